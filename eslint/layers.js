@@ -1,0 +1,108 @@
+// Enforces the import directions of shared/ARCHITECTURE.md ("Which way imports go").
+// A rule in code, not in a document: every import is resolved to the layer it lands in.
+import path from 'node:path';
+import { builtinModules } from 'node:module';
+
+const ADAPTERS = ['storage', 'journal', 'devices', 'documents', 'printing', 'sync', 'video'];
+
+/** Layer of a repository-relative path, or null when it is outside the layered code. */
+export function layerOf(relPath) {
+  const p = relPath.split(path.sep).join('/');
+  if (p.startsWith('renderer/')) return 'renderer';
+  if (p.startsWith('main/')) return 'main';
+  if (p.startsWith('src/app/ports/') || p === 'src/app/ports.ts') return 'ports';
+  const m = /^src\/([^/]+)\//.exec(p);
+  if (m) return m[1];
+  return null;
+}
+
+/** Which of our layers each layer may import. Adapters may also import their own folder. */
+const ALLOWED_LAYERS = {
+  domain: ['domain'],
+  contract: ['contract', 'domain'],
+  ports: ['ports', 'contract', 'domain'],
+  app: ['app', 'ports', 'contract', 'domain'],
+  host: ['host', 'app', 'ports', 'contract', 'domain', ...ADAPTERS],
+  cli: ['cli', 'host', 'app', 'ports', 'contract', 'domain', ...ADAPTERS],
+  main: ['main', 'app', 'ports', 'contract', 'domain', ...ADAPTERS],
+  renderer: ['renderer', 'contract', 'domain'],
+};
+for (const a of ADAPTERS) ALLOWED_LAYERS[a] = [a, 'ports', 'contract', 'domain'];
+
+const NODE_BUILTINS = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
+
+/** Packages that only one layer may touch; everything else is governed by PURE_LAYERS. */
+const PACKAGE_OWNERS = {
+  electron: ['main'],
+  'better-sqlite3': ['storage'],
+  'node-hid': ['devices'],
+};
+
+/** Layers that must stay free of I/O: the packages each may use at all. */
+const PURE_LAYERS = {
+  domain: [],
+  contract: ['zod'],
+  ports: [],
+  app: ['node:crypto'],
+  renderer: ['react', 'react-dom', 'react/jsx-runtime', 'react-dom/client', 'zustand', 'i18next', 'react-i18next', 'zod'],
+};
+
+function packageName(spec) {
+  if (spec.startsWith('node:')) return spec;
+  const parts = spec.split('/');
+  return spec.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+}
+
+function check(fromLayer, fromFile, spec, root) {
+  if (spec.startsWith('.') || spec.startsWith('/')) {
+    const target = path.relative(root, path.resolve(path.dirname(fromFile), spec));
+    const toLayer = layerOf(target);
+    if (toLayer === null) return `${fromLayer} may not import ${target} (outside the layered code)`;
+    if (!ALLOWED_LAYERS[fromLayer].includes(toLayer)) {
+      return `${fromLayer} may not import from ${toLayer} (${spec})`;
+    }
+    return null;
+  }
+  const name = packageName(spec);
+  for (const [pkg, owners] of Object.entries(PACKAGE_OWNERS)) {
+    if (name === pkg && !owners.includes(fromLayer)) return `${name} belongs to ${owners.join(', ')}, not ${fromLayer}`;
+  }
+  const pure = PURE_LAYERS[fromLayer];
+  if (pure && !pure.includes(spec) && !pure.includes(name)) {
+    const what = NODE_BUILTINS.has(spec) ? 'Node built-in' : 'package';
+    return `${fromLayer} may not import the ${what} ${spec}`;
+  }
+  return null;
+}
+
+export const layersRule = {
+  meta: {
+    type: 'problem',
+    docs: { description: 'Keep imports flowing the way ARCHITECTURE.md says.' },
+    schema: [],
+    messages: { forbidden: 'Layering: {{why}}.' },
+  },
+  create(context) {
+    const root = context.cwd;
+    const file = context.filename;
+    const fromLayer = layerOf(path.relative(root, file));
+    if (fromLayer === null || !ALLOWED_LAYERS[fromLayer]) return {};
+    const report = (node, spec) => {
+      const why = check(fromLayer, file, spec, root);
+      if (why) context.report({ node, messageId: 'forbidden', data: { why } });
+    };
+    const fromSource = (node) => {
+      if (node.source && typeof node.source.value === 'string') report(node.source, node.source.value);
+    };
+    return {
+      ImportDeclaration: fromSource,
+      ExportAllDeclaration: fromSource,
+      ExportNamedDeclaration: fromSource,
+      ImportExpression(node) {
+        if (node.source.type === 'Literal' && typeof node.source.value === 'string') report(node.source, node.source.value);
+      },
+    };
+  },
+};
+
+export default { rules: { layers: layersRule } };

@@ -1,0 +1,105 @@
+import type { Order, OrderStatus } from '../../domain/order';
+import type { Language, User } from '../../domain/user';
+import type { Barcode, BoxType, KitComponent, Product } from '../../domain/catalog';
+import type { OrderSummary } from '../../contract/schemas';
+
+export interface StationRecord {
+  id: string;
+  name: string;
+  language: Language;
+  idleLogoutMinutes: number;
+}
+
+export interface LoginRecord {
+  stationId: string;
+  userId: number;
+  startedAt: string;
+  lastActivityAt: string;
+}
+
+export interface NewUser {
+  name: string;
+  role: User['role'];
+  badgeCode: string;
+  pinHash: string;
+  language: Language | null;
+}
+
+export interface StationRepository {
+  get(id: string): StationRecord | null;
+  upsert(station: StationRecord): void;
+  list(): StationRecord[];
+}
+
+export interface UserRepository {
+  byBadge(badgeCode: string): User | null;
+  byId(id: number): User | null;
+  pinHash(id: number): string | null;
+  listActive(): User[];
+  insert(user: NewUser): number;
+  setLanguage(id: number, language: Language | null): void;
+}
+
+export interface LoginRepository {
+  current(stationId: string): LoginRecord | null;
+  start(login: LoginRecord): void;
+  touch(stationId: string, at: string): void;
+  end(stationId: string): void;
+  /** Logins whose last activity is before the cutoff at stations with that idle limit. */
+  all(): LoginRecord[];
+}
+
+export interface QueueQuery {
+  stationId: string;
+  search: string;
+  limit: number;
+  offset: number;
+}
+
+export interface NewOrder extends Omit<Order, 'id' | 'lines'> {
+  lines: { sku: string; quantity: number }[];
+}
+
+export interface OrderRepository {
+  queue(query: QueueQuery): { orders: OrderSummary[]; total: number };
+  byId(id: number): Order | null;
+  byNumber(number: string): Order | null;
+  /** Pick-list barcodes and tracking numbers of labels made earlier. */
+  byReference(code: string): Order | null;
+  setStatus(id: number, status: OrderStatus): void;
+  openAt(orderId: number): string | null;
+  lock(orderId: number, stationId: string, userId: number, at: string): void;
+  unlock(orderId: number, stationId: string): void;
+  count(): number;
+  insertMany(orders: NewOrder[]): number;
+}
+
+export interface CatalogImport {
+  products: (Omit<Product, 'id'> & { barcodes: { code: string; unitsPerScan: number }[] })[];
+  kits: { kitSku: string; components: { sku: string; quantity: number }[] }[];
+  boxes: Omit<BoxType, 'id'>[];
+}
+
+export interface CatalogRepository {
+  productBySku(sku: string): Product | null;
+  productById(id: number): Product | null;
+  barcode(code: string): Barcode | null;
+  barcodesOf(productId: number): Barcode[];
+  kitComponents(kitProductId: number): KitComponent[];
+  boxes(): BoxType[];
+  productCount(): number;
+  importCatalog(catalog: CatalogImport): void;
+}
+
+/** The station's database, seen through its repositories. */
+export interface Store {
+  stations: StationRepository;
+  users: UserRepository;
+  logins: LoginRepository;
+  orders: OrderRepository;
+  catalog: CatalogRepository;
+  /** Runs fn in one transaction; nested calls join the outer one. */
+  transaction<T>(fn: () => T): T;
+  /** Online backup to the backups folder, rotated; returns the file written. */
+  backupNow(): Promise<{ file: string; bytes: number }>;
+}

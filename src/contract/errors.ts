@@ -1,0 +1,64 @@
+/**
+ * Every error the core can return across the boundary. The renderer turns a code into a
+ * sentence in the packer's language (renderer/i18n); logs keep the code and the cause.
+ */
+export const ERROR_CODES = [
+  'VALIDATION_FAILED',
+  'UNKNOWN_METHOD',
+  'NOT_LOGGED_IN',
+  'FORBIDDEN',
+  'BADGE_UNKNOWN',
+  'PIN_WRONG',
+  'USER_INACTIVE',
+  'ORDER_NOT_FOUND',
+  'ORDER_CANCELLED',
+  'ORDER_SHIPPED',
+  'ORDER_ON_HOLD',
+  'ORDER_OPEN_ELSEWHERE',
+  'DATABASE_CORRUPT',
+  'DATABASE_TOO_NEW',
+  'DISK_FULL',
+  'BACKUP_FAILED',
+  'UNAUTHORIZED',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export type ErrorParams = Record<string, string | number>;
+
+export interface StationError {
+  code: ErrorCode;
+  /** English sentence for logs and the CLI; the UI translates by code. */
+  message: string;
+  params?: ErrorParams;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: StationError };
+
+export function ok<T>(value: T): Result<T> {
+  return { ok: true, value };
+}
+
+export function fail<T = never>(code: ErrorCode, message: string, params?: ErrorParams): Result<T> {
+  return { ok: false, error: params ? { code, message, params } : { code, message } };
+}
+
+/**
+ * Thrown inside the core where unwinding is the clearest way out; the dispatcher turns it into
+ * `{ ok: false, error }`. Anything else thrown is a bug and becomes INTERNAL.
+ */
+export class StationFailure extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly params?: ErrorParams,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'StationFailure';
+  }
+
+  toError(): StationError {
+    return this.params ? { code: this.code, message: this.message, params: this.params } : { code: this.code, message: this.message };
+  }
+}

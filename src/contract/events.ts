@@ -1,0 +1,15 @@
+import type { LoginSession } from './schemas';
+
+/** What the core pushes to every connected UI of a station. */
+export interface StationEvents {
+  /** Someone logged in or out, or the idle timer logged them out. */
+  'auth.changed': { stationId: string; session: LoginSession | null; reason: 'login' | 'logout' | 'idle' };
+  /** Orders were added, changed or locked; queues should refresh. */
+  'queue.changed': { stationId: string | null };
+}
+export type EventName = keyof StationEvents;
+export interface StationEvent<E extends EventName = EventName> {
+  name: E;
+  payload: StationEvents[E];
+}
+export const EVENT_NAMES: readonly EventName[] = ['auth.changed', 'queue.changed'];
