@@ -22,9 +22,11 @@ const ALLOWED_LAYERS = {
   contract: ['contract', 'domain'],
   ports: ['ports', 'contract', 'domain'],
   app: ['app', 'ports', 'contract', 'domain'],
-  host: ['host', 'app', 'ports', 'contract', 'domain', ...ADAPTERS],
-  cli: ['cli', 'host', 'app', 'ports', 'contract', 'domain', ...ADAPTERS],
-  main: ['main', 'app', 'ports', 'contract', 'domain', ...ADAPTERS],
+  // boot/ wires adapters into createStation once, for the three composition roots below.
+  boot: ['boot', 'app', 'ports', 'contract', 'domain', ...ADAPTERS],
+  host: ['host', 'boot', 'app', 'ports', 'contract', 'domain', ...ADAPTERS],
+  cli: ['cli', 'boot', 'host', 'app', 'ports', 'contract', 'domain', ...ADAPTERS],
+  main: ['main', 'boot', 'app', 'ports', 'contract', 'domain', ...ADAPTERS],
   renderer: ['renderer', 'contract', 'domain'],
 };
 for (const a of ADAPTERS) ALLOWED_LAYERS[a] = [a, 'ports', 'contract', 'domain'];
