@@ -56,12 +56,20 @@ export interface QueueQuery {
   offset: number;
 }
 
+export interface OrderListQuery {
+  status?: OrderStatus;
+  limit: number;
+  offset: number;
+}
+
 export interface NewOrder extends Omit<Order, 'id' | 'lines'> {
   lines: { sku: string; quantity: number }[];
 }
 
 export interface OrderRepository {
   queue(query: QueueQuery): { orders: OrderSummary[]; total: number };
+  /** Every order in the local database, newest first, for the CLI and the manager. */
+  list(query: OrderListQuery): { orders: OrderSummary[]; total: number };
   byId(id: number): Order | null;
   byNumber(number: string): Order | null;
   /** Pick-list barcodes and tracking numbers of labels made earlier. */
@@ -70,6 +78,8 @@ export interface OrderRepository {
   openAt(orderId: number): string | null;
   lock(orderId: number, stationId: string, userId: number, at: string): void;
   unlock(orderId: number, stationId: string): void;
+  /** Releases every order open at the station except the one given. */
+  unlockStation(stationId: string, exceptOrderId?: number): void;
   count(): number;
   insertMany(orders: NewOrder[]): number;
 }

@@ -1,0 +1,30 @@
+import { StationFailure } from '../contract/errors';
+import type { Core } from './context';
+import type { HandlerSlice } from './handlers';
+import { requireStation, toStationInfo, toUserSummary } from './station-info';
+
+export function settingsHandlers(core: Core): HandlerSlice<'station.info' | 'settings.update' | 'user.language' | 'admin.backup'> {
+  const { store } = core;
+  return {
+    'station.info': (_input, call) => ({ station: toStationInfo(requireStation(store, call.stationId)), version: core.version }),
+    'settings.update': (changes, call) => {
+      const station = requireStation(store, call.stationId);
+      const updated = {
+        ...station,
+        ...(changes.name !== undefined ? { name: changes.name } : {}),
+        ...(changes.language !== undefined ? { language: changes.language } : {}),
+        ...(changes.idleLogoutMinutes !== undefined ? { idleLogoutMinutes: changes.idleLogoutMinutes } : {}),
+      };
+      store.stations.upsert(updated);
+      core.logger.info('station settings changed', { stationId: station.id, by: call.user?.id, changes });
+      return toStationInfo(updated);
+    },
+    'user.language': ({ language }, call) => {
+      const user = call.user;
+      if (!user) throw new StationFailure('NOT_LOGGED_IN', 'Log in first.');
+      store.users.setLanguage(user.id, language);
+      return toUserSummary({ ...user, language });
+    },
+    'admin.backup': () => store.backupNow(),
+  };
+}
