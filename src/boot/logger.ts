@@ -1,0 +1,41 @@
+import path from 'node:path';
+import { pino, type Logger as Pino } from 'pino';
+import { createStream } from 'rotating-file-stream';
+import type { Logger } from '../app/ports';
+
+/** Field names whose values never reach a log file, wherever they are nested. */
+const SECRET_PATHS = ['pin', 'pinHash', 'token', 'password', 'secret', 'authorization', 'badge', 'apiKey']
+  .flatMap((key) => [key, `*.${key}`, `*.*.${key}`]);
+
+export interface StationLog {
+  logger: Logger;
+  close(): Promise<void>;
+}
+
+/** JSON lines in <data>/logs/packdesk.log, rotated by size and day, ten files kept. */
+export function createStationLog(dataDir: string, options: { alsoStdout?: boolean } = {}): StationLog {
+  const file = createStream('packdesk.log', {
+    path: path.join(dataDir, 'logs'),
+    size: '10M',
+    interval: '1d',
+    maxFiles: 10,
+  });
+  const streams: pino.StreamEntry[] = [{ stream: file }];
+  if (options.alsoStdout) streams.push({ stream: process.stdout });
+  const log: Pino = pino(
+    { level: 'info', redact: { paths: SECRET_PATHS, censor: '[redacted]' }, base: { pid: process.pid } },
+    pino.multistream(streams),
+  );
+  return {
+    logger: {
+      info: (msg, fields) => log.info(fields ?? {}, msg),
+      warn: (msg, fields) => log.warn(fields ?? {}, msg),
+      error: (msg, fields) => log.error(fields ?? {}, msg),
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        log.flush();
+        file.end(() => resolve());
+      }),
+  };
+}

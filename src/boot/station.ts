@@ -1,0 +1,102 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { seedDemo } from '../app/demo';
+import { hashPin } from '../app/pin';
+import type { Clock, Store } from '../app/ports';
+import { createStation, type Station } from '../app/station';
+import { StationFailure } from '../contract/errors';
+import { scheduleBackups } from '../storage/backup';
+import { openDatabase } from '../storage/db';
+import { migrate } from '../storage/migrate';
+import { createStore } from '../storage/store';
+import { createStationLog } from './logger';
+import { PACKDESK_VERSION } from './version';
+
+export interface BootOptions {
+  dataDir: string;
+  /** The station this process runs as; the first known station when absent. */
+  stationId?: string | undefined;
+  host: 'electron' | 'browser' | 'cli';
+  /** An empty data folder gets the demo shop, so a first start has something to pack. */
+  seedDemoIfEmpty?: boolean;
+  demoOrders?: number;
+  logToStdout?: boolean;
+  /** Housekeeping timers (idle logout, scheduled backups) run only in long-lived hosts. */
+  housekeeping?: boolean;
+  clock?: Clock;
+}
+
+export interface BootedStation {
+  station: Station;
+  store: Store;
+  dataDir: string;
+  stationId: string;
+  close(): Promise<void>;
+}
+
+export const DATABASE_FILE = 'packdesk.sqlite';
+const IDLE_CHECK_MS = 15_000;
+const BACKUP_EVERY_MS = 6 * 60 * 60 * 1000;
+const BACKUPS_KEPT = 14;
+
+export async function bootStation(options: BootOptions): Promise<BootedStation> {
+  const clock = options.clock ?? { now: () => new Date() };
+  fs.mkdirSync(options.dataDir, { recursive: true });
+  const log = createStationLog(options.dataDir, { alsoStdout: options.logToStdout ?? false });
+  let db: ReturnType<typeof openDatabase> | null = null;
+  try {
+    db = openDatabase(path.join(options.dataDir, DATABASE_FILE));
+    migrate(db);
+    const store = createStore(db, {
+      backupDir: path.join(options.dataDir, 'backups'),
+      keepBackups: BACKUPS_KEPT,
+      clock: () => clock.now(),
+    });
+    if (options.seedDemoIfEmpty && store.stations.list().length === 0) {
+      const seeded = seedDemo(store, { orders: options.demoOrders ?? 120, now: clock.now(), hashPin });
+      log.logger.info('empty data folder seeded with the demo shop', seeded);
+    }
+    const stationId = chooseStation(store, options.stationId);
+    const station = createStation({ store, clock, logger: log.logger, stationId, version: PACKDESK_VERSION });
+    const timers: (() => void)[] = [];
+    if (options.housekeeping) {
+      const idle = setInterval(() => station.expireIdleLogins(), IDLE_CHECK_MS);
+      idle.unref();
+      timers.push(() => clearInterval(idle));
+      timers.push(scheduleBackups(store, { everyMs: BACKUP_EVERY_MS }));
+    }
+    log.logger.info('station started', { host: options.host, stationId, dataDir: options.dataDir, version: PACKDESK_VERSION });
+    const openDb = db;
+    return {
+      station,
+      store,
+      dataDir: options.dataDir,
+      stationId,
+      close: async () => {
+        for (const stop of timers) stop();
+        openDb.close();
+        await log.close();
+      },
+    };
+  } catch (error) {
+    db?.close();
+    const failure = error instanceof StationFailure ? error : null;
+    log.logger.error('station could not start', { code: failure?.code ?? 'INTERNAL', error: String(error) });
+    await log.close();
+    throw error;
+  }
+}
+
+function chooseStation(store: Store, wanted: string | undefined): string {
+  const stations = store.stations.list();
+  if (wanted) {
+    if (!stations.some((s) => s.id === wanted)) {
+      store.stations.upsert({ id: wanted, name: wanted, language: 'en', idleLogoutMinutes: 15 });
+    }
+    return wanted;
+  }
+  const first = stations[0];
+  if (first) return first.id;
+  store.stations.upsert({ id: 'ST-01', name: 'Station 1', language: 'en', idleLogoutMinutes: 15 });
+  return 'ST-01';
+}

@@ -1,0 +1,40 @@
+import { Command, CommanderError } from 'commander';
+import { PACKDESK_VERSION } from '../boot/version';
+import { StationFailure } from '../contract/errors';
+import { HostConfigError } from '../host/binding';
+import { registerDemo } from './commands/demo';
+import { registerOrders } from './commands/orders';
+import { registerServe } from './commands/serve';
+import { UsageError } from './options';
+
+export function buildProgram(): Command {
+  const program = new Command('packdesk')
+    .description('Packdesk packing station: serve the UI, seed demo data, inspect the local database.')
+    .version(PACKDESK_VERSION)
+    .showHelpAfterError('(run with --help for usage)');
+  registerServe(program);
+  registerDemo(program);
+  registerOrders(program);
+  return program;
+}
+
+/** Runs the CLI; returns the exit code so the process ends in exactly one place. */
+export async function runCli(argv: string[]): Promise<number> {
+  const program = buildProgram().exitOverride();
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode;
+    if (error instanceof StationFailure) {
+      process.stderr.write(`packdesk: ${error.message} [${error.code}]\n`);
+      return 1;
+    }
+    if (error instanceof UsageError || error instanceof HostConfigError) {
+      process.stderr.write(`packdesk: ${error.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`packdesk: unexpected failure: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}

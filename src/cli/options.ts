@@ -1,0 +1,25 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defaultAppData, resolveDataDir } from '../boot/data-dir';
+
+/** The data folder a command works on: --data, else PACKDESK_DATA, else the OS application-data folder. */
+export function dataDirFrom(flag: string | undefined): string {
+  return resolveDataDir({ flag, env: process.env.PACKDESK_DATA, appData: defaultAppData() });
+}
+
+/** The built renderer sits beside the bundled CLI (dist/renderer next to dist/packdesk.mjs). */
+export function rendererDir(): string {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  return path.basename(here) === 'dist' ? path.join(here, 'renderer') : path.resolve(here, '..', '..', 'dist', 'renderer');
+}
+
+export function parseCount(value: string, name: string, min = 0, max = Number.MAX_SAFE_INTEGER): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`${name} must be a whole number from ${min} to ${max}.`);
+  return n;
+}
+
+/** A wrong command line: the message is for the person who typed it. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
