@@ -10,7 +10,7 @@ export function layerOf(relPath) {
   const p = relPath.split(path.sep).join('/');
   if (p.startsWith('renderer/')) return 'renderer';
   if (p.startsWith('main/')) return 'main';
-  if (p.startsWith('src/app/ports/') || p === 'src/app/ports.ts') return 'ports';
+  if (p === 'src/app/ports' || p.startsWith('src/app/ports/')) return 'ports';
   const m = /^src\/([^/]+)\//.exec(p);
   if (m) return m[1];
   return null;
