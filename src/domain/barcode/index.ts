@@ -1,0 +1,10 @@
+export { gs1CheckDigit, hasValidCheckDigit, expandUpcE, readGtin, normaliseGtin, sameGtin } from './gtin';
+export type { GtinFormat, GtinRead, GtinProblem, EightDigitHint } from './gtin';
+export { describeSymbology, splitSymbology } from './aim';
+export type { Symbology } from './aim';
+export { aiDefinition, describeFormat } from './gs1-ai';
+export type { AiCharset, AiComponent, AiDefinition } from './gs1-ai';
+export { GS, parseElementString, parseBracketed, looksBracketed, validateElement, toElementString, toBracketed } from './gs1';
+export type { AiElement, Gs1Parse, Gs1Problem, Gs1ProblemCode } from './gs1';
+export { interpretScan, isScanProblem, MAX_SCAN_LENGTH } from './scan';
+export type { ScanKind, ScanReading, ScanProblem, ScanProblemCode, ScanResult } from './scan';

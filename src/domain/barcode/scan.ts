@@ -1,0 +1,162 @@
+import { splitSymbology } from './aim';
+import type { AiElement, Gs1Parse } from './gs1';
+import { GS, looksBracketed, parseBracketed, parseElementString } from './gs1';
+import { hasValidCheckDigit, readGtin } from './gtin';
+
+/** Longer input is not a barcode; it is refused before any parsing work is done. */
+export const MAX_SCAN_LENGTH = 4096;
+const SKU = /^[A-Za-z0-9\-_./]{1,64}$/;
+
+export type ScanKind = 'gtin' | 'gs1' | 'sscc' | 'sku' | 'text';
+
+export interface ScanReading {
+  kind: ScanKind;
+  /** The scan as received, without its trailing CR/LF. */
+  raw: string;
+  /** 14 digits: a retail code, or AI (01) of a GS1 element string. */
+  gtin?: string;
+  ais?: Record<string, string>;
+  aiList?: AiElement[];
+  /** The AIM identifier the scanner sent, e.g. "]d2". */
+  symbology?: string;
+  /** 18 digits: a bare SSCC, or AI (00). */
+  sscc?: string;
+}
+
+export type ScanProblemCode =
+  | 'empty'
+  | 'too_long'
+  | 'invalid_text'
+  | 'control_characters'
+  | 'bad_check_digit'
+  | 'not_a_gtin'
+  | 'gs1_invalid';
+
+export interface ScanProblem {
+  problem: ScanProblemCode;
+  /** An English sentence for logs and the CLI; the screen translates by code. */
+  message: string;
+  detail?: { ai?: string; reason?: string; symbology?: string };
+}
+
+export type ScanResult = ScanReading | ScanProblem;
+
+export function isScanProblem(result: ScanResult): result is ScanProblem {
+  return 'problem' in result;
+}
+
+/** Position of the first C0 control other than GS (which separates GS1 fields), DEL or C1 control. */
+function firstControl(text: string): number {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x1d) || (c >= 0x7f && c <= 0x9f)) return i;
+  }
+  return -1;
+}
+
+function hasLoneSurrogate(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (!(next >= 0xdc00 && next <= 0xdfff)) return true;
+      i++;
+    } else if (c >= 0xdc00 && c <= 0xdfff) {
+      return true;
+    }
+  }
+  return false;
+}
+
+function fromGs1(parsed: Gs1Parse, raw: string, symbology: string | undefined): ScanResult {
+  if (!parsed.ok) {
+    const { code, ai, message } = parsed.problem;
+    return {
+      problem: code === 'bad_check_digit' ? 'bad_check_digit' : 'gs1_invalid',
+      message,
+      detail: { reason: code, ...(ai !== undefined && { ai }), ...(symbology && { symbology }) },
+    };
+  }
+  const { elements, ais } = parsed;
+  const onlySscc = elements.every((e) => e.ai === '00');
+  return {
+    kind: onlySscc ? 'sscc' : 'gs1',
+    raw,
+    ais,
+    aiList: elements,
+    ...(symbology && { symbology }),
+    ...(ais['01'] !== undefined && { gtin: ais['01'] }),
+    ...(ais['00'] !== undefined && { sscc: ais['00'] }),
+  };
+}
+
+/**
+ * Wedge scanners often drop both the AIM identifier and the GS: digits that start with AI (01)
+ * or (00) and parse cleanly as GS1 are taken as GS1 rather than as a shop code.
+ */
+function unmarkedGs1(data: string): Gs1Parse | null {
+  const candidate = (data.startsWith('01') && data.length >= 16) || (data.startsWith('00') && data.length >= 20);
+  if (!candidate || !/^\d{16}/.test(data)) return null;
+  const parsed = parseElementString(data);
+  return parsed.ok ? parsed : null;
+}
+
+function badCheck(message: string, symbology: string | undefined): ScanProblem {
+  return { problem: 'bad_check_digit', message, ...(symbology && { detail: { symbology } }) };
+}
+
+/**
+ * Says what a raw scan is: a retail GTIN, a GS1 element string, an SSCC, a shop SKU or other
+ * text, or why it cannot be used. Total over all strings: it never throws.
+ */
+export function interpretScan(input: string): ScanResult {
+  let end = input.length;
+  while (end > 0 && (input.charCodeAt(end - 1) === 0x0d || input.charCodeAt(end - 1) === 0x0a)) end--;
+  const raw = input.slice(0, end);
+  if (raw.length === 0) return { problem: 'empty', message: 'The scan is empty' };
+  if (raw.length > MAX_SCAN_LENGTH) {
+    return { problem: 'too_long', message: `The scan is ${raw.length} characters long; at most ${MAX_SCAN_LENGTH} are read` };
+  }
+  if (hasLoneSurrogate(raw)) return { problem: 'invalid_text', message: 'The scan is not valid text (broken UTF-16)' };
+  const control = firstControl(raw);
+  if (control >= 0) {
+    const code = raw.charCodeAt(control).toString(16).toUpperCase().padStart(4, '0');
+    return {
+      problem: 'control_characters',
+      message: `The scan contains the control character U+${code} at position ${control + 1}`,
+    };
+  }
+
+  const { symbology: sym, data } = splitSymbology(raw);
+  const symbology = sym?.id;
+  if (data.length === 0) {
+    return { problem: 'empty', message: `The scanner sent ${symbology} with no data`, detail: { symbology: symbology ?? '' } };
+  }
+  if (sym?.gs1 || data.includes(GS)) return fromGs1(parseElementString(data), raw, symbology);
+  if (looksBracketed(data)) return fromGs1(parseBracketed(data), raw, symbology);
+
+  if (symbology === ']E0' || symbology === ']E4') {
+    if (symbology === ']E4' && data.length !== 8) {
+      return { problem: 'not_a_gtin', message: `An EAN-8 has 8 digits, not ${data.length}`, detail: { symbology } };
+    }
+    const read = readGtin(data, symbology === ']E4' ? 'ean8' : 'upce');
+    if (read.ok) return { kind: 'gtin', raw, gtin: read.gtin, symbology };
+    if (read.problem === 'bad_check_digit') return badCheck(read.message, symbology);
+    return { problem: 'not_a_gtin', message: read.message, detail: { symbology } };
+  }
+
+  if (/^\d+$/.test(data)) {
+    if ([8, 12, 13, 14].includes(data.length)) {
+      const read = readGtin(data);
+      if (!read.ok) return badCheck(read.message, symbology);
+      return { kind: 'gtin', raw, gtin: read.gtin, ...(symbology && { symbology }) };
+    }
+    if (data.length === 18) {
+      if (!hasValidCheckDigit(data)) return badCheck(`The check digit of SSCC ${data} is wrong`, symbology);
+      return { kind: 'sscc', raw, sscc: data, ...(symbology && { symbology }) };
+    }
+  }
+  const gs1 = unmarkedGs1(data);
+  if (gs1) return fromGs1(gs1, raw, symbology);
+  return { kind: SKU.test(data) ? 'sku' : 'text', raw, ...(symbology && { symbology }) };
+}
