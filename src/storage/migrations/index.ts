@@ -1,0 +1,7 @@
+import type { Migration } from './migration';
+import { initial } from './0001-initial';
+
+export type { Migration } from './migration';
+
+/** Every migration, oldest first. Append new ones at the end; the runner checks the numbering. */
+export const MIGRATIONS: readonly Migration[] = [initial];
