@@ -1,0 +1,154 @@
+import type { Database } from 'better-sqlite3';
+import type { CatalogImport, CatalogRepository } from '../../app/ports/store';
+import type { Barcode, BoxType, KitComponent, Product, Tracking } from '../../domain/catalog';
+import { StationFailure } from '../../contract/errors';
+
+interface ProductRow {
+  id: number;
+  sku: string;
+  name: string;
+  weight_grams: number;
+  tracking: string;
+  refuse_expired: number;
+  returnable: number;
+  is_kit: number;
+}
+
+interface BoxRow {
+  id: number;
+  code: string;
+  name: string;
+  tare_grams: number;
+  length_mm: number;
+  width_mm: number;
+  height_mm: number;
+}
+
+const PRODUCT_COLUMNS = 'id, sku, name, weight_grams, tracking, refuse_expired, returnable, is_kit';
+
+function toProduct(row: ProductRow): Product {
+  return {
+    id: row.id,
+    sku: row.sku,
+    name: row.name,
+    weightGrams: row.weight_grams,
+    tracking: row.tracking as Tracking,
+    refuseExpired: row.refuse_expired === 1,
+    returnable: row.returnable === 1,
+    isKit: row.is_kit === 1,
+  };
+}
+
+function toBox(row: BoxRow): BoxType {
+  return { id: row.id, code: row.code, name: row.name, tareGrams: row.tare_grams, lengthMm: row.length_mm, widthMm: row.width_mm, heightMm: row.height_mm };
+}
+
+const flag = (value: boolean): number => (value ? 1 : 0);
+
+export function createCatalogRepository(db: Database): CatalogRepository {
+  const productBySku = db.prepare<[string], ProductRow>(`SELECT ${PRODUCT_COLUMNS} FROM products WHERE sku = ?`);
+  const productById = db.prepare<[number], ProductRow>(`SELECT ${PRODUCT_COLUMNS} FROM products WHERE id = ?`);
+  const barcode = db.prepare<[string], { code: string; product_id: number; units_per_scan: number }>(
+    'SELECT code, product_id, units_per_scan FROM barcodes WHERE code = ?',
+  );
+  const barcodesOf = db.prepare<[number], { code: string; product_id: number; units_per_scan: number }>(
+    'SELECT code, product_id, units_per_scan FROM barcodes WHERE product_id = ? ORDER BY code',
+  );
+  const kitComponents = db.prepare<[number], { kit_product_id: number; component_product_id: number; quantity: number }>(
+    'SELECT kit_product_id, component_product_id, quantity FROM kit_components WHERE kit_product_id = ? ORDER BY component_product_id',
+  );
+  const boxes = db.prepare<[], BoxRow>('SELECT id, code, name, tare_grams, length_mm, width_mm, height_mm FROM box_types ORDER BY tare_grams, code');
+  const productCount = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM products');
+
+  // An import updates products in place (by SKU) so order lines keep pointing at them.
+  const upsertProduct = db.prepare<[Omit<ProductRow, 'id'>], { id: number }>(
+    `INSERT INTO products (sku, name, weight_grams, tracking, refuse_expired, returnable, is_kit)
+     VALUES (@sku, @name, @weight_grams, @tracking, @refuse_expired, @returnable, @is_kit)
+     ON CONFLICT (sku) DO UPDATE SET name = excluded.name, weight_grams = excluded.weight_grams,
+       tracking = excluded.tracking, refuse_expired = excluded.refuse_expired,
+       returnable = excluded.returnable, is_kit = excluded.is_kit
+     RETURNING id`,
+  );
+  const upsertBarcode = db.prepare<[string, number, number]>(
+    `INSERT INTO barcodes (code, product_id, units_per_scan) VALUES (?, ?, ?)
+     ON CONFLICT (code) DO UPDATE SET product_id = excluded.product_id, units_per_scan = excluded.units_per_scan`,
+  );
+  const clearKit = db.prepare<[number]>('DELETE FROM kit_components WHERE kit_product_id = ?');
+  const insertComponent = db.prepare<[number, number, number]>(
+    'INSERT INTO kit_components (kit_product_id, component_product_id, quantity) VALUES (?, ?, ?)',
+  );
+  const upsertBox = db.prepare<[Omit<BoxRow, 'id'>]>(
+    `INSERT INTO box_types (code, name, tare_grams, length_mm, width_mm, height_mm)
+     VALUES (@code, @name, @tare_grams, @length_mm, @width_mm, @height_mm)
+     ON CONFLICT (code) DO UPDATE SET name = excluded.name, tare_grams = excluded.tare_grams,
+       length_mm = excluded.length_mm, width_mm = excluded.width_mm, height_mm = excluded.height_mm`,
+  );
+
+  const importAll = db.transaction((catalog: CatalogImport) => {
+    for (const p of catalog.products) {
+      const { id } = upsertProduct.get({
+        sku: p.sku,
+        name: p.name,
+        weight_grams: p.weightGrams,
+        tracking: p.tracking,
+        refuse_expired: flag(p.refuseExpired),
+        returnable: flag(p.returnable),
+        is_kit: flag(p.isKit),
+      })!;
+      for (const b of p.barcodes) upsertBarcode.run(b.code, id, b.unitsPerScan);
+    }
+    const unknown = new Set<string>();
+    const idOf = (sku: string): number => {
+      const row = productBySku.get(sku);
+      if (!row) unknown.add(sku);
+      return row?.id ?? 0;
+    };
+    const kits = catalog.kits.map((k) => ({ kitId: idOf(k.kitSku), components: k.components.map((c) => ({ id: idOf(c.sku), quantity: c.quantity })) }));
+    if (unknown.size > 0) {
+      throw new StationFailure('VALIDATION_FAILED', `The catalogue's kits name SKUs that are not products: ${[...unknown].join(', ')}.`, {
+        skus: [...unknown].join(','),
+      });
+    }
+    for (const kit of kits) {
+      clearKit.run(kit.kitId);
+      for (const c of kit.components) insertComponent.run(kit.kitId, c.id, c.quantity);
+    }
+    for (const b of catalog.boxes) {
+      upsertBox.run({ code: b.code, name: b.name, tare_grams: b.tareGrams, length_mm: b.lengthMm, width_mm: b.widthMm, height_mm: b.heightMm });
+    }
+  });
+
+  return {
+    productBySku(sku) {
+      const row = productBySku.get(sku);
+      return row ? toProduct(row) : null;
+    },
+    productById(id) {
+      const row = productById.get(id);
+      return row ? toProduct(row) : null;
+    },
+    barcode(code): Barcode | null {
+      const row = barcode.get(code);
+      return row ? { code: row.code, productId: row.product_id, unitsPerScan: row.units_per_scan } : null;
+    },
+    barcodesOf(productId) {
+      return barcodesOf.all(productId).map((row) => ({ code: row.code, productId: row.product_id, unitsPerScan: row.units_per_scan }));
+    },
+    kitComponents(kitProductId): KitComponent[] {
+      return kitComponents.all(kitProductId).map((row) => ({
+        kitProductId: row.kit_product_id,
+        componentProductId: row.component_product_id,
+        quantity: row.quantity,
+      }));
+    },
+    boxes() {
+      return boxes.all().map(toBox);
+    },
+    productCount() {
+      return productCount.get()!.n;
+    },
+    importCatalog(catalog) {
+      importAll(catalog);
+    },
+  };
+}

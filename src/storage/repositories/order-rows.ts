@@ -1,0 +1,78 @@
+import type { Order, OrderLine, OrderStatus } from '../../domain/order';
+import type { NewOrder } from '../../app/ports/store';
+
+export interface OrderRow {
+  id: number;
+  number: string;
+  external_id: string | null;
+  status: string;
+  customer_name: string;
+  ship_name: string;
+  ship_company: string | null;
+  ship_street: string;
+  ship_city: string;
+  ship_postcode: string;
+  ship_country: string;
+  ship_phone: string | null;
+  ship_email: string | null;
+  carrier_code: string | null;
+  service: string | null;
+  note: string | null;
+  created_at: string;
+}
+
+export interface OrderLineRow {
+  id: number;
+  product_id: number;
+  sku: string;
+  name: string;
+  quantity: number;
+}
+
+export const ORDER_COLUMNS =
+  'id, number, external_id, status, customer_name, ship_name, ship_company, ship_street, ship_city, ' +
+  'ship_postcode, ship_country, ship_phone, ship_email, carrier_code, service, note, created_at';
+
+export function toOrder(row: OrderRow, lines: OrderLineRow[]): Order {
+  return {
+    id: row.id,
+    number: row.number,
+    externalId: row.external_id,
+    status: row.status as OrderStatus,
+    customerName: row.customer_name,
+    shipTo: {
+      name: row.ship_name,
+      company: row.ship_company,
+      street: row.ship_street,
+      city: row.ship_city,
+      postcode: row.ship_postcode,
+      country: row.ship_country,
+      phone: row.ship_phone,
+      email: row.ship_email,
+    },
+    carrierCode: row.carrier_code,
+    service: row.service,
+    note: row.note,
+    createdAt: row.created_at,
+    lines: lines.map(
+      (l): OrderLine => ({ id: l.id, productId: l.product_id, sku: l.sku, name: l.name, quantity: l.quantity }),
+    ),
+  };
+}
+
+/** Separates the fields of orders.search_key; removed from what a person types. */
+export const SEARCH_FIELD_SEPARATOR = '\u001f';
+
+/** What the queue search looks in: number, customer and line SKUs, lower-cased with Unicode rules. */
+export function searchKeyOf(order: Pick<NewOrder, 'number' | 'customerName' | 'lines'>): string {
+  return [order.number, order.customerName, ...order.lines.map((l) => l.sku)].join(SEARCH_FIELD_SEPARATOR).toLowerCase();
+}
+
+export function searchNeedle(search: string): string {
+  return search.split(SEARCH_FIELD_SEPARATOR).join('').trim().toLowerCase();
+}
+
+/** The code printed as a barcode on an order's pick list. */
+export function pickListCode(orderNumber: string): string {
+  return `PL-${orderNumber}`;
+}
