@@ -1,0 +1,48 @@
+import { fail } from '../src/contract/errors';
+import type { Result } from '../src/contract/errors';
+import type { StationEvent } from '../src/contract/events';
+import { isTrustedSender } from './sender';
+import type { SenderFrame } from './sender';
+import type { ShellLog } from './shell-log';
+
+/** The part of the station the shell talks to; the real Station satisfies it structurally. */
+export interface StationCalls {
+  dispatch(method: string, input: unknown): Promise<Result<unknown>>;
+}
+
+export interface StationEventSource {
+  subscribe(listener: (event: StationEvent) => void): () => void;
+}
+
+export type InvokeHandler = (sender: SenderFrame | null, method: unknown, input: unknown) => Promise<Result<unknown>>;
+
+/**
+ * The invoke channel's logic without Electron: check who is calling, then hand the call to
+ * the contract dispatcher, which validates method and input. Always answers with a Result so
+ * the renderer never sees a rejected promise or a stack trace.
+ */
+export function createInvokeHandler(station: StationCalls, log: ShellLog): InvokeHandler {
+  return async (sender, method, input) => {
+    if (!isTrustedSender(sender)) {
+      log('refused IPC from an untrusted sender', {
+        url: sender?.url ?? null,
+        isMainFrame: sender?.isMainFrame ?? null,
+        method: typeof method === 'string' ? method.slice(0, 100) : typeof method,
+      });
+      return fail('FORBIDDEN', 'This page may not call the station.');
+    }
+    if (typeof method !== 'string') return fail('UNKNOWN_METHOD', 'The method name must be a string.');
+    try {
+      return await station.dispatch(method, input);
+    } catch (error) {
+      // The dispatcher is not supposed to throw; if it does, it is a bug worth a log line.
+      log('station dispatch threw', { method, error: String(error) });
+      return fail('INTERNAL', 'The station could not handle the call.');
+    }
+  };
+}
+
+/** Forwards every core event as `{ name, payload }` until the returned function is called. */
+export function forwardStationEvents(events: StationEventSource, send: (event: StationEvent) => void): () => void {
+  return events.subscribe((event) => send({ name: event.name, payload: event.payload }));
+}
