@@ -1,0 +1,63 @@
+import { readFile } from 'node:fs/promises';
+import { protocol } from 'electron';
+import type { CustomScheme } from 'electron';
+import { APP_SCHEME, rendererFileFor } from './app-url';
+import { rendererHeaders } from './renderer-headers';
+
+/**
+ * standard: real origin, relative URLs and 'self' in the CSP work; secure: treated like https,
+ * which getUserMedia needs for the packing camera; supportFetchAPI: the page may fetch its own
+ * files. No bypassCSP, no service workers, no CORS.
+ */
+export const APP_SCHEME_PRIVILEGES = { standard: true, secure: true, supportFetchAPI: true } as const;
+
+/** Must run before the app is ready: Chromium fixes scheme privileges at startup. */
+export function registerAppScheme(): void {
+  const scheme: CustomScheme = { scheme: APP_SCHEME, privileges: { ...APP_SCHEME_PRIVILEGES } };
+  protocol.registerSchemesAsPrivileged([scheme]);
+}
+
+function plain(status: number, text: string): Response {
+  return new Response(text, {
+    status,
+    headers: { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' },
+  });
+}
+
+function isMissing(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  return code === 'ENOENT' || code === 'EISDIR' || code === 'ENOTDIR';
+}
+
+async function readFirst(paths: readonly string[]): Promise<{ path: string; body: Uint8Array<ArrayBuffer> } | null> {
+  for (const candidate of paths) {
+    try {
+      return { path: candidate, body: new Uint8Array(await readFile(candidate)) };
+    } catch (error) {
+      if (!isMissing(error)) throw error;
+    }
+  }
+  return null;
+}
+
+/** Serves the renderer build on app://packdesk/ from `rendererRoot`. Call after app ready. */
+export function serveRenderer(rendererRoot: string, log: (message: string, fields: Record<string, unknown>) => void): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return plain(405, 'Method not allowed');
+    const target = rendererFileFor(request.url, rendererRoot);
+    if (!target.ok) {
+      if (target.status === 403) log('refused an app:// request', { url: request.url, reason: target.reason });
+      return plain(target.status, target.reason);
+    }
+    try {
+      const candidates = target.fallbackPath ? [target.filePath, target.fallbackPath] : [target.filePath];
+      const file = await readFirst(candidates);
+      if (!file) return plain(404, 'Not found');
+      const body = request.method === 'HEAD' ? null : file.body;
+      return new Response(body, { status: 200, headers: rendererHeaders(file.path) });
+    } catch (error) {
+      log('could not read a renderer file', { url: request.url, error: String(error) });
+      return plain(500, 'Could not read the file');
+    }
+  });
+}
