@@ -1,0 +1,92 @@
+import path from 'node:path';
+import { app, BrowserWindow, dialog, session } from 'electron';
+import { resolveDataDir } from '../src/boot/data-dir';
+import { bootStation } from '../src/boot/station';
+import type { BootedStation } from '../src/boot/station';
+import { APP_ENTRY_URL } from './app-url';
+import { dataDirFlag } from './arguments';
+import { handleStationCalls, sendStationEvents } from './ipc';
+import { registerAppScheme, serveRenderer } from './protocol';
+import { hardenApp, hardenSession } from './security';
+import { stderrShellLog } from './shell-log';
+import { windowOptions } from './window';
+
+// Bundled to dist/main/main.cjs; the preload and the renderer build sit next to it in dist/.
+const preloadPath = path.join(__dirname, 'preload.cjs');
+const rendererRoot = path.join(__dirname, '..', 'renderer');
+const log = stderrShellLog;
+
+let starting: Promise<BootedStation> | null = null;
+let mainWindow: BrowserWindow | null = null;
+let closed = false;
+
+function createWindow(booted: BootedStation): BrowserWindow {
+  const window = new BrowserWindow(windowOptions(preloadPath, { devTools: !app.isPackaged }));
+  window.once('ready-to-show', () => window.show());
+  window.on('closed', () => {
+    if (mainWindow === window) mainWindow = null;
+  });
+  sendStationEvents(booted.station.events, window);
+  window.loadURL(APP_ENTRY_URL).catch((error: unknown) => log('could not load the station page', { error: String(error) }));
+  return window;
+}
+
+function focusWindow(): void {
+  if (!mainWindow) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.focus();
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  hardenSession(session.defaultSession, log);
+  serveRenderer(rendererRoot, log);
+  // appData, not userData: the browser host resolves the same folder, so both hosts share one station.
+  const dataDir = resolveDataDir({
+    flag: dataDirFlag(process.argv),
+    env: process.env.PACKDESK_DATA,
+    appData: app.getPath('appData'),
+  });
+  starting = bootStation({ dataDir, host: 'electron', seedDemoIfEmpty: true, housekeeping: true });
+  const booted = await starting;
+  // A quit during boot has already closed the station; do not open a window onto it.
+  if (closed) return;
+  handleStationCalls(booted.station, log);
+  mainWindow = createWindow(booted);
+}
+
+/** Closes the station (database, log) once, however the quit was triggered. */
+async function closeStation(): Promise<void> {
+  const booting = starting;
+  starting = null;
+  if (!booting) return;
+  const booted = await booting.catch(() => null);
+  await booted?.close();
+}
+
+function quitCleanly(event: Electron.Event): void {
+  if (closed) return;
+  event.preventDefault();
+  closed = true;
+  closeStation()
+    .catch((error: unknown) => log('the station did not close cleanly', { error: String(error) }))
+    .finally(() => app.quit());
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // A second Packdesk on the same station would fight over the database and the devices.
+  app.quit();
+} else {
+  registerAppScheme();
+  hardenApp(log);
+  app.on('second-instance', focusWindow);
+  app.on('window-all-closed', () => app.quit());
+  app.on('before-quit', quitCleanly);
+  start().catch(async (error: unknown) => {
+    const message = error instanceof Error ? error.message : String(error);
+    log('Packdesk could not start', { error: message });
+    dialog.showErrorBox('Packdesk could not start', message);
+    await closeStation().catch(() => undefined);
+    app.exit(1);
+  });
+}
