@@ -7,7 +7,6 @@ import { createStation, type Station } from '../app/station';
 import { StationFailure } from '../contract/errors';
 import { scheduleBackups } from '../storage/backup';
 import { openDatabase } from '../storage/db';
-import { migrate } from '../storage/migrate';
 import { createStore } from '../storage/store';
 import { createStationLog } from './logger';
 import { PACKDESK_VERSION } from './version';
@@ -45,10 +44,11 @@ export async function bootStation(options: BootOptions): Promise<BootedStation> 
   const log = createStationLog(options.dataDir, { alsoStdout: options.logToStdout ?? false });
   let db: ReturnType<typeof openDatabase> | null = null;
   try {
-    db = openDatabase(path.join(options.dataDir, DATABASE_FILE));
-    migrate(db);
+    const backupDir = path.join(options.dataDir, 'backups');
+    db = openDatabase(path.join(options.dataDir, DATABASE_FILE), { backupDir });
+    // createStore migrates the schema before it prepares its statements.
     const store = createStore(db, {
-      backupDir: path.join(options.dataDir, 'backups'),
+      backupDir,
       keepBackups: BACKUPS_KEPT,
       clock: () => clock.now(),
     });
@@ -63,7 +63,12 @@ export async function bootStation(options: BootOptions): Promise<BootedStation> 
       const idle = setInterval(() => station.expireIdleLogins(), IDLE_CHECK_MS);
       idle.unref();
       timers.push(() => clearInterval(idle));
-      timers.push(scheduleBackups(store, { everyMs: BACKUP_EVERY_MS }));
+      timers.push(
+        scheduleBackups(store, {
+          everyMs: BACKUP_EVERY_MS,
+          onFailure: (failure) => log.logger.error('scheduled backup failed', { code: failure.code, error: failure.message }),
+        }),
+      );
     }
     log.logger.info('station started', { host: options.host, stationId, dataDir: options.dataDir, version: PACKDESK_VERSION });
     const openDb = db;

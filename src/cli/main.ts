@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { PACKDESK_VERSION } from '../boot/version';
 import { StationFailure } from '../contract/errors';
 import { HostConfigError } from '../host/binding';
+import { registerBench } from './commands/bench';
 import { registerDemo } from './commands/demo';
 import { registerOrders } from './commands/orders';
 import { registerServe } from './commands/serve';
@@ -15,6 +16,7 @@ export function buildProgram(): Command {
   registerServe(program);
   registerDemo(program);
   registerOrders(program);
+  registerBench(program);
   return program;
 }
 

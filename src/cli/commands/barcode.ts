@@ -1,0 +1,84 @@
+import { CommanderError } from 'commander';
+import type { Command } from 'commander';
+import { GS, interpretScan, isScanProblem } from '../../domain/barcode';
+import type { ScanResult } from '../../domain/barcode';
+
+/** What `barcode parse` prints for a readable scan. */
+export interface ParsedScanJson {
+  kind: string;
+  gtin?: string;
+  sscc?: string;
+  ais?: Record<string, string>;
+  symbology?: string;
+}
+
+export interface ScanErrorJson {
+  error: { code: string; message: string };
+}
+
+/** The CLI's JSON for a scan: the reading, or the problem with its code in UPPER_SNAKE. */
+export function scanResultJson(result: ScanResult): ParsedScanJson | ScanErrorJson {
+  if (isScanProblem(result)) return { error: { code: result.problem.toUpperCase(), message: result.message } };
+  return {
+    kind: result.kind,
+    ...(result.gtin !== undefined && { gtin: result.gtin }),
+    ...(result.sscc !== undefined && { sscc: result.sscc }),
+    ...(result.ais !== undefined && { ais: result.ais }),
+    ...(result.symbology !== undefined && { symbology: result.symbology }),
+  };
+}
+
+async function readAll(input: AsyncIterable<Uint8Array | string>): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of input) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk));
+  return Buffer.concat(chunks);
+}
+
+/** Scan data arrives as bytes (GS as 0x1D); one trailing newline is the shell's, not the scanner's. */
+function decodeScanBytes(bytes: Uint8Array): string | null {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+  if (text.endsWith('\r\n')) return text.slice(0, -2);
+  return text.endsWith('\n') ? text.slice(0, -1) : text;
+}
+
+/**
+ * `packdesk barcode parse [TEXT]`: says what the station makes of a scan. `input` is where raw
+ * scan bytes come from when TEXT is absent (stdin, or a stream in tests).
+ */
+export function registerBarcode(program: Command, input?: AsyncIterable<Uint8Array | string>): void {
+  const barcode = program.command('barcode').description('Inspect barcodes the way the packing station reads them.');
+  barcode
+    .command('parse')
+    .description(
+      'Interpret one scan: GTIN, GS1 element string, SSCC, shop SKU or text. Prints JSON; exits 1 when the scan is invalid.',
+    )
+    .argument('[text]', 'the scan; when absent, raw scan bytes are read from stdin (GS as byte 0x1D)')
+    .option('--gs <substitute>', 'text in the scan that stands for the GS separator, e.g. "<GS>" or "|"')
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Examples:',
+        "  packdesk barcode parse 4006381333931",
+        "  packdesk barcode parse '(01)09501101530003(17)251231(10)ABC'",
+        "  printf ']d20109501101530003\\x1d10ABC' | packdesk barcode parse",
+      ].join('\n'),
+    )
+    .action(async (text: string | undefined, opts: { gs?: string }, command: Command) => {
+      const write = command.configureOutput().writeOut ?? ((s: string) => process.stdout.write(s));
+      let scan = text ?? decodeScanBytes(await readAll(input ?? process.stdin));
+      if (scan !== null && opts.gs) scan = scan.split(opts.gs).join(GS);
+      const json =
+        scan === null
+          ? { error: { code: 'INVALID_TEXT', message: 'The scan data on stdin is not valid UTF-8' } }
+          : scanResultJson(interpretScan(scan));
+      write(`${JSON.stringify(json)}\n`);
+      // The process ends in one place (runCli); a CommanderError carries the exit code there.
+      if ('error' in json) throw new CommanderError(1, 'packdesk.barcode.invalid', json.error.message);
+    });
+}

@@ -1,0 +1,94 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { hashPin } from '../../src/app/pin';
+import type { NewOrder, Store } from '../../src/app/ports';
+import { createStation, type Station } from '../../src/app/station';
+import type { StationEvent } from '../../src/contract/events';
+import type { OrderStatus } from '../../src/domain/order';
+import { openDatabase } from '../../src/storage/db';
+import { createStore } from '../../src/storage/store';
+
+/** A clock the test moves by hand. */
+export class TestClock {
+  constructor(private current = new Date('2026-11-20T08:00:00Z')) {}
+  now = (): Date => new Date(this.current);
+  advance(ms: number): void {
+    this.current = new Date(this.current.getTime() + ms);
+  }
+}
+
+export interface StationFixture {
+  dir: string;
+  store: Store;
+  station: Station;
+  clock: TestClock;
+  events: StationEvent[];
+  logs: { level: string; msg: string; fields?: Record<string, unknown> }[];
+  close(): void;
+}
+
+function order(number: string, status: OrderStatus, customerName: string, lines: NewOrder['lines'], createdAt: string): NewOrder {
+  return {
+    number,
+    externalId: null,
+    status,
+    customerName,
+    shipTo: { name: customerName, company: null, street: 'ul. Długa 5', city: 'Kraków', postcode: '30-001', country: 'PL', phone: null, email: null },
+    carrierCode: 'inpost',
+    service: 'locker',
+    note: null,
+    createdAt,
+    lines,
+  };
+}
+
+/** A real station over a real SQLite file: two stations, one user per role, a few orders. */
+export function createStationFixture(): StationFixture {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'packdesk-station-'));
+  const clock = new TestClock();
+  const db = openDatabase(path.join(dir, 'packdesk.sqlite'));
+  const store = createStore(db, { backupDir: path.join(dir, 'backups'), keepBackups: 3, clock: clock.now });
+  store.stations.upsert({ id: 'ST-01', name: 'Station 1', language: 'en', idleLogoutMinutes: 15 });
+  store.stations.upsert({ id: 'ST-02', name: 'Stanowisko 2', language: 'pl', idleLogoutMinutes: 15 });
+  const pinHash = hashPin('1111');
+  store.users.insert({ name: 'Anna Kowalska', role: 'packer', badgeCode: 'PD-P-0001', pinHash, language: null });
+  store.users.insert({ name: 'Piotr Nowak', role: 'packer', badgeCode: 'PD-P-0002', pinHash, language: 'pl' });
+  store.users.insert({ name: 'Maria Manager', role: 'manager', badgeCode: 'PD-M-0001', pinHash, language: null });
+  store.catalog.importCatalog({
+    products: [
+      { sku: 'MUG-01', name: 'Kubek ceramiczny', weightGrams: 350, tracking: 'none', refuseExpired: false, returnable: true, isKit: false, barcodes: [{ code: '05901234123457', unitsPerScan: 1 }] },
+      { sku: 'TEA-02', name: 'Herbata zielona', weightGrams: 120, tracking: 'lot', refuseExpired: true, returnable: false, isKit: false, barcodes: [] },
+    ],
+    kits: [],
+    boxes: [{ code: 'K1', name: 'Small box', tareGrams: 120, lengthMm: 200, widthMm: 150, heightMm: 100 }],
+  });
+  store.orders.insertMany([
+    order('PD-100001', 'ready', 'Zażółć Gęślą', [{ sku: 'MUG-01', quantity: 2 }], '2026-11-19T10:00:00Z'),
+    order('PD-100002', 'ready', 'Jan Kowalski', [{ sku: 'TEA-02', quantity: 1 }, { sku: 'MUG-01', quantity: 1 }], '2026-11-19T09:00:00Z'),
+    order('PD-100003', 'cancelled', 'Ewa Zielińska', [{ sku: 'MUG-01', quantity: 1 }], '2026-11-19T08:00:00Z'),
+    order('PD-100004', 'shipped', 'Olga Nowak', [{ sku: 'MUG-01', quantity: 1 }], '2026-11-18T08:00:00Z'),
+    order('PD-100005', 'on_hold', 'Adam Wiśniewski', [{ sku: 'TEA-02', quantity: 3 }], '2026-11-18T07:00:00Z'),
+  ]);
+  const events: StationEvent[] = [];
+  const logs: StationFixture['logs'] = [];
+  const logger = {
+    info: (msg: string, fields?: Record<string, unknown>) => logs.push({ level: 'info', msg, ...(fields ? { fields } : {}) }),
+    warn: (msg: string, fields?: Record<string, unknown>) => logs.push({ level: 'warn', msg, ...(fields ? { fields } : {}) }),
+    error: (msg: string, fields?: Record<string, unknown>) => logs.push({ level: 'error', msg, ...(fields ? { fields } : {}) }),
+  };
+  const station = createStation({ store, clock, logger, stationId: 'ST-01', version: '1.2.3' });
+  station.events.subscribe((event) => events.push(event));
+  return {
+    dir,
+    store,
+    station,
+    clock,
+    events,
+    logs,
+    close: () => {
+      db.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
