@@ -7,9 +7,14 @@ import type { SenderFrame } from './sender';
 import type { ShellLog } from './shell-log';
 
 function senderOf(event: IpcMainInvokeEvent): SenderFrame | null {
-  const frame = event.senderFrame;
-  if (!frame) return null;
-  return { url: frame.url, isMainFrame: frame.parent === null };
+  // A frame that navigated away or was disposed mid-call can throw on access; treat it as gone.
+  try {
+    const frame = event.senderFrame;
+    if (!frame) return null;
+    return { url: frame.url, isMainFrame: frame.parent === null };
+  } catch {
+    return null;
+  }
 }
 
 /** Registers the invoke channel once for the app; every call is checked by sender. */
