@@ -1,5 +1,7 @@
+import type { Journal } from './journal';
 import type { Store } from './store';
 
+export * from './journal';
 export * from './store';
 
 export interface Clock {
@@ -15,6 +17,7 @@ export interface Logger {
 /** Everything the core needs from the platform; hosts build these and call createStation. */
 export interface StationPorts {
   store: Store;
+  journal: Journal;
   clock: Clock;
   logger: Logger;
   /** The station this process runs as when a caller does not name one. */
