@@ -1,0 +1,47 @@
+import type { Result } from '../../src/contract/errors';
+import type { EventName, StationEvents } from '../../src/contract/events';
+import type { MethodInput, MethodName, MethodOutput } from '../../src/contract/methods';
+import { addressWithoutToken, readHostParams } from './host-params';
+import { httpTransport } from './http';
+import { ipcTransport, type PackdeskBridge, type Transport } from './transport';
+
+let transport: Transport | null = null;
+
+/** Electron's preload provides window.packdesk; without it we are in the browser host. */
+function chooseTransport(): Transport {
+  const bridge = (window as unknown as { packdesk?: PackdeskBridge }).packdesk;
+  if (bridge) return ipcTransport(bridge);
+  const params = readHostParams(window.location, window.sessionStorage);
+  if (new URLSearchParams(window.location.search).has('token')) {
+    window.history.replaceState(null, '', addressWithoutToken(window.location.href));
+  }
+  return httpTransport({
+    params,
+    fetch: (input, init) => window.fetch(input, init),
+    openEvents: (url) => new EventSource(url),
+  });
+}
+
+function current(): Transport {
+  transport ??= chooseTransport();
+  return transport;
+}
+
+/** For tests and for hosts that want to hand in their own transport. */
+export function setTransport(next: Transport): void {
+  transport = next;
+}
+
+/** Calls one contract method. Never throws: failures come back as `{ ok: false, error }`. */
+export async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<Result<MethodOutput<M>>> {
+  try {
+    return (await current().invoke(method, input)) as Result<MethodOutput<M>>;
+  } catch (cause) {
+    const message = cause instanceof Error ? cause.message : String(cause);
+    return { ok: false, error: { code: 'INTERNAL', message } };
+  }
+}
+
+export function subscribe<E extends EventName>(event: E, listener: (payload: StationEvents[E]) => void): () => void {
+  return current().subscribe(event, (e) => listener(e.payload as StationEvents[E]));
+}

@@ -1,0 +1,38 @@
+import { useTranslation } from 'react-i18next';
+import { roleAllows } from '../../src/domain/user';
+import { useSettingsStore } from '../features/settings/settingsStore';
+import { useSessionStore } from '../session/sessionStore';
+import { LanguageSwitch } from './LanguageSwitch';
+
+/** Who is packing where, the language, and the way out. Managers get their own entry. */
+export function AppHeader() {
+  const { t } = useTranslation();
+  const session = useSessionStore((s) => s.session);
+  const logout = useSessionStore((s) => s.logout);
+  const openSettings = useSettingsStore((s) => s.show);
+  if (!session) return null;
+  const { user, station } = session;
+  const manages = roleAllows(user.role, ['manager']);
+
+  return (
+    <header className="topbar">
+      <span className="brand">Packdesk</span>
+      <span className="topbar-user" data-testid="current-user">
+        <strong>{user.name}</strong> <span className={`role-tag role-${user.role}`}>{t(`roles.${user.role}`)}</span>
+      </span>
+      <span className="topbar-station" data-testid="current-station">
+        {t('header.station')}: <strong>{station.name}</strong>
+      </span>
+      <span className="topbar-spacer" />
+      {manages && (
+        <button type="button" className="header-button" onClick={openSettings}>
+          {t('header.manage')}
+        </button>
+      )}
+      <LanguageSwitch />
+      <button type="button" className="header-button logout" onClick={() => void logout()}>
+        {t('header.logout')}
+      </button>
+    </header>
+  );
+}

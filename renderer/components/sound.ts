@@ -1,0 +1,57 @@
+/**
+ * Verdict sounds made with Web Audio, so no audio files ship: a packer must hear the difference
+ * between "good" and "stop" without looking at the screen.
+ */
+export type SoundKind = 'ok' | 'error' | 'notice';
+
+interface Tone {
+  frequency: number;
+  type: OscillatorType;
+  start: number;
+  duration: number;
+}
+
+const TONES: Record<SoundKind, Tone[]> = {
+  // Two short rising beeps.
+  ok: [
+    { frequency: 880, type: 'sine', start: 0, duration: 0.08 },
+    { frequency: 1320, type: 'sine', start: 0.1, duration: 0.1 },
+  ],
+  // A long low double buzz that cannot be mistaken for the ok beep.
+  error: [
+    { frequency: 180, type: 'square', start: 0, duration: 0.25 },
+    { frequency: 140, type: 'square', start: 0.32, duration: 0.35 },
+  ],
+  notice: [{ frequency: 660, type: 'triangle', start: 0, duration: 0.12 }],
+};
+
+let context: AudioContext | null = null;
+
+function audio(): AudioContext | null {
+  if (typeof AudioContext === 'undefined') return null;
+  context ??= new AudioContext();
+  // Browsers start the context suspended until a user gesture; a scan or key press is one.
+  if (context.state === 'suspended') void context.resume();
+  return context;
+}
+
+/** Plays the sound of a verdict; silent (never throwing) where audio is unavailable. */
+export function playSound(kind: SoundKind): void {
+  const ctx = audio();
+  if (!ctx) return;
+  const now = ctx.currentTime;
+  for (const tone of TONES[kind]) {
+    const osc = ctx.createOscillator();
+    const gain = ctx.createGain();
+    osc.type = tone.type;
+    osc.frequency.value = tone.frequency;
+    // Short fades avoid the click of a hard start and stop.
+    gain.gain.setValueAtTime(0, now + tone.start);
+    gain.gain.linearRampToValueAtTime(0.3, now + tone.start + 0.01);
+    gain.gain.setValueAtTime(0.3, now + tone.start + tone.duration - 0.02);
+    gain.gain.linearRampToValueAtTime(0, now + tone.start + tone.duration);
+    osc.connect(gain).connect(ctx.destination);
+    osc.start(now + tone.start);
+    osc.stop(now + tone.start + tone.duration + 0.01);
+  }
+}

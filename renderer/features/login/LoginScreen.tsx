@@ -1,0 +1,47 @@
+import { useTranslation } from 'react-i18next';
+import type { LoginSession } from '../../../src/contract/schemas';
+import { Banner } from '../../components/Banner';
+import { LanguageSwitch } from '../../components/LanguageSwitch';
+import { playSound } from '../../components/sound';
+import { errorText } from '../../i18n/error-text';
+import { useScan } from '../../scanner/useScan';
+import { useSessionStore } from '../../session/sessionStore';
+import { BadgeForm } from './BadgeForm';
+import { useLoginStore } from './loginStore';
+import { PinForm } from './PinForm';
+
+export function LoginScreen() {
+  const { t } = useTranslation();
+  const station = useSessionStore((s) => s.station);
+  const idleLogout = useSessionStore((s) => s.idleLogout);
+  const loggedIn = useSessionStore((s) => s.loggedIn);
+  const { mode, error, attempt, busy } = useLoginStore();
+  const withBadge = useLoginStore((s) => s.withBadge);
+
+  const finish = (session: LoginSession | null) => {
+    if (!session) return;
+    playSound('ok');
+    loggedIn(session);
+  };
+  const loginWithBadge = async (badge: string) => finish(await withBadge(badge));
+
+  // A badge scan logs in from either mode: the scanner is always the quickest way.
+  useScan((code) => void loginWithBadge(code));
+
+  return (
+    <div className="screen login-screen">
+      <header className="topbar">
+        <span className="brand">Packdesk</span>
+        {station && <span className="topbar-station">{t('login.station', { name: station.name })}</span>}
+        <LanguageSwitch />
+      </header>
+      {error && <Banner key={attempt} kind="error" title={t('banner.loginFailed')} detail={errorText(t, error)} />}
+      {!error && idleLogout && station && (
+        <Banner kind="info" title={t('login.idleLoggedOut', { minutes: station.idleLogoutMinutes })} />
+      )}
+      <main className="login-main" aria-busy={busy}>
+        {mode === 'badge' ? <BadgeForm onBadge={loginWithBadge} /> : <PinForm onSession={finish} />}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,109 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { subscribe } from '../../api/client';
+import { AppHeader } from '../../components/AppHeader';
+import { Banner } from '../../components/Banner';
+import { playSound } from '../../components/sound';
+import { errorText } from '../../i18n/error-text';
+import { useScan } from '../../scanner/useScan';
+import { usePackStore } from '../pack/packStore';
+import { QueueList } from './QueueList';
+import { QUEUE_PAGE_SIZE, useQueueStore } from './queueStore';
+
+const SEARCH_DELAY_MS = 200;
+
+export function QueueScreen() {
+  const { t } = useTranslation();
+  const { search, offset, orders, total, selected, loading, loaded, error } = useQueueStore();
+  const { setSearch, load, page, select } = useQueueStore();
+  const { opening, refusal, open, acknowledge } = usePackStore();
+  const searchInput = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    const timer = setTimeout(() => void load(), search ? SEARCH_DELAY_MS : 0);
+    return () => clearTimeout(timer);
+  }, [search, load]);
+
+  useEffect(() => subscribe('queue.changed', () => void load()), [load]);
+  useEffect(() => searchInput.current?.focus(), []);
+
+  const openCode = async (code: string) => {
+    if (await open(code)) playSound('ok');
+  };
+  useScan((code) => void openCode(code), refusal === null);
+
+  const onKeyDown = (event: React.KeyboardEvent) => {
+    // Buttons keep their own Enter; the list keys work from the search field and the list.
+    if (event.target instanceof HTMLButtonElement) return;
+    const moves: Record<string, () => void> = {
+      ArrowDown: () => select(selected + 1),
+      ArrowUp: () => select(selected - 1),
+      PageDown: () => void page(1),
+      PageUp: () => void page(-1),
+      Enter: () => {
+        const order = orders[selected];
+        if (order) void openCode(order.number);
+      },
+    };
+    const move = moves[event.key];
+    if (!move) return;
+    event.preventDefault();
+    move();
+  };
+
+  const from = total === 0 ? 0 : offset + 1;
+  const to = Math.min(offset + QUEUE_PAGE_SIZE, total);
+
+  return (
+    <div className="screen queue-screen">
+      <AppHeader />
+      {refusal && (
+        <Banner
+          kind="error"
+          title={t('banner.orderRefused', { code: refusal.code })}
+          detail={errorText(t, refusal.error)}
+          onAcknowledge={acknowledge}
+        />
+      )}
+      {!refusal && error && <Banner kind="error" title={errorText(t, error)} />}
+      {opening && <Banner kind="info" title={t('queue.opening', { code: opening })} />}
+      <main className="queue-main" onKeyDown={onKeyDown}>
+        <div className="queue-heading">
+          <h1>{t('queue.title')}</h1>
+          <span className="queue-count" data-testid="queue-count">
+            {t('queue.count', { count: total })}
+          </span>
+        </div>
+        <p className="hint">{t('queue.scanHint')}</p>
+        <label htmlFor="queue-search" className="search-label">
+          {t('queue.searchLabel')}
+        </label>
+        <input
+          id="queue-search"
+          ref={searchInput}
+          type="search"
+          autoComplete="off"
+          spellCheck={false}
+          value={search}
+          aria-controls="queue-list"
+          aria-activedescendant={orders[selected] ? `order-${orders[selected].id}` : undefined}
+          onChange={(event) => setSearch(event.target.value)}
+        />
+        <QueueList orders={orders} selected={selected} onSelect={select} onOpen={(order) => void openCode(order.number)} />
+        {loaded && orders.length === 0 && (
+          <p className="queue-empty">{search.trim() ? t('queue.noMatch', { search: search.trim() }) : t('queue.empty')}</p>
+        )}
+        {!loaded && loading && <p className="queue-empty">{t('queue.loading')}</p>}
+        <nav className="pager">
+          <button type="button" onClick={() => void page(-1)} disabled={offset === 0}>
+            ← {t('queue.previous')}
+          </button>
+          <span>{t('queue.range', { from, to, total })}</span>
+          <button type="button" onClick={() => void page(1)} disabled={to >= total}>
+            {t('queue.next')} →
+          </button>
+        </nav>
+      </main>
+    </div>
+  );
+}
