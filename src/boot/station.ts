@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { seedDemo } from '../app/demo';
 import { hashPin } from '../app/pin';
-import type { Clock, Store } from '../app/ports';
+import type { Clock, Logger, Store } from '../app/ports';
 import { createStation, type Station } from '../app/station';
 import { StationFailure } from '../contract/errors';
 import { scheduleBackups } from '../storage/backup';
@@ -28,6 +28,8 @@ export interface BootOptions {
 export interface BootedStation {
   station: Station;
   store: Store;
+  /** The station's rotating log, for hosts that want their own lines in the same file. */
+  logger: Logger;
   dataDir: string;
   stationId: string;
   close(): Promise<void>;
@@ -75,6 +77,7 @@ export async function bootStation(options: BootOptions): Promise<BootedStation> 
     return {
       station,
       store,
+      logger: log.logger,
       dataDir: options.dataDir,
       stationId,
       close: async () => {
