@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { interpretScan, MAX_SCAN_LENGTH } from '../../../../src/domain/barcode/scan';
+
+const GS = '\u001d';
+
+describe('interpretScan: readings', () => {
+  it('reads retail codes as 14-digit GTINs', () => {
+    expect(interpretScan('4006381333931')).toEqual({ kind: 'gtin', raw: '4006381333931', gtin: '04006381333931' });
+    expect(interpretScan('036000291452\r\n')).toEqual({ kind: 'gtin', raw: '036000291452', gtin: '00036000291452' });
+    expect(interpretScan('04252614')).toMatchObject({ kind: 'gtin', gtin: '00042100005264' });
+    expect(interpretScan(']I124012345678905')).toMatchObject({ kind: 'gtin', gtin: '24012345678905', symbology: ']I1' });
+  });
+
+  it('lets ]E0 and ]E4 decide an 8-digit code', () => {
+    expect(interpretScan(']E400123457')).toMatchObject({ kind: 'gtin', gtin: '00000000123457', symbology: ']E4' });
+    expect(interpretScan(']E000123457')).toMatchObject({ kind: 'gtin', gtin: '00001234000057', symbology: ']E0' });
+    expect(interpretScan('00123457')).toMatchObject({ kind: 'gtin', gtin: '00000000123457' });
+    expect(interpretScan(']E02112345678900')).toMatchObject({ kind: 'gtin', gtin: '02112345678900' });
+    expect(interpretScan(']E00416000336108')).toMatchObject({ kind: 'gtin', gtin: '00416000336108' });
+  });
+
+  it('reads GS1 DataMatrix scan data with GS separators', () => {
+    const raw = `]d2010950110153000317251231${GS}10LOT-7${GS}21SN0001`;
+    expect(interpretScan(raw)).toEqual({
+      kind: 'gs1',
+      raw,
+      symbology: ']d2',
+      gtin: '09501101530003',
+      ais: { '01': '09501101530003', '17': '251231', '10': 'LOT-7', '21': 'SN0001' },
+      aiList: [
+        { ai: '01', value: '09501101530003' },
+        { ai: '17', value: '251231' },
+        { ai: '10', value: 'LOT-7' },
+        { ai: '21', value: 'SN0001' },
+      ],
+    });
+  });
+
+  it('takes GS, the bracketed form or a GS1 symbology as GS1', () => {
+    expect(interpretScan(`0109501101530003${GS}`)).toMatchObject({ kind: 'gs1', gtin: '09501101530003' });
+    expect(interpretScan(`10ABC${GS}0109501101530003`)).toMatchObject({ kind: 'gs1', gtin: '09501101530003' });
+    expect(interpretScan('(01)09501101530003(17)251231(10)ABC')).toMatchObject({
+      kind: 'gs1',
+      ais: { '01': '09501101530003', '17': '251231', '10': 'ABC' },
+    });
+    expect(interpretScan(']C1011231231231233310ABC123' + GS + '99TESTING')).toMatchObject({
+      kind: 'gs1',
+      symbology: ']C1',
+      ais: { '01': '12312312312333', '10': 'ABC123', '99': 'TESTING' },
+    });
+    expect(interpretScan(']Q3991234')).toMatchObject({ kind: 'gs1', ais: { '99': '1234' } });
+    expect(interpretScan(']e00124012345678905')).toMatchObject({ kind: 'gs1', gtin: '24012345678905' });
+  });
+
+  it('reads AI (01) data without AIM or GS when it parses cleanly', () => {
+    expect(interpretScan('0109501101530003')).toMatchObject({ kind: 'gs1', gtin: '09501101530003' });
+    expect(interpretScan('010950110153000310ABC')).toMatchObject({ kind: 'gs1', ais: { '10': 'ABC' } });
+    expect(interpretScan('0109501101530004')).toEqual({ kind: 'sku', raw: '0109501101530004' });
+  });
+
+  it('reads SSCCs bare and as AI (00)', () => {
+    expect(interpretScan('123456789012345675')).toEqual({ kind: 'sscc', raw: '123456789012345675', sscc: '123456789012345675' });
+    expect(interpretScan(']C100123456789012345675')).toMatchObject({ kind: 'sscc', sscc: '123456789012345675', ais: { '00': '123456789012345675' } });
+    expect(interpretScan('(00)123456789012345675(02)12345678901231(37)12')).toMatchObject({
+      kind: 'gs1',
+      sscc: '123456789012345675',
+    });
+  });
+
+  it('tells shop SKUs from other text', () => {
+    expect(interpretScan('TSHIRT-RED_XL/2.0')).toEqual({ kind: 'sku', raw: 'TSHIRT-RED_XL/2.0' });
+    expect(interpretScan('12345')).toEqual({ kind: 'sku', raw: '12345' });
+    expect(interpretScan(`${'A'.repeat(64)}`)).toMatchObject({ kind: 'sku' });
+    expect(interpretScan(`${'A'.repeat(65)}`)).toMatchObject({ kind: 'text' });
+    expect(interpretScan('Zażółć gęślą jaźń')).toEqual({ kind: 'text', raw: 'Zażółć gęślą jaźń' });
+    expect(interpretScan('https://example.com/01/09501101530003')).toMatchObject({ kind: 'text' });
+    expect(interpretScan(']Q1ORDER-1001')).toEqual({ kind: 'sku', raw: ']Q1ORDER-1001', symbology: ']Q1' });
+  });
+});
+
+describe('interpretScan: problems', () => {
+  it.each([
+    ['', 'empty'],
+    ['\r\n', 'empty'],
+    [']d2', 'empty'],
+    ['4006381333932', 'bad_check_digit'],
+    ['04252615', 'bad_check_digit'],
+    ['123456789012345670', 'bad_check_digit'],
+    ['(01)09501101530004', 'bad_check_digit'],
+    [']E412345678', 'bad_check_digit'],
+    [']E41234567', 'not_a_gtin'],
+    [']E01234ABC890123', 'not_a_gtin'],
+    [']d20109501101530003172513', 'gs1_invalid'],
+    [`]d2011234567890123`, 'gs1_invalid'],
+    [`]C110${'X'.repeat(21)}`, 'gs1_invalid'],
+    ['(17)251332', 'gs1_invalid'],
+    ['A\tB', 'control_characters'],
+    ['ABC\u0000', 'control_characters'],
+    ['\u0085', 'control_characters'],
+    ['\ud83d', 'invalid_text'],
+    ['x\udc00y', 'invalid_text'],
+    ['9'.repeat(MAX_SCAN_LENGTH + 1), 'too_long'],
+  ])('%j → %s', (input, problem) => {
+    const result = interpretScan(input);
+    expect(result).toMatchObject({ problem });
+    expect('message' in result && result.message.length).toBeGreaterThan(5);
+  });
+
+  it('names the AI of a GS1 problem', () => {
+    expect(interpretScan(']d20109501101530003172513')).toMatchObject({
+      problem: 'gs1_invalid',
+      detail: { ai: '17', reason: 'truncated', symbology: ']d2' },
+    });
+    expect(interpretScan(`]d2010950110153000410X`)).toMatchObject({ problem: 'bad_check_digit', detail: { ai: '01' } });
+  });
+
+  it('accepts a valid emoji (a surrogate pair) as text, and 4096 characters', () => {
+    expect(interpretScan('📦')).toEqual({ kind: 'text', raw: '📦' });
+    expect(interpretScan('x'.repeat(MAX_SCAN_LENGTH))).toMatchObject({ kind: 'text' });
+  });
+});
