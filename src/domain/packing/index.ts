@@ -1,0 +1,6 @@
+export * from './completion';
+export * from './parcels';
+export * from './progress';
+export * from './scan';
+export * from './session';
+export * from './verdict';
