@@ -20,7 +20,7 @@ export function isCorruption(err: unknown): boolean {
 }
 
 export function corruptDatabase(file: string, detail: string, backupDir?: string, cause?: unknown): StationFailure {
-  const where = backupDir ? `the backups folder (${backupDir})` : `the "backups" folder in Packdesk's data folder`;
+  const where = backupDir ? `the backups folder (${backupDir})` : "the backups folder in Packdesk's data folder";
   return new StationFailure(
     'DATABASE_CORRUPT',
     `The Packdesk database ${file} is damaged and was not opened (${detail}). ` +

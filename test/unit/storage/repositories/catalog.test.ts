@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { StationFailure } from '../../../../src/contract/errors';
+import { openTestStore, sampleCatalog } from '../fixtures';
+
+describe('catalog repository', () => {
+  it('imports products with their barcodes, kits and boxes, and reads them back as domain types', () => {
+    const { store } = openTestStore();
+    store.catalog.importCatalog(sampleCatalog());
+    expect(store.catalog.productCount()).toBe(4);
+    const mug = store.catalog.productBySku('MUG-RED')!;
+    expect(mug).toEqual({ id: mug.id, sku: 'MUG-RED', name: 'Red mug', weightGrams: 250, tracking: 'none', refuseExpired: false, returnable: true, isKit: false });
+    expect(store.catalog.productById(mug.id)).toEqual(mug);
+    const tea = store.catalog.productBySku('TEA-GREEN')!;
+    expect(tea).toMatchObject({ tracking: 'lot', refuseExpired: true, weightGrams: 112.5 });
+    expect(store.catalog.productBySku('LAMP-01')).toMatchObject({ tracking: 'serial', returnable: false });
+    expect(store.catalog.productBySku('NOPE')).toBeNull();
+
+    expect(store.catalog.barcode('15901234123454')).toEqual({ code: '15901234123454', productId: mug.id, unitsPerScan: 6 });
+    expect(store.catalog.barcode('0000')).toBeNull();
+    expect(store.catalog.barcodesOf(mug.id).map((b) => b.unitsPerScan)).toEqual([1, 6]);
+
+    const kit = store.catalog.productBySku('GIFT-SET')!;
+    expect(kit.isKit).toBe(true);
+    expect(store.catalog.kitComponents(kit.id)).toEqual([
+      { kitProductId: kit.id, componentProductId: mug.id, quantity: 2 },
+      { kitProductId: kit.id, componentProductId: tea.id, quantity: 1 },
+    ]);
+    expect(store.catalog.boxes().map((b) => [b.code, b.tareGrams, b.lengthMm])).toEqual([
+      ['B-S', 80, 200],
+      ['B-L', 240, 400],
+    ]);
+  });
+
+  it('re-importing updates products in place, keeping their ids, and replaces a kit', () => {
+    const { store } = openTestStore();
+    store.catalog.importCatalog(sampleCatalog());
+    const before = store.catalog.productBySku('MUG-RED')!;
+    const next = sampleCatalog();
+    next.products[0] = { ...next.products[0]!, name: 'Red mug 300 ml', weightGrams: 310 };
+    next.kits = [{ kitSku: 'GIFT-SET', components: [{ sku: 'LAMP-01', quantity: 1 }] }];
+    store.catalog.importCatalog(next);
+    expect(store.catalog.productBySku('MUG-RED')).toEqual({ ...before, name: 'Red mug 300 ml', weightGrams: 310 });
+    const kit = store.catalog.productBySku('GIFT-SET')!;
+    expect(store.catalog.kitComponents(kit.id).map((c) => c.componentProductId)).toEqual([store.catalog.productBySku('LAMP-01')!.id]);
+    expect(store.catalog.productCount()).toBe(4);
+  });
+
+  it('refuses a kit naming an unknown SKU and writes nothing of that import', () => {
+    const { store } = openTestStore();
+    const catalog = sampleCatalog();
+    catalog.kits.push({ kitSku: 'GIFT-SET', components: [{ sku: 'GHOST-1', quantity: 1 }] });
+    let failure: unknown;
+    try {
+      store.catalog.importCatalog(catalog);
+    } catch (err) {
+      failure = err;
+    }
+    expect(failure).toBeInstanceOf(StationFailure);
+    expect((failure as StationFailure).code).toBe('VALIDATION_FAILED');
+    expect((failure as StationFailure).message).toContain('GHOST-1');
+    expect(store.catalog.productCount()).toBe(0);
+  });
+});

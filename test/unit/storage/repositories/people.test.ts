@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { openTestStore, PIN_HASH } from '../fixtures';
+
+describe('station repository', () => {
+  it('inserts, updates and lists stations', () => {
+    const { store } = openTestStore();
+    expect(store.stations.get('ST-01')).toBeNull();
+    store.stations.upsert({ id: 'ST-02', name: 'Returns desk', language: 'pl', idleLogoutMinutes: 30 });
+    store.stations.upsert({ id: 'ST-01', name: 'Station 1', language: 'en', idleLogoutMinutes: 15 });
+    store.stations.upsert({ id: 'ST-01', name: 'Packing 1', language: 'pl', idleLogoutMinutes: 5 });
+    expect(store.stations.get('ST-01')).toEqual({ id: 'ST-01', name: 'Packing 1', language: 'pl', idleLogoutMinutes: 5 });
+    expect(store.stations.list().map((s) => s.id)).toEqual(['ST-01', 'ST-02']);
+  });
+});
+
+describe('user repository', () => {
+  it('stores a user and finds them by id and by a badge scanned with noise', () => {
+    const { store } = openTestStore();
+    const id = store.users.insert({ name: 'Ola Kowalska', role: 'packer', badgeCode: ' b-1001 ', pinHash: PIN_HASH, language: 'pl' });
+    const expected = { id, name: 'Ola Kowalska', role: 'packer', badgeCode: 'B-1001', language: 'pl', active: true };
+    expect(store.users.byId(id)).toEqual(expected);
+    expect(store.users.byBadge('b-1001')).toEqual(expected);
+    expect(store.users.byBadge('B-9999')).toBeNull();
+    expect(store.users.byId(id + 1)).toBeNull();
+    expect(store.users.pinHash(id)).toBe(PIN_HASH);
+    expect(store.users.pinHash(id + 1)).toBeNull();
+  });
+
+  it('lists active users by name and changes a language', () => {
+    const { store, db } = openTestStore();
+    const zofia = store.users.insert({ name: 'Zofia', role: 'manager', badgeCode: 'B-2', pinHash: PIN_HASH, language: null });
+    const adam = store.users.insert({ name: 'Adam', role: 'returns', badgeCode: 'B-3', pinHash: PIN_HASH, language: 'en' });
+    const gone = store.users.insert({ name: 'Bartek', role: 'admin', badgeCode: 'B-4', pinHash: PIN_HASH, language: null });
+    db.prepare('UPDATE users SET active = 0 WHERE id = ?').run(gone);
+    expect(store.users.listActive().map((u) => u.id)).toEqual([adam, zofia]);
+    expect(store.users.byId(gone)?.active).toBe(false);
+    store.users.setLanguage(zofia, 'pl');
+    store.users.setLanguage(adam, null);
+    expect(store.users.byId(zofia)?.language).toBe('pl');
+    expect(store.users.byId(adam)?.language).toBeNull();
+  });
+
+  it('refuses a second user with the same badge', () => {
+    const { store } = openTestStore();
+    store.users.insert({ name: 'A', role: 'packer', badgeCode: 'B-1', pinHash: PIN_HASH, language: null });
+    expect(() => store.users.insert({ name: 'B', role: 'packer', badgeCode: 'b-1', pinHash: PIN_HASH, language: null })).toThrow(/UNIQUE/);
+  });
+});
+
+describe('login repository', () => {
+  it('keeps one login per station: start, touch, replace, end, and lists them all', () => {
+    const { store } = openTestStore();
+    store.stations.upsert({ id: 'ST-01', name: 'Station 1', language: 'en', idleLogoutMinutes: 15 });
+    store.stations.upsert({ id: 'ST-02', name: 'Station 2', language: 'en', idleLogoutMinutes: 15 });
+    const ola = store.users.insert({ name: 'Ola', role: 'packer', badgeCode: 'B-1', pinHash: PIN_HASH, language: null });
+    const jan = store.users.insert({ name: 'Jan', role: 'packer', badgeCode: 'B-2', pinHash: PIN_HASH, language: null });
+
+    expect(store.logins.current('ST-01')).toBeNull();
+    store.logins.start({ stationId: 'ST-01', userId: ola, startedAt: '2026-03-02T08:00:00Z', lastActivityAt: '2026-03-02T08:00:00Z' });
+    store.logins.touch('ST-01', '2026-03-02T08:05:00Z');
+    expect(store.logins.current('ST-01')).toEqual({
+      stationId: 'ST-01',
+      userId: ola,
+      startedAt: '2026-03-02T08:00:00Z',
+      lastActivityAt: '2026-03-02T08:05:00Z',
+    });
+    store.logins.start({ stationId: 'ST-02', userId: ola, startedAt: '2026-03-02T08:06:00Z', lastActivityAt: '2026-03-02T08:06:00Z' });
+    store.logins.start({ stationId: 'ST-01', userId: jan, startedAt: '2026-03-02T09:00:00Z', lastActivityAt: '2026-03-02T09:00:00Z' });
+    expect(store.logins.current('ST-01')?.userId).toBe(jan);
+    expect(store.logins.all().map((l) => [l.stationId, l.userId])).toEqual([
+      ['ST-01', jan],
+      ['ST-02', ola],
+    ]);
+    store.logins.end('ST-01');
+    expect(store.logins.current('ST-01')).toBeNull();
+    expect(store.logins.all()).toHaveLength(1);
+  });
+});
