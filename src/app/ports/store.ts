@@ -32,6 +32,7 @@ export interface StationRepository {
 }
 
 export interface UserRepository {
+  /** Badge codes are stored and matched normalised (normaliseBadge). */
   byBadge(badgeCode: string): User | null;
   byId(id: number): User | null;
   pinHash(id: number): string | null;
@@ -45,7 +46,7 @@ export interface LoginRepository {
   start(login: LoginRecord): void;
   touch(stationId: string, at: string): void;
   end(stationId: string): void;
-  /** Logins whose last activity is before the cutoff at stations with that idle limit. */
+  /** Every current login, one per station, so the core can end the idle ones. */
   all(): LoginRecord[];
 }
 
@@ -71,16 +72,22 @@ export interface OrderRepository {
   /** Every order in the local database, newest first, for the CLI and the manager. */
   list(query: OrderListQuery): { orders: OrderSummary[]; total: number };
   byId(id: number): Order | null;
+  /** Order numbers and reference codes match ignoring case (a caps-lock scan still finds them). */
   byNumber(number: string): Order | null;
   /** Pick-list barcodes and tracking numbers of labels made earlier. */
   byReference(code: string): Order | null;
   setStatus(id: number, status: OrderStatus): void;
   openAt(orderId: number): string | null;
+  /** Opens the order at the station; throws ORDER_OPEN_ELSEWHERE if another holds it, ORDER_NOT_FOUND if none. */
   lock(orderId: number, stationId: string, userId: number, at: string): void;
   unlock(orderId: number, stationId: string): void;
   /** Releases every order open at the station except the one given. */
   unlockStation(stationId: string, exceptOrderId?: number): void;
   count(): number;
+  /**
+   * All or nothing, with a pick-list reference `PL-<number>` per order. Every line's SKU must be
+   * a product already (VALIDATION_FAILED lists the unknown ones), as must each number be new.
+   */
   insertMany(orders: NewOrder[]): number;
 }
 
@@ -108,7 +115,10 @@ export interface Store {
   logins: LoginRepository;
   orders: OrderRepository;
   catalog: CatalogRepository;
-  /** Runs fn in one transaction; nested calls join the outer one. */
+  /**
+   * Runs fn in one transaction; nested calls join the outer one. fn must be synchronous (a
+   * Promise is refused): SQLite commits when fn returns.
+   */
   transaction<T>(fn: () => T): T;
   /** Online backup to the backups folder, rotated; returns the file written. */
   backupNow(): Promise<{ file: string; bytes: number }>;
