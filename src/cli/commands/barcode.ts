@@ -28,6 +28,23 @@ export function scanResultJson(result: ScanResult): ParsedScanJson | ScanErrorJs
   };
 }
 
+/**
+ * JSON text with the AIs in scan order. A plain object would list "10" before "01", because
+ * JavaScript puts integer-like keys first.
+ */
+export function scanResultText(result: ScanResult): string {
+  const json = scanResultJson(result);
+  if (isScanProblem(result) || !result.aiList || !('kind' in json)) return JSON.stringify(json);
+  const seen = new Set<string>();
+  const ais = result.aiList
+    .filter(({ ai }) => !seen.has(ai) && seen.add(ai))
+    .map(({ ai, value }) => `${JSON.stringify(ai)}:${JSON.stringify(value)}`)
+    .join(',');
+  const { ais: _unordered, symbology, ...head } = json;
+  const tail = symbology === undefined ? '' : `,"symbology":${JSON.stringify(symbology)}`;
+  return `${JSON.stringify(head).slice(0, -1)},"ais":{${ais}}${tail}}`;
+}
+
 async function readAll(input: AsyncIterable<Uint8Array | string>): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
   for await (const chunk of input) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk));
@@ -73,12 +90,10 @@ export function registerBarcode(program: Command, input?: AsyncIterable<Uint8Arr
       const write = command.configureOutput().writeOut ?? ((s: string) => process.stdout.write(s));
       let scan = text ?? decodeScanBytes(await readAll(input ?? process.stdin));
       if (scan !== null && opts.gs) scan = scan.split(opts.gs).join(GS);
-      const json =
-        scan === null
-          ? { error: { code: 'INVALID_TEXT', message: 'The scan data on stdin is not valid UTF-8' } }
-          : scanResultJson(interpretScan(scan));
-      write(`${JSON.stringify(json)}\n`);
+      const result: ScanResult =
+        scan === null ? { problem: 'invalid_text', message: 'The scan data on stdin is not valid UTF-8' } : interpretScan(scan);
+      write(`${scanResultText(result)}\n`);
       // The process ends in one place (runCli); a CommanderError carries the exit code there.
-      if ('error' in json) throw new CommanderError(1, 'packdesk.barcode.invalid', json.error.message);
+      if (isScanProblem(result)) throw new CommanderError(1, 'packdesk.barcode.invalid', result.message);
     });
 }

@@ -40,6 +40,7 @@ describe('packdesk barcode parse', () => {
     const bytes = Buffer.concat([Buffer.from(']d2010950110153000310ABC'), Buffer.from([0x1d]), Buffer.from('21S1\n')]);
     const r = await run([], bytes);
     expect(r.exitCode).toBe(0);
+    expect(r.stdout).toContain('"ais":{"01":"09501101530003","10":"ABC","21":"S1"},"symbology":"]d2"}');
     expect(json(r)).toEqual({
       kind: 'gs1',
       gtin: '09501101530003',
