@@ -33,6 +33,8 @@ export class HidPosScanner implements ScannerPort {
   private readonly statuses: Listeners<DeviceStatus>;
   private readonly assembler: ScanAssembler;
   private readonly link: HidDeviceLink;
+  // A device sending reports we cannot read sends many; one log line per run is enough.
+  private lastIgnored: string | null = null;
 
   constructor(private readonly options: HidPosScannerOptions) {
     const listenerFailed = (error: unknown) =>
@@ -52,6 +54,7 @@ export class HidPosScanner implements ScannerPort {
       onStatus: (status) => {
         // Packets of a scan cut short by an unplug must not prefix the next scan.
         if (status.state !== 'connected') this.assembler.reset();
+        this.lastIgnored = null;
         this.statuses.emit(status);
       },
     });
@@ -84,8 +87,14 @@ export class HidPosScanner implements ScannerPort {
       this.options.logger.warn('scanner dropped an unfinished scan', { device, bytes: step.discardedBytes });
     }
     if (step.kind === 'ignored') {
-      this.options.logger.warn('scanner report ignored', { device, reason: step.reason, length: report.length });
-    } else if (step.kind === 'scan') {
+      if (step.reason !== this.lastIgnored) {
+        this.options.logger.warn('scanner report ignored', { device, reason: step.reason, length: report.length });
+      }
+      this.lastIgnored = step.reason;
+      return;
+    }
+    this.lastIgnored = null;
+    if (step.kind === 'scan') {
       this.scans.emit({ data: step.scan.data, symbology: step.scan.symbology, source: 'hid', device });
     }
   }

@@ -49,13 +49,16 @@ describe('HidPosScanner reading scans', () => {
     expect(scans[1]?.data).toContain('\x1d');
   });
 
-  it('logs garbage reports and keeps reading', async () => {
+  it('logs a run of garbage reports once and keeps reading', async () => {
     const { hid, scanner, scans, logger } = setup();
     scanner.start();
     await settle();
     hid.device.report([0x02, 0x05]);
+    hid.device.report([0x02, 0x05, 0x00]);
     hid.device.report(ean13.reports[0] ?? []);
+    hid.device.report([0x02]);
     expect(scans).toHaveLength(1);
+    expect(logger.lines.filter((l) => l.msg === 'scanner report ignored')).toHaveLength(2);
     expect(logger.lines).toContainEqual({
       level: 'warn',
       msg: 'scanner report ignored',
