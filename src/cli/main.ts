@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { PACKDESK_VERSION } from '../boot/version';
 import { StationFailure } from '../contract/errors';
 import { HostConfigError } from '../host/binding';
+import { registerBarcode } from './commands/barcode';
 import { registerBench } from './commands/bench';
 import { registerDemo } from './commands/demo';
 import { registerOrders } from './commands/orders';
@@ -17,6 +18,7 @@ export function buildProgram(): Command {
   registerDemo(program);
   registerOrders(program);
   registerBench(program);
+  registerBarcode(program);
   return program;
 }
 
