@@ -35,3 +35,82 @@ export interface Journal {
   range(fromSeq: number, limit: number): JournalEntry[];
   lastSeq(): number;
 }
+
+/** A signed statement "entry `seq` has hash `hash`", made by the station key at `at`. */
+export interface JournalCheckpoint {
+  seq: number;
+  hash: string;
+  /** UTC, ISO 8601 with milliseconds. */
+  at: string;
+  /** Ed25519 signature, base64. */
+  signature: string;
+  /** The signer's public key: SPKI DER, base64. */
+  publicKey: string;
+}
+
+/** One stored entry as the database holds it: the payload is the canonical JSON text that was hashed. */
+export interface JournalRow {
+  seq: number;
+  at: string;
+  stationId: string;
+  actorId: number | null;
+  type: string;
+  subjectKind: string | null;
+  subjectId: string | null;
+  payload: string;
+  prevHash: string;
+  hash: string;
+}
+
+/**
+ * The same columns as JournalRow, positionally, in seq order. Verification reads a million of
+ * these; arrays cost the database driver noticeably less to build than objects.
+ */
+export type JournalRowTuple = readonly [
+  seq: number,
+  at: string,
+  stationId: string,
+  actorId: number | null,
+  type: string,
+  subjectKind: string | null,
+  subjectId: string | null,
+  payload: string,
+  prevHash: string,
+  hash: string,
+];
+
+/** What the journal needs from storage: append-only rows and checkpoints, nothing else. */
+export interface JournalRows {
+  insert(row: JournalRow): void;
+  /** The entry with the highest seq, or null when the journal is empty. */
+  last(): JournalRow | null;
+  /** Entries with seq >= fromSeq in seq order, at most `limit`. */
+  fromSeq(fromSeq: number, limit: number): JournalRow[];
+  /** Like fromSeq, as tuples, for streaming verification. */
+  tuplesFromSeq(fromSeq: number, limit: number): JournalRowTuple[];
+  bySubject(kind: string, id: string): JournalRow[];
+  count(): number;
+  insertCheckpoint(checkpoint: JournalCheckpoint): void;
+  /** Every checkpoint, oldest seq first. */
+  checkpoints(): JournalCheckpoint[];
+  lastCheckpoint(): JournalCheckpoint | null;
+  /** Runs fn in a write transaction, or inside the caller's when one is open. */
+  transaction<T>(fn: () => T): T;
+}
+
+/** The station's signing key (Ed25519). The private half never leaves the implementation. */
+export interface StationKey {
+  /** SPKI DER, base64: what checkpoints carry and verifiers trust. */
+  readonly publicKey: string;
+  /** Ed25519 signature of `message`, base64. */
+  sign(message: Uint8Array): string;
+}
+
+/**
+ * Seals secrets at rest (Electron safeStorage, an OS keychain). Until issue 6 supplies one, the
+ * station key is kept as a plain PEM file readable only by its owner.
+ */
+export interface SecretSealer {
+  seal(plain: Uint8Array): Uint8Array;
+  open(sealed: Uint8Array): Uint8Array;
+}

@@ -1,0 +1,123 @@
+import type { Database } from 'better-sqlite3';
+import type { JournalCheckpoint, JournalRow, JournalRows, JournalRowTuple } from '../../app/ports/journal';
+import { guardRepository } from '../failures';
+
+interface EntryRecord {
+  seq: number;
+  at: string;
+  station_id: string;
+  actor_id: number | null;
+  type: string;
+  subject_kind: string | null;
+  subject_id: string | null;
+  payload: string;
+  prev_hash: string;
+  hash: string;
+}
+
+interface CheckpointRecord {
+  seq: number;
+  hash: string;
+  at: string;
+  signature: string;
+  public_key: string;
+}
+
+// The order of JournalRowTuple: tuplesFromSeq returns these columns positionally.
+const COLUMNS = 'seq, at, station_id, actor_id, type, subject_kind, subject_id, payload, prev_hash, hash';
+
+function toRow(r: EntryRecord): JournalRow {
+  return {
+    seq: r.seq,
+    at: r.at,
+    stationId: r.station_id,
+    actorId: r.actor_id,
+    type: r.type,
+    subjectKind: r.subject_kind,
+    subjectId: r.subject_id,
+    payload: r.payload,
+    prevHash: r.prev_hash,
+    hash: r.hash,
+  };
+}
+
+function toCheckpoint(r: CheckpointRecord): JournalCheckpoint {
+  return { seq: r.seq, hash: r.hash, at: r.at, signature: r.signature, publicKey: r.public_key };
+}
+
+/** The JournalRows port over the append-only tables of migration 0002. */
+export function createJournalRows(db: Database): JournalRows {
+  const insert = db.prepare<[EntryRecord]>(
+    `INSERT INTO journal_entries (${COLUMNS})
+     VALUES (@seq, @at, @station_id, @actor_id, @type, @subject_kind, @subject_id, @payload, @prev_hash, @hash)`,
+  );
+  // Runs on every append: a descending walk of the primary key, one page read, microseconds.
+  const last = db.prepare<[], EntryRecord>(`SELECT ${COLUMNS} FROM journal_entries ORDER BY seq DESC LIMIT 1`);
+  const fromSeq = db.prepare<[number, number], EntryRecord>(`SELECT ${COLUMNS} FROM journal_entries WHERE seq >= ? ORDER BY seq LIMIT ?`);
+  const tuples = db
+    .prepare<[number, number], EntryRecord>(`SELECT ${COLUMNS} FROM journal_entries WHERE seq >= ? ORDER BY seq LIMIT ?`)
+    .raw(true) as unknown as { all(fromSeq: number, limit: number): JournalRowTuple[] };
+  const bySubject = db.prepare<[string, string], EntryRecord>(
+    `SELECT ${COLUMNS} FROM journal_entries WHERE subject_kind = ? AND subject_id = ? ORDER BY seq`,
+  );
+  const count = db.prepare<[], number>('SELECT count(*) FROM journal_entries').pluck(true);
+  const insertCheckpoint = db.prepare<[CheckpointRecord]>(
+    'INSERT INTO journal_checkpoints (seq, hash, at, signature, public_key) VALUES (@seq, @hash, @at, @signature, @public_key)',
+  );
+  const checkpoints = db.prepare<[], CheckpointRecord>('SELECT seq, hash, at, signature, public_key FROM journal_checkpoints ORDER BY seq');
+  const lastCheckpoint = db.prepare<[], CheckpointRecord>(
+    'SELECT seq, hash, at, signature, public_key FROM journal_checkpoints ORDER BY seq DESC LIMIT 1',
+  );
+
+  return guardRepository<JournalRows>(
+    {
+      insert(row) {
+        insert.run({
+          seq: row.seq,
+          at: row.at,
+          station_id: row.stationId,
+          actor_id: row.actorId,
+          type: row.type,
+          subject_kind: row.subjectKind,
+          subject_id: row.subjectId,
+          payload: row.payload,
+          prev_hash: row.prevHash,
+          hash: row.hash,
+        });
+      },
+      last() {
+        const r = last.get();
+        return r ? toRow(r) : null;
+      },
+      fromSeq(seq, limit) {
+        return fromSeq.all(seq, limit).map(toRow);
+      },
+      tuplesFromSeq(seq, limit) {
+        return tuples.all(seq, limit);
+      },
+      bySubject(kind, id) {
+        return bySubject.all(kind, id).map(toRow);
+      },
+      count() {
+        return count.get() as number;
+      },
+      insertCheckpoint(cp) {
+        insertCheckpoint.run({ seq: cp.seq, hash: cp.hash, at: cp.at, signature: cp.signature, public_key: cp.publicKey });
+      },
+      checkpoints() {
+        return checkpoints.all().map(toCheckpoint);
+      },
+      lastCheckpoint() {
+        const r = lastCheckpoint.get();
+        return r ? toCheckpoint(r) : null;
+      },
+      transaction<T>(fn: () => T): T {
+        if (db.inTransaction) return fn();
+        // IMMEDIATE takes the write lock before the last row is read, so two connections
+        // appending at once queue on busy_timeout instead of both reading the same last seq.
+        return db.transaction(fn).immediate();
+      },
+    },
+    db.name,
+  );
+}
