@@ -1,0 +1,62 @@
+import { StationFailure } from '../../contract/errors';
+import type { Store } from '../ports/store';
+import { demoCatalog } from './catalog';
+import { demoOrders } from './orders';
+import { demoStations, demoUsers } from './staff';
+
+export interface SeedOptions {
+  orders: number;
+  seed?: number;
+  now: Date;
+  hashPin: (pin: string) => string;
+}
+
+export interface SeedCounts {
+  products: number;
+  orders: number;
+  users: number;
+}
+
+/**
+ * Fills an empty station database with the demo shop in one transaction. A database that
+ * already holds products or orders is refused: seeding twice would duplicate the shop.
+ */
+export function seedDemo(store: Store, options: SeedOptions): SeedCounts {
+  if (!Number.isInteger(options.orders) || options.orders < 0) {
+    throw new StationFailure('VALIDATION_FAILED', `The number of demo orders must be a whole number, not ${options.orders}.`);
+  }
+  refuseFilled(store);
+  const catalog = demoCatalog();
+  const orders = demoOrders(options.orders, options.seed === undefined ? { now: options.now } : { seed: options.seed, now: options.now });
+  // Hash before the transaction: scrypt is slow on purpose and the write lock need not wait for it.
+  const users = demoUsers().map(({ user, pin }) => ({ ...user, pinHash: options.hashPin(pin) }));
+
+  return store.transaction(() => {
+    refuseFilled(store);
+    for (const station of demoStations()) {
+      if (!store.stations.get(station.id)) store.stations.upsert(station);
+    }
+    // Someone may have set up an admin before asking for the demo; keep theirs.
+    let inserted = 0;
+    for (const user of users) {
+      if (store.users.byBadge(user.badgeCode)) continue;
+      store.users.insert(user);
+      inserted++;
+    }
+    store.catalog.importCatalog(catalog);
+    const written = store.orders.insertMany(orders);
+    return { products: catalog.products.length, orders: written, users: inserted };
+  });
+}
+
+function refuseFilled(store: Store): void {
+  const orders = store.orders.count();
+  const products = store.catalog.productCount();
+  if (orders > 0 || products > 0) {
+    throw new StationFailure(
+      'VALIDATION_FAILED',
+      `This database already holds ${orders} orders and ${products} products; demo data goes only into an empty database.`,
+      { orders, products },
+    );
+  }
+}

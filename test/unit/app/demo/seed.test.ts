@@ -1,0 +1,128 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, it, expect } from 'vitest';
+import { StationFailure } from '../../../../src/contract/errors';
+import { demoCatalog, demoShop } from '../../../../src/app/demo/catalog';
+import { seedDemo } from '../../../../src/app/demo/seed';
+import { DEMO_LOGINS } from '../../../../src/app/demo/staff';
+import { hashPin, verifyPin } from '../../../../src/app/pin';
+import type { Store } from '../../../../src/app/ports/store';
+import { openDatabase, type Database } from '../../../../src/storage/db';
+import { createStore } from '../../../../src/storage/store';
+
+const now = new Date('2026-03-02T08:00:00.000Z');
+const cleanups: (() => void)[] = [];
+
+afterEach(() => {
+  for (const clean of cleanups.splice(0)) clean();
+});
+
+function realStore(): { store: Store; db: Database } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'packdesk-demo-'));
+  const db = openDatabase(path.join(dir, 'packdesk.sqlite'));
+  cleanups.push(() => {
+    db.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+  const store = createStore(db, { backupDir: path.join(dir, 'backups'), keepBackups: 2, clock: () => now });
+  return { store, db };
+}
+
+/** Cheap and recognisable: the scrypt round trip is tested once, below, not for every user. */
+const fakeHash = (pin: string) => `not-scrypt-test-hash-of-${pin}`.padEnd(40, '-');
+
+describe('seedDemo into a real SQLite database', () => {
+  it('writes stations, users with hashed PINs, the catalog and the orders', () => {
+    const { store } = realStore();
+    const counts = seedDemo(store, { orders: 60, now, hashPin });
+    const catalog = demoCatalog();
+    expect(counts).toEqual({ products: catalog.products.length, orders: 60, users: DEMO_LOGINS.length });
+    expect(store.catalog.productCount()).toBe(catalog.products.length);
+    expect(store.orders.count()).toBe(60);
+
+    expect(store.stations.get('ST-01')).toMatchObject({ language: 'en', idleLogoutMinutes: 15 });
+    expect(store.stations.get('ST-02')).toMatchObject({ language: 'pl' });
+    for (const login of DEMO_LOGINS) {
+      const user = store.users.byBadge(login.badgeCode);
+      expect(user).toMatchObject({ name: login.name, role: login.role, active: true });
+      const stored = store.users.pinHash(user!.id)!;
+      expect(stored).not.toContain(login.pin);
+      expect(verifyPin(login.pin, stored)).toBe(true);
+    }
+    expect(store.orders.byNumber('PD-100001')?.lines.length).toBeGreaterThan(0);
+  });
+
+  it('makes every demo barcode scannable, case codes counting their units, and kits know their parts', () => {
+    const { store } = realStore();
+    seedDemo(store, { orders: 0, now, hashPin: fakeHash });
+    const { catalog, caseUnits } = demoShop();
+    for (const p of catalog.products) {
+      const product = store.catalog.productBySku(p.sku);
+      expect(product).toMatchObject({ name: p.name, tracking: p.tracking, isKit: p.isKit, returnable: p.returnable });
+      for (const b of p.barcodes) expect(store.catalog.barcode(b.code)).toEqual({ code: b.code, productId: product!.id, unitsPerScan: b.unitsPerScan });
+    }
+    expect(caseUnits.size).toBeGreaterThan(0);
+    for (const kit of catalog.kits) {
+      const id = store.catalog.productBySku(kit.kitSku)!.id;
+      expect(store.catalog.kitComponents(id)).toHaveLength(kit.components.length);
+    }
+    expect(store.catalog.boxes().map((b) => b.code).sort()).toEqual(catalog.boxes.map((b) => b.code).sort());
+  });
+
+  it('refuses a database that already holds the shop, and leaves it as it was', () => {
+    const { store } = realStore();
+    seedDemo(store, { orders: 10, now, hashPin: fakeHash });
+    let failure: unknown;
+    try {
+      seedDemo(store, { orders: 10, now, hashPin: fakeHash });
+    } catch (err) {
+      failure = err;
+    }
+    expect(failure).toBeInstanceOf(StationFailure);
+    expect((failure as StationFailure).code).toBe('VALIDATION_FAILED');
+    expect((failure as StationFailure).message).toMatch(/already holds 10 orders and \d+ products/);
+    expect(store.orders.count()).toBe(10);
+  });
+
+  it('writes nothing when any part fails: one transaction', () => {
+    const { store } = realStore();
+    const failing: Store = {
+      ...store,
+      orders: {
+        ...store.orders,
+        insertMany: () => {
+          throw new Error('the disk filled up while writing orders');
+        },
+      },
+    };
+    expect(() => seedDemo(failing, { orders: 5, now, hashPin: fakeHash })).toThrow(/disk filled up/);
+    expect(store.catalog.productCount()).toBe(0);
+    expect(store.users.listActive()).toEqual([]);
+    expect(store.stations.list()).toEqual([]);
+  });
+
+  it('keeps a user someone set up before asking for the demo', () => {
+    const { store } = realStore();
+    store.users.insert({ name: 'Own Admin', role: 'admin', badgeCode: 'PD-A-0001', pinHash: fakeHash('0000'), language: null });
+    const counts = seedDemo(store, { orders: 5, now, hashPin: fakeHash });
+    expect(counts.users).toBe(DEMO_LOGINS.length - 1);
+    expect(store.users.byBadge('PD-A-0001')?.name).toBe('Own Admin');
+  });
+
+  it('refuses a negative or fractional number of orders before writing anything', () => {
+    const { store } = realStore();
+    expect(() => seedDemo(store, { orders: -1, now, hashPin: fakeHash })).toThrow(StationFailure);
+    expect(() => seedDemo(store, { orders: 2.5, now, hashPin: fakeHash })).toThrow(/whole number/);
+    expect(store.catalog.productCount()).toBe(0);
+  });
+
+  it('seeds 5,000 orders in one go', () => {
+    const { store } = realStore();
+    const started = performance.now();
+    seedDemo(store, { orders: 5000, now, hashPin: fakeHash });
+    console.log(`seedDemo(5000 orders): ${(performance.now() - started).toFixed(0)} ms`);
+    expect(store.orders.count()).toBe(5000);
+    expect(store.orders.queue({ stationId: 'ST-01', search: '', limit: 10, offset: 0 }).total).toBeGreaterThan(3000);
+  });
+});
