@@ -58,7 +58,7 @@ export interface DemoOrderOptions {
 
 /**
  * The demo shop's last week of orders, numbered PD-100001 upwards from the oldest. The same
- * seed and `now` give the same orders. Cheap per order, so 100,000 take well under a second.
+ * seed and `now` give the same orders. Cheap per order: 100,000 take well under two seconds.
  */
 export function demoOrders(count: number, options: DemoOrderOptions): NewOrder[] {
   const random = new SeededRandom(options.seed ?? DEMO_ORDER_SEED);
