@@ -47,7 +47,6 @@ export const en = {
     noUsers: 'No users at this station.',
     idleLoggedOut: 'You were logged out after {{minutes}} minutes without activity.',
     loggingIn: 'Logging in…',
-    station: 'Station {{name}}',
   },
   header: {
     station: 'Station',

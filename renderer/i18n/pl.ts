@@ -47,7 +47,6 @@ export const pl = {
     noUsers: 'Brak użytkowników na tym stanowisku.',
     idleLoggedOut: 'Wylogowano po {{minutes}} min bezczynności.',
     loggingIn: 'Logowanie…',
-    station: 'Stanowisko {{name}}',
   },
   header: {
     station: 'Stanowisko',

@@ -32,7 +32,7 @@ export function LoginScreen() {
     <div className="screen login-screen">
       <header className="topbar">
         <span className="brand">Packdesk</span>
-        {station && <span className="topbar-station">{t('login.station', { name: station.name })}</span>}
+        {station && <span className="topbar-station">{station.name}</span>}
         <LanguageSwitch />
       </header>
       {error && <Banner key={attempt} kind="error" title={t('banner.loginFailed')} detail={errorText(t, error)} />}

@@ -1,0 +1,72 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const CLI = path.join(ROOT, 'bin/packdesk.mjs');
+const READY = /Packdesk browser mode: (http:\/\/\S+)/;
+
+export interface RunningHost {
+  url: string;
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+/** Runs `packdesk <args>` to completion and returns its stdout; a failure fails the test run. */
+export function packdesk(args: string[]): string {
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+  if (result.status !== 0) throw new Error(`packdesk ${args.join(' ')} failed (${result.status}): ${result.stderr}`);
+  return result.stdout;
+}
+
+/** Order numbers of the demo shop in one state, read from the data folder the way an operator would. */
+export function ordersInState(dataDir: string, status: string): string[] {
+  const listed = JSON.parse(packdesk(['orders', '--data', dataDir, '--status', status, '--json'])) as { orders: { number: string }[] };
+  return listed.orders.map((o) => o.number);
+}
+
+export function seedDataDir(): string {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'packdesk-e2e-'));
+  packdesk(['demo', '--data', dataDir]);
+  return dataDir;
+}
+
+/** Starts `packdesk serve` on a free port and resolves once it prints its address. */
+export async function startHost(dataDir: string): Promise<RunningHost> {
+  const child = spawn(process.execPath, [CLI, 'serve', '--data', dataDir, '--port', '0', '--host', '127.0.0.1'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    let err = '';
+    const timer = setTimeout(() => reject(new Error(`packdesk serve did not start in time.\n${out}${err}`)), 30_000);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = READY.exec(out);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+    child.stderr?.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`packdesk serve exited with ${code}.\n${out}${err}`));
+    });
+  });
+  return { url, dataDir, stop: () => stopChild(child) };
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const force = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}

@@ -1,0 +1,80 @@
+import { test, expect } from './fixtures';
+
+test.describe('order queue', () => {
+  test.beforeEach(async ({ loginPage, queuePage }) => {
+    await loginPage.open();
+    await loginPage.scanBadge('PD-P-0001');
+    await queuePage.expectShown('Anna Kowalska');
+  });
+
+  test('search by number, customer and SKU; open by click and close', async ({ queuePage, orderPage, demoOrders, page }) => {
+    const target = demoOrders.ready[5];
+    expect(target).toBeDefined();
+    const number = target as string;
+
+    await queuePage.searchFor(number);
+    await expect(queuePage.rows).toHaveCount(1);
+    await expect(queuePage.row(number)).toBeVisible();
+
+    // The customer of that order finds it by name.
+    const customer = (await queuePage.row(number).locator('span').nth(1).textContent()) ?? '';
+    await queuePage.searchFor(customer.split(' ')[1] ?? customer);
+    await expect(queuePage.row(number)).toBeVisible();
+
+    await queuePage.openByClick(number);
+    await orderPage.expectOrder(number);
+    const sku = (await orderPage.lines.first().locator('td.sku').textContent()) ?? '';
+    await orderPage.close();
+
+    await queuePage.searchFor(sku);
+    await expect(queuePage.row(number)).toBeVisible();
+    await queuePage.clearSearch();
+    await expect(page.getByRole('option').first()).toBeVisible();
+  });
+
+  test('scanning an order number opens it, even with the cursor in the search field', async ({ queuePage, orderPage, demoOrders, page }) => {
+    const number = demoOrders.ready[2] as string;
+    await queuePage.search.focus();
+    await queuePage.scan(number);
+    await orderPage.expectOrder(number);
+    await page.keyboard.press('Escape');
+    await expect(orderPage.title).toBeHidden();
+    await expect(queuePage.search).toHaveValue('');
+  });
+
+  test('arrows choose a row and Enter opens it', async ({ queuePage, orderPage, page }) => {
+    await queuePage.search.focus();
+    await page.keyboard.press('ArrowDown');
+    const second = await queuePage.rows.nth(1).getAttribute('data-order');
+    await expect(queuePage.rows.nth(1)).toHaveAttribute('aria-selected', 'true');
+    await page.keyboard.press('Enter');
+    await orderPage.expectOrder(second as string);
+    await orderPage.close();
+  });
+
+  test('a cancelled order is refused loudly until acknowledged', async ({ queuePage, orderPage, demoOrders }) => {
+    const cancelled = demoOrders.cancelled[0] as string;
+    await queuePage.scan(cancelled);
+    await expect(queuePage.refusal()).toContainText(`Order ${cancelled} cannot be packed`);
+    await expect(queuePage.refusal()).toContainText('This order was cancelled');
+    // While the error stands, another scan does not count.
+    await queuePage.scan(demoOrders.ready[0] as string);
+    await expect(orderPage.title).toBeHidden();
+    await queuePage.acknowledge('Enter');
+    await queuePage.scan('NO-SUCH-ORDER');
+    await expect(queuePage.refusal()).toContainText('No order with this number');
+    await queuePage.acknowledge('Escape');
+  });
+
+  test('an order on hold is refused with its reason in Polish', async ({ queuePage, demoOrders, loginPage }) => {
+    test.skip(demoOrders.onHold.length === 0, 'the demo shop has no order on hold');
+    await queuePage.page.getByRole('button', { name: 'PL', exact: true }).click();
+    await queuePage.scan(demoOrders.onHold[0] as string);
+    await expect(queuePage.refusal()).toContainText('To zamówienie jest wstrzymane');
+    await queuePage.acknowledge();
+    // Anna chose Polish for herself; put it back so her next login is in English again.
+    await queuePage.page.getByRole('button', { name: 'EN', exact: true }).click();
+    await queuePage.logout();
+    await loginPage.expectShown();
+  });
+});
