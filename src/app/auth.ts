@@ -75,6 +75,7 @@ export class Logins {
     const login = this.core.store.logins.current(stationId);
     if (!login) return;
     this.core.store.logins.end(stationId);
+    this.core.journal.append({ type: 'auth.logout', stationId, actorId: login.userId, subject: { kind: 'user', id: String(login.userId) }, payload: { reason } });
     this.core.logger.info('logout', { stationId, userId: login.userId, reason });
     this.core.events.emit('auth.changed', { stationId, session: null, reason });
   }
@@ -89,6 +90,7 @@ export class Logins {
     const at = this.core.clock.now().toISOString();
     const login: LoginRecord = { stationId, userId: user.id, startedAt: at, lastActivityAt: at };
     this.core.store.logins.start(login);
+    this.core.journal.append({ type: 'auth.login', stationId, actorId: user.id, subject: { kind: 'user', id: String(user.id) }, payload: { role: user.role } });
     this.core.logger.info('login', { stationId, userId: user.id, role: user.role });
     const session = this.toSession(login, user);
     this.core.events.emit('auth.changed', { stationId, session, reason: 'login' });

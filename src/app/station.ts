@@ -1,9 +1,13 @@
-import type { EventListener } from './events';
-import { EventStream } from './events';
 import { authHandlers, Logins } from './auth';
 import { createDispatch, type Dispatch } from './dispatch';
+import type { EventListener } from './events';
+import { EventStream } from './events';
 import type { Handlers } from './handlers';
 import { orderHandlers } from './orders';
+import { PackingDesk } from './packing/desk';
+import { packingHandlers } from './packing/handlers';
+import { toReadingView } from './packing/scale';
+import { submitScan } from './packing/scan-router';
 import type { StationPorts } from './ports';
 import { settingsHandlers } from './settings';
 
@@ -13,20 +17,53 @@ export interface Station {
   events: { subscribe(listener: EventListener): () => void };
   /** Ends logins idle for longer than their station allows; hosts call this on a timer. */
   expireIdleLogins(): void;
+  /** Starts the devices the core reads itself (HID scanners, the scale); stop() releases them. */
+  startDevices(): void;
+  stopDevices(): void;
 }
 
 export function createStation(ports: StationPorts): Station {
   const events = new EventStream();
   const core = { ...ports, events };
   const logins = new Logins(core);
+  const desk = new PackingDesk(core);
   const handlers: Handlers = {
     ...authHandlers(logins, core),
     ...orderHandlers(core),
     ...settingsHandlers(core),
+    ...packingHandlers(desk),
+    'scan.submit': (scan, call) => submitScan(desk, logins, call, scan),
   };
+  const dispatch = createDispatch(core, logins, handlers);
+  const unsubscribes: (() => void)[] = [];
+
   return {
-    dispatch: createDispatch(core, logins, handlers),
+    dispatch,
     events: { subscribe: (listener) => events.subscribe(listener) },
     expireIdleLogins: () => logins.expireIdle(),
+    startDevices() {
+      const stationId = ports.stationId;
+      for (const scanner of ports.scanners) {
+        // HID POS scans take the same path as wedge scans; the screen learns of them by event.
+        unsubscribes.push(
+          scanner.onScan((scan) => {
+            void dispatch('scan.submit', { data: scan.data, symbology: scan.symbology, source: 'hid' }, { stationId }).then((result) =>
+              events.emit('scan.handled', { stationId, source: 'hid', result: result as never }),
+            );
+          }),
+        );
+        scanner.start();
+      }
+      if (ports.scale) {
+        const scale = ports.scale;
+        unsubscribes.push(scale.onReading((reading) => events.emit('scale.reading', { stationId, reading: toReadingView(reading) })));
+        scale.start();
+      }
+    },
+    stopDevices() {
+      for (const unsubscribe of unsubscribes.splice(0)) unsubscribe();
+      for (const scanner of ports.scanners) scanner.stop();
+      ports.scale?.stop();
+    },
   };
 }

@@ -5,9 +5,15 @@ import { hashPin } from '../app/pin';
 import type { Clock, Logger, Store } from '../app/ports';
 import { createStation, type Station } from '../app/station';
 import { StationFailure } from '../contract/errors';
+import { createJournal } from '../journal/journal';
+import { loadOrCreateStationKey } from '../journal/key-file';
 import { scheduleBackups } from '../storage/backup';
 import { openDatabase } from '../storage/db';
+import { guardRepository } from '../storage/failures';
+import { createJournalRows } from '../storage/repositories/journal-rows';
+import { createPackingRepository } from '../storage/repositories/packing';
 import { createStore } from '../storage/store';
+import { createDevices, type ScaleKind, type StationDevices } from './devices';
 import { createStationLog } from './logger';
 import { PACKDESK_VERSION } from './version';
 
@@ -23,6 +29,9 @@ export interface BootOptions {
   /** Housekeeping timers (idle logout, scheduled backups) run only in long-lived hosts. */
   housekeeping?: boolean;
   clock?: Clock;
+  /** The scale the core reads (default none) and whether to look for HID POS scanners (default no). */
+  scale?: ScaleKind;
+  hidScanner?: boolean;
 }
 
 export interface BootedStation {
@@ -32,6 +41,7 @@ export interface BootedStation {
   logger: Logger;
   dataDir: string;
   stationId: string;
+  devices: StationDevices;
   close(): Promise<void>;
 }
 
@@ -56,10 +66,24 @@ export async function bootStation(options: BootOptions): Promise<BootedStation> 
     });
     if (options.seedDemoIfEmpty && store.stations.list().length === 0) {
       const seeded = seedDemo(store, { orders: options.demoOrders ?? 120, now: clock.now(), hashPin });
-      log.logger.info('empty data folder seeded with the demo shop', seeded);
+      log.logger.info('empty data folder seeded with the demo shop', { ...seeded });
     }
     const stationId = chooseStation(store, options.stationId);
-    const station = createStation({ store, clock, logger: log.logger, stationId, version: PACKDESK_VERSION });
+    const journal = createJournal(createJournalRows(db), clock, loadOrCreateStationKey(options.dataDir));
+    const devices = createDevices({ scale: options.scale ?? 'none', hidScanner: options.hidScanner ?? false, logger: log.logger });
+    const station = createStation({
+      store,
+      journal,
+      packing: guardRepository(createPackingRepository(db), db.name),
+      scanners: devices.scanners,
+      scale: devices.scale,
+      packedOrderHandlers: [],
+      clock,
+      logger: log.logger,
+      stationId,
+      version: PACKDESK_VERSION,
+    });
+    station.startDevices();
     const timers: (() => void)[] = [];
     if (options.housekeeping) {
       const idle = setInterval(() => station.expireIdleLogins(), IDLE_CHECK_MS);
@@ -80,8 +104,12 @@ export async function bootStation(options: BootOptions): Promise<BootedStation> 
       logger: log.logger,
       dataDir: options.dataDir,
       stationId,
+      devices,
       close: async () => {
         for (const stop of timers) stop();
+        station.stopDevices();
+        // A long-running host signs where the chain stands as it shuts down.
+        if (options.housekeeping) journal.checkpoint();
         openDb.close();
         await log.close();
       },

@@ -1,3 +1,5 @@
+import type { Result } from './errors';
+import type { ScaleReadingView, ScanSubmitResult } from './packing';
 import type { LoginSession } from './schemas';
 
 /** What the core pushes to every connected UI of a station. */
@@ -6,10 +8,14 @@ export interface StationEvents {
   'auth.changed': { stationId: string; session: LoginSession | null; reason: 'login' | 'logout' | 'idle' };
   /** Orders were added, changed or locked; queues should refresh. */
   'queue.changed': { stationId: string | null };
+  /** A scan the core read itself (HID POS scanner) was handled; the screen shows it as its own. */
+  'scan.handled': { stationId: string; source: 'hid'; result: Result<ScanSubmitResult> };
+  /** The station's scale reported a new reading. */
+  'scale.reading': { stationId: string; reading: ScaleReadingView | null };
 }
 export type EventName = keyof StationEvents;
 export interface StationEvent<E extends EventName = EventName> {
   name: E;
   payload: StationEvents[E];
 }
-export const EVENT_NAMES: readonly EventName[] = ['auth.changed', 'queue.changed'];
+export const EVENT_NAMES: readonly EventName[] = ['auth.changed', 'queue.changed', 'scan.handled', 'scale.reading'];

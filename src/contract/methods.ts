@@ -8,6 +8,17 @@ import {
   stationSchema,
   userSummarySchema,
 } from './schemas';
+import {
+  boxSchema,
+  completionSchema,
+  managerApprovalSchema,
+  packingRulesSchema,
+  packingViewSchema,
+  scaleReadingSchema,
+  scanInputSchema,
+  scanResultSchema,
+  scanSubmitResultSchema,
+} from './packing';
 
 /** Who may call a method: anyone at the station, or a logged-in user of one of these roles. */
 export type Access = 'public' | readonly Role[];
@@ -26,7 +37,9 @@ function method<I extends z.ZodType, O extends z.ZodType>(spec: MethodSpec<I, O>
 
 const ANY_ROLE: readonly Role[] = ['packer', 'manager', 'returns', 'admin'];
 const MANAGERS: readonly Role[] = ['manager', 'admin'];
+const PACKERS: readonly Role[] = ['packer', 'manager', 'admin'];
 const empty = z.object({}).strict();
+const parcelInput = z.object({ parcel: z.number().int().min(1) }).strict();
 
 /** Every call the UI can make. Both transports dispatch through this map; nothing else names a channel. */
 export const METHODS = {
@@ -93,6 +106,58 @@ export const METHODS = {
     output: z.null(),
     access: ANY_ROLE,
   }),
+  'pack.open': method({
+    input: z.object({ code: z.string().min(1).max(200) }).strict(),
+    output: packingViewSchema,
+    access: PACKERS,
+  }),
+  'pack.current': method({ input: empty, output: packingViewSchema.nullable(), access: ANY_ROLE, passive: true }),
+  'scan.submit': method({
+    // The one pipeline of every scanner: logged out it is a badge, with no order open an order
+    // code, else an item. Wedge scans come here from the screen, HID POS scans from the core itself.
+    input: scanInputSchema,
+    output: scanSubmitResultSchema,
+    access: 'public',
+  }),
+  'pack.acknowledge': method({ input: empty, output: packingViewSchema, access: PACKERS }),
+  'pack.undo': method({ input: empty, output: packingViewSchema, access: PACKERS }),
+  'pack.quantity': method({
+    input: z.object({ quantity: z.number().int().min(1).max(1_000_000) }).strict(),
+    output: scanResultSchema,
+    access: PACKERS,
+  }),
+  'pack.parcel.add': method({ input: empty, output: packingViewSchema, access: PACKERS }),
+  'pack.parcel.activate': method({ input: parcelInput, output: packingViewSchema, access: PACKERS }),
+  'pack.parcel.remove': method({ input: parcelInput, output: packingViewSchema, access: PACKERS }),
+  'pack.parcel.box': method({
+    input: z.object({ parcel: z.number().int(), boxCode: z.string().min(1).max(40) }).strict(),
+    output: packingViewSchema,
+    access: PACKERS,
+  }),
+  'pack.unit.move': method({
+    input: z.object({ unitId: z.number().int(), parcel: z.number().int() }).strict(),
+    output: packingViewSchema,
+    access: PACKERS,
+  }),
+  'pack.weigh': method({
+    // Without grams the station reads its scale; typed grams are for stations without one.
+    input: z.object({ parcel: z.number().int(), grams: z.number().int().min(1).max(1_000_000).optional() }).strict(),
+    output: packingViewSchema,
+    access: PACKERS,
+  }),
+  'pack.override': method({
+    input: z
+      .object({ kind: z.enum(['force_complete', 'partial']), reason: z.string().trim().min(3).max(500), manager: managerApprovalSchema })
+      .strict(),
+    output: packingViewSchema,
+    access: PACKERS,
+  }),
+  'pack.complete': method({ input: empty, output: completionSchema, access: PACKERS }),
+  'pack.close': method({ input: empty, output: z.null(), access: PACKERS }),
+  'pack.boxes': method({ input: empty, output: z.array(boxSchema), access: ANY_ROLE, passive: true }),
+  'pack.rules': method({ input: empty, output: packingRulesSchema, access: ANY_ROLE, passive: true }),
+  'settings.packing': method({ input: packingRulesSchema.partial().strict(), output: packingRulesSchema, access: MANAGERS }),
+  'scale.current': method({ input: empty, output: scaleReadingSchema.nullable(), access: ANY_ROLE, passive: true }),
   'admin.backup': method({
     input: empty,
     output: z.object({ file: z.string(), bytes: z.number().int() }),

@@ -6,7 +6,12 @@ import type { NewOrder, Store } from '../../src/app/ports';
 import { createStation, type Station } from '../../src/app/station';
 import type { StationEvent } from '../../src/contract/events';
 import type { OrderStatus } from '../../src/domain/order';
+import { FakeScale } from '../../src/devices/fake/fake-scale';
+import { createJournal, type StationJournal } from '../../src/journal/journal';
+import { loadOrCreateStationKey } from '../../src/journal/key-file';
 import { openDatabase } from '../../src/storage/db';
+import { createJournalRows } from '../../src/storage/repositories/journal-rows';
+import { createPackingRepository } from '../../src/storage/repositories/packing';
 import { createStore } from '../../src/storage/store';
 
 /** A clock the test moves by hand. */
@@ -21,6 +26,8 @@ export class TestClock {
 export interface StationFixture {
   dir: string;
   store: Store;
+  journal: StationJournal;
+  scale: FakeScale;
   station: Station;
   clock: TestClock;
   events: StationEvent[];
@@ -77,11 +84,27 @@ export function createStationFixture(): StationFixture {
     warn: (msg: string, fields?: Record<string, unknown>) => logs.push({ level: 'warn', msg, ...(fields ? { fields } : {}) }),
     error: (msg: string, fields?: Record<string, unknown>) => logs.push({ level: 'error', msg, ...(fields ? { fields } : {}) }),
   };
-  const station = createStation({ store, clock, logger, stationId: 'ST-01', version: '1.2.3' });
+  const journal = createJournal(createJournalRows(db), clock, loadOrCreateStationKey(dir));
+  const scale = new FakeScale({ settleMs: 0, clock });
+  const station = createStation({
+    store,
+    journal,
+    packing: createPackingRepository(db),
+    scanners: [],
+    scale,
+    packedOrderHandlers: [],
+    clock,
+    logger,
+    stationId: 'ST-01',
+    version: '1.2.3',
+  });
+  station.startDevices();
   station.events.subscribe((event) => events.push(event));
   return {
     dir,
     store,
+    journal,
+    scale,
     station,
     clock,
     events,

@@ -1,7 +1,11 @@
+import type { ScalePort, ScannerPort } from './devices';
 import type { Journal } from './journal';
+import type { PackedOrderHandler, PackingRepository } from './packing';
 import type { Store } from './store';
 
+export * from './devices';
 export * from './journal';
+export * from './packing';
 export * from './store';
 
 export interface Clock {
@@ -18,6 +22,13 @@ export interface Logger {
 export interface StationPorts {
   store: Store;
   journal: Journal;
+  packing: PackingRepository;
+  /** Scanners the core reads itself (HID POS); wedge scans arrive through the contract instead. */
+  scanners: ScannerPort[];
+  /** The station's scale, or null at a station without one. */
+  scale: ScalePort | null;
+  /** Told of every completed order inside its transaction: documents, the shop's outbox. */
+  packedOrderHandlers: PackedOrderHandler[];
   clock: Clock;
   logger: Logger;
   /** The station this process runs as when a caller does not name one. */

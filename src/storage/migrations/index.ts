@@ -1,8 +1,9 @@
 import type { Migration } from './migration';
 import { initial } from './0001-initial';
 import { journal } from './0002-journal';
+import { packing } from './0003-packing';
 
 export type { Migration } from './migration';
 
 /** Every migration, oldest first. Append new ones at the end; the runner checks the numbering. */
-export const MIGRATIONS: readonly Migration[] = [initial, journal];
+export const MIGRATIONS: readonly Migration[] = [initial, journal, packing];

@@ -1,0 +1,132 @@
+import { StationFailure } from '../../contract/errors';
+import type { PackingView, ScanOutcomeView } from '../../contract/packing';
+import { packRefusal, type Order } from '../../domain/order';
+import { startPacking, type PackingState, type Step } from '../../domain/packing';
+import type { CallContext, Core } from '../context';
+import { findOrder } from '../orders';
+import type { JournalSubject, PackingSessionRecord } from '../ports';
+import { sessionLines } from './lines';
+import { packingView, productLabel } from './view';
+
+const REFUSALS = {
+  cancelled: { code: 'ORDER_CANCELLED', message: 'This order was cancelled; do not pack it.' },
+  shipped: { code: 'ORDER_SHIPPED', message: 'This order has already been shipped.' },
+  on_hold: { code: 'ORDER_ON_HOLD', message: 'This order is on hold; put it aside for the manager.' },
+  open_elsewhere: { code: 'ORDER_OPEN_ELSEWHERE', message: 'This order is open at another station.' },
+} as const;
+
+export interface ActiveSession {
+  record: PackingSessionRecord;
+  order: Order;
+  call: CallContext & { userId: number };
+}
+
+/**
+ * The station's packing sessions: opening, saving each step with its journal entry in one
+ * transaction, and the view the screen shows. The rules themselves are in src/domain/packing.
+ */
+export class PackingDesk {
+  constructor(readonly core: Core) {}
+
+  subject(order: { number: string }): JournalSubject {
+    return { kind: 'order', id: order.number };
+  }
+
+  journal(active: ActiveSession, type: string, payload: Record<string, unknown>): void {
+    this.core.journal.append({
+      type,
+      stationId: active.call.stationId,
+      actorId: active.call.userId,
+      subject: this.subject(active.order),
+      payload: { sessionId: active.record.id, ...payload },
+    });
+  }
+
+  view(active: ActiveSession): PackingView {
+    const { store, packing } = this.core;
+    return packingView(active.record, active.order, packing.rules(active.call.stationId), (id) => store.users.byId(id)?.name ?? `#${id}`);
+  }
+
+  /** Opens (or resumes) the packing session of the order a packer scanned or picked. */
+  open(call: CallContext, code: string): PackingView {
+    const userId = requireUser(call);
+    const { store, packing, clock, events } = this.core;
+    const view = store.transaction(() => {
+      const order = findOrder(this.core, code);
+      const openAt = store.orders.openAt(order.id);
+      const refusal = packRefusal(order.status, openAt, call.stationId);
+      if (refusal) {
+        const { code: errorCode, message } = REFUSALS[refusal];
+        throw new StationFailure(errorCode, message, { order: order.number, ...(openAt ? { station: openAt } : {}) });
+      }
+      const at = clock.now().toISOString();
+      // A station packs one order at a time: the one it had open goes back to the queue, progress kept.
+      store.orders.unlockStation(call.stationId, order.id);
+      if (openAt !== call.stationId) store.orders.lock(order.id, call.stationId, userId, at);
+      let record = packing.openFor(order.id);
+      let resumed = record !== null;
+      if (record && (record.stationId !== call.stationId || record.userId !== userId)) {
+        packing.reassign(record.id, call.stationId, userId, at);
+        record = { ...record, stationId: call.stationId, userId };
+      }
+      if (!record) {
+        record = packing.create({ orderId: order.id, stationId: call.stationId, userId, state: startPacking(order.id, order.number, sessionLines(store, order)), openedAt: at });
+        resumed = false;
+      }
+      const active: ActiveSession = { record, order, call: { ...call, userId } };
+      this.journal(active, resumed ? 'pack.resumed' : 'pack.opened', { units: record.state.units.length });
+      return this.view(active);
+    });
+    events.emit('queue.changed', { stationId: null });
+    return view;
+  }
+
+  /** The session open at the calling station, or PACKING_NOT_OPEN. */
+  active(call: CallContext): ActiveSession {
+    const userId = requireUser(call);
+    const record = this.core.packing.activeAt(call.stationId);
+    if (!record) throw new StationFailure('PACKING_NOT_OPEN', 'No order is open at this station; scan an order first.');
+    const order = this.core.store.orders.byId(record.orderId);
+    if (!order) throw new StationFailure('ORDER_NOT_FOUND', 'The open order is no longer in the database.');
+    return { record, order, call: { ...call, userId } };
+  }
+
+  current(call: CallContext): PackingView | null {
+    if (!call.user) return null;
+    const record = this.core.packing.activeAt(call.stationId);
+    return record ? this.view(this.active(call)) : null;
+  }
+
+  /** Runs one change of the session's state and saves it with its journal entry, atomically. */
+  change(call: CallContext, type: string, apply: (active: ActiveSession) => { state: PackingState; payload: Record<string, unknown> }): PackingView {
+    return this.core.store.transaction(() => {
+      const active = this.active(call);
+      const { state, payload } = apply(active);
+      this.core.packing.save(active.record.id, state, this.core.clock.now().toISOString());
+      const next = { ...active, record: { ...active.record, state } };
+      this.journal(next, type, payload);
+      return this.view(next);
+    });
+  }
+
+  /** A scan-like step: the outcome is journaled with the raw data, before the verdict reaches the screen. */
+  step(call: CallContext, type: string, run: (active: ActiveSession) => Step, raw: Record<string, unknown>): { outcome: ScanOutcomeView; view: PackingView } {
+    let outcome: ScanOutcomeView | null = null;
+    const view = this.change(call, type, (active) => {
+      const step = run(active);
+      const label = step.outcome.productId === null ? null : productLabel(step.state, step.outcome.productId);
+      outcome = { verdict: step.outcome.verdict, sku: label?.sku ?? null, name: label?.name ?? null, units: step.outcome.units };
+      const unit = step.outcome.units > 0 ? step.state.units.at(-1) : undefined;
+      return {
+        state: step.state,
+        payload: { ...raw, verdict: step.outcome.verdict, lineId: step.outcome.lineId, sku: outcome.sku, units: step.outcome.units, ...(unit ? { serial: unit.serial, lot: unit.lot, expiry: unit.expiry, parcel: unit.parcelNo } : {}) },
+      };
+    });
+    return { outcome: outcome!, view };
+  }
+}
+
+export function requireUser(call: CallContext): number {
+  if (!call.user) throw new StationFailure('NOT_LOGGED_IN', 'Log in first.');
+  return call.user.id;
+}

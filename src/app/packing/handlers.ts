@@ -1,0 +1,107 @@
+import { StationFailure } from '../../contract/errors';
+import {
+  acknowledge,
+  activateParcel,
+  addParcel,
+  applyScan,
+  chooseBox,
+  enterQuantity,
+  moveUnit,
+  recordWeight,
+  removeParcel,
+  undoLast,
+  type PackingState,
+} from '../../domain/packing';
+import type { HandlerSlice } from '../handlers';
+import { approvingManager } from './approval';
+import { completePacking } from './complete';
+import type { PackingDesk } from './desk';
+import { resolveScan } from './resolve';
+import { readScale, toReadingView } from './scale';
+
+function found(state: PackingState | null, what: 'parcel' | 'unit'): PackingState {
+  if (!state) throw new StationFailure('PARCEL_NOT_FOUND', `There is no such ${what} in this order.`);
+  return state;
+}
+
+type PackMethods =
+  | 'pack.open' | 'pack.current' | 'pack.acknowledge' | 'pack.undo' | 'pack.quantity' | 'pack.parcel.add' | 'pack.parcel.activate'
+  | 'pack.parcel.remove' | 'pack.parcel.box' | 'pack.unit.move' | 'pack.weigh' | 'pack.override' | 'pack.complete' | 'pack.close'
+  | 'pack.boxes' | 'pack.rules' | 'settings.packing' | 'scale.current';
+
+export function packingHandlers(desk: PackingDesk): HandlerSlice<PackMethods> {
+  const { core } = desk;
+  return {
+    'pack.open': ({ code }, call) => desk.open(call, code),
+    'pack.current': (_input, call) => desk.current(call),
+    'pack.acknowledge': (_input, call) => desk.change(call, 'pack.acknowledged', ({ record }) => ({ state: acknowledge(record.state), payload: { cleared: record.state.pending?.kind ?? null } })),
+    'pack.undo': (_input, call) =>
+      desk.change(call, 'pack.undo', ({ record }) => {
+        const { state, removed } = undoLast(record.state);
+        return { state, payload: removed ? { unitId: removed.id, productId: removed.productId, count: removed.count, serial: removed.serial } : { prompt: record.state.pending?.kind ?? null } };
+      }),
+    'pack.quantity': ({ quantity }, call) => desk.step(call, 'pack.quantity', ({ record }) => enterQuantity(record.state, quantity), { quantity }),
+    'pack.parcel.add': (_input, call) => desk.change(call, 'pack.parcel.added', ({ record }) => {
+      const state = addParcel(record.state);
+      return { state, payload: { parcel: state.activeParcel } };
+    }),
+    'pack.parcel.activate': ({ parcel }, call) => desk.change(call, 'pack.parcel.activated', ({ record }) => ({ state: found(activateParcel(record.state, parcel), 'parcel'), payload: { parcel } })),
+    'pack.parcel.remove': ({ parcel }, call) => desk.change(call, 'pack.parcel.removed', ({ record }) => ({ state: found(removeParcel(record.state, parcel), 'parcel'), payload: { parcel } })),
+    'pack.parcel.box': ({ parcel, boxCode }, call) =>
+      desk.change(call, 'pack.parcel.box', ({ record }) => {
+        const box = core.store.catalog.boxes().find((b) => b.code === boxCode);
+        if (!box) throw new StationFailure('BOX_NOT_FOUND', `There is no box type ${boxCode}.`, { box: boxCode });
+        return { state: found(chooseBox(record.state, parcel, { code: box.code, tareGrams: box.tareGrams }), 'parcel'), payload: { parcel, box: box.code, tareGrams: box.tareGrams } };
+      }),
+    'pack.unit.move': ({ unitId, parcel }, call) => desk.change(call, 'pack.unit.moved', ({ record }) => ({ state: found(moveUnit(record.state, unitId, parcel), 'unit'), payload: { unitId, parcel } })),
+    'pack.weigh': ({ parcel, grams }, call) =>
+      desk.change(call, 'pack.weighed', ({ record }) => {
+        const weight = readScale(core, call.stationId, grams);
+        return { state: found(recordWeight(record.state, parcel, weight.grams, weight.source), 'parcel'), payload: { parcel, grams: weight.grams, source: weight.source } };
+      }),
+    'pack.override': ({ kind, reason, manager }, call) =>
+      desk.change(call, 'pack.override', ({ record }) => {
+        const approver = approvingManager(core, manager);
+        const override = { kind, managerId: approver.id, reason, at: core.clock.now().toISOString() };
+        return { state: { ...record.state, overrides: [...record.state.overrides, override] }, payload: { kind, managerId: approver.id, manager: approver.name, reason } };
+      }),
+    'pack.complete': (_input, call) => completePacking(desk, call),
+    'pack.close': (_input, call) => {
+      core.store.transaction(() => {
+        const active = desk.active(call);
+        core.store.orders.unlock(active.order.id, call.stationId);
+        desk.journal(active, 'pack.put_back', { units: active.record.state.units.length });
+      });
+      core.events.emit('queue.changed', { stationId: null });
+      return null;
+    },
+    'pack.boxes': () => core.store.catalog.boxes().map(({ code, name, tareGrams, lengthMm, widthMm, heightMm }) => ({ code, name, tareGrams, lengthMm, widthMm, heightMm })),
+    'pack.rules': (_input, call) => core.packing.rules(call.stationId),
+    'settings.packing': (changes, call) => {
+      const rules = { ...core.packing.rules(call.stationId), ...changes };
+      core.packing.saveRules(call.stationId, rules);
+      core.journal.append({ type: 'settings.packing', stationId: call.stationId, actorId: call.user?.id ?? null, subject: { kind: 'station', id: call.stationId }, payload: { ...rules } });
+      return rules;
+    },
+    'scale.current': (_input, call) => toReadingView(call.stationId === core.stationId ? (core.scale?.current() ?? null) : null),
+  };
+}
+
+/** A scan of an item while an order is open: resolved against the catalogue, judged, saved, journaled. */
+export function scanItem(desk: PackingDesk, call: Parameters<PackingDesk['active']>[0], scan: { data: string; symbology: string | null; source: string }) {
+  const { core } = desk;
+  return desk.step(
+    call,
+    'pack.scan',
+    ({ record }) => {
+      const resolved = resolveScan(core.store, scan.data, scan.symbology, core.clock.now());
+      const rules = core.packing.rules(call.stationId);
+      return applyScan(record.state, resolved, scan.data, {
+        today: core.clock.now().toISOString().slice(0, 10),
+        bulkThreshold: rules.bulkThreshold,
+        serialShipped: (productId, serial) => core.packing.serialShipped(productId, serial),
+      });
+    },
+    { raw: scan.data, symbology: scan.symbology, source: scan.source },
+  );
+}

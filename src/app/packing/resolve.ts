@@ -1,0 +1,74 @@
+import { interpretScan, isScanProblem, type ScanReading } from '../../domain/barcode';
+import type { ResolvedScan } from '../../domain/packing';
+import type { Store } from '../ports';
+
+/** GS1 dates are YYMMDD in a window of 49 years back and 50 ahead; day 00 means the month's last day. */
+export function gs1Date(yymmdd: string, today: Date): string | null {
+  if (!/^\d{6}$/.test(yymmdd)) return null;
+  const yy = Number(yymmdd.slice(0, 2));
+  const month = Number(yymmdd.slice(2, 4));
+  let day = Number(yymmdd.slice(4, 6));
+  const thisYear = today.getUTCFullYear();
+  let year = Math.floor(thisYear / 100) * 100 + yy;
+  if (year - thisYear > 50) year -= 100;
+  if (thisYear - year > 49) year += 100;
+  if (month < 1 || month > 12) return null;
+  if (day === 0) day = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** A scanner in AIM mode puts the identifier in the data; a HID POS scanner reports it beside it. */
+export function scanText(data: string, symbology: string | null): string {
+  return symbology && !data.startsWith(']') ? symbology + data : data;
+}
+
+function fromGs1(store: Store, reading: ScanReading, today: Date): ResolvedScan {
+  const ais = reading.ais ?? {};
+  const gtin = ais['01'] ?? ais['02'];
+  const barcode = gtin ? store.catalog.barcode(gtin) : null;
+  if (!barcode) {
+    // A GS1 label with only a serial or a lot answers the station's serial/lot question.
+    const text = ais['21'] ?? ais['10'] ?? reading.raw;
+    return { kind: 'other', text };
+  }
+  const count = ais['30'] ?? ais['37'];
+  return {
+    kind: 'product',
+    productId: barcode.productId,
+    units: count ? Number(count) * barcode.unitsPerScan : barcode.unitsPerScan,
+    serial: ais['21'] ?? null,
+    lot: ais['10'] ?? null,
+    expiry: ais['17'] ? gs1Date(ais['17'], today) : null,
+  };
+}
+
+function plainProduct(productId: number, units: number): ResolvedScan {
+  return { kind: 'product', productId, units, serial: null, lot: null, expiry: null };
+}
+
+/** What a scan means in this station's catalogue: a product, a box, something else, or an invalid code. */
+export function resolveScan(store: Store, data: string, symbology: string | null, today: Date): ResolvedScan {
+  const reading = interpretScan(scanText(data, symbology));
+  if (isScanProblem(reading)) {
+    if (reading.problem === 'empty') return { kind: 'other', text: '' };
+    return { kind: 'invalid', verdict: reading.problem === 'bad_check_digit' ? 'bad_check_digit' : 'invalid_barcode' };
+  }
+  switch (reading.kind) {
+    case 'gtin': {
+      const barcode = reading.gtin ? store.catalog.barcode(reading.gtin) : null;
+      return barcode ? plainProduct(barcode.productId, barcode.unitsPerScan) : { kind: 'other', text: reading.raw };
+    }
+    case 'gs1':
+      return fromGs1(store, reading, today);
+    case 'sscc':
+      return { kind: 'other', text: reading.raw };
+    default: {
+      const text = (reading.symbology ? reading.raw.slice(reading.symbology.length) : reading.raw).trim();
+      const barcode = store.catalog.barcode(text);
+      if (barcode) return plainProduct(barcode.productId, barcode.unitsPerScan);
+      const box = store.catalog.boxes().find((b) => b.code.toUpperCase() === text.toUpperCase());
+      if (box) return { kind: 'box', boxCode: box.code, tareGrams: box.tareGrams };
+      return { kind: 'other', text };
+    }
+  }
+}

@@ -1,0 +1,22 @@
+import type { ScanSubmitResult } from '../../contract/packing';
+import { normaliseBadge } from '../../domain/user';
+import type { Logins } from '../auth';
+import type { CallContext } from '../context';
+import type { PackingDesk } from './desk';
+import { scanItem } from './handlers';
+
+export interface ScanInput {
+  data: string;
+  symbology: string | null;
+  source: 'wedge' | 'hid' | 'manual';
+}
+
+/** What a scan means depends on where the station is: logged out, choosing an order, or packing one. */
+export function submitScan(desk: PackingDesk, logins: Logins, call: CallContext, scan: ScanInput): ScanSubmitResult {
+  if (!call.user) return { kind: 'login', session: logins.withBadge(call.stationId, scan.data) };
+  if (desk.core.packing.activeAt(call.stationId)) return { kind: 'scanned', ...scanItem(desk, call, scan) };
+  // Between orders, another person's badge hands the station over to them.
+  const other = desk.core.store.users.byBadge(normaliseBadge(scan.data));
+  if (other && other.id !== call.user.id) return { kind: 'login', session: logins.withBadge(call.stationId, scan.data) };
+  return { kind: 'opened', view: desk.open(call, scan.data) };
+}
