@@ -5,6 +5,7 @@ import { hashPin } from '../../src/app/pin';
 import type { NewOrder, Store } from '../../src/app/ports';
 import { createStation, type Station } from '../../src/app/station';
 import type { StationEvent } from '../../src/contract/events';
+import { gs1CheckDigit } from '../../src/domain/barcode/gtin';
 import type { OrderStatus } from '../../src/domain/order';
 import { FakeScale } from '../../src/devices/fake/fake-scale';
 import { createJournal, type StationJournal } from '../../src/journal/journal';
@@ -31,6 +32,10 @@ export interface StationFixture {
   station: Station;
   clock: TestClock;
   events: StationEvent[];
+  /** A second station process over the same database file, as after a crash and restart. */
+  restart(): Station;
+  /** Whether the phone's serial SN-777 is on record as shipped. */
+  packingSerialShipped(): boolean;
   logs: { level: string; msg: string; fields?: Record<string, unknown> }[];
   close(): void;
 }
@@ -50,6 +55,22 @@ function order(number: string, status: OrderStatus, customerName: string, lines:
   };
 }
 
+/** A valid GTIN-14 from 12 digits of EAN-13 data: a leading zero and the check digit. */
+export function gtin(ean12: string): string {
+  return `0${ean12}${gs1CheckDigit(ean12)}`;
+}
+
+export const CODES = {
+  mug: '05901234123457',
+  phone: gtin('590123400001'),
+  kit: gtin('590123400002'),
+  brush: gtin('590123400003'),
+  soap: gtin('590123400004'),
+  /** A case of six soaps: indicator digit 1 before the same item's data. */
+  soapCase: `1590123400004${gs1CheckDigit('1590123400004')}`,
+  stranger: gtin('590123400005'),
+};
+
 /** A real station over a real SQLite file: two stations, one user per role, a few orders. */
 export function createStationFixture(): StationFixture {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'packdesk-station-'));
@@ -66,8 +87,13 @@ export function createStationFixture(): StationFixture {
     products: [
       { sku: 'MUG-01', name: 'Kubek ceramiczny', weightGrams: 350, tracking: 'none', refuseExpired: false, returnable: true, isKit: false, barcodes: [{ code: '05901234123457', unitsPerScan: 1 }] },
       { sku: 'TEA-02', name: 'Herbata zielona', weightGrams: 120, tracking: 'lot', refuseExpired: true, returnable: false, isKit: false, barcodes: [] },
+      { sku: 'PHONE-01', name: 'Telefon', weightGrams: 200, tracking: 'serial', refuseExpired: false, returnable: true, isKit: false, barcodes: [{ code: CODES.phone, unitsPerScan: 1 }] },
+      { sku: 'KIT-01', name: 'Zestaw prezentowy', weightGrams: 0, tracking: 'none', refuseExpired: false, returnable: true, isKit: true, barcodes: [{ code: CODES.kit, unitsPerScan: 1 }] },
+      { sku: 'BRUSH-01', name: 'Szczoteczka', weightGrams: 30, tracking: 'none', refuseExpired: false, returnable: false, isKit: false, barcodes: [{ code: CODES.brush, unitsPerScan: 1 }] },
+      { sku: 'SOAP-01', name: 'Mydło', weightGrams: 100, tracking: 'none', refuseExpired: false, returnable: true, isKit: false, barcodes: [{ code: CODES.soap, unitsPerScan: 1 }, { code: CODES.soapCase, unitsPerScan: 6 }] },
+      { sku: 'STRANGER-01', name: 'Obcy produkt', weightGrams: 10, tracking: 'none', refuseExpired: false, returnable: true, isKit: false, barcodes: [{ code: CODES.stranger, unitsPerScan: 1 }] },
     ],
-    kits: [],
+    kits: [{ kitSku: 'KIT-01', components: [{ sku: 'BRUSH-01', quantity: 2 }, { sku: 'SOAP-01', quantity: 1 }] }],
     boxes: [{ code: 'K1', name: 'Small box', tareGrams: 120, lengthMm: 200, widthMm: 150, heightMm: 100 }],
   });
   store.orders.insertMany([
@@ -76,6 +102,13 @@ export function createStationFixture(): StationFixture {
     order('PD-100003', 'cancelled', 'Ewa Zielińska', [{ sku: 'MUG-01', quantity: 1 }], '2026-11-19T08:00:00Z'),
     order('PD-100004', 'shipped', 'Olga Nowak', [{ sku: 'MUG-01', quantity: 1 }], '2026-11-18T08:00:00Z'),
     order('PD-100005', 'on_hold', 'Adam Wiśniewski', [{ sku: 'TEA-02', quantity: 3 }], '2026-11-18T07:00:00Z'),
+    order('PD-100006', 'ready', 'Łucja Mazur', [
+      { sku: 'MUG-01', quantity: 1 },
+      { sku: 'PHONE-01', quantity: 1 },
+      { sku: 'TEA-02', quantity: 1 },
+      { sku: 'KIT-01', quantity: 1 },
+      { sku: 'SOAP-01', quantity: 12 },
+    ], '2026-11-19T11:00:00Z'),
   ]);
   const events: StationEvent[] = [];
   const logs: StationFixture['logs'] = [];
@@ -86,19 +119,22 @@ export function createStationFixture(): StationFixture {
   };
   const journal = createJournal(createJournalRows(db), clock, loadOrCreateStationKey(dir));
   const scale = new FakeScale({ settleMs: 0, clock });
-  const station = createStation({
-    store,
-    journal,
-    packing: createPackingRepository(db),
-    scanners: [],
-    scale,
-    packedOrderHandlers: [],
-    clock,
-    logger,
-    stationId: 'ST-01',
-    version: '1.2.3',
-  });
+  const stationOver = (database: typeof db, storeOf: Store) =>
+    createStation({
+      store: storeOf,
+      journal: createJournal(createJournalRows(database), clock, loadOrCreateStationKey(dir)),
+      packing: createPackingRepository(database),
+      scanners: [],
+      scale,
+      packedOrderHandlers: [],
+      clock,
+      logger,
+      stationId: 'ST-01',
+      version: '1.2.3',
+    });
+  const station = stationOver(db, store);
   station.startDevices();
+  const reopened: (typeof db)[] = [];
   station.events.subscribe((event) => events.push(event));
   return {
     dir,
@@ -109,7 +145,14 @@ export function createStationFixture(): StationFixture {
     clock,
     events,
     logs,
+    restart: () => {
+      const database = openDatabase(path.join(dir, 'packdesk.sqlite'));
+      reopened.push(database);
+      return stationOver(database, createStore(database, { backupDir: path.join(dir, 'backups'), keepBackups: 3, clock: clock.now }));
+    },
+    packingSerialShipped: () => createPackingRepository(db).serialShipped(store.catalog.productBySku('PHONE-01')!.id, 'SN-777'),
     close: () => {
+      for (const database of reopened) database.close();
       db.close();
       fs.rmSync(dir, { recursive: true, force: true });
     },

@@ -44,14 +44,14 @@ export function createPackingRepository(db: Database): PackingRepository {
        AND EXISTS (SELECT 1 FROM order_locks l WHERE l.order_id = s.order_id AND l.station_id = s.station_id)
      ORDER BY s.updated_at DESC LIMIT 1`,
   );
-  const insert = db.prepare<[number, string, number, string, string, string]>(
+  const insert = db.prepare<[{ orderId: number; stationId: string; userId: number; state: string; at: string }]>(
     `INSERT INTO packing_sessions (order_id, station_id, user_id, status, state, opened_at, updated_at)
-     VALUES (?, ?, ?, 'open', ?, ?, ?5)`,
+     VALUES (@orderId, @stationId, @userId, 'open', @state, @at, @at)`,
   );
   const save = db.prepare<[string, string, number]>('UPDATE packing_sessions SET state = ?, updated_at = ? WHERE id = ?');
   const reassign = db.prepare<[string, number, string, number]>('UPDATE packing_sessions SET station_id = ?, user_id = ?, updated_at = ? WHERE id = ?');
-  const complete = db.prepare<[string, string, number]>(
-    "UPDATE packing_sessions SET state = ?, status = 'completed', updated_at = ?2, completed_at = ?2 WHERE id = ?3",
+  const complete = db.prepare<[{ state: string; at: string; id: number }]>(
+    "UPDATE packing_sessions SET state = @state, status = 'completed', updated_at = @at, completed_at = @at WHERE id = @id",
   );
   const serialShipped = db.prepare<[number, string], { found: number }>('SELECT 1 AS found FROM shipped_serials WHERE product_id = ? AND serial = ?');
   const insertSerial = db.prepare<[number, string, number, number]>('INSERT INTO shipped_serials (product_id, serial, order_id, session_id) VALUES (?, ?, ?, ?)');
@@ -73,12 +73,12 @@ export function createPackingRepository(db: Database): PackingRepository {
       return row ? toRecord(row) : null;
     },
     create: (s) => {
-      const { lastInsertRowid } = insert.run(s.orderId, s.stationId, s.userId, JSON.stringify(s.state), s.openedAt, s.openedAt);
+      const { lastInsertRowid } = insert.run({ orderId: s.orderId, stationId: s.stationId, userId: s.userId, state: JSON.stringify(s.state), at: s.openedAt });
       return toRecord(getById.get(lastInsertRowid)!);
     },
     save: (id, state, at) => void save.run(JSON.stringify(state), at, id),
     reassign: (id, stationId, userId, at) => void reassign.run(stationId, userId, at, id),
-    complete: (id, state, at) => void complete.run(JSON.stringify(state), at, id),
+    complete: (id, state, at) => void complete.run({ state: JSON.stringify(state), at, id }),
     serialShipped: (productId, serial) => serialShipped.get(productId, serial) !== undefined,
     recordShippedSerials: (serials) => {
       for (const s of serials) insertSerial.run(s.productId, s.serial, s.orderId, s.sessionId);

@@ -119,7 +119,7 @@ describe('the order queue and opening orders', () => {
   it('lists ready orders oldest first and searches by number, customer and SKU', async () => {
     await login();
     const all = await f.station.dispatch('queue.list', {});
-    expect(all.ok && all.value.orders.map((o) => o.number)).toEqual(['PD-100002', 'PD-100001']);
+    expect(all.ok && all.value.orders.map((o) => o.number)).toEqual(['PD-100002', 'PD-100001', 'PD-100006']);
     const bySku = await f.station.dispatch('queue.list', { search: 'tea-02' });
     expect(bySku.ok && bySku.value.orders.map((o) => o.number)).toEqual(['PD-100002']);
     const byCustomer = await f.station.dispatch('queue.list', { search: 'Gęślą' });
@@ -146,7 +146,7 @@ describe('the order queue and opening orders', () => {
     const refused = await f.station.dispatch('orders.open', { code: 'PD-100001' }, { stationId: 'ST-02' });
     expect(refused).toMatchObject({ ok: false, error: { code: 'ORDER_OPEN_ELSEWHERE', params: { station: 'ST-01' } } });
     const queue = await f.station.dispatch('queue.list', {}, { stationId: 'ST-02' });
-    expect(queue.ok && queue.value.orders.map((o) => o.number)).toEqual(['PD-100002']);
+    expect(queue.ok && queue.value.orders.map((o) => o.number)).toEqual(['PD-100002', 'PD-100006']);
     const own = await f.station.dispatch('queue.list', {}, { stationId: 'ST-01' });
     expect(own.ok && own.value.orders[0]).toMatchObject({ number: 'PD-100001', openAtStation: 'ST-01' });
   });

@@ -1,0 +1,169 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Result } from '../../../src/contract/errors';
+import type { ScanSubmitResult } from '../../../src/contract/packing';
+import { CODES, createStationFixture, gtin, type StationFixture } from '../../support/station-fixture';
+
+const GS = '\x1d';
+let f: StationFixture;
+beforeEach(() => {
+  f = createStationFixture();
+});
+afterEach(() => f.close());
+
+async function ok<T>(promise: Promise<Result<T>>): Promise<T> {
+  const result = await promise;
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message} ${JSON.stringify(f.logs.filter((l) => l.level === 'error'))}`);
+  return result.value;
+}
+
+const scan = (data: string, symbology: string | null = null) =>
+  f.station.dispatch('scan.submit', { data, symbology, source: 'wedge' }) as Promise<Result<ScanSubmitResult>>;
+
+async function verdict(data: string, symbology: string | null = null): Promise<string> {
+  const result = await ok(scan(data, symbology));
+  if (result.kind !== 'scanned') throw new Error(`expected a scanned result, got ${result.kind}`);
+  return result.outcome.verdict;
+}
+
+async function packBigOrder() {
+  await ok(scan('PD-P-0001'));
+  const opened = await ok(scan('PD-100006'));
+  expect(opened.kind).toBe('opened');
+}
+
+describe('one scan pipeline', () => {
+  it('logs in by badge, opens an order by its number, then judges items', async () => {
+    const login = await ok(scan('PD-P-0001'));
+    expect(login).toMatchObject({ kind: 'login', session: { user: { name: 'Anna Kowalska' } } });
+    const opened = await ok(scan('PD-100001'));
+    expect(opened).toMatchObject({ kind: 'opened', view: { order: { number: 'PD-100001' }, lines: [{ sku: 'MUG-01', ordered: 2, packed: 0 }] } });
+    expect(await verdict(CODES.mug)).toBe('accepted');
+    expect(await verdict(CODES.mug.slice(1))).toBe('order_complete');
+  });
+
+  it('hands the station to another badge between orders', async () => {
+    await ok(scan('PD-P-0001'));
+    expect(await ok(scan('PD-P-0002'))).toMatchObject({ kind: 'login', session: { user: { name: 'Piotr Nowak' } } });
+  });
+});
+
+describe('packing an order end to end', () => {
+  it('takes GS1 DataMatrix with serial and lot, kits, case codes and bulk quantities, then completes', async () => {
+    await packBigOrder();
+    expect(await verdict(CODES.stranger)).toBe('wrong_item');
+    expect(await verdict(CODES.mug)).toBe('acknowledge_first');
+    await ok(f.station.dispatch('pack.acknowledge', {}));
+    expect(await verdict(CODES.mug)).toBe('line_complete');
+    expect(await verdict(CODES.mug)).toBe('too_many');
+    await ok(f.station.dispatch('pack.acknowledge', {}));
+    expect(await verdict(`01${CODES.phone}21SN-123${GS}10IGNORED`, ']d2')).toBe('line_complete');
+    expect(await verdict(`]d201${CODES.phone}21SN-123`)).toBe('too_many');
+    await ok(f.station.dispatch('pack.acknowledge', {}));
+    expect(await verdict('0105901234123457')).toBe('too_many');
+    await ok(f.station.dispatch('pack.acknowledge', {}));
+    expect(await verdict('TEA-02')).toBe('unknown_barcode');
+    await ok(f.station.dispatch('pack.acknowledge', {}));
+    expect(await verdict(CODES.kit)).toBe('line_complete');
+    expect(await verdict(CODES.soapCase)).toBe('accepted');
+    expect(await verdict(CODES.soap)).toBe('quantity_required');
+    const typed = await ok(f.station.dispatch('pack.quantity', { quantity: 6 }));
+    expect(typed.outcome).toMatchObject({ verdict: 'line_complete', units: 6, sku: 'SOAP-01' });
+    const view = typed.view;
+    expect(view.lines.find((l) => l.sku === 'TEA-02')).toMatchObject({ packed: 0, complete: false });
+    expect(view.units.find((u) => u.sku === 'PHONE-01')).toMatchObject({ serial: 'SN-123' });
+  });
+
+  it('refuses a bad check digit and an expired lot, and records a good lot from GS1', async () => {
+    await packBigOrder();
+    expect(await verdict('5901234123458')).toBe('bad_check_digit');
+    await ok(f.station.dispatch('pack.acknowledge', {}));
+    const tea = f.store.catalog.productBySku('TEA-02')!;
+    const teaCode = gtin('590123400099');
+    f.store.catalog.importCatalog({ products: [{ ...tea, barcodes: [{ code: teaCode, unitsPerScan: 1 }] }], kits: [], boxes: [] });
+    expect(await verdict(`]C101${teaCode}17201031${'10'}OLD`)).toBe('expired_lot');
+    await ok(f.station.dispatch('pack.acknowledge', {}));
+    expect(await verdict(`]C101${teaCode}17271200${'10'}L-2027`)).toBe('line_complete');
+    const unit = (await ok(f.station.dispatch('pack.current', {})))!.units.at(-1);
+    expect(unit).toMatchObject({ sku: 'TEA-02', lot: 'L-2027', expiry: '2027-12-31' });
+  });
+
+  it('weighs on the scale within tolerance, then completes and marks the order shipped', async () => {
+    await ok(scan('PD-P-0001'));
+    await ok(scan('PD-100001'));
+    await verdict(CODES.mug);
+    await verdict(CODES.mug);
+    expect(await verdict('K1')).toBe('box_chosen');
+    const refused = await f.station.dispatch('pack.complete', {});
+    expect(refused).toMatchObject({ ok: false, error: { code: 'PACKING_BLOCKED' } });
+    f.scale.start();
+    f.scale.setWeight(900);
+    const heavy = await ok(f.station.dispatch('pack.weigh', { parcel: 1 }));
+    expect(heavy.parcels[0]).toMatchObject({ expectedGrams: 820, weightGrams: 900, weightOk: false });
+    expect(heavy.blockers).toEqual([{ kind: 'weight_out_of_tolerance', parcel: 1, expectedGrams: 820, actualGrams: 900, allowedGrams: 50 }]);
+    expect((await f.station.dispatch('pack.weigh', { parcel: 1, grams: 820 })).ok).toBe(false);
+    f.scale.setWeight(830);
+    const good = await ok(f.station.dispatch('pack.weigh', { parcel: 1 }));
+    expect(good.canComplete).toBe(true);
+    expect(await ok(f.station.dispatch('pack.complete', {}))).toEqual({ orderNumber: 'PD-100001', status: 'shipped', parcels: 1, backordered: 0 });
+    expect(f.store.orders.byNumber('PD-100001')?.status).toBe('shipped');
+    expect(await ok(f.station.dispatch('pack.current', {}))).toBeNull();
+    const types = f.journal.bySubject({ kind: 'order', id: 'PD-100001' }).map((e) => e.type);
+    expect(types).toEqual(['pack.opened', 'pack.scan', 'pack.scan', 'pack.scan', 'pack.weighed', 'pack.weighed', 'pack.completed']);
+  });
+
+  it('ships part of an order only with a manager and a reason, and refuses a serial shipped before', async () => {
+    await packBigOrder();
+    await verdict(CODES.phone);
+    expect(await verdict('SN-777')).toBe('line_complete');
+    await verdict('K1');
+    f.scale.start();
+    f.scale.setWeight(f.store.catalog.boxes()[0]!.tareGrams + 200);
+    await ok(f.station.dispatch('pack.weigh', { parcel: 1 }));
+    const asPacker = await f.station.dispatch('pack.override', { kind: 'partial', reason: 'Brak na stanie', manager: { badge: 'PD-P-0002' } });
+    expect(asPacker).toMatchObject({ ok: false, error: { code: 'MANAGER_REQUIRED' } });
+    const wrongPin = await f.station.dispatch('pack.override', { kind: 'partial', reason: 'Brak na stanie', manager: { userId: 3, pin: '0000' } });
+    expect(wrongPin).toMatchObject({ ok: false, error: { code: 'MANAGER_REQUIRED' } });
+    const approved = await ok(f.station.dispatch('pack.override', { kind: 'partial', reason: 'Brak na stanie', manager: { userId: 3, pin: '1111' } }));
+    expect(approved.overrides).toEqual([expect.objectContaining({ kind: 'partial', managerName: 'Maria Manager', reason: 'Brak na stanie' })]);
+    expect(await ok(f.station.dispatch('pack.complete', {}))).toMatchObject({ status: 'partially_shipped', backordered: 15 });
+    const override = f.journal.bySubject({ kind: 'order', id: 'PD-100006' }).find((e) => e.type === 'pack.override');
+    expect(override?.payload).toMatchObject({ kind: 'partial', managerId: 3, reason: 'Brak na stanie' });
+    expect(f.packingSerialShipped()).toBe(true);
+  });
+
+  it('stops completion when the shop cancelled the order meanwhile', async () => {
+    await ok(scan('PD-P-0001'));
+    await ok(scan('PD-100001'));
+    await verdict(CODES.mug);
+    await verdict(CODES.mug);
+    f.store.orders.setStatus(f.store.orders.byNumber('PD-100001')!.id, 'cancelled');
+    expect(await f.station.dispatch('pack.complete', {})).toMatchObject({ ok: false, error: { code: 'ORDER_CANCELLED' } });
+  });
+
+  it('undoes the last scan and puts an order back with its progress kept', async () => {
+    await ok(scan('PD-P-0001'));
+    await ok(scan('PD-100001'));
+    await verdict(CODES.mug);
+    await verdict(CODES.mug);
+    const undone = await ok(f.station.dispatch('pack.undo', {}));
+    expect(undone.lines[0]).toMatchObject({ packed: 1 });
+    await ok(f.station.dispatch('pack.close', {}));
+    expect(await ok(f.station.dispatch('pack.current', {}))).toBeNull();
+    await ok(f.station.dispatch('auth.badge', { badge: 'PD-P-0002' }, { stationId: 'ST-02' }));
+    const resumed = await ok(f.station.dispatch('pack.open', { code: 'PD-100001' }, { stationId: 'ST-02' }));
+    expect(resumed.lines[0]).toMatchObject({ packed: 1 });
+  });
+
+  it('resumes exactly where it was after a restart, prompt included', async () => {
+    await packBigOrder();
+    await verdict(CODES.mug);
+    await verdict(CODES.kit);
+    expect(await verdict(CODES.phone)).toBe('serial_required');
+    const before = await ok(f.station.dispatch('pack.current', {}));
+    const restarted = f.restart();
+    const after = await ok(restarted.dispatch('pack.current', {}));
+    expect(after).toEqual(before);
+    const answered = await ok(restarted.dispatch('scan.submit', { data: 'SN-1', symbology: null, source: 'wedge' }));
+    expect(answered).toMatchObject({ kind: 'scanned', outcome: { verdict: 'line_complete', sku: 'PHONE-01' } });
+  });
+});
