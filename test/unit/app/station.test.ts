@@ -121,7 +121,7 @@ describe('the order queue and opening orders', () => {
     const all = await f.station.dispatch('queue.list', {});
     expect(all.ok && all.value.orders.map((o) => o.number)).toEqual(['PD-100002', 'PD-100001', 'PD-100006']);
     const bySku = await f.station.dispatch('queue.list', { search: 'tea-02' });
-    expect(bySku.ok && bySku.value.orders.map((o) => o.number)).toEqual(['PD-100002']);
+    expect(bySku.ok && bySku.value.orders.map((o) => o.number)).toEqual(['PD-100002', 'PD-100006']);
     const byCustomer = await f.station.dispatch('queue.list', { search: 'Gęślą' });
     expect(byCustomer.ok && byCustomer.value.orders.map((o) => o.number)).toEqual(['PD-100001']);
   });
