@@ -94,6 +94,8 @@ export interface JournalRows {
   /** Every checkpoint, oldest seq first. */
   checkpoints(): JournalCheckpoint[];
   lastCheckpoint(): JournalCheckpoint | null;
+  /** Names of the append-only guards (triggers) that someone removed; empty when all are in place. */
+  missingGuards(): string[];
   /** Runs fn in a write transaction, or inside the caller's when one is open. */
   transaction<T>(fn: () => T): T;
 }

@@ -23,6 +23,8 @@ interface CheckpointRecord {
   public_key: string;
 }
 
+const GUARDS = ['journal_entries_no_update', 'journal_entries_no_delete', 'journal_checkpoints_no_update', 'journal_checkpoints_no_delete'];
+
 // The order of JournalRowTuple: tuplesFromSeq returns these columns positionally.
 const COLUMNS = 'seq, at, station_id, actor_id, type, subject_kind, subject_id, payload, prev_hash, hash';
 
@@ -68,6 +70,7 @@ export function createJournalRows(db: Database): JournalRows {
   const lastCheckpoint = db.prepare<[], CheckpointRecord>(
     'SELECT seq, hash, at, signature, public_key FROM journal_checkpoints ORDER BY seq DESC LIMIT 1',
   );
+  const triggers = db.prepare<[], string>("SELECT name FROM sqlite_schema WHERE type = 'trigger'").pluck(true);
 
   return guardRepository<JournalRows>(
     {
@@ -110,6 +113,10 @@ export function createJournalRows(db: Database): JournalRows {
       lastCheckpoint() {
         const r = lastCheckpoint.get();
         return r ? toCheckpoint(r) : null;
+      },
+      missingGuards() {
+        const present = new Set(triggers.all());
+        return GUARDS.filter((name) => !present.has(name));
       },
       transaction<T>(fn: () => T): T {
         if (db.inTransaction) return fn();

@@ -69,4 +69,12 @@ describe('journal rows over SQLite', () => {
     expect(() => db.prepare('DELETE FROM journal_entries').run()).toThrow('journal is append-only');
     expect(rows.count()).toBe(1);
   });
+
+  it('names the append-only triggers someone removed', () => {
+    const { db } = openTestStore();
+    const rows = createJournalRows(db);
+    expect(rows.missingGuards()).toEqual([]);
+    db.exec('DROP TRIGGER journal_entries_no_delete; DROP TRIGGER journal_checkpoints_no_update');
+    expect(rows.missingGuards()).toEqual(['journal_entries_no_delete', 'journal_checkpoints_no_update']);
+  });
 });
