@@ -11,7 +11,7 @@ export function layerOf(relPath) {
   if (p.startsWith('renderer/')) return 'renderer';
   if (p.startsWith('main/')) return 'main';
   if (p === 'src/app/ports' || p.startsWith('src/app/ports/')) return 'ports';
-  const m = /^src\/([^/]+)\//.exec(p);
+  const m = /^src\/([^/.]+)(?:\/|\.ts$|$)/.exec(p);
   if (m) return m[1];
   return null;
 }
@@ -45,7 +45,7 @@ const PURE_LAYERS = {
   domain: [],
   contract: ['zod'],
   ports: [],
-  app: ['node:crypto'],
+  app: ['node:crypto', 'zod'],
   renderer: ['react', 'react-dom', 'react/jsx-runtime', 'react-dom/client', 'zustand', 'i18next', 'react-i18next', 'zod'],
 };
 
