@@ -47,7 +47,8 @@ async function start(): Promise<void> {
     env: process.env.PACKDESK_DATA,
     appData: app.getPath('appData'),
   });
-  starting = bootStation({ dataDir, host: 'electron', seedDemoIfEmpty: true, housekeeping: true });
+  // A real station: the USB scale and HID POS scanners are read by the core itself.
+  starting = bootStation({ dataDir, host: 'electron', seedDemoIfEmpty: true, housekeeping: true, scale: 'hid', hidScanner: true });
   const booted = await starting;
   // A quit during boot has already closed the station; do not open a window onto it.
   if (closed) return;

@@ -3,9 +3,11 @@ import type { AddressInfo } from 'node:net';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Station } from '../app/station';
+import type { FakeScale } from '../devices/fake/fake-scale';
 import type { Result } from '../contract/errors';
 import { checkBinding } from './binding';
 import { registerEventStream } from './events';
+import { registerFakeScale } from './fake-devices';
 import { presentedToken, tokenMatches } from './token';
 
 export interface HostOptions {
@@ -17,6 +19,8 @@ export interface HostOptions {
   host: string;
   port: number;
   token?: string | undefined;
+  /** The fake scale, when the station runs with one: exposed at POST /fake/scale. */
+  fakeScale?: FakeScale | null;
 }
 
 export interface RunningHost {
@@ -53,7 +57,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'no-referrer');
-    const guarded = request.url.startsWith('/api/') || request.url.startsWith('/events');
+    const guarded = request.url.startsWith('/api/') || request.url.startsWith('/events') || request.url.startsWith('/fake/');
     if (guarded && options.token && !tokenMatches(options.token, presentedToken(request.headers.authorization, request.query))) {
       return reply.code(401).send({ ok: false, error: { code: 'UNAUTHORIZED', message: 'A valid token is required.' } });
     }
@@ -65,6 +69,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     return reply.code(httpStatus(result)).send(result);
   });
 
+  if (options.fakeScale) registerFakeScale(app, options.fakeScale);
   registerEventStream(app, options.station, (query) => stationOf((query as { station?: unknown } | undefined)?.station));
   await app.register(fastifyStatic, { root: options.rendererDir, index: 'index.html', cacheControl: false });
 

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { bootStation } from '../../boot/station';
 import { startHost } from '../../host/server';
-import { dataDirFrom, parseCount, rendererDir } from '../options';
+import { SCALE_KINDS, type ScaleKind } from '../../boot/devices';
+import { dataDirFrom, parseCount, rendererDir, UsageError } from '../options';
 
 export function registerServe(program: Command): void {
   program
@@ -12,14 +13,19 @@ export function registerServe(program: Command): void {
     .option('--port <n>', 'port (0 picks a free one)', '5180')
     .option('--token <token>', 'token browsers must present (default: PACKDESK_TOKEN)')
     .option('--station <id>', 'the station this host is by default')
-    .action(async (opts: { data?: string; host: string; port: string; token?: string; station?: string }) => {
+    .option('--scale <kind>', `the station's scale: ${SCALE_KINDS.join(', ')} (fake: a simulated scale for demos and tests)`, 'none')
+    .option('--hid-scanner', 'also read HID POS barcode scanners (wedge scanners need nothing)')
+    .action(async (opts: { data?: string; host: string; port: string; token?: string; station?: string; scale: string; hidScanner?: boolean }) => {
       const port = parseCount(opts.port, '--port', 0, 65535);
+      if (!(SCALE_KINDS as readonly string[]).includes(opts.scale)) throw new UsageError(`--scale must be one of ${SCALE_KINDS.join(', ')}.`);
       const booted = await bootStation({
         dataDir: dataDirFrom(opts.data),
         stationId: opts.station,
         host: 'browser',
         seedDemoIfEmpty: true,
         housekeeping: true,
+        scale: opts.scale as ScaleKind,
+        hidScanner: opts.hidScanner ?? false,
       });
       let running;
       try {
@@ -30,6 +36,7 @@ export function registerServe(program: Command): void {
           host: opts.host,
           port,
           token: opts.token ?? process.env.PACKDESK_TOKEN,
+          fakeScale: booted.devices.fakeScale,
         });
       } catch (error) {
         await booted.close();
