@@ -1,11 +1,12 @@
+// Shared styles first, so each screen's own stylesheet (imported with the screen) can refine them.
+import './styles.css';
+import './components/components.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { startI18n } from './i18n';
 import { loadWedgeConfig } from './scanner/config';
 import { installWedge } from './scanner/listener';
-import './styles.css';
-import './screens.css';
 
 startI18n();
 installWedge(loadWedgeConfig(window.localStorage));

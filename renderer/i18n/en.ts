@@ -13,6 +13,13 @@ const errors: Record<ErrorCode, string> = {
   ORDER_SHIPPED: 'This order has already been shipped.',
   ORDER_ON_HOLD: 'This order is on hold. Put it aside.',
   ORDER_OPEN_ELSEWHERE: 'This order is open at station {{station}}.',
+  PACKING_NOT_OPEN: 'No order is open at this station. Scan an order first.',
+  PACKING_BLOCKED: 'This order cannot be completed yet.',
+  PARCEL_NOT_FOUND: 'There is no such parcel or item in this order.',
+  BOX_NOT_FOUND: 'There is no box type {{box}}.',
+  MANAGER_REQUIRED: 'Only a manager can approve this. Scan a manager badge or enter a manager PIN.',
+  SCALE_UNAVAILABLE: 'The scale does not answer. Check its cable and power, or type the weight.',
+  SCALE_UNSTABLE: 'The scale has not settled yet. Wait a moment and weigh again.',
   DATABASE_CORRUPT: 'The station database is damaged. Call your administrator.',
   DATABASE_TOO_NEW: 'The station database is from a newer Packdesk. Call your administrator.',
   DISK_FULL: 'The station disk is full. Call your administrator.',
@@ -51,7 +58,7 @@ export const en = {
   header: {
     station: 'Station',
     logout: 'Log out',
-    manage: 'Station settings',
+    manage: 'Settings',
   },
   queue: {
     title: 'Orders to pack',

@@ -13,6 +13,13 @@ const errors: Record<ErrorCode, string> = {
   ORDER_SHIPPED: 'To zamówienie zostało już wysłane.',
   ORDER_ON_HOLD: 'To zamówienie jest wstrzymane. Odłóż je na bok.',
   ORDER_OPEN_ELSEWHERE: 'To zamówienie jest otwarte na stanowisku {{station}}.',
+  PACKING_NOT_OPEN: 'Na tym stanowisku nie ma otwartego zamówienia. Najpierw zeskanuj zamówienie.',
+  PACKING_BLOCKED: 'Tego zamówienia nie można jeszcze zakończyć.',
+  PARCEL_NOT_FOUND: 'W tym zamówieniu nie ma takiej paczki ani pozycji.',
+  BOX_NOT_FOUND: 'Nie ma kartonu typu {{box}}.',
+  MANAGER_REQUIRED: 'Tylko kierownik może to zatwierdzić. Zeskanuj identyfikator kierownika lub wpisz jego PIN.',
+  SCALE_UNAVAILABLE: 'Waga nie odpowiada. Sprawdź kabel i zasilanie albo wpisz wagę ręcznie.',
+  SCALE_UNSTABLE: 'Waga jeszcze się nie ustabilizowała. Poczekaj chwilę i zważ ponownie.',
   DATABASE_CORRUPT: 'Baza danych stanowiska jest uszkodzona. Wezwij administratora.',
   DATABASE_TOO_NEW: 'Baza danych pochodzi z nowszej wersji Packdesk. Wezwij administratora.',
   DISK_FULL: 'Dysk stanowiska jest pełny. Wezwij administratora.',
@@ -51,7 +58,7 @@ export const pl = {
   header: {
     station: 'Stanowisko',
     logout: 'Wyloguj',
-    manage: 'Ustawienia stanowiska',
+    manage: 'Ustawienia',
   },
   queue: {
     title: 'Zamówienia do spakowania',

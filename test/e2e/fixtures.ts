@@ -6,11 +6,11 @@ import { OrderPage } from './pages/OrderPage';
 import { QueuePage } from './pages/QueuePage';
 
 /**
- * A shared CI machine can stall a key for tens of milliseconds, so the station's scanner gap is
+ * A shared CI machine can stall a key for a hundred milliseconds, so the station's scanner gap is
  * set as an installer would for a slow scanner; human typing in the tests (pages/keys.ts) stays
  * well above it.
  */
-export const SCANNER_SETTINGS = { maxGapMs: 100, minLength: 4 };
+export const SCANNER_SETTINGS = { maxGapMs: 150, minLength: 4 };
 
 export interface DemoOrders {
   ready: string[];

@@ -1,4 +1,5 @@
 import { test, expect } from './fixtures';
+import { HUMAN_KEY_DELAY_MS } from './pages/keys';
 
 test.describe('login', () => {
   test('a badge scan logs the packer in and logout returns to the badge screen', async ({ loginPage, queuePage, page, host }) => {
@@ -35,7 +36,7 @@ test.describe('login', () => {
     await loginPage.loginWithPin('Anna Kowalska', '9999');
     await expect(loginPage.alert).toContainText('Wrong name or PIN');
     await expect(page.locator('#pin')).toHaveValue('');
-    await page.locator('#pin').pressSequentially('1111', { delay: 220 });
+    await page.locator('#pin').pressSequentially('1111', { delay: HUMAN_KEY_DELAY_MS });
     await page.locator('#pin').press('Enter');
     await queuePage.expectShown('Anna Kowalska');
   });
@@ -60,12 +61,12 @@ test.describe('login', () => {
     await loginPage.open();
     await loginPage.scanBadge('PD-P-0001');
     await queuePage.expectShown('Anna Kowalska');
-    await expect(page.getByRole('button', { name: 'Station settings' })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Settings', exact: true })).toHaveCount(0);
     await queuePage.logout();
     await loginPage.expectShown();
     await loginPage.scanBadge('PD-M-0002');
     await queuePage.expectShown('Tomasz Lewandowski');
-    await page.getByRole('button', { name: 'Station settings' }).click();
+    await page.getByRole('button', { name: 'Settings', exact: true }).click();
     const dialog = page.getByRole('dialog');
     await expect(dialog).toContainText('ST-01');
     await page.keyboard.press('Escape');

@@ -42,6 +42,15 @@ test.describe('order queue', () => {
     await expect(queuePage.search).toHaveValue('');
   });
 
+  test('an order number typed by hand into the search field opens with Enter', async ({ queuePage, orderPage, demoOrders }) => {
+    const number = demoOrders.ready[9] as string;
+    await queuePage.searchFor(number);
+    await expect(queuePage.search).toHaveValue(number);
+    await queuePage.search.press('Enter');
+    await orderPage.expectOrder(number);
+    await orderPage.close();
+  });
+
   test('arrows choose a row and Enter opens it', async ({ queuePage, orderPage, page }) => {
     await queuePage.search.focus();
     await page.keyboard.press('ArrowDown');
@@ -76,5 +85,35 @@ test.describe('order queue', () => {
     await queuePage.page.getByRole('button', { name: 'EN', exact: true }).click();
     await queuePage.logout();
     await loginPage.expectShown();
+  });
+});
+
+test.describe('stations', () => {
+  test('an order open at another station is refused, naming that station', async ({ loginPage, queuePage, demoOrders, page, host }) => {
+    const number = demoOrders.ready[7] as string;
+    const elsewhere = { 'x-packdesk-station': 'ST-02' };
+    await page.request.post(`${host.url}api/auth.badge`, { headers: elsewhere, data: { badge: 'PD-P-0004' } });
+    const opened = await page.request.post(`${host.url}api/orders.open`, { headers: elsewhere, data: { code: number } });
+    expect((await opened.json()).ok).toBe(true);
+    try {
+      await loginPage.open();
+      await loginPage.scanBadge('PD-P-0001');
+      await queuePage.expectShown('Anna Kowalska');
+      await queuePage.scan(number);
+      await expect(queuePage.refusal()).toContainText('This order is open at station ST-02');
+      await queuePage.acknowledge();
+    } finally {
+      await page.request.post(`${host.url}api/auth.logout`, { headers: elsewhere, data: {} });
+    }
+  });
+
+  test('?station= in the address makes the page that station, in its language', async ({ loginPage, queuePage, page }) => {
+    await page.goto('/?station=ST-02');
+    await loginPage.expectShown('Zeskanuj swój identyfikator');
+    await loginPage.scanBadge('PD-P-0003');
+    await queuePage.expectShown('Zofia Wiśniewska', 'Zamówienia do spakowania');
+    await expect(page.getByTestId('current-station')).toContainText('2');
+    await queuePage.logout('Wyloguj');
+    await loginPage.expectShown('Zeskanuj swój identyfikator');
   });
 });

@@ -1,3 +1,4 @@
+import './login.css';
 import { useTranslation } from 'react-i18next';
 import type { LoginSession } from '../../../src/contract/schemas';
 import { Banner } from '../../components/Banner';

@@ -1,3 +1,4 @@
+import './order.css';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrderDetail } from '../../../src/contract/schemas';

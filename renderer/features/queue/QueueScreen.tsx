@@ -1,3 +1,4 @@
+import './queue.css';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { subscribe } from '../../api/client';
@@ -14,7 +15,7 @@ const SEARCH_DELAY_MS = 200;
 
 export function QueueScreen() {
   const { t } = useTranslation();
-  const { search, offset, orders, total, selected, loading, loaded, error } = useQueueStore();
+  const { search, offset, orders, total, selected, chosen, loading, loaded, error } = useQueueStore();
   const { setSearch, load, page, select } = useQueueStore();
   const { opening, refusal, open, acknowledge } = usePackStore();
   const searchInput = useRef<HTMLInputElement>(null);
@@ -41,8 +42,12 @@ export function QueueScreen() {
       PageDown: () => void page(1),
       PageUp: () => void page(-1),
       Enter: () => {
+        // Typed text the packer has not refined with the arrows is a code to open as typed, never
+        // "whatever row is on top": the list may still show the results of an older search.
+        const typed = search.trim();
         const order = orders[selected];
-        if (order) void openCode(order.number);
+        if (typed && !chosen) void openCode(typed);
+        else if (order) void openCode(order.number);
       },
     };
     const move = moves[event.key];
@@ -94,15 +99,17 @@ export function QueueScreen() {
           <p className="queue-empty">{search.trim() ? t('queue.noMatch', { search: search.trim() }) : t('queue.empty')}</p>
         )}
         {!loaded && loading && <p className="queue-empty">{t('queue.loading')}</p>}
-        <nav className="pager">
-          <button type="button" onClick={() => void page(-1)} disabled={offset === 0}>
-            ← {t('queue.previous')}
-          </button>
-          <span>{t('queue.range', { from, to, total })}</span>
-          <button type="button" onClick={() => void page(1)} disabled={to >= total}>
-            {t('queue.next')} →
-          </button>
-        </nav>
+        {total > 0 && (
+          <nav className="pager">
+            <button type="button" onClick={() => void page(-1)} disabled={offset === 0}>
+              ← {t('queue.previous')}
+            </button>
+            <span>{t('queue.range', { from, to, total })}</span>
+            <button type="button" onClick={() => void page(1)} disabled={to >= total}>
+              {t('queue.next')} →
+            </button>
+          </nav>
+        )}
       </main>
     </div>
   );

@@ -11,6 +11,8 @@ interface QueueState {
   orders: OrderSummary[];
   total: number;
   selected: number;
+  /** The packer chose a row (arrows, click) since the search last changed. */
+  chosen: boolean;
   loading: boolean;
   loaded: boolean;
   error: StationError | null;
@@ -21,7 +23,7 @@ interface QueueState {
   reset(): void;
 }
 
-const initial = { search: '', offset: 0, orders: [], total: 0, selected: 0, loading: false, loaded: false, error: null };
+const initial = { search: '', offset: 0, orders: [], total: 0, selected: 0, chosen: false, loading: false, loaded: false, error: null };
 
 /** The packer's home list; the core filters and pages, the screen only asks. */
 export const useQueueStore = create<QueueState>()((set, get) => {
@@ -31,7 +33,7 @@ export const useQueueStore = create<QueueState>()((set, get) => {
     ...initial,
 
     setSearch(search) {
-      set({ search, offset: 0, selected: 0 });
+      set({ search, offset: 0, selected: 0, chosen: false });
     },
 
     async load() {
@@ -57,7 +59,7 @@ export const useQueueStore = create<QueueState>()((set, get) => {
     select(index) {
       const count = get().orders.length;
       if (count === 0) return;
-      set({ selected: Math.max(0, Math.min(count - 1, index)) });
+      set({ selected: Math.max(0, Math.min(count - 1, index)), chosen: true });
     },
 
     reset() {
