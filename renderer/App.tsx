@@ -1,5 +1,6 @@
 import { useCallback, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { LoginSession } from '../src/contract/schemas';
 import { subscribe } from './api/client';
 import { LoginScreen } from './features/login/LoginScreen';
 import { useLoginStore } from './features/login/loginStore';
@@ -13,6 +14,7 @@ import { errorText } from './i18n/error-text';
 import { setLanguage } from './i18n';
 import { useActivity } from './session/useActivity';
 import { useSessionStore } from './session/sessionStore';
+import { useSessionWatch } from './session/useSessionWatch';
 
 /** Forgets everything the last packer's screens held, so the next one starts clean. */
 function clearWorkScreens(): void {
@@ -47,6 +49,8 @@ export function App() {
 
   const goneIdle = useCallback(() => ended('idle'), [ended]);
   useActivity(session !== null, goneIdle);
+  const sessionSeen = useCallback((seen: LoginSession | null) => (seen ? loggedIn(seen) : ended('logout')), [loggedIn, ended]);
+  useSessionWatch(userId, sessionSeen);
 
   if (phase === 'starting') return <div className="screen splash">{t('app.connecting')}</div>;
   if (phase === 'failed') {

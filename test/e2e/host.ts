@@ -33,8 +33,8 @@ export function seedDataDir(): string {
 }
 
 /** Starts `packdesk serve` on a free port and resolves once it prints its address. */
-export async function startHost(dataDir: string): Promise<RunningHost> {
-  const child = spawn(process.execPath, [CLI, 'serve', '--data', dataDir, '--port', '0', '--host', '127.0.0.1'], {
+export async function startHost(dataDir: string, extraArgs: string[] = []): Promise<RunningHost> {
+  const child = spawn(process.execPath, [CLI, 'serve', '--data', dataDir, '--port', '0', '--host', '127.0.0.1', ...extraArgs], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
