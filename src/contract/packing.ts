@@ -136,7 +136,8 @@ export const completionSchema = z.object({
 
 export const scanInputSchema = z
   .object({
-    data: z.string().max(8192),
+    // Generous on purpose: an overlong scan gets a verdict (invalid barcode), not a validation error.
+    data: z.string().max(65_536),
     symbology: z.string().max(3).nullable().default(null),
     source: z.enum(['wedge', 'hid', 'manual']),
   })

@@ -87,6 +87,18 @@ export function packingHandlers(desk: PackingDesk): HandlerSlice<PackMethods> {
   };
 }
 
+const JOURNALED_RAW_LENGTH = 2000;
+
+/**
+ * The raw scan as the journal keeps it: exactly, unless it is not well-formed text (a lone
+ * surrogate) or absurdly long; then a faithful-as-possible copy, its length, and a flag saying so.
+ */
+export function journalRaw(data: string): { raw: string; rawLength?: number; rawAltered?: true } {
+  const wellFormed = data.toWellFormed();
+  if (wellFormed === data && data.length <= JOURNALED_RAW_LENGTH) return { raw: data };
+  return { raw: wellFormed.slice(0, JOURNALED_RAW_LENGTH), rawLength: data.length, rawAltered: true };
+}
+
 /** A scan of an item while an order is open: resolved against the catalogue, judged, saved, journaled. */
 export function scanItem(desk: PackingDesk, call: Parameters<PackingDesk['active']>[0], scan: { data: string; symbology: string | null; source: string }) {
   const { core } = desk;
@@ -102,6 +114,6 @@ export function scanItem(desk: PackingDesk, call: Parameters<PackingDesk['active
         serialShipped: (productId, serial) => core.packing.serialShipped(productId, serial),
       });
     },
-    { raw: scan.data, symbology: scan.symbology, source: scan.source },
+    { ...journalRaw(scan.data), symbology: scan.symbology, source: scan.source },
   );
 }
