@@ -4,7 +4,9 @@ import path from 'node:path';
 import { hashPin } from '../../src/app/pin';
 import type { NewOrder, Store } from '../../src/app/ports';
 import { createStation, type Station } from '../../src/app/station';
+import type { Result } from '../../src/contract/errors';
 import type { StationEvent } from '../../src/contract/events';
+import type { MethodInput, MethodName, MethodOutput } from '../../src/contract/methods';
 import { gs1CheckDigit } from '../../src/domain/barcode/gtin';
 import type { OrderStatus } from '../../src/domain/order';
 import { FakeScale } from '../../src/devices/fake/fake-scale';
@@ -157,4 +159,10 @@ export function createStationFixture(): StationFixture {
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** The dispatcher with the contract's types, as the renderer's client has them. */
+export function typedCall(station: Station) {
+  return <M extends MethodName>(method: M, input: MethodInput<M>, options?: { stationId?: string }) =>
+    station.dispatch(method, input, options) as Promise<Result<MethodOutput<M>>>;
 }

@@ -1,12 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Result } from '../../../src/contract/errors';
-import type { ScanSubmitResult } from '../../../src/contract/packing';
-import { CODES, createStationFixture, gtin, type StationFixture } from '../../support/station-fixture';
+import { CODES, createStationFixture, gtin, typedCall, type StationFixture } from '../../support/station-fixture';
 
 const GS = '\x1d';
 let f: StationFixture;
+let call: ReturnType<typeof typedCall>;
 beforeEach(() => {
   f = createStationFixture();
+  call = typedCall(f.station);
 });
 afterEach(() => f.close());
 
@@ -16,8 +17,7 @@ async function ok<T>(promise: Promise<Result<T>>): Promise<T> {
   return result.value;
 }
 
-const scan = (data: string, symbology: string | null = null) =>
-  f.station.dispatch('scan.submit', { data, symbology, source: 'wedge' }) as Promise<Result<ScanSubmitResult>>;
+const scan = (data: string, symbology: string | null = null) => call('scan.submit', { data, symbology, source: 'wedge' });
 
 async function verdict(data: string, symbology: string | null = null): Promise<string> {
   const result = await ok(scan(data, symbology));
@@ -52,21 +52,21 @@ describe('packing an order end to end', () => {
     await packBigOrder();
     expect(await verdict(CODES.stranger)).toBe('wrong_item');
     expect(await verdict(CODES.mug)).toBe('acknowledge_first');
-    await ok(f.station.dispatch('pack.acknowledge', {}));
+    await ok(call('pack.acknowledge', {}));
     expect(await verdict(CODES.mug)).toBe('line_complete');
     expect(await verdict(CODES.mug)).toBe('too_many');
-    await ok(f.station.dispatch('pack.acknowledge', {}));
+    await ok(call('pack.acknowledge', {}));
     expect(await verdict(`01${CODES.phone}21SN-123${GS}10IGNORED`, ']d2')).toBe('line_complete');
     expect(await verdict(`]d201${CODES.phone}21SN-123`)).toBe('too_many');
-    await ok(f.station.dispatch('pack.acknowledge', {}));
+    await ok(call('pack.acknowledge', {}));
     expect(await verdict('0105901234123457')).toBe('too_many');
-    await ok(f.station.dispatch('pack.acknowledge', {}));
+    await ok(call('pack.acknowledge', {}));
     expect(await verdict('TEA-02')).toBe('unknown_barcode');
-    await ok(f.station.dispatch('pack.acknowledge', {}));
+    await ok(call('pack.acknowledge', {}));
     expect(await verdict(CODES.kit)).toBe('line_complete');
     expect(await verdict(CODES.soapCase)).toBe('accepted');
     expect(await verdict(CODES.soap)).toBe('quantity_required');
-    const typed = await ok(f.station.dispatch('pack.quantity', { quantity: 6 }));
+    const typed = await ok(call('pack.quantity', { quantity: 6 }));
     expect(typed.outcome).toMatchObject({ verdict: 'line_complete', units: 6, sku: 'SOAP-01' });
     const view = typed.view;
     expect(view.lines.find((l) => l.sku === 'TEA-02')).toMatchObject({ packed: 0, complete: false });
@@ -76,14 +76,14 @@ describe('packing an order end to end', () => {
   it('refuses a bad check digit and an expired lot, and records a good lot from GS1', async () => {
     await packBigOrder();
     expect(await verdict('5901234123458')).toBe('bad_check_digit');
-    await ok(f.station.dispatch('pack.acknowledge', {}));
+    await ok(call('pack.acknowledge', {}));
     const tea = f.store.catalog.productBySku('TEA-02')!;
     const teaCode = gtin('590123400099');
     f.store.catalog.importCatalog({ products: [{ ...tea, barcodes: [{ code: teaCode, unitsPerScan: 1 }] }], kits: [], boxes: [] });
     expect(await verdict(`]C101${teaCode}17201031${'10'}OLD`)).toBe('expired_lot');
-    await ok(f.station.dispatch('pack.acknowledge', {}));
+    await ok(call('pack.acknowledge', {}));
     expect(await verdict(`]C101${teaCode}17271200${'10'}L-2027`)).toBe('line_complete');
-    const unit = (await ok(f.station.dispatch('pack.current', {})))!.units.at(-1);
+    const unit = (await ok(call('pack.current', {})))!.units.at(-1);
     expect(unit).toMatchObject({ sku: 'TEA-02', lot: 'L-2027', expiry: '2027-12-31' });
   });
 
@@ -93,20 +93,20 @@ describe('packing an order end to end', () => {
     await verdict(CODES.mug);
     await verdict(CODES.mug);
     expect(await verdict('K1')).toBe('box_chosen');
-    const refused = await f.station.dispatch('pack.complete', {});
+    const refused = await call('pack.complete', {});
     expect(refused).toMatchObject({ ok: false, error: { code: 'PACKING_BLOCKED' } });
     f.scale.start();
     f.scale.setWeight(900);
-    const heavy = await ok(f.station.dispatch('pack.weigh', { parcel: 1 }));
+    const heavy = await ok(call('pack.weigh', { parcel: 1 }));
     expect(heavy.parcels[0]).toMatchObject({ expectedGrams: 820, weightGrams: 900, weightOk: false });
     expect(heavy.blockers).toEqual([{ kind: 'weight_out_of_tolerance', parcel: 1, expectedGrams: 820, actualGrams: 900, allowedGrams: 50 }]);
-    expect((await f.station.dispatch('pack.weigh', { parcel: 1, grams: 820 })).ok).toBe(false);
+    expect((await call('pack.weigh', { parcel: 1, grams: 820 })).ok).toBe(false);
     f.scale.setWeight(830);
-    const good = await ok(f.station.dispatch('pack.weigh', { parcel: 1 }));
+    const good = await ok(call('pack.weigh', { parcel: 1 }));
     expect(good.canComplete).toBe(true);
-    expect(await ok(f.station.dispatch('pack.complete', {}))).toEqual({ orderNumber: 'PD-100001', status: 'shipped', parcels: 1, backordered: 0 });
+    expect(await ok(call('pack.complete', {}))).toEqual({ orderNumber: 'PD-100001', status: 'shipped', parcels: 1, backordered: 0 });
     expect(f.store.orders.byNumber('PD-100001')?.status).toBe('shipped');
-    expect(await ok(f.station.dispatch('pack.current', {}))).toBeNull();
+    expect(await ok(call('pack.current', {}))).toBeNull();
     const types = f.journal.bySubject({ kind: 'order', id: 'PD-100001' }).map((e) => e.type);
     expect(types).toEqual(['pack.opened', 'pack.scan', 'pack.scan', 'pack.scan', 'pack.weighed', 'pack.weighed', 'pack.completed']);
   });
@@ -118,14 +118,14 @@ describe('packing an order end to end', () => {
     await verdict('K1');
     f.scale.start();
     f.scale.setWeight(f.store.catalog.boxes()[0]!.tareGrams + 200);
-    await ok(f.station.dispatch('pack.weigh', { parcel: 1 }));
-    const asPacker = await f.station.dispatch('pack.override', { kind: 'partial', reason: 'Brak na stanie', manager: { badge: 'PD-P-0002' } });
+    await ok(call('pack.weigh', { parcel: 1 }));
+    const asPacker = await call('pack.override', { kind: 'partial', reason: 'Brak na stanie', manager: { badge: 'PD-P-0002' } });
     expect(asPacker).toMatchObject({ ok: false, error: { code: 'MANAGER_REQUIRED' } });
-    const wrongPin = await f.station.dispatch('pack.override', { kind: 'partial', reason: 'Brak na stanie', manager: { userId: 3, pin: '0000' } });
+    const wrongPin = await call('pack.override', { kind: 'partial', reason: 'Brak na stanie', manager: { userId: 3, pin: '0000' } });
     expect(wrongPin).toMatchObject({ ok: false, error: { code: 'MANAGER_REQUIRED' } });
-    const approved = await ok(f.station.dispatch('pack.override', { kind: 'partial', reason: 'Brak na stanie', manager: { userId: 3, pin: '1111' } }));
+    const approved = await ok(call('pack.override', { kind: 'partial', reason: 'Brak na stanie', manager: { userId: 3, pin: '1111' } }));
     expect(approved.overrides).toEqual([expect.objectContaining({ kind: 'partial', managerName: 'Maria Manager', reason: 'Brak na stanie' })]);
-    expect(await ok(f.station.dispatch('pack.complete', {}))).toMatchObject({ status: 'partially_shipped', backordered: 15 });
+    expect(await ok(call('pack.complete', {}))).toMatchObject({ status: 'partially_shipped', backordered: 15 });
     const override = f.journal.bySubject({ kind: 'order', id: 'PD-100006' }).find((e) => e.type === 'pack.override');
     expect(override?.payload).toMatchObject({ kind: 'partial', managerId: 3, reason: 'Brak na stanie' });
     expect(f.packingSerialShipped()).toBe(true);
@@ -137,7 +137,7 @@ describe('packing an order end to end', () => {
     await verdict(CODES.mug);
     await verdict(CODES.mug);
     f.store.orders.setStatus(f.store.orders.byNumber('PD-100001')!.id, 'cancelled');
-    expect(await f.station.dispatch('pack.complete', {})).toMatchObject({ ok: false, error: { code: 'ORDER_CANCELLED' } });
+    expect(await call('pack.complete', {})).toMatchObject({ ok: false, error: { code: 'ORDER_CANCELLED' } });
   });
 
   it('undoes the last scan and puts an order back with its progress kept', async () => {
@@ -145,12 +145,12 @@ describe('packing an order end to end', () => {
     await ok(scan('PD-100001'));
     await verdict(CODES.mug);
     await verdict(CODES.mug);
-    const undone = await ok(f.station.dispatch('pack.undo', {}));
+    const undone = await ok(call('pack.undo', {}));
     expect(undone.lines[0]).toMatchObject({ packed: 1 });
-    await ok(f.station.dispatch('pack.close', {}));
-    expect(await ok(f.station.dispatch('pack.current', {}))).toBeNull();
-    await ok(f.station.dispatch('auth.badge', { badge: 'PD-P-0002' }, { stationId: 'ST-02' }));
-    const resumed = await ok(f.station.dispatch('pack.open', { code: 'PD-100001' }, { stationId: 'ST-02' }));
+    await ok(call('pack.close', {}));
+    expect(await ok(call('pack.current', {}))).toBeNull();
+    await ok(call('auth.badge', { badge: 'PD-P-0002' }, { stationId: 'ST-02' }));
+    const resumed = await ok(call('pack.open', { code: 'PD-100001' }, { stationId: 'ST-02' }));
     expect(resumed.lines[0]).toMatchObject({ packed: 1 });
   });
 
@@ -159,11 +159,11 @@ describe('packing an order end to end', () => {
     await verdict(CODES.mug);
     await verdict(CODES.kit);
     expect(await verdict(CODES.phone)).toBe('serial_required');
-    const before = await ok(f.station.dispatch('pack.current', {}));
+    const before = await ok(call('pack.current', {}));
     const restarted = f.restart();
-    const after = await ok(restarted.dispatch('pack.current', {}));
+    const after = await ok(typedCall(restarted)('pack.current', {}));
     expect(after).toEqual(before);
-    const answered = await ok(restarted.dispatch('scan.submit', { data: 'SN-1', symbology: null, source: 'wedge' }));
+    const answered = await ok(typedCall(restarted)('scan.submit', { data: 'SN-1', symbology: null, source: 'wedge' }));
     expect(answered).toMatchObject({ kind: 'scanned', outcome: { verdict: 'line_complete', sku: 'PHONE-01' } });
   });
 });

@@ -1,10 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Result } from '../../../src/contract/errors';
-import { createStationFixture, type StationFixture } from '../../support/station-fixture';
+import { createStationFixture, typedCall, type StationFixture } from '../../support/station-fixture';
 
 let f: StationFixture;
+let call: ReturnType<typeof typedCall>;
 beforeEach(() => {
   f = createStationFixture();
+  call = typedCall(f.station);
 });
 afterEach(() => f.close());
 
@@ -13,7 +15,7 @@ function errorCode(result: Result<unknown>): string | null {
 }
 
 async function login(badge = 'PD-P-0001', stationId = 'ST-01') {
-  const result = await f.station.dispatch('auth.badge', { badge }, { stationId });
+  const result = await call('auth.badge', { badge }, { stationId });
   if (!result.ok) throw new Error(result.error.message);
   return result.value;
 }
@@ -24,20 +26,20 @@ describe('the dispatcher', () => {
     expect(errorCode(await f.station.dispatch('auth.badge', { badge: 42 }))).toBe('VALIDATION_FAILED');
     expect(errorCode(await f.station.dispatch('auth.badge', { badge: 'x', extra: 1 }))).toBe('VALIDATION_FAILED');
     expect(errorCode(await f.station.dispatch('auth.badge', null))).toBe('VALIDATION_FAILED');
-    expect(errorCode(await f.station.dispatch('station.info', {}, { stationId: 'ST-99' }))).toBe('VALIDATION_FAILED');
+    expect(errorCode(await call('station.info', {}, { stationId: 'ST-99' }))).toBe('VALIDATION_FAILED');
   });
 
   it('asks for a login before anything but the public methods', async () => {
-    expect(errorCode(await f.station.dispatch('queue.list', {}))).toBe('NOT_LOGGED_IN');
-    const info = await f.station.dispatch('station.info', {});
+    expect(errorCode(await call('queue.list', {}))).toBe('NOT_LOGGED_IN');
+    const info = await call('station.info', {});
     expect(info).toEqual({ ok: true, value: { station: { id: 'ST-01', name: 'Station 1', language: 'en', idleLogoutMinutes: 15 }, version: '1.2.3' } });
   });
 
   it('lets only managers change station settings', async () => {
     await login('PD-P-0001');
-    expect(errorCode(await f.station.dispatch('settings.update', { idleLogoutMinutes: 5 }))).toBe('FORBIDDEN');
+    expect(errorCode(await call('settings.update', { idleLogoutMinutes: 5 }))).toBe('FORBIDDEN');
     await login('PD-M-0001');
-    const updated = await f.station.dispatch('settings.update', { idleLogoutMinutes: 5, language: 'pl' });
+    const updated = await call('settings.update', { idleLogoutMinutes: 5, language: 'pl' });
     expect(updated.ok && updated.value).toMatchObject({ idleLogoutMinutes: 5, language: 'pl' });
   });
 
@@ -46,7 +48,7 @@ describe('the dispatcher', () => {
     (f.store.orders as { queue: unknown }).queue = () => {
       throw new TypeError('The database connection is not open');
     };
-    const result = await f.station.dispatch('queue.list', {});
+    const result = await call('queue.list', {});
     expect(errorCode(result)).toBe('INTERNAL');
     expect(f.logs.some((l) => l.level === 'error' && String(l.fields?.error).includes('not open'))).toBe(true);
   });
@@ -58,32 +60,32 @@ describe('logging in', () => {
     expect(session.user).toEqual({ id: 1, name: 'Anna Kowalska', role: 'packer', language: null });
     expect(session.station.id).toBe('ST-01');
     expect(f.events.at(-1)).toMatchObject({ name: 'auth.changed', payload: { stationId: 'ST-01', reason: 'login' } });
-    const current = await f.station.dispatch('auth.session', {});
+    const current = await call('auth.session', {});
     expect(current.ok && current.value?.user.name).toBe('Anna Kowalska');
   });
 
   it('refuses an unknown badge with BADGE_UNKNOWN and keeps nobody logged in', async () => {
-    expect(errorCode(await f.station.dispatch('auth.badge', { badge: 'PD-X-9999' }))).toBe('BADGE_UNKNOWN');
-    expect(await f.station.dispatch('auth.session', {})).toEqual({ ok: true, value: null });
+    expect(errorCode(await call('auth.badge', { badge: 'PD-X-9999' }))).toBe('BADGE_UNKNOWN');
+    expect(await call('auth.session', {})).toEqual({ ok: true, value: null });
   });
 
   it('logs in with the PIN and pauses a user after five wrong PINs', async () => {
-    expect(errorCode(await f.station.dispatch('auth.pin', { userId: 1, pin: '1112' }))).toBe('PIN_WRONG');
-    const ok = await f.station.dispatch('auth.pin', { userId: 1, pin: '1111' });
+    expect(errorCode(await call('auth.pin', { userId: 1, pin: '1112' }))).toBe('PIN_WRONG');
+    const ok = await call('auth.pin', { userId: 1, pin: '1111' });
     expect(ok.ok).toBe(true);
-    for (let i = 0; i < 5; i++) await f.station.dispatch('auth.pin', { userId: 2, pin: '0000' });
-    const paused = await f.station.dispatch('auth.pin', { userId: 2, pin: '1111' });
+    for (let i = 0; i < 5; i++) await call('auth.pin', { userId: 2, pin: '0000' });
+    const paused = await call('auth.pin', { userId: 2, pin: '1111' });
     expect(paused.ok ? null : paused.error.message).toMatch(/try again in 60 s/);
     f.clock.advance(61_000);
-    expect((await f.station.dispatch('auth.pin', { userId: 2, pin: '1111' })).ok).toBe(true);
+    expect((await call('auth.pin', { userId: 2, pin: '1111' })).ok).toBe(true);
     expect(JSON.stringify(f.logs)).not.toContain('1111');
   });
 
   it('keeps one login per station', async () => {
     await login('PD-P-0001', 'ST-01');
     await login('PD-P-0002', 'ST-02');
-    const one = await f.station.dispatch('auth.session', {}, { stationId: 'ST-01' });
-    const two = await f.station.dispatch('auth.session', {}, { stationId: 'ST-02' });
+    const one = await call('auth.session', {}, { stationId: 'ST-01' });
+    const two = await call('auth.session', {}, { stationId: 'ST-02' });
     expect(one.ok && one.value?.user.name).toBe('Anna Kowalska');
     expect(two.ok && two.value?.user.name).toBe('Piotr Nowak');
   });
@@ -91,17 +93,17 @@ describe('logging in', () => {
   it('logs out on request and after the idle time, announcing why', async () => {
     await login();
     f.clock.advance(14 * 60_000);
-    await f.station.dispatch('auth.activity', {});
+    await call('auth.activity', {});
     f.clock.advance(14 * 60_000);
     f.station.expireIdleLogins();
-    expect((await f.station.dispatch('auth.session', {})).ok).toBe(true);
+    expect((await call('auth.session', {})).ok).toBe(true);
     expect(f.events.at(-1)?.name).toBe('auth.changed');
     f.clock.advance(16 * 60_000);
     f.station.expireIdleLogins();
     expect(f.events.at(-1)).toMatchObject({ name: 'auth.changed', payload: { session: null, reason: 'idle' } });
-    expect(errorCode(await f.station.dispatch('queue.list', {}))).toBe('NOT_LOGGED_IN');
+    expect(errorCode(await call('queue.list', {}))).toBe('NOT_LOGGED_IN');
     await login();
-    await f.station.dispatch('auth.logout', {});
+    await call('auth.logout', {});
     expect(f.events.at(-1)).toMatchObject({ payload: { session: null, reason: 'logout' } });
   });
 
@@ -109,55 +111,55 @@ describe('logging in', () => {
     await login();
     for (let i = 0; i < 4; i++) {
       f.clock.advance(5 * 60_000);
-      await f.station.dispatch('queue.list', {});
+      await call('queue.list', {});
     }
-    expect(errorCode(await f.station.dispatch('queue.list', {}))).toBe('NOT_LOGGED_IN');
+    expect(errorCode(await call('queue.list', {}))).toBe('NOT_LOGGED_IN');
   });
 });
 
 describe('the order queue and opening orders', () => {
   it('lists ready orders oldest first and searches by number, customer and SKU', async () => {
     await login();
-    const all = await f.station.dispatch('queue.list', {});
+    const all = await call('queue.list', {});
     expect(all.ok && all.value.orders.map((o) => o.number)).toEqual(['PD-100002', 'PD-100001', 'PD-100006']);
-    const bySku = await f.station.dispatch('queue.list', { search: 'tea-02' });
+    const bySku = await call('queue.list', { search: 'tea-02' });
     expect(bySku.ok && bySku.value.orders.map((o) => o.number)).toEqual(['PD-100002', 'PD-100006']);
-    const byCustomer = await f.station.dispatch('queue.list', { search: 'Gęślą' });
+    const byCustomer = await call('queue.list', { search: 'Gęślą' });
     expect(byCustomer.ok && byCustomer.value.orders.map((o) => o.number)).toEqual(['PD-100001']);
   });
 
   it('opens an order by its number or pick-list code and refuses the ones that cannot be packed', async () => {
     await login();
-    const opened = await f.station.dispatch('orders.open', { code: 'PD-100001' });
+    const opened = await call('orders.open', { code: 'PD-100001' });
     expect(opened.ok && opened.value.lines).toEqual([expect.objectContaining({ sku: 'MUG-01', name: 'Kubek ceramiczny', quantity: 2 })]);
-    const byPickList = await f.station.dispatch('orders.open', { code: 'PL-PD-100002' });
+    const byPickList = await call('orders.open', { code: 'PL-PD-100002' });
     expect(byPickList.ok && byPickList.value.number).toBe('PD-100002');
-    expect(errorCode(await f.station.dispatch('orders.open', { code: 'PD-100003' }))).toBe('ORDER_CANCELLED');
-    expect(errorCode(await f.station.dispatch('orders.open', { code: 'PD-100004' }))).toBe('ORDER_SHIPPED');
-    expect(errorCode(await f.station.dispatch('orders.open', { code: 'PD-100005' }))).toBe('ORDER_ON_HOLD');
-    const unknown = await f.station.dispatch('orders.open', { code: 'NOPE-1' });
+    expect(errorCode(await call('orders.open', { code: 'PD-100003' }))).toBe('ORDER_CANCELLED');
+    expect(errorCode(await call('orders.open', { code: 'PD-100004' }))).toBe('ORDER_SHIPPED');
+    expect(errorCode(await call('orders.open', { code: 'PD-100005' }))).toBe('ORDER_ON_HOLD');
+    const unknown = await call('orders.open', { code: 'NOPE-1' });
     expect(unknown).toMatchObject({ ok: false, error: { code: 'ORDER_NOT_FOUND', params: { code: 'NOPE-1' } } });
   });
 
   it('refuses an order open at another station and hides it from that queue', async () => {
     await login('PD-P-0001', 'ST-01');
     await login('PD-P-0002', 'ST-02');
-    await f.station.dispatch('orders.open', { code: 'PD-100001' }, { stationId: 'ST-01' });
-    const refused = await f.station.dispatch('orders.open', { code: 'PD-100001' }, { stationId: 'ST-02' });
+    await call('orders.open', { code: 'PD-100001' }, { stationId: 'ST-01' });
+    const refused = await call('orders.open', { code: 'PD-100001' }, { stationId: 'ST-02' });
     expect(refused).toMatchObject({ ok: false, error: { code: 'ORDER_OPEN_ELSEWHERE', params: { station: 'ST-01' } } });
-    const queue = await f.station.dispatch('queue.list', {}, { stationId: 'ST-02' });
+    const queue = await call('queue.list', {}, { stationId: 'ST-02' });
     expect(queue.ok && queue.value.orders.map((o) => o.number)).toEqual(['PD-100002', 'PD-100006']);
-    const own = await f.station.dispatch('queue.list', {}, { stationId: 'ST-01' });
+    const own = await call('queue.list', {}, { stationId: 'ST-01' });
     expect(own.ok && own.value.orders[0]).toMatchObject({ number: 'PD-100001', openAtStation: 'ST-01' });
   });
 
   it('hands the previous order back when the station opens another, and on close', async () => {
     await login();
-    const first = await f.station.dispatch('orders.open', { code: 'PD-100001' });
-    await f.station.dispatch('orders.open', { code: 'PD-100002' });
+    const first = await call('orders.open', { code: 'PD-100001' });
+    await call('orders.open', { code: 'PD-100002' });
     expect(f.store.orders.openAt(first.ok ? first.value.id : 0)).toBeNull();
     const second = f.store.orders.byNumber('PD-100002');
-    await f.station.dispatch('orders.close', { orderId: second?.id ?? 0 });
+    await call('orders.close', { orderId: second?.id ?? 0 });
     expect(f.store.orders.openAt(second?.id ?? 0)).toBeNull();
     expect(f.events.filter((e) => e.name === 'queue.changed').length).toBeGreaterThanOrEqual(3);
   });
