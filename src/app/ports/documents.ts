@@ -108,6 +108,14 @@ export interface DocumentRenderer {
   packingSlip(input: PackingSlipInput): Promise<RenderedDocument>;
   manifest(input: ManifestInput): Promise<RenderedDocument>;
   returnsReceipt(input: ReturnsReceiptInput): Promise<RenderedDocument>;
+  /** A page that proves a printer works: its name, the station, the time and a barcode. */
+  testPage(input: TestPageInput, format: DocumentFormat): Promise<RenderedDocument>;
+}
+
+export interface TestPageInput {
+  printer: string;
+  station: string;
+  at: string;
 }
 
 export type DocumentKind = 'label' | 'carrier_label' | 'packing_slip' | 'manifest' | 'returns_receipt' | 'test_page';
@@ -133,6 +141,23 @@ export interface StoredDocument {
   createdAt: string;
 }
 
+export interface NewDocumentRecord extends DocumentLinks {
+  kind: DocumentKind;
+  format: DocumentFormat;
+  path: string;
+  sha256: string;
+  bytes: number;
+  createdAt: string;
+}
+
+/** The rows behind the document archive (storage/repositories/document-records). */
+export interface DocumentRecords {
+  insert(record: NewDocumentRecord): StoredDocument;
+  byId(id: number): StoredDocument | null;
+  forOrder(orderNumber: string): StoredDocument[];
+  forManifest(manifestNumber: string): StoredDocument[];
+}
+
 export interface DocumentArchive {
   /** Writes the bytes under the data folder, records their hash and links; returns the record. */
   keep(kind: DocumentKind, document: { format: DocumentFormat; bytes: Uint8Array }, links: DocumentLinks): StoredDocument;
@@ -151,6 +176,14 @@ export interface LabelSettings {
   gs1CompanyPrefix: string;
   ssccExtensionDigit: number;
   returnPolicy: string;
+}
+
+export interface LabelSettingsRepository {
+  /** Null until the station is set up: labels need a real GS1 company prefix. */
+  get(): LabelSettings | null;
+  set(settings: LabelSettings): void;
+  /** The next SSCC serial reference, never handed out twice. */
+  allocateSsccSerial(): number;
 }
 
 export type ManifestStatus = 'open' | 'closed';

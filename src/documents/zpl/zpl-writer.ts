@@ -86,6 +86,11 @@ export class ZplWriter {
     this.commands.push(`^FO${x},${y}^BXN,${moduleDots},200,,,,_^FD_1${elementString.replaceAll('\u001d', '_1')}^FS`);
   }
 
+  /** Plain Code 128 with the printer's own interpretation line (^BC, automatic subsets). */
+  code128(x: number, y: number, moduleDots: number, height: number, data: string): void {
+    this.commands.push(`^BY${moduleDots},3,${height}`, `^FO${x},${y}^BCN,${height},Y,N,N^FD${data.replace(/[\^~]/g, '')}^FS`);
+  }
+
   source(): string {
     return [...this.commands, '^XZ'].join('\n') + '\n';
   }

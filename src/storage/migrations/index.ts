@@ -2,8 +2,9 @@ import type { Migration } from './migration';
 import { initial } from './0001-initial';
 import { journal } from './0002-journal';
 import { packing } from './0003-packing';
+import { printQueue } from './0004-print-queue';
 
 export type { Migration } from './migration';
 
 /** Every migration, oldest first. Append new ones at the end; the runner checks the numbering. */
-export const MIGRATIONS: readonly Migration[] = [initial, journal, packing];
+export const MIGRATIONS: readonly Migration[] = [initial, journal, packing, printQueue];

@@ -1,0 +1,56 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { DocumentArchive, DocumentRecords, StoredDocument } from '../../app/ports/documents';
+
+export interface ArchiveOptions {
+  dataDir: string;
+  records: DocumentRecords;
+  clock: () => Date;
+}
+
+function safePart(text: string): string {
+  return text.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 60);
+}
+
+export function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/**
+ * Every printed document kept in the data folder under documents/YYYY/MM/, with its SHA-256 in
+ * the database, so a reprint is the same bytes and a changed file is noticed, not printed.
+ */
+export function createDocumentArchive(options: ArchiveOptions): DocumentArchive {
+  const { dataDir, records, clock } = options;
+  return {
+    keep(kind, document, links) {
+      const now = clock();
+      const iso = now.toISOString();
+      const hash = sha256(document.bytes);
+      const subject = links.manifestNumber ?? links.orderNumber ?? 'station';
+      const parcel = links.parcelIndex ? `-p${links.parcelIndex}` : '';
+      const name = `${iso.replace(/[:.]/g, '')}-${kind}-${safePart(subject)}${parcel}-${hash.slice(0, 8)}.${document.format}`;
+      const relative = path.posix.join('documents', iso.slice(0, 4), iso.slice(5, 7), name);
+      const file = path.join(dataDir, relative);
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      // Written beside and renamed, so a crash never leaves half a document under the real name.
+      const partial = `${file}.partial`;
+      fs.writeFileSync(partial, document.bytes);
+      fs.renameSync(partial, file);
+      return records.insert({ kind, format: document.format, path: relative, sha256: hash, bytes: document.bytes.length, ...links, createdAt: iso });
+    },
+    read(id) {
+      const record = records.byId(id);
+      if (!record) throw new RangeError(`There is no stored document ${id}`);
+      const bytes = fs.readFileSync(path.join(dataDir, record.path));
+      if (sha256(bytes) !== record.sha256) {
+        throw new Error(`Stored document ${record.path} no longer matches its SHA-256; it was changed after it was made`);
+      }
+      return bytes;
+    },
+    forOrder: (orderNumber): StoredDocument[] => records.forOrder(orderNumber),
+    forManifest: (manifestNumber): StoredDocument[] => records.forManifest(manifestNumber),
+    byId: (id) => records.byId(id),
+  };
+}

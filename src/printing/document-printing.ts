@@ -1,0 +1,78 @@
+import type { DocumentArchive, DocumentFormat, DocumentKind, DocumentLinks, DocumentRenderer, StoredDocument } from '../app/ports/documents';
+import type { PrintJob, PrinterProfile, PrinterProfileRepository, PrintQueue } from '../app/ports/printing';
+
+export interface DocumentPrintingOptions {
+  stationId: string;
+  archive: DocumentArchive;
+  profiles: PrinterProfileRepository;
+  queue: PrintQueue;
+  clock: () => Date;
+  /** Called after a job is queued, so the worker prints it at once. */
+  onQueued?: () => void;
+}
+
+export interface PrintRequestResult {
+  document: StoredDocument;
+  /** Null when no printer at this station takes this document; `reason` says why. */
+  job: PrintJob | null;
+  reason: string | null;
+}
+
+/**
+ * The printer for a document: its kind's profile when the formats match; a carrier label made
+ * elsewhere may also go to the station's label printer when that one speaks its format.
+ */
+export function choosePrinter(profiles: PrinterProfileRepository, stationId: string, kind: DocumentKind, format: DocumentFormat): PrinterProfile | null {
+  const candidates = [profiles.forDocument(stationId, kind)];
+  if (kind === 'carrier_label') candidates.push(profiles.forDocument(stationId, 'label'));
+  return candidates.find((p) => p !== null && p.format === format) ?? null;
+}
+
+/**
+ * What the packing flow calls when a document is ready: keep it (with its hash and links) and
+ * queue it for its printer. It returns at once; printing happens in the queue worker.
+ */
+export function createDocumentPrinting(options: DocumentPrintingOptions) {
+  const { stationId, archive, profiles, queue, clock } = options;
+
+  const enqueue = (document: StoredDocument): PrintRequestResult => {
+    const profile = choosePrinter(profiles, stationId, document.kind, document.format);
+    if (!profile) {
+      const reason = `No printer at station ${stationId} is set up for ${document.kind.replace('_', ' ')} in ${document.format.toUpperCase()}`;
+      return { document, job: null, reason };
+    }
+    const job = queue.enqueue(
+      { stationId, documentId: document.id, documentKind: document.kind, printerKind: profile.printerKind, target: profile.target, format: profile.format, raw: profile.raw },
+      clock().toISOString(),
+    );
+    options.onQueued?.();
+    return { document, job, reason: null };
+  };
+
+  return {
+    print(kind: DocumentKind, document: { format: DocumentFormat; bytes: Uint8Array }, links: DocumentLinks): PrintRequestResult {
+      return enqueue(archive.keep(kind, document, links));
+    },
+    /** Prints a kept document again, byte for byte (reprint from the order view). */
+    reprint(documentId: number): PrintRequestResult {
+      const document = archive.byId(documentId);
+      if (!document) throw new RangeError(`There is no stored document ${documentId}`);
+      return enqueue(document);
+    },
+    /** A test page in the printer's own language, through the queue like any document. */
+    async testPage(renderer: DocumentRenderer, kind: DocumentKind): Promise<PrintRequestResult> {
+      const profile = profiles.forDocument(stationId, kind);
+      if (!profile) throw new RangeError(`No printer is set up for ${kind} at station ${stationId}`);
+      const page = await renderer.testPage({ printer: profile.target, station: stationId, at: clock().toISOString() }, profile.format);
+      const document = archive.keep('test_page', page, {});
+      const job = queue.enqueue(
+        { stationId, documentId: document.id, documentKind: 'test_page', printerKind: profile.printerKind, target: profile.target, format: profile.format, raw: profile.raw, maxAttempts: 1 },
+        clock().toISOString(),
+      );
+      options.onQueued?.();
+      return { document, job, reason: null };
+    },
+  };
+}
+
+export type DocumentPrinting = ReturnType<typeof createDocumentPrinting>;

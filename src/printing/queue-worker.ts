@@ -1,0 +1,140 @@
+import type { DocumentArchive } from '../app/ports/documents';
+import type { Logger } from '../app/ports';
+import type { PrintJob, PrintOutcome, PrinterAdapter, PrinterKind, PrintQueue } from '../app/ports/printing';
+import type { BACKOFF} from './backoff';
+import { retryDelayMs } from './backoff';
+
+export interface Timers {
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export const REAL_TIMERS: Timers = {
+  setTimeout: (fn, ms) => {
+    const handle = setTimeout(fn, ms);
+    // The queue must never keep a CLI process alive on its own.
+    handle.unref();
+    return handle;
+  },
+  clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
+};
+
+export interface QueueWorkerOptions {
+  stationId: string;
+  queue: PrintQueue;
+  archive: Pick<DocumentArchive, 'read'>;
+  adapters: Partial<Record<PrinterKind, PrinterAdapter>>;
+  clock: () => Date;
+  timers?: Timers;
+  backoff?: typeof BACKOFF;
+  logger?: Logger;
+  /** Told after every change of a job's state, for the UI's print panel. */
+  onChange?: (job: PrintJob) => void;
+}
+
+/**
+ * Drains the station's print queue in the background: one job at a time, oldest due first.
+ * A failed attempt keeps the job with its reason and schedules it again with exponential
+ * backoff; nothing here ever blocks or fails the packing flow that enqueued the job.
+ */
+export class PrintQueueWorker {
+  private timer: unknown = null;
+  private draining: Promise<number> | null = null;
+  private stopped = false;
+
+  constructor(private readonly options: QueueWorkerOptions) {}
+
+  /** After a restart: jobs a crash left "printing" go back to the queue, then draining starts. */
+  start(): void {
+    const { queue, stationId, clock } = this.options;
+    const recovered = queue.recoverInterrupted(stationId, clock().toISOString());
+    if (recovered > 0) this.options.logger?.warn('print jobs interrupted by a restart are queued again', { recovered });
+    this.stopped = false;
+    this.kick();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.clearTimer();
+  }
+
+  /** Something was enqueued or retried: drain now instead of at the next timer. */
+  kick(): void {
+    if (this.stopped) return;
+    this.clearTimer();
+    this.timer = this.timers.setTimeout(() => {
+      this.timer = null;
+      void this.drain();
+    }, 0);
+  }
+
+  /** Prints every job due now; resolves with how many were attempted. */
+  drain(): Promise<number> {
+    if (!this.draining) {
+      this.draining = this.drainDue().finally(() => {
+        this.draining = null;
+        this.scheduleNext();
+      });
+    }
+    return this.draining;
+  }
+
+  private get timers(): Timers {
+    return this.options.timers ?? REAL_TIMERS;
+  }
+
+  private clearTimer(): void {
+    if (this.timer !== null) this.timers.clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  private async drainDue(): Promise<number> {
+    const { queue, stationId, clock } = this.options;
+    let attempted = 0;
+    for (let job = queue.claimNext(stationId, clock().toISOString()); job; job = queue.claimNext(stationId, clock().toISOString())) {
+      this.options.onChange?.(job);
+      await this.attempt(job);
+      attempted++;
+      if (this.stopped) break;
+    }
+    return attempted;
+  }
+
+  private async attempt(job: PrintJob): Promise<void> {
+    const { queue, clock, archive, adapters, logger } = this.options;
+    let outcome: PrintOutcome;
+    const adapter = adapters[job.printerKind];
+    if (!adapter) {
+      outcome = { ok: false, reason: `No ${job.printerKind} printing is available on this station` };
+    } else {
+      try {
+        const bytes = archive.read(job.documentId);
+        outcome = await adapter.print({ target: job.target, format: job.format, raw: job.raw }, bytes, `Packdesk ${job.documentKind} ${job.documentId}`);
+      } catch (error) {
+        outcome = { ok: false, reason: error instanceof Error ? error.message : String(error) };
+      }
+    }
+    const at = clock();
+    if (outcome.ok) {
+      queue.markDone(job.id, outcome.printerJobRef, at.toISOString());
+    } else {
+      const retryAt = new Date(at.getTime() + retryDelayMs(job.attempts, this.options.backoff)).toISOString();
+      queue.markFailed(job.id, outcome.reason, retryAt, at.toISOString());
+      logger?.warn('print attempt failed', { jobId: job.id, target: job.target, attempt: job.attempts, reason: outcome.reason });
+    }
+    const updated = queue.byId(job.id);
+    if (updated) this.options.onChange?.(updated);
+  }
+
+  private scheduleNext(): void {
+    if (this.stopped) return;
+    const next = this.options.queue.nextDueAt(this.options.stationId);
+    if (next === null) return;
+    const wait = Math.max(0, Date.parse(next) - this.options.clock().getTime());
+    this.clearTimer();
+    this.timer = this.timers.setTimeout(() => {
+      this.timer = null;
+      void this.drain();
+    }, wait);
+  }
+}

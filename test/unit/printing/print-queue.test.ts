@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import type { PrintJob } from '../../../src/app/ports/printing';
+import { retryDelayMs } from '../../../src/printing/backoff';
+import { createDocumentPrinting } from '../../../src/printing/document-printing';
+import { PrintQueueWorker, type Timers } from '../../../src/printing/queue-worker';
+import { createRawTcpPrinter } from '../../../src/printing/raw-tcp';
+import { freePort } from './cupsd';
+import { listen } from './listener';
+import { freshDataDir, manualClock, openStationDb, STATION } from './station-db';
+
+/** Timers the test fires by hand: the worker's schedule is visible and nothing runs by itself. */
+function heldTimers() {
+  const pending = new Map<number, { fn: () => void; ms: number }>();
+  let next = 1;
+  const timers: Timers = {
+    setTimeout: (fn, ms) => {
+      pending.set(next, { fn, ms });
+      return next++;
+    },
+    clearTimeout: (h) => pending.delete(h as number),
+  };
+  return { timers, pending, delays: () => [...pending.values()].map((p) => p.ms) };
+}
+
+const ZPL = Buffer.from('^XA^FO50,50^A0N,40,40^FDPD-10001^FS^XZ\n');
+
+function setup(dataDir = freshDataDir(), clock = manualClock()) {
+  const station = openStationDb(dataDir, clock.now);
+  const held = heldTimers();
+  const changes: PrintJob[] = [];
+  const worker = new PrintQueueWorker({
+    stationId: STATION,
+    queue: station.queue,
+    archive: station.archive,
+    adapters: { raw_tcp: createRawTcpPrinter({ timeoutMs: 2000 }) },
+    clock: clock.now,
+    timers: held.timers,
+    onChange: (job) => changes.push(job),
+  });
+  const printing = createDocumentPrinting({ stationId: STATION, archive: station.archive, profiles: station.profiles, queue: station.queue, clock: clock.now, onQueued: () => worker.kick() });
+  return { ...station, clock, held, worker, printing, changes, dataDir };
+}
+
+describe('print queue', () => {
+  it('a job to a dead port fails with its reason, is retried with backoff, and prints once the printer is back', async () => {
+    const port = await freePort();
+    const s = setup();
+    s.profiles.set({ stationId: STATION, documentKind: 'label', printerKind: 'raw_tcp', target: `127.0.0.1:${port}`, format: 'zpl', raw: true });
+    const { job } = s.printing.print('label', { format: 'zpl', bytes: ZPL }, { orderNumber: 'PD-10001', parcelIndex: 1 });
+    expect(job?.status).toBe('queued');
+
+    expect(await s.worker.drain()).toBe(1);
+    let failed = s.queue.byId(job!.id)!;
+    expect(failed.status).toBe('failed');
+    expect(failed.lastError).toContain('refused the connection');
+    expect(failed.attempts).toBe(1);
+    expect(Date.parse(failed.nextAttemptAt!) - s.clock.now().getTime()).toBe(retryDelayMs(1));
+    expect(s.held.delays()).toContain(retryDelayMs(1));
+
+    // Not due yet: nothing is attempted.
+    expect(await s.worker.drain()).toBe(0);
+    s.clock.advance(retryDelayMs(1));
+    expect(await s.worker.drain()).toBe(1);
+    failed = s.queue.byId(job!.id)!;
+    expect(failed.attempts).toBe(2);
+    expect(Date.parse(failed.nextAttemptAt!) - s.clock.now().getTime()).toBe(retryDelayMs(2));
+    expect(retryDelayMs(2)).toBe(2 * retryDelayMs(1));
+
+    const printer = await listen(port);
+    s.clock.advance(retryDelayMs(2));
+    expect(await s.worker.drain()).toBe(1);
+    expect(s.queue.byId(job!.id)).toMatchObject({ status: 'done', lastError: null, attempts: 3 });
+    expect((await printer.received).equals(ZPL)).toBe(true);
+    expect(s.changes.map((j) => j.status)).toEqual(['printing', 'failed', 'printing', 'failed', 'printing', 'done']);
+    await printer.close();
+  });
+
+  it('a pending job survives a restart: a job left "printing" is queued again and prints', async () => {
+    const dataDir = freshDataDir();
+    const clock = manualClock();
+    const printer = await listen();
+    const first = setup(dataDir, clock);
+    first.profiles.set({ stationId: STATION, documentKind: 'packing_slip', printerKind: 'raw_tcp', target: `127.0.0.1:${printer.port}`, format: 'zpl', raw: true });
+    const { job } = first.printing.print('packing_slip', { format: 'zpl', bytes: ZPL }, { orderNumber: 'PD-10002' });
+    // The crash: claimed, then the process died before the printer answered.
+    expect(first.queue.claimNext(STATION, clock.now().toISOString())?.status).toBe('printing');
+    first.db.close();
+
+    const second = setup(dataDir, clock);
+    expect(second.queue.byId(job!.id)?.status).toBe('printing');
+    second.worker.start();
+    expect(second.queue.byId(job!.id)?.status).toBe('queued');
+    await second.worker.drain();
+    expect(second.queue.byId(job!.id)?.status).toBe('done');
+    expect((await printer.received).equals(ZPL)).toBe(true);
+    await printer.close();
+  });
+
+  it('cancels, retries at once and reprints the same kept bytes', async () => {
+    const port = await freePort();
+    const s = setup();
+    s.profiles.set({ stationId: STATION, documentKind: 'label', printerKind: 'raw_tcp', target: `127.0.0.1:${port}`, format: 'zpl', raw: true });
+    const { job, document } = s.printing.print('label', { format: 'zpl', bytes: ZPL }, { orderNumber: 'PD-10003', parcelIndex: 1 });
+    const at = s.clock.now().toISOString();
+    expect(s.queue.cancel(job!.id, at)).toBe(true);
+    expect(await s.worker.drain()).toBe(0);
+    expect(s.queue.retryNow(job!.id, at)).toBe(true);
+    expect(s.queue.byId(job!.id)).toMatchObject({ status: 'queued', attempts: 0 });
+    const again = s.queue.reprint(job!.id, at);
+    expect(again).toMatchObject({ documentId: document.id, status: 'queued', target: `127.0.0.1:${port}` });
+    expect(Buffer.from(s.archive.read(document.id)).equals(ZPL)).toBe(true);
+    expect(s.archive.forOrder('PD-10003').map((d) => d.sha256)).toEqual([document.sha256]);
+  });
+
+  it('keeps a document without a printer and says why it was not queued', () => {
+    const s = setup();
+    const result = s.printing.print('packing_slip', { format: 'pdf', bytes: Buffer.from('%PDF-1.7') }, { orderNumber: 'PD-1' });
+    expect(result.job).toBeNull();
+    expect(result.reason).toBe('No printer at station ST-01 is set up for packing slip in PDF');
+    expect(s.archive.byId(result.document.id)?.path).toMatch(/^documents\/2026\/03\/.+\.pdf$/);
+  });
+
+  it('prints a carrier label made elsewhere on the label printer that speaks its format', () => {
+    const s = setup();
+    s.profiles.set({ stationId: STATION, documentKind: 'label', printerKind: 'raw_tcp', target: '127.0.0.1:9', format: 'zpl', raw: true });
+    expect(s.printing.print('carrier_label', { format: 'zpl', bytes: ZPL }, { orderNumber: 'PD-1' }).job?.target).toBe('127.0.0.1:9');
+    expect(s.printing.print('carrier_label', { format: 'epl', bytes: Buffer.from('N\nP1\n') }, { orderNumber: 'PD-1' }).job).toBeNull();
+  });
+});
