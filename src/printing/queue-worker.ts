@@ -1,8 +1,7 @@
 import type { DocumentArchive } from '../app/ports/documents';
 import type { Logger } from '../app/ports';
 import type { PrintJob, PrintOutcome, PrinterAdapter, PrinterKind, PrintQueue } from '../app/ports/printing';
-import type { BACKOFF} from './backoff';
-import { retryDelayMs } from './backoff';
+import { retryDelayMs, type BACKOFF } from './backoff';
 
 export interface Timers {
   setTimeout(fn: () => void, ms: number): unknown;

@@ -6,7 +6,7 @@ import { createDocumentRenderer } from '../../../src/documents/renderer';
 import { labelInput } from '../../fixtures/documents/inputs';
 import { cupsMissing, cupsPdfOutDir, startCups, type TestCups } from './cupsd';
 import { listen } from './listener';
-import { pdfText } from '../documents/tools';
+import { pdfInfo } from '../documents/tools';
 
 describe('CUPS command lines', () => {
   it('builds lp arguments, raw only when asked', () => {
@@ -60,7 +60,7 @@ describe.skipIf(skipReason !== null)(`a private cupsd${skipReason ? ` (skipped: 
     expect(file, `no PDF named ${title}* appeared in ${outDir}`).toBeDefined();
     const pdf = fs.readFileSync(path.join(outDir, file as string));
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    expect(pdfText(pdf)).toContain('PD-10001');
+    expect(pdfInfo(pdf).Pages).toBe('1');
     fs.rmSync(path.join(outDir, file as string));
   }, 30_000);
 
