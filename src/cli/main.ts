@@ -5,6 +5,7 @@ import { HostConfigError } from '../host/binding';
 import { registerBarcode } from './commands/barcode';
 import { registerBench } from './commands/bench';
 import { registerDemo } from './commands/demo';
+import { registerJournal } from './commands/journal';
 import { registerOrders } from './commands/orders';
 import { registerServe } from './commands/serve';
 import { UsageError } from './options';
@@ -13,18 +14,21 @@ export function buildProgram(): Command {
   const program = new Command('packdesk')
     .description('Packdesk packing station: serve the UI, seed demo data, inspect the local database.')
     .version(PACKDESK_VERSION)
-    .showHelpAfterError('(run with --help for usage)');
+    .showHelpAfterError('(run with --help for usage)')
+    // Set before the commands are added, so every subcommand inherits it and exits in one place.
+    .exitOverride();
   registerServe(program);
   registerDemo(program);
   registerOrders(program);
   registerBench(program);
   registerBarcode(program);
+  registerJournal(program);
   return program;
 }
 
 /** Runs the CLI; returns the exit code so the process ends in exactly one place. */
 export async function runCli(argv: string[]): Promise<number> {
-  const program = buildProgram().exitOverride();
+  const program = buildProgram();
   try {
     await program.parseAsync(argv, { from: 'user' });
     return 0;
