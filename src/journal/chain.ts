@@ -28,7 +28,12 @@ export function entryPreimage(
 
 /** SHA-256 over the previous hash (64 hex characters) followed by the entry's canonical JSON, UTF-8, as hex. */
 export function chainHash(prevHash: string, preimage: string): string {
-  return crypto.hash('sha256', prevHash + preimage, 'hex');
+  return linkHash(prevHash + preimage);
+}
+
+/** The hash of a chain link's text: prevHash and the canonical entry, already joined. */
+export function linkHash(text: string): string {
+  return crypto.hash('sha256', text, 'hex');
 }
 
 export function rowHash(row: Omit<JournalRow, 'hash'>): string {

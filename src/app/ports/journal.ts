@@ -63,21 +63,13 @@ export interface JournalRow {
 }
 
 /**
- * The same columns as JournalRow, positionally, in seq order. Verification reads a million of
- * these; arrays cost the database driver noticeably less to build than objects.
+ * One entry as verification reads it: [seq, stored hash, text], where text is the stored
+ * prevHash followed by the canonical JSON of the entry's fields, built by the database in the
+ * layout of src/journal/chain.ts (entryPreimage). A million of these are read per check; three
+ * values cost the driver far less than ten. A text that is not byte-exact only makes its entry
+ * look broken, and the journal then re-checks that entry from its fields.
  */
-export type JournalRowTuple = readonly [
-  seq: number,
-  at: string,
-  stationId: string,
-  actorId: number | null,
-  type: string,
-  subjectKind: string | null,
-  subjectId: string | null,
-  payload: string,
-  prevHash: string,
-  hash: string,
-];
+export type JournalChainLink = readonly [seq: number, hash: string, text: string];
 
 /** What the journal needs from storage: append-only rows and checkpoints, nothing else. */
 export interface JournalRows {
@@ -86,8 +78,8 @@ export interface JournalRows {
   last(): JournalRow | null;
   /** Entries with seq >= fromSeq in seq order, at most `limit`. */
   fromSeq(fromSeq: number, limit: number): JournalRow[];
-  /** Like fromSeq, as tuples, for streaming verification. */
-  tuplesFromSeq(fromSeq: number, limit: number): JournalRowTuple[];
+  /** Like fromSeq, as chain links, for streaming verification. */
+  chainFromSeq(fromSeq: number, limit: number): JournalChainLink[];
   bySubject(kind: string, id: string): JournalRow[];
   count(): number;
   insertCheckpoint(checkpoint: JournalCheckpoint): void;

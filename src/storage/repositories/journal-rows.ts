@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { JournalCheckpoint, JournalRow, JournalRows, JournalRowTuple } from '../../app/ports/journal';
+import type { JournalChainLink, JournalCheckpoint, JournalRow, JournalRows } from '../../app/ports/journal';
 import { guardRepository } from '../failures';
 
 interface EntryRecord {
@@ -25,8 +25,18 @@ interface CheckpointRecord {
 
 const GUARDS = ['journal_entries_no_update', 'journal_entries_no_delete', 'journal_checkpoints_no_update', 'journal_checkpoints_no_delete'];
 
-// The order of JournalRowTuple: tuplesFromSeq returns these columns positionally.
 const COLUMNS = 'seq, at, station_id, actor_id, type, subject_kind, subject_id, payload, prev_hash, hash';
+
+/**
+ * prev_hash followed by the entry's canonical JSON (src/journal/chain.ts, entryPreimage): keys
+ * in sorted order, strings quoted by json_quote, which escapes exactly as JSON.stringify does.
+ * One concat() per row; the journal re-checks any entry whose text does not verify.
+ */
+const CHAIN_TEXT = `concat(prev_hash, '{"actorId":', coalesce(actor_id, 'null'), ',"at":', json_quote(at), ',"payload":', payload,
+  ',"seq":', seq, ',"stationId":', json_quote(station_id), ',"subject":',
+  CASE WHEN subject_kind IS NULL OR subject_id IS NULL THEN 'null'
+    ELSE concat('{"id":', json_quote(subject_id), ',"kind":', json_quote(subject_kind), '}') END,
+  ',"type":', json_quote(type), '}')`;
 
 function toRow(r: EntryRecord): JournalRow {
   return {
@@ -56,9 +66,9 @@ export function createJournalRows(db: Database): JournalRows {
   // Runs on every append: a descending walk of the primary key, one page read, microseconds.
   const last = db.prepare<[], EntryRecord>(`SELECT ${COLUMNS} FROM journal_entries ORDER BY seq DESC LIMIT 1`);
   const fromSeq = db.prepare<[number, number], EntryRecord>(`SELECT ${COLUMNS} FROM journal_entries WHERE seq >= ? ORDER BY seq LIMIT ?`);
-  const tuples = db
-    .prepare<[number, number], EntryRecord>(`SELECT ${COLUMNS} FROM journal_entries WHERE seq >= ? ORDER BY seq LIMIT ?`)
-    .raw(true) as unknown as { all(fromSeq: number, limit: number): JournalRowTuple[] };
+  const chain = db
+    .prepare<[number, number], EntryRecord>(`SELECT seq, hash, ${CHAIN_TEXT} FROM journal_entries WHERE seq >= ? ORDER BY seq LIMIT ?`)
+    .raw(true) as unknown as { all(fromSeq: number, limit: number): JournalChainLink[] };
   const bySubject = db.prepare<[string, string], EntryRecord>(
     `SELECT ${COLUMNS} FROM journal_entries WHERE subject_kind = ? AND subject_id = ? ORDER BY seq`,
   );
@@ -95,8 +105,8 @@ export function createJournalRows(db: Database): JournalRows {
       fromSeq(seq, limit) {
         return fromSeq.all(seq, limit).map(toRow);
       },
-      tuplesFromSeq(seq, limit) {
-        return tuples.all(seq, limit);
+      chainFromSeq(seq, limit) {
+        return chain.all(seq, limit);
       },
       bySubject(kind, id) {
         return bySubject.all(kind, id).map(toRow);

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import type { JournalRows } from '../../../src/app/ports/journal';
 import { checkpointMessage } from '../../../src/journal/chain';
 import { loadOrCreateStationKey } from '../../../src/journal/key-file';
 import { verifyJournal } from '../../../src/journal/verify';
@@ -20,6 +21,13 @@ describe('journal verification', () => {
     const report = verifyJournal(rows, { trustedKeys: [key.publicKey], pageSize: 7 });
     expect(report).toMatchObject({ intact: true, entries: 45, lastSeq: 45, checkpoints: 4, problems: [] });
     expect(report.lastCheckpoint?.seq).toBe(40);
+  });
+
+  it('re-checks from the fields any entry whose database-built text does not verify', () => {
+    const { journal, rows } = openTestJournal();
+    appendScans(journal, 8);
+    const garbled: JournalRows = { ...rows, chainFromSeq: (from, limit) => rows.chainFromSeq(from, limit).map(([seq, hash, text]) => [seq, hash, `${text} `] as const) };
+    expect(verifyJournal(garbled)).toMatchObject({ intact: true, entries: 8 });
   });
 
   it('finds an empty journal intact', () => {

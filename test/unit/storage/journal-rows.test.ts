@@ -33,7 +33,15 @@ describe('journal rows over SQLite', () => {
     expect(rows.fromSeq(2, 2)).toEqual([written[1], written[2]]);
     expect(rows.fromSeq(6, 10)).toEqual([]);
     const r3 = written[2] as JournalRow;
-    expect(rows.tuplesFromSeq(3, 1)).toEqual([[3, r3.at, 'ST-01', 7, 'pack.scan', 'order', 'SO-0', '{"n":3}', r3.prevHash, r3.hash]]);
+    expect(rows.chainFromSeq(3, 1)).toEqual([
+      [3, r3.hash, `${r3.prevHash}{"actorId":7,"at":"${r3.at}","payload":{"n":3},"seq":3,"stationId":"ST-01","subject":{"id":"SO-0","kind":"order"},"type":"pack.scan"}`],
+    ]);
+    const r4 = written[3] as JournalRow;
+    const r5 = written[4] as JournalRow;
+    expect(rows.chainFromSeq(4, 2).map(([, , text]) => text)).toEqual([
+      `${r4.prevHash}{"actorId":null,"at":"${r4.at}","payload":{"n":4},"seq":4,"stationId":"ST-01","subject":{"id":"SO-1","kind":"order"},"type":"pack.scan"}`,
+      `${r5.prevHash}{"actorId":7,"at":"${r5.at}","payload":{"n":5},"seq":5,"stationId":"ST-01","subject":null,"type":"pack.scan"}`,
+    ]);
     expect(rows.bySubject('order', 'SO-1').map((r) => r.seq)).toEqual([1, 4]);
   });
 
