@@ -59,7 +59,13 @@ describe.skipIf(skipReason !== null)(`a private cupsd${skipReason ? ` (skipped: 
       file = fs.existsSync(outDir) ? fs.readdirSync(outDir).find((f) => f.startsWith(title) && f.endsWith('.pdf')) : undefined;
     }
     expect(file, `no PDF named ${title}* appeared in ${outDir}`).toBeDefined();
-    const pdf = fs.readFileSync(path.join(outDir, file as string));
+    // cups-pdf writes the file as Ghostscript makes it: read it once its size stops changing.
+    const full = path.join(outDir, file as string);
+    for (let last = -1; fs.statSync(full).size !== last; ) {
+      last = fs.statSync(full).size;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    const pdf = fs.readFileSync(full);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdfInfo(pdf).Pages).toBe('1');
     fs.rmSync(path.join(outDir, file as string));
