@@ -42,7 +42,17 @@ const parts = [
     name: 'core',
     output: 'dist/packdesk.mjs',
     sources: ['src'],
-    build: () => esbuild.build({ ...nodeBundle, entryPoints: ['src/cli/index.ts'], outfile: 'dist/packdesk.mjs', format: 'esm' }),
+    // Split so that commands load heavy modules (PDF, fonts) with import() only when they run.
+    build: () =>
+      esbuild.build({
+        ...nodeBundle,
+        entryPoints: { packdesk: 'src/cli/index.ts' },
+        outdir: 'dist',
+        format: 'esm',
+        splitting: true,
+        chunkNames: 'chunks/[name]-[hash]',
+        outExtension: { '.js': '.mjs' },
+      }),
   },
   {
     name: 'electron shell',

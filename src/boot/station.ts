@@ -5,7 +5,7 @@ import { hashPin } from '../app/pin';
 import type { Clock, Logger, Store } from '../app/ports';
 import { createStation, type Station } from '../app/station';
 import { StationFailure } from '../contract/errors';
-import { createJournal } from '../journal/journal';
+import { createJournal, type StationJournal } from '../journal/journal';
 import { loadOrCreateStationKey } from '../journal/key-file';
 import { scheduleBackups } from '../storage/backup';
 import { openDatabase } from '../storage/db';
@@ -37,6 +37,8 @@ export interface BootOptions {
 export interface BootedStation {
   station: Station;
   store: Store;
+  /** The journal, for tools that read or verify it (the core appends through its port). */
+  journal: StationJournal;
   /** The station's rotating log, for hosts that want their own lines in the same file. */
   logger: Logger;
   dataDir: string;
@@ -101,6 +103,7 @@ export async function bootStation(options: BootOptions): Promise<BootedStation> 
     return {
       station,
       store,
+      journal,
       logger: log.logger,
       dataDir: options.dataDir,
       stationId,

@@ -7,10 +7,12 @@ export function dataDirFrom(flag: string | undefined): string {
   return resolveDataDir({ flag, env: process.env.PACKDESK_DATA, appData: defaultAppData() });
 }
 
-/** The built renderer sits beside the bundled CLI (dist/renderer next to dist/packdesk.mjs). */
+/** The built renderer sits in dist/ beside the bundled CLI; from sources (tests) it is the repo's dist/. */
 export function rendererDir(): string {
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  return path.basename(here) === 'dist' ? path.join(here, 'renderer') : path.resolve(here, '..', '..', 'dist', 'renderer');
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (path.basename(dir) !== 'dist' && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  if (path.basename(dir) === 'dist') return path.join(dir, 'renderer');
+  return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'renderer');
 }
 
 export function parseCount(value: string, name: string, min = 0, max = Number.MAX_SAFE_INTEGER): number {

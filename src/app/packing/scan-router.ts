@@ -15,8 +15,7 @@ export interface ScanInput {
 export function submitScan(desk: PackingDesk, logins: Logins, call: CallContext, scan: ScanInput): ScanSubmitResult {
   if (!call.user) return { kind: 'login', session: logins.withBadge(call.stationId, scan.data) };
   if (desk.core.packing.activeAt(call.stationId)) return { kind: 'scanned', ...scanItem(desk, call, scan) };
-  // Between orders, another person's badge hands the station over to them.
-  const other = desk.core.store.users.byBadge(normaliseBadge(scan.data));
-  if (other && other.id !== call.user.id) return { kind: 'login', session: logins.withBadge(call.stationId, scan.data) };
+  // Between orders a badge logs in again: another person's hands the station over to them.
+  if (desk.core.store.users.byBadge(normaliseBadge(scan.data))) return { kind: 'login', session: logins.withBadge(call.stationId, scan.data) };
   return { kind: 'opened', view: desk.open(call, scan.data) };
 }

@@ -1,0 +1,57 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { seedDemo } from '../../app/demo';
+import { hashPin } from '../../app/pin';
+import { bootStation } from '../../boot/station';
+import { benchHostStart } from './host-start';
+import { benchJournal } from './journal';
+import { benchQueue } from './queue';
+import { benchScan } from './scan';
+import type { Figure } from './stats';
+
+const BENCH_BADGE = 'PD-P-0001';
+
+export interface BenchReport {
+  date: string;
+  machine: string;
+  figures: Figure[];
+}
+
+function machine(): string {
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  return `${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.platform()} ${os.release()}, Node ${process.version}`;
+}
+
+/** Every benchmark, on one generated database of `orders` orders in a temporary folder. */
+export async function runBench(options: { orders: number; journalEntries: number; cli: string }): Promise<BenchReport> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'packdesk-bench-'));
+  const figures: Figure[] = [];
+  try {
+    const booted = await bootStation({ dataDir, host: 'cli' });
+    try {
+      const started = performance.now();
+      seedDemo(booted.store, { orders: options.orders, now: new Date(), hashPin });
+      figures.push({ name: `seed the demo shop with ${options.orders.toLocaleString('en')} orders`, value: Math.round(performance.now() - started), unit: 'ms' });
+      figures.push(...(await benchQueue(booted, BENCH_BADGE)));
+    } finally {
+      await booted.close();
+    }
+    figures.push(...(await benchHostStart(options.cli, dataDir, options.orders)));
+    const packing = await bootStation({ dataDir, host: 'cli' });
+    try {
+      figures.push(...(await benchScan(packing, { journalEntries: options.journalEntries, scans: 2000, badge: BENCH_BADGE })));
+    } finally {
+      await packing.close();
+    }
+    figures.push(...(await benchJournal({ entries: options.journalEntries })));
+  } finally {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+  return { date: new Date().toISOString(), machine: machine(), figures };
+}
+
+export function formatReport(report: BenchReport): string {
+  const lines = report.figures.map((f) => `${f.name.padEnd(72)} ${String(f.value).padStart(9)} ${f.unit}${f.note ? `  (${f.note})` : ''}`);
+  return `Packdesk benchmarks, ${report.date}\n${report.machine}\n\n${lines.join('\n')}\n`;
+}
