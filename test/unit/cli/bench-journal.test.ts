@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { benchJournal } from '../../../src/cli/bench/journal';
+
+describe('journal benchmark', () => {
+  it('appends, verifies its own journal and reports every figure', async () => {
+    const figures = await benchJournal({ entries: 2500 });
+    expect(figures.map((f) => f.name)).toEqual([
+      'journal append, one transaction each: rate',
+      'journal append, one transaction each: p99',
+      'journal append, 1000 per transaction: rate',
+      'journal newest-row read (done by every append)',
+      'journal verify, 2,500 entries',
+      'journal database size',
+    ]);
+    for (const f of figures) expect(f.value).toBeGreaterThan(0);
+    expect(figures[4]?.note).toBe('goal ≤ 5 ms');
+  });
+});
