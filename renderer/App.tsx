@@ -4,14 +4,17 @@ import type { LoginSession } from '../src/contract/schemas';
 import { subscribe } from './api/client';
 import { LoginScreen } from './features/login/LoginScreen';
 import { useLoginStore } from './features/login/loginStore';
-import { OrderScreen } from './features/pack/OrderScreen';
+import { CompletionScreen } from './features/pack/CompletionScreen';
+import { PackScreen } from './features/pack/PackScreen';
 import { usePackStore } from './features/pack/packStore';
+import { useScaleStore } from './features/pack/scaleStore';
 import { QueueScreen } from './features/queue/QueueScreen';
 import { useQueueStore } from './features/queue/queueStore';
 import { StationPanel } from './features/settings/StationPanel';
 import { useSettingsStore } from './features/settings/settingsStore';
 import { errorText } from './i18n/error-text';
 import { setLanguage } from './i18n';
+import { showScanResult } from './session/scans';
 import { useActivity } from './session/useActivity';
 import { useSessionStore } from './session/sessionStore';
 import { useSessionWatch } from './session/useSessionWatch';
@@ -19,6 +22,7 @@ import { useSessionWatch } from './session/useSessionWatch';
 /** Forgets everything the last packer's screens held, so the next one starts clean. */
 function clearWorkScreens(): void {
   usePackStore.getState().reset();
+  useScaleStore.getState().reset();
   useQueueStore.getState().reset();
   useSettingsStore.getState().reset();
   useLoginStore.getState().reset();
@@ -27,7 +31,8 @@ function clearWorkScreens(): void {
 export function App() {
   const { t } = useTranslation();
   const { phase, startError, station, session, language, start, loggedIn, ended } = useSessionStore();
-  const order = usePackStore((s) => s.order);
+  const packing = usePackStore((s) => s.view !== null);
+  const completion = usePackStore((s) => s.completion);
 
   useEffect(() => void start(), [start]);
   useEffect(() => setLanguage(language), [language]);
@@ -42,9 +47,19 @@ export function App() {
     });
   }, [stationId, loggedIn, ended]);
 
+  // HID POS scans are read by the core itself; their answer is shown as if the screen had scanned.
+  useEffect(() => {
+    if (!stationId) return;
+    return subscribe('scan.handled', (event) => {
+      if (event.stationId === stationId) showScanResult(event.result, null, false);
+    });
+  }, [stationId]);
+
   const userId = session?.user.id;
   useEffect(() => {
     if (userId === undefined) clearWorkScreens();
+    // After a reload, a restart or a login, the order this station was packing comes back as it was.
+    else void usePackStore.getState().resume();
   }, [userId]);
 
   const goneIdle = useCallback(() => ended('idle'), [ended]);
@@ -67,7 +82,7 @@ export function App() {
   if (!session) return <LoginScreen />;
   return (
     <>
-      {order ? <OrderScreen order={order} /> : <QueueScreen />}
+      {packing ? <PackScreen /> : completion ? <CompletionScreen completion={completion} /> : <QueueScreen />}
       <StationPanel />
     </>
   );

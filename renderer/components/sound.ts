@@ -2,7 +2,7 @@
  * Verdict sounds made with Web Audio, so no audio files ship: a packer must hear the difference
  * between "good" and "stop" without looking at the screen.
  */
-export type SoundKind = 'ok' | 'error' | 'notice';
+export type SoundKind = 'ok' | 'error' | 'notice' | 'accepted' | 'line' | 'order' | 'prompt';
 
 interface Tone {
   frequency: number;
@@ -23,6 +23,25 @@ const TONES: Record<SoundKind, Tone[]> = {
     { frequency: 140, type: 'square', start: 0.32, duration: 0.35 },
   ],
   notice: [{ frequency: 660, type: 'triangle', start: 0, duration: 0.12 }],
+  // One short high beep: the unit counted, scan the next.
+  accepted: [{ frequency: 1760, type: 'sine', start: 0, duration: 0.07 }],
+  // Two high beeps: this line is done.
+  line: [
+    { frequency: 1760, type: 'sine', start: 0, duration: 0.07 },
+    { frequency: 1760, type: 'sine', start: 0.11, duration: 0.07 },
+  ],
+  // A rising major chord: everything is in the parcel.
+  order: [
+    { frequency: 1047, type: 'sine', start: 0, duration: 0.12 },
+    { frequency: 1319, type: 'sine', start: 0.1, duration: 0.12 },
+    { frequency: 1568, type: 'sine', start: 0.2, duration: 0.12 },
+    { frequency: 2093, type: 'sine', start: 0.3, duration: 0.25 },
+  ],
+  // A soft two-tone question (falling, then up again): the station wants one more thing.
+  prompt: [
+    { frequency: 740, type: 'triangle', start: 0, duration: 0.12 },
+    { frequency: 988, type: 'triangle', start: 0.15, duration: 0.16 },
+  ],
 };
 
 let context: AudioContext | null = null;

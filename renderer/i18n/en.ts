@@ -1,4 +1,5 @@
 import type { ErrorCode } from '../../src/contract/errors';
+import { enPack } from './en-pack';
 
 const errors: Record<ErrorCode, string> = {
   VALIDATION_FAILED: 'That input was not accepted. Check it and try again.',
@@ -83,20 +84,7 @@ export const en = {
     range: '{{from}}–{{to}} of {{total}}',
     opening: 'Opening {{code}}…',
   },
-  order: {
-    title: 'Order {{number}}',
-    shipTo: 'Ship to',
-    carrier: 'Carrier',
-    note: 'Note',
-    lines: 'Order lines',
-    sku: 'SKU',
-    product: 'Product',
-    quantity: 'Qty',
-    close: 'Back to queue',
-    closeHint: 'Esc goes back to the queue.',
-    totalItems_one: '{{count}} item in {{lines}} lines',
-    totalItems_other: '{{count}} items in {{lines}} lines',
-  },
+  pack: enPack,
   banner: {
     acknowledge: 'OK — press Enter',
     orderRefused: 'Order {{code}} cannot be packed',

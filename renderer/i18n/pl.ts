@@ -1,4 +1,5 @@
 import type { ErrorCode } from '../../src/contract/errors';
+import { plPack } from './pl-pack';
 
 const errors: Record<ErrorCode, string> = {
   VALIDATION_FAILED: 'Te dane nie zostały przyjęte. Sprawdź je i spróbuj ponownie.',
@@ -87,22 +88,7 @@ export const pl = {
     range: '{{from}}–{{to}} z {{total}}',
     opening: 'Otwieranie {{code}}…',
   },
-  order: {
-    title: 'Zamówienie {{number}}',
-    shipTo: 'Adres dostawy',
-    carrier: 'Przewoźnik',
-    note: 'Uwagi',
-    lines: 'Pozycje zamówienia',
-    sku: 'SKU',
-    product: 'Produkt',
-    quantity: 'Ilość',
-    close: 'Wróć do kolejki',
-    closeHint: 'Esc wraca do kolejki.',
-    totalItems_one: '{{count}} sztuka, pozycji: {{lines}}',
-    totalItems_few: '{{count}} sztuki, pozycji: {{lines}}',
-    totalItems_many: '{{count}} sztuk, pozycji: {{lines}}',
-    totalItems_other: '{{count}} sztuki, pozycji: {{lines}}',
-  },
+  pack: plPack,
   banner: {
     acknowledge: 'OK — naciśnij Enter',
     orderRefused: 'Zamówienia {{code}} nie można spakować',

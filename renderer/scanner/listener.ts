@@ -1,4 +1,5 @@
 import { insertIntoFocusedField, restoreField, snapshotFocusedField, type FieldSnapshot } from './field';
+import { markKeyEnd } from './timing';
 import { WedgeDetector, type WedgeConfig, type WedgeDecision } from './wedge';
 
 export type ScanListener = (code: string) => void;
@@ -34,6 +35,7 @@ export function installWedge(config: WedgeConfig, target: Window = window): () =
     if (decision.scan !== undefined) {
       if (decision.leaked && snapshot) restoreField(snapshot);
       snapshot = null;
+      markKeyEnd();
       emitScan(decision.scan);
     }
   };

@@ -6,6 +6,7 @@ import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { playSound } from '../../components/sound';
 import { errorText } from '../../i18n/error-text';
 import { useScan } from '../../scanner/useScan';
+import { routeScan } from '../../session/scans';
 import { useSessionStore } from '../../session/sessionStore';
 import { BadgeForm } from './BadgeForm';
 import { useLoginStore } from './loginStore';
@@ -17,17 +18,16 @@ export function LoginScreen() {
   const idleLogout = useSessionStore((s) => s.idleLogout);
   const loggedIn = useSessionStore((s) => s.loggedIn);
   const { mode, error, attempt, busy } = useLoginStore();
-  const withBadge = useLoginStore((s) => s.withBadge);
 
   const finish = (session: LoginSession | null) => {
     if (!session) return;
     playSound('ok');
     loggedIn(session);
   };
-  const loginWithBadge = async (badge: string) => finish(await withBadge(badge));
 
-  // A badge scan logs in from either mode: the scanner is always the quickest way.
-  useScan((code) => void loginWithBadge(code));
+  // A badge scan logs in from either mode: the scanner is always the quickest way. Scanned and
+  // typed badges both go through the core's one scan pipeline.
+  useScan((code) => void routeScan(code, 'wedge'));
 
   return (
     <div className="screen login-screen">
@@ -41,7 +41,7 @@ export function LoginScreen() {
         <Banner kind="info" title={t('login.idleLoggedOut', { minutes: station.idleLogoutMinutes })} />
       )}
       <main className="login-main" aria-busy={busy}>
-        {mode === 'badge' ? <BadgeForm onBadge={loginWithBadge} /> : <PinForm onSession={finish} />}
+        {mode === 'badge' ? <BadgeForm onBadge={(badge) => routeScan(badge, 'manual')} /> : <PinForm onSession={finish} />}
       </main>
     </div>
   );

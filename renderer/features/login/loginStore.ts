@@ -13,7 +13,10 @@ interface LoginState {
   error: StationError | null;
   /** Increments on every failure, so the same error twice still sounds twice. */
   attempt: number;
-  withBadge(badge: string): Promise<LoginSession | null>;
+  /** A badge scan is on its way through the core's scan pipeline (renderer/session/scans.ts). */
+  setBusy(busy: boolean): void;
+  /** The core refused a badge. */
+  failed(error: StationError): void;
   showPin(): Promise<void>;
   showBadge(): void;
   choose(user: UserSummary | null): void;
@@ -27,17 +30,12 @@ const initial = { mode: 'badge' as Mode, users: [], chosenUser: null, busy: fals
 export const useLoginStore = create<LoginState>()((set, get) => ({
   ...initial,
 
-  async withBadge(badge) {
-    const code = badge.trim();
-    if (!code || get().busy) return null;
-    set({ busy: true });
-    const result = await call('auth.badge', { badge: code });
-    if (!result.ok) {
-      set((s) => ({ busy: false, error: result.error, attempt: s.attempt + 1 }));
-      return null;
-    }
-    set({ ...initial });
-    return result.value;
+  setBusy(busy) {
+    if (get().busy !== busy) set({ busy });
+  },
+
+  failed(error) {
+    set((s) => ({ busy: false, error, attempt: s.attempt + 1 }));
   },
 
   async showPin() {

@@ -1,51 +1,183 @@
 import { create } from 'zustand';
-import type { StationError } from '../../../src/contract/errors';
-import type { OrderDetail } from '../../../src/contract/schemas';
+import type { Result, StationError } from '../../../src/contract/errors';
+import type { MethodInput, MethodName, MethodOutput } from '../../../src/contract/methods';
+import type { PackingView, ScanOutcomeView } from '../../../src/contract/packing';
 import { call } from '../../api/client';
+import { markAnswer } from '../../scanner/timing';
+
+/** What the verdict banner shows: the last scan's verdict, or what the last action did. */
+export interface Shown {
+  /** Increments with every answer, so the same verdict twice still sounds and paints twice. */
+  seq: number;
+  outcome: ScanOutcomeView | null;
+  /** A non-scan action's result: 'undone', 'weighed', 'override' … (see i18n pack.notice). */
+  notice: string | null;
+  /** A refusal of an action (SCALE_UNSTABLE, PACKING_BLOCKED …); does not block scanning. */
+  error: StationError | null;
+  /** This answer came from a wedge scan whose key-end was marked; the banner measures it. */
+  timed: boolean;
+}
+
+export interface Completion {
+  orderNumber: string;
+  status: 'shipped' | 'partially_shipped';
+  parcels: number;
+  backordered: number;
+}
+
+type Dialog = 'override' | 'box' | 'weight' | null;
 
 interface PackState {
-  order: OrderDetail | null;
-  /** The code being opened, shown while the core answers. */
+  view: PackingView | null;
+  shown: Shown | null;
+  completion: Completion | null;
+  dialog: Dialog;
+  /** The code being opened from the queue, shown while the core answers. */
   opening: string | null;
   /** Why the last code could not be opened; must be acknowledged before anything else. */
   refusal: { code: string; error: StationError } | null;
+  busy: boolean;
+  showView(view: PackingView): void;
+  showOutcome(outcome: ScanOutcomeView, view: PackingView, timed: boolean): void;
+  refuse(code: string, error: StationError): void;
+  showError(error: StationError): void;
+  notify(notice: string): void;
   open(code: string): Promise<boolean>;
+  resume(): Promise<void>;
   close(): Promise<void>;
-  acknowledge(): void;
+  acknowledge(): Promise<void>;
+  acknowledgeRefusal(): void;
+  undo(): Promise<void>;
+  quantity(quantity: number): Promise<void>;
+  /** Runs a view-returning action and shows its notice (or its refusal) in the banner. */
+  act<M extends ViewMethod>(method: M, input: MethodInput<M>, notice: string | null): Promise<StationError | null>;
+  complete(): Promise<void>;
+  finish(): void;
+  setDialog(dialog: Dialog): void;
   reset(): void;
 }
 
-const initial = { order: null, opening: null, refusal: null };
+/** Methods that answer with the new PackingView. */
+export type ViewMethod = {
+  [M in MethodName]: MethodOutput<M> extends PackingView ? M : never;
+}[MethodName];
 
-/** The order open at this station (the packing screen grows here). */
-export const usePackStore = create<PackState>()((set, get) => ({
-  ...initial,
+const initial = { view: null, shown: null, completion: null, dialog: null as Dialog, opening: null, refusal: null, busy: false };
 
-  async open(code) {
-    const trimmed = code.trim();
-    if (!trimmed || get().opening || get().refusal) return false;
-    set({ opening: trimmed });
-    const result = await call('orders.open', { code: trimmed });
+let seq = 0;
+function shown(part: Partial<Shown>): Shown {
+  return { seq: ++seq, outcome: null, notice: null, error: null, timed: false, ...part };
+}
+
+/** The order being packed at this station, as the core last described it; rules stay in the core. */
+export const usePackStore = create<PackState>()((set, get) => {
+  const viewAnswer = (result: Result<PackingView>, notice: string | null): StationError | null => {
     if (!result.ok) {
-      set({ opening: null, refusal: { code: trimmed, error: result.error } });
-      return false;
+      set({ shown: shown({ error: result.error }) });
+      return result.error;
     }
-    set({ opening: null, order: result.value });
-    return true;
-  },
+    set({ view: result.value, shown: notice ? shown({ notice }) : get().shown });
+    return null;
+  };
 
-  async close() {
-    const order = get().order;
-    if (!order) return;
-    set({ order: null });
-    await call('orders.close', { orderId: order.id });
-  },
+  return {
+    ...initial,
 
-  acknowledge() {
-    set({ refusal: null });
-  },
+    showView(view) {
+      set({ view, completion: null, opening: null, refusal: null, shown: null, dialog: null });
+    },
 
-  reset() {
-    set({ ...initial });
-  },
-}));
+    showOutcome(outcome, view, timed) {
+      if (timed) markAnswer();
+      set({ view, shown: shown({ outcome, timed }) });
+    },
+
+    notify(notice) {
+      set({ shown: shown({ notice }) });
+    },
+
+    showError(error) {
+      set({ shown: shown({ error }) });
+    },
+
+    refuse(code, error) {
+      set({ opening: null, refusal: { code, error } });
+    },
+
+    async open(code) {
+      const trimmed = code.trim();
+      if (!trimmed || get().opening || get().refusal) return false;
+      set({ opening: trimmed });
+      const result = await call('pack.open', { code: trimmed });
+      if (!result.ok) {
+        get().refuse(trimmed, result.error);
+        return false;
+      }
+      get().showView(result.value);
+      return true;
+    },
+
+    async resume() {
+      const result = await call('pack.current', {});
+      if (result.ok && result.value) get().showView(result.value);
+    },
+
+    async close() {
+      if (!get().view) return;
+      set({ ...initial });
+      await call('pack.close', {});
+    },
+
+    async acknowledge() {
+      viewAnswer(await call('pack.acknowledge', {}), 'acknowledged');
+    },
+
+    acknowledgeRefusal() {
+      set({ refusal: null });
+    },
+
+    async undo() {
+      viewAnswer(await call('pack.undo', {}), 'undone');
+    },
+
+    async quantity(quantity) {
+      const result = await call('pack.quantity', { quantity });
+      if (!result.ok) return void set({ shown: shown({ error: result.error }) });
+      get().showOutcome(result.value.outcome, result.value.view, false);
+    },
+
+    async act(method, input, notice) {
+      if (get().busy) return null;
+      set({ busy: true });
+      const result = (await call(method, input)) as Result<PackingView>;
+      set({ busy: false });
+      return viewAnswer(result, notice);
+    },
+
+    async complete() {
+      if (get().busy) return;
+      set({ busy: true });
+      const result = await call('pack.complete', {});
+      if (!result.ok) {
+        set({ busy: false, shown: shown({ error: result.error }) });
+        // A cancelled order or a blocker the screen did not know of: show the core's latest state.
+        const current = await call('pack.current', {});
+        if (current.ok) set({ view: current.value });
+        return;
+      }
+      set({ ...initial, completion: result.value });
+    },
+
+    finish() {
+      set({ completion: null });
+    },
+
+    setDialog(dialog) {
+      set({ dialog });
+    },
+
+    reset() {
+      set({ ...initial });
+    },
+  };
+});

@@ -7,6 +7,7 @@ import { Banner } from '../../components/Banner';
 import { playSound } from '../../components/sound';
 import { errorText } from '../../i18n/error-text';
 import { useScan } from '../../scanner/useScan';
+import { routeScan } from '../../session/scans';
 import { usePackStore } from '../pack/packStore';
 import { QueueList } from './QueueList';
 import { QUEUE_PAGE_SIZE, useQueueStore } from './queueStore';
@@ -17,7 +18,7 @@ export function QueueScreen() {
   const { t } = useTranslation();
   const { search, offset, orders, total, selected, chosen, loading, loaded, error } = useQueueStore();
   const { setSearch, load, page, select } = useQueueStore();
-  const { opening, refusal, open, acknowledge } = usePackStore();
+  const { opening, refusal, open, acknowledgeRefusal } = usePackStore();
   const searchInput = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -31,7 +32,8 @@ export function QueueScreen() {
   const openCode = async (code: string) => {
     if (await open(code)) playSound('ok');
   };
-  useScan((code) => void openCode(code), refusal === null);
+  // A scan goes through the core's scan pipeline: an order number, a pick list, or another badge.
+  useScan((code) => void routeScan(code, 'wedge'), refusal === null);
 
   const onKeyDown = (event: React.KeyboardEvent) => {
     // Buttons keep their own Enter; the list keys work from the search field and the list.
@@ -67,7 +69,7 @@ export function QueueScreen() {
           kind="error"
           title={t('banner.orderRefused', { code: refusal.code })}
           detail={errorText(t, refusal.error)}
-          onAcknowledge={acknowledge}
+          onAcknowledge={acknowledgeRefusal}
         />
       )}
       {!refusal && error && <Banner kind="error" title={errorText(t, error)} />}

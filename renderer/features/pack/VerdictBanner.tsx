@@ -1,0 +1,65 @@
+import { useEffect, useLayoutEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { playSound } from '../../components/sound';
+import { errorText } from '../../i18n/error-text';
+import { measureWhenPainted } from '../../scanner/timing';
+import { usePackStore } from './packStore';
+import { VERDICT_LOOK } from './verdicts';
+
+/** Notices that are bad news: they look and sound like a refusal. */
+const WARNING_NOTICES = new Set(['weightOff']);
+
+/**
+ * The full-width answer to the last scan, readable from a metre away: colour and sound per verdict.
+ * It subscribes to the last answer only, so a scan repaints this and what the scan changed.
+ */
+export function VerdictBanner() {
+  const { t } = useTranslation();
+  const shown = usePackStore((s) => s.shown);
+  const pending = usePackStore((s) => s.view?.pending ?? null);
+  const seq = shown?.seq;
+
+  useEffect(() => {
+    if (!shown) return;
+    if (shown.outcome) playSound(VERDICT_LOOK[shown.outcome.verdict].sound);
+    else if (shown.error) playSound('error');
+    else if (shown.notice) playSound(WARNING_NOTICES.has(shown.notice) ? 'error' : 'notice');
+    // Only a new answer sounds; re-renders of the same one stay silent.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [seq]);
+
+  useLayoutEffect(() => {
+    if (shown?.timed) measureWhenPainted();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [seq]);
+
+  let tone = 'idle';
+  let title = t('pack.scanNext');
+  let detail: string | null = null;
+  if (shown?.error) {
+    tone = 'warning';
+    title = errorText(t, shown.error);
+  } else if (shown?.outcome) {
+    const { verdict, name, sku, units } = shown.outcome;
+    tone = VERDICT_LOOK[verdict].tone;
+    title = t(`pack.verdict.${verdict}`);
+    const help = t(`pack.verdictHelp.${verdict}`);
+    detail = [name && `${name} · ${sku}`, units > 0 && t('pack.units', { count: units }), help].filter(Boolean).join(' — ') || null;
+  } else if (shown?.notice) {
+    tone = WARNING_NOTICES.has(shown.notice) ? 'warning' : 'notice';
+    title = t(`pack.notice.${shown.notice}`);
+  }
+  // A waiting question outranks the last notice: it is what the next scan answers.
+  if (pending && pending.kind !== 'error' && !shown?.error && (!shown?.outcome || tone !== 'prompt')) {
+    tone = 'prompt';
+    title = t(`pack.verdict.${pending.kind}_required`);
+    detail = `${pending.name} · ${pending.sku}`;
+  }
+
+  return (
+    <div className={`verdict verdict-${tone}`} role={tone === 'warning' ? 'alert' : 'status'} data-testid="verdict" data-tone={tone} data-verdict={shown?.outcome?.verdict ?? ''}>
+      <div className="verdict-title">{title}</div>
+      {detail && <div className="verdict-detail">{detail}</div>}
+    </div>
+  );
+}

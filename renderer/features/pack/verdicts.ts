@@ -1,0 +1,33 @@
+import type { Verdict } from '../../../src/domain/packing/verdict';
+import type { SoundKind } from '../../components/sound';
+
+/** How a verdict looks: the banner's colour family. */
+export type VerdictTone = 'accepted' | 'line' | 'order' | 'box' | 'prompt' | 'error' | 'repeat';
+
+interface VerdictLook {
+  tone: VerdictTone;
+  sound: SoundKind;
+}
+
+/**
+ * Each verdict's colour and sound. Good news is green (deeper as more is done), a question is
+ * blue with its own tone, a stop is red with the low buzz; the packer hears which without looking.
+ */
+export const VERDICT_LOOK: Record<Verdict, VerdictLook> = {
+  accepted: { tone: 'accepted', sound: 'accepted' },
+  line_complete: { tone: 'line', sound: 'line' },
+  order_complete: { tone: 'order', sound: 'order' },
+  box_chosen: { tone: 'box', sound: 'notice' },
+  wrong_item: { tone: 'error', sound: 'error' },
+  too_many: { tone: 'error', sound: 'error' },
+  unknown_barcode: { tone: 'error', sound: 'error' },
+  bad_check_digit: { tone: 'error', sound: 'error' },
+  invalid_barcode: { tone: 'error', sound: 'error' },
+  duplicate_serial: { tone: 'error', sound: 'error' },
+  expired_lot: { tone: 'error', sound: 'error' },
+  serial_required: { tone: 'prompt', sound: 'prompt' },
+  lot_required: { tone: 'prompt', sound: 'prompt' },
+  quantity_required: { tone: 'prompt', sound: 'prompt' },
+  // The scan did not count: the error still stands. The alarm again, in the error's own colour.
+  acknowledge_first: { tone: 'repeat', sound: 'error' },
+};
