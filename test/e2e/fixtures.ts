@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { test as base, expect } from '@playwright/test';
 import { ordersInState, seedDataDir, startHost, type RunningHost } from './host';
 import { LoginPage } from './pages/LoginPage';
-import { OrderPage } from './pages/OrderPage';
+import { PackPage } from './pages/PackPage';
 import { QueuePage } from './pages/QueuePage';
 
 /**
@@ -11,6 +11,9 @@ import { QueuePage } from './pages/QueuePage';
  * well above it.
  */
 export const SCANNER_SETTINGS = { maxGapMs: 150, minLength: 4 };
+
+/** Every end-to-end host weighs on the fake scale, loaded through POST /fake/scale. */
+export const FAKE_SCALE = ['--scale', 'fake'];
 
 export interface DemoOrders {
   ready: string[];
@@ -26,7 +29,7 @@ interface WorkerFixtures {
 interface TestFixtures {
   loginPage: LoginPage;
   queuePage: QueuePage;
-  orderPage: OrderPage;
+  packPage: PackPage;
 }
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
@@ -35,7 +38,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
       const dataDir = seedDataDir();
-      const host = await startHost(dataDir);
+      const host = await startHost(dataDir, FAKE_SCALE);
       await use(host);
       await host.stop();
       fs.rmSync(dataDir, { recursive: true, force: true });
@@ -61,7 +64,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   },
   loginPage: async ({ page }, use) => use(new LoginPage(page)),
   queuePage: async ({ page }, use) => use(new QueuePage(page)),
-  orderPage: async ({ page }, use) => use(new OrderPage(page)),
+  packPage: async ({ page }, use) => use(new PackPage(page)),
 });
 
 export { expect };

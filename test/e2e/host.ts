@@ -11,6 +11,10 @@ export interface RunningHost {
   url: string;
   dataDir: string;
   stop(): Promise<void>;
+  /** Pulls the plug: SIGKILL, no shutdown of any kind, as a crash or power cut would. */
+  kill(): Promise<void>;
+  /** Puts so many grams on the fake scale (hosts started with --scale fake). */
+  setScale(grams: number): Promise<void>;
 }
 
 /** Runs `packdesk <args>` to completion and returns its stdout; a failure fails the test run. */
@@ -56,7 +60,24 @@ export async function startHost(dataDir: string, extraArgs: string[] = []): Prom
       reject(new Error(`packdesk serve exited with ${code}.\n${out}${err}`));
     });
   });
-  return { url, dataDir, stop: () => stopChild(child) };
+  return {
+    url,
+    dataDir,
+    stop: () => stopChild(child),
+    kill: () => killChild(child),
+    setScale: async (grams) => {
+      const response = await fetch(`${url}fake/scale`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ grams }) });
+      if (!response.ok) throw new Error(`POST /fake/scale answered ${response.status}: ${await response.text()}`);
+    },
+  };
+}
+
+function killChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGKILL');
+  });
 }
 
 function stopChild(child: ChildProcess): Promise<void> {

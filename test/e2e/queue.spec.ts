@@ -7,7 +7,7 @@ test.describe('order queue', () => {
     await queuePage.expectShown('Anna Kowalska');
   });
 
-  test('search by number, customer and SKU; open by click and close', async ({ queuePage, orderPage, demoOrders, page }) => {
+  test('search by number, customer and SKU; open by click and close', async ({ queuePage, packPage, demoOrders, page }) => {
     const target = demoOrders.ready[5];
     expect(target).toBeDefined();
     const number = target as string;
@@ -22,9 +22,9 @@ test.describe('order queue', () => {
     await expect(queuePage.row(number)).toBeVisible();
 
     await queuePage.openByClick(number);
-    await orderPage.expectOrder(number);
-    const sku = (await orderPage.lines.first().locator('td.sku').textContent()) ?? '';
-    await orderPage.close();
+    await packPage.expectOrder(number);
+    const sku = (await packPage.lines.first().getAttribute('data-sku')) ?? '';
+    await packPage.putBack();
 
     await queuePage.searchFor(sku);
     await expect(queuePage.row(number)).toBeVisible();
@@ -32,43 +32,43 @@ test.describe('order queue', () => {
     await expect(page.getByRole('option').first()).toBeVisible();
   });
 
-  test('scanning an order number opens it, even with the cursor in the search field', async ({ queuePage, orderPage, demoOrders, page }) => {
+  test('scanning an order number opens it, even with the cursor in the search field', async ({ queuePage, packPage, demoOrders, page }) => {
     const number = demoOrders.ready[2] as string;
     await queuePage.search.focus();
     await queuePage.scan(number);
-    await orderPage.expectOrder(number);
+    await packPage.expectOrder(number);
     await page.keyboard.press('Escape');
-    await expect(orderPage.title).toBeHidden();
+    await expect(packPage.title).toBeHidden();
     await expect(queuePage.search).toHaveValue('');
   });
 
-  test('an order number typed by hand into the search field opens with Enter', async ({ queuePage, orderPage, demoOrders }) => {
+  test('an order number typed by hand into the search field opens with Enter', async ({ queuePage, packPage, demoOrders }) => {
     const number = demoOrders.ready[9] as string;
     await queuePage.searchFor(number);
     await expect(queuePage.search).toHaveValue(number);
     await queuePage.search.press('Enter');
-    await orderPage.expectOrder(number);
-    await orderPage.close();
+    await packPage.expectOrder(number);
+    await packPage.putBack();
   });
 
-  test('arrows choose a row and Enter opens it', async ({ queuePage, orderPage, page }) => {
+  test('arrows choose a row and Enter opens it', async ({ queuePage, packPage, page }) => {
     await queuePage.search.focus();
     await page.keyboard.press('ArrowDown');
     const second = await queuePage.rows.nth(1).getAttribute('data-order');
     await expect(queuePage.rows.nth(1)).toHaveAttribute('aria-selected', 'true');
     await page.keyboard.press('Enter');
-    await orderPage.expectOrder(second as string);
-    await orderPage.close();
+    await packPage.expectOrder(second as string);
+    await packPage.putBack();
   });
 
-  test('a cancelled order is refused loudly until acknowledged', async ({ queuePage, orderPage, demoOrders }) => {
+  test('a cancelled order is refused loudly until acknowledged', async ({ queuePage, packPage, demoOrders }) => {
     const cancelled = demoOrders.cancelled[0] as string;
     await queuePage.scan(cancelled);
     await expect(queuePage.refusal()).toContainText(`Order ${cancelled} cannot be packed`);
     await expect(queuePage.refusal()).toContainText('This order was cancelled');
     // While the error stands, another scan does not count.
     await queuePage.scan(demoOrders.ready[0] as string);
-    await expect(orderPage.title).toBeHidden();
+    await expect(packPage.title).toBeHidden();
     await queuePage.acknowledge('Enter');
     await queuePage.scan('NO-SUCH-ORDER');
     await expect(queuePage.refusal()).toContainText('No order with this number');
@@ -93,7 +93,7 @@ test.describe('stations', () => {
     const number = demoOrders.ready[7] as string;
     const elsewhere = { 'x-packdesk-station': 'ST-02' };
     await page.request.post(`${host.url}api/auth.badge`, { headers: elsewhere, data: { badge: 'PD-P-0004' } });
-    const opened = await page.request.post(`${host.url}api/orders.open`, { headers: elsewhere, data: { code: number } });
+    const opened = await page.request.post(`${host.url}api/pack.open`, { headers: elsewhere, data: { code: number } });
     expect((await opened.json()).ok).toBe(true);
     try {
       await loginPage.open();

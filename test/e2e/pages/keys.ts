@@ -6,8 +6,18 @@ const SCANNER_KEY_DELAY_MS = 2;
 /** A steady human typist; well above the scanner gap the tests configure (fixtures.ts). */
 export const HUMAN_KEY_DELAY_MS = 350;
 
-/** Sends a code the way a keyboard-wedge scanner does: a fast burst of keys ended by Enter. */
+/** The GS separator (FNC1) inside GS1 element strings. */
+export const GS = '\x1d';
+
+/**
+ * Sends a code the way a keyboard-wedge scanner does: a fast burst of keys ended by Enter. A GS
+ * goes out as the scanner's configured substitute, Ctrl+] (renderer/scanner/wedge.ts).
+ */
 export async function scanWithWedge(page: Page, code: string): Promise<void> {
-  await page.keyboard.type(code, { delay: SCANNER_KEY_DELAY_MS });
+  const parts = code.split(GS);
+  for (const [i, part] of parts.entries()) {
+    if (i > 0) await page.keyboard.press('Control+BracketRight', { delay: SCANNER_KEY_DELAY_MS });
+    if (part) await page.keyboard.type(part, { delay: SCANNER_KEY_DELAY_MS });
+  }
   await page.keyboard.press('Enter');
 }

@@ -1,0 +1,190 @@
+import { DemoCatalog, SHOWCASE } from './catalog';
+import { test, expect } from './fixtures';
+import { GS } from './pages/keys';
+import { keepScreen } from './pages/screens';
+
+const RED = 'rgb(196, 0, 26)';
+
+test.describe('packing through the wedge scanner', () => {
+  let catalog: DemoCatalog;
+  test.beforeAll(({ host }) => {
+    catalog = new DemoCatalog(host.dataDir);
+  });
+  test.afterAll(() => catalog?.close());
+
+  test.beforeEach(async ({ loginPage, queuePage }) => {
+    await loginPage.open();
+    await loginPage.scanBadge('PD-P-0001');
+    await queuePage.expectShown('Anna Kowalska');
+  });
+
+  test('a kit by its parts, a wrong item and an over-scan; boxed, weighed on the scale and completed', async ({ queuePage, packPage, host, page }) => {
+    const kit = catalog.line(SHOWCASE.kit, 0);
+    const organiser = catalog.line(SHOWCASE.kit, 1);
+    await queuePage.scan(SHOWCASE.kit);
+    await packPage.expectOrder(SHOWCASE.kit);
+    await expect(packPage.line(kit.sku)).toContainText('Kit');
+
+    for (const part of kit.parts) for (let i = 0; i < part.perKit; i++) await packPage.scan(part.code);
+    await expect(packPage.verdict).toHaveAttribute('data-verdict', 'line_complete');
+    await packPage.expectPacked(kit.sku, 1, 1);
+
+    await packPage.scan(catalog.strangerCode(SHOWCASE.kit), 'wrong_item');
+    await packPage.expectStop('WRONG ITEM');
+    await expect(packPage.overlay.getByRole('alert')).toHaveCSS('background-color', RED);
+    await keepScreen(page, 'error-overlay');
+    await packPage.acknowledge();
+
+    const code = organiser.codes[0]!.code;
+    await packPage.scan(code, 'accepted');
+    await keepScreen(page, 'accepted');
+    for (let i = 1; i < organiser.quantity; i++) await packPage.scan(code);
+    await expect(packPage.verdict).toHaveAttribute('data-verdict', 'order_complete');
+    await packPage.scan(code, 'too_many');
+    await packPage.expectStop('TOO MANY');
+    await packPage.acknowledge('Escape');
+    await packPage.expectPacked(organiser.sku, organiser.quantity, organiser.quantity);
+    await expect(packPage.blockers).toContainText('parcel 1 has no box');
+
+    await packPage.press('F3');
+    await page.locator('[data-box="K2"]').click();
+    await expect(packPage.parcel()).toContainText('K2');
+    await packPage.weigh(host.setScale, 400);
+    await expect(packPage.parcel()).toHaveAttribute('data-weight', 'bad');
+    await expect(packPage.blockers).toContainText(/parcel 1 weighs \d+ g, expected \d+ ± \d+ g/);
+    await keepScreen(page, 'weight-out-of-tolerance');
+    await expect(page.getByTestId('complete')).toBeDisabled();
+    await packPage.weigh(host.setScale);
+    await expect(packPage.blockers).toContainText('Ready to complete');
+    await packPage.complete(SHOWCASE.kit, 'Labels and packing slip are printing');
+    await keepScreen(page, 'complete');
+    await page.keyboard.press('Enter');
+    await queuePage.expectShown('Anna Kowalska');
+  });
+
+  test('GS1 DataMatrix with serial and lot (GS as Ctrl+]), a duplicate serial, and a serial prompt', async ({ queuePage, packPage, host, page }) => {
+    const headphones = catalog.line(SHOWCASE.serials, 0);
+    const watch = catalog.line(SHOWCASE.serials, 1);
+    const gtin = headphones.codes[0]!.code;
+    await queuePage.scan(SHOWCASE.serials);
+    await packPage.expectOrder(SHOWCASE.serials);
+    await expect(packPage.line(headphones.sku)).toContainText('Serial no.');
+
+    await packPage.scan(`]d201${gtin}21SN-E2E-001${GS}10LOT-77`, 'accepted');
+    await expect(packPage.units.first()).toContainText('SN-E2E-001');
+    await expect(packPage.units.first()).toContainText('LOT-77');
+    await packPage.scan(`]d201${gtin}21SN-E2E-001${GS}10LOT-77`, 'duplicate_serial');
+    await packPage.expectStop('DUPLICATE SERIAL');
+    await packPage.acknowledge();
+    await packPage.scan(`]d201${gtin}21SN-E2E-002${GS}10LOT-77`, 'line_complete');
+
+    await packPage.scan(watch.codes[0]!.code, 'serial_required');
+    await expect(packPage.verdict).toContainText('Scan the serial number');
+    await expect(packPage.verdict).toHaveAttribute('data-tone', 'prompt');
+    await keepScreen(page, 'serial-prompt');
+    await packPage.scan('WATCH-SN-42', 'order_complete');
+    await expect(packPage.units.first()).toContainText('WATCH-SN-42');
+
+    await packPage.press('F3');
+    await page.locator('[data-box="K1"]').click();
+    await packPage.weigh(host.setScale, 3);
+    await packPage.complete(SHOWCASE.serials);
+  });
+
+  test('case codes count their units; a bulk line asks for the quantity', async ({ queuePage, packPage, host, page }) => {
+    const [seeds, cream] = catalog.lines(SHOWCASE.cases);
+    await queuePage.scan(SHOWCASE.cases);
+    await packPage.expectOrder(SHOWCASE.cases);
+    await packPage.scan(seeds!.codes.find((c) => c.units > 1)!.code, 'line_complete');
+    await packPage.expectPacked(seeds!.sku, 12, 12);
+    await packPage.scan(cream!.codes.find((c) => c.units > 1)!.code, 'order_complete');
+    await packPage.expectPacked(cream!.sku, 6, 6);
+    await packPage.press('F3');
+    await page.locator('[data-box="K1"]').click();
+    await packPage.weigh(host.setScale);
+    await packPage.complete(SHOWCASE.cases);
+    await page.keyboard.press('Enter');
+
+    const cloths = catalog.line(SHOWCASE.bulk, 0);
+    await queuePage.scan(SHOWCASE.bulk);
+    await packPage.expectOrder(SHOWCASE.bulk);
+    await expect(packPage.line(cloths.sku)).toContainText('Bulk');
+    await packPage.scan(cloths.codes[0]!.code, 'quantity_required');
+    await expect(packPage.quantityField).toBeFocused();
+    await packPage.quantityField.fill('60');
+    await packPage.quantityField.press('Enter');
+    await packPage.expectPacked(cloths.sku, 60, 60);
+    await packPage.putBack();
+  });
+
+  test('after an error, the next scan does not count until it is acknowledged', async ({ queuePage, packPage, page }) => {
+    const omega = catalog.line(SHOWCASE.czechia, 0);
+    await queuePage.scan(SHOWCASE.czechia);
+    await packPage.expectOrder(SHOWCASE.czechia);
+    await packPage.scan('5901234123458', 'bad_check_digit');
+    await packPage.expectStop('BAD CHECK DIGIT');
+    await packPage.scan(`]C101${omega.codes[0]!.code}10LOT-CZ-1`, 'acknowledge_first');
+    await expect(packPage.overlay).toContainText('That scan did not count');
+    await packPage.expectPacked(omega.sku, 0, 1);
+    await packPage.acknowledge();
+    await packPage.scan(`]C101${omega.codes[0]!.code}10LOT-CZ-1`, 'order_complete');
+    await packPage.expectPacked(omega.sku, 1, 1);
+    await expect(packPage.units.first()).toContainText('LOT-CZ-1');
+    // Undo takes the unit out again; Escape puts the order back with its progress.
+    await packPage.press('F2');
+    await expect(packPage.verdict).toContainText('Last scan undone');
+    await packPage.expectPacked(omega.sku, 0, 1);
+    await packPage.putBack();
+    await expect(page.getByRole('heading', { name: 'Orders to pack' })).toBeVisible();
+  });
+
+  test('a partial shipment needs a manager: packers are not offered, a wrong PIN is refused, the manager PIN approves', async ({ queuePage, packPage, host, page }) => {
+    const [first, second] = catalog.lines(SHOWCASE.longAddress);
+    await queuePage.scan(SHOWCASE.longAddress);
+    await packPage.expectOrder(SHOWCASE.longAddress);
+    await packPage.scan(first!.codes[0]!.code, 'line_complete');
+    await packPage.press('F3');
+    await page.locator('[data-box="B1"]').click();
+    await packPage.weigh(host.setScale);
+    await expect(packPage.blockers).toContainText('1 line is not complete');
+
+    await packPage.press('F8');
+    const dialog = page.getByTestId('override-dialog');
+    await expect(dialog.getByRole('radio', { name: /Ship what is packed/ })).toBeChecked();
+    await dialog.getByLabel('Reason').fill(`${second!.sku} missing from the shelf`);
+    await expect(dialog.locator('#override-manager option', { hasText: 'Anna Kowalska' })).toHaveCount(0);
+    await dialog.locator('#override-manager').selectOption({ label: 'Tomasz Lewandowski' });
+    await dialog.locator('#override-pin').fill('1111');
+    await dialog.getByRole('button', { name: 'Approve' }).click();
+    await expect(dialog.getByRole('alert')).toContainText('Only a manager can approve this');
+    await dialog.locator('#override-pin').fill('7002');
+    await dialog.getByRole('button', { name: 'Approve' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(packPage.blockers).toContainText('partial shipment (Tomasz Lewandowski');
+    await packPage.complete(SHOWCASE.longAddress, 'Shipped partially: 1 unit backordered');
+  });
+});
+
+test('the packing screen speaks Polish', async ({ loginPage, queuePage, packPage, host, page }) => {
+  const catalog = new DemoCatalog(host.dataDir);
+  const stranger = catalog.strangerCode(SHOWCASE.germany);
+  const cable = catalog.line(SHOWCASE.germany, 0);
+  catalog.close();
+  await loginPage.open();
+  await loginPage.scanBadge('PD-P-0002');
+  await queuePage.expectShown('Piotr Nowak', 'Zamówienia do spakowania');
+  await queuePage.scan(SHOWCASE.germany);
+  await expect(packPage.title).toHaveText(`Zamówienie ${SHOWCASE.germany}`);
+  await packPage.scan(cable.codes[0]!.code, 'accepted');
+  await expect(packPage.blockers).toContainText('Przed zakończeniem:');
+  await expect(packPage.blockers).toContainText('pozycje niekompletne');
+  await expect(page.getByRole('button', { name: /F2 Cofnij/ })).toBeVisible();
+  await packPage.scan(stranger, 'wrong_item');
+  await packPage.expectStop('ZŁY TOWAR');
+  await expect(packPage.overlay).toContainText('OK — naciśnij Enter');
+  await keepScreen(page, 'polish-error');
+  await packPage.acknowledge();
+  await keepScreen(page, 'polish');
+  await packPage.putBack();
+  await queuePage.logout('Wyloguj');
+});
