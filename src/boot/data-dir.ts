@@ -14,3 +14,6 @@ export function resolveDataDir(options: { flag?: string | undefined; env?: strin
   const chosen = options.flag?.trim() || options.env?.trim();
   return path.resolve(chosen || path.join(options.appData, 'Packdesk'));
 }
+
+/** The station database's file name inside the data folder. */
+export const DATABASE_FILE = 'packdesk.sqlite';

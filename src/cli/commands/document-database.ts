@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { LabelSettings, ManifestBook } from '../../app/ports/documents';
 import type { Store } from '../../app/ports/store';
-import { DATABASE_FILE } from '../../boot/station';
+import { DATABASE_FILE } from '../../boot/data-dir';
 import { StationFailure } from '../../contract/errors';
 import { DEMO_LABEL_SETTINGS } from '../../documents/from-order';
 import { openDatabase } from '../../storage/db';

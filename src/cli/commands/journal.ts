@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { CommanderError, type Command } from 'commander';
-import { DATABASE_FILE } from '../../boot/station';
+import { DATABASE_FILE } from '../../boot/data-dir';
 import { KEY_FILE, readStationKey } from '../../journal/key-file';
 import { verifyJournal, type JournalVerification } from '../../journal/verify';
 import { openDatabase } from '../../storage/db';

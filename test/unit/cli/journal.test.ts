@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DATABASE_FILE } from '../../../src/boot/station';
+import { DATABASE_FILE } from '../../../src/boot/data-dir';
 import { registerJournal } from '../../../src/cli/commands/journal';
 import { createJournal } from '../../../src/journal/journal';
 import { KEY_FILE, loadOrCreateStationKey } from '../../../src/journal/key-file';
