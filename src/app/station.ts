@@ -1,5 +1,7 @@
 import { authHandlers, Logins } from './auth';
 import { createDispatch, type Dispatch } from './dispatch';
+import { printingHandlers } from './documents/handlers';
+import { createStationDocuments, type StationDocuments } from './documents/station-documents';
 import type { EventListener } from './events';
 import { EventStream } from './events';
 import type { Handlers } from './handlers';
@@ -20,11 +22,15 @@ export interface Station {
   /** Starts the devices the core reads itself (HID scanners, the scale); stop() releases them. */
   startDevices(): void;
   stopDevices(): void;
+  /** Documents owed on completion and every station's print queue; long-lived hosts start them. */
+  documents: Pick<StationDocuments, 'start' | 'stop' | 'drain'>;
 }
 
 export function createStation(ports: StationPorts): Station {
   const events = new EventStream();
   const core = { ...ports, events };
+  const documents = createStationDocuments(core);
+  core.packedOrderHandlers = [documents.onPacked, ...ports.packedOrderHandlers];
   const logins = new Logins(core);
   const desk = new PackingDesk(core);
   const handlers: Handlers = {
@@ -32,6 +38,7 @@ export function createStation(ports: StationPorts): Station {
     ...orderHandlers(core),
     ...settingsHandlers(core),
     ...packingHandlers(desk),
+    ...printingHandlers(core, documents),
     'scan.submit': (scan, call) => submitScan(desk, logins, call, scan),
   };
   const dispatch = createDispatch(core, logins, handlers);
@@ -41,6 +48,7 @@ export function createStation(ports: StationPorts): Station {
     dispatch,
     events: { subscribe: (listener) => events.subscribe(listener) },
     expireIdleLogins: () => logins.expireIdle(),
+    documents: { start: () => documents.start(), stop: () => documents.stop(), drain: () => documents.drain() },
     startDevices() {
       const stationId = ports.stationId;
       for (const scanner of ports.scanners) {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { seedDemo } from '../app/demo';
 import { hashPin } from '../app/pin';
 import type { Clock, Logger, Store } from '../app/ports';
+import type { SilentPrint } from '../app/ports/printing';
 import { createStation, type Station } from '../app/station';
 import { StationFailure } from '../contract/errors';
 import { createJournal, type StationJournal } from '../journal/journal';
@@ -14,6 +15,7 @@ import { createJournalRows } from '../storage/repositories/journal-rows';
 import { createPackingRepository } from '../storage/repositories/packing';
 import { createStore } from '../storage/store';
 import { createDevices, type ScaleKind, type StationDevices } from './devices';
+import { createDocumentPorts } from './documents';
 import { createStationLog } from './logger';
 import { PACKDESK_VERSION } from './version';
 
@@ -32,6 +34,8 @@ export interface BootOptions {
   /** The scale the core reads (default none) and whether to look for HID POS scanners (default no). */
   scale?: ScaleKind;
   hidScanner?: boolean;
+  /** Electron's silent printing (main/silent-print); other hosts print through CUPS and raw 9100. */
+  silentPrint?: SilentPrint | null;
 }
 
 export interface BootedStation {
@@ -80,6 +84,7 @@ export async function bootStation(options: BootOptions): Promise<BootedStation> 
       scanners: devices.scanners,
       scale: devices.scale,
       packedOrderHandlers: [],
+      documents: createDocumentPorts({ db, dataDir: options.dataDir, clock, logger: log.logger, silentPrint: options.silentPrint ?? null }),
       clock,
       logger: log.logger,
       stationId,
@@ -88,6 +93,8 @@ export async function bootStation(options: BootOptions): Promise<BootedStation> 
     station.startDevices();
     const timers: (() => void)[] = [];
     if (options.housekeeping) {
+      station.documents.start();
+      timers.push(() => station.documents.stop());
       const idle = setInterval(() => station.expireIdleLogins(), IDLE_CHECK_MS);
       idle.unref();
       timers.push(() => clearInterval(idle));

@@ -28,6 +28,10 @@ export const ERROR_CODES = [
   'BACKUP_FAILED',
   'UNAUTHORIZED',
   'INTERNAL',
+  'PRINT_JOB_NOT_FOUND',
+  'DOCUMENT_NOT_FOUND',
+  'PRINTER_NOT_SET_UP',
+  'PRINTER_UNAVAILABLE',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

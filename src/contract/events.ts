@@ -1,5 +1,6 @@
 import type { Result } from './errors';
 import type { ScaleReadingView, ScanSubmitResult } from './packing';
+import type { PrintJobView } from './printing';
 import type { LoginSession } from './schemas';
 
 /** What the core pushes to every connected UI of a station. */
@@ -12,10 +13,12 @@ export interface StationEvents {
   'scan.handled': { stationId: string; source: 'hid'; result: Result<ScanSubmitResult> };
   /** The station's scale reported a new reading. */
   'scale.reading': { stationId: string; reading: ScaleReadingView | null };
+  /** A print job or an owed document changed; `job` is null when only a document being made did. */
+  'print.job.changed': { stationId: string; job: PrintJobView | null };
 }
 export type EventName = keyof StationEvents;
 export interface StationEvent<E extends EventName = EventName> {
   name: E;
   payload: StationEvents[E];
 }
-export const EVENT_NAMES: readonly EventName[] = ['auth.changed', 'queue.changed', 'scan.handled', 'scale.reading'];
+export const EVENT_NAMES: readonly EventName[] = ['auth.changed', 'queue.changed', 'scan.handled', 'scale.reading', 'print.job.changed'];

@@ -3,3 +3,4 @@ export * from './events';
 export * from './methods';
 export * from './schemas';
 export * from './packing';
+export * from './printing';

@@ -19,6 +19,7 @@ import {
   scanResultSchema,
   scanSubmitResultSchema,
 } from './packing';
+import { PRINTING_METHODS } from './printing';
 
 /** Who may call a method: anyone at the station, or a logged-in user of one of these roles. */
 export type Access = 'public' | readonly Role[];
@@ -163,6 +164,7 @@ export const METHODS = {
     output: z.object({ file: z.string(), bytes: z.number().int() }),
     access: MANAGERS,
   }),
+  ...PRINTING_METHODS,
 } as const;
 
 export type Methods = typeof METHODS;

@@ -1,9 +1,11 @@
 import type { ScalePort, ScannerPort } from './devices';
+import type { DocumentPorts } from './document-requests';
 import type { Journal } from './journal';
 import type { PackedOrderHandler, PackingRepository } from './packing';
 import type { Store } from './store';
 
 export * from './devices';
+export * from './document-requests';
 export * from './journal';
 export * from './packing';
 export * from './store';
@@ -29,6 +31,8 @@ export interface StationPorts {
   scale: ScalePort | null;
   /** Told of every completed order inside its transaction: documents, the shop's outbox. */
   packedOrderHandlers: PackedOrderHandler[];
+  /** Documents owed on completion, the archive, printer profiles and the print queue. */
+  documents: DocumentPorts;
   clock: Clock;
   logger: Logger;
   /** The station this process runs as when a caller does not name one. */

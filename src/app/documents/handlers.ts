@@ -1,0 +1,120 @@
+import { StationFailure } from '../../contract/errors';
+import type { LabelSettingsView, PrinterProfileView } from '../../contract/printing';
+import type { CallContext, Core } from '../context';
+import type { HandlerSlice } from '../handlers';
+import type { PrintJob } from '../ports/printing';
+import { ssccOf } from './inputs';
+import type { StationDocuments } from './station-documents';
+import { toJobView, toOwedView } from './views';
+
+type PrintMethods =
+  | 'print.queue' | 'print.cancel' | 'print.retry' | 'print.reprint' | 'documents.order' | 'printers.profiles' | 'printers.profile.set'
+  | 'printers.profile.remove' | 'printers.discover' | 'printers.test' | 'labels.settings' | 'labels.settings.set';
+
+/** How many jobs the panel shows: the newest, which is where a failed one would be. */
+const JOBS_SHOWN = 50;
+
+export function printingHandlers(core: Core, documents: StationDocuments): HandlerSlice<PrintMethods> {
+  const ports = core.documents;
+  const now = () => core.clock.now().toISOString();
+  const view = (job: PrintJob) => toJobView(job, ports.archive.byId(job.documentId));
+  const jobAt = (jobId: number, call: CallContext): PrintJob => {
+    const job = ports.queue.byId(jobId);
+    if (!job || job.stationId !== call.stationId) throw new StationFailure('PRINT_JOB_NOT_FOUND', `There is no print job ${jobId} at this station.`, { job: jobId });
+    return job;
+  };
+  const queued = (result: { job: PrintJob | null; reason: string | null }, what: string) => {
+    if (!result.job) throw new StationFailure('PRINTER_NOT_SET_UP', result.reason ?? `No printer is set up for ${what}.`, { kind: what });
+    return view(result.job);
+  };
+  const profiles = (stationId: string): PrinterProfileView[] =>
+    ports.profiles.list(stationId).map(({ documentKind, printerKind, target, format, raw }) => ({ documentKind, printerKind, target, format, raw }));
+  const journal = (call: CallContext, type: string, payload: Record<string, unknown>, order?: string) =>
+    core.journal.append({ type, stationId: call.stationId, actorId: call.user?.id ?? null, subject: order ? { kind: 'order', id: order } : { kind: 'station', id: call.stationId }, payload });
+
+  return {
+    'print.queue': (_input, call) => ({
+      jobs: ports.queue.list(call.stationId).slice(0, JOBS_SHOWN).map(view),
+      owed: ports.requests.pending(call.stationId).map(toOwedView),
+    }),
+    'print.cancel': ({ jobId }, call) => {
+      jobAt(jobId, call);
+      ports.queue.cancel(jobId, now());
+      return view(jobAt(jobId, call));
+    },
+    'print.retry': ({ jobId }, call) => {
+      jobAt(jobId, call);
+      if (ports.queue.retryNow(jobId, now())) documents.printWorkerFor(call.stationId).kick();
+      return view(jobAt(jobId, call));
+    },
+    'print.reprint': ({ documentId }, call) => {
+      const document = ports.archive.byId(documentId);
+      if (!document) throw new StationFailure('DOCUMENT_NOT_FOUND', `There is no stored document ${documentId}.`, { document: documentId });
+      const job = core.store.transaction(() => {
+        const result = queued(documents.printingFor(call.stationId).reprint(documentId), document.kind);
+        journal(call, 'document.reprinted', { documentId, kind: document.kind, parcel: document.parcelIndex, sha256: document.sha256, printJobId: result.id }, document.orderNumber ?? undefined);
+        return result;
+      });
+      return job;
+    },
+    'documents.order': ({ orderNumber }) => {
+      const order = core.store.orders.byNumber(orderNumber) ?? core.store.orders.byReference(orderNumber);
+      const number = order?.number ?? orderNumber;
+      const documents = ports.archive.forOrder(number).map(({ id, kind, format, sha256, bytes, parcelIndex, createdAt }) => ({ id, kind, format, sha256, bytes, parcelIndex, createdAt }));
+      return { orderNumber: number, documents, owed: ports.requests.forOrder(number).filter((i) => i.status !== 'done').map(toOwedView) };
+    },
+    'printers.profiles': (_input, call) => ({ profiles: profiles(call.stationId), printerKinds: [...ports.printerKinds] }),
+    'printers.profile.set': (profile, call) => {
+      if (!ports.printerKinds.includes(profile.printerKind)) {
+        throw new StationFailure('PRINTER_UNAVAILABLE', `This station cannot print through ${profile.printerKind}.`, { kind: profile.printerKind });
+      }
+      if ((profile.printerKind === 'electron' || profile.printerKind === 'windows_pdf') && profile.format !== 'pdf') {
+        throw new StationFailure('VALIDATION_FAILED', `${profile.printerKind} printing takes PDFs; ${profile.format.toUpperCase()} goes to a raw 9100 or CUPS raw printer.`);
+      }
+      core.store.transaction(() => {
+        ports.profiles.set({ ...profile, stationId: call.stationId });
+        journal(call, 'settings.printer', { ...profile });
+      });
+      return profiles(call.stationId);
+    },
+    'printers.profile.remove': ({ documentKind }, call) => {
+      ports.profiles.remove(call.stationId, documentKind);
+      journal(call, 'settings.printer.removed', { documentKind });
+      return profiles(call.stationId);
+    },
+    'printers.discover': () => ports.discover(),
+    'printers.test': async ({ documentKind }, call) => {
+      if (!ports.profiles.forDocument(call.stationId, documentKind)) {
+        throw new StationFailure('PRINTER_NOT_SET_UP', `No printer is set up for ${documentKind} at this station.`, { kind: documentKind });
+      }
+      return queued(await documents.printingFor(call.stationId).testPage(ports.renderer, documentKind), documentKind);
+    },
+    'labels.settings': () => {
+      const settings = ports.labelSettings.get();
+      return settings ? { ...settings, nextSsccSerial: ports.requests.nextSsccSerial() ?? 1 } : null;
+    },
+    'labels.settings.set': (input, call) => saveLabelSettings(core, documents, input, call),
+  };
+}
+
+function saveLabelSettings(core: Core, documents: StationDocuments, input: LabelSettingsView, call: CallContext): LabelSettingsView {
+  const { labelSettings, requests } = core.documents;
+  const { nextSsccSerial, ...settings } = input;
+  if (!ssccOf(settings, nextSsccSerial)) {
+    throw new StationFailure('VALIDATION_FAILED', `Serial ${nextSsccSerial} does not fit the ${16 - settings.gs1CompanyPrefix.length} digits left by prefix ${settings.gs1CompanyPrefix}.`);
+  }
+  const before = labelSettings.get();
+  const current = requests.nextSsccSerial();
+  // Moving the counter back under the same prefix would print an SSCC twice.
+  if (before?.gs1CompanyPrefix === settings.gs1CompanyPrefix && before.ssccExtensionDigit === settings.ssccExtensionDigit && current !== null && nextSsccSerial < current) {
+    throw new StationFailure('VALIDATION_FAILED', `SSCC serials up to ${current - 1} are used already; the next one cannot go back to ${nextSsccSerial}.`);
+  }
+  core.store.transaction(() => {
+    labelSettings.set(settings);
+    requests.setNextSsccSerial(nextSsccSerial);
+    core.journal.append({ type: 'settings.labels', stationId: call.stationId, actorId: call.user?.id ?? null, subject: { kind: 'station', id: call.stationId }, payload: { ...input } });
+  });
+  // Documents that waited for these settings are made now.
+  if (requests.retryAllNow(core.clock.now().toISOString()) > 0) documents.requests.kick();
+  return { ...settings, nextSsccSerial: requests.nextSsccSerial() ?? nextSsccSerial };
+}

@@ -1,0 +1,26 @@
+import type { DocumentPorts, RequestedKind } from '../ports/document-requests';
+import type { PackedOrder, PackedOrderHandler } from '../ports/packing';
+
+/** Which documents an order is owed: per parcel the carrier's label when sync stored one, else ours; then the slip. */
+export function documentsOwed(packed: PackedOrder, ports: Pick<DocumentPorts, 'carrierLabels'>): { kind: RequestedKind; parcelIndex: number | null }[] {
+  const carrier = new Set((ports.carrierLabels?.forOrder(packed.orderNumber) ?? []).map((l) => l.parcelIndex));
+  return [
+    ...packed.parcels.map((p) => ({ kind: (carrier.has(p.no) ? 'carrier_label' : 'label') as RequestedKind, parcelIndex: p.no })),
+    { kind: 'packing_slip' as const, parcelIndex: null },
+  ];
+}
+
+/**
+ * Runs inside the completion transaction: it only records what is owed (a few rows), so the
+ * shipment and its documents commit together. The worker, kicked here, starts only once this
+ * synchronous transaction has returned, and renders outside it.
+ */
+export function documentsOnPacked(ports: Pick<DocumentPorts, 'requests' | 'carrierLabels'>, kick: () => void): PackedOrderHandler {
+  return {
+    name: 'documents',
+    onPacked(packed) {
+      ports.requests.record({ packed, items: documentsOwed(packed, ports), at: packed.completedAt });
+      kick();
+    },
+  };
+}

@@ -1,0 +1,75 @@
+import type { Core } from '../context';
+import type { PrintWorker, StationPrinting } from '../ports/document-requests';
+import type { PackedOrderHandler } from '../ports/packing';
+import { documentsOnPacked } from './on-packed';
+import { toJobView } from './views';
+import { DocumentRequestWorker } from './worker';
+
+export interface StationDocuments {
+  /** Records the documents a completed order is owed, inside the completion transaction. */
+  onPacked: PackedOrderHandler;
+  requests: DocumentRequestWorker;
+  /** Keep-and-queue for one station, with that station's print worker behind it. */
+  printingFor(stationId: string): StationPrinting;
+  printWorkerFor(stationId: string): PrintWorker;
+  /** Long-lived hosts: warm the renderer, make what is owed, drain every station's print queue. */
+  start(): void;
+  stop(): void;
+  /** Makes what is owed, then prints what is due (tests and one-shot tools). */
+  drain(): Promise<void>;
+}
+
+/** The documents and printing of the core: one request worker, a print worker per station. */
+export function createStationDocuments(core: Core): StationDocuments {
+  const ports = core.documents;
+  const stations = new Map<string, { printing: StationPrinting; worker: PrintWorker }>();
+  let running = false;
+
+  const emit = (stationId: string, job: Parameters<typeof toJobView>[0] | null): void =>
+    core.events.emit('print.job.changed', { stationId, job: job ? toJobView(job, ports.archive.byId(job.documentId)) : null });
+
+  const station = (stationId: string) => {
+    let found = stations.get(stationId);
+    if (!found) {
+      const worker = ports.printWorkerFor(stationId, (job) => emit(stationId, job));
+      const printing = ports.printingFor(stationId, () => worker.kick());
+      found = { printing, worker };
+      stations.set(stationId, found);
+      if (running) worker.start();
+    }
+    return found;
+  };
+
+  const requests = new DocumentRequestWorker({
+    ports,
+    store: core.store,
+    journal: core.journal,
+    clock: core.clock,
+    logger: core.logger,
+    printingFor: (stationId) => station(stationId).printing,
+    onChange: (stationId) => emit(stationId, null),
+  });
+
+  return {
+    onPacked: documentsOnPacked(ports, () => requests.kick()),
+    requests,
+    printingFor: (stationId) => station(stationId).printing,
+    printWorkerFor: (stationId) => station(stationId).worker,
+    start() {
+      running = true;
+      // Every known station's queue drains from the start: jobs left by a crash print again.
+      for (const s of core.store.stations.list()) station(s.id);
+      for (const { worker } of stations.values()) worker.start();
+      requests.start(core.stationId);
+    },
+    stop() {
+      running = false;
+      requests.stop();
+      for (const { worker } of stations.values()) worker.stop();
+    },
+    async drain() {
+      await requests.drain();
+      for (const s of core.store.stations.list()) await station(s.id).worker.drain();
+    },
+  };
+}

@@ -1,0 +1,157 @@
+import type { Clock, Logger, Store } from '../ports';
+import type { Journal } from '../ports/journal';
+import type { DocumentPorts, DocumentRequestItem, StationPrinting } from '../ports/document-requests';
+import type { RenderedDocument } from '../ports/documents';
+import { labelInput, slipInput, ssccOf } from './inputs';
+
+/** A document that could not be made is tried again after 5 s, doubling to at most 10 minutes. */
+export function remakeDelayMs(attempts: number): number {
+  return Math.min(10 * 60_000, 5_000 * 2 ** Math.min(Math.max(0, attempts - 1), 20));
+}
+
+export interface DocumentRequestWorkerOptions {
+  ports: DocumentPorts;
+  store: Store;
+  journal: Journal;
+  clock: Clock;
+  logger: Logger;
+  printingFor(stationId: string): StationPrinting;
+  /** Told when an owed document was made or failed, for the print panel. */
+  onChange(stationId: string): void;
+}
+
+export class DocumentUnavailable extends Error {}
+
+/**
+ * Makes the documents completion recorded: renders each outside any transaction, then keeps it
+ * and queues it for its printer in one transaction with marking it done, so a crash between the
+ * two makes it again rather than losing or doubling it. A failure stays pending with its reason.
+ */
+export class DocumentRequestWorker {
+  private timer: unknown = null;
+  private draining: Promise<number> | null = null;
+  private running = false;
+
+  constructor(private readonly options: DocumentRequestWorkerOptions) {}
+
+  /** Starts draining, and prepares the fonts now so the first completion does not wait for them. */
+  start(stationId: string): void {
+    this.running = true;
+    const { ports, clock, logger } = this.options;
+    const started = performance.now();
+    ports.renderer
+      .testPage({ printer: 'warm-up', station: stationId, at: clock.now().toISOString() }, 'pdf')
+      .then(() => logger.info('document renderer ready', { ms: Math.round(performance.now() - started) }))
+      .catch((error: unknown) => logger.error('document renderer could not start', { error: String(error) }));
+    this.kick();
+  }
+
+  stop(): void {
+    this.running = false;
+    this.clearTimer();
+  }
+
+  /** Something was recorded: make it now, after the caller's transaction has returned. */
+  kick(): void {
+    if (!this.running) return;
+    this.clearTimer();
+    this.timer = this.options.ports.timers.setTimeout(() => {
+      this.timer = null;
+      void this.drain();
+    }, 0);
+  }
+
+  /** Makes every document due now; resolves with how many were attempted. */
+  drain(): Promise<number> {
+    this.draining ??= this.drainDue().finally(() => {
+      this.draining = null;
+      this.scheduleNext();
+    });
+    return this.draining;
+  }
+
+  private async drainDue(): Promise<number> {
+    const { ports, clock } = this.options;
+    const tried = new Set<number>();
+    for (let item = ports.requests.nextDue(clock.now().toISOString()); item && !tried.has(item.id); item = ports.requests.nextDue(clock.now().toISOString())) {
+      tried.add(item.id);
+      await this.make(item);
+    }
+    return tried.size;
+  }
+
+  private async make(item: DocumentRequestItem): Promise<void> {
+    const { ports, store, clock, logger } = this.options;
+    try {
+      const rendered = await this.render(item);
+      const printing = this.options.printingFor(item.stationId);
+      store.transaction(() => {
+        const result = printing.print(item.kind, rendered, { orderNumber: item.orderNumber, parcelIndex: item.parcelIndex });
+        ports.requests.markDone(item.id, { documentId: result.document.id, printJobId: result.job?.id ?? null, note: result.reason }, clock.now().toISOString());
+        this.options.journal.append({
+          type: 'document.made',
+          stationId: item.stationId,
+          actorId: null,
+          subject: { kind: 'order', id: item.orderNumber },
+          payload: { kind: item.kind, parcel: item.parcelIndex, format: rendered.format, sha256: result.document.sha256, documentId: result.document.id, printJobId: result.job?.id ?? null },
+        });
+      });
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      const now = clock.now();
+      ports.requests.markFailed(item.id, reason, new Date(now.getTime() + remakeDelayMs(item.attempts + 1)).toISOString(), now.toISOString());
+      const level = error instanceof DocumentUnavailable ? 'warn' : 'error';
+      logger[level]('document could not be made', { order: item.orderNumber, kind: item.kind, parcel: item.parcelIndex, attempt: item.attempts + 1, reason });
+    }
+    this.options.onChange(item.stationId);
+  }
+
+  private async render(item: DocumentRequestItem): Promise<RenderedDocument> {
+    const { ports, store } = this.options;
+    if (item.kind === 'carrier_label') {
+      const label = ports.carrierLabels?.forOrder(item.orderNumber).find((l) => l.parcelIndex === item.parcelIndex);
+      if (!label) throw new DocumentUnavailable(`The carrier label of parcel ${item.parcelIndex} of ${item.orderNumber} is no longer stored`);
+      return { format: label.format, bytes: label.bytes, replacedCharacters: [] };
+    }
+    const settings = ports.labelSettings.get();
+    if (!settings) throw new DocumentUnavailable('Label settings are not set up: a manager enters the shop address and GS1 company prefix');
+    const order = store.orders.byId(item.orderId);
+    if (!order) throw new DocumentUnavailable(`Order ${item.orderNumber} is no longer in the station database`);
+    const packed = ports.requests.packedOrder(item.requestId);
+    const format = ports.profiles.forDocument(item.stationId, item.kind)?.format;
+    if (item.kind === 'packing_slip') return ports.renderer.packingSlip(slipInput(packed, order, settings));
+    const sscc = item.sscc ?? this.drawSscc(item);
+    const input = labelInput(packed, order, settings, item.parcelIndex ?? 1, sscc, (id) => store.catalog.productById(id)?.weightGrams ?? 0);
+    return format === 'zpl' ? ports.renderer.labelZpl(input, 203) : ports.renderer.labelPdf(input, '4x6');
+  }
+
+  /** Drawn once and kept before rendering, so a label made again carries the same SSCC. */
+  private drawSscc(item: DocumentRequestItem): string {
+    const { ports, store } = this.options;
+    return store.transaction(() => {
+      const settings = ports.labelSettings.get();
+      if (!settings) throw new DocumentUnavailable('Label settings are not set up');
+      const serial = ports.labelSettings.allocateSsccSerial();
+      const sscc = ssccOf(settings, serial);
+      if (!sscc) throw new DocumentUnavailable(`SSCC serial ${serial} no longer fits company prefix ${settings.gs1CompanyPrefix}: a manager sets a new prefix or serial`);
+      ports.requests.assignSscc(item.id, item.orderId, sscc);
+      return sscc;
+    });
+  }
+
+  private clearTimer(): void {
+    if (this.timer !== null) this.options.ports.timers.clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  private scheduleNext(): void {
+    if (!this.running) return;
+    const next = this.options.ports.requests.nextDueAt();
+    if (next === null) return;
+    this.clearTimer();
+    this.timer = this.options.ports.timers.setTimeout(() => {
+      this.timer = null;
+      void this.drain();
+    }, Math.max(0, Date.parse(next) - this.options.clock.now().getTime()));
+  }
+}

@@ -1,0 +1,111 @@
+import type { DocumentArchive, DocumentFormat, DocumentKind, DocumentLinks, DocumentRenderer, LabelSettingsRepository, StoredDocument } from './documents';
+import type { PackedOrder } from './packing';
+import type { DiscoveredPrinter, PrintJob, PrinterKind, PrinterProfileRepository, PrintQueue } from './printing';
+
+/** The documents completion owes an order: a label per parcel (ours or the carrier's) and the slip. */
+export type RequestedKind = 'label' | 'carrier_label' | 'packing_slip';
+
+/** pending: still to be made (or retried); done: kept and queued; kept: kept, no printer takes it. */
+export type RequestItemStatus = 'pending' | 'done' | 'kept';
+
+export interface DocumentRequestItem {
+  id: number;
+  requestId: number;
+  orderId: number;
+  orderNumber: string;
+  stationId: string;
+  kind: RequestedKind;
+  parcelIndex: number | null;
+  status: RequestItemStatus;
+  attempts: number;
+  /** Why the last attempt failed, or why a kept document was not printed. */
+  lastError: string | null;
+  nextAttemptAt: string | null;
+  sscc: string | null;
+  documentId: number | null;
+  printJobId: number | null;
+  updatedAt: string;
+}
+
+export interface NewDocumentRequest {
+  packed: PackedOrder;
+  items: { kind: RequestedKind; parcelIndex: number | null }[];
+  at: string;
+}
+
+/** The durable list of documents owed (storage/repositories/document-requests). */
+export interface DocumentRequestRepository {
+  record(request: NewDocumentRequest): DocumentRequestItem[];
+  /** The oldest item due at `at`, at any station; null when none is. */
+  nextDue(at: string): DocumentRequestItem | null;
+  packedOrder(requestId: number): PackedOrder;
+  /** Keeps the SSCC drawn for a label and makes it (and its GS1-128 element string) open the order. */
+  assignSscc(itemId: number, orderId: number, sscc: string): void;
+  markDone(itemId: number, outcome: { documentId: number; printJobId: number | null; note: string | null }, at: string): void;
+  markFailed(itemId: number, reason: string, retryAt: string, at: string): void;
+  /** Puts every pending item due at once (label settings were just fixed, say). Returns how many. */
+  retryAllNow(at: string): number;
+  forOrder(orderNumber: string): DocumentRequestItem[];
+  /** Items not done yet, with their reasons, for the print panel. */
+  pending(stationId: string): DocumentRequestItem[];
+  nextDueAt(): string | null;
+  /** The label settings' SSCC counter, which their own repository hands out but does not show or move. */
+  nextSsccSerial(): number | null;
+  setNextSsccSerial(serial: number): void;
+}
+
+/** A carrier label the shop's integration stored for an order (comes with sync). */
+export interface CarrierLabel {
+  parcelIndex: number;
+  format: DocumentFormat;
+  bytes: Uint8Array;
+}
+
+export interface CarrierLabelSource {
+  forOrder(orderNumber: string): CarrierLabel[];
+}
+
+export interface PrintRequestResult {
+  document: StoredDocument;
+  job: PrintJob | null;
+  reason: string | null;
+}
+
+/** printing/document-printing for one station: keep a document and queue it for its printer. */
+export interface StationPrinting {
+  print(kind: DocumentKind, document: { format: DocumentFormat; bytes: Uint8Array }, links: DocumentLinks): PrintRequestResult;
+  reprint(documentId: number): PrintRequestResult;
+  testPage(renderer: DocumentRenderer, kind: DocumentKind): Promise<PrintRequestResult>;
+}
+
+/** printing/queue-worker for one station. */
+export interface PrintWorker {
+  start(): void;
+  stop(): void;
+  kick(): void;
+  /** Prints every job due now; resolves with how many were attempted. */
+  drain(): Promise<number>;
+}
+
+export interface Timers {
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+/** Everything documents and printing need from the platform. */
+export interface DocumentPorts {
+  requests: DocumentRequestRepository;
+  renderer: DocumentRenderer;
+  archive: DocumentArchive;
+  labelSettings: LabelSettingsRepository;
+  profiles: PrinterProfileRepository;
+  queue: PrintQueue;
+  carrierLabels: CarrierLabelSource | null;
+  /** Printer discovery per way of printing (lpstat, Electron, Windows). */
+  discover(): Promise<DiscoveredPrinter[]>;
+  printingFor(stationId: string, onQueued: () => void): StationPrinting;
+  printWorkerFor(stationId: string, onChange: (job: PrintJob) => void): PrintWorker;
+  /** Ways of printing this host offers; a profile of another kind is refused when set. */
+  printerKinds: readonly PrinterKind[];
+  timers: Timers;
+}

@@ -1,0 +1,91 @@
+import type { Clock, Logger } from '../app/ports';
+import type { CarrierLabelSource, DocumentPorts, Timers } from '../app/ports/document-requests';
+import type { DocumentRenderer } from '../app/ports/documents';
+import type { DiscoveredPrinter, PrinterAdapter, PrinterKind, SilentPrint } from '../app/ports/printing';
+import { createDocumentArchive } from '../documents/store/archive';
+import { renderLabelZpl } from '../documents/zpl/zpl-label';
+import { createCupsPrinter } from '../printing/cups';
+import { createDocumentPrinting } from '../printing/document-printing';
+import { PrintQueueWorker, REAL_TIMERS } from '../printing/queue-worker';
+import { createRawTcpPrinter } from '../printing/raw-tcp';
+import { createSilentPrinter } from '../printing/silent-print';
+import { createWindowsPdfPrinter } from '../printing/windows-pdf';
+import type { Database } from '../storage/db';
+import { guardRepository } from '../storage/failures';
+import { createDocumentRecordRepository } from '../storage/repositories/document-records';
+import { createDocumentRequestRepository } from '../storage/repositories/document-requests';
+import { createLabelSettingsRepository } from '../storage/repositories/label-settings';
+import { createPrintJobRepository } from '../storage/repositories/print-jobs';
+import { createPrinterProfileRepository } from '../storage/repositories/printer-profiles';
+
+export interface DocumentPortOptions {
+  db: Database;
+  dataDir: string;
+  clock: Clock;
+  logger: Logger;
+  timers?: Timers;
+  /** Electron's silent printing (main/silent-print), only in the Electron host. */
+  silentPrint?: SilentPrint | null;
+  /** SumatraPDF.exe shipped with the Windows build, for Windows printers. */
+  sumatraPath?: string | null;
+  platform?: NodeJS.Platform;
+  carrierLabels?: CarrierLabelSource | null;
+  /** Printer adapters to use instead of the platform's (tests). */
+  adapters?: PrinterAdapter[];
+}
+
+/**
+ * The PDF renderer loaded on first use: pdf-lib and fontkit take most of a second to load, which
+ * no CLI command that does not print should pay. ZPL needs neither and stays synchronous.
+ */
+export function lazyDocumentRenderer(): DocumentRenderer {
+  let loaded: Promise<DocumentRenderer> | null = null;
+  const renderer = () => (loaded ??= import('../documents/renderer').then((m) => m.createDocumentRenderer()));
+  return {
+    labelPdf: async (input, size) => (await renderer()).labelPdf(input, size),
+    labelZpl: (input, dpi) => renderLabelZpl(input, dpi),
+    packingSlip: async (input) => (await renderer()).packingSlip(input),
+    manifest: async (input) => (await renderer()).manifest(input),
+    returnsReceipt: async (input) => (await renderer()).returnsReceipt(input),
+    testPage: async (input, format) => (await renderer()).testPage(input, format),
+  };
+}
+
+function platformAdapters(options: DocumentPortOptions): PrinterAdapter[] {
+  const platform = options.platform ?? process.platform;
+  const adapters: PrinterAdapter[] = [createRawTcpPrinter()];
+  if (platform !== 'win32') adapters.push(createCupsPrinter());
+  if (options.sumatraPath) adapters.push(createWindowsPdfPrinter({ sumatraPath: options.sumatraPath }));
+  if (options.silentPrint) adapters.push(createSilentPrinter(options.silentPrint));
+  return adapters;
+}
+
+/** Documents and printing over the station database and this platform's printers. */
+export function createDocumentPorts(options: DocumentPortOptions): DocumentPorts {
+  const { db, clock, logger } = options;
+  const now = () => clock.now();
+  const timers = options.timers ?? REAL_TIMERS;
+  const adapters = options.adapters ?? platformAdapters(options);
+  const byKind: Partial<Record<PrinterKind, PrinterAdapter>> = Object.fromEntries(adapters.map((a) => [a.kind, a]));
+  const archive = createDocumentArchive({ dataDir: options.dataDir, records: guardRepository(createDocumentRecordRepository(db), db.name), clock: now });
+  const profiles = guardRepository(createPrinterProfileRepository(db), db.name);
+  const queue = guardRepository(createPrintJobRepository(db), db.name);
+  return {
+    requests: guardRepository(createDocumentRequestRepository(db), db.name),
+    renderer: lazyDocumentRenderer(),
+    archive,
+    labelSettings: guardRepository(createLabelSettingsRepository(db), db.name),
+    profiles,
+    queue,
+    carrierLabels: options.carrierLabels ?? null,
+    async discover() {
+      const found: DiscoveredPrinter[] = [];
+      for (const adapter of adapters) found.push(...(await adapter.discover().catch(() => [])));
+      return found;
+    },
+    printingFor: (stationId, onQueued) => createDocumentPrinting({ stationId, archive, profiles, queue, clock: now, onQueued }),
+    printWorkerFor: (stationId, onChange) => new PrintQueueWorker({ stationId, queue, archive, adapters: byKind, clock: now, timers, logger, onChange }),
+    printerKinds: adapters.map((a) => a.kind),
+    timers,
+  };
+}

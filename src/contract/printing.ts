@@ -1,0 +1,129 @@
+import { z } from 'zod';
+import type { Role } from '../domain/user';
+import { addressSchema } from './schemas';
+
+/** Print queue, documents of an order, printer profiles and label settings: the calls of the print panel. */
+
+export const DOCUMENT_KINDS = ['label', 'carrier_label', 'packing_slip', 'manifest', 'returns_receipt', 'test_page'] as const;
+export const PRINTER_KINDS = ['cups', 'raw_tcp', 'windows_pdf', 'electron'] as const;
+export const DOCUMENT_FORMATS = ['pdf', 'zpl', 'epl'] as const;
+export const PRINT_JOB_STATUSES = ['queued', 'printing', 'done', 'failed', 'cancelled'] as const;
+
+export const documentKindSchema = z.enum(DOCUMENT_KINDS);
+export const printerKindSchema = z.enum(PRINTER_KINDS);
+export const documentFormatSchema = z.enum(DOCUMENT_FORMATS);
+
+export const printJobSchema = z.object({
+  id: z.number().int(),
+  documentId: z.number().int(),
+  documentKind: documentKindSchema,
+  orderNumber: z.string().nullable(),
+  parcelIndex: z.number().int().nullable(),
+  printerKind: printerKindSchema,
+  target: z.string(),
+  format: documentFormatSchema,
+  status: z.enum(PRINT_JOB_STATUSES),
+  attempts: z.number().int(),
+  maxAttempts: z.number().int(),
+  /** Why the last attempt failed, in the printer adapter's words (English, for the log and the panel). */
+  reason: z.string().nullable(),
+  nextAttemptAt: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type PrintJobView = z.infer<typeof printJobSchema>;
+
+/** A document completion owes an order that is not in the print queue (yet): still being made, or no printer. */
+export const documentOwedSchema = z.object({
+  id: z.number().int(),
+  orderNumber: z.string(),
+  kind: z.enum(['label', 'carrier_label', 'packing_slip']),
+  parcelIndex: z.number().int().nullable(),
+  status: z.enum(['pending', 'done', 'kept']),
+  attempts: z.number().int(),
+  reason: z.string().nullable(),
+  sscc: z.string().nullable(),
+});
+export type DocumentOwedView = z.infer<typeof documentOwedSchema>;
+
+export const printQueueSchema = z.object({ jobs: z.array(printJobSchema), owed: z.array(documentOwedSchema) });
+export type PrintQueueView = z.infer<typeof printQueueSchema>;
+
+export const storedDocumentSchema = z.object({
+  id: z.number().int(),
+  kind: documentKindSchema,
+  format: documentFormatSchema,
+  sha256: z.string(),
+  bytes: z.number().int(),
+  parcelIndex: z.number().int().nullable(),
+  createdAt: z.string(),
+});
+
+export const printerProfileSchema = z
+  .object({
+    documentKind: documentKindSchema,
+    printerKind: printerKindSchema,
+    target: z.string().trim().min(1).max(200),
+    format: documentFormatSchema,
+    raw: z.boolean().default(false),
+  })
+  .strict();
+export type PrinterProfileView = z.output<typeof printerProfileSchema>;
+
+export const discoveredPrinterSchema = z.object({ kind: printerKindSchema, target: z.string(), description: z.string() });
+
+export const labelSettingsSchema = z
+  .object({
+    shopName: z.string().trim().min(1).max(120),
+    shipFrom: addressSchema,
+    gs1CompanyPrefix: z.string().regex(/^\d{7,10}$/, 'a GS1 company prefix has 7 to 10 digits'),
+    ssccExtensionDigit: z.number().int().min(0).max(9),
+    returnPolicy: z.string().max(1000),
+    /** The next SSCC serial reference; it may move forward, never back onto serials already used. */
+    nextSsccSerial: z.number().int().min(0).max(999_999_999),
+  })
+  .strict();
+export type LabelSettingsView = z.infer<typeof labelSettingsSchema>;
+
+const jobInput = z.object({ jobId: z.number().int() }).strict();
+const kindInput = z.object({ documentKind: documentKindSchema }).strict();
+const empty = z.object({}).strict();
+
+/** The shape of contract/methods' entries (that file imports this one, so it is restated here). */
+function method<I extends z.ZodType, O extends z.ZodType>(spec: { input: I; output: O; access: readonly Role[]; passive?: boolean }) {
+  return spec;
+}
+
+const ANY_ROLE: readonly Role[] = ['packer', 'manager', 'returns', 'admin'];
+const MANAGERS: readonly Role[] = ['manager', 'admin'];
+const PACKERS: readonly Role[] = ['packer', 'manager', 'admin'];
+
+/** Spread into METHODS (contract/methods); same shape as its entries. */
+export const PRINTING_METHODS = {
+  'print.queue': method({ input: empty, output: printQueueSchema, access: ANY_ROLE, passive: true }),
+  'print.cancel': method({ input: jobInput, output: printJobSchema, access: PACKERS }),
+  'print.retry': method({ input: jobInput, output: printJobSchema, access: PACKERS }),
+  'print.reprint': method({
+    input: z.object({ documentId: z.number().int() }).strict(),
+    output: printJobSchema,
+    access: PACKERS,
+  }),
+  'documents.order': method({
+    input: z.object({ orderNumber: z.string().trim().min(1).max(100) }).strict(),
+    output: z.object({ orderNumber: z.string(), documents: z.array(storedDocumentSchema), owed: z.array(documentOwedSchema) }),
+    access: ANY_ROLE,
+    passive: true,
+  }),
+  'printers.profiles': method({
+    input: empty,
+    output: z.object({ profiles: z.array(printerProfileSchema), printerKinds: z.array(printerKindSchema) }),
+    access: ANY_ROLE,
+    passive: true,
+  }),
+  'printers.profile.set': method({ input: printerProfileSchema, output: z.array(printerProfileSchema), access: MANAGERS }),
+  'printers.profile.remove': method({ input: kindInput, output: z.array(printerProfileSchema), access: MANAGERS }),
+  'printers.discover': method({ input: empty, output: z.array(discoveredPrinterSchema), access: MANAGERS }),
+  'printers.test': method({ input: kindInput, output: printJobSchema, access: MANAGERS }),
+  'labels.settings': method({ input: empty, output: labelSettingsSchema.nullable(), access: MANAGERS, passive: true }),
+  'labels.settings.set': method({ input: labelSettingsSchema, output: labelSettingsSchema, access: MANAGERS }),
+} as const;
