@@ -5,7 +5,9 @@ import { HostConfigError } from '../host/binding';
 import { registerBarcode } from './commands/barcode';
 import { registerBench } from './commands/bench';
 import { registerDemo } from './commands/demo';
+import { registerDoc } from './commands/doc';
 import { registerJournal } from './commands/journal';
+import { registerLabel } from './commands/label';
 import { registerOrders } from './commands/orders';
 import { registerServe } from './commands/serve';
 import { UsageError } from './options';
@@ -23,6 +25,8 @@ export function buildProgram(): Command {
   registerBench(program);
   registerBarcode(program);
   registerJournal(program);
+  registerLabel(program);
+  registerDoc(program);
   return program;
 }
 

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { seedDemo } from '../../app/demo';
 import { hashPin } from '../../app/pin';
 import { bootStation } from '../../boot/station';
+import { benchDocuments } from './documents';
 import { benchHostStart } from './host-start';
 import { benchJournal } from './journal';
 import { benchQueue } from './queue';
@@ -45,6 +46,7 @@ export async function runBench(options: { orders: number; journalEntries: number
       await packing.close();
     }
     figures.push(...(await benchJournal({ entries: options.journalEntries })));
+    figures.push(...(await benchDocuments()));
   } finally {
     fs.rmSync(dataDir, { recursive: true, force: true });
   }

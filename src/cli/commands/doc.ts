@@ -2,8 +2,13 @@ import fs from 'node:fs';
 import type { Command } from 'commander';
 import { StationFailure } from '../../contract/errors';
 import { slipForUnpackedOrder } from '../../documents/from-order';
-import { createDocumentRenderer } from '../../documents/renderer';
 import { UsageError } from '../options';
+
+/** Loaded when a document is made: pdf-lib and fontkit would slow the start of every command. */
+async function renderer() {
+  const { createDocumentRenderer } = await import('../../documents/renderer');
+  return createDocumentRenderer();
+}
 import { openDocumentDatabase, requireOrder } from './document-database';
 
 const DATA_HELP = 'data folder (default: PACKDESK_DATA or the OS application-data folder)';
@@ -22,7 +27,7 @@ export function registerDoc(program: Command): void {
       try {
         const order = requireOrder(database.store, opts.order);
         const { settings } = database.labelSettings();
-        const slip = await createDocumentRenderer().packingSlip(slipForUnpackedOrder(order, settings));
+        const slip = await (await renderer()).packingSlip(slipForUnpackedOrder(order, settings));
         fs.writeFileSync(opts.out, slip.bytes);
         process.stdout.write(`${opts.out}: packing slip for ${order.number}, ${order.lines.length} lines\n`);
       } finally {
@@ -44,7 +49,7 @@ export function registerDoc(program: Command): void {
         if (!manifest) throw new StationFailure('VALIDATION_FAILED', `There is no ${opts.carrier} manifest for ${opts.date}.`);
         const { settings } = database.labelSettings();
         const parcels = database.manifests.parcels(manifest.id);
-        const pdf = await createDocumentRenderer().manifest({
+        const pdf = await (await renderer()).manifest({
           manifestNumber: manifest.number,
           carrier: manifest.carrier,
           date: manifest.date,

@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import type { Command } from 'commander';
 import type { LabelSize, ZplDpi } from '../../app/ports/documents';
 import { estimatedWeightGrams, labelForUnpackedOrder } from '../../documents/from-order';
-import { createDocumentRenderer } from '../../documents/renderer';
 import { UsageError } from '../options';
 import { openDocumentDatabase, requireOrder } from './document-database';
 
@@ -38,6 +37,8 @@ export function registerLabel(program: Command): void {
         if (demo) process.stderr.write('packdesk: no label settings in this data folder; using the demo sender and GS1 example prefix 0614141.\n');
         const weight = estimatedWeightGrams(order, (id) => database.store.catalog.productById(id)?.weightGrams ?? null);
         const input = labelForUnpackedOrder(order, settings, weight, serial);
+        // Loaded here, not at the top: pdf-lib and fontkit would slow the start of every command.
+        const { createDocumentRenderer } = await import('../../documents/renderer');
         const renderer = createDocumentRenderer();
         const label = opts.format === 'pdf' ? await renderer.labelPdf(input, opts.size as LabelSize) : renderer.labelZpl(input, Number(opts.dpi) as ZplDpi);
         fs.writeFileSync(opts.out, label.bytes);
