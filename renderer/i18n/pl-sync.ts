@@ -1,0 +1,50 @@
+import type { enSync, enSyncErrors } from './en-sync';
+
+type Texts<T> = { [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };
+
+/** Teksty błędów synchronizacji, dołączane do tabeli błędów w pl.ts. */
+export const plSyncErrors: Texts<typeof enSyncErrors> = {
+  SYNC_NOT_CONFIGURED: 'Sklep nie jest podłączony. Kierownik może go ustawić w Ustawieniach → Synchronizacja ze sklepem.',
+  SYNC_UNREACHABLE: 'Brak połączenia ze sklepem. Pakowanie trwa dalej; stanowisko wyśle wszystko, gdy sklep wróci.',
+  SYNC_AUTH_FAILED: 'Sklep odrzucił logowanie lub token. Kierownik musi sprawdzić ustawienia synchronizacji.',
+  SYNC_REFUSED: 'Sklep odrzucił żądanie.',
+  SYNC_RATE_LIMITED: 'Sklep prosi o wolniejsze zapytania. Stanowisko spróbuje za chwilę.',
+  SYNC_EVENT_NOT_PARKED: 'To zdarzenie nie czeka już na decyzję.',
+};
+
+export const plSync: Texts<typeof enSync> = {
+  title: 'Synchronizacja ze sklepem',
+  backend: 'System sklepu',
+  kinds: { none: 'Brak', vendure: 'Vendure', baselinker: 'BaseLinker', file: 'Import z pliku (CSV/JSON)' },
+  url: 'Adres',
+  username: 'Nazwa użytkownika',
+  secret: 'Token lub hasło',
+  secretKept: 'Sekret jest zapisany (zaszyfrowany). Zostaw puste, aby go zachować.',
+  barcodeField: 'Pole własne z kodem kreskowym',
+  channelToken: 'Token kanału',
+  courierCode: 'Kod kuriera',
+  statusReady: 'Id statusów: do spakowania',
+  statusOnHold: 'Id statusów: wstrzymane',
+  statusCancelled: 'Id statusów: anulowane',
+  statusShipped: 'Id statusu: wysłane',
+  ordersFile: 'Plik zamówień',
+  productsFile: 'Plik produktów',
+  exportFile: 'Eksport wysłanych zamówień do',
+  save: 'Zapisz',
+  saved: 'Zapisano',
+  test: 'Sprawdź połączenie',
+  testOk: 'Połączono z {{shop}}',
+  syncNow: 'Synchronizuj teraz',
+  running: 'Synchronizacja…',
+  progress: { products: 'Produkty', orders: 'Zamówienia', changes: 'Zmiany w zamówieniach', outbox: 'Wysyłanie do sklepu' },
+  lastRun: 'Ostatnia synchronizacja',
+  never: 'nigdy',
+  lastError: 'Ostatni błąd',
+  queued: 'Czeka na wysłanie',
+  parked: 'Odrzucone przez sklep',
+  parkedNone: 'Nic nie czeka na decyzję.',
+  retry: 'Ponów',
+  dismiss: 'Odrzuć',
+  flagged: 'Zamówienia do sprawdzenia',
+  summary: '{{orders}} nowych zamówień, {{changed}} zmienionych, {{pushed}} wysłanych',
+};

@@ -1,0 +1,182 @@
+import type { Address } from '../../domain/order';
+import type { BackendKind, BackendSettings, OutboxEventView, SyncFailureKind } from '../../contract/sync';
+
+/** An order as the shop sees it, in the station's words. */
+export interface RemoteOrder {
+  externalId: string;
+  number: string;
+  /** ready: waiting to be packed; shipped: the shop already has a shipment for it. */
+  status: 'ready' | 'on_hold' | 'cancelled' | 'shipped';
+  customerName: string;
+  shipTo: Address;
+  carrierCode: string | null;
+  service: string | null;
+  note: string | null;
+  createdAt: string;
+  lines: { externalLineId: string; sku: string; name: string; quantity: number }[];
+}
+
+export interface RemoteProduct {
+  sku: string;
+  name: string;
+  weightGrams: number;
+  /** Shop barcodes; the SKU itself is scanned when there are none. */
+  barcodes: string[];
+}
+
+/**
+ * One page of a pull. `cursor` is where to go on from: the next page while `more`, else the
+ * point the next sync resumes from (saved, so a restart does not pull everything again).
+ */
+export interface PullPage<T> {
+  items: T[];
+  cursor: string | null;
+  more: boolean;
+  /** How many there are in all when the shop says so, for the progress bar. */
+  total: number | null;
+}
+
+/** What the outbox sends for a completed (or partly completed) packing session. */
+export interface ShipmentPush {
+  idempotencyKey: string;
+  externalOrderId: string;
+  orderNumber: string;
+  carrierCode: string;
+  /** One per parcel; a retry looks for these at the shop before sending again. */
+  trackingNumbers: string[];
+  partial: boolean;
+  lines: { externalLineId: string; sku: string; quantity: number }[];
+  parcels: { no: number; weightGrams: number | null; boxCode: string | null }[];
+}
+
+export interface NotePush {
+  idempotencyKey: string;
+  externalOrderId: string;
+  note: string;
+}
+
+/** A carrier label the backend made, as bytes for the document store. */
+export interface ShopLabel {
+  trackingNumber: string;
+  format: 'pdf' | 'zpl' | 'epl';
+  bytes: Uint8Array;
+}
+
+/**
+ * One shop system. Calls that fail throw SyncFailure (from contract/sync) so the outbox can tell
+ * a shop that is down (retry later) from one that refuses (park the event).
+ */
+export interface ShopBackend {
+  readonly kind: BackendKind;
+  /** A cheap authenticated call; resolves with the shop's name. */
+  testConnection(): Promise<{ shopName: string }>;
+  pullProducts(cursor: string | null): Promise<PullPage<RemoteProduct>>;
+  /** Orders ready to ship, changed since the cursor (null: from the beginning). */
+  pullOrders(cursor: string | null): Promise<PullPage<RemoteOrder>>;
+  /** The current state of orders pulled before, to learn of cancellations, holds and changed lines. */
+  ordersById(externalIds: string[]): Promise<RemoteOrder[]>;
+  /** Whether the shop already has this shipment (checked before every retry). */
+  hasShipment(push: ShipmentPush): Promise<boolean>;
+  pushShipment(push: ShipmentPush): Promise<{ remoteRef: string }>;
+  pushNote(push: NotePush): Promise<void>;
+  /** Only backends that buy labels from carriers (BaseLinker); null elsewhere. */
+  fetchLabel(push: ShipmentPush): Promise<ShopLabel | null>;
+}
+
+export class SyncFailure extends Error {
+  constructor(
+    readonly kind: SyncFailureKind,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'SyncFailure';
+  }
+}
+
+/** Builds the adapter for the settings a manager chose; the secret is already opened. */
+export type BackendFactory = (settings: BackendSettings, secret: string | null) => ShopBackend | null;
+
+export type OutboxEventType = 'shipped' | 'note';
+
+export interface NewOutboxEvent {
+  type: OutboxEventType;
+  orderId: number;
+  orderNumber: string;
+  idempotencyKey: string;
+  payload: Record<string, unknown>;
+  createdAt: string;
+}
+
+export interface OutboxEvent extends NewOutboxEvent {
+  id: number;
+  status: 'queued' | 'sent' | 'parked' | 'dismissed';
+  attempts: number;
+  nextAttemptAt: string;
+  lastError: string | null;
+  remoteRef: string | null;
+}
+
+/** The durable outbox: written inside the change's transaction, drained by the sync worker. */
+export interface OutboxRepository {
+  /** Ignores a second event with the same idempotency key. */
+  add(event: NewOutboxEvent): void;
+  /** Due events, oldest first, skipping orders with an earlier event still waiting (per-order order). */
+  due(at: string, limit: number): OutboxEvent[];
+  /** Counts the attempt durably before the call goes out. */
+  beginAttempt(id: number, at: string): void;
+  markSent(id: number, remoteRef: string | null, at: string): void;
+  markRetry(id: number, reason: string, nextAttemptAt: string, at: string): void;
+  park(id: number, reason: string, at: string): void;
+  /** A manager's decision about a parked event. */
+  requeue(id: number, at: string): boolean;
+  dismiss(id: number, at: string): boolean;
+  byId(id: number): OutboxEvent | null;
+  list(statuses: OutboxEvent['status'][], limit: number): OutboxEventView[];
+  counts(): { queued: number; parked: number; sent: number };
+}
+
+/** What links a local order to the shop's, and what a manager must look at. */
+export interface SyncOrderLinks {
+  /** Local order id by the shop's id, for the orders pulled from this backend. */
+  localId(backend: BackendKind, externalId: string): number | null;
+  link(orderId: number, backend: BackendKind, externalId: string, lines: { orderLineId: number; externalLineId: string }[], at: string): void;
+  externalLines(orderId: number): Map<number, string>;
+  externalId(orderId: number): { backend: BackendKind; externalId: string } | null;
+  /** Pulled orders the shop may still change: not yet shipped at the station. */
+  openExternalIds(backend: BackendKind, limit: number): string[];
+  /** Replaces the lines of an order nobody has started packing; SKUs must be products already. */
+  replaceLines(orderId: number, lines: { sku: string; quantity: number; externalLineId: string }[]): void;
+  /** Whether a packing session (open or completed) exists for the order. */
+  packingStarted(orderId: number): boolean;
+  flag(orderId: number, reason: string, at: string): void;
+  isFlagged(orderId: number): boolean;
+  flagged(): { orderId: number; orderNumber: string; reason: string; at: string }[];
+}
+
+/** Settings, cursors and the sealed secret; one row per key. */
+export interface SyncSettingsRepository {
+  settings(): BackendSettings;
+  saveSettings(settings: BackendSettings): void;
+  sealedSecret(): Uint8Array | null;
+  saveSealedSecret(sealed: Uint8Array | null): void;
+  cursor(name: string): string | null;
+  saveCursor(name: string, value: string | null): void;
+  lastRun(): { at: string; error: string | null; pulledOrders: number; pushed: number } | null;
+  saveLastRun(run: { at: string; error: string | null; pulledOrders: number; pushed: number }): void;
+}
+
+/** Keeps a carrier label in the document archive and queues it for the station's label printer. */
+export type ShopLabelSink = (
+  label: ShopLabel,
+  links: { orderNumber: string; parcelIndex: number },
+) => { documentId: number; printJobId: number | null; reason: string | null };
+
+export interface SyncPorts {
+  outbox: OutboxRepository;
+  links: SyncOrderLinks;
+  settings: SyncSettingsRepository;
+  backendFor: BackendFactory;
+  /** Null where no document store is wired (labels are then not fetched). */
+  carrierLabels: ShopLabelSink | null;
+}

@@ -1,0 +1,105 @@
+import type { Clock, Journal, Logger, Store } from '../ports';
+import type { ShopLabelSink, NotePush, OutboxEvent, OutboxRepository, ShipmentPush, ShopBackend, SyncOrderLinks } from '../ports/backend';
+import { SyncFailure } from '../ports/backend';
+
+const FIRST_RETRY_MS = 5_000;
+const LONGEST_WAIT_MS = 60 * 60_000;
+/** After this many failed attempts an event is parked for a manager instead of retried. */
+export const MAX_ATTEMPTS = 15;
+
+/** 5 s, 10 s, 20 s … capped at an hour: a shop that is down for a day is asked 30-odd times. */
+export function retryDelayMs(attempts: number): number {
+  return Math.min(LONGEST_WAIT_MS, FIRST_RETRY_MS * 2 ** Math.max(0, attempts));
+}
+
+export interface DrainDeps {
+  store: Store;
+  outbox: OutboxRepository;
+  links: SyncOrderLinks;
+  backend: ShopBackend;
+  clock: Clock;
+  journal: Journal;
+  logger: Logger;
+  stationId: string;
+  carrierLabels: ShopLabelSink | null;
+}
+
+export interface DrainResult {
+  pushed: number;
+  retried: number;
+  parked: number;
+  /** Set when the shop could not be reached: the drain stops rather than knock on every event. */
+  unreachable: SyncFailure | null;
+}
+
+/**
+ * Sends due outbox events, oldest first and one order's events in turn. Before sending again
+ * an event that was tried before, it asks the shop whether it already has it: the answer to the
+ * first try may have been lost after the shop acted on it.
+ */
+export async function drainOutbox(deps: DrainDeps, limit = 500, onEach?: (done: number) => void): Promise<DrainResult> {
+  const result: DrainResult = { pushed: 0, retried: 0, parked: 0, unreachable: null };
+  const blockedOrders = new Set<number>();
+  const events = deps.outbox.due(deps.clock.now().toISOString(), limit);
+  for (const event of events) {
+    if (blockedOrders.has(event.orderId)) continue;
+    deps.outbox.beginAttempt(event.id, deps.clock.now().toISOString());
+    try {
+      const remoteRef = await deliver(deps, event);
+      deps.outbox.markSent(event.id, remoteRef, deps.clock.now().toISOString());
+      result.pushed += 1;
+    } catch (error) {
+      blockedOrders.add(event.orderId);
+      const failure = error instanceof SyncFailure ? error : new SyncFailure('bad_response', String(error), { cause: error });
+      const at = deps.clock.now();
+      const permanent = failure.kind === 'refused' || failure.kind === 'auth';
+      if (permanent || event.attempts + 1 >= MAX_ATTEMPTS) {
+        park(deps, event, permanent ? failure.message : `gave up after ${MAX_ATTEMPTS} attempts: ${failure.message}`);
+        result.parked += 1;
+      } else {
+        deps.outbox.markRetry(event.id, `${failure.kind}: ${failure.message}`, new Date(at.getTime() + retryDelayMs(event.attempts)).toISOString(), at.toISOString());
+        result.retried += 1;
+      }
+      if (failure.kind === 'unreachable' || failure.kind === 'rate_limited') {
+        result.unreachable = failure;
+        break;
+      }
+    }
+    onEach?.(result.pushed + result.retried + result.parked);
+  }
+  return result;
+}
+
+async function deliver(deps: DrainDeps, event: OutboxEvent): Promise<string | null> {
+  const { backend } = deps;
+  if (event.type === 'note') {
+    await backend.pushNote(event.payload as unknown as NotePush);
+    return null;
+  }
+  const push = event.payload as unknown as ShipmentPush;
+  if (event.attempts > 0 && (await backend.hasShipment(push))) {
+    deps.logger.info('shipment already at the shop; not sent again', { order: event.orderNumber, key: event.idempotencyKey });
+    return 'found-at-shop';
+  }
+  const { remoteRef } = await backend.pushShipment(push);
+  if (deps.carrierLabels) {
+    const label = await backend.fetchLabel(push);
+    if (label) deps.carrierLabels(label, { orderNumber: event.orderNumber, parcelIndex: 1 });
+  }
+  return remoteRef;
+}
+
+function park(deps: DrainDeps, event: OutboxEvent, reason: string): void {
+  const at = deps.clock.now().toISOString();
+  deps.store.transaction(() => {
+    deps.outbox.park(event.id, reason, at);
+    deps.journal.append({
+      type: 'sync.parked',
+      stationId: deps.stationId,
+      actorId: null,
+      subject: { kind: 'order', id: event.orderNumber },
+      payload: { event: event.id, type: event.type, reason },
+    });
+  });
+  deps.logger.warn('outbox event parked for a manager', { order: event.orderNumber, event: event.id, reason });
+}

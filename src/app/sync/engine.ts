@@ -1,0 +1,112 @@
+import { StationFailure } from '../../contract/errors';
+import type { SyncProgress, SyncRun, SyncStatus } from '../../contract/sync';
+import type { Clock, Journal, Logger, Store } from '../ports';
+import { SyncFailure, type ShopBackend, type SyncPorts } from '../ports/backend';
+import type { Secrets } from '../ports/secrets';
+import { drainOutbox } from './drain';
+import { pullFromShop } from './pull';
+
+export interface SyncEngineDeps {
+  store: Store;
+  journal: Journal;
+  clock: Clock;
+  logger: Logger;
+  stationId: string;
+  sync: SyncPorts;
+  secrets: Secrets;
+  onProgress?: (progress: SyncProgress) => void;
+}
+
+const EMPTY_RUN: Omit<SyncRun, 'error'> = { pulledProducts: 0, pulledOrders: 0, changedOrders: 0, cancelledOrders: 0, pushed: 0, retried: 0, parked: 0 };
+
+/** One sync at a time: pull what the shop has, then drain the outbox. Packing never waits for it. */
+export class SyncEngine {
+  private current: Promise<SyncRun> | null = null;
+
+  constructor(private readonly deps: SyncEngineDeps) {}
+
+  get running(): boolean {
+    return this.current !== null;
+  }
+
+  /** The configured backend, or null when none is chosen. The secret is opened only here. */
+  backend(): ShopBackend | null {
+    const { sync, secrets } = this.deps;
+    const settings = sync.settings.settings();
+    if (settings.kind === 'none') return null;
+    const sealed = sync.settings.sealedSecret();
+    const secret = sealed ? new TextDecoder().decode(secrets.sealer.open(sealed)) : null;
+    return sync.backendFor(settings, secret);
+  }
+
+  /** Runs a sync, or joins the one already running. */
+  runOnce(): Promise<SyncRun> {
+    this.current ??= this.run().finally(() => {
+      this.current = null;
+    });
+    return this.current;
+  }
+
+  private async run(): Promise<SyncRun> {
+    const { store, journal, clock, logger, stationId, sync, onProgress } = this.deps;
+    const backend = this.backend();
+    if (!backend) return { ...EMPTY_RUN, error: { kind: 'refused', message: 'No shop backend is set up.' } };
+    const run: SyncRun = { ...EMPTY_RUN, error: null };
+    try {
+      const pulled = await pullFromShop({ store, journal, clock, logger, stationId, links: sync.links, settings: sync.settings, backend, ...(onProgress ? { onProgress } : {}) });
+      Object.assign(run, { pulledProducts: pulled.products, pulledOrders: pulled.orders, changedOrders: pulled.changed, cancelledOrders: pulled.cancelled });
+      for (const skipped of pulled.skipped) logger.warn('order from the shop not taken', { order: skipped.number, reason: skipped.reason });
+    } catch (error) {
+      run.error = describe(error);
+    }
+    // The outbox drains even when the pull failed: a shop that refuses a query may still take shipments.
+    const drained = await drainOutbox(
+      { store, outbox: sync.outbox, links: sync.links, backend, clock, journal, logger, stationId, carrierLabels: sync.carrierLabels },
+      500,
+      (done) => onProgress?.({ phase: 'outbox', done, total: null }),
+    );
+    Object.assign(run, { pushed: drained.pushed, retried: drained.retried, parked: drained.parked });
+    if (drained.unreachable && !run.error) run.error = describe(drained.unreachable);
+    sync.settings.saveLastRun({ at: clock.now().toISOString(), error: run.error?.message ?? null, pulledOrders: run.pulledOrders, pushed: run.pushed });
+    logger.info('sync finished', { backend: backend.kind, ...run, error: run.error?.message ?? null });
+    return run;
+  }
+
+  status(): SyncStatus {
+    const { sync } = this.deps;
+    const last = sync.settings.lastRun();
+    return {
+      kind: sync.settings.settings().kind,
+      hasSecret: sync.settings.sealedSecret() !== null,
+      running: this.running,
+      lastRunAt: last?.at ?? null,
+      lastError: last?.error ?? null,
+      queued: sync.outbox.counts().queued,
+      parked: sync.outbox.list(['parked'], 100),
+      flagged: sync.links.flagged().map(({ orderNumber, reason, at }) => ({ orderNumber, reason, at })),
+    };
+  }
+
+  async testConnection(): Promise<{ shopName: string }> {
+    const backend = this.backend();
+    if (!backend) throw new StationFailure('SYNC_NOT_CONFIGURED', 'No shop backend is set up.');
+    try {
+      return await backend.testConnection();
+    } catch (error) {
+      throw toStationFailure(error);
+    }
+  }
+}
+
+export function describe(error: unknown): NonNullable<SyncRun['error']> {
+  if (error instanceof SyncFailure) return { kind: error.kind, message: error.message };
+  if (error instanceof StationFailure) return { kind: 'refused', message: error.message };
+  return { kind: 'bad_response', message: error instanceof Error ? error.message : String(error) };
+}
+
+export function toStationFailure(error: unknown): StationFailure {
+  if (error instanceof StationFailure) return error;
+  const { kind, message } = describe(error);
+  const code = kind === 'unreachable' ? 'SYNC_UNREACHABLE' : kind === 'auth' ? 'SYNC_AUTH_FAILED' : kind === 'rate_limited' ? 'SYNC_RATE_LIMITED' : 'SYNC_REFUSED';
+  return new StationFailure(code, message, { kind });
+}

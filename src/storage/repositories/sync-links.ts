@@ -1,0 +1,76 @@
+import type { Database } from 'better-sqlite3';
+import type { SyncOrderLinks } from '../../app/ports/backend';
+import type { BackendKind } from '../../contract/sync';
+import { StationFailure } from '../../contract/errors';
+
+/** Local orders and lines linked to the shop's ids, and the orders flagged for a manager. */
+export function createSyncOrderLinks(db: Database): SyncOrderLinks {
+  const localId = db.prepare<[string, string], { order_id: number }>('SELECT order_id FROM sync_order_links WHERE backend = ? AND external_id = ?');
+  const insertLink = db.prepare<[number, string, string, string]>(
+    `INSERT INTO sync_order_links (order_id, backend, external_id, linked_at) VALUES (?, ?, ?, ?)
+     ON CONFLICT (order_id) DO UPDATE SET backend = excluded.backend, external_id = excluded.external_id`,
+  );
+  const insertLine = db.prepare<[number, number, string]>(
+    `INSERT INTO sync_line_links (order_line_id, order_id, external_line_id) VALUES (?, ?, ?)
+     ON CONFLICT (order_line_id) DO UPDATE SET external_line_id = excluded.external_line_id`,
+  );
+  const lines = db.prepare<[number], { order_line_id: number; external_line_id: string }>(
+    'SELECT order_line_id, external_line_id FROM sync_line_links WHERE order_id = ?',
+  );
+  const externalId = db.prepare<[number], { backend: BackendKind; external_id: string }>('SELECT backend, external_id FROM sync_order_links WHERE order_id = ?');
+  const open = db.prepare<[string, number], { external_id: string }>(
+    `SELECT l.external_id FROM sync_order_links l JOIN orders o ON o.id = l.order_id
+     WHERE l.backend = ? AND (o.status IN ('ready', 'on_hold')
+       OR EXISTS (SELECT 1 FROM sync_outbox e WHERE e.order_id = o.id AND e.status IN ('queued', 'parked')))
+     ORDER BY l.order_id LIMIT ?`,
+  );
+  const started = db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM packing_sessions WHERE order_id = ?');
+  const product = db.prepare<[string], { id: number; name: string }>('SELECT id, name FROM products WHERE sku = ?');
+  const deleteLines = db.prepare<[number]>('DELETE FROM order_lines WHERE order_id = ?');
+  const addLine = db.prepare<[number, number, number, string, string, number]>(
+    'INSERT INTO order_lines (order_id, position, product_id, sku, name, quantity) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  const flag = db.prepare<[number, string, string]>(
+    'INSERT INTO sync_flags (order_id, reason, flagged_at) VALUES (?, ?, ?) ON CONFLICT (order_id) DO UPDATE SET reason = excluded.reason, flagged_at = excluded.flagged_at',
+  );
+  const isFlagged = db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM sync_flags WHERE order_id = ?');
+  const flagged = db.prepare<[], { order_id: number; number: string; reason: string; flagged_at: string }>(
+    'SELECT f.order_id, o.number, f.reason, f.flagged_at FROM sync_flags f JOIN orders o ON o.id = f.order_id ORDER BY f.flagged_at DESC',
+  );
+
+  const replace = db.transaction((orderId: number, wanted: { sku: string; quantity: number; externalLineId: string }[]) => {
+    const products = wanted.map((line) => {
+      const found = product.get(line.sku);
+      if (!found) throw new StationFailure('VALIDATION_FAILED', `The shop's order names SKU ${line.sku}, which is not in the catalogue.`, { sku: line.sku });
+      return found;
+    });
+    deleteLines.run(orderId);
+    wanted.forEach((line, position) => {
+      const id = Number(addLine.run(orderId, position, products[position]!.id, line.sku, products[position]!.name, line.quantity).lastInsertRowid);
+      insertLine.run(id, orderId, line.externalLineId);
+    });
+  });
+
+  return {
+    localId: (backend, id) => localId.get(backend, id)?.order_id ?? null,
+    link: db.transaction((orderId: number, backend: BackendKind, id: string, lineLinks: { orderLineId: number; externalLineId: string }[], at: string) => {
+      insertLink.run(orderId, backend, id, at);
+      for (const line of lineLinks) insertLine.run(line.orderLineId, orderId, line.externalLineId);
+    }),
+    externalLines: (orderId) => new Map(lines.all(orderId).map((r) => [r.order_line_id, r.external_line_id])),
+    externalId(orderId) {
+      const row = externalId.get(orderId);
+      return row ? { backend: row.backend, externalId: row.external_id } : null;
+    },
+    openExternalIds: (backend, limit) => open.all(backend, limit).map((r) => r.external_id),
+    replaceLines(orderId, wanted) {
+      replace(orderId, wanted);
+    },
+    packingStarted: (orderId) => started.get(orderId)!.n > 0,
+    flag(orderId, reason, at) {
+      flag.run(orderId, reason, at);
+    },
+    isFlagged: (orderId) => isFlagged.get(orderId)!.n > 0,
+    flagged: () => flagged.all().map((r) => ({ orderId: r.order_id, orderNumber: r.number, reason: r.reason, at: r.flagged_at })),
+  };
+}

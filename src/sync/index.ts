@@ -1,0 +1,15 @@
+import type { BackendFactory } from '../app/ports/backend';
+import { VendureBackend } from './vendure/backend';
+
+export { keyFileSecrets, SECRETS_KEY_FILE } from './secrets/key-file-sealer';
+export { SyncWorker } from './worker';
+
+/** The adapter for the chosen shop system, or null when its settings are missing. */
+export const createBackend: BackendFactory = (settings, secret) => {
+  switch (settings.kind) {
+    case 'vendure':
+      return settings.vendure ? new VendureBackend(settings.vendure, secret) : null;
+    default:
+      return null;
+  }
+};

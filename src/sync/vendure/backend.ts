@@ -1,0 +1,138 @@
+import type { NotePush, PullPage, RemoteOrder, RemoteProduct, ShipmentPush, ShopBackend } from '../../app/ports/backend';
+import { SyncFailure } from '../../app/ports/backend';
+import type { VendureSettings } from '../../contract/sync';
+import { VendureClient } from './client';
+import { ACTIVE_CHANNEL, ADD_FULFILLMENT, ADD_NOTE, FULFILLMENTS, ORDERS_PAGE, TRANSITION_FULFILLMENT, variantsPage } from './queries';
+import { toRemoteOrder, type VendureOrder } from './orders';
+
+const READY_STATES = ['PaymentSettled', 'PartiallyShipped'];
+
+interface OrderCursor {
+  since: string | null;
+  skip: number;
+  newest: string | null;
+}
+
+type Union<T> = T & { errorCode?: string; message?: string };
+
+function refusedIfError<T extends object>(what: string, result: Union<T>): T {
+  if (result.errorCode) throw new SyncFailure('refused', `Vendure refused ${what}: ${result.errorCode}: ${result.message ?? ''}`.trim());
+  return result;
+}
+
+/** Vendure's Admin API: settled orders in, fulfilments out. */
+export class VendureBackend implements ShopBackend {
+  readonly kind = 'vendure' as const;
+  private readonly client: VendureClient;
+
+  constructor(
+    private readonly settings: VendureSettings,
+    secret: string | null,
+    fetchImpl?: typeof fetch,
+  ) {
+    this.client = new VendureClient({
+      url: settings.url,
+      username: settings.username || null,
+      secret,
+      channelToken: settings.channelToken,
+      ...(fetchImpl ? { fetch: fetchImpl } : {}),
+    });
+  }
+
+  async testConnection() {
+    const { activeChannel } = await this.client.request<{ activeChannel: { code: string } }>(ACTIVE_CHANNEL);
+    return { shopName: `Vendure (${activeChannel.code})` };
+  }
+
+  async pullProducts(cursor: string | null): Promise<PullPage<RemoteProduct>> {
+    const skip = cursor ? Number(cursor) : 0;
+    const take = this.settings.pageSize;
+    const field = this.settings.barcodeField;
+    const { productVariants } = await this.client.request<{
+      productVariants: { totalItems: number; items: { sku: string; name: string; customFields?: Record<string, unknown> }[] };
+    }>(variantsPage(field), { options: { skip, take, sort: { id: 'ASC' } } });
+    const items = productVariants.items.map((v) => {
+      const barcode = v.customFields?.[field];
+      return { sku: v.sku, name: v.name, weightGrams: 0, barcodes: typeof barcode === 'string' && barcode.trim() ? [barcode.trim()] : [] };
+    });
+    const more = skip + items.length < productVariants.totalItems && items.length > 0;
+    return { items, cursor: more ? String(skip + items.length) : null, more, total: productVariants.totalItems };
+  }
+
+  /** Settled orders changed since the last pull, oldest change first; paged with skip inside one pull. */
+  async pullOrders(cursor: string | null): Promise<PullPage<RemoteOrder>> {
+    const at: OrderCursor = cursor ? (JSON.parse(cursor) as OrderCursor) : { since: null, skip: 0, newest: null };
+    const take = this.settings.pageSize;
+    const filter: Record<string, unknown> = { state: { in: READY_STATES } };
+    if (at.since) filter.updatedAt = { after: at.since };
+    const { orders } = await this.client.request<{ orders: { totalItems: number; items: VendureOrder[] } }>(ORDERS_PAGE, {
+      options: { filter, sort: { updatedAt: 'ASC' }, skip: at.skip, take },
+    });
+    const newest = orders.items.reduce<string | null>((n, o) => (n === null || o.updatedAt > n ? o.updatedAt : n), at.newest);
+    const more = orders.items.length === take && at.skip + take < orders.totalItems;
+    const next: OrderCursor = more ? { since: at.since, skip: at.skip + take, newest } : { since: newest ?? at.since, skip: 0, newest: null };
+    return { items: orders.items.map(toRemoteOrder), cursor: JSON.stringify(next), more, total: orders.totalItems };
+  }
+
+  async ordersById(externalIds: string[]): Promise<RemoteOrder[]> {
+    if (externalIds.length === 0) return [];
+    const { orders } = await this.client.request<{ orders: { items: VendureOrder[] } }>(ORDERS_PAGE, {
+      options: { filter: { id: { in: externalIds } }, take: externalIds.length },
+    });
+    return orders.items.map(toRemoteOrder);
+  }
+
+  async hasShipment(push: ShipmentPush): Promise<boolean> {
+    const { order } = await this.client.request<{ order: { fulfillments: { id: string; state: string; trackingCode: string | null }[] | null } | null }>(
+      FULFILLMENTS,
+      { id: push.externalOrderId },
+    );
+    if (!order) throw new SyncFailure('refused', `Vendure has no order ${push.externalOrderId}.`);
+    const found = (order.fulfillments ?? []).find((f) => f.trackingCode === trackingCodeOf(push) && f.state !== 'Cancelled');
+    if (!found) return false;
+    // The crash may have come between creating the fulfilment and shipping it.
+    if (found.state !== 'Shipped' && found.state !== 'Delivered') await this.ship(found.id);
+    return true;
+  }
+
+  async pushShipment(push: ShipmentPush): Promise<{ remoteRef: string }> {
+    const missing = push.lines.filter((l) => !l.externalLineId);
+    if (missing.length > 0) throw new SyncFailure('refused', `Lines ${missing.map((l) => l.sku).join(', ')} are not linked to Vendure order lines.`);
+    const { addFulfillmentToOrder } = await this.client.request<{ addFulfillmentToOrder: Union<{ id: string; state: string }> }>(ADD_FULFILLMENT, {
+      input: {
+        lines: push.lines.map((l) => ({ orderLineId: l.externalLineId, quantity: l.quantity })),
+        handler: {
+          code: this.settings.fulfillmentHandler,
+          arguments: [
+            { name: 'method', value: push.carrierCode },
+            { name: 'trackingCode', value: trackingCodeOf(push) },
+          ],
+        },
+      },
+    });
+    const fulfillment = refusedIfError('the fulfilment', addFulfillmentToOrder);
+    if (fulfillment.state !== 'Shipped') await this.ship(fulfillment.id);
+    return { remoteRef: fulfillment.id };
+  }
+
+  private async ship(fulfillmentId: string): Promise<void> {
+    const { transitionFulfillmentToState } = await this.client.request<{ transitionFulfillmentToState: Union<{ id: string; state: string }> }>(
+      TRANSITION_FULFILLMENT,
+      { id: fulfillmentId, state: 'Shipped' },
+    );
+    refusedIfError('shipping the fulfilment', transitionFulfillmentToState);
+  }
+
+  async pushNote(push: NotePush): Promise<void> {
+    await this.client.request(ADD_NOTE, { input: { id: push.externalOrderId, note: push.note, isPublic: false } });
+  }
+
+  async fetchLabel(): Promise<null> {
+    return null;
+  }
+}
+
+/** Vendure keeps one tracking code per fulfilment: the parcels' numbers, comma-separated. */
+export function trackingCodeOf(push: Pick<ShipmentPush, 'trackingNumbers'>): string {
+  return push.trackingNumbers.join(', ');
+}

@@ -1,0 +1,98 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { hashPin } from '../../../src/app/pin';
+import type { Logger, Store, SyncPorts } from '../../../src/app/ports';
+import { createStation, type Station } from '../../../src/app/station';
+import { shopOutbox } from '../../../src/app/sync/outbox-handler';
+import { createDocumentPorts } from '../../../src/boot/documents';
+import type { Result } from '../../../src/contract/errors';
+import { createJournal } from '../../../src/journal/journal';
+import { loadOrCreateStationKey } from '../../../src/journal/key-file';
+import { createRawTcpPrinter } from '../../../src/printing/raw-tcp';
+import { openDatabase, type Database } from '../../../src/storage/db';
+import { createJournalRows } from '../../../src/storage/repositories/journal-rows';
+import { createPackingRepository } from '../../../src/storage/repositories/packing';
+import { createSyncStorage } from '../../../src/storage/repositories/sync-storage';
+import { createStore } from '../../../src/storage/store';
+import { createBackend, keyFileSecrets } from '../../../src/sync';
+import { typedCall } from '../../support/station-fixture';
+
+export interface SyncStation {
+  dir: string;
+  db: Database;
+  store: Store;
+  station: Station;
+  call: ReturnType<typeof typedCall>;
+  sync: SyncPorts;
+  logs: string[];
+  /** Another station process over the same file, with its sync ports changed by `wrap`. */
+  reopen(wrap?: (ports: SyncPorts) => SyncPorts): Station;
+  close(): void;
+}
+
+export async function ok<T>(promise: Promise<Result<T>>): Promise<T> {
+  const result = await promise;
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.value;
+}
+
+/** A real station over a real SQLite file, with the shop outbox on completion and one box type. */
+export function createSyncStation(): SyncStation {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'packdesk-sync-'));
+  const logs: string[] = [];
+  const line = (level: string) => (msg: string, fields?: Record<string, unknown>) => logs.push(`${level} ${msg} ${fields ? JSON.stringify(fields) : ''}`);
+  const logger: Logger = { info: line('info'), warn: line('warn'), error: line('error') };
+  const clock = { now: () => new Date() };
+  const databases: Database[] = [];
+  const build = (wrap: (ports: SyncPorts) => SyncPorts = (p) => p) => {
+    const db = openDatabase(path.join(dir, 'packdesk.sqlite'));
+    databases.push(db);
+    const store = createStore(db, { backupDir: path.join(dir, 'backups'), keepBackups: 2, clock: clock.now });
+    const storage = createSyncStorage(db);
+    const sync = wrap({ ...storage, backendFor: createBackend, carrierLabels: null });
+    const station = createStation({
+      store,
+      journal: createJournal(createJournalRows(db), clock, loadOrCreateStationKey(dir)),
+      packing: createPackingRepository(db),
+      scanners: [],
+      scale: null,
+      packedOrderHandlers: [shopOutbox({ store, outbox: sync.outbox, links: sync.links })],
+      documents: createDocumentPorts({ db, dataDir: dir, clock, logger, adapters: [createRawTcpPrinter({ timeoutMs: 1000 })] }),
+      sync,
+      secrets: keyFileSecrets(dir),
+      clock,
+      logger,
+      stationId: 'ST-01',
+      version: 'test',
+    });
+    return { db, store, station, sync };
+  };
+  const first = build();
+  first.store.stations.upsert({ id: 'ST-01', name: 'Station 1', language: 'en', idleLogoutMinutes: 60 });
+  first.store.users.insert({ name: 'Maria Manager', role: 'manager', badgeCode: 'PD-M-0001', pinHash: hashPin('1111'), language: null });
+  first.store.catalog.importCatalog({ products: [], kits: [], boxes: [{ code: 'K1', name: 'Small box', tareGrams: 120, lengthMm: 200, widthMm: 150, heightMm: 100 }] });
+  return {
+    dir,
+    ...first,
+    call: typedCall(first.station),
+    logs,
+    reopen: (wrap) => build(wrap).station,
+    close() {
+      for (const db of databases) db.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Logs the manager in, opens the order, scans each barcode once per unit, picks box K1 and completes. */
+export async function packOrder(call: ReturnType<typeof typedCall>, orderNumber: string, scans: string[]) {
+  const scan = (data: string) => ok(call('scan.submit', { data, symbology: null, source: 'wedge' }));
+  const session = await ok(call('auth.session', {}));
+  if (!session) await scan('PD-M-0001');
+  const opened = await scan(orderNumber);
+  if (opened.kind !== 'opened') throw new Error(`expected the order to open, got ${JSON.stringify(opened)}`);
+  for (const code of scans) await scan(code);
+  await scan('K1');
+  return call('pack.complete', {});
+}

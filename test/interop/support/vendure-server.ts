@@ -1,0 +1,88 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DefaultLogger, LogLevel, dummyPaymentHandler, mergeConfig } from '@vendure/core';
+import { createTestEnvironment, registerInitializer, SqljsInitializer, testConfig, type TestEnvironment } from '@vendure/testing';
+
+process.env.VENDURE_DISABLE_TELEMETRY = 'true';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const PRODUCTS_CSV = path.resolve(here, '../../fixtures/sync/vendure-products.csv');
+export const BARCODE_FIELD = 'barcode';
+
+/**
+ * The test environment keeps sql.js in memory after populating; a shop that is stopped and
+ * started again must keep its orders, so this initializer turns saving back on.
+ */
+class PersistentSqljsInitializer extends SqljsInitializer {
+  private options: { autoSave?: boolean } | null = null;
+  override async init(testFileName: string, connectionOptions: never) {
+    this.options = connectionOptions;
+    return super.init(testFileName, connectionOptions);
+  }
+  override async populate(populateFn: () => Promise<void>) {
+    await super.populate(populateFn);
+    if (this.options) this.options.autoSave = true;
+  }
+}
+
+export interface VendureShop {
+  env: TestEnvironment;
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+  start(): Promise<void>;
+  destroy(): Promise<void>;
+}
+
+/** A real Vendure on sql.js at 127.0.0.1, with a barcode custom field and a payment that settles at once. */
+export async function startVendure(port: number): Promise<VendureShop> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'packdesk-vendure-'));
+  registerInitializer('sqljs', new PersistentSqljsInitializer(dataDir));
+  const config = mergeConfig(testConfig, {
+    apiOptions: { port, hostname: '127.0.0.1' },
+    authOptions: { tokenMethod: ['bearer'] as const },
+    logger: process.env.LOG ? new DefaultLogger({ level: LogLevel.Info }) : testConfig.logger,
+    paymentOptions: { paymentMethodHandlers: [dummyPaymentHandler] },
+    customFields: { ProductVariant: [{ name: BARCODE_FIELD, type: 'string' as const, nullable: true }] },
+  });
+  const env = createTestEnvironment(config);
+  await env.server.init({
+    productsCsvPath: PRODUCTS_CSV,
+    customerCount: 3,
+    initialData: {
+      defaultLanguage: 'en' as never,
+      defaultZone: 'Europe',
+      taxRates: [{ name: 'Standard', percentage: 23 }],
+      shippingMethods: [{ name: 'Kurier', price: 1500 }],
+      paymentMethods: [
+        { name: 'Przelew', handler: { code: dummyPaymentHandler.code, arguments: [{ name: 'automaticSettle', value: 'true' }] } },
+      ],
+      countries: [{ name: 'Poland', code: 'PL', zone: 'Europe' }],
+      collections: [],
+    },
+  });
+  await env.adminClient.asSuperAdmin();
+  let running = true;
+  return {
+    env,
+    port,
+    url: `http://127.0.0.1:${port}/admin-api`,
+    async stop() {
+      if (!running) return;
+      running = false;
+      await env.server.destroy();
+    },
+    async start() {
+      if (running) return;
+      await env.server.bootstrap();
+      running = true;
+    },
+    async destroy() {
+      if (running) await env.server.destroy();
+      running = false;
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
