@@ -9,6 +9,7 @@ import { handleStationCalls, sendStationEvents } from './ipc';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { hardenApp, hardenSession } from './security';
 import { stderrShellLog } from './shell-log';
+import { createElectronSilentPrint } from './silent-print';
 import { windowOptions } from './window';
 
 // Bundled to dist/main/main.cjs; the preload and the renderer build sit next to it in dist/.
@@ -48,7 +49,7 @@ async function start(): Promise<void> {
     appData: app.getPath('appData'),
   });
   // A real station: the USB scale and HID POS scanners are read by the core itself.
-  starting = bootStation({ dataDir, host: 'electron', seedDemoIfEmpty: true, housekeeping: true, scale: 'hid', hidScanner: true });
+  starting = bootStation({ dataDir, host: 'electron', seedDemoIfEmpty: true, housekeeping: true, scale: 'hid', hidScanner: true, silentPrint: createElectronSilentPrint() });
   const booted = await starting;
   // A quit during boot has already closed the station; do not open a window onto it.
   if (closed) return;
