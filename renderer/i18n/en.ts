@@ -1,7 +1,11 @@
 import type { ErrorCode } from '../../src/contract/errors';
 import { enPack } from './en-pack';
+import { enPrinting, enPrintingErrors } from './en-printing';
+import { enSyncErrors } from './en-sync';
 
 const errors: Record<ErrorCode, string> = {
+  ...enPrintingErrors,
+  ...enSyncErrors,
   VALIDATION_FAILED: 'That input was not accepted. Check it and try again.',
   UNKNOWN_METHOD: 'This version of the screen does not match the station. Reload the page.',
   NOT_LOGGED_IN: 'You are not logged in. Scan your badge.',
@@ -21,6 +25,12 @@ const errors: Record<ErrorCode, string> = {
   MANAGER_REQUIRED: 'Only a manager can approve this. Scan a manager badge or enter a manager PIN.',
   SCALE_UNAVAILABLE: 'The scale does not answer. Check its cable and power, or type the weight.',
   SCALE_UNSTABLE: 'The scale has not settled yet. Wait a moment and weigh again.',
+  SYNC_NOT_CONFIGURED: 'No shop backend is set up.',
+  SYNC_UNREACHABLE: 'The shop cannot be reached. Packing goes on; changes are sent later.',
+  SYNC_AUTH_FAILED: 'The shop refused the station’s credentials. Ask your administrator.',
+  SYNC_REFUSED: 'The shop refused the change. Ask your manager.',
+  SYNC_RATE_LIMITED: 'The shop asks to slow down. Changes are sent a little later.',
+  SYNC_EVENT_NOT_PARKED: 'That outbox event is not waiting for a decision.',
   DATABASE_CORRUPT: 'The station database is damaged. Call your administrator.',
   DATABASE_TOO_NEW: 'The station database is from a newer Packdesk. Call your administrator.',
   DISK_FULL: 'The station disk is full. Call your administrator.',
@@ -85,6 +95,7 @@ export const en = {
     opening: 'Opening {{code}}…',
   },
   pack: enPack,
+  printing: enPrinting,
   banner: {
     acknowledge: 'OK — press Enter',
     orderRefused: 'Order {{code}} cannot be packed',

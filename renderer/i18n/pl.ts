@@ -1,7 +1,11 @@
 import type { ErrorCode } from '../../src/contract/errors';
 import { plPack } from './pl-pack';
+import { plPrinting, plPrintingErrors } from './pl-printing';
+import { plSyncErrors } from './pl-sync';
 
 const errors: Record<ErrorCode, string> = {
+  ...plPrintingErrors,
+  ...plSyncErrors,
   VALIDATION_FAILED: 'Te dane nie zostały przyjęte. Sprawdź je i spróbuj ponownie.',
   UNKNOWN_METHOD: 'Ta wersja ekranu nie pasuje do stanowiska. Odśwież stronę.',
   NOT_LOGGED_IN: 'Nie jesteś zalogowany. Zeskanuj identyfikator.',
@@ -21,6 +25,12 @@ const errors: Record<ErrorCode, string> = {
   MANAGER_REQUIRED: 'Tylko kierownik może to zatwierdzić. Zeskanuj identyfikator kierownika lub wpisz jego PIN.',
   SCALE_UNAVAILABLE: 'Waga nie odpowiada. Sprawdź kabel i zasilanie albo wpisz wagę ręcznie.',
   SCALE_UNSTABLE: 'Waga jeszcze się nie ustabilizowała. Poczekaj chwilę i zważ ponownie.',
+  SYNC_NOT_CONFIGURED: 'Nie skonfigurowano połączenia ze sklepem.',
+  SYNC_UNREACHABLE: 'Brak połączenia ze sklepem. Pakuj dalej; zmiany zostaną wysłane później.',
+  SYNC_AUTH_FAILED: 'Sklep odrzucił dane logowania stanowiska. Wezwij administratora.',
+  SYNC_REFUSED: 'Sklep odrzucił zmianę. Zapytaj kierownika.',
+  SYNC_RATE_LIMITED: 'Sklep prosi o wolniejsze tempo. Zmiany zostaną wysłane nieco później.',
+  SYNC_EVENT_NOT_PARKED: 'To zdarzenie nie czeka na decyzję.',
   DATABASE_CORRUPT: 'Baza danych stanowiska jest uszkodzona. Wezwij administratora.',
   DATABASE_TOO_NEW: 'Baza danych pochodzi z nowszej wersji Packdesk. Wezwij administratora.',
   DISK_FULL: 'Dysk stanowiska jest pełny. Wezwij administratora.',
@@ -89,6 +99,7 @@ export const pl = {
     opening: 'Otwieranie {{code}}…',
   },
   pack: plPack,
+  printing: plPrinting,
   banner: {
     acknowledge: 'OK — naciśnij Enter',
     orderRefused: 'Zamówienia {{code}} nie można spakować',

@@ -12,6 +12,8 @@ import { toReadingView } from './packing/scale';
 import { submitScan } from './packing/scan-router';
 import type { StationPorts } from './ports';
 import { settingsHandlers } from './settings';
+import { SyncEngine } from './sync/engine';
+import { syncHandlers } from './sync/handlers';
 
 /** The station core as hosts see it: one dispatcher, one event stream, and the housekeeping hooks. */
 export interface Station {
@@ -24,12 +26,15 @@ export interface Station {
   stopDevices(): void;
   /** Documents owed on completion and every station's print queue; long-lived hosts start them. */
   documents: Pick<StationDocuments, 'start' | 'stop' | 'drain'>;
+  /** The shop sync: one run at a time, started by the sync worker, `packdesk sync` or the screen. */
+  sync: Pick<SyncEngine, 'runOnce' | 'status' | 'testConnection'>;
 }
 
 export function createStation(ports: StationPorts): Station {
   const events = new EventStream();
   const core = { ...ports, events };
   const documents = createStationDocuments(core);
+  const syncEngine = new SyncEngine({ ...core, onProgress: (progress) => events.emit('sync.progress', progress) });
   core.packedOrderHandlers = [documents.onPacked, ...ports.packedOrderHandlers];
   const logins = new Logins(core);
   const desk = new PackingDesk(core);
@@ -39,6 +44,7 @@ export function createStation(ports: StationPorts): Station {
     ...settingsHandlers(core),
     ...packingHandlers(desk),
     ...printingHandlers(core, documents),
+    ...syncHandlers(core, syncEngine),
     'scan.submit': (scan, call) => submitScan(desk, logins, call, scan),
   };
   const dispatch = createDispatch(core, logins, handlers);
@@ -49,6 +55,7 @@ export function createStation(ports: StationPorts): Station {
     events: { subscribe: (listener) => events.subscribe(listener) },
     expireIdleLogins: () => logins.expireIdle(),
     documents: { start: () => documents.start(), stop: () => documents.stop(), drain: () => documents.drain() },
+    sync: syncEngine,
     startDevices() {
       const stationId = ports.stationId;
       for (const scanner of ports.scanners) {

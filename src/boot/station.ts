@@ -14,8 +14,14 @@ import { guardRepository } from '../storage/failures';
 import { createJournalRows } from '../storage/repositories/journal-rows';
 import { createPackingRepository } from '../storage/repositories/packing';
 import { createStore } from '../storage/store';
+import { DATABASE_FILE } from './data-dir';
 import { createDevices, type ScaleKind, type StationDevices } from './devices';
 import { createDocumentPorts } from './documents';
+import type { Secrets } from '../app/ports/secrets';
+import { shopLabelsTo } from '../app/sync/labels';
+import { shopOutbox } from '../app/sync/outbox-handler';
+import { createBackend, keyFileSecrets, SyncWorker } from '../sync';
+import { createSyncStorage } from '../storage/repositories/sync-storage';
 import { createStationLog } from './logger';
 import { PACKDESK_VERSION } from './version';
 
@@ -36,6 +42,8 @@ export interface BootOptions {
   hidScanner?: boolean;
   /** Electron's silent printing (main/silent-print); other hosts print through CUPS and raw 9100. */
   silentPrint?: SilentPrint | null;
+  /** Electron's safeStorage (main/secrets); elsewhere a key file only the user can read. */
+  secrets?: Secrets;
 }
 
 export interface BootedStation {
@@ -51,7 +59,6 @@ export interface BootedStation {
   close(): Promise<void>;
 }
 
-export const DATABASE_FILE = 'packdesk.sqlite';
 const IDLE_CHECK_MS = 15_000;
 const BACKUP_EVERY_MS = 6 * 60 * 60 * 1000;
 const BACKUPS_KEPT = 14;
@@ -77,14 +84,18 @@ export async function bootStation(options: BootOptions): Promise<BootedStation> 
     const stationId = chooseStation(store, options.stationId);
     const journal = createJournal(createJournalRows(db), clock, loadOrCreateStationKey(options.dataDir));
     const devices = createDevices({ scale: options.scale ?? 'none', hidScanner: options.hidScanner ?? false, logger: log.logger });
+    const documents = createDocumentPorts({ db, dataDir: options.dataDir, clock, logger: log.logger, silentPrint: options.silentPrint ?? null });
+    const syncStorage = createSyncStorage(db);
     const station = createStation({
       store,
       journal,
       packing: guardRepository(createPackingRepository(db), db.name),
       scanners: devices.scanners,
       scale: devices.scale,
-      packedOrderHandlers: [],
-      documents: createDocumentPorts({ db, dataDir: options.dataDir, clock, logger: log.logger, silentPrint: options.silentPrint ?? null }),
+      packedOrderHandlers: [shopOutbox({ store, outbox: syncStorage.outbox, links: syncStorage.links })],
+      documents,
+      sync: { ...syncStorage, backendFor: createBackend, carrierLabels: shopLabelsTo(documents.printingFor(stationId, () => undefined)) },
+      secrets: options.secrets ?? keyFileSecrets(options.dataDir),
       clock,
       logger: log.logger,
       stationId,
@@ -95,6 +106,9 @@ export async function bootStation(options: BootOptions): Promise<BootedStation> 
     if (options.housekeeping) {
       station.documents.start();
       timers.push(() => station.documents.stop());
+      const syncWorker = new SyncWorker({ run: () => station.sync.runOnce(), everySeconds: () => syncStorage.settings.settings().everySeconds, logger: log.logger });
+      syncWorker.start();
+      timers.push(() => syncWorker.stop());
       const idle = setInterval(() => station.expireIdleLogins(), IDLE_CHECK_MS);
       idle.unref();
       timers.push(() => clearInterval(idle));

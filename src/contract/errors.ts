@@ -32,6 +32,12 @@ export const ERROR_CODES = [
   'DOCUMENT_NOT_FOUND',
   'PRINTER_NOT_SET_UP',
   'PRINTER_UNAVAILABLE',
+  'SYNC_NOT_CONFIGURED',
+  'SYNC_UNREACHABLE',
+  'SYNC_AUTH_FAILED',
+  'SYNC_REFUSED',
+  'SYNC_RATE_LIMITED',
+  'SYNC_EVENT_NOT_PARKED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

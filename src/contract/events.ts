@@ -2,6 +2,7 @@ import type { Result } from './errors';
 import type { ScaleReadingView, ScanSubmitResult } from './packing';
 import type { PrintJobView } from './printing';
 import type { LoginSession } from './schemas';
+import type { SyncProgress } from './sync';
 
 /** What the core pushes to every connected UI of a station. */
 export interface StationEvents {
@@ -15,10 +16,14 @@ export interface StationEvents {
   'scale.reading': { stationId: string; reading: ScaleReadingView | null };
   /** A print job or an owed document changed; `job` is null when only a document being made did. */
   'print.job.changed': { stationId: string; job: PrintJobView | null };
+  /** A running sync moved on: the settings screen's progress bar. */
+  'sync.progress': SyncProgress;
+  /** The outbox or the sync settings changed; the sync panel should refresh its status. */
+  'sync.changed': Record<string, never>;
 }
 export type EventName = keyof StationEvents;
 export interface StationEvent<E extends EventName = EventName> {
   name: E;
   payload: StationEvents[E];
 }
-export const EVENT_NAMES: readonly EventName[] = ['auth.changed', 'queue.changed', 'scan.handled', 'scale.reading', 'print.job.changed'];
+export const EVENT_NAMES: readonly EventName[] = ['auth.changed', 'queue.changed', 'scan.handled', 'scale.reading', 'print.job.changed', 'sync.progress', 'sync.changed'];

@@ -20,6 +20,7 @@ import {
   scanSubmitResultSchema,
 } from './packing';
 import { PRINTING_METHODS } from './printing';
+import { SYNC_METHODS } from './sync';
 
 /** Who may call a method: anyone at the station, or a logged-in user of one of these roles. */
 export type Access = 'public' | readonly Role[];
@@ -165,6 +166,7 @@ export const METHODS = {
     access: MANAGERS,
   }),
   ...PRINTING_METHODS,
+  ...SYNC_METHODS,
 } as const;
 
 export type Methods = typeof METHODS;

@@ -2,7 +2,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { hashPin } from '../../src/app/pin';
-import type { NewOrder, Store } from '../../src/app/ports';
+import type { DocumentPorts, NewOrder, Store, Timers } from '../../src/app/ports';
+import { createDocumentPorts } from '../../src/boot/documents';
+import { keyFileSecrets } from '../../src/sync';
+import { createSyncStorage } from '../../src/storage/repositories/sync-storage';
+import { createRawTcpPrinter } from '../../src/printing/raw-tcp';
 import { createStation, type Station } from '../../src/app/station';
 import type { Result } from '../../src/contract/errors';
 import type { StationEvent } from '../../src/contract/events';
@@ -39,7 +43,21 @@ export interface StationFixture {
   /** Whether the phone's serial SN-777 is on record as shipped. */
   packingSerialShipped(): boolean;
   logs: { level: string; msg: string; fields?: Record<string, unknown> }[];
+  /** Documents and printing over the fixture's database: raw 9100 printing only. */
+  documents: DocumentPorts;
+  /** The document and print workers' timers: held, so only a test's drain() makes anything happen. */
+  heldTimers: { fn: () => void; ms: number }[];
   close(): void;
+}
+
+/** Timers that never fire by themselves; the test sees what was scheduled. */
+function holdTimers(): { timers: Timers; held: Map<number, { fn: () => void; ms: number }> } {
+  const held = new Map<number, { fn: () => void; ms: number }>();
+  let next = 1;
+  return {
+    held,
+    timers: { setTimeout: (fn, ms) => (held.set(next, { fn, ms }), next++), clearTimeout: (handle) => void held.delete(handle as number) },
+  };
 }
 
 function order(number: string, status: OrderStatus, customerName: string, lines: NewOrder['lines'], createdAt: string): NewOrder {
@@ -121,6 +139,10 @@ export function createStationFixture(): StationFixture {
   };
   const journal = createJournal(createJournalRows(db), clock, loadOrCreateStationKey(dir));
   const scale = new FakeScale({ settleMs: 0, clock });
+  const { timers, held } = holdTimers();
+  const documentsOver = (database: typeof db) =>
+    createDocumentPorts({ db: database, dataDir: dir, clock, logger, timers, adapters: [createRawTcpPrinter({ timeoutMs: 2000 })] });
+  const documents = documentsOver(db);
   const stationOver = (database: typeof db, storeOf: Store) =>
     createStation({
       store: storeOf,
@@ -129,6 +151,9 @@ export function createStationFixture(): StationFixture {
       scanners: [],
       scale,
       packedOrderHandlers: [],
+      documents: database === db ? documents : documentsOver(database),
+      sync: { ...createSyncStorage(database), backendFor: () => null, carrierLabels: null },
+      secrets: keyFileSecrets(dir),
       clock,
       logger,
       stationId: 'ST-01',
@@ -147,6 +172,10 @@ export function createStationFixture(): StationFixture {
     clock,
     events,
     logs,
+    documents,
+    get heldTimers() {
+      return [...held.values()];
+    },
     restart: () => {
       const database = openDatabase(path.join(dir, 'packdesk.sqlite'));
       reopened.push(database);

@@ -3,12 +3,16 @@ import type { DocumentPorts } from './document-requests';
 import type { Journal } from './journal';
 import type { PackedOrderHandler, PackingRepository } from './packing';
 import type { Store } from './store';
+import type { SyncPorts } from './backend';
+import type { Secrets } from './secrets';
 
 export * from './devices';
 export * from './document-requests';
 export * from './journal';
 export * from './packing';
 export * from './store';
+export * from './backend';
+export type { Secrets } from './secrets';
 
 export interface Clock {
   now(): Date;
@@ -33,6 +37,10 @@ export interface StationPorts {
   packedOrderHandlers: PackedOrderHandler[];
   /** Documents owed on completion, the archive, printer profiles and the print queue. */
   documents: DocumentPorts;
+  /** The shop sync: outbox, order links, settings and the backend adapters. */
+  sync: SyncPorts;
+  /** Seals the shop's token or password at rest. */
+  secrets: Secrets;
   clock: Clock;
   logger: Logger;
   /** The station this process runs as when a caller does not name one. */

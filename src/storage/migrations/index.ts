@@ -3,8 +3,10 @@ import { initial } from './0001-initial';
 import { journal } from './0002-journal';
 import { packing } from './0003-packing';
 import { printQueue } from './0004-print-queue';
+import { sync } from './0005-sync';
+import { documentRequests } from './0006-document-requests';
 
 export type { Migration } from './migration';
 
 /** Every migration, oldest first. Append new ones at the end; the runner checks the numbering. */
-export const MIGRATIONS: readonly Migration[] = [initial, journal, packing, printQueue];
+export const MIGRATIONS: readonly Migration[] = [initial, journal, packing, printQueue, sync, documentRequests];
