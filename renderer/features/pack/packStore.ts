@@ -123,9 +123,11 @@ export const usePackStore = create<PackState>()((set, get) => {
     },
 
     async close() {
-      if (!get().view) return;
-      set({ ...initial });
+      if (!get().view || get().busy) return;
+      // The core first, so a reload right after never finds the order still open here.
+      set({ busy: true });
       await call('pack.close', {});
+      set({ ...initial });
     },
 
     async acknowledge() {
