@@ -103,6 +103,8 @@ test.describe('stations', () => {
       await expect(queuePage.refusal()).toContainText('This order is open at station ST-02');
       await queuePage.acknowledge();
     } finally {
+      // A station resumes the order it holds at the next login: put it back for the tests after this one.
+      await page.request.post(`${host.url}api/pack.close`, { headers: elsewhere, data: {} });
       await page.request.post(`${host.url}api/auth.logout`, { headers: elsewhere, data: {} });
     }
   });

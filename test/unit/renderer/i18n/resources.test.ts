@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import i18next from 'i18next';
 import { ERROR_CODES } from '../../../../src/contract/errors';
+import { ERROR_VERDICTS, VERDICTS } from '../../../../src/domain/packing/verdict';
 import { en } from '../../../../renderer/i18n/en';
 import { pl } from '../../../../renderer/i18n/pl';
 import { errorText } from '../../../../renderer/i18n/error-text';
@@ -25,7 +26,9 @@ describe('translations', () => {
   });
 
   it('gives every Polish plural all the forms Polish needs', () => {
-    const plurals = new Set(plKeys.filter((k) => PLURAL.test(k)).map(base));
+    // Verdict texts are keyed by verdict name, and 'too_many' only looks like a plural form.
+    const byVerdict = /^pack\.verdict(Help)?\./;
+    const plurals = new Set(plKeys.filter((k) => PLURAL.test(k) && !byVerdict.test(k)).map(base));
     for (const key of plurals) {
       for (const form of ['one', 'few', 'many', 'other']) expect(plKeys).toContain(`${key}_${form}`);
     }
@@ -47,6 +50,15 @@ describe('translations', () => {
     }
   });
 
+  it('names every verdict in both languages, with what to do after each stop', () => {
+    for (const verdict of VERDICTS) {
+      expect(en.pack.verdict[verdict]).not.toBe('');
+      expect(pl.pack.verdict[verdict]).not.toBe('');
+      if (ERROR_VERDICTS.has(verdict)) expect(pl.pack.verdictHelp[verdict]).not.toBe('');
+    }
+    expect(pl.pack.verdict.wrong_item).toBe('ZŁY TOWAR');
+  });
+
   it('writes Polish with its own letters', () => {
     expect(pl.login.scanTitle).toBe('Zeskanuj swój identyfikator');
     expect(pl.errors.ORDER_OPEN_ELSEWHERE).toContain('stanowisku');
@@ -65,6 +77,12 @@ describe('errorText', () => {
   it('tells a PIN guesser how long to wait', () => {
     expect(errorText(i18n.t, { code: 'PIN_WRONG', message: 'x', params: { seconds: 42 } })).toContain('42 s');
     expect(errorText(i18n.t, { code: 'PIN_WRONG', message: 'x' })).toBe('Błędne nazwisko lub PIN.');
+  });
+
+  it('counts blockers and backorders with Polish plurals', () => {
+    expect(i18n.t('pack.blocker.lines_incomplete', { count: 2 })).toBe('2 pozycje niekompletne');
+    expect(i18n.t('pack.blocker.lines_incomplete', { count: 5 })).toBe('5 pozycji niekompletnych');
+    expect(i18n.t('pack.done.parcels', { count: 5 })).toBe('5 paczek');
   });
 
   it('uses Polish plural forms', () => {

@@ -1,0 +1,94 @@
+import { afterEach, beforeEach, describe, it, expect } from 'vitest';
+import type { Result } from '../../../../src/contract/errors';
+import type { PackingView, ScanSubmitResult } from '../../../../src/contract/packing';
+import type { LoginSession } from '../../../../src/contract/schemas';
+import { setTransport } from '../../../../renderer/api/client';
+import type { Transport } from '../../../../renderer/api/transport';
+import { useLoginStore } from '../../../../renderer/features/login/loginStore';
+import { usePackStore } from '../../../../renderer/features/pack/packStore';
+import { routeScan, showScanResult } from '../../../../renderer/session/scans';
+import { useSessionStore } from '../../../../renderer/session/sessionStore';
+
+const session = { user: { id: 1, name: 'Anna Kowalska', role: 'packer', language: null }, station: { id: 'ST-01' } } as unknown as LoginSession;
+
+function view(packed: number): PackingView {
+  return {
+    sessionId: 1,
+    order: { id: 1, number: 'PD-1', customerName: 'X', shipTo: {} as PackingView['order']['shipTo'], carrierCode: null, service: null, note: null },
+    lines: [{ lineId: 1, sku: 'MUG-01', name: 'Mug', ordered: 2, packed, complete: packed === 2, tracking: 'none', bulk: false, parts: null }],
+    units: [],
+    parcels: [],
+    activeParcel: 1,
+    pending: null,
+    overrides: [],
+    blockers: [],
+    canComplete: false,
+  };
+}
+
+/** A core stand-in that answers scans in order, slowly for the first, to show they stay in order. */
+function fakeCore(answers: ((data: string) => Result<ScanSubmitResult>)[]): { sent: string[] } {
+  const sent: string[] = [];
+  const transport: Transport = {
+    async invoke(method, input) {
+      if (method !== 'scan.submit') return { ok: true, value: null };
+      const { data } = input as { data: string };
+      sent.push(data);
+      const answer = answers.shift();
+      if (!answer) throw new Error('unexpected scan');
+      await new Promise((resolve) => setTimeout(resolve, sent.length === 1 ? 20 : 0));
+      return answer(data);
+    },
+    subscribe: () => () => undefined,
+  };
+  setTransport(transport);
+  return { sent };
+}
+
+beforeEach(() => {
+  useSessionStore.getState().reset();
+  usePackStore.getState().reset();
+  useLoginStore.getState().reset();
+});
+afterEach(() => usePackStore.getState().reset());
+
+describe('the one scan pipeline on screen', () => {
+  it('logs in with a badge, opens an order, then shows each verdict in scan order', async () => {
+    const core = fakeCore([
+      () => ({ ok: true, value: { kind: 'login', session } }),
+      () => ({ ok: true, value: { kind: 'opened', view: view(0) } }),
+      () => ({ ok: true, value: { kind: 'scanned', outcome: { verdict: 'accepted', sku: 'MUG-01', name: 'Mug', units: 1 }, view: view(1) } }),
+      () => ({ ok: true, value: { kind: 'scanned', outcome: { verdict: 'line_complete', sku: 'MUG-01', name: 'Mug', units: 1 }, view: view(2) } }),
+    ]);
+    await routeScan('PD-P-0001', 'wedge');
+    expect(useSessionStore.getState().session?.user.name).toBe('Anna Kowalska');
+    await routeScan('PD-1', 'wedge');
+    expect(usePackStore.getState().view?.order.number).toBe('PD-1');
+    // Two scans fired together: the first answered slower, still shown first, the second last.
+    await Promise.all([routeScan('5901234123457', 'wedge'), routeScan('5901234123457', 'wedge')]);
+    expect(core.sent).toEqual(['PD-P-0001', 'PD-1', '5901234123457', '5901234123457']);
+    expect(usePackStore.getState().shown?.outcome?.verdict).toBe('line_complete');
+    expect(usePackStore.getState().view?.lines[0]?.packed).toBe(2);
+  });
+
+  it('turns a refused badge into the login error, and a refused order code into a queue refusal', async () => {
+    fakeCore([
+      () => ({ ok: false, error: { code: 'BADGE_UNKNOWN', message: 'x' } }),
+      () => ({ ok: true, value: { kind: 'login', session } }),
+      () => ({ ok: false, error: { code: 'ORDER_CANCELLED', message: 'x' } }),
+    ]);
+    await routeScan('PD-X-9', 'wedge');
+    expect(useLoginStore.getState().error?.code).toBe('BADGE_UNKNOWN');
+    await routeScan(' PD-P-0001 ', 'manual');
+    expect(useLoginStore.getState().error).toBeNull();
+    await routeScan('PD-9', 'wedge');
+    expect(usePackStore.getState().refusal).toMatchObject({ code: 'PD-9', error: { code: 'ORDER_CANCELLED' } });
+  });
+
+  it('shows a HID scan the core read itself like a screen scan, without timing it', () => {
+    useSessionStore.getState().loggedIn(session);
+    usePackStore.getState().showView(view(0));
+    showScanResult({ ok: true, value: { kind: 'scanned', outcome: { verdict: 'wrong_item', sku: null, name: null, units: 0 }, view: view(0) } }, null, false);
+    expect(usePackStore.getState().shown).toMatchObject({ outcome: { verdict: 'wrong_item' }, timed: false });
+  });
+});
