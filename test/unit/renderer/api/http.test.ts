@@ -52,10 +52,10 @@ describe('httpTransport', () => {
   it('passes domain errors and validation errors through as data', async () => {
     const refused = { ok: false, error: { code: 'ORDER_OPEN_ELSEWHERE', message: 'x', params: { station: 'ST-03' } } };
     const t1 = httpTransport({ params: { station: null, token: null }, fetch: fakeFetch(200, refused, []), openEvents });
-    expect(await t1.invoke('orders.open', { code: 'A' })).toEqual(refused);
+    expect(await t1.invoke('pack.open', { code: 'A' })).toEqual(refused);
     const invalid = { ok: false, error: { code: 'VALIDATION_FAILED', message: 'bad' } };
     const t2 = httpTransport({ params: { station: null, token: null }, fetch: fakeFetch(400, invalid, []), openEvents });
-    expect(await t2.invoke('orders.open', { code: '' })).toEqual(invalid);
+    expect(await t2.invoke('pack.open', { code: '' })).toEqual(invalid);
   });
 
   it('turns a 401 without a body into UNAUTHORIZED', async () => {
