@@ -7,6 +7,8 @@ import { useLoginStore } from './features/login/loginStore';
 import { CompletionScreen } from './features/pack/CompletionScreen';
 import { PackScreen } from './features/pack/PackScreen';
 import { usePackStore } from './features/pack/packStore';
+import { PrintingCorner } from './features/printing/PrintingCorner';
+import { usePrintStore } from './features/printing/printStore';
 import { useScaleStore } from './features/pack/scaleStore';
 import { QueueScreen } from './features/queue/QueueScreen';
 import { useQueueStore } from './features/queue/queueStore';
@@ -26,6 +28,7 @@ function clearWorkScreens(): void {
   useQueueStore.getState().reset();
   useSettingsStore.getState().reset();
   useLoginStore.getState().reset();
+  usePrintStore.getState().reset();
 }
 
 export function App() {
@@ -84,6 +87,9 @@ export function App() {
     <>
       {packing ? <PackScreen /> : completion ? <CompletionScreen completion={completion} /> : <QueueScreen />}
       <StationPanel />
+      {station && (
+        <PrintingCorner stationId={station.id} manager={session.user.role === 'manager' || session.user.role === 'admin'} lastOrder={completion?.orderNumber ?? null} />
+      )}
     </>
   );
 }
