@@ -1,5 +1,7 @@
 import './pack.css';
 import './panels.css';
+import './lines.css';
+import './dialogs.css';
 import { useEffect, useRef } from 'react';
 import { AppHeader } from '../../components/AppHeader';
 import { useScan } from '../../scanner/useScan';
