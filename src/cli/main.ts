@@ -10,6 +10,7 @@ import { registerJournal } from './commands/journal';
 import { registerLabel } from './commands/label';
 import { registerOrders } from './commands/orders';
 import { registerServe } from './commands/serve';
+import { registerSync } from './commands/sync';
 import { UsageError } from './options';
 
 export function buildProgram(): Command {
@@ -27,6 +28,7 @@ export function buildProgram(): Command {
   registerJournal(program);
   registerLabel(program);
   registerDoc(program);
+  registerSync(program);
   return program;
 }
 
