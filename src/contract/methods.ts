@@ -21,6 +21,8 @@ import {
 } from './packing';
 import { PRINTING_METHODS } from './printing';
 import { SYNC_METHODS } from './sync';
+import { REVIEW_METHODS } from './review';
+import { VIDEO_METHODS } from './video';
 
 /** Who may call a method: anyone at the station, or a logged-in user of one of these roles. */
 export type Access = 'public' | readonly Role[];
@@ -98,16 +100,6 @@ export const METHODS = {
     output: orderDetailSchema,
     access: ANY_ROLE,
   }),
-  'orders.open': method({
-    input: z.object({ code: z.string().min(1).max(200) }).strict(),
-    output: orderDetailSchema,
-    access: ['packer', 'manager', 'admin'],
-  }),
-  'orders.close': method({
-    input: z.object({ orderId: z.number().int() }).strict(),
-    output: z.null(),
-    access: ANY_ROLE,
-  }),
   'pack.open': method({
     input: z.object({ code: z.string().min(1).max(200) }).strict(),
     output: packingViewSchema,
@@ -167,6 +159,8 @@ export const METHODS = {
   }),
   ...PRINTING_METHODS,
   ...SYNC_METHODS,
+  ...VIDEO_METHODS,
+  ...REVIEW_METHODS,
 } as const;
 
 export type Methods = typeof METHODS;

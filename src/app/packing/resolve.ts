@@ -66,7 +66,9 @@ export function resolveScan(store: Store, data: string, symbology: string | null
       const text = (reading.symbology ? reading.raw.slice(reading.symbology.length) : reading.raw).trim();
       const barcode = store.catalog.barcode(text);
       if (barcode) return plainProduct(barcode.productId, barcode.unitsPerScan);
-      const box = store.catalog.boxes().find((b) => b.code.toUpperCase() === text.toUpperCase());
+      // Box labels carry "BOX-" before the code, so a short code like K1 still reads as a scan.
+      const boxCode = text.toUpperCase().replace(/^BOX-/, '');
+      const box = store.catalog.boxes().find((b) => b.code.toUpperCase() === boxCode);
       if (box) return { kind: 'box', boxCode: box.code, tareGrams: box.tareGrams };
       return { kind: 'other', text };
     }

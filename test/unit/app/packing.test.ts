@@ -92,7 +92,7 @@ describe('packing an order end to end', () => {
     await ok(scan('PD-100001'));
     await verdict(CODES.mug);
     await verdict(CODES.mug);
-    expect(await verdict('K1')).toBe('box_chosen');
+    expect(await verdict('BOX-K1')).toBe('box_chosen');
     const refused = await call('pack.complete', {});
     expect(refused).toMatchObject({ ok: false, error: { code: 'PACKING_BLOCKED' } });
     f.scale.start();

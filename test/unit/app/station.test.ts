@@ -130,22 +130,22 @@ describe('the order queue and opening orders', () => {
 
   it('opens an order by its number or pick-list code and refuses the ones that cannot be packed', async () => {
     await login();
-    const opened = await call('orders.open', { code: 'PD-100001' });
-    expect(opened.ok && opened.value.lines).toEqual([expect.objectContaining({ sku: 'MUG-01', name: 'Kubek ceramiczny', quantity: 2 })]);
-    const byPickList = await call('orders.open', { code: 'PL-PD-100002' });
-    expect(byPickList.ok && byPickList.value.number).toBe('PD-100002');
-    expect(errorCode(await call('orders.open', { code: 'PD-100003' }))).toBe('ORDER_CANCELLED');
-    expect(errorCode(await call('orders.open', { code: 'PD-100004' }))).toBe('ORDER_SHIPPED');
-    expect(errorCode(await call('orders.open', { code: 'PD-100005' }))).toBe('ORDER_ON_HOLD');
-    const unknown = await call('orders.open', { code: 'NOPE-1' });
+    const opened = await call('pack.open', { code: 'PD-100001' });
+    expect(opened.ok && opened.value.lines).toEqual([expect.objectContaining({ sku: 'MUG-01', name: 'Kubek ceramiczny', ordered: 2, packed: 0 })]);
+    const byPickList = await call('pack.open', { code: 'PL-PD-100002' });
+    expect(byPickList.ok && byPickList.value.order.number).toBe('PD-100002');
+    expect(errorCode(await call('pack.open', { code: 'PD-100003' }))).toBe('ORDER_CANCELLED');
+    expect(errorCode(await call('pack.open', { code: 'PD-100004' }))).toBe('ORDER_SHIPPED');
+    expect(errorCode(await call('pack.open', { code: 'PD-100005' }))).toBe('ORDER_ON_HOLD');
+    const unknown = await call('pack.open', { code: 'NOPE-1' });
     expect(unknown).toMatchObject({ ok: false, error: { code: 'ORDER_NOT_FOUND', params: { code: 'NOPE-1' } } });
   });
 
   it('refuses an order open at another station and hides it from that queue', async () => {
     await login('PD-P-0001', 'ST-01');
     await login('PD-P-0002', 'ST-02');
-    await call('orders.open', { code: 'PD-100001' }, { stationId: 'ST-01' });
-    const refused = await call('orders.open', { code: 'PD-100001' }, { stationId: 'ST-02' });
+    await call('pack.open', { code: 'PD-100001' }, { stationId: 'ST-01' });
+    const refused = await call('pack.open', { code: 'PD-100001' }, { stationId: 'ST-02' });
     expect(refused).toMatchObject({ ok: false, error: { code: 'ORDER_OPEN_ELSEWHERE', params: { station: 'ST-01' } } });
     const queue = await call('queue.list', {}, { stationId: 'ST-02' });
     expect(queue.ok && queue.value.orders.map((o) => o.number)).toEqual(['PD-100002', 'PD-100006']);
@@ -155,11 +155,11 @@ describe('the order queue and opening orders', () => {
 
   it('hands the previous order back when the station opens another, and on close', async () => {
     await login();
-    const first = await call('orders.open', { code: 'PD-100001' });
-    await call('orders.open', { code: 'PD-100002' });
-    expect(f.store.orders.openAt(first.ok ? first.value.id : 0)).toBeNull();
+    const first = await call('pack.open', { code: 'PD-100001' });
+    await call('pack.open', { code: 'PD-100002' });
+    expect(f.store.orders.openAt(first.ok ? first.value.order.id : 0)).toBeNull();
     const second = f.store.orders.byNumber('PD-100002');
-    await call('orders.close', { orderId: second?.id ?? 0 });
+    await call('pack.close', {});
     expect(f.store.orders.openAt(second?.id ?? 0)).toBeNull();
     expect(f.events.filter((e) => e.name === 'queue.changed').length).toBeGreaterThanOrEqual(3);
   });
