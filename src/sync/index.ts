@@ -1,4 +1,5 @@
 import type { BackendFactory } from '../app/ports/backend';
+import { BaselinkerBackend } from './baselinker/backend';
 import { VendureBackend } from './vendure/backend';
 
 export { keyFileSecrets, SECRETS_KEY_FILE } from './secrets/key-file-sealer';
@@ -9,6 +10,8 @@ export const createBackend: BackendFactory = (settings, secret) => {
   switch (settings.kind) {
     case 'vendure':
       return settings.vendure ? new VendureBackend(settings.vendure, secret) : null;
+    case 'baselinker':
+      return settings.baselinker ? new BaselinkerBackend(settings.baselinker, secret) : null;
     default:
       return null;
   }

@@ -34,6 +34,8 @@ export interface PullPage<T> {
   more: boolean;
   /** How many there are in all when the shop says so, for the progress bar. */
   total: number | null;
+  /** Products named by these orders, for shops whose order API carries them (BaseLinker). */
+  products?: RemoteProduct[];
 }
 
 /** What the outbox sends for a completed (or partly completed) packing session. */

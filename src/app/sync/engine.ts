@@ -22,6 +22,7 @@ const EMPTY_RUN: Omit<SyncRun, 'error'> = { pulledProducts: 0, pulledOrders: 0, 
 /** One sync at a time: pull what the shop has, then drain the outbox. Packing never waits for it. */
 export class SyncEngine {
   private current: Promise<SyncRun> | null = null;
+  private cached: { key: string; backend: ShopBackend } | null = null;
 
   constructor(private readonly deps: SyncEngineDeps) {}
 
@@ -29,14 +30,21 @@ export class SyncEngine {
     return this.current !== null;
   }
 
-  /** The configured backend, or null when none is chosen. The secret is opened only here. */
+  /**
+   * The configured backend, or null when none is chosen. Kept while the settings and secret stay
+   * the same: its rate limiter and login must outlive one run (BaseLinker counts across runs).
+   */
   backend(): ShopBackend | null {
     const { sync, secrets } = this.deps;
     const settings = sync.settings.settings();
     if (settings.kind === 'none') return null;
     const sealed = sync.settings.sealedSecret();
+    const key = `${JSON.stringify(settings)}|${sealed ? sealed.join(',') : ''}`;
+    if (this.cached?.key === key) return this.cached.backend;
     const secret = sealed ? new TextDecoder().decode(secrets.sealer.open(sealed)) : null;
-    return sync.backendFor(settings, secret);
+    const backend = sync.backendFor(settings, secret);
+    this.cached = backend ? { key, backend } : null;
+    return backend;
   }
 
   /** Runs a sync, or joins the one already running. */

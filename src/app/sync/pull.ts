@@ -66,11 +66,16 @@ export async function pullFromShop(deps: PullDeps): Promise<PullResult> {
     if (!page.more) break;
   } while (cursor !== null);
 
+  const seenNow = new Set<string>();
   cursor = deps.settings.cursor(`${kind}:orders`);
   for (;;) {
     const page = await deps.backend.pullOrders(cursor);
     deps.store.transaction(() => {
+      const unknown = (page.products ?? []).filter((p) => deps.store.catalog.productBySku(p.sku) === null);
+      if (unknown.length > 0) deps.store.catalog.importCatalog({ products: unknown.map(toCatalogProduct), kits: [], boxes: [] });
+      result.products += unknown.length;
       for (const remote of page.items) {
+        seenNow.add(remote.externalId);
         const localId = deps.links.localId(kind, remote.externalId);
         if (localId !== null) {
           const change = applyRemoteChange(deps, localId, remote);
@@ -90,7 +95,7 @@ export async function pullFromShop(deps: PullDeps): Promise<PullResult> {
   }
 
   // Orders pulled earlier may have been cancelled, held or changed since; ask for them by id.
-  const open = deps.links.openExternalIds(kind, 10_000);
+  const open = deps.links.openExternalIds(kind, 10_000).filter((id) => !seenNow.has(id));
   for (let i = 0; i < open.length; i += 100) {
     const current = await deps.backend.ordersById(open.slice(i, i + 100));
     deps.store.transaction(() => {

@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { hashPin } from '../../../src/app/pin';
-import type { Logger, Store, SyncPorts } from '../../../src/app/ports';
+import type { DocumentPorts, Logger, Store, SyncPorts } from '../../../src/app/ports';
 import { createStation, type Station } from '../../../src/app/station';
+import { shopLabelsTo } from '../../../src/app/sync/labels';
 import { shopOutbox } from '../../../src/app/sync/outbox-handler';
 import { createDocumentPorts } from '../../../src/boot/documents';
 import type { Result } from '../../../src/contract/errors';
@@ -25,6 +26,7 @@ export interface SyncStation {
   station: Station;
   call: ReturnType<typeof typedCall>;
   sync: SyncPorts;
+  documents: DocumentPorts;
   logs: string[];
   /** Another station process over the same file, with its sync ports changed by `wrap`. */
   reopen(wrap?: (ports: SyncPorts) => SyncPorts): Station;
@@ -38,7 +40,7 @@ export async function ok<T>(promise: Promise<Result<T>>): Promise<T> {
 }
 
 /** A real station over a real SQLite file, with the shop outbox on completion and one box type. */
-export function createSyncStation(): SyncStation {
+export function createSyncStation(firstWrap?: (ports: SyncPorts) => SyncPorts): SyncStation {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'packdesk-sync-'));
   const logs: string[] = [];
   const line = (level: string) => (msg: string, fields?: Record<string, unknown>) => logs.push(`${level} ${msg} ${fields ? JSON.stringify(fields) : ''}`);
@@ -50,7 +52,8 @@ export function createSyncStation(): SyncStation {
     databases.push(db);
     const store = createStore(db, { backupDir: path.join(dir, 'backups'), keepBackups: 2, clock: clock.now });
     const storage = createSyncStorage(db);
-    const sync = wrap({ ...storage, backendFor: createBackend, carrierLabels: null });
+    const documents = createDocumentPorts({ db, dataDir: dir, clock, logger, adapters: [createRawTcpPrinter({ timeoutMs: 1000 })] });
+    const sync = wrap({ ...storage, backendFor: createBackend, carrierLabels: shopLabelsTo(documents.printingFor('ST-01', () => undefined)) });
     const station = createStation({
       store,
       journal: createJournal(createJournalRows(db), clock, loadOrCreateStationKey(dir)),
@@ -58,7 +61,7 @@ export function createSyncStation(): SyncStation {
       scanners: [],
       scale: null,
       packedOrderHandlers: [shopOutbox({ store, outbox: sync.outbox, links: sync.links })],
-      documents: createDocumentPorts({ db, dataDir: dir, clock, logger, adapters: [createRawTcpPrinter({ timeoutMs: 1000 })] }),
+      documents,
       sync,
       secrets: keyFileSecrets(dir),
       clock,
@@ -66,9 +69,9 @@ export function createSyncStation(): SyncStation {
       stationId: 'ST-01',
       version: 'test',
     });
-    return { db, store, station, sync };
+    return { db, store, station, sync, documents };
   };
-  const first = build();
+  const first = build(firstWrap);
   first.store.stations.upsert({ id: 'ST-01', name: 'Station 1', language: 'en', idleLogoutMinutes: 60 });
   first.store.users.insert({ name: 'Maria Manager', role: 'manager', badgeCode: 'PD-M-0001', pinHash: hashPin('1111'), language: null });
   first.store.catalog.importCatalog({ products: [], kits: [], boxes: [{ code: 'K1', name: 'Small box', tareGrams: 120, lengthMm: 200, widthMm: 150, heightMm: 100 }] });
