@@ -1,0 +1,88 @@
+import type { VideoSettings } from '../../contract/video';
+
+export interface VideoSegmentRecord {
+  id: number;
+  sessionId: number;
+  orderNumber: string;
+  stationId: string;
+  userId: number | null;
+  kind: 'webcam' | 'nvr';
+  status: 'recording' | 'closed' | 'deleted';
+  /** Relative to the data folder, '/'-separated; null for NVR references. */
+  path: string | null;
+  mimeType: string | null;
+  startedAt: string;
+  endedAt: string | null;
+  /** When the newest chunk arrived: the end of a segment a crash left open. */
+  lastChunkAt: string | null;
+  bytes: number;
+  chunks: number;
+  sha256: string | null;
+  cameraId: string | null;
+  playbackUrl: string | null;
+}
+
+export type NewVideoSegment = Pick<VideoSegmentRecord, 'sessionId' | 'orderNumber' | 'stationId' | 'userId' | 'kind' | 'path' | 'mimeType' | 'startedAt' | 'cameraId'>;
+
+/** Segments and per-station video settings in the database. */
+export interface VideoRepository {
+  create(segment: NewVideoSegment): VideoSegmentRecord;
+  byId(id: number): VideoSegmentRecord | null;
+  /** Recording segments of a station: at most one is live, others were left by a crash. */
+  recordingAt(stationId: string): VideoSegmentRecord[];
+  recordingOlderThan(lastChunkBefore: string): VideoSegmentRecord[];
+  forOrder(orderNumber: string): VideoSegmentRecord[];
+  forSession(sessionId: number): VideoSegmentRecord[];
+  chunkStored(id: number, bytes: number, chunks: number, at: string): void;
+  close(id: number, fields: { endedAt: string; bytes: number; sha256: string | null; playbackUrl: string | null }): void;
+  markDeleted(id: number): void;
+  /** Closed webcam clips still on disk, oldest first. */
+  closedClips(): VideoSegmentRecord[];
+  settings(stationId: string): VideoSettings | null;
+  saveSettings(stationId: string, settings: VideoSettings): void;
+}
+
+/** The clip files: appended and flushed chunk by chunk, hashed when closed. */
+export interface VideoFiles {
+  /** Appends and fsyncs; returns the file's new size. Creates the file (and folders) on first use. */
+  append(relativePath: string, bytes: Uint8Array): number;
+  size(relativePath: string): number;
+  sha256(relativePath: string): string | null;
+  remove(relativePath: string): void;
+  /** The absolute path of a clip, for a host that streams it; null when it is not on disk. */
+  locate(relativePath: string): string | null;
+}
+
+/** QR modules of a text as rows of '1'/'0' (the core cannot draw; a barcode encoder can). */
+export type QrEncoder = (text: string) => string[];
+
+export interface VideoPorts {
+  segments: VideoRepository;
+  files: VideoFiles;
+  qr: QrEncoder;
+}
+
+/** One check of the chain from an entry to the newest signed checkpoint, made by the journal adapter. */
+export interface ChainCheck {
+  intact: boolean;
+  fromSeq: number;
+  toSeq: number;
+  checkpointSeq: number | null;
+  checkpointAt: string | null;
+  message: string;
+}
+
+/** Order lookups for the review screen that the order store does not answer. */
+export interface ReviewLookups {
+  ordersByTracking(tracking: string): string[];
+  ordersBySerial(serial: string): string[];
+}
+
+export interface ReviewPorts {
+  lookups: ReviewLookups;
+  verifyFrom(fromSeq: number): ChainCheck;
+  /** Builds an order's evidence package in the data folder's evidence/ folder; the composition layer does it. */
+  exportEvidence(orderNumber: string): Promise<{ file: string; bytes: number; sha256: string }>;
+  /** The absolute path of an exported package by its file name; null for anything else. */
+  evidenceFile(name: string): string | null;
+}

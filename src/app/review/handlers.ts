@@ -1,0 +1,31 @@
+import { StationFailure } from '../../contract/errors';
+import type { Core } from '../context';
+import type { HandlerSlice } from '../handlers';
+import type { ReviewPorts, VideoPorts } from '../ports/video';
+import { findOrders, orderTimeline } from './timeline';
+
+type ReviewMethods = 'review.find' | 'review.timeline' | 'review.evidence';
+
+export function reviewHandlers(core: Core, review: ReviewPorts | null, video: VideoPorts | null): HandlerSlice<ReviewMethods> {
+  const ports = (): ReviewPorts => {
+    if (!review) throw new StationFailure('EVIDENCE_UNAVAILABLE', 'This station host cannot review or export evidence.');
+    return review;
+  };
+  return {
+    'review.find': ({ query }) => findOrders(core, ports(), query),
+    'review.timeline': ({ orderNumber }) => orderTimeline(core, ports(), video, orderNumber),
+    'review.evidence': async ({ orderNumber }, call) => {
+      const order = core.store.orders.byNumber(orderNumber);
+      if (!order) throw new StationFailure('ORDER_NOT_FOUND', `No order matches "${orderNumber}".`, { code: orderNumber });
+      const made = await ports().exportEvidence(order.number);
+      core.journal.append({
+        type: 'evidence.exported',
+        stationId: call.stationId,
+        actorId: call.user?.id ?? null,
+        subject: { kind: 'order', id: order.number },
+        payload: { file: made.file, bytes: made.bytes, sha256: made.sha256 },
+      });
+      return made;
+    },
+  };
+}

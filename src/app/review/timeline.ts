@@ -1,0 +1,50 @@
+import { StationFailure } from '../../contract/errors';
+import type { TimelineView } from '../../contract/review';
+import type { Core } from '../context';
+import type { ReviewPorts, VideoPorts } from '../ports/video';
+import { toSegmentView } from '../video/recorder';
+
+type Match = TimelineView['order'] & { matchedBy: 'number' | 'tracking' | 'serial' };
+
+/** Orders a manager may mean by what they typed or scanned: an order number, a tracking number, a serial. */
+export function findOrders(core: Core, review: ReviewPorts, query: string): Match[] {
+  const matches = new Map<string, Match>();
+  const add = (number: string, matchedBy: Match['matchedBy']) => {
+    const order = core.store.orders.byNumber(number);
+    if (order && !matches.has(order.number)) matches.set(order.number, { number: order.number, status: order.status, customerName: order.customerName, matchedBy });
+  };
+  const byNumber = core.store.orders.byNumber(query) ?? core.store.orders.byReference(query);
+  if (byNumber) add(byNumber.number, 'number');
+  for (const number of review.lookups.ordersByTracking(query)) add(number, 'tracking');
+  for (const number of review.lookups.ordersBySerial(query)) add(number, 'serial');
+  return [...matches.values()];
+}
+
+/** Every journal entry of an order, oldest first, with its video and a check of the chain from its first entry. */
+export function orderTimeline(core: Core, review: ReviewPorts, video: VideoPorts | null, orderNumber: string): TimelineView {
+  const order = core.store.orders.byNumber(orderNumber);
+  if (!order) throw new StationFailure('ORDER_NOT_FOUND', `No order matches "${orderNumber}".`, { code: orderNumber });
+  const entries = core.journal.bySubject({ kind: 'order', id: order.number });
+  const names = new Map<number, string | null>();
+  const nameOf = (id: number | null) => {
+    if (id === null) return null;
+    if (!names.has(id)) names.set(id, core.store.users.byId(id)?.name ?? null);
+    return names.get(id) ?? null;
+  };
+  const first = entries[0]?.seq ?? core.journal.lastSeq() + 1;
+  return {
+    order: { number: order.number, status: order.status, customerName: order.customerName },
+    entries: entries.map((e) => ({
+      seq: e.seq,
+      at: e.at,
+      stationId: e.stationId,
+      actorId: e.actorId,
+      actorName: nameOf(e.actorId),
+      type: e.type,
+      payload: e.payload,
+      hash: e.hash,
+    })),
+    segments: (video?.segments.forOrder(order.number) ?? []).map(toSegmentView),
+    chain: entries.length > 0 ? review.verifyFrom(first) : { intact: true, fromSeq: first, toSeq: first - 1, checkpointSeq: null, checkpointAt: null, message: 'no entries' },
+  };
+}

@@ -1,0 +1,55 @@
+import { StationFailure } from '../../contract/errors';
+import type { VideoSettings } from '../../contract/video';
+import type { Core } from '../context';
+import type { HandlerSlice } from '../handlers';
+import type { PackedOrderHandler } from '../ports/packing';
+import type { VideoPorts } from '../ports/video';
+import { templateProblem } from './nvr';
+import type { VideoDesk } from './recorder';
+import { DEFAULT_VIDEO_SETTINGS } from './settings';
+
+type VideoMethods = 'video.settings' | 'video.settings.set' | 'video.start' | 'video.chunk' | 'video.stop' | 'video.problem';
+
+/** A host without video ports (a tool, an interop test) answers as a station with video off. */
+export function videoHandlers(core: Core, desk: VideoDesk | null, video: VideoPorts | null): HandlerSlice<VideoMethods> {
+  const unavailable = () => new StationFailure('VIDEO_SEGMENT_NOT_FOUND', 'This station keeps no packing video.');
+  return {
+    'video.settings': (_input, call) => desk?.settings(call.stationId) ?? DEFAULT_VIDEO_SETTINGS,
+    'video.settings.set': (changes, call) => {
+      if (!desk || !video) throw unavailable();
+      const next: VideoSettings = { ...desk.settings(call.stationId), ...changes };
+      if (next.mode === 'nvr' && !next.nvr) throw new StationFailure('NVR_TEMPLATE_INVALID', 'NVR mode needs a camera id and a playback URL template.', { reason: 'missing' });
+      const problem = next.nvr ? templateProblem(next.nvr.urlTemplate) : null;
+      if (problem) throw new StationFailure('NVR_TEMPLATE_INVALID', `The NVR playback template cannot be used: ${problem}.`, { reason: problem });
+      core.store.transaction(() => {
+        video.segments.saveSettings(call.stationId, next);
+        core.journal.append({ type: 'video.settings', stationId: call.stationId, actorId: call.user?.id ?? null, subject: { kind: 'station', id: call.stationId }, payload: { ...next } });
+      });
+      return next;
+    },
+    'video.start': ({ sessionId, mimeType }, call) => (desk ? desk.start(call, sessionId, mimeType) : { mode: 'off' }),
+    'video.chunk': ({ segmentId, index, data }, call) => {
+      if (!desk) throw unavailable();
+      return desk.chunk(call, segmentId, index, Buffer.from(data, 'base64'));
+    },
+    'video.stop': ({ segmentId }, call) => {
+      if (!desk) throw unavailable();
+      return desk.stop(call, segmentId);
+    },
+    'video.problem': ({ sessionId, problem, detail }, call) => ({ policy: desk ? desk.problem(call, sessionId, problem, detail) : 'warn' }),
+  };
+}
+
+/** Completion under the block policy needs the session's video; runs inside the completion transaction. */
+export function videoPolicyGuard(desk: VideoDesk): PackedOrderHandler {
+  return {
+    name: 'video-policy',
+    onPacked(order) {
+      if (desk.missingVideo(order.stationId, order.sessionId)) {
+        throw new StationFailure('VIDEO_REQUIRED', 'This station records every parcel, and this one has no video. Fix the camera, then complete.', {
+          order: order.orderNumber,
+        });
+      }
+    },
+  };
+}

@@ -1,0 +1,114 @@
+import { z } from 'zod';
+import type { Role } from '../domain/user';
+
+/** Packing video: the station's camera settings and the recording calls of the packing screen. */
+
+export const VIDEO_MODES = ['off', 'webcam', 'nvr'] as const;
+/** What a station does when its camera is missing or fails: say so and go on, or stop completion. */
+export const CAMERA_POLICIES = ['warn', 'block'] as const;
+
+/** Base64 of one MediaRecorder chunk (about a second); 6 MB of text is 4.5 MB of video, far above 1 s at 720p. */
+export const MAX_CHUNK_BASE64 = 6 * 1024 * 1024;
+
+export const nvrSettingsSchema = z
+  .object({
+    cameraId: z.string().trim().min(1).max(100),
+    /** e.g. rtsp://nvr/cam/{camera}?start={start}&end={end}; placeholders: camera, start, end, startEpoch, endEpoch, startLocal, endLocal. */
+    urlTemplate: z.string().trim().min(8).max(1000),
+  })
+  .strict();
+
+export const videoSettingsSchema = z
+  .object({
+    mode: z.enum(VIDEO_MODES),
+    /** The browser's MediaDeviceInfo.deviceId of the chosen webcam; null for the default camera. */
+    cameraDeviceId: z.string().max(300).nullable(),
+    policy: z.enum(CAMERA_POLICIES),
+    /** Closed clips older than this are deleted by housekeeping (their hashes stay in the journal). */
+    retentionDays: z.number().int().min(1).max(3650),
+    /** The oldest clips go first once all clips together pass this size. */
+    quotaMb: z.number().int().min(100).max(10_000_000),
+    nvr: nvrSettingsSchema.nullable(),
+  })
+  .strict();
+export type VideoSettings = z.infer<typeof videoSettingsSchema>;
+
+export const videoSegmentSchema = z.object({
+  id: z.number().int(),
+  sessionId: z.number().int(),
+  orderNumber: z.string(),
+  stationId: z.string(),
+  kind: z.enum(['webcam', 'nvr']),
+  status: z.enum(['recording', 'closed', 'deleted']),
+  startedAt: z.string(),
+  endedAt: z.string().nullable(),
+  bytes: z.number().int(),
+  sha256: z.string().nullable(),
+  cameraId: z.string().nullable(),
+  playbackUrl: z.string().nullable(),
+});
+export type VideoSegmentView = z.infer<typeof videoSegmentSchema>;
+
+/** What the recorder burns into every frame. */
+export const videoOverlaySchema = z.object({
+  orderNumber: z.string(),
+  packer: z.string(),
+  station: z.string(),
+  sessionId: z.number().int(),
+  /** The QR code of the session, as rows of '1' (dark) and '0' modules, quiet zone not included. */
+  qr: z.array(z.string()),
+  qrText: z.string(),
+});
+export type VideoOverlay = z.infer<typeof videoOverlaySchema>;
+
+export const videoStartSchema = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('off') }),
+  z.object({ mode: z.literal('nvr'), segment: videoSegmentSchema }),
+  z.object({
+    mode: z.literal('webcam'),
+    segment: videoSegmentSchema,
+    overlay: videoOverlaySchema,
+    cameraDeviceId: z.string().nullable(),
+    policy: z.enum(CAMERA_POLICIES),
+  }),
+]);
+export type VideoStart = z.infer<typeof videoStartSchema>;
+
+type Access = 'public' | readonly Role[];
+interface Spec<I extends z.ZodType, O extends z.ZodType> {
+  input: I;
+  output: O;
+  access: Access;
+  passive?: boolean;
+}
+const method = <I extends z.ZodType, O extends z.ZodType>(spec: Spec<I, O>) => spec;
+const ANY_ROLE: readonly Role[] = ['packer', 'manager', 'returns', 'admin'];
+const MANAGERS: readonly Role[] = ['manager', 'admin'];
+const PACKERS: readonly Role[] = ['packer', 'manager', 'admin'];
+const segmentInput = z.object({ segmentId: z.number().int() }).strict();
+
+export const VIDEO_METHODS = {
+  'video.settings': method({ input: z.object({}).strict(), output: videoSettingsSchema, access: ANY_ROLE, passive: true }),
+  'video.settings.set': method({ input: videoSettingsSchema.partial().strict(), output: videoSettingsSchema, access: MANAGERS }),
+  /** Opens a segment for the station's open packing session (closing any left open by a crash). */
+  'video.start': method({
+    input: z.object({ sessionId: z.number().int(), mimeType: z.string().max(100).default('video/webm') }).strict(),
+    output: videoStartSchema,
+    access: PACKERS,
+  }),
+  /** One recorder chunk, appended and flushed to disk before the call answers. */
+  'video.chunk': method({
+    input: z.object({ segmentId: z.number().int(), index: z.number().int().min(0), data: z.string().max(MAX_CHUNK_BASE64) }).strict(),
+    output: z.object({ bytes: z.number().int(), chunks: z.number().int() }),
+    access: PACKERS,
+    // Recording is not the packer's doing: it must not keep an idle login alive.
+    passive: true,
+  }),
+  'video.stop': method({ input: segmentInput, output: videoSegmentSchema, access: PACKERS }),
+  /** The camera is missing or failed: journaled, and the answer says what the station's policy is. */
+  'video.problem': method({
+    input: z.object({ sessionId: z.number().int(), problem: z.enum(['no_camera', 'camera_failed', 'recorder_failed']), detail: z.string().max(500) }).strict(),
+    output: z.object({ policy: z.enum(CAMERA_POLICIES) }),
+    access: PACKERS,
+  }),
+} as const;
