@@ -10,6 +10,7 @@ import { registerJournal } from './commands/journal';
 import { registerLabel } from './commands/label';
 import { registerOrders } from './commands/orders';
 import { registerServe } from './commands/serve';
+import { registerImport } from './commands/import';
 import { registerSync } from './commands/sync';
 import { UsageError } from './options';
 
@@ -29,6 +30,7 @@ export function buildProgram(): Command {
   registerLabel(program);
   registerDoc(program);
   registerSync(program);
+  registerImport(program);
   return program;
 }
 

@@ -37,11 +37,11 @@ export function toCatalogProduct(product: RemoteProduct): CatalogImport['product
   };
 }
 
-function toNewOrder(remote: RemoteOrder): NewOrder {
+export function toNewOrder(remote: RemoteOrder): NewOrder {
   return {
     number: remote.number,
     externalId: remote.externalId,
-    status: remote.status === 'on_hold' ? 'on_hold' : 'ready',
+    status: remote.status === 'on_hold' || remote.status === 'cancelled' ? remote.status : 'ready',
     customerName: remote.customerName,
     shipTo: remote.shipTo,
     carrierCode: remote.carrierCode,

@@ -1,0 +1,93 @@
+import fs from 'node:fs';
+import type { NotePush, PullPage, RemoteOrder, RemoteProduct, ShipmentPush, ShopBackend } from '../../app/ports/backend';
+import { SyncFailure } from '../../app/ports/backend';
+import type { FileSettings } from '../../contract/sync';
+import { csvCell, csvRecords } from './csv';
+import { formatOf, readOrders, readProducts } from './import-format';
+
+export const EXPORT_HEADER = 'order_number,shipped_at,carrier,tracking_numbers,partial,lines,idempotency_key';
+
+function read(file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new SyncFailure('unreachable', `Cannot read ${file}: ${(error as Error).message}`, { cause: error });
+  }
+}
+
+/**
+ * A shop that speaks files: orders and products read from CSV or JSON (rows with errors are left
+ * out; `packdesk import` reports them by line), shipments appended to a CSV export.
+ */
+export class FileBackend implements ShopBackend {
+  readonly kind = 'file' as const;
+
+  constructor(
+    private readonly settings: FileSettings,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async testConnection() {
+    for (const file of [this.settings.ordersFile, this.settings.productsFile]) if (file) read(file);
+    return { shopName: `Files (${[this.settings.ordersFile, this.settings.productsFile].filter(Boolean).join(', ') || 'none'})` };
+  }
+
+  async pullProducts(): Promise<PullPage<RemoteProduct>> {
+    const file = this.settings.productsFile;
+    if (!file) return { items: [], cursor: null, more: false, total: 0 };
+    const { products } = readProducts(read(file), formatOf(file));
+    const items = products.map((p) => ({ sku: p.sku, name: p.name, weightGrams: p.weightGrams, barcodes: p.barcodes.map((b) => b.code) }));
+    return { items, cursor: null, more: false, total: items.length };
+  }
+
+  async pullOrders(): Promise<PullPage<RemoteOrder>> {
+    const file = this.settings.ordersFile;
+    if (!file) return { items: [], cursor: null, more: false, total: 0 };
+    const { orders } = readOrders(read(file), formatOf(file), this.now().toISOString());
+    return { items: orders, cursor: null, more: false, total: orders.length };
+  }
+
+  async ordersById(externalIds: string[]): Promise<RemoteOrder[]> {
+    const file = this.settings.ordersFile;
+    if (!file || externalIds.length === 0) return [];
+    const wanted = new Set(externalIds);
+    return readOrders(read(file), formatOf(file), this.now().toISOString()).orders.filter((o) => wanted.has(o.externalId));
+  }
+
+  private exported(): Set<string> {
+    const file = this.settings.exportFile;
+    if (!file || !fs.existsSync(file)) return new Set();
+    return new Set(csvRecords(read(file)).map((r) => r.record.idempotency_key ?? ''));
+  }
+
+  async hasShipment(push: ShipmentPush): Promise<boolean> {
+    return this.exported().has(push.idempotencyKey);
+  }
+
+  async pushShipment(push: ShipmentPush): Promise<{ remoteRef: string }> {
+    const file = this.settings.exportFile;
+    if (!file) throw new SyncFailure('refused', 'No export file is set for shipped orders.');
+    const row = [
+      push.orderNumber,
+      this.now().toISOString(),
+      push.carrierCode,
+      push.trackingNumbers.join(' '),
+      push.partial,
+      push.lines.map((l) => `${l.sku}x${l.quantity}`).join(' '),
+      push.idempotencyKey,
+    ];
+    try {
+      if (!fs.existsSync(file)) fs.writeFileSync(file, `${EXPORT_HEADER}\n`);
+      fs.appendFileSync(file, `${row.map(csvCell).join(',')}\n`);
+    } catch (error) {
+      throw new SyncFailure('unreachable', `Cannot write ${file}: ${(error as Error).message}`, { cause: error });
+    }
+    return { remoteRef: file };
+  }
+
+  async pushNote(_push: NotePush): Promise<void> {}
+
+  async fetchLabel(): Promise<null> {
+    return null;
+  }
+}
