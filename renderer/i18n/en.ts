@@ -1,7 +1,7 @@
 import type { ErrorCode } from '../../src/contract/errors';
 import { enPack } from './en-pack';
 import { enPrinting, enPrintingErrors } from './en-printing';
-import { enSyncErrors } from './en-sync';
+import { enSync, enSyncErrors } from './en-sync';
 
 const errors: Record<ErrorCode, string> = {
   ...enPrintingErrors,
@@ -34,6 +34,7 @@ const errors: Record<ErrorCode, string> = {
 };
 
 export const en = {
+  sync: enSync,
   errors: {
     ...errors,
     PIN_WRONG_wait: 'Too many wrong PINs. Try again in {{seconds}} s.',

@@ -1,7 +1,7 @@
 import type { ErrorCode } from '../../src/contract/errors';
 import { plPack } from './pl-pack';
 import { plPrinting, plPrintingErrors } from './pl-printing';
-import { plSyncErrors } from './pl-sync';
+import { plSync, plSyncErrors } from './pl-sync';
 
 const errors: Record<ErrorCode, string> = {
   ...plPrintingErrors,
@@ -34,6 +34,7 @@ const errors: Record<ErrorCode, string> = {
 };
 
 export const pl = {
+  sync: plSync,
   errors: {
     ...errors,
     PIN_WRONG_wait: 'Zbyt wiele błędnych PIN-ów. Spróbuj ponownie za {{seconds}} s.',

@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../i18n/error-text';
 import { useSessionStore } from '../../session/sessionStore';
+import { SyncSection } from '../sync/SyncSection';
 import { useSettingsStore } from './settingsStore';
 
 /** A dialog over the current screen; Escape or Close returns to where the manager was. */
@@ -11,6 +12,7 @@ export function StationPanel() {
   const { visible, backingUp, backup, error, hide, backupNow } = useSettingsStore();
   const station = useSessionStore((s) => s.station);
   const version = useSessionStore((s) => s.version);
+  const role = useSessionStore((s) => s.session?.user.role ?? null);
   const closeButton = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
@@ -46,6 +48,7 @@ export function StationPanel() {
           <dt>{t('settings.version')}</dt>
           <dd>{version}</dd>
         </dl>
+        {role && <SyncSection manager={role === 'manager' || role === 'admin'} />}
         {backup && <p className="notice ok">{t('settings.backupDone', { file: backup.file, size: Math.ceil(backup.bytes / 1024) })}</p>}
         {error && <p className="notice error">{errorText(t, error)}</p>}
         <div className="dialog-actions">
