@@ -1,0 +1,113 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { retryDelayMs } from '../../../src/app/sync/drain';
+import { keyFileSecrets, SECRETS_KEY_FILE, SyncWorker } from '../../../src/sync';
+import { createSyncStation, type SyncStation } from '../../interop/support/sync-station';
+
+let s: SyncStation;
+beforeEach(() => {
+  s = createSyncStation();
+  s.store.catalog.importCatalog({ products: [{ sku: 'A', name: 'A', weightGrams: 1, tracking: 'none', refuseExpired: false, returnable: true, isKit: false, barcodes: [] }], kits: [], boxes: [] });
+  const order = (number: string) => ({
+    number,
+    externalId: null,
+    status: 'ready' as const,
+    customerName: 'X',
+    shipTo: { name: 'X', company: null, street: 's', city: 'c', postcode: 'p', country: 'PL', phone: null, email: null },
+    carrierCode: null,
+    service: null,
+    note: null,
+    createdAt: '2026-01-01T00:00:00Z',
+    lines: [{ sku: 'A', quantity: 1 }],
+  });
+  s.store.orders.insertMany([order('O-1'), order('O-2')]);
+});
+afterEach(() => s.close());
+
+const event = (orderNumber: string, key: string, type: 'shipped' | 'note' = 'shipped') => ({
+  type,
+  orderId: s.store.orders.byNumber(orderNumber)!.id,
+  orderNumber,
+  idempotencyKey: key,
+  payload: { key },
+  createdAt: '2026-01-01T00:00:00.000Z',
+});
+
+describe('outbox', () => {
+  it('keeps one event per idempotency key', () => {
+    s.sync.outbox.add(event('O-1', 'k1'));
+    s.sync.outbox.add(event('O-1', 'k1'));
+    expect(s.sync.outbox.counts().queued).toBe(1);
+  });
+
+  it("holds an order's later events while an earlier one waits or is parked, but not other orders'", () => {
+    s.sync.outbox.add(event('O-1', 'ship-1'));
+    s.sync.outbox.add(event('O-1', 'note-1', 'note'));
+    s.sync.outbox.add(event('O-2', 'ship-2'));
+    const at = '2026-01-02T00:00:00.000Z';
+    expect(s.sync.outbox.due(at, 10).map((e) => e.idempotencyKey)).toEqual(['ship-1', 'ship-2']);
+    const first = s.sync.outbox.due(at, 10)[0]!;
+    s.sync.outbox.park(first.id, 'refused', at);
+    expect(s.sync.outbox.due(at, 10).map((e) => e.idempotencyKey)).toEqual(['ship-2']);
+    expect(s.sync.outbox.requeue(first.id, at)).toBe(true);
+    s.sync.outbox.markSent(first.id, 'r', at);
+    expect(s.sync.outbox.due(at, 10).map((e) => e.idempotencyKey)).toEqual(['note-1', 'ship-2']);
+    expect(s.sync.outbox.dismiss(first.id, at)).toBe(false);
+  });
+
+  it('backs off 5 s, 10 s, 20 s … up to an hour', () => {
+    expect([0, 1, 2, 3].map(retryDelayMs)).toEqual([5000, 10000, 20000, 40000]);
+    expect(retryDelayMs(30)).toBe(3_600_000);
+  });
+});
+
+describe('sync worker', () => {
+  it('waits the configured interval after a good run and backs off while the shop is down', async () => {
+    const waits: number[] = [];
+    let pending: (() => void) | null = null;
+    let down = true;
+    const worker = new SyncWorker({
+      run: async () => ({ pulledProducts: 0, pulledOrders: 0, changedOrders: 0, cancelledOrders: 0, pushed: 0, retried: 0, parked: 0, error: down ? { kind: 'unreachable', message: 'down' } : null }),
+      everySeconds: () => 60,
+      logger: { info: () => undefined, warn: () => undefined, error: () => undefined },
+      timers: { setTimeout: (fn, ms) => ((pending = fn), waits.push(ms)), clearTimeout: () => (pending = null) },
+    });
+    worker.start(0);
+    for (let i = 0; i < 3; i++) {
+      pending!();
+      await new Promise((r) => setImmediate(r));
+    }
+    down = false;
+    pending!();
+    await new Promise((r) => setImmediate(r));
+    expect(waits).toEqual([0, 5000, 10000, 20000, 60000]);
+    worker.stop();
+    expect(pending).toBeNull();
+  });
+});
+
+describe('key-file secrets', () => {
+  it('seals and opens, keeps the key readable by the user only, and refuses a tampered secret', () => {
+    const secrets = keyFileSecrets(s.dir);
+    const sealed = secrets.sealer.seal(new TextEncoder().encode('bl-token-123'));
+    expect(Buffer.from(sealed).includes(Buffer.from('bl-token-123'))).toBe(false);
+    expect(new TextDecoder().decode(keyFileSecrets(s.dir).sealer.open(sealed))).toBe('bl-token-123');
+    if (process.platform !== 'win32') expect(fs.statSync(path.join(s.dir, SECRETS_KEY_FILE)).mode & 0o777).toBe(0o600);
+    sealed[sealed.length - 1]! ^= 1;
+    expect(() => secrets.sealer.open(sealed)).toThrow();
+  });
+
+  it('keeps the token out of the database, the journal and the logs', async () => {
+    const { ok } = await import('../../interop/support/sync-station');
+    await ok(s.call('scan.submit', { data: 'PD-M-0001', symbology: null, source: 'wedge' }));
+    await ok(s.call('sync.settings.set', { settings: { kind: 'vendure', vendure: { url: 'http://127.0.0.1:9/admin-api', username: '' } }, secret: 'SECRET-TOKEN-XYZ' }));
+    expect(await ok(s.call('sync.status', {}))).toMatchObject({ hasSecret: true, kind: 'vendure' });
+    s.db.pragma('wal_checkpoint(TRUNCATE)');
+    expect(fs.readFileSync(path.join(s.dir, 'packdesk.sqlite')).includes(Buffer.from('SECRET-TOKEN-XYZ'))).toBe(false);
+    expect(s.logs.join('\n')).not.toContain('SECRET-TOKEN-XYZ');
+    const run = await ok(s.call('sync.now', {}));
+    expect(run.error?.kind).toBe('unreachable');
+    expect(s.logs.join('\n')).not.toContain('SECRET-TOKEN-XYZ');
+  });
+});
