@@ -23,9 +23,11 @@ const ALLOWED_LAYERS = {
   ports: ['ports', 'contract', 'domain'],
   app: ['app', 'ports', 'contract', 'domain'],
   // boot/ wires adapters into createStation once, for the three composition roots below.
-  boot: ['boot', 'app', 'ports', 'contract', 'domain', ...ADAPTERS],
-  host: ['host', 'boot', 'app', 'ports', 'contract', 'domain', ...ADAPTERS],
-  cli: ['cli', 'boot', 'host', 'app', 'ports', 'contract', 'domain', ...ADAPTERS],
+  boot: ['boot', 'evidence', 'app', 'ports', 'contract', 'domain', ...ADAPTERS],
+  // evidence/ builds and checks evidence packages from several adapters' output (journal, documents, video).
+  evidence: ['evidence', 'ports', 'contract', 'domain', ...ADAPTERS],
+  host: ['host', 'boot', 'evidence', 'app', 'ports', 'contract', 'domain', ...ADAPTERS],
+  cli: ['cli', 'boot', 'host', 'evidence', 'app', 'ports', 'contract', 'domain', ...ADAPTERS],
   main: ['main', 'boot', 'app', 'ports', 'contract', 'domain', ...ADAPTERS],
   renderer: ['renderer', 'contract', 'domain'],
 };

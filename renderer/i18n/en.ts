@@ -2,10 +2,12 @@ import type { ErrorCode } from '../../src/contract/errors';
 import { enPack } from './en-pack';
 import { enPrinting, enPrintingErrors } from './en-printing';
 import { enSync, enSyncErrors } from './en-sync';
+import { enReview, enReviewErrors, enVideo } from './en-review';
 
 const errors: Record<ErrorCode, string> = {
   ...enPrintingErrors,
   ...enSyncErrors,
+  ...enReviewErrors,
   VALIDATION_FAILED: 'That input was not accepted. Check it and try again.',
   UNKNOWN_METHOD: 'This version of the screen does not match the station. Reload the page.',
   NOT_LOGGED_IN: 'You are not logged in. Scan your badge.',
@@ -90,6 +92,8 @@ export const en = {
     opening: 'Opening {{code}}…',
   },
   pack: enPack,
+  review: enReview,
+  video: enVideo,
   printing: enPrinting,
   banner: {
     acknowledge: 'OK — press Enter',

@@ -2,10 +2,12 @@ import type { ErrorCode } from '../../src/contract/errors';
 import { plPack } from './pl-pack';
 import { plPrinting, plPrintingErrors } from './pl-printing';
 import { plSync, plSyncErrors } from './pl-sync';
+import { plReview, plReviewErrors, plVideo } from './pl-review';
 
 const errors: Record<ErrorCode, string> = {
   ...plPrintingErrors,
   ...plSyncErrors,
+  ...plReviewErrors,
   VALIDATION_FAILED: 'Te dane nie zostały przyjęte. Sprawdź je i spróbuj ponownie.',
   UNKNOWN_METHOD: 'Ta wersja ekranu nie pasuje do stanowiska. Odśwież stronę.',
   NOT_LOGGED_IN: 'Nie jesteś zalogowany. Zeskanuj identyfikator.',
@@ -94,6 +96,8 @@ export const pl = {
     opening: 'Otwieranie {{code}}…',
   },
   pack: plPack,
+  review: plReview,
+  video: plVideo,
   printing: plPrinting,
   banner: {
     acknowledge: 'OK — naciśnij Enter',

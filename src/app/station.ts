@@ -14,6 +14,10 @@ import type { StationPorts } from './ports';
 import { settingsHandlers } from './settings';
 import { SyncEngine } from './sync/engine';
 import { syncHandlers } from './sync/handlers';
+import { reviewHandlers } from './review/handlers';
+import { videoHandlers, videoPolicyGuard } from './video/handlers';
+import { applyRetention } from './video/retention';
+import { VideoDesk } from './video/recorder';
 
 /** The station core as hosts see it: one dispatcher, one event stream, and the housekeeping hooks. */
 export interface Station {
@@ -28,14 +32,22 @@ export interface Station {
   documents: Pick<StationDocuments, 'start' | 'stop' | 'drain'>;
   /** The shop sync: one run at a time, started by the sync worker, `packdesk sync` or the screen. */
   sync: Pick<SyncEngine, 'runOnce' | 'status' | 'testConnection'>;
+  /** Video housekeeping for a timer: closes clips a crashed recorder left open, applies retention. */
+  videoHousekeeping(): void;
+  /** Absolute paths of a clip and of an exported evidence package, for hosts that serve them. */
+  mediaFile(kind: 'clip' | 'evidence', id: string): string | null;
 }
+
+/** A recorder sends a chunk a second; a minute of silence means its page or browser is gone. */
+const ABANDONED_AFTER_MS = 60_000;
 
 export function createStation(ports: StationPorts): Station {
   const events = new EventStream();
   const core = { ...ports, events };
   const documents = createStationDocuments(core);
   const syncEngine = new SyncEngine({ ...core, onProgress: (progress) => events.emit('sync.progress', progress) });
-  core.packedOrderHandlers = [documents.onPacked, ...ports.packedOrderHandlers];
+  const video = ports.video ? new VideoDesk(core, ports.video) : null;
+  core.packedOrderHandlers = [...(video ? [videoPolicyGuard(video)] : []), documents.onPacked, ...ports.packedOrderHandlers];
   const logins = new Logins(core);
   const desk = new PackingDesk(core);
   const handlers: Handlers = {
@@ -45,6 +57,8 @@ export function createStation(ports: StationPorts): Station {
     ...packingHandlers(desk),
     ...printingHandlers(core, documents),
     ...syncHandlers(core, syncEngine),
+    ...videoHandlers(core, video, ports.video ?? null),
+    ...reviewHandlers(core, ports.review ?? null, ports.video ?? null),
     'scan.submit': (scan, call) => submitScan(desk, logins, call, scan),
   };
   const dispatch = createDispatch(core, logins, handlers);
@@ -56,6 +70,16 @@ export function createStation(ports: StationPorts): Station {
     expireIdleLogins: () => logins.expireIdle(),
     documents: { start: () => documents.start(), stop: () => documents.stop(), drain: () => documents.drain() },
     sync: syncEngine,
+    mediaFile(kind, id) {
+      if (kind === 'evidence') return ports.review?.evidenceFile(id) ?? null;
+      const segment = /^\d+$/.test(id) ? ports.video?.segments.byId(Number(id)) : null;
+      return segment?.path && segment.status !== 'deleted' ? (ports.video?.files.locate(segment.path) ?? null) : null;
+    },
+    videoHousekeeping() {
+      if (!video || !ports.video) return;
+      video.closeAbandoned(ABANDONED_AFTER_MS);
+      applyRetention(core, ports.video);
+    },
     startDevices() {
       const stationId = ports.stationId;
       for (const scanner of ports.scanners) {

@@ -23,6 +23,7 @@ import { shopOutbox } from '../app/sync/outbox-handler';
 import { createBackend, keyFileSecrets, SyncWorker } from '../sync';
 import { createSyncStorage } from '../storage/repositories/sync-storage';
 import { createStationLog } from './logger';
+import { createVideoAndReviewPorts } from '../evidence/station-ports';
 import { PACKDESK_VERSION } from './version';
 
 export interface BootOptions {
@@ -64,6 +65,8 @@ export interface BootedStation {
 const IDLE_CHECK_MS = 15_000;
 const BACKUP_EVERY_MS = 6 * 60 * 60 * 1000;
 const BACKUPS_KEPT = 14;
+/** Abandoned recordings are closed and retention applied this often. */
+const VIDEO_HOUSEKEEPING_MS = 60_000;
 
 export async function bootStation(options: BootOptions): Promise<BootedStation> {
   const clock = options.clock ?? { now: () => new Date() };
@@ -88,6 +91,7 @@ export async function bootStation(options: BootOptions): Promise<BootedStation> 
     const devices = createDevices({ scale: options.scale ?? 'none', hidScanner: options.hidScanner ?? false, logger: log.logger });
     const documents = createDocumentPorts({ db, dataDir: options.dataDir, clock, logger: log.logger, silentPrint: options.silentPrint ?? null });
     const syncStorage = createSyncStorage(db);
+    const evidence = createVideoAndReviewPorts({ db, dataDir: options.dataDir, store, journal, key: loadOrCreateStationKey(options.dataDir), archive: documents.archive, clock });
     const station = createStation({
       store,
       journal,
@@ -98,6 +102,8 @@ export async function bootStation(options: BootOptions): Promise<BootedStation> 
       documents,
       sync: { ...syncStorage, backendFor: createBackend, carrierLabels: shopLabelsTo(documents.printingFor(stationId, () => undefined)) },
       secrets: options.secrets ?? keyFileSecrets(options.dataDir),
+      video: evidence.video,
+      review: evidence.review,
       clock,
       logger: log.logger,
       stationId,
@@ -111,6 +117,9 @@ export async function bootStation(options: BootOptions): Promise<BootedStation> 
       const syncWorker = new SyncWorker({ run: () => station.sync.runOnce(), everySeconds: () => syncStorage.settings.settings().everySeconds, logger: log.logger });
       syncWorker.start();
       timers.push(() => syncWorker.stop());
+      const video = setInterval(() => station.videoHousekeeping(), VIDEO_HOUSEKEEPING_MS);
+      video.unref();
+      timers.push(() => clearInterval(video));
       const idle = setInterval(() => station.expireIdleLogins(), IDLE_CHECK_MS);
       idle.unref();
       timers.push(() => clearInterval(idle));

@@ -9,6 +9,7 @@ import { checkBinding } from './binding';
 import { registerEventStream } from './events';
 import { registerFakeScale } from './fake-devices';
 import { presentedToken, tokenMatches } from './token';
+import { registerVideoRoutes } from './video-upload';
 
 export interface HostOptions {
   station: Station;
@@ -70,6 +71,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   });
 
   if (options.fakeScale) registerFakeScale(app, options.fakeScale);
+  registerVideoRoutes(app, { station: options.station, token: options.token, stationOf });
   registerEventStream(app, options.station, (query) => stationOf((query as { station?: unknown } | undefined)?.station));
   await app.register(fastifyStatic, { root: options.rendererDir, index: 'index.html', cacheControl: false });
 

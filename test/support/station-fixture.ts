@@ -20,6 +20,7 @@ import { openDatabase } from '../../src/storage/db';
 import { createJournalRows } from '../../src/storage/repositories/journal-rows';
 import { createPackingRepository } from '../../src/storage/repositories/packing';
 import { createStore } from '../../src/storage/store';
+import { createVideoAndReviewPorts } from '../../src/evidence/station-ports';
 
 /** A clock the test moves by hand. */
 export class TestClock {
@@ -154,6 +155,15 @@ export function createStationFixture(): StationFixture {
       documents: database === db ? documents : documentsOver(database),
       sync: { ...createSyncStorage(database), backendFor: () => null, carrierLabels: null },
       secrets: keyFileSecrets(dir),
+      ...createVideoAndReviewPorts({
+        db: database,
+        dataDir: dir,
+        store: storeOf,
+        journal: createJournal(createJournalRows(database), clock, loadOrCreateStationKey(dir)),
+        key: loadOrCreateStationKey(dir),
+        archive: database === db ? documents.archive : null,
+        clock,
+      }),
       clock,
       logger,
       stationId: 'ST-01',

@@ -5,6 +5,7 @@ import './dialogs.css';
 import { useEffect, useRef } from 'react';
 import { AppHeader } from '../../components/AppHeader';
 import { useScan } from '../../scanner/useScan';
+import { SessionVideo } from '../../video/SessionVideo';
 import { routeScan } from '../../session/scans';
 import { useSessionStore } from '../../session/sessionStore';
 import { BoxDialog } from './BoxDialog';
@@ -96,6 +97,7 @@ export function PackScreen() {
     <div className="screen pack-screen" ref={screen} tabIndex={-1}>
       <AppHeader />
       <VerdictBanner />
+      <SessionVideo sessionId={view.sessionId} />
       {pending?.kind === 'quantity' && <QuantityPrompt key={`${view.units.length}-${pending.sku}`} name={pending.name} max={pending.max} />}
       <main className="pack-main">
         <div className="pack-left">

@@ -5,6 +5,7 @@ import type { PackedOrderHandler, PackingRepository } from './packing';
 import type { Store } from './store';
 import type { SyncPorts } from './backend';
 import type { Secrets } from './secrets';
+import type { ReviewPorts, VideoPorts } from './video';
 
 export * from './devices';
 export * from './document-requests';
@@ -13,6 +14,7 @@ export * from './packing';
 export * from './store';
 export * from './backend';
 export type { Secrets } from './secrets';
+export * from './video';
 
 export interface Clock {
   now(): Date;
@@ -41,6 +43,10 @@ export interface StationPorts {
   sync: SyncPorts;
   /** Seals the shop's token or password at rest. */
   secrets: Secrets;
+  /** Packing video (segments, clip files, QR); absent where a host keeps no video. */
+  video?: VideoPorts;
+  /** Review lookups, chain checks and evidence export; absent in hosts without a manager screen. */
+  review?: ReviewPorts;
   clock: Clock;
   logger: Logger;
   /** The station this process runs as when a caller does not name one. */

@@ -17,6 +17,8 @@ export interface VideoSegmentRecord {
   lastChunkAt: string | null;
   bytes: number;
   chunks: number;
+  /** Video time in the stored chunks: the segment's end is its start plus this. */
+  mediaMs: number;
   sha256: string | null;
   cameraId: string | null;
   playbackUrl: string | null;
@@ -33,7 +35,8 @@ export interface VideoRepository {
   recordingOlderThan(lastChunkBefore: string): VideoSegmentRecord[];
   forOrder(orderNumber: string): VideoSegmentRecord[];
   forSession(sessionId: number): VideoSegmentRecord[];
-  chunkStored(id: number, bytes: number, chunks: number, at: string): void;
+  /** Records a stored chunk; the first one also moves the start to when recording really began. */
+  chunkStored(id: number, fields: { bytes: number; chunks: number; mediaMs: number; at: string; startedAt?: string }): void;
   close(id: number, fields: { endedAt: string; bytes: number; sha256: string | null; playbackUrl: string | null }): void;
   markDeleted(id: number): void;
   /** Closed webcam clips still on disk, oldest first. */

@@ -28,9 +28,9 @@ export function videoHandlers(core: Core, desk: VideoDesk | null, video: VideoPo
       return next;
     },
     'video.start': ({ sessionId, mimeType }, call) => (desk ? desk.start(call, sessionId, mimeType) : { mode: 'off' }),
-    'video.chunk': ({ segmentId, index, data }, call) => {
+    'video.chunk': ({ segmentId, index, ms, data }, call) => {
       if (!desk) throw unavailable();
-      return desk.chunk(call, segmentId, index, Buffer.from(data, 'base64'));
+      return desk.chunk(call, segmentId, index, ms, Buffer.from(data, 'base64'));
     },
     'video.stop': ({ segmentId }, call) => {
       if (!desk) throw unavailable();

@@ -76,14 +76,17 @@ export class VideoDesk {
   }
 
   /** Appends chunk `index`; a chunk sent twice (a retry after a lost answer) is stored once. */
-  chunk(call: CallContext, segmentId: number, index: number, bytes: Uint8Array): { bytes: number; chunks: number } {
+  chunk(call: CallContext, segmentId: number, index: number, ms: number, bytes: Uint8Array): { bytes: number; chunks: number } {
     const segment = this.recording(call, segmentId);
     if (index < segment.chunks) return { bytes: segment.bytes, chunks: segment.chunks };
     if (index > segment.chunks || !segment.path) {
       throw new StationFailure('VIDEO_CHUNK_OUT_OF_ORDER', `Segment ${segmentId} expects chunk ${segment.chunks}, got ${index}.`, { expected: segment.chunks, got: index });
     }
     const size = this.video.files.append(segment.path, bytes);
-    this.video.segments.chunkStored(segment.id, size, index + 1, this.core.clock.now().toISOString());
+    const now = this.core.clock.now();
+    // The first chunk holds the first `ms` of video: recording began that long before it arrived.
+    const startedAt = index === 0 ? new Date(now.getTime() - ms).toISOString() : undefined;
+    this.video.segments.chunkStored(segment.id, { bytes: size, chunks: index + 1, mediaMs: segment.mediaMs + ms, at: now.toISOString(), ...(startedAt ? { startedAt } : {}) });
     return { bytes: size, chunks: index + 1 };
   }
 
@@ -135,8 +138,9 @@ export class VideoDesk {
 
   private close(segment: VideoSegmentRecord, recovered: boolean): VideoSegmentRecord {
     const { store, journal, clock } = this.core;
-    // A recovered segment ends at its last chunk: the station was not recording after that.
-    const endedAt = recovered ? (segment.lastChunkAt ?? segment.startedAt) : clock.now().toISOString();
+    // A clip ends where its video ends; an NVR reference when the session let go of it.
+    const endedAt =
+      segment.kind === 'webcam' ? new Date(Date.parse(segment.startedAt) + segment.mediaMs).toISOString() : recovered ? (segment.lastChunkAt ?? segment.startedAt) : clock.now().toISOString();
     let url: string | null = null;
     if (segment.kind === 'nvr') {
       const nvr = this.settings(segment.stationId).nvr;

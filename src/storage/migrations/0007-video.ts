@@ -25,6 +25,8 @@ export const video: Migration = {
         last_chunk_at TEXT,
         bytes INTEGER NOT NULL DEFAULT 0 CHECK (bytes >= 0),
         chunks INTEGER NOT NULL DEFAULT 0 CHECK (chunks >= 0),
+        -- video time in the stored chunks, as the recorder timed them
+        media_ms INTEGER NOT NULL DEFAULT 0 CHECK (media_ms >= 0),
         sha256 TEXT CHECK (sha256 IS NULL OR length(sha256) = 64),
         camera_id TEXT,
         playback_url TEXT,

@@ -17,6 +17,7 @@ interface SegmentRow {
   last_chunk_at: string | null;
   bytes: number;
   chunks: number;
+  media_ms: number;
   sha256: string | null;
   camera_id: string | null;
   playback_url: string | null;
@@ -38,6 +39,7 @@ function toSegment(r: SegmentRow): VideoSegmentRecord {
     lastChunkAt: r.last_chunk_at,
     bytes: r.bytes,
     chunks: r.chunks,
+    mediaMs: r.media_ms,
     sha256: r.sha256,
     cameraId: r.camera_id,
     playbackUrl: r.playback_url,
@@ -59,7 +61,9 @@ export function createVideoRepository(db: Database): VideoRepository {
   );
   const forOrder = db.prepare<[string], SegmentRow>(`${SELECT} WHERE order_number = ? ORDER BY started_at, id`);
   const forSession = db.prepare<[number], SegmentRow>(`${SELECT} WHERE session_id = ? ORDER BY id`);
-  const chunk = db.prepare<[number, number, string, number]>('UPDATE video_segments SET bytes = ?, chunks = ?, last_chunk_at = ? WHERE id = ?');
+  const chunk = db.prepare(
+    'UPDATE video_segments SET bytes = @bytes, chunks = @chunks, media_ms = @mediaMs, last_chunk_at = @at, started_at = coalesce(@startedAt, started_at) WHERE id = @id',
+  );
   const close = db.prepare(
     `UPDATE video_segments SET status = 'closed', ended_at = @endedAt, bytes = @bytes, sha256 = @sha256, playback_url = @playbackUrl
      WHERE id = @id AND status = 'recording'`,
@@ -84,8 +88,8 @@ export function createVideoRepository(db: Database): VideoRepository {
     recordingOlderThan: (before) => recordingOlder.all(before).map(toSegment),
     forOrder: (orderNumber) => forOrder.all(orderNumber).map(toSegment),
     forSession: (sessionId) => forSession.all(sessionId).map(toSegment),
-    chunkStored(id, bytes, chunks, at) {
-      chunk.run(bytes, chunks, at, id);
+    chunkStored(id, fields) {
+      chunk.run({ id, startedAt: null, ...fields });
     },
     close(id, fields) {
       close.run({ id, ...fields });

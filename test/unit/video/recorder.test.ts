@@ -19,24 +19,24 @@ describe('recording a packing session', () => {
     expect(started.overlay).toMatchObject({ orderNumber: 'PD-100001', packer: 'Anna Kowalska', sessionId, qrText: `packdesk:session:ST-01:${sessionId}` });
     expect(started.overlay.qr.length).toBeGreaterThanOrEqual(21);
     const id = started.segment.id;
-    expect(await ok(call('video.chunk', { segmentId: id, index: 0, data: bytes('first-') }))).toEqual({ bytes: 6, chunks: 1 });
-    expect(await ok(call('video.chunk', { segmentId: id, index: 0, data: bytes('first-') }))).toEqual({ bytes: 6, chunks: 1 });
-    expect(await call('video.chunk', { segmentId: id, index: 5, data: bytes('x') })).toMatchObject({ ok: false, error: { code: 'VIDEO_CHUNK_OUT_OF_ORDER' } });
+    expect(await ok(call('video.chunk', { segmentId: id, index: 0, ms: 1000, data: bytes('first-') }))).toEqual({ bytes: 6, chunks: 1 });
+    expect(await ok(call('video.chunk', { segmentId: id, index: 0, ms: 1000, data: bytes('first-') }))).toEqual({ bytes: 6, chunks: 1 });
+    expect(await call('video.chunk', { segmentId: id, index: 5, ms: 1000, data: bytes('x') })).toMatchObject({ ok: false, error: { code: 'VIDEO_CHUNK_OUT_OF_ORDER' } });
     f.clock.advance(3000);
-    await ok(call('video.chunk', { segmentId: id, index: 1, data: bytes('second') }));
+    await ok(call('video.chunk', { segmentId: id, index: 1, ms: 1000, data: bytes('second') }));
     const closed = await ok(call('video.stop', { segmentId: id }));
-    const file = fs.readFileSync(path.join(f.dir, f.store.orders.byNumber('PD-100001') && findClip(f, id)));
+    const file = fs.readFileSync(path.join(f.dir, findClip(f, id)));
     expect(file.toString()).toBe('first-second');
     expect(closed).toMatchObject({ status: 'closed', bytes: 12, sha256: crypto.createHash('sha256').update(file).digest('hex') });
     const entry = f.journal.bySubject({ kind: 'order', id: 'PD-100001' }).find((e) => e.type === 'video.segment');
-    expect(entry?.payload).toMatchObject({ segmentId: id, sessionId, sha256: closed.sha256, bytes: 12, recovered: false, endedAt: '2026-11-20T08:00:03.000Z' });
+    expect(entry?.payload).toMatchObject({ segmentId: id, sessionId, sha256: closed.sha256, bytes: 12, recovered: false, startedAt: '2026-11-20T07:59:59.000Z', endedAt: '2026-11-20T08:00:01.000Z' });
   });
 
   it('closes a segment a crash left open with what reached the disk, ending at its last chunk', async () => {
     const { call, sessionId } = await openMugOrder(f);
     const first = await ok(call('video.start', { sessionId, mimeType: 'video/webm' }));
     if (first.mode !== 'webcam') throw new Error('expected webcam mode');
-    await ok(call('video.chunk', { segmentId: first.segment.id, index: 0, data: bytes('before the crash') }));
+    await ok(call('video.chunk', { segmentId: first.segment.id, index: 0, ms: 1000, data: bytes('before the crash') }));
     f.clock.advance(10_000);
     const again = await ok(call('video.start', { sessionId, mimeType: 'video/webm' }));
     expect(again.mode === 'webcam' && again.segment.id).not.toBe(first.segment.id);
@@ -62,7 +62,7 @@ describe('recording a packing session', () => {
     expect(await call('pack.complete', {})).toMatchObject({ ok: false, error: { code: 'VIDEO_REQUIRED' } });
     const started = await ok(call('video.start', { sessionId, mimeType: 'video/webm' }));
     if (started.mode !== 'webcam') throw new Error('expected webcam mode');
-    await ok(call('video.chunk', { segmentId: started.segment.id, index: 0, data: bytes('frames') }));
+    await ok(call('video.chunk', { segmentId: started.segment.id, index: 0, ms: 1000, data: bytes('frames') }));
     expect(await ok(call('pack.complete', {}))).toMatchObject({ orderNumber: 'PD-100001', status: 'shipped' });
     expect(f.journal.bySubject({ kind: 'order', id: 'PD-100001' }).some((e) => e.type === 'video.problem')).toBe(true);
   });

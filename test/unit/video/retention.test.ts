@@ -9,7 +9,7 @@ const MB = 1024 * 1024;
 function clip(id: number, startedAt: string, size: number): VideoSegmentRecord {
   return {
     id, sessionId: id, orderNumber: `PD-${id}`, stationId: 'ST-01', userId: 1, kind: 'webcam', status: 'closed', path: `video/${id}.webm`, mimeType: 'video/webm',
-    startedAt, endedAt: startedAt, lastChunkAt: startedAt, bytes: size, chunks: 1, sha256: 'a'.repeat(64), cameraId: null, playbackUrl: null,
+    startedAt, endedAt: startedAt, lastChunkAt: startedAt, bytes: size, chunks: 1, mediaMs: 1000, sha256: 'a'.repeat(64), cameraId: null, playbackUrl: null,
   };
 }
 
@@ -37,7 +37,7 @@ describe('housekeeping', () => {
     const { call, sessionId } = await openMugOrder(f, { mode: 'webcam', retentionDays: 1 });
     const started = await ok(call('video.start', { sessionId, mimeType: 'video/webm' }));
     if (started.mode !== 'webcam') throw new Error('expected webcam mode');
-    await ok(call('video.chunk', { segmentId: started.segment.id, index: 0, data: bytes('old footage') }));
+    await ok(call('video.chunk', { segmentId: started.segment.id, index: 0, ms: 1000, data: bytes('old footage') }));
     const file = f.station.mediaFile('clip', String(started.segment.id))!;
     f.clock.advance(2 * 60_000);
     f.station.videoHousekeeping();

@@ -1,0 +1,59 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Clock, Store } from '../app/ports';
+import type { DocumentArchive } from '../app/ports/documents';
+import type { StationKey } from '../app/ports/journal';
+import type { ReviewPorts, VideoPorts } from '../app/ports/video';
+import { checkChainFrom } from '../journal/evidence/proof';
+import type { StationJournal } from '../journal/journal';
+import { createJournalRows } from '../storage/repositories/journal-rows';
+import { createReviewLookups } from '../storage/repositories/video-review';
+import { createVideoRepository } from '../storage/repositories/video-segments';
+import { createClipFiles } from '../video/clip-files';
+import { qrModules } from '../video/qr';
+import { sha256Hex } from './manifest';
+import { buildEvidencePackage } from './package';
+
+/** The station's open database, as the storage repositories take it (better-sqlite3 stays in storage). */
+type Database = Parameters<typeof createJournalRows>[0];
+
+export interface EvidencePortsOptions {
+  db: Database;
+  dataDir: string;
+  store: Store;
+  journal: StationJournal;
+  key: StationKey;
+  archive: DocumentArchive | null;
+  clock: Clock;
+}
+
+/** Folder of exported packages in the data folder; the browser host serves files from it. */
+export const EVIDENCE_DIR = 'evidence';
+
+/** The video and review ports of a station over its database and data folder. */
+export function createVideoAndReviewPorts(options: EvidencePortsOptions): { video: VideoPorts; review: ReviewPorts } {
+  const { db, dataDir, store, journal, key, archive, clock } = options;
+  const rows = createJournalRows(db);
+  const segments = createVideoRepository(db);
+  const video: VideoPorts = { segments, files: createClipFiles(dataDir), qr: qrModules };
+  const review: ReviewPorts = {
+    lookups: createReviewLookups(db),
+    verifyFrom: (fromSeq) => checkChainFrom(rows, fromSeq, key.publicKey),
+    async exportEvidence(orderNumber) {
+      const { zip } = await buildEvidencePackage({ dataDir, store, rows, journal, key, segments, archive, clock }, orderNumber);
+      const stamp = clock.now().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+      const file = `${orderNumber.replace(/[^A-Za-z0-9_-]+/g, '_')}-${stamp}.zip`;
+      const dir = path.join(dataDir, EVIDENCE_DIR);
+      fs.mkdirSync(dir, { recursive: true });
+      fs.writeFileSync(path.join(dir, file), zip);
+      return { file, bytes: zip.length, sha256: sha256Hex(zip) };
+    },
+    evidenceFile(name) {
+      // Only names exportEvidence makes: no separators, so nothing outside the folder is reachable.
+      if (!/^[A-Za-z0-9_-]+-\d{8}T\d{6}Z\.zip$/.test(name)) return null;
+      const file = path.join(dataDir, EVIDENCE_DIR, name);
+      return fs.existsSync(file) ? file : null;
+    },
+  };
+  return { video, review };
+}

@@ -1,0 +1,99 @@
+import type { JournalRow } from '../app/ports/journal';
+import { rowHash } from '../journal/chain';
+import { checkChainProof, type ChainProof } from '../journal/evidence/proof';
+import { keyFingerprint, MANIFEST_FILE, manifestSignatureValid, sha256Hex, SIGNATURE_FILE, type EvidenceManifest } from './manifest';
+import { readZip } from './zip';
+
+export const ENTRIES_FILE = 'journal/entries.json';
+export const CHAIN_FILE = 'journal/chain.json';
+
+export interface EvidenceCheck {
+  ok: boolean;
+  orderNumber: string | null;
+  entries: number;
+  clips: number;
+  checkpointSeq: number | null;
+  keyFingerprint: string | null;
+  problems: string[];
+}
+
+/**
+ * Checks a package with nothing but its own bytes: the manifest's signature, every file's
+ * SHA-256, the journal chain from the order's first entry to a signed checkpoint, the order's
+ * entries against that chain, and each clip against the hash its journal entry recorded.
+ */
+export function verifyEvidence(zip: Buffer, options: { trustedKey?: string } = {}): EvidenceCheck {
+  const result: EvidenceCheck = { ok: false, orderNumber: null, entries: 0, clips: 0, checkpointSeq: null, keyFingerprint: null, problems: [] };
+  const problems = result.problems;
+  let files: Map<string, Buffer>;
+  try {
+    files = new Map(readZip(zip).map((e) => [e.name, Buffer.from(e.bytes)]));
+  } catch (error) {
+    problems.push(`the package cannot be read: ${(error as Error).message}`);
+    return result;
+  }
+  const manifestBytes = files.get(MANIFEST_FILE);
+  const signature = files.get(SIGNATURE_FILE);
+  if (!manifestBytes || !signature) {
+    problems.push(`${MANIFEST_FILE} or ${SIGNATURE_FILE} is missing`);
+    return result;
+  }
+  let manifest: EvidenceManifest;
+  try {
+    manifest = JSON.parse(manifestBytes.toString('utf8')) as EvidenceManifest;
+  } catch {
+    problems.push(`${MANIFEST_FILE} is not JSON`);
+    return result;
+  }
+  result.orderNumber = manifest.orderNumber;
+  result.keyFingerprint = keyFingerprint(manifest.publicKey);
+  if (options.trustedKey && options.trustedKey !== manifest.publicKey) problems.push("the package is signed by a key that is not the station's");
+  if (!manifestSignatureValid(manifestBytes, signature.toString('utf8'), manifest.publicKey)) problems.push(`${MANIFEST_FILE} was changed: its signature does not match`);
+
+  for (const [name, sum] of Object.entries(manifest.files)) {
+    const bytes = files.get(name);
+    if (!bytes) problems.push(`${name} is listed in the manifest but missing`);
+    else if (sha256Hex(bytes) !== sum) problems.push(`${name} was changed: its SHA-256 is not the one in the manifest`);
+  }
+  for (const name of files.keys()) {
+    if (name !== MANIFEST_FILE && name !== SIGNATURE_FILE && !Object.hasOwn(manifest.files, name)) problems.push(`${name} was added: the manifest does not list it`);
+  }
+
+  const proof = parse<ChainProof>(files.get(CHAIN_FILE), CHAIN_FILE, problems);
+  const entries = parse<JournalRow[]>(files.get(ENTRIES_FILE), ENTRIES_FILE, problems);
+  if (proof) {
+    result.checkpointSeq = proof.checkpoint.seq;
+    for (const p of checkChainProof(proof, manifest.publicKey)) problems.push(`journal chain: ${p}`);
+  }
+  if (entries && proof) {
+    result.entries = entries.length;
+    const chained = new Map(proof.rows.map((r) => [r.seq, r.hash]));
+    for (const entry of entries) {
+      if (rowHash(entry) !== entry.hash) problems.push(`entry ${entry.seq} in ${ENTRIES_FILE} was changed`);
+      else if (chained.get(entry.seq) !== entry.hash) problems.push(`entry ${entry.seq} is not the entry of that number in the signed chain`);
+    }
+    const clipHashes = new Set(
+      entries.filter((e) => e.type === 'video.segment').map((e) => (JSON.parse(e.payload) as { sha256?: string | null }).sha256).filter((h): h is string => !!h),
+    );
+    for (const [name, bytes] of files) {
+      if (!name.startsWith('video/')) continue;
+      result.clips++;
+      if (!clipHashes.has(sha256Hex(bytes))) problems.push(`${name} is not the clip any video.segment entry of this order recorded`);
+    }
+  }
+  result.ok = problems.length === 0;
+  return result;
+}
+
+function parse<T>(bytes: Buffer | undefined, name: string, problems: string[]): T | null {
+  if (!bytes) {
+    problems.push(`${name} is missing`);
+    return null;
+  }
+  try {
+    return JSON.parse(bytes.toString('utf8')) as T;
+  } catch {
+    problems.push(`${name} is not JSON`);
+    return null;
+  }
+}

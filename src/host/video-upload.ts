@@ -1,0 +1,67 @@
+import fs from 'node:fs';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Station } from '../app/station';
+import { MAX_CHUNK_BASE64 } from '../contract/video';
+import { presentedToken, tokenMatches } from './token';
+
+export interface VideoRoutesOptions {
+  station: Station;
+  token: string | undefined;
+  stationOf(value: unknown): string;
+}
+
+/** Room for the largest chunk the contract takes, in JSON. */
+const CHUNK_BODY_LIMIT = MAX_CHUNK_BASE64 + 64 * 1024;
+
+/**
+ * Browser-mode routes of the packing video. Chunks are the `video.chunk` contract call, routed
+ * here only for its larger body limit; clips and evidence packages are files streamed with
+ * Range support (a <video> element seeks by asking for byte ranges). All need the host token,
+ * from `?token=` where the element cannot send a header.
+ */
+export function registerVideoRoutes(app: FastifyInstance, options: VideoRoutesOptions): void {
+  const guard = async (request: FastifyRequest, reply: FastifyReply) => {
+    if (options.token && !tokenMatches(options.token, presentedToken(request.headers.authorization, request.query))) {
+      return reply.code(401).send({ ok: false, error: { code: 'UNAUTHORIZED', message: 'A valid token is required.' } });
+    }
+  };
+
+  app.post('/api/video.chunk', { bodyLimit: CHUNK_BODY_LIMIT, preHandler: guard }, async (request, reply) => {
+    const stationId = options.stationOf(request.headers['x-packdesk-station']);
+    const result = await options.station.dispatch('video.chunk', request.body ?? {}, { stationId });
+    return reply.code(result.ok || result.error.code !== 'VALIDATION_FAILED' ? 200 : 400).send(result);
+  });
+
+  app.get<{ Params: { segment: string } }>('/video/:segment', { preHandler: guard }, async (request, reply) => {
+    const file = options.station.mediaFile('clip', request.params.segment);
+    if (!file) return reply.code(404).send({ ok: false, error: { code: 'VIDEO_SEGMENT_NOT_FOUND', message: 'No such clip.' } });
+    return sendFile(request, reply, file, 'video/webm', null);
+  });
+
+  app.get<{ Params: { file: string } }>('/evidence/:file', { preHandler: guard }, async (request, reply) => {
+    const file = options.station.mediaFile('evidence', request.params.file);
+    if (!file) return reply.code(404).send({ ok: false, error: { code: 'DOCUMENT_NOT_FOUND', message: 'No such evidence package.' } });
+    return sendFile(request, reply, file, 'application/zip', request.params.file);
+  });
+}
+
+/** A file with a single-range Range answer (206) or whole (200); multi-range requests get the whole file. */
+function sendFile(request: FastifyRequest, reply: FastifyReply, file: string, type: string, attachment: string | null) {
+  const size = fs.statSync(file).size;
+  reply.header('accept-ranges', 'bytes').header('content-type', type).header('cache-control', 'no-store');
+  if (attachment) reply.header('content-disposition', `attachment; filename="${attachment}"`);
+  const range = /^bytes=(\d*)-(\d*)$/.exec(String(request.headers.range ?? ''));
+  if (!range || (range[1] === '' && range[2] === '')) {
+    reply.header('content-length', size);
+    return reply.send(fs.createReadStream(file));
+  }
+  let start = range[1] === '' ? Math.max(0, size - Number(range[2])) : Number(range[1]);
+  let end = range[1] === '' || range[2] === '' ? size - 1 : Math.min(Number(range[2]), size - 1);
+  if (start >= size || start > end) {
+    return reply.code(416).header('content-range', `bytes */${size}`).send();
+  }
+  start = Math.max(0, start);
+  end = Math.max(start, end);
+  reply.code(206).header('content-range', `bytes ${start}-${end}/${size}`).header('content-length', end - start + 1);
+  return reply.send(fs.createReadStream(file, { start, end }));
+}

@@ -1,0 +1,130 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { DemoCatalog, SHOWCASE } from './catalog';
+import { FAKE_SCALE, test, expect } from './fixtures';
+import { seedDataDir, startHost, type RunningHost } from './host';
+
+/** Chromium's fake camera (a moving test pattern) and an auto-accepted permission prompt. */
+test.use({
+  launchOptions: {
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'],
+  },
+});
+
+interface SegmentRow {
+  id: number;
+  session_id: number;
+  path: string;
+  status: string;
+  started_at: string;
+  ended_at: string | null;
+}
+
+function segments(dataDir: string): SegmentRow[] {
+  const db = new Database(path.join(dataDir, 'packdesk.sqlite'), { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare('SELECT id, session_id, path, status, started_at, ended_at FROM video_segments ORDER BY id').all() as SegmentRow[];
+  } finally {
+    db.close();
+  }
+}
+
+function run(command: string, args: string[]): string {
+  const result = spawnSync(command, args, { encoding: 'utf8', timeout: 60_000 });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${result.status}): ${result.stderr}`);
+  return result.stdout;
+}
+
+/** MediaRecorder's WebM carries no duration header: the clip lasts until its last frame's timestamp. */
+function clipSeconds(file: string): number {
+  const times = run('ffprobe', ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'packet=pts_time', '-of', 'csv=p=0', file])
+    .split('\n')
+    .map(Number)
+    .filter((t) => Number.isFinite(t) && t > 0);
+  return Math.max(...times);
+}
+
+function decodedFrames(file: string): number {
+  return Number(run('ffprobe', ['-v', 'error', '-count_frames', '-select_streams', 'v:0', '-show_entries', 'stream=nb_read_frames', '-of', 'csv=p=0', file]).trim());
+}
+
+test.describe('packing video with a webcam', () => {
+  let dataDir: string;
+  let host: RunningHost;
+  /** host.stop() waits for an exit that a killed host has already made. */
+  let killed = false;
+
+  test.beforeAll(async ({ request }) => {
+    dataDir = seedDataDir();
+    host = await startHost(dataDir, FAKE_SCALE);
+    // A manager turns the camera on, as in Settings.
+    await request.post(`${host.url}api/auth.badge`, { data: { badge: 'PD-M-0001' } });
+    const set = await request.post(`${host.url}api/video.settings.set`, { data: { mode: 'webcam' } });
+    expect((await set.json()) as unknown).toMatchObject({ ok: true });
+    await request.post(`${host.url}api/auth.logout`, { data: {} });
+  });
+
+  test.afterAll(async () => {
+    if (!killed) await host?.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  test('an order packed on camera leaves a WebM as long as its session, with the session QR in its frames', async ({ page, loginPage, queuePage, packPage }) => {
+    const catalog = new DemoCatalog(dataDir);
+    const [seeds, cream] = catalog.lines(SHOWCASE.cases);
+    catalog.close();
+    await page.request.post(`${host.url}api/auth.logout`, { data: {} });
+    await page.goto(host.url);
+    await loginPage.scanBadge('PD-P-0001');
+    await queuePage.scan(SHOWCASE.cases);
+    await packPage.expectOrder(SHOWCASE.cases);
+    await expect(page.locator('[data-video="recording"]')).toBeVisible();
+    await packPage.scan(seeds!.codes.find((c) => c.units > 1)!.code, 'line_complete');
+    await page.waitForTimeout(2500);
+    await packPage.scan(cream!.codes.find((c) => c.units > 1)!.code, 'order_complete');
+    await packPage.press('F3');
+    await page.locator('[data-box="K1"]').click();
+    await packPage.weigh(host.setScale);
+    await packPage.complete(SHOWCASE.cases);
+
+    await expect.poll(() => segments(dataDir).filter((s) => s.status === 'closed').length, { timeout: 15_000 }).toBe(1);
+    const segment = segments(dataDir)[0]!;
+    const file = path.join(dataDir, segment.path);
+    expect(fs.statSync(file).size).toBeGreaterThan(10_000);
+    const session = (Date.parse(segment.ended_at!) - Date.parse(segment.started_at)) / 1000;
+    const clip = clipSeconds(file);
+    expect(session).toBeGreaterThan(3);
+    expect(Math.abs(clip - session)).toBeLessThan(1);
+
+    const frame = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'packdesk-frame-')), 'frame.png');
+    run('ffmpeg', ['-v', 'error', '-i', file, '-ss', '1.5', '-frames:v', '1', '-y', frame]);
+    const qr = run('zbarimg', ['--nodbus', '-q', '--raw', frame]).trim();
+    expect(qr).toBe(`packdesk:session:ST-01:${segment.session_id}`);
+    fs.rmSync(path.dirname(frame), { recursive: true, force: true });
+  });
+
+  test('a host killed mid-session leaves the clip recorded so far playable', async ({ page, loginPage, queuePage, packPage }) => {
+    await page.request.post(`${host.url}api/auth.logout`, { data: {} });
+    await page.goto(host.url);
+    await loginPage.scanBadge('PD-P-0001');
+    await queuePage.scan(SHOWCASE.kit);
+    await packPage.expectOrder(SHOWCASE.kit);
+    await expect(page.locator('[data-video="recording"]')).toBeVisible();
+    const recording = () => segments(dataDir).find((s) => s.status === 'recording');
+    await expect.poll(() => recording() !== undefined).toBe(true);
+    await page.waitForTimeout(3500);
+    await host.kill();
+    killed = true;
+
+    const left = recording()!;
+    const file = path.join(dataDir, left.path);
+    expect(fs.statSync(file).size).toBeGreaterThan(10_000);
+    expect(run('ffprobe', ['-v', 'error', '-show_entries', 'stream=codec_name', '-of', 'csv=p=0', file]).trim()).toMatch(/vp8|vp9/);
+    // At 15 frames a second, 3.5 s less the chunk in flight is well over 20 frames.
+    expect(decodedFrames(file)).toBeGreaterThan(20);
+  });
+});
