@@ -7,6 +7,7 @@ import { APP_ENTRY_URL } from './app-url';
 import { dataDirFlag } from './arguments';
 import { handleStationCalls, sendStationEvents } from './ipc';
 import { registerAppScheme, serveRenderer } from './protocol';
+import { createElectronSecrets } from './secrets';
 import { hardenApp, hardenSession } from './security';
 import { stderrShellLog } from './shell-log';
 import { createElectronSilentPrint } from './silent-print';
@@ -49,7 +50,7 @@ async function start(): Promise<void> {
     appData: app.getPath('appData'),
   });
   // A real station: the USB scale and HID POS scanners are read by the core itself.
-  starting = bootStation({ dataDir, host: 'electron', seedDemoIfEmpty: true, housekeeping: true, scale: 'hid', hidScanner: true, silentPrint: createElectronSilentPrint() });
+  starting = bootStation({ dataDir, host: 'electron', seedDemoIfEmpty: true, housekeeping: true, scale: 'hid', hidScanner: true, silentPrint: createElectronSilentPrint(), secrets: createElectronSecrets() ?? undefined });
   const booted = await starting;
   // A quit during boot has already closed the station; do not open a window onto it.
   if (closed) return;

@@ -16,6 +16,7 @@ import { createPackingRepository } from '../storage/repositories/packing';
 import { createStore } from '../storage/store';
 import { DATABASE_FILE } from './data-dir';
 import { createDevices, type ScaleKind, type StationDevices } from './devices';
+import { DEMO_LABEL_SETTINGS } from '../documents/from-order';
 import { createDocumentPorts } from './documents';
 import type { Secrets } from '../app/ports/secrets';
 import { shopLabelsTo } from '../app/sync/labels';
@@ -82,7 +83,8 @@ export async function bootStation(options: BootOptions): Promise<BootedStation> 
       keepBackups: BACKUPS_KEPT,
       clock: () => clock.now(),
     });
-    if (options.seedDemoIfEmpty && store.stations.list().length === 0) {
+    const seedingDemo = options.seedDemoIfEmpty === true && store.stations.list().length === 0;
+    if (seedingDemo) {
       const seeded = seedDemo(store, { orders: options.demoOrders ?? 120, now: clock.now(), hashPin });
       log.logger.info('empty data folder seeded with the demo shop', { ...seeded });
     }
@@ -90,6 +92,8 @@ export async function bootStation(options: BootOptions): Promise<BootedStation> 
     const journal = createJournal(createJournalRows(db), clock, loadOrCreateStationKey(options.dataDir));
     const devices = createDevices({ scale: options.scale ?? 'none', hidScanner: options.hidScanner ?? false, logger: log.logger });
     const documents = createDocumentPorts({ db, dataDir: options.dataDir, clock, logger: log.logger, silentPrint: options.silentPrint ?? null });
+    // The demo shop prints labels straight away, with GS1's example company prefix (not a real shipper's).
+    if (seedingDemo && !documents.labelSettings.get()) documents.labelSettings.set(DEMO_LABEL_SETTINGS);
     const syncStorage = createSyncStorage(db);
     const evidence = createVideoAndReviewPorts({ db, dataDir: options.dataDir, store, journal, key: loadOrCreateStationKey(options.dataDir), archive: documents.archive, clock });
     const station = createStation({

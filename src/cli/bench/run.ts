@@ -25,7 +25,7 @@ function machine(): string {
 }
 
 /** Every benchmark, on one generated database of `orders` orders in a temporary folder. */
-export async function runBench(options: { orders: number; journalEntries: number; cli: string }): Promise<BenchReport> {
+export async function runBench(options: { orders: number; journalEntries: number; cli: string; shop: boolean }): Promise<BenchReport> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'packdesk-bench-'));
   const figures: Figure[] = [];
   try {
@@ -47,6 +47,11 @@ export async function runBench(options: { orders: number; journalEntries: number
     }
     figures.push(...(await benchJournal({ entries: options.journalEntries })));
     figures.push(...(await benchDocuments()));
+    if (options.shop) {
+      // Starts a real Vendure server (a development dependency): only when asked for.
+      const { benchSync } = await import('./sync');
+      figures.push(...(await benchSync()));
+    }
   } finally {
     fs.rmSync(dataDir, { recursive: true, force: true });
   }

@@ -7,14 +7,15 @@ export function registerBench(program: Command): void {
     .description('Run the benchmarks on a generated database and print the figures (see docs/benchmarks.md).')
     .option('--orders <n>', 'orders in the benchmark database', '100000')
     .option('--journal <n>', 'journal entries for the scan and verify benchmarks', '1000000')
+    .option('--shop', 'also pull from and push to a local Vendure server (about 70 s)')
     .option('--json', 'print JSON')
-    .action(async (opts: { orders: string; journal: string; json?: boolean }) => {
+    .action(async (opts: { orders: string; journal: string; shop?: boolean; json?: boolean }) => {
       const orders = parseCount(opts.orders, '--orders', 1, 5_000_000);
       const journalEntries = parseCount(opts.journal, '--journal', 1, 50_000_000);
       // Loaded only when benchmarking, so other commands start without it.
       const { formatReport, runBench } = await import('../bench/run');
       // The bin script that started this process, so the host benchmark starts the same CLI.
-      const report = await runBench({ orders, journalEntries, cli: process.argv[1] ?? 'bin/packdesk.mjs' });
+      const report = await runBench({ orders, journalEntries, cli: process.argv[1] ?? 'bin/packdesk.mjs', shop: opts.shop ?? false });
       process.stdout.write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
     });
 }
