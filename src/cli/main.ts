@@ -6,6 +6,7 @@ import { registerBarcode } from './commands/barcode';
 import { registerBench } from './commands/bench';
 import { registerDemo } from './commands/demo';
 import { registerDoc } from './commands/doc';
+import { registerEvidence } from './commands/evidence';
 import { registerJournal } from './commands/journal';
 import { registerLabel } from './commands/label';
 import { registerOrders } from './commands/orders';
@@ -27,6 +28,7 @@ export function buildProgram(): Command {
   registerBench(program);
   registerBarcode(program);
   registerJournal(program);
+  registerEvidence(program);
   registerLabel(program);
   registerDoc(program);
   registerSync(program);

@@ -5,7 +5,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { DemoCatalog, SHOWCASE } from './catalog';
 import { FAKE_SCALE, test, expect } from './fixtures';
-import { seedDataDir, startHost, type RunningHost } from './host';
+import { packdesk, seedDataDir, startHost, type RunningHost } from './host';
 
 /** Chromium's fake camera (a moving test pattern) and an auto-accepted permission prompt. */
 test.use({
@@ -104,6 +104,14 @@ test.describe('packing video with a webcam', () => {
     run('ffmpeg', ['-v', 'error', '-i', file, '-ss', '1.5', '-frames:v', '1', '-y', frame]);
     const qr = run('zbarimg', ['--nodbus', '-q', '--raw', frame]).trim();
     expect(qr).toBe(`packdesk:session:ST-01:${segment.session_id}`);
+
+    // The evidence package of this order holds the real clip and stills, and checks out on its own.
+    const zip = path.join(path.dirname(frame), 'evidence.zip');
+    expect(packdesk(['evidence', '--order', SHOWCASE.cases, '--out', zip, '--data', dataDir])).toMatch(/Evidence package of order/);
+    const listing = run('unzip', ['-l', zip]);
+    expect(listing).toMatch(/video\/.+\.webm/);
+    expect(listing).toMatch(/stills\/entry-\d+\.jpg/);
+    expect(packdesk(['evidence', 'verify', zip])).toMatch(/intact: \d+ journal entries, 1 clip/);
     fs.rmSync(path.dirname(frame), { recursive: true, force: true });
   });
 

@@ -1,0 +1,33 @@
+import path from 'node:path';
+import { readStationKey } from '../journal/key-file';
+import { createJournal } from '../journal/journal';
+import { createDocumentArchive } from '../documents/store/archive';
+import { openDatabase } from '../storage/db';
+import { createDocumentRecordRepository } from '../storage/repositories/document-records';
+import { createJournalRows } from '../storage/repositories/journal-rows';
+import { createVideoRepository } from '../storage/repositories/video-segments';
+import { createStore } from '../storage/store';
+import { buildEvidencePackage, EvidenceError } from './package';
+import { readZip } from './zip';
+
+/** An evidence package straight from a data folder, for `packdesk evidence` (no station running). */
+export async function exportEvidenceFromDataDir(dataDir: string, databaseFile: string, orderNumber: string, options: { stills?: boolean } = {}) {
+  // Read, never created: a package signed by a brand-new key would prove nothing.
+  const key = readStationKey(dataDir);
+  if (!key) throw new EvidenceError(`There is no station key in ${dataDir}; the journal cannot be signed.`);
+  const backupDir = path.join(dataDir, 'backups');
+  const db = openDatabase(path.join(dataDir, databaseFile), { backupDir });
+  try {
+    const clock = { now: () => new Date() };
+    const store = createStore(db, { backupDir, keepBackups: 14, clock: clock.now });
+    const rows = createJournalRows(db);
+    const archive = createDocumentArchive({ dataDir, records: createDocumentRecordRepository(db), clock: clock.now });
+    const { zip, manifest } = await buildEvidencePackage(
+      { dataDir, store, rows, journal: createJournal(rows, clock, key), key, segments: createVideoRepository(db), archive, clock, stills: options.stills ?? true },
+      orderNumber,
+    );
+    return { zip, orderNumber: manifest.orderNumber, files: readZip(zip).length };
+  } finally {
+    db.close();
+  }
+}
