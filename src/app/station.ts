@@ -15,7 +15,7 @@ import { settingsHandlers } from './settings';
 import { SyncEngine } from './sync/engine';
 import { syncHandlers } from './sync/handlers';
 import { reviewHandlers } from './review/handlers';
-import { videoHandlers, videoPolicyGuard } from './video/handlers';
+import { requireVideoToComplete, videoHandlers } from './video/handlers';
 import { applyRetention } from './video/retention';
 import { VideoDesk } from './video/recorder';
 
@@ -47,7 +47,7 @@ export function createStation(ports: StationPorts): Station {
   const documents = createStationDocuments(core);
   const syncEngine = new SyncEngine({ ...core, onProgress: (progress) => events.emit('sync.progress', progress) });
   const video = ports.video ? new VideoDesk(core, ports.video) : null;
-  core.packedOrderHandlers = [...(video ? [videoPolicyGuard(video)] : []), documents.onPacked, ...ports.packedOrderHandlers];
+  core.packedOrderHandlers = [documents.onPacked, ...ports.packedOrderHandlers];
   const logins = new Logins(core);
   const desk = new PackingDesk(core);
   const handlers: Handlers = {
@@ -61,6 +61,7 @@ export function createStation(ports: StationPorts): Station {
     ...reviewHandlers(core, ports.review ?? null, ports.video ?? null),
     'scan.submit': (scan, call) => submitScan(desk, logins, call, scan),
   };
+  if (video) handlers['pack.complete'] = requireVideoToComplete(core, video, handlers['pack.complete']);
   const dispatch = createDispatch(core, logins, handlers);
   const unsubscribes: (() => void)[] = [];
 

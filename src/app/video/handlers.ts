@@ -2,7 +2,7 @@ import { StationFailure } from '../../contract/errors';
 import type { VideoSettings } from '../../contract/video';
 import type { Core } from '../context';
 import type { HandlerSlice } from '../handlers';
-import type { PackedOrderHandler } from '../ports/packing';
+import type { Handler } from '../handlers';
 import type { VideoPorts } from '../ports/video';
 import { templateProblem } from './nvr';
 import type { VideoDesk } from './recorder';
@@ -40,16 +40,13 @@ export function videoHandlers(core: Core, desk: VideoDesk | null, video: VideoPo
   };
 }
 
-/** Completion under the block policy needs the session's video; runs inside the completion transaction. */
-export function videoPolicyGuard(desk: VideoDesk): PackedOrderHandler {
-  return {
-    name: 'video-policy',
-    onPacked(order) {
-      if (desk.missingVideo(order.stationId, order.sessionId)) {
-        throw new StationFailure('VIDEO_REQUIRED', 'This station records every parcel, and this one has no video. Fix the camera, then complete.', {
-          order: order.orderNumber,
-        });
-      }
-    },
+/** Completion under the block policy needs the session's video: checked before the completion runs. */
+export function requireVideoToComplete(core: Core, desk: VideoDesk, complete: Handler<'pack.complete'>): Handler<'pack.complete'> {
+  return (input, call) => {
+    const session = core.packing.activeAt(call.stationId);
+    if (session && desk.missingVideo(call.stationId, session.id)) {
+      throw new StationFailure('VIDEO_REQUIRED', 'This station records every parcel, and this one has no video. Fix the camera, then complete.', { session: session.id });
+    }
+    return complete(input, call);
   };
 }
