@@ -5,6 +5,9 @@ import { VendureClient } from './client';
 import { ACTIVE_CHANNEL, ADD_FULFILLMENT, ADD_NOTE, FULFILLMENTS, ORDERS_PAGE, TRANSITION_FULFILLMENT, variantsPage } from './queries';
 import { toRemoteOrder, type VendureOrder } from './orders';
 
+/** How far back each incremental pull of orders starts before the newest change already seen. */
+const PULL_OVERLAP_MS = 5000;
+
 const READY_STATES = ['PaymentSettled', 'PartiallyShipped'];
 
 interface OrderCursor {
@@ -64,7 +67,10 @@ export class VendureBackend implements ShopBackend {
     const at: OrderCursor = cursor ? (JSON.parse(cursor) as OrderCursor) : { since: null, skip: 0, newest: null };
     const take = this.settings.pageSize;
     const filter: Record<string, unknown> = { state: { in: READY_STATES } };
-    if (at.since) filter.updatedAt = { after: at.since };
+    // Read a few seconds back: rows written in the same second as the last one seen (or by a
+    // transaction still committing then) would slip past a strict "after". Re-read orders are
+    // recognised by their link and only checked for changes.
+    if (at.since) filter.updatedAt = { after: new Date(Date.parse(at.since) - PULL_OVERLAP_MS).toISOString() };
     const { orders } = await this.client.request<{ orders: { totalItems: number; items: VendureOrder[] } }>(ORDERS_PAGE, {
       options: { filter, sort: { updatedAt: 'ASC' }, skip: at.skip, take },
     });
