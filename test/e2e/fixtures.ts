@@ -32,19 +32,20 @@ interface TestFixtures {
   packPage: PackPage;
 }
 
+/** A browser host on a freshly seeded data folder, for as long as a worker lives. */
+// Playwright reads a fixture's dependencies from this pattern; the host needs none.
+// eslint-disable-next-line no-empty-pattern
+async function freshHost({}, use: (host: RunningHost) => Promise<void>): Promise<void> {
+  const dataDir = seedDataDir();
+  const host = await startHost(dataDir, FAKE_SCALE);
+  await use(host);
+  await host.stop();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}
+const HOST_OPTIONS = { scope: 'worker', timeout: 90_000 } as { scope: 'worker'; timeout: number };
+
 export const test = base.extend<TestFixtures, WorkerFixtures>({
-  host: [
-    // Playwright reads a fixture's dependencies from this pattern; the host needs none.
-    // eslint-disable-next-line no-empty-pattern
-    async ({}, use) => {
-      const dataDir = seedDataDir();
-      const host = await startHost(dataDir, FAKE_SCALE);
-      await use(host);
-      await host.stop();
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    },
-    { scope: 'worker', timeout: 90_000 },
-  ],
+  host: [freshHost, HOST_OPTIONS],
   demoOrders: [
     async ({ host }, use) => {
       await use({
@@ -66,5 +67,11 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   queuePage: async ({ page }, use) => use(new QueuePage(page)),
   packPage: async ({ page }, use) => use(new PackPage(page)),
 });
+
+/**
+ * The same fixtures on a host of their own: for specs whose checks see station-wide state (the
+ * print queue) that other specs' orders would leave behind. Playwright runs them in their own worker.
+ */
+export const isolatedTest = test.extend<object, { host: RunningHost }>({ host: [freshHost, HOST_OPTIONS] });
 
 export { expect };

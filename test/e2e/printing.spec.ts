@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { DemoCatalog, SHOWCASE, type CatalogLine } from './catalog';
-import { test, expect } from './fixtures';
+import { isolatedTest as test, expect } from './fixtures';
 import type { LoginPage } from './pages/LoginPage';
 import type { PackPage } from './pages/PackPage';
 import { asManager, PrintPage } from './pages/PrintPage';
