@@ -53,6 +53,8 @@ export interface BootedStation {
   store: Store;
   /** The journal, for tools that read or verify it (the core appends through its port). */
   journal: StationJournal;
+  /** The same journal with another clock: the demo writes its packed past at the times it happened. */
+  journalAt(clock: Clock): StationJournal;
   /** The station's rotating log, for hosts that want their own lines in the same file. */
   logger: Logger;
   dataDir: string;
@@ -83,19 +85,22 @@ export async function bootStation(options: BootOptions): Promise<BootedStation> 
       keepBackups: BACKUPS_KEPT,
       clock: () => clock.now(),
     });
+    const stationKey = loadOrCreateStationKey(options.dataDir);
+    const journalRows = createJournalRows(db);
+    const journalAt = (at: Clock) => createJournal(journalRows, at, stationKey);
     const seedingDemo = options.seedDemoIfEmpty === true && store.stations.list().length === 0;
     if (seedingDemo) {
-      const seeded = seedDemo(store, { orders: options.demoOrders ?? 120, now: clock.now(), hashPin });
+      const seeded = seedDemo(store, { orders: options.demoOrders ?? 120, now: clock.now(), hashPin, journal: journalAt });
       log.logger.info('empty data folder seeded with the demo shop', { ...seeded });
     }
     const stationId = chooseStation(store, options.stationId);
-    const journal = createJournal(createJournalRows(db), clock, loadOrCreateStationKey(options.dataDir));
+    const journal = createJournal(journalRows, clock, stationKey);
     const devices = createDevices({ scale: options.scale ?? 'none', hidScanner: options.hidScanner ?? false, logger: log.logger });
     const documents = createDocumentPorts({ db, dataDir: options.dataDir, clock, logger: log.logger, silentPrint: options.silentPrint ?? null });
     // The demo shop prints labels straight away, with GS1's example company prefix (not a real shipper's).
     if (seedingDemo && !documents.labelSettings.get()) documents.labelSettings.set(DEMO_LABEL_SETTINGS);
     const syncStorage = createSyncStorage(db);
-    const evidence = createVideoAndReviewPorts({ db, dataDir: options.dataDir, store, journal, key: loadOrCreateStationKey(options.dataDir), archive: documents.archive, clock });
+    const evidence = createVideoAndReviewPorts({ db, dataDir: options.dataDir, store, journal, key: stationKey, archive: documents.archive, clock });
     const station = createStation({
       store,
       journal,
@@ -140,6 +145,7 @@ export async function bootStation(options: BootOptions): Promise<BootedStation> 
       station,
       store,
       journal,
+      journalAt,
       logger: log.logger,
       dataDir: options.dataDir,
       stationId,

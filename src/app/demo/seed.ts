@@ -1,6 +1,9 @@
 import { StationFailure } from '../../contract/errors';
+import type { Clock } from '../ports';
+import type { Journal } from '../ports/journal';
 import type { Store } from '../ports/store';
 import { demoCatalog } from './catalog';
+import { seedHistory } from './history';
 import { demoOrders } from './orders';
 import { demoStations, demoUsers } from './staff';
 
@@ -9,12 +12,16 @@ export interface SeedOptions {
   seed?: number;
   now: Date;
   hashPin: (pin: string) => string;
+  /** With a journal, the shop's shipped orders get their packing history (see history.ts). */
+  journal?: (clock: Clock) => Journal;
 }
 
 export interface SeedCounts {
   products: number;
   orders: number;
   users: number;
+  /** Shipped orders given a packing history in the journal; absent when seeded without one. */
+  packed?: number;
 }
 
 /**
@@ -45,7 +52,9 @@ export function seedDemo(store: Store, options: SeedOptions): SeedCounts {
     }
     store.catalog.importCatalog(catalog);
     const written = store.orders.insertMany(orders);
-    return { products: catalog.products.length, orders: written, users: inserted };
+    const counts: SeedCounts = { products: catalog.products.length, orders: written, users: inserted };
+    if (options.journal) counts.packed = seedHistory(store, orders, { journal: options.journal, now: options.now }).orders;
+    return counts;
   });
 }
 
