@@ -39,8 +39,8 @@ export const PARALLEL_FROM_ENTRIES = 200_000;
 const MAX_PARTS = 4;
 
 /** Splits 1..lastSeq into `threads` (at most 4) even runs; the last one runs on to whatever is appended meanwhile. */
-export function planParts(lastSeq: number, threads: number): JournalPart[] {
-  const count = lastSeq < PARALLEL_FROM_ENTRIES ? 1 : Math.max(1, Math.min(threads, MAX_PARTS));
+export function planParts(lastSeq: number, threads: number, parallelFrom = PARALLEL_FROM_ENTRIES): JournalPart[] {
+  const count = lastSeq < parallelFrom ? 1 : Math.max(1, Math.min(threads, MAX_PARTS, lastSeq));
   const parts: JournalPart[] = [];
   for (let k = 0; k < count; k++) {
     const from = 1 + Math.floor((k * lastSeq) / count);

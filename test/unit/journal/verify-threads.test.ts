@@ -1,0 +1,64 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyJournalFile } from '../../../src/boot/verify-journal';
+import { verifyJournal } from '../../../src/journal/verify';
+import type { JournalPart } from '../../../src/journal/verify-parts';
+import { TAMPERINGS, tamperedJournal } from './tampered-journals';
+
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+let dir = '';
+let workerFile = '';
+
+// The worker runs as built JavaScript, as in dist/: build it the way scripts/build.mjs does, into
+// a temporary folder that sees the project's node_modules (better-sqlite3 stays external).
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'packdesk-verify-worker-'));
+  fs.symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+  workerFile = path.join(dir, 'journal-verify-worker.mjs');
+  await esbuild.build({
+    entryPoints: [path.join(root, 'src/boot/journal-verify-worker.ts')],
+    outfile: workerFile,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    packages: 'external',
+    logLevel: 'warning',
+  });
+}, 30_000);
+
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe('journal verification on worker threads', () => {
+  it('gives what one walk gives for every tampering, with three threads each reading a part', async () => {
+    for (const tampering of TAMPERINGS) {
+      const t = tamperedJournal(tampering);
+      const failures: Error[] = [];
+      const options = { trustedKeys: [t.key.publicKey], threads: 3, parallelFrom: 1, workerFile, onWorkerFailure: (e: Error) => failures.push(e) };
+      const threaded = await verifyJournalFile(t.file, t.rows, options);
+      expect({ tampering: tampering.name, report: threaded, failures }).toEqual({ tampering: tampering.name, report: verifyJournal(t.rows, options), failures: [] });
+    }
+  }, 30_000);
+
+  it('checks a part in this thread when its worker fails, and says so', async () => {
+    const t = tamperedJournal(TAMPERINGS.find((x) => x.name === 'entries deleted in the middle') ?? TAMPERINGS[0]!);
+    const broken = path.join(dir, 'broken-worker.mjs');
+    fs.writeFileSync(broken, "throw new Error('cannot open the database');\n");
+    const failed: JournalPart[] = [];
+    const report = await verifyJournalFile(t.file, t.rows, { threads: 2, parallelFrom: 1, workerFile: broken, onWorkerFailure: (_, part) => failed.push(part) });
+    expect(report).toEqual(verifyJournal(t.rows));
+    expect(report.problems[0]).toMatchObject({ seq: 9, kind: 'missing' });
+    expect(failed).toEqual([{ from: 16, to: null }]);
+  });
+
+  it('checks the parts one after another without a built worker, as when running from the sources', async () => {
+    const t = tamperedJournal(TAMPERINGS.find((x) => x.name === 'entries swapped') ?? TAMPERINGS[0]!);
+    const report = await verifyJournalFile(t.file, t.rows, { threads: 4, parallelFrom: 1, workerFile: null, maxProblems: 5 });
+    expect(report).toEqual(verifyJournal(t.rows, { maxProblems: 5 }));
+    expect(report.moreProblems).toBe(true);
+  });
+});
