@@ -11,6 +11,9 @@ import { PrintingCorner } from './features/printing/PrintingCorner';
 import { usePrintStore } from './features/printing/printStore';
 import { useScaleStore } from './features/pack/scaleStore';
 import { QueueScreen } from './features/queue/QueueScreen';
+import { ReviewEntry } from './features/review/ReviewEntry';
+import { ReviewScreen } from './features/review/ReviewScreen';
+import { useReviewStore } from './features/review/reviewStore';
 import { useQueueStore } from './features/queue/queueStore';
 import { StationPanel } from './features/settings/StationPanel';
 import { useSettingsStore } from './features/settings/settingsStore';
@@ -20,6 +23,7 @@ import { showScanResult } from './session/scans';
 import { useActivity } from './session/useActivity';
 import { useSessionStore } from './session/sessionStore';
 import { useSessionWatch } from './session/useSessionWatch';
+import { useVideoStore } from './video/videoStore';
 
 /** Forgets everything the last packer's screens held, so the next one starts clean. */
 function clearWorkScreens(): void {
@@ -29,6 +33,9 @@ function clearWorkScreens(): void {
   useSettingsStore.getState().reset();
   useLoginStore.getState().reset();
   usePrintStore.getState().reset();
+  useReviewStore.getState().reset();
+  // Recording belongs to the packer who logged in: it stops with their session.
+  useVideoStore.getState().reset();
 }
 
 export function App() {
@@ -36,6 +43,7 @@ export function App() {
   const { phase, startError, station, session, language, start, loggedIn, ended } = useSessionStore();
   const packing = usePackStore((s) => s.view !== null);
   const completion = usePackStore((s) => s.completion);
+  const reviewing = useReviewStore((s) => s.visible);
 
   useEffect(() => void start(), [start]);
   useEffect(() => setLanguage(language), [language]);
@@ -83,12 +91,14 @@ export function App() {
     );
   }
   if (!session) return <LoginScreen />;
+  const manager = session.user.role === 'manager' || session.user.role === 'admin';
   return (
     <>
-      {packing ? <PackScreen /> : completion ? <CompletionScreen completion={completion} /> : <QueueScreen />}
+      {packing ? <PackScreen /> : manager && reviewing ? <ReviewScreen /> : completion ? <CompletionScreen completion={completion} /> : <QueueScreen />}
+      {manager && !packing && !reviewing && <ReviewEntry />}
       <StationPanel />
       {station && (
-        <PrintingCorner stationId={station.id} manager={session.user.role === 'manager' || session.user.role === 'admin'} lastOrder={completion?.orderNumber ?? null} />
+        <PrintingCorner stationId={station.id} manager={manager} lastOrder={completion?.orderNumber ?? null} />
       )}
     </>
   );

@@ -1,0 +1,89 @@
+import './review.css';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AppHeader } from '../../components/AppHeader';
+import { errorText } from '../../i18n/error-text';
+import { ChainBadge } from './ChainBadge';
+import { ClipPlayer } from './ClipPlayer';
+import { EvidenceExport } from './EvidenceExport';
+import { useReviewStore } from './reviewStore';
+import { TimelineTable } from './TimelineTable';
+
+/** The manager's review: find an order by anything printed on it, read its journal, watch it being packed. */
+export function ReviewScreen() {
+  const { t } = useTranslation();
+  const { searching, searched, matches, timeline, selectedSeq, error, find, load, select, close } = useReviewStore();
+  const [query, setQuery] = useState('');
+  const field = useRef<HTMLInputElement>(null);
+
+  useEffect(() => field.current?.focus(), []);
+  useEffect(() => {
+    // Escape leaves the review, unless it is closing a menu or the video's full screen first.
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape' && !event.defaultPrevented && !document.fullscreenElement) close();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [close]);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void find(query);
+  };
+  const entry = timeline?.entries.find((e) => e.seq === selectedSeq) ?? null;
+
+  return (
+    <div className="screen review-screen">
+      <AppHeader />
+      <main className="review-main">
+        <div className="review-head">
+          <h1>{t('review.title')}</h1>
+          <button type="button" onClick={close}>
+            {t('review.back')}
+          </button>
+        </div>
+        <form className="review-search" role="search" onSubmit={submit}>
+          <label htmlFor="review-query">{t('review.searchLabel')}</label>
+          <input id="review-query" ref={field} value={query} onChange={(e) => setQuery(e.target.value)} autoComplete="off" spellCheck={false} />
+          <button type="submit" className="primary" disabled={searching || query.trim() === ''}>
+            {t('review.search')}
+          </button>
+        </form>
+        {error && (
+          <p className="notice error" role="alert">
+            {errorText(t, error)}
+          </p>
+        )}
+        {!searching && searched && matches.length === 0 && !error && <p className="notice">{t('review.notFound', { query: searched })}</p>}
+        {matches.length > 1 && (
+          <ul className="review-matches" aria-label={t('review.matches')}>
+            {matches.map((m) => (
+              <li key={m.number}>
+                <button type="button" onClick={() => void load(m.number)} aria-current={timeline?.order.number === m.number}>
+                  {m.number} — {m.customerName} ({t(`review.matchedBy.${m.matchedBy}`)})
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+        {timeline && (
+          <div className="review-order" data-order={timeline.order.number}>
+            <div className="review-order-head">
+              <h2 data-testid="review-order">
+                {timeline.order.number} · {timeline.order.customerName} · <span className="review-status">{t(`review.status.${timeline.order.status}`, { defaultValue: timeline.order.status })}</span>
+              </h2>
+              <ChainBadge chain={timeline.chain} />
+            </div>
+            <div className="review-columns">
+              <TimelineTable entries={timeline.entries} selectedSeq={selectedSeq} onSelect={select} />
+              <aside className="review-side">
+                <ClipPlayer segments={timeline.segments} entry={entry} />
+                <EvidenceExport />
+              </aside>
+            </div>
+          </div>
+        )}
+      </main>
+    </div>
+  );
+}

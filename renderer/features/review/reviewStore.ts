@@ -1,0 +1,68 @@
+import { create } from 'zustand';
+import type { StationError } from '../../../src/contract/errors';
+import type { TimelineView } from '../../../src/contract/review';
+import type { MethodOutput } from '../../../src/contract/methods';
+import { call } from '../../api/client';
+
+type Match = MethodOutput<'review.find'>[number];
+type Evidence = MethodOutput<'review.evidence'>;
+
+interface ReviewState {
+  visible: boolean;
+  searching: boolean;
+  /** What was last searched for, to say "nothing matches" about it. */
+  searched: string | null;
+  matches: Match[];
+  timeline: TimelineView | null;
+  /** The entry whose moment the video shows. */
+  selectedSeq: number | null;
+  exporting: boolean;
+  evidence: Evidence | null;
+  error: StationError | null;
+  open(): void;
+  close(): void;
+  find(query: string): Promise<void>;
+  load(orderNumber: string): Promise<void>;
+  select(seq: number): void;
+  exportEvidence(): Promise<void>;
+  reset(): void;
+}
+
+const initial = { visible: false, searching: false, searched: null, matches: [], timeline: null, selectedSeq: null, exporting: false, evidence: null, error: null };
+
+/** The manager's order review: what was searched, which order's timeline is shown and the entry picked in it. */
+export const useReviewStore = create<ReviewState>()((set, get) => ({
+  ...initial,
+  open: () => set({ ...initial, visible: true }),
+  close: () => set({ ...initial }),
+  async find(query) {
+    const wanted = query.trim();
+    if (!wanted) return;
+    set({ searching: true, error: null, matches: [], searched: wanted });
+    const found = await call('review.find', { query: wanted });
+    if (!found.ok) return set({ searching: false, error: found.error });
+    set({ searching: false, matches: found.value });
+    // One answer is the order meant; several (a serial shipped twice) are listed to choose from.
+    if (found.value.length === 1) await get().load(found.value[0]!.number);
+    else set({ timeline: null, selectedSeq: null, evidence: null });
+  },
+  async load(orderNumber) {
+    set({ searching: true, error: null, evidence: null });
+    const timeline = await call('review.timeline', { orderNumber });
+    if (!timeline.ok) return set({ searching: false, error: timeline.error });
+    set({ searching: false, timeline: timeline.value, selectedSeq: null });
+  },
+  select: (seq) => set({ selectedSeq: seq }),
+  async exportEvidence() {
+    const order = get().timeline?.order.number;
+    if (!order) return;
+    set({ exporting: true, evidence: null, error: null });
+    const made = await call('review.evidence', { orderNumber: order });
+    if (!made.ok) return set({ exporting: false, error: made.error });
+    set({ exporting: false, evidence: made.value });
+    // The export is journaled: show the entry it just added.
+    const timeline = await call('review.timeline', { orderNumber: order });
+    if (timeline.ok && get().timeline?.order.number === order) set({ timeline: timeline.value });
+  },
+  reset: () => set({ ...initial }),
+}));

@@ -1,0 +1,90 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { SHOWCASE, DemoCatalog } from './catalog';
+import { isolatedTest as test, expect } from './fixtures';
+import { ordersInState, packdesk } from './host';
+import { ReviewPage } from './pages/ReviewPage';
+import { keepScreen } from './pages/screens';
+
+/** Chromium's fake camera, so the order packed here has a real clip to play back. */
+test.use({
+  launchOptions: {
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'],
+  },
+});
+
+const MANAGER = 'PD-M-0001';
+
+test.describe('order review', () => {
+  test('a manager finds an order packed last week and reads how it was packed', async ({ page, host, loginPage }) => {
+    const shipped = ordersInState(host.dataDir, 'shipped');
+    expect(shipped.length).toBeGreaterThan(0);
+    await page.goto(host.url);
+    await loginPage.scanBadge(MANAGER);
+    const review = new ReviewPage(page);
+    await review.open();
+    await review.find(shipped[0]!);
+    await expect(review.entry('pack.opened')).toHaveCount(1);
+    await expect(review.entry('pack.scan').first()).toBeVisible();
+    await expect(review.entry('pack.weighed')).toContainText(/\d+ g/);
+    await expect(review.entry('pack.completed')).toHaveCount(1);
+    await expect(review.chain).toHaveAttribute('data-chain', /signed|unsigned/);
+    await keepScreen(page, 'review-history');
+    // Escape goes back to the queue.
+    await page.keyboard.press('Escape');
+    await expect(review.search).toBeHidden();
+  });
+
+  test('the video plays from the entry picked, and the exported evidence verifies', async ({ page, host, loginPage, queuePage, packPage }) => {
+    // A manager turns the camera on, as in Settings; then a packer packs on camera.
+    await page.request.post(`${host.url}api/auth.badge`, { data: { badge: MANAGER } });
+    expect(await (await page.request.post(`${host.url}api/video.settings.set`, { data: { mode: 'webcam' } })).json()).toMatchObject({ ok: true });
+    await page.request.post(`${host.url}api/auth.logout`, { data: {} });
+
+    const catalog = new DemoCatalog(host.dataDir);
+    const [seeds, cream] = catalog.lines(SHOWCASE.cases);
+    catalog.close();
+    await page.goto(host.url);
+    await loginPage.scanBadge('PD-P-0001');
+    await queuePage.scan(SHOWCASE.cases);
+    await packPage.expectOrder(SHOWCASE.cases);
+    await expect(page.locator('[data-video="recording"]')).toBeVisible();
+    await page.waitForTimeout(1500);
+    await packPage.scan(seeds!.codes.find((c) => c.units > 1)!.code, 'line_complete');
+    await page.waitForTimeout(2500);
+    await packPage.scan(cream!.codes.find((c) => c.units > 1)!.code, 'order_complete');
+    await packPage.press('F3');
+    await page.locator('[data-box="K1"]').click();
+    await packPage.weigh(host.setScale);
+    await packPage.complete(SHOWCASE.cases);
+    await queuePage.logout();
+
+    await loginPage.scanBadge(MANAGER);
+    const review = new ReviewPage(page);
+    await review.open();
+    await review.find(SHOWCASE.cases);
+    await expect(review.entry('pack.completed')).toHaveCount(1);
+    await expect(review.entry('video.segment')).toHaveCount(1, { timeout: 15_000 }).catch(async () => {
+      // The clip closes once its last chunk is stored; search again to read the entry it added.
+      await review.find(SHOWCASE.cases);
+    });
+    await expect(review.video).toBeVisible();
+
+    const scans = review.entry('pack.scan');
+    await review.pick(scans.last());
+    await expect.poll(() => review.videoTime(), { timeout: 15_000 }).toBeGreaterThan(3);
+    const late = await review.videoTime();
+    await review.pick(review.entry('pack.opened'));
+    await expect.poll(() => review.videoTime(), { timeout: 15_000 }).toBeLessThan(late - 2);
+    await keepScreen(page, 'review-video');
+
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'packdesk-review-'));
+    const zip = await review.exportEvidence(path.join(dir, 'evidence.zip'));
+    expect(packdesk(['evidence', 'verify', zip])).toMatch(/intact: \d+ journal entries, 1 clip/);
+    await expect(review.entry('evidence.exported')).toHaveCount(1);
+    await keepScreen(page, 'review-evidence');
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
