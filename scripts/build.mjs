@@ -46,7 +46,8 @@ const parts = [
     build: () =>
       esbuild.build({
         ...nodeBundle,
-        entryPoints: { packdesk: 'src/cli/index.ts' },
+        // The journal verifier's worker threads load their own entry point (src/boot/verify-journal.ts).
+        entryPoints: { packdesk: 'src/cli/index.ts', 'journal-verify-worker': 'src/boot/journal-verify-worker.ts' },
         outdir: 'dist',
         format: 'esm',
         splitting: true,

@@ -1,8 +1,8 @@
-// The entry point of a thread that checks one part of the journal (dist/journal-verify-worker.mjs).
+// The entry point of a thread that checks parts of the journal (dist/journal-verify-worker.mjs).
 // It opens its own read-only connection as soon as it starts, while the main thread checks the
-// checkpoint signatures, then waits for its part.
+// checkpoint signatures, then claims parts until none are left.
 import { parentPort, workerData } from 'node:worker_threads';
-import { checkPart, type JournalPart, type PartContext, type PartReport } from '../journal/verify-parts';
+import { claimParts, type JournalPart, type PartContext, type PartReport } from '../journal/verify-parts';
 import { openDatabase } from '../storage/db';
 import { createJournalRows } from '../storage/repositories/journal-rows';
 
@@ -12,11 +12,14 @@ export interface VerifyWorkerData {
 }
 
 export interface VerifyWorkerTask {
-  part: JournalPart;
+  parts: readonly JournalPart[];
+  /** One Int32 shared by every thread: the index of the next part nobody has claimed. */
+  claims: SharedArrayBuffer;
   context: PartContext;
 }
 
-export type VerifyWorkerAnswer = { ok: true; report: PartReport } | { ok: false; message: string };
+/** Reports by part index; on failure, the parts this thread claimed but did not report are checked again by the main thread. */
+export type VerifyWorkerAnswer = { ok: true; reports: [index: number, report: PartReport][] } | { ok: false; message: string };
 
 const port = parentPort;
 if (!port) throw new Error('journal-verify-worker runs as a worker thread, started by verifyJournalFile');
@@ -25,7 +28,7 @@ const db = openDatabase((workerData as VerifyWorkerData).file, { readonly: true 
 port.once('message', (task: VerifyWorkerTask) => {
   let answer: VerifyWorkerAnswer;
   try {
-    answer = { ok: true, report: checkPart(createJournalRows(db), task.part, task.context) };
+    answer = { ok: true, reports: claimParts(createJournalRows(db), task.parts, task.claims, task.context) };
   } catch (err) {
     answer = { ok: false, message: err instanceof Error ? err.message : String(err) };
   } finally {

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { JournalRows } from '../app/ports/journal';
 import { mergeParts, partContext, reviewCheckpoints, type JournalVerification, type VerifyOptions } from '../journal/verify';
-import { checkPart, planParts, type JournalPart, type PartContext, type PartReport } from '../journal/verify-parts';
+import { checkPart, claimParts, planParts, threadsFor, type PartReport } from '../journal/verify-parts';
 import type { VerifyWorkerAnswer, VerifyWorkerData, VerifyWorkerTask } from './journal-verify-worker';
 
 export interface ThreadedVerifyOptions extends VerifyOptions {
@@ -13,39 +13,49 @@ export interface ThreadedVerifyOptions extends VerifyOptions {
   threads?: number;
   /** The built worker module; default: journal-verify-worker.mjs of the running bundle. null: check every part in this thread. */
   workerFile?: string | null;
-  /** Journals with fewer entries are checked in one part (default PARALLEL_FROM_ENTRIES). */
+  /** Journals with fewer entries are checked by this thread alone (default PARALLEL_FROM_ENTRIES). */
   parallelFrom?: number;
-  /** Told when a worker failed and its part was checked in this thread instead (same result, more time). */
-  onWorkerFailure?: (error: Error, part: JournalPart) => void;
+  /** false leaves every part to the worker threads, keeping this thread's event loop free (a host serving a screen). Default true. */
+  checkHere?: boolean;
+  /** Told when a worker failed; the parts it left unreported are checked in this thread instead (same result, more time). */
+  onWorkerFailure?: (error: Error) => void;
 }
 
 const WORKER_MODULE = 'journal-verify-worker.mjs';
+/**
+ * Parts per thread. Threads claim parts until none are left, so one that starts late (opening
+ * its connection runs SQLite's quick check) or is slowed by other work on the machine checks
+ * fewer; more parts even this out finer, at a cost of one page read each.
+ */
+const PARTS_PER_THREAD = 8;
 
 /**
- * Verifies the journal in `file` on several threads: contiguous parts, each read by a worker
- * thread over its own read-only connection (the first by this thread over `rows`), merged into
- * exactly what verifyJournal gives. Without a built worker (running from the TypeScript
- * sources), or when a worker fails, its part is checked in this thread.
+ * Verifies the journal in `file` with worker threads, each over its own read-only connection,
+ * and this thread over `rows`: contiguous parts, merged into exactly what verifyJournal gives.
+ * Without a built worker (running from the TypeScript sources) the parts are checked here in turn.
  */
 export async function verifyJournalFile(file: string, rows: JournalRows, options: ThreadedVerifyOptions = {}): Promise<JournalVerification> {
-  const parts = planParts(rows.last()?.seq ?? 0, options.threads ?? os.availableParallelism(), options.parallelFrom);
+  const lastSeq = rows.last()?.seq ?? 0;
+  const threads = threadsFor(lastSeq, options.threads ?? os.availableParallelism(), options.parallelFrom);
+  const parts = planParts(lastSeq, threads === 1 ? 1 : threads * PARTS_PER_THREAD);
   const workerFile = options.workerFile === undefined ? bundledWorkerFile() : options.workerFile;
   // Started first: opening a connection takes a while, and overlaps the signature checks below.
-  const helpers = workerFile === null ? [] : parts.slice(1).map(() => startHelper(workerFile, file));
+  const helpers = workerFile === null ? [] : Array.from({ length: threads - 1 }, () => startHelper(workerFile, file));
   try {
     const review = reviewCheckpoints(rows.checkpoints(), options.trustedKeys);
     const context = partContext(review, options);
-    const answers = parts.map((part, k) => (k === 0 ? null : (helpers[k - 1]?.check(part, context) ?? null)));
-    const reports: PartReport[] = [];
-    for (const [k, part] of parts.entries()) {
-      const answer = answers[k];
-      const fallBack = (error: unknown) => {
-        options.onWorkerFailure?.(error instanceof Error ? error : new Error(String(error)), part);
-        return checkPart(rows, part, context);
-      };
-      reports.push(answer ? await answer.catch(fallBack) : checkPart(rows, part, context));
+    const claims = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
+    const answers = helpers.map((helper) => helper.check({ parts, claims, context }));
+    const reports = new Map<number, PartReport>(options.checkHere === false && helpers.length > 0 ? [] : claimParts(rows, parts, claims, context));
+    for (const answer of answers) {
+      try {
+        for (const [k, report] of await answer) reports.set(k, report);
+      } catch (error) {
+        options.onWorkerFailure?.(error instanceof Error ? error : new Error(String(error)));
+      }
     }
-    return mergeParts(rows, reports, review, options);
+    const ordered = parts.map((part, k) => reports.get(k) ?? checkPart(rows, part, context));
+    return mergeParts(rows, ordered, review, options);
   } finally {
     for (const helper of helpers) void helper.worker.terminate();
   }
@@ -53,22 +63,22 @@ export async function verifyJournalFile(file: string, rows: JournalRows, options
 
 interface Helper {
   worker: Worker;
-  check(part: JournalPart, context: PartContext): Promise<PartReport>;
+  check(task: VerifyWorkerTask): Promise<[number, PartReport][]>;
 }
 
 function startHelper(workerFile: string, file: string): Helper {
   const worker = new Worker(workerFile, { workerData: { file } satisfies VerifyWorkerData });
-  const answer = new Promise<PartReport>((resolve, reject) => {
-    worker.once('message', (a: VerifyWorkerAnswer) => (a.ok ? resolve(a.report) : reject(new Error(a.message))));
+  const answer = new Promise<[number, PartReport][]>((resolve, reject) => {
+    worker.once('message', (a: VerifyWorkerAnswer) => (a.ok ? resolve(a.reports) : reject(new Error(a.message))));
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`the journal verify worker stopped (exit ${code}) before it answered`)));
   });
-  // A worker that fails before its part is asked for must not count as an unhandled rejection.
+  // A worker that fails before it is given work must not count as an unhandled rejection.
   answer.catch(() => undefined);
   return {
     worker,
-    check(part, context) {
-      worker.postMessage({ part, context } satisfies VerifyWorkerTask);
+    check(task) {
+      worker.postMessage(task);
       return answer;
     },
   };

@@ -36,17 +36,37 @@ export interface PartReport {
 
 /** Below this many entries one thread checks the whole journal: starting threads would cost more. */
 export const PARALLEL_FROM_ENTRIES = 200_000;
-const MAX_PARTS = 4;
+const MAX_THREADS = 4;
 
-/** Splits 1..lastSeq into `threads` (at most 4) even runs; the last one runs on to whatever is appended meanwhile. */
-export function planParts(lastSeq: number, threads: number, parallelFrom = PARALLEL_FROM_ENTRIES): JournalPart[] {
-  const count = lastSeq < parallelFrom ? 1 : Math.max(1, Math.min(threads, MAX_PARTS, lastSeq));
+/** Threads worth using for a journal whose newest entry is `lastSeq`: one for a small journal, else the cores, at most four. */
+export function threadsFor(lastSeq: number, cores: number, parallelFrom = PARALLEL_FROM_ENTRIES): number {
+  return lastSeq < parallelFrom ? 1 : Math.max(1, Math.min(cores, MAX_THREADS));
+}
+
+/** Splits 1..lastSeq into `count` even runs; the last one runs on to whatever is appended meanwhile. */
+export function planParts(lastSeq: number, count: number): JournalPart[] {
+  const n = Math.max(1, Math.min(count, lastSeq));
   const parts: JournalPart[] = [];
-  for (let k = 0; k < count; k++) {
-    const from = 1 + Math.floor((k * lastSeq) / count);
-    parts.push({ from, to: k === count - 1 ? null : Math.floor(((k + 1) * lastSeq) / count) });
+  for (let k = 0; k < n; k++) {
+    const from = 1 + Math.floor((k * lastSeq) / n);
+    parts.push({ from, to: k === n - 1 ? null : Math.floor(((k + 1) * lastSeq) / n) });
   }
   return parts;
+}
+
+/**
+ * Checks parts in turn, each claimed with one atomic add on `claims` (one Int32 that every thread
+ * shares: the index of the next part nobody has claimed), so that a thread slowed by anything
+ * else, such as opening its connection, simply checks fewer parts. Reports by part index.
+ */
+export function claimParts(rows: JournalRows, parts: readonly JournalPart[], claims: SharedArrayBuffer, context: PartContext): [number, PartReport][] {
+  const next = new Int32Array(claims);
+  const reports: [number, PartReport][] = [];
+  for (let k = Atomics.add(next, 0, 1); k < parts.length; k = Atomics.add(next, 0, 1)) {
+    const part = parts[k];
+    if (part) reports.push([k, checkPart(rows, part, context)]);
+  }
+  return reports;
 }
 
 /** Where the walk along the chain stands: the seq it expects next and the hash it must link to. */

@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { CommanderError, type Command } from 'commander';
 import { DATABASE_FILE } from '../../boot/data-dir';
+import { verifyJournalFile } from '../../boot/verify-journal';
 import { KEY_FILE, readStationKey } from '../../journal/key-file';
-import { verifyJournal, type JournalVerification } from '../../journal/verify';
+import type { JournalVerification } from '../../journal/verify';
 import { openDatabase } from '../../storage/db';
 import { migrate } from '../../storage/migrate';
 import { createJournalRows } from '../../storage/repositories/journal-rows';
@@ -24,7 +25,7 @@ export function registerJournal(program: Command): void {
     .description('Recompute the hash chain and check the signed checkpoints; exit 1 naming the first broken entry.')
     .option('--data <dir>', 'data folder (default: PACKDESK_DATA or the OS application-data folder)')
     .option('--json', 'print the report as JSON')
-    .action((opts: { data?: string; json?: boolean }) => {
+    .action(async (opts: { data?: string; json?: boolean }) => {
       const dataDir = dataDirFrom(opts.data);
       const file = path.join(dataDir, DATABASE_FILE);
       if (!fs.existsSync(file)) {
@@ -38,7 +39,7 @@ export function registerJournal(program: Command): void {
         // Read, never created: a missing key must not be replaced by a new one during a check.
         const key = readStationKey(dataDir);
         const started = performance.now();
-        const report = verifyJournal(rows, key ? { trustedKeys: [key.publicKey] } : {});
+        const report = await verifyJournalFile(file, rows, key ? { trustedKeys: [key.publicKey] } : {});
         const seconds = (performance.now() - started) / 1000;
         const missingGuards = rows.missingGuards();
         if (opts.json) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mergeParts, partContext, reviewCheckpoints, verifyJournal, type VerifyOptions } from '../../../src/journal/verify';
-import { checkPart, planParts, type JournalPart } from '../../../src/journal/verify-parts';
+import { checkPart, planParts, threadsFor, type JournalPart } from '../../../src/journal/verify-parts';
 import type { TestJournal } from './fixtures';
 import { ENTRIES, TAMPERINGS, tamperedJournal } from './tampered-journals';
 
@@ -55,16 +55,22 @@ describe('journal verification in parts', () => {
     });
   });
 
-  it('splits a large journal into one run per thread, at most four, and a small one not at all', () => {
-    expect(planParts(150_000, 2)).toEqual([{ from: 1, to: null }]);
-    expect(planParts(1_000_000, 2)).toEqual([{ from: 1, to: 500_000 }, { from: 500_001, to: null }]);
-    expect(planParts(1_000_001, 8)).toEqual([
+  it('uses one thread per core, at most four, and one alone for a small journal', () => {
+    expect(threadsFor(150_000, 2)).toBe(1);
+    expect(threadsFor(1_000_000, 2)).toBe(2);
+    expect(threadsFor(1_000_000, 8)).toBe(4);
+    expect(threadsFor(30, 3, 1)).toBe(3);
+  });
+
+  it('splits the journal into even runs that cover every seq, the last one open-ended', () => {
+    expect(planParts(1_000_000, 1)).toEqual([{ from: 1, to: null }]);
+    expect(planParts(1_000_001, 4)).toEqual([
       { from: 1, to: 250_000 },
       { from: 250_001, to: 500_000 },
       { from: 500_001, to: 750_000 },
       { from: 750_001, to: null },
     ]);
-    expect(planParts(1_000_000, 1)).toEqual([{ from: 1, to: null }]);
-    expect(planParts(3, 4, 1)).toEqual([{ from: 1, to: 1 }, { from: 2, to: 2 }, { from: 3, to: null }]);
+    expect(planParts(3, 16)).toEqual([{ from: 1, to: 1 }, { from: 2, to: 2 }, { from: 3, to: null }]);
+    expect(planParts(0, 4)).toEqual([{ from: 1, to: null }]);
   });
 });
