@@ -15,6 +15,21 @@ export const enVideo = {
   cameraFailed: 'CAMERA STOPPED — this parcel is not being recorded. Tell your manager.',
   blocked: 'Packing is stopped until the camera works: this station must record every parcel.',
   retry: 'Try the camera again',
+  settings: {
+    title: 'Packing video',
+    mode: 'Recording',
+    modes: { off: 'Off', webcam: 'Webcam at this station', nvr: 'IP camera / NVR' },
+    camera: 'Camera',
+    defaultCamera: 'The default camera',
+    policy: 'Without a working camera',
+    policies: { warn: 'Warn and go on packing', block: 'Stop completion until it works' },
+    nvrCamera: 'NVR camera id',
+    nvrTemplate: 'Playback link template',
+    retentionDays: 'Keep clips for (days)',
+    quotaMb: 'Disk space for clips (MB)',
+    save: 'Save video settings',
+    saved: 'Saved.',
+  },
 };
 
 /** The manager's review: order timeline. */

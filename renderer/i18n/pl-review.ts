@@ -14,6 +14,21 @@ export const plVideo = {
   cameraFailed: 'KAMERA PRZESTAŁA DZIAŁAĆ — ta paczka nie jest nagrywana. Powiedz kierownikowi.',
   blocked: 'Pakowanie wstrzymane, dopóki kamera nie działa: to stanowisko musi nagrywać każdą paczkę.',
   retry: 'Spróbuj ponownie włączyć kamerę',
+  settings: {
+    title: 'Nagrywanie pakowania',
+    mode: 'Nagrywanie',
+    modes: { off: 'Wyłączone', webcam: 'Kamera przy tym stanowisku', nvr: 'Kamera IP / rejestrator' },
+    camera: 'Kamera',
+    defaultCamera: 'Kamera domyślna',
+    policy: 'Bez działającej kamery',
+    policies: { warn: 'Ostrzegaj i pakuj dalej', block: 'Wstrzymaj zakończenie, aż zadziała' },
+    nvrCamera: 'Id kamery w rejestratorze',
+    nvrTemplate: 'Wzór linku do nagrania',
+    retentionDays: 'Przechowuj nagrania (dni)',
+    quotaMb: 'Miejsce na nagrania (MB)',
+    save: 'Zapisz ustawienia nagrywania',
+    saved: 'Zapisano.',
+  },
 };
 
 export const plReview = {

@@ -37,6 +37,28 @@ test.describe('order review', () => {
     await expect(review.search).toBeHidden();
   });
 
+  test('a manager sets the station camera up in the settings panel', async ({ page, host, loginPage }) => {
+    await page.goto(host.url);
+    await loginPage.scanBadge('PD-M-0002');
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByLabel('Recording').selectOption('nvr');
+    await page.getByLabel('NVR camera id').fill('cam-7');
+    await page.getByLabel('Playback link template').fill('https://nvr.example/play?cam={camera}&from={startEpoch}&to={endEpoch}');
+    await page.getByLabel('Without a working camera').selectOption('block');
+    await page.getByLabel('Keep clips for (days)').fill('45');
+    await keepScreen(page, 'camera-settings');
+    await page.getByRole('button', { name: 'Save video settings' }).click();
+    await expect(page.getByText('Saved.')).toBeVisible();
+    const settings = (await (await page.request.post(`${host.url}api/video.settings`, { data: {} })).json()) as { value: unknown };
+    expect(settings.value).toMatchObject({ mode: 'nvr', policy: 'block', retentionDays: 45, nvr: { cameraId: 'cam-7' } });
+    // Back to a webcam that warns, which the next test records with.
+    await page.getByLabel('Recording').selectOption('webcam');
+    await page.getByLabel('Without a working camera').selectOption('warn');
+    await page.getByRole('button', { name: 'Save video settings' }).click();
+    await expect(page.getByText('Saved.')).toBeVisible();
+    await keepScreen(page, 'camera-settings-webcam');
+  });
+
   test('the video plays from the entry picked, and the exported evidence verifies', async ({ page, host, loginPage, queuePage, packPage }) => {
     // A manager turns the camera on, as in Settings; then a packer packs on camera.
     await page.request.post(`${host.url}api/auth.badge`, { data: { badge: MANAGER } });

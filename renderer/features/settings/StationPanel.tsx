@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { errorText } from '../../i18n/error-text';
 import { useSessionStore } from '../../session/sessionStore';
 import { SyncSection } from '../sync/SyncSection';
+import { CameraSettings } from './CameraSettings';
 import { useSettingsStore } from './settingsStore';
 
 /** A dialog over the current screen; Escape or Close returns to where the manager was. */
@@ -34,7 +35,8 @@ export function StationPanel() {
   if (!visible || !station) return null;
   return (
     <div className="dialog-backdrop">
-      <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="station-panel-title">
+      {/* With sync and camera settings the panel is taller than a laptop screen: it scrolls inside. */}
+      <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="station-panel-title" style={{ maxHeight: '96vh', overflowY: 'auto' }}>
         <h2 id="station-panel-title">{t('settings.title')}</h2>
         <dl className="facts">
           <dt>{t('settings.id')}</dt>
@@ -49,6 +51,7 @@ export function StationPanel() {
           <dd>{version}</dd>
         </dl>
         {role && <SyncSection manager={role === 'manager' || role === 'admin'} />}
+        {(role === 'manager' || role === 'admin') && <CameraSettings />}
         {backup && <p className="notice ok">{t('settings.backupDone', { file: backup.file, size: Math.ceil(backup.bytes / 1024) })}</p>}
         {error && <p className="notice error">{errorText(t, error)}</p>}
         <div className="dialog-actions">
