@@ -10,6 +10,7 @@ import { benchJournal } from './journal';
 import { benchQueue } from './queue';
 import { benchScan } from './scan';
 import type { Figure } from './stats';
+import { benchVideo } from './video';
 
 const BENCH_BADGE = 'PD-P-0001';
 
@@ -47,6 +48,8 @@ export async function runBench(options: { orders: number; journalEntries: number
     }
     figures.push(...(await benchJournal({ entries: options.journalEntries })));
     figures.push(...(await benchDocuments()));
+    // About 40 s: headless Chromium's fake camera, packing screen off then recording (none without Chromium).
+    figures.push(...(await benchVideo()));
     if (options.shop) {
       // Starts a real Vendure server (a development dependency): only when asked for.
       const { benchSync } = await import('./sync');
