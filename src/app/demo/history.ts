@@ -61,6 +61,7 @@ export function seedHistory(store: Store, orders: readonly NewOrder[], options: 
     .map((order) => ({ order, at: Math.min(Date.parse(order.createdAt) + random.int(20, 240) * MINUTE, latest) }))
     .sort((a, b) => a.at - b.at);
 
+  const tares = new Map(store.catalog.boxes().map((b) => [b.code, b.tareGrams]));
   let entries = 0;
   const shippedSerials = new Set<string>();
   planned.forEach(({ order, at }, index) => {
@@ -106,8 +107,9 @@ export function seedHistory(store: Store, orders: readonly NewOrder[], options: 
     });
 
     const box = BOXES[Math.min(BOXES.length - 1, Math.floor(scans.length / 3))]!;
-    write('pack.parcel.box', { parcel: 1, boxCode: box });
-    const weighed = grams + 150 + random.int(-20, 20);
+    const tareGrams = tares.get(box) ?? 150;
+    write('pack.parcel.box', { parcel: 1, box, tareGrams });
+    const weighed = grams + tareGrams + random.int(-20, 20);
     write('pack.weighed', { parcel: 1, grams: weighed, source: 'scale' });
     const overridden = index === 2;
     if (overridden) {
