@@ -22,10 +22,10 @@ export class ReviewPage {
   }
 
   /** Types what a manager has in hand (order number, tracking number, serial) and presses Enter. */
-  async find(query: string): Promise<void> {
+  async find(query: string, orderNumber = query): Promise<void> {
     await this.search.fill(query);
     await this.search.press('Enter');
-    await expect(this.order).toContainText(query);
+    await expect(this.order).toContainText(orderNumber);
   }
 
   entry(type: string): Locator {
