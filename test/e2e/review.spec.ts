@@ -20,7 +20,7 @@ const MANAGER = 'PD-M-0001';
 test.describe('order review', () => {
   test('a manager finds an order packed last week and reads how it was packed', async ({ page, host, loginPage }) => {
     const shipped = ordersInState(host.dataDir, 'shipped');
-    expect(shipped.length).toBeGreaterThan(0);
+    expect(shipped.length).toBeGreaterThan(1);
     await page.goto(host.url);
     await loginPage.scanBadge(MANAGER);
     const review = new ReviewPage(page);
@@ -32,6 +32,9 @@ test.describe('order review', () => {
     await expect(review.entry('pack.completed')).toHaveCount(1);
     await expect(review.chain).toHaveAttribute('data-chain', /signed|unsigned/);
     await keepScreen(page, 'review-history');
+    // The next parcel's pick list is scanned rather than typed: the review looks it up at once.
+    await review.scan(`PL-${shipped[1]!}`, shipped[1]!);
+    await expect(review.entry('pack.completed')).toHaveCount(1);
     // Escape goes back to the queue.
     await page.keyboard.press('Escape');
     await expect(review.search).toBeHidden();

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppHeader } from '../../components/AppHeader';
 import { errorText } from '../../i18n/error-text';
+import { useScan } from '../../scanner/useScan';
 import { ChainBadge } from './ChainBadge';
 import { ClipPlayer } from './ClipPlayer';
 import { EvidenceExport } from './EvidenceExport';
@@ -17,6 +18,11 @@ export function ReviewScreen() {
   const field = useRef<HTMLInputElement>(null);
 
   useEffect(() => field.current?.focus(), []);
+  // A scan of a parcel label, a pick list or an item's serial looks the order up straight away.
+  useScan((code) => {
+    setQuery(code);
+    void find(code);
+  });
   useEffect(() => {
     // Escape leaves the review, unless it is closing a menu or the video's full screen first.
     const onKey = (event: KeyboardEvent) => {

@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { scanWithWedge } from './keys';
 
 /** The manager's order review: search, the journal entries of an order, its video and the evidence export. */
 export class ReviewPage {
@@ -25,6 +26,12 @@ export class ReviewPage {
   async find(query: string, orderNumber = query): Promise<void> {
     await this.search.fill(query);
     await this.search.press('Enter');
+    await expect(this.order).toContainText(orderNumber);
+  }
+
+  /** A scan of a parcel label, pick list or serial with the wedge scanner, wherever the focus is. */
+  async scan(code: string, orderNumber = code): Promise<void> {
+    await scanWithWedge(this.page, code);
     await expect(this.order).toContainText(orderNumber);
   }
 
