@@ -23,7 +23,8 @@ export type VerifyWorkerAnswer = { ok: true; reports: [index: number, report: Pa
 
 const port = parentPort;
 if (!port) throw new Error('journal-verify-worker runs as a worker thread, started by verifyJournalFile');
-const db = openDatabase((workerData as VerifyWorkerData).file, { readonly: true });
+// The parent opened (and integrity-checked) this file before starting the worker.
+const db = openDatabase((workerData as VerifyWorkerData).file, { readonly: true, alreadyChecked: true });
 
 port.once('message', (task: VerifyWorkerTask) => {
   let answer: VerifyWorkerAnswer;

@@ -81,6 +81,9 @@ describe('openDatabase', () => {
     fs.writeSync(fd, crypto.randomBytes(pageSize * 2), 0, pageSize * 2, Math.floor(size / 2 / pageSize) * pageSize);
     fs.closeSync(fd);
     expect(expectCorrupt(file).message).toMatch(/damaged/);
+    // A second connection of a process that has just checked the file skips the deep check.
+    const second = openDatabase(file, { readonly: true, alreadyChecked: true });
+    second.close();
   });
 
   it('refuses a truncated database, whether cut on a page boundary or not', () => {
