@@ -83,6 +83,7 @@ export const enReview = {
     video_deleted: 'Video clip deleted (retention)',
     evidence_exported: 'Evidence package exported',
   },
+  overrideKinds: { force_complete: 'completing despite a box or weight problem', partial: 'a partial shipment' },
   detail: {
     raw: 'scanned “{{raw}}”',
     sku: '{{sku}} × {{units}}',

@@ -81,6 +81,7 @@ export const plReview = {
     video_deleted: 'Usunięto nagranie (okres przechowywania)',
     evidence_exported: 'Wyeksportowano pakiet dowodowy',
   },
+  overrideKinds: { force_complete: 'zakończenie mimo problemu z kartonem lub wagą', partial: 'wysyłkę częściową' },
   detail: {
     raw: 'zeskanowano „{{raw}}”',
     sku: '{{sku}} × {{units}}',

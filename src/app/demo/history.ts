@@ -109,11 +109,12 @@ export function seedHistory(store: Store, orders: readonly NewOrder[], options: 
     const box = BOXES[Math.min(BOXES.length - 1, Math.floor(scans.length / 3))]!;
     const tareGrams = tares.get(box) ?? 150;
     write('pack.parcel.box', { parcel: 1, box, tareGrams });
-    const weighed = grams + tareGrams + random.int(-20, 20);
-    write('pack.weighed', { parcel: 1, grams: weighed, source: 'scale' });
     const overridden = index === 2;
+    // The overridden parcel is heavier than its contents should weigh, and the manager says why.
+    const weighed = grams + tareGrams + (overridden ? 420 : random.int(-20, 20));
+    write('pack.weighed', { parcel: 1, grams: weighed, source: 'scale' });
     if (overridden) {
-      const reason = 'Label of the last item torn and unreadable; checked by eye against the SKU.';
+      const reason = 'Heavier than expected: the customer asked for extra padding. Contents checked by me.';
       write('pack.override', { kind: 'force_complete', managerId: manager.id, manager: manager.name, reason }, manager.id);
     }
     write('pack.completed', { status: 'shipped', parcels: [{ no: 1, box, grams: weighed, units: scans.length }], backordered: [], handedTo: [], overrides: overridden ? 1 : 0 });
