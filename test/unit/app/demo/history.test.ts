@@ -68,7 +68,7 @@ describe('the demo shop’s packed past in the journal', () => {
     expect(entries[wrong + 1]).toMatchObject({ type: 'pack.acknowledged', payload: { cleared: 'wrong_item' } });
     const override = entries.find((e) => e.type === 'pack.override');
     expect(override?.payload).toMatchObject({ kind: 'force_complete', manager: 'Katarzyna Wójcik' });
-    expect(String(override?.payload.reason)).toMatch(/\w{10,}/);
+    expect(String(override?.payload.reason).length).toBeGreaterThan(20);
   });
 
   it('leaves a chain that verifies, and is the same history every time', () => {
