@@ -1,15 +1,11 @@
 import type { Clock } from '../ports';
 import type { Journal, NewJournalEntry } from '../ports/journal';
 import type { NewOrder, Store } from '../ports/store';
-import { demoOrders } from './orders';
 import { SeededRandom } from './random';
 
-/** The demo's packed past: how many shipped orders get one, at most. */
+/** The demo's packed past: how many of the shop's shipped orders get one, at most. */
 export const HISTORY_MAX_ORDERS = 300;
-/** Orders of the past week that were packed and shipped, besides the shop's own few shipped ones. */
-export const HISTORY_ORDERS = 150;
 const HISTORY_SEED = 7_070_707;
-const FIRST_HISTORY_NUMBER = 90_001;
 const PACKERS = ['PD-P-0001', 'PD-P-0002', 'PD-P-0003', 'PD-P-0004', 'PD-P-0005'];
 const MANAGER = 'PD-M-0001';
 const STATIONS = ['ST-01', 'ST-02'];
@@ -25,19 +21,6 @@ export interface HistoryOptions {
 export interface HistoryCounts {
   orders: number;
   entries: number;
-}
-
-/**
- * The week's orders already packed and shipped, numbered PD-090001 upwards so they never meet
- * the shop's PD-100001 onwards. Their own seed keeps the shop's orders as they were without them.
- */
-export function historyOrders(now: Date): NewOrder[] {
-  return demoOrders(HISTORY_ORDERS, { seed: HISTORY_SEED, now }).map((order, i) => ({
-    ...order,
-    number: `PD-0${FIRST_HISTORY_NUMBER + i}`,
-    externalId: null,
-    status: 'shipped',
-  }));
 }
 
 /**

@@ -2,4 +2,4 @@ export { demoCatalog, demoShop, caseCode, DEMO_BOXES, DEMO_CATALOG_SEED, type De
 export { demoOrders, DEMO_ORDER_SEED, FIRST_ORDER_NUMBER, type DemoOrderOptions } from './orders';
 export { demoStations, demoUsers, DEMO_LOGINS, type DemoLogin } from './staff';
 export { seedDemo, type SeedCounts, type SeedOptions } from './seed';
-export { historyOrders, seedHistory, HISTORY_MAX_ORDERS, HISTORY_ORDERS, type HistoryCounts, type HistoryOptions } from './history';
+export { seedHistory, HISTORY_MAX_ORDERS, type HistoryCounts, type HistoryOptions } from './history';

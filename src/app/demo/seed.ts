@@ -3,7 +3,7 @@ import type { Clock } from '../ports';
 import type { Journal } from '../ports/journal';
 import type { Store } from '../ports/store';
 import { demoCatalog } from './catalog';
-import { historyOrders, seedHistory } from './history';
+import { seedHistory } from './history';
 import { demoOrders } from './orders';
 import { demoStations, demoUsers } from './staff';
 
@@ -53,11 +53,7 @@ export function seedDemo(store: Store, options: SeedOptions): SeedCounts {
     store.catalog.importCatalog(catalog);
     const written = store.orders.insertMany(orders);
     const counts: SeedCounts = { products: catalog.products.length, orders: written, users: inserted };
-    if (options.journal) {
-      const past = historyOrders(options.now);
-      store.orders.insertMany(past);
-      counts.packed = seedHistory(store, [...orders, ...past], { journal: options.journal, now: options.now }).orders;
-    }
+    if (options.journal) counts.packed = seedHistory(store, orders, { journal: options.journal, now: options.now }).orders;
     return counts;
   });
 }

@@ -20,7 +20,7 @@ export function registerDemo(program: Command): void {
         const seeded = seedDemo(booted.store, { orders, seed, now: new Date(), hashPin, journal: booted.journalAt });
         const seconds = ((performance.now() - started) / 1000).toFixed(1);
         process.stdout.write(
-          `Seeded ${booted.dataDir}: ${seeded.products} products, ${seeded.users} users, ${seeded.orders} shop orders, ${seeded.packed ?? 0} packed orders in the journal's history (${seconds} s).\n`,
+          `Seeded ${booted.dataDir}: ${seeded.products} products, ${seeded.users} users, ${seeded.orders} orders, ${seeded.packed ?? 0} of them packed in the journal's history (${seconds} s).\n`,
         );
       } finally {
         await booted.close();
