@@ -54,7 +54,7 @@ async function until(check: () => boolean, ms: number, what: string): Promise<vo
 /** Opens the packing screen in headless Chromium with its fake camera; returns the browser and the marker naming its processes. */
 function openBrowser(url: string): { browser: ChildProcess; profile: string } {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'packdesk-bench-chromium-'));
-  const args = ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--user-data-dir=${profile}`, url];
+  const args = ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--user-data-dir=${profile}`, url];
   return { browser: spawn(CHROMIUM, args, { stdio: 'ignore' }), profile };
 }
 
@@ -65,7 +65,8 @@ async function closeBrowser(browser: ChildProcess, profile: string): Promise<voi
       browser.kill('SIGTERM');
     });
   }
-  fs.rmSync(profile, { recursive: true, force: true });
+  // Chromium's helper processes can still be writing the profile just after the browser exits.
+  fs.rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
 }
 
 /** The packing screen of one open order for MEASURE_MS, with the camera on or off: % of one core. */
