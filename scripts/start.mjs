@@ -3,7 +3,6 @@
 // (`npm start -- --data DIR`).
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -13,15 +12,21 @@ const args = process.argv.slice(2);
 const built = spawnSync(process.execPath, [path.join(root, 'scripts/build.mjs'), '--if-missing'], { stdio: 'inherit' });
 if (built.status !== 0) process.exit(built.status ?? 1);
 
-/** The Electron binary's path, or why there is none (the npm package downloads it on first use). */
+/**
+ * The Electron binary's path, or why there is none. Electron's package downloads its binary the
+ * first time it is required, so ask in a child process: its download chatter (and failure,
+ * offline) stays out of the station's output.
+ */
 function electronBinary() {
-  try {
-    const binary = createRequire(import.meta.url)('electron');
-    if (typeof binary === 'string' && fs.existsSync(binary)) return { binary };
-    return { reason: 'its binary is not installed' };
-  } catch (error) {
-    return { reason: (error instanceof Error ? error.message : String(error)).split('\n')[0] };
-  }
+  const probe = spawnSync(process.execPath, ['-e', "process.stdout.write(require('electron'))"], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 180_000,
+  });
+  const binary = probe.status === 0 ? probe.stdout.trim() : '';
+  if (binary && fs.existsSync(binary)) return { binary };
+  const offline = /fetch failed|ENOTFOUND|EAI_AGAIN|ECONNREFUSED/.test(probe.stderr ?? '');
+  return { reason: offline ? 'its binary cannot be downloaded on this machine' : 'its binary is not installed' };
 }
 
 function run(command, commandArgs, onFailure) {
