@@ -9,7 +9,7 @@ import { StationFailure } from '../contract/errors';
 import { createJournal, type StationJournal } from '../journal/journal';
 import { loadOrCreateStationKey } from '../journal/key-file';
 import { scheduleBackups } from '../storage/backup';
-import { openDatabase } from '../storage/db';
+import { checkpointWal, openDatabase } from '../storage/db';
 import { guardRepository } from '../storage/failures';
 import { createJournalRows } from '../storage/repositories/journal-rows';
 import { createPackingRepository } from '../storage/repositories/packing';
@@ -62,10 +62,13 @@ export interface BootedStation {
   devices: StationDevices;
   /** The sync tables (outbox, order links, settings), for `packdesk import` and `packdesk sync`. */
   sync: ReturnType<typeof createSyncStorage>;
+  /** Folds the WAL into the database now (long-running hosts do it every few seconds). */
+  checkpointWal(): void;
   close(): Promise<void>;
 }
 
 const IDLE_CHECK_MS = 15_000;
+const CHECKPOINT_EVERY_MS = 5_000;
 const BACKUP_EVERY_MS = 6 * 60 * 60 * 1000;
 const BACKUPS_KEPT = 14;
 /** Abandoned recordings are closed and retention applied this often. */
@@ -79,6 +82,7 @@ export async function bootStation(options: BootOptions): Promise<BootedStation> 
   try {
     const backupDir = path.join(options.dataDir, 'backups');
     db = openDatabase(path.join(options.dataDir, DATABASE_FILE), { backupDir });
+    const openDb = db;
     // createStore migrates the schema before it prepares its statements.
     const store = createStore(db, {
       backupDir,
@@ -132,6 +136,10 @@ export async function bootStation(options: BootOptions): Promise<BootedStation> 
       const idle = setInterval(() => station.expireIdleLogins(), IDLE_CHECK_MS);
       idle.unref();
       timers.push(() => clearInterval(idle));
+      // Between scans, so no scan's commit pays for copying the WAL into the database.
+      const checkpoint = setInterval(() => checkpointWal(openDb), CHECKPOINT_EVERY_MS);
+      checkpoint.unref();
+      timers.push(() => clearInterval(checkpoint));
       timers.push(
         scheduleBackups(store, {
           everyMs: BACKUP_EVERY_MS,
@@ -140,7 +148,6 @@ export async function bootStation(options: BootOptions): Promise<BootedStation> 
       );
     }
     log.logger.info('station started', { host: options.host, stationId, dataDir: options.dataDir, version: PACKDESK_VERSION });
-    const openDb = db;
     return {
       station,
       store,
@@ -151,6 +158,7 @@ export async function bootStation(options: BootOptions): Promise<BootedStation> 
       stationId,
       devices,
       sync: syncStorage,
+      checkpointWal: () => checkpointWal(openDb),
       close: async () => {
         for (const stop of timers) stop();
         station.stopDevices();

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { StationFailure } from '../../../src/contract/errors';
-import { openDatabase } from '../../../src/storage/db';
+import { checkpointWal, openDatabase } from '../../../src/storage/db';
 import { createStore } from '../../../src/storage/store';
 import { FIXED_NOW, freshDir, newOrder, sampleCatalog, track } from './fixtures';
 
@@ -44,6 +44,19 @@ describe('openDatabase', () => {
     // 1 = NORMAL
     expect(db.pragma('synchronous', { simple: true })).toBe(1);
     expect(db.pragma('busy_timeout', { simple: true })).toBeGreaterThan(0);
+  });
+
+  it('leaves checkpoints to the host, between scans, and folds the WAL in when asked', () => {
+    const db = track(openDatabase(path.join(freshDir(), 'packdesk.sqlite')));
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(10_000);
+    db.exec('CREATE TABLE t (x TEXT) STRICT');
+    const insert = db.prepare('INSERT INTO t VALUES (?)');
+    for (let i = 0; i < 2000; i++) insert.run('x'.repeat(500));
+    const [before] = db.pragma('wal_checkpoint(NOOP)') as { log: number; checkpointed: number }[];
+    expect(before!.log).toBeGreaterThan(before!.checkpointed);
+    checkpointWal(db);
+    const [after] = db.pragma('wal_checkpoint(NOOP)') as { log: number; checkpointed: number }[];
+    expect(after!.checkpointed).toBe(after!.log);
   });
 
   it('treats an empty file as a new database', () => {
