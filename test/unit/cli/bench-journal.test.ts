@@ -12,7 +12,9 @@ describe('journal benchmark', () => {
       'journal verify, 2,500 entries',
       'journal database size',
     ]);
-    for (const f of figures) expect(f.value).toBeGreaterThan(0);
+    // Timings of a small journal can round to zero on a fast run; rates and sizes cannot.
+    for (const f of figures) expect(Number.isFinite(f.value) && f.value >= 0).toBe(true);
+    for (const f of figures.filter((x) => x.unit !== 'ms' && x.unit !== 'µs')) expect(f.value).toBeGreaterThan(0);
     expect(figures[4]?.note).toBe('goal ≤ 5 ms');
   });
 });
