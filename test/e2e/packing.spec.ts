@@ -46,8 +46,7 @@ test.describe('packing through the wedge scanner', () => {
     await packPage.expectPacked(organiser.sku, organiser.quantity, organiser.quantity);
     await expect(packPage.blockers).toContainText('parcel 1 has no box');
 
-    await packPage.press('F3');
-    await page.locator('[data-box="K2"]').click();
+    await packPage.chooseBox('K2');
     await expect(packPage.parcel()).toContainText('K2');
     await packPage.weigh(host.setScale, 400);
     await expect(packPage.parcel()).toHaveAttribute('data-weight', 'bad');
@@ -85,8 +84,7 @@ test.describe('packing through the wedge scanner', () => {
     await packPage.scan('WATCH-SN-42', 'order_complete');
     await expect(packPage.units.first()).toContainText('WATCH-SN-42');
 
-    await packPage.press('F3');
-    await page.locator('[data-box="K1"]').click();
+    await packPage.chooseBox('K1');
     await packPage.weigh(host.setScale, 3);
     await packPage.complete(SHOWCASE.serials);
   });
@@ -99,8 +97,7 @@ test.describe('packing through the wedge scanner', () => {
     await packPage.expectPacked(seeds!.sku, 12, 12);
     await packPage.scan(cream!.codes.find((c) => c.units > 1)!.code, 'order_complete');
     await packPage.expectPacked(cream!.sku, 6, 6);
-    await packPage.press('F3');
-    await page.locator('[data-box="K1"]').click();
+    await packPage.chooseBox('K1');
     await packPage.weigh(host.setScale);
     await packPage.complete(SHOWCASE.cases);
     await page.keyboard.press('Enter');
@@ -143,8 +140,7 @@ test.describe('packing through the wedge scanner', () => {
     await queuePage.scan(SHOWCASE.longAddress);
     await packPage.expectOrder(SHOWCASE.longAddress);
     await packPage.scan(first!.codes[0]!.code, 'line_complete');
-    await packPage.press('F3');
-    await page.locator('[data-box="B1"]').click();
+    await packPage.chooseBox('B1');
     await packPage.weigh(host.setScale);
     await expect(packPage.blockers).toContainText('1 line is not complete');
 

@@ -76,7 +76,7 @@ test.describe('printing on completion', () => {
     await request.dispose();
   });
 
-  async function packAndComplete(number: string, { loginPage, queuePage, packPage, host, page }: Screens) {
+  async function packAndComplete(number: string, { loginPage, queuePage, packPage, host }: Screens) {
     await loginPage.open();
     await loginPage.scanBadge('PD-P-0001');
     await queuePage.expectShown('Anna Kowalska');
@@ -85,8 +85,7 @@ test.describe('printing on completion', () => {
     for (const line of catalog.lines(number)) {
       for (let i = 0; i < line.quantity; i++) await packPage.scan(line.codes.find((c) => c.units === 1)!.code);
     }
-    await packPage.press('F3');
-    await page.locator('[data-box="K1"]').click();
+    await packPage.chooseBox('K1');
     await packPage.weigh(host.setScale);
     await packPage.complete(number);
   }

@@ -52,8 +52,7 @@ test.describe('restart mid-order', () => {
     await expect(packPage.units.first()).toContainText('OIL-LOT-2');
 
     await packPage.scan(`]C101${oilCode}10OIL-LOT-2`, 'order_complete');
-    await packPage.press('F3');
-    await page.locator('[data-box="K1"]').click();
+    await packPage.chooseBox('K1');
     await packPage.weigh(host.setScale);
     await packPage.complete(SHOWCASE.lots);
   });

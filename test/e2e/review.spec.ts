@@ -80,8 +80,7 @@ test.describe('order review', () => {
     await packPage.scan(seeds!.codes.find((c) => c.units > 1)!.code, 'line_complete');
     await page.waitForTimeout(2500);
     await packPage.scan(cream!.codes.find((c) => c.units > 1)!.code, 'order_complete');
-    await packPage.press('F3');
-    await page.locator('[data-box="K1"]').click();
+    await packPage.chooseBox('K1');
     await packPage.weigh(host.setScale);
     await packPage.complete(SHOWCASE.cases);
     await queuePage.logout();

@@ -86,8 +86,7 @@ test.describe('packing video with a webcam', () => {
     await packPage.scan(seeds!.codes.find((c) => c.units > 1)!.code, 'line_complete');
     await page.waitForTimeout(2500);
     await packPage.scan(cream!.codes.find((c) => c.units > 1)!.code, 'order_complete');
-    await packPage.press('F3');
-    await page.locator('[data-box="K1"]').click();
+    await packPage.chooseBox('K1');
     await packPage.weigh(host.setScale);
     await packPage.complete(SHOWCASE.cases);
 

@@ -65,6 +65,13 @@ export class PackPage {
     await this.page.keyboard.press(key);
   }
 
+  /** Chooses the active parcel's box with F3 and waits until the parcel shows it (and its tare). */
+  async chooseBox(code: string, parcel = 1): Promise<void> {
+    await this.press('F3');
+    await this.page.locator(`[data-box="${code}"]`).click();
+    await expect(this.parcel(parcel)).toContainText(`${code} (`);
+  }
+
   /** Loads the fake scale with what the active parcel should weigh (plus `offset`) and weighs with F6. */
   async weigh(load: (grams: number) => Promise<void>, offset = 0, parcel = 1): Promise<number> {
     const expected = Number(await this.parcel(parcel).getAttribute('data-expected'));
