@@ -50,27 +50,6 @@ export interface SilentPrint {
 
 export type PrintJobStatus = 'queued' | 'printing' | 'done' | 'failed' | 'cancelled';
 
-export interface PrintJob {
-  id: number;
-  stationId: string;
-  documentId: number;
-  documentKind: DocumentKind;
-  printerKind: PrinterKind;
-  target: string;
-  format: DocumentFormat;
-  raw: boolean;
-  status: PrintJobStatus;
-  attempts: number;
-  maxAttempts: number;
-  /** Why the last attempt failed, shown to the packer until the job prints. */
-  lastError: string | null;
-  /** When a queued or failed job may be tried (again); null when it will not be retried. */
-  nextAttemptAt: string | null;
-  printerJobRef: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
 export interface NewPrintJob {
   stationId: string;
   documentId: number;
@@ -80,6 +59,20 @@ export interface NewPrintJob {
   format: DocumentFormat;
   raw: boolean;
   maxAttempts?: number;
+}
+
+/** A job as the queue keeps it: what was asked for, and how printing it is going. */
+export interface PrintJob extends Required<NewPrintJob> {
+  id: number;
+  status: PrintJobStatus;
+  attempts: number;
+  /** Why the last attempt failed, shown to the packer until the job prints. */
+  lastError: string | null;
+  /** When a queued or failed job may be tried (again); null when it will not be retried. */
+  nextAttemptAt: string | null;
+  printerJobRef: string | null;
+  createdAt: string;
+  updatedAt: string;
 }
 
 /** The durable print queue: queued → printing → done | failed (retried) | cancelled. */
