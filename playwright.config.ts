@@ -10,7 +10,9 @@ export default defineConfig({
   fullyParallel: false,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  retries: 0,
+  // One retry in CI only: a 2-core machine shared with other work occasionally loses a page
+  // load. A test that passes on retry is still named as flaky in npm test's summary.
+  retries: process.env.CI ? 1 : 0,
   reporter: 'list',
   outputDir: 'test-results',
   use: {

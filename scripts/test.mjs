@@ -39,7 +39,8 @@ function counts(file, read) {
   }
 }
 const v = counts(vitestJson, (r) => ({ passed: r.numPassedTests, failed: r.numFailedTests, skipped: r.numPendingTests + (r.numTodoTests ?? 0) }));
-const p = counts(playwrightJson, (r) => ({ passed: r.stats.expected, failed: r.stats.unexpected + r.stats.flaky, skipped: r.stats.skipped }));
+const p = counts(playwrightJson, (r) => ({ passed: r.stats.expected + r.stats.flaky, failed: r.stats.unexpected, skipped: r.stats.skipped, flaky: r.stats.flaky }));
+if (p.flaky) console.log(`\nWARNING: ${p.flaky} end-to-end test(s) failed once and passed on retry (flaky); see the list above.`);
 const gateFailures = gates.filter((ok) => !ok).length;
 const failed = v.failed + p.failed + gateFailures + (unit || v.failed ? 0 : 1) + (e2e || p.failed ? 0 : 1);
 console.log(`\nunit ${v.passed} passed, end-to-end ${p.passed} passed; gates failed: ${gateFailures}`);
