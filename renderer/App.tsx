@@ -52,7 +52,8 @@ export function App() {
   useEffect(() => {
     if (!stationId) return;
     return subscribe('auth.changed', (event) => {
-      if (event.stationId !== stationId) return;
+      // Only this screen's own login: other browsers at the station log in and out on their own.
+      if (event.stationId !== stationId || event.loginId !== useSessionStore.getState().session?.id) return;
       if (event.session) loggedIn(event.session);
       else ended(event.reason === 'idle' ? 'idle' : 'logout');
     });

@@ -1,7 +1,7 @@
 import type { Result } from '../../src/contract/errors';
 import type { EventName, StationEvents } from '../../src/contract/events';
 import type { MethodInput, MethodName, MethodOutput } from '../../src/contract/methods';
-import { addressWithoutToken, readHostParams } from './host-params';
+import { readHostParams } from './host-params';
 import { httpTransport } from './http';
 import { ipcTransport, type PackdeskBridge, type Transport } from './transport';
 
@@ -12,9 +12,6 @@ function chooseTransport(): Transport {
   const bridge = (window as unknown as { packdesk?: PackdeskBridge }).packdesk;
   if (bridge) return ipcTransport(bridge);
   const params = readHostParams(window.location, window.sessionStorage);
-  if (new URLSearchParams(window.location.search).has('token')) {
-    window.history.replaceState(null, '', addressWithoutToken(window.location.href));
-  }
   return httpTransport({
     params,
     fetch: (input, init) => window.fetch(input, init),

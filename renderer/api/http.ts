@@ -26,13 +26,11 @@ export function httpTransport(options: HttpOptions): Transport {
 
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (options.params.station) headers['x-packdesk-station'] = options.params.station;
-  if (options.params.token) headers.authorization = `Bearer ${options.params.token}`;
 
   const openSource = (): void => {
     if (source) return;
     const query = new URLSearchParams();
     if (options.params.station) query.set('station', options.params.station);
-    if (options.params.token) query.set('token', options.params.token);
     const qs = query.toString();
     source = options.openEvents(`${base}/events${qs ? `?${qs}` : ''}`);
     for (const name of EVENT_NAMES) {

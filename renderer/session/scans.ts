@@ -5,6 +5,9 @@ import { playSound } from '../components/sound';
 import { useLoginStore } from '../features/login/loginStore';
 import { usePackStore } from '../features/pack/packStore';
 import { useSessionStore } from './sessionStore';
+import { ROLES, type Role } from '../../src/domain/user';
+
+const isRole = (value: unknown): value is Role => (ROLES as readonly unknown[]).includes(value);
 
 export type ScreenScanSource = 'wedge' | 'manual';
 
@@ -38,6 +41,13 @@ export function showScanResult(result: Result<ScanSubmitResult>, code: string | 
   if (!result.ok) {
     const { error } = result;
     if (error.code === 'NOT_LOGGED_IN' && session.session) return session.ended('logout');
+    if (!session.session && error.code === 'PIN_REQUIRED' && code !== null) {
+      const { userId, name, role } = error.params ?? {};
+      if (typeof userId === 'number' && typeof name === 'string' && isRole(role)) {
+        playSound('ok');
+        return useLoginStore.getState().needPin(code, { id: userId, name, role, language: null });
+      }
+    }
     if (!session.session) return useLoginStore.getState().failed(error);
     if (pack.view) return pack.showError(error);
     return pack.refuse(code ?? '', error);

@@ -1,10 +1,26 @@
 import type { User } from '../domain/user';
-import type { StationPorts } from './ports';
+import type { LoginRecord, StationPorts } from './ports';
 import type { EventStream } from './events';
 
-/** Who is calling: the station the call comes from and the user logged in there, if any. */
+/**
+ * The other end of a call: one browser, one Electron window, or the station's own console (the
+ * CLI, the HID scanner's fallback, tests). `key` is the host's opaque name for it — derived from a
+ * browser's cookie, never the cookie itself — and logins belong to it, not to the station.
+ */
+export interface Client {
+  key: string;
+}
+
+/** The console of a station: in-process callers that name no client of their own. */
+export function consoleClient(stationId: string): Client {
+  return { key: `console:${stationId}` };
+}
+
+/** Who is calling: the station and client the call comes from, and the login of that client there, if any. */
 export interface CallContext {
   stationId: string;
+  client: Client;
+  login: LoginRecord | null;
   user: User | null;
 }
 

@@ -3,12 +3,17 @@ import { fail, ok, StationFailure, type Result } from '../contract/errors';
 import { isMethodName, METHODS, type MethodName } from '../contract/methods';
 import { roleAllows } from '../domain/user';
 import type { Logins } from './auth';
-import type { CallContext, Core } from './context';
+import { consoleClient, type CallContext, type Client, type Core } from './context';
 import type { Handlers } from './handlers';
 
 export interface DispatchOptions {
   /** The calling station; the host's own station when absent. */
   stationId?: string;
+  /**
+   * The calling client. Hosts always name theirs (a browser's cookie, an Electron window); an
+   * in-process caller that names none is the station's console.
+   */
+  client?: Client;
 }
 
 export type Dispatch = (method: string, input: unknown, options?: DispatchOptions) => Promise<Result<unknown>>;
@@ -28,24 +33,26 @@ export function createDispatch(core: Core, logins: Logins, handlers: Handlers): 
   return async (method, input, options = {}) => {
     if (!isMethodName(method)) return fail('UNKNOWN_METHOD', `There is no method "${method}".`);
     const spec = METHODS[method];
-    const parsed = spec.input.safeParse(input ?? {});
+    // A missing body is not an empty object: only in-process callers may leave the input out.
+    const parsed = spec.input.safeParse(input === undefined && !options.client ? {} : input);
     if (!parsed.success) return fail('VALIDATION_FAILED', `Invalid input for ${method}: ${describeIssues(parsed.error)}`);
     const stationId = options.stationId ?? core.stationId;
+    const client = options.client ?? consoleClient(stationId);
     try {
       if (!core.store.stations.get(stationId)) {
         return fail('VALIDATION_FAILED', `Unknown station ${stationId}.`, { station: stationId });
       }
-      const current = logins.current(stationId);
+      const current = logins.current(client, stationId);
       if (spec.access !== 'public') {
         if (!current) return fail('NOT_LOGGED_IN', 'Log in first.');
         if (!roleAllows(current.user.role, spec.access)) {
           return fail('FORBIDDEN', `Your role (${current.user.role}) may not do this.`, { role: current.user.role });
         }
       }
-      if (current && !spec.passive) logins.touch(stationId);
+      if (current && !spec.passive) logins.touch(current.login);
       // The map is keyed by method, so this handler belongs to exactly this input schema.
       const handler = handlers[method] as (input: unknown, call: CallContext) => unknown;
-      const value = await handler(parsed.data, { stationId, user: current?.user ?? null });
+      const value = await handler(parsed.data, { stationId, client, login: current?.login ?? null, user: current?.user ?? null });
       return checkOutput(core, method, value);
     } catch (error) {
       if (error instanceof StationFailure) {

@@ -1,4 +1,4 @@
-import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+import { randomBytes, scrypt, scryptSync, timingSafeEqual } from 'node:crypto';
 
 // OWASP's scrypt floor; a login is rare enough that ~50 ms of CPU per check costs nothing.
 const COST = 2 ** 14;
@@ -19,11 +19,18 @@ export function hashPin(pin: string): string {
   return ['scrypt', COST, BLOCK_SIZE, PARALLEL, salt.toString('base64'), key.toString('base64')].join('$');
 }
 
-/** True when the PIN matches the stored hash; a malformed hash never matches. */
-export function verifyPin(pin: string, stored: string): boolean {
+/**
+ * True when the PIN matches the stored hash; a malformed hash never matches. The derivation runs
+ * on libuv's thread pool: a burst of guesses must not stall every other request of the station.
+ */
+export async function verifyPin(pin: string, stored: string): Promise<boolean> {
   const parsed = parse(stored);
   if (!parsed) return false;
-  const key = derive(pin, parsed.salt, parsed.cost, parsed.blockSize, parsed.parallel, parsed.key.length);
+  const key = await new Promise<Buffer>((resolve, reject) =>
+    scrypt(pin.normalize('NFC'), parsed.salt, parsed.key.length, scryptOptions(parsed.cost, parsed.blockSize, parsed.parallel), (error, derived) =>
+      error ? reject(error) : resolve(derived),
+    ),
+  );
   return timingSafeEqual(key, parsed.key);
 }
 
@@ -58,8 +65,11 @@ function positiveInt(text: string): number | null {
   return Number(text);
 }
 
-function derive(pin: string, salt: Buffer, cost: number, blockSize: number, parallel: number, keyBytes: number): Buffer {
+function scryptOptions(cost: number, blockSize: number, parallel: number) {
   // 128·N·r bytes are needed; Node's default 32 MiB cap would reject legitimate raised costs.
-  const maxmem = 256 * cost * blockSize + 1024 * 1024;
-  return scryptSync(pin.normalize('NFC'), salt, keyBytes, { N: cost, r: blockSize, p: parallel, maxmem });
+  return { N: cost, r: blockSize, p: parallel, maxmem: 256 * cost * blockSize + 1024 * 1024 };
+}
+
+function derive(pin: string, salt: Buffer, cost: number, blockSize: number, parallel: number, keyBytes: number): Buffer {
+  return scryptSync(pin.normalize('NFC'), salt, keyBytes, scryptOptions(cost, blockSize, parallel));
 }

@@ -14,6 +14,7 @@ export function settingsHandlers(core: Core): HandlerSlice<'station.info' | 'set
         ...(changes.name !== undefined ? { name: changes.name } : {}),
         ...(changes.language !== undefined ? { language: changes.language } : {}),
         ...(changes.idleLogoutMinutes !== undefined ? { idleLogoutMinutes: changes.idleLogoutMinutes } : {}),
+        ...(changes.badgeOnlyLogin !== undefined ? { badgeOnlyLogin: changes.badgeOnlyLogin } : {}),
       };
       store.stations.upsert(updated);
       core.logger.info('station settings changed', { stationId: station.id, by: call.user?.id, changes });

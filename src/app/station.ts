@@ -1,7 +1,10 @@
 import { authHandlers, Logins } from './auth';
+import { METHODS } from '../contract/methods';
+import { roleAllows } from '../domain/user';
 import { createDispatch, type Dispatch } from './dispatch';
 import { printingHandlers } from './documents/handlers';
 import { createStationDocuments, type StationDocuments } from './documents/station-documents';
+import type { Client } from './context';
 import type { EventListener } from './events';
 import { EventStream } from './events';
 import type { Handlers } from './handlers';
@@ -36,7 +39,28 @@ export interface Station {
   videoHousekeeping(): void;
   /** Absolute paths of a clip and of an exported evidence package, for hosts that serve them. */
   mediaFile(kind: 'clip' | 'evidence', id: string): string | null;
+  /** Whether a client may be served clips and evidence: logged in (at any station) as someone who may review. */
+  mayReview(client: Client): 'yes' | 'NOT_LOGGED_IN' | 'FORBIDDEN';
+  /** What hosts need to know of their clients' logins (which events a client may hear, renewing a key). */
+  logins: StationLogins;
 }
+
+export interface StationLogins {
+  /** The client's live login at a station: its id, or null. */
+  liveId(client: Client, stationId: string): number | null;
+  /** The key of the client a login belongs to (ended ones too), or null. */
+  clientOf(loginId: number): string | null;
+  /** Moves a client's live logins to a new key: a browser's cookie is renewed when it logs in. */
+  rekey(from: Client, to: Client): void;
+  /**
+   * Names the client that is the station's own screen (Electron's window): the station's scanner
+   * logs it in when nobody is logged in there.
+   */
+  setScreen(stationId: string, client: Client): void;
+}
+
+/** Who may watch clips and take evidence: whoever may read an order's timeline. */
+const REVIEWERS = METHODS['review.timeline'].access;
 
 /** A recorder sends a chunk a second; a minute of silence means its page or browser is gone. */
 const ABANDONED_AFTER_MS = 60_000;
@@ -50,11 +74,17 @@ export function createStation(ports: StationPorts): Station {
   core.packedOrderHandlers = [documents.onPacked, ...ports.packedOrderHandlers];
   const logins = new Logins(core);
   const desk = new PackingDesk(core);
+  // Nobody inherits someone else's open order: it goes back to the queue when its packer's login
+  // ends, unless the same person logged in again at the same screen.
+  logins.onEnded = (login, reason, by) => {
+    if (reason !== 'replaced' || by !== login.userId) desk.putBackAfterLogout(login.stationId, login.userId, login.id);
+  };
+  const screens = new Map<string, Client>();
   const handlers: Handlers = {
     ...authHandlers(logins, core),
     ...orderHandlers(core),
     ...settingsHandlers(core),
-    ...packingHandlers(desk),
+    ...packingHandlers(desk, logins),
     ...printingHandlers(core, documents),
     ...syncHandlers(core, syncEngine),
     ...videoHandlers(core, video, ports.video ?? null),
@@ -69,12 +99,23 @@ export function createStation(ports: StationPorts): Station {
     dispatch,
     events: { subscribe: (listener) => events.subscribe(listener) },
     expireIdleLogins: () => logins.expireIdle(),
+    logins: {
+      liveId: (client, stationId) => core.store.logins.live(client.key, stationId)?.id ?? null,
+      clientOf: (loginId) => core.store.logins.byId(loginId)?.clientKey ?? null,
+      rekey: (from, to) => void core.store.logins.rekey(from.key, to.key),
+      setScreen: (stationId, client) => void screens.set(stationId, client),
+    },
     documents: { start: () => documents.start(), stop: () => documents.stop(), drain: () => documents.drain() },
     sync: syncEngine,
     mediaFile(kind, id) {
       if (kind === 'evidence') return ports.review?.evidenceFile(id) ?? null;
       const segment = /^\d+$/.test(id) ? ports.video?.segments.byId(Number(id)) : null;
       return segment?.path && segment.status !== 'deleted' ? (ports.video?.files.locate(segment.path) ?? null) : null;
+    },
+    mayReview(client) {
+      const users = core.store.logins.liveFor(client.key).flatMap((login) => logins.current(client, login.stationId)?.user ?? []);
+      if (users.length === 0) return 'NOT_LOGGED_IN';
+      return users.some((user) => REVIEWERS === 'public' || roleAllows(user.role, REVIEWERS)) ? 'yes' : 'FORBIDDEN';
     },
     videoHousekeeping() {
       if (!video || !ports.video) return;
@@ -87,9 +128,17 @@ export function createStation(ports: StationPorts): Station {
         // HID POS scans take the same path as wedge scans; the screen learns of them by event.
         unsubscribes.push(
           scanner.onScan((scan) => {
-            void dispatch('scan.submit', { data: scan.data, symbology: scan.symbology, source: 'hid' }, { stationId }).then((result) =>
-              events.emit('scan.handled', { stationId, source: 'hid', result: result as never }),
-            );
+            // The scan goes to whoever holds the station: its packer, else the last login there, else its own screen.
+            const holder = logins.holderAt(stationId);
+            const client = holder ? { key: holder.clientKey } : screens.get(stationId);
+            if (!client) {
+              ports.logger.warn('scan from the station scanner with nobody logged in; log in at the screen first', { stationId });
+              return;
+            }
+            void dispatch('scan.submit', { data: scan.data, symbology: scan.symbology, source: 'hid' }, { stationId, client }).then((result) => {
+              const loginId = holder?.id ?? logins.current(client, stationId)?.login.id;
+              if (loginId !== undefined) events.emit('scan.handled', { stationId, loginId, source: 'hid', result: result as never });
+            });
           }),
         );
         scanner.start();

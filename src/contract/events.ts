@@ -4,14 +4,17 @@ import type { PrintJobView } from './printing';
 import type { LoginSession } from './schemas';
 import type { SyncProgress } from './sync';
 
-/** What the core pushes to every connected UI of a station. */
+/**
+ * What the core pushes to the UIs of a station. An event with a `loginId` is for that login's client
+ * alone; the others go to every client logged in at the station (never to a logged-out one).
+ */
 export interface StationEvents {
-  /** Someone logged in or out, or the idle timer logged them out. */
-  'auth.changed': { stationId: string; session: LoginSession | null; reason: 'login' | 'logout' | 'idle' };
+  /** A login of this client began or ended (logout, idle, ended by a manager); only that login's client hears it. */
+  'auth.changed': { stationId: string; loginId: number; session: LoginSession | null; reason: 'login' | 'logout' | 'idle' | 'ended_by_manager' | 'replaced' | 'user_inactive' };
   /** Orders were added, changed or locked; queues should refresh. */
   'queue.changed': { stationId: string | null };
   /** A scan the core read itself (HID POS scanner) was handled; the screen shows it as its own. */
-  'scan.handled': { stationId: string; source: 'hid'; result: Result<ScanSubmitResult> };
+  'scan.handled': { stationId: string; loginId: number; source: 'hid'; result: Result<ScanSubmitResult> };
   /** The station's scale reported a new reading. */
   'scale.reading': { stationId: string; reading: ScaleReadingView | null };
   /** A print job or an owed document changed; `job` is null when only a document being made did. */

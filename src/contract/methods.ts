@@ -7,6 +7,7 @@ import {
   sessionSchema,
   stationSchema,
   userSummarySchema,
+  loginViewSchema,
 } from './schemas';
 import {
   boxSchema,
@@ -55,15 +56,20 @@ export const METHODS = {
   }),
   'auth.users': method({ input: empty, output: z.array(userSummarySchema), access: 'public', passive: true }),
   'auth.badge': method({
-    input: z.object({ badge: z.string().min(1).max(200) }).strict(),
+    // Managers and admins always add their PIN; a badge alone answers PIN_REQUIRED for them.
+    input: z.object({ badge: z.string().min(1).max(200), pin: z.string().min(1).max(64).optional() }).strict(),
     output: sessionSchema,
     access: 'public',
   }),
   'auth.pin': method({
+    // Name + PIN, for those who may log in without a badge (packers and returns handlers).
     input: z.object({ userId: z.number().int(), pin: z.string().min(1).max(64) }).strict(),
     output: sessionSchema,
     access: 'public',
   }),
+  'auth.sessions': method({ input: empty, output: z.array(loginViewSchema), access: MANAGERS, passive: true }),
+  'auth.sessions.end': method({ input: z.object({ loginId: z.number().int() }).strict(), output: z.null(), access: MANAGERS }),
+  'auth.unlock': method({ input: z.object({ userId: z.number().int() }).strict(), output: z.null(), access: MANAGERS }),
   'auth.session': method({ input: empty, output: sessionSchema.nullable(), access: 'public', passive: true }),
   'auth.activity': method({ input: empty, output: z.null(), access: ANY_ROLE }),
   'auth.logout': method({ input: empty, output: z.null(), access: 'public' }),
@@ -73,6 +79,7 @@ export const METHODS = {
         language: languageSchema.optional(),
         idleLogoutMinutes: z.number().int().min(1).max(24 * 60).optional(),
         name: z.string().min(1).max(80).optional(),
+        badgeOnlyLogin: z.boolean().optional(),
       })
       .strict(),
     output: stationSchema,

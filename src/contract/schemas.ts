@@ -18,10 +18,13 @@ export const stationSchema = z.object({
   name: z.string(),
   language: languageSchema,
   idleLogoutMinutes: z.number().int(),
+  badgeOnlyLogin: z.boolean(),
 });
 export type StationInfo = z.infer<typeof stationSchema>;
 
 export const sessionSchema = z.object({
+  /** This login's id: a client tells its own login's events from others'. */
+  id: z.number().int(),
   user: userSummarySchema,
   station: stationSchema,
   startedAt: z.string(),
@@ -79,3 +82,15 @@ export const orderDetailSchema = z.object({
   lines: z.array(orderLineSchema),
 });
 export type OrderDetail = z.infer<typeof orderDetailSchema>;
+
+/** A live login as a manager sees it: who, where, since when, idle for how long. */
+export const loginViewSchema = z.object({
+  id: z.number().int(),
+  user: userSummarySchema,
+  stationId: z.string(),
+  startedAt: z.string(),
+  lastActivityAt: z.string(),
+  /** The caller's own login. */
+  own: z.boolean(),
+});
+export type LoginView = z.infer<typeof loginViewSchema>;

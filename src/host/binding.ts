@@ -9,6 +9,11 @@ export function isLoopback(host: string): boolean {
   return false;
 }
 
+/** The names a browser on this machine uses for the station (Host headers are checked against them). */
+export function loopbackNames(): string[] {
+  return ['127.0.0.1', 'localhost', '[::1]'];
+}
+
 export class HostConfigError extends Error {
   override name = 'HostConfigError';
 }
@@ -19,7 +24,7 @@ export function checkBinding(host: string, token: string | undefined): void {
   if (!token || token.length < 16) {
     throw new HostConfigError(
       `Refusing to listen on ${host} without a token: other machines could drive this station. ` +
-        'Start with --token <at least 16 characters> (or PACKDESK_TOKEN), or listen on 127.0.0.1.',
+        'Give a token of at least 16 characters with --token-file FILE or PACKDESK_TOKEN, or listen on 127.0.0.1.',
     );
   }
 }

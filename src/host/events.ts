@@ -1,36 +1,64 @@
 import type { FastifyInstance } from 'fastify';
+import type { Client } from '../app/context';
 import type { Station } from '../app/station';
 import type { StationEvent } from '../contract/events';
 
 const HEARTBEAT_MS = 15_000;
 
-/** Whether an event concerns the station a client is; events for no station in particular go to all. */
-function concerns(event: StationEvent, stationId: string): boolean {
-  const target = (event.payload as { stationId?: string | null }).stationId;
-  return target === undefined || target === null || target === stationId;
+interface Stream {
+  client: Client;
+  stationId: string;
+  send(event: StationEvent): void;
 }
 
-/** Server-Sent Events: the one event channel of browser mode. */
-export function registerEventStream(app: FastifyInstance, station: Station, stationOf: (query: unknown) => string): void {
-  app.get('/events', (request, reply) => {
-    const stationId = stationOf(request.query);
-    reply.hijack();
-    const out = reply.raw;
-    out.writeHead(200, {
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-cache, no-transform',
-      connection: 'keep-alive',
-      'x-accel-buffering': 'no',
+/**
+ * Server-Sent Events: the one event channel of browser mode. A stream hears its own station's
+ * events only while its browser is logged in there, and an event meant for one login (its
+ * logout, its hardware scans) only in that login's browser.
+ */
+export class EventStreams {
+  private readonly open = new Set<Stream>();
+
+  constructor(private readonly station: Station) {
+    station.events.subscribe((event) => {
+      for (const stream of this.open) if (this.hears(stream, event)) stream.send(event);
     });
-    out.write(': connected\n\n');
-    const unsubscribe = station.events.subscribe((event) => {
-      if (concerns(event, stationId)) out.write(`event: ${event.name}\ndata: ${JSON.stringify(event.payload)}\n\n`);
+  }
+
+  /** A browser's cookie was renewed at login: its open streams follow it. */
+  rekey(from: Client, to: Client): void {
+    for (const stream of this.open) if (stream.client.key === from.key) stream.client = to;
+  }
+
+  register(app: FastifyInstance, stationOf: (query: unknown) => string): void {
+    app.get('/events', (request, reply) => {
+      const client = request.client;
+      if (!client) return reply.code(401).send({ ok: false, error: { code: 'UNAUTHORIZED', message: 'Open the station page first.' } });
+      reply.hijack();
+      const out = reply.raw;
+      out.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-cache, no-transform',
+        connection: 'keep-alive',
+        'x-accel-buffering': 'no',
+        ...(reply.getHeader('set-cookie') ? { 'set-cookie': String(reply.getHeader('set-cookie')) } : {}),
+      });
+      out.write(': connected\n\n');
+      const stream: Stream = { client, stationId: stationOf(request.query), send: (event) => out.write(`event: ${event.name}\ndata: ${JSON.stringify(event.payload)}\n\n`) };
+      this.open.add(stream);
+      const heartbeat = setInterval(() => out.write(': heartbeat\n\n'), HEARTBEAT_MS);
+      heartbeat.unref();
+      request.raw.on('close', () => {
+        clearInterval(heartbeat);
+        this.open.delete(stream);
+      });
     });
-    const heartbeat = setInterval(() => out.write(': heartbeat\n\n'), HEARTBEAT_MS);
-    heartbeat.unref();
-    request.raw.on('close', () => {
-      clearInterval(heartbeat);
-      unsubscribe();
-    });
-  });
+  }
+
+  private hears(stream: Stream, event: StationEvent): boolean {
+    const payload = event.payload as { stationId?: string | null; loginId?: number };
+    if (payload.stationId !== undefined && payload.stationId !== null && payload.stationId !== stream.stationId) return false;
+    if (typeof payload.loginId === 'number') return this.station.logins.clientOf(payload.loginId) === stream.client.key;
+    return this.station.logins.liveId(stream.client, stream.stationId) !== null;
+  }
 }

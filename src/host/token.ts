@@ -8,10 +8,8 @@ export function tokenMatches(expected: string, given: string | undefined | null)
   return crypto.timingSafeEqual(a, b);
 }
 
-/** The token from `Authorization: Bearer …`, or from `?token=` where a header cannot be set (EventSource). */
-export function presentedToken(authorization: string | undefined, query: unknown): string | null {
+/** The token from `Authorization: Bearer …`: scripts and tools. Browsers trade it for a cookie once. */
+export function bearerToken(authorization: string | undefined): string | null {
   const match = /^Bearer\s+(.+)$/i.exec(authorization ?? '');
-  if (match?.[1]) return match[1].trim();
-  if (query && typeof query === 'object' && 'token' in query && typeof query.token === 'string') return query.token;
-  return null;
+  return match?.[1]?.trim() || null;
 }

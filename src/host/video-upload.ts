@@ -2,11 +2,9 @@ import fs from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Station } from '../app/station';
 import { MAX_CHUNK_BASE64 } from '../contract/video';
-import { presentedToken, tokenMatches } from './token';
 
 export interface VideoRoutesOptions {
   station: Station;
-  token: string | undefined;
   stationOf(value: unknown): string;
 }
 
@@ -16,33 +14,28 @@ const CHUNK_BODY_LIMIT = MAX_CHUNK_BASE64 + 64 * 1024;
 /**
  * Browser-mode routes of the packing video. Chunks are the `video.chunk` contract call, routed
  * here only for its larger body limit; clips and evidence packages are files streamed with
- * Range support (a <video> element seeks by asking for byte ranges). All need the host token,
- * from `?token=` where the element cannot send a header.
+ * Range support (a <video> element seeks by asking for byte ranges), for a browser logged in as
+ * someone who may review (the host's guard has checked the request itself).
  */
 export function registerVideoRoutes(app: FastifyInstance, options: VideoRoutesOptions): void {
-  const guard = async (request: FastifyRequest, reply: FastifyReply) => {
-    if (options.token && !tokenMatches(options.token, presentedToken(request.headers.authorization, request.query))) {
-      return reply.code(401).send({ ok: false, error: { code: 'UNAUTHORIZED', message: 'A valid token is required.' } });
-    }
-  };
-
-  app.post('/api/video.chunk', { bodyLimit: CHUNK_BODY_LIMIT, preHandler: guard }, async (request, reply) => {
+  app.post('/api/video.chunk', { bodyLimit: CHUNK_BODY_LIMIT }, async (request, reply) => {
     const stationId = options.stationOf(request.headers['x-packdesk-station']);
-    const result = await options.station.dispatch('video.chunk', request.body ?? {}, { stationId });
+    const result = await options.station.dispatch('video.chunk', request.body, { stationId, client: request.client! });
     return reply.code(result.ok || result.error.code !== 'VALIDATION_FAILED' ? 200 : 400).send(result);
   });
 
-  app.get<{ Params: { segment: string } }>('/video/:segment', { preHandler: guard }, async (request, reply) => {
-    const file = options.station.mediaFile('clip', request.params.segment);
-    if (!file) return reply.code(404).send({ ok: false, error: { code: 'VIDEO_SEGMENT_NOT_FOUND', message: 'No such clip.' } });
-    return sendFile(request, reply, file, 'video/webm', null);
-  });
-
-  app.get<{ Params: { file: string } }>('/evidence/:file', { preHandler: guard }, async (request, reply) => {
-    const file = options.station.mediaFile('evidence', request.params.file);
-    if (!file) return reply.code(404).send({ ok: false, error: { code: 'DOCUMENT_NOT_FOUND', message: 'No such evidence package.' } });
-    return sendFile(request, reply, file, 'application/zip', request.params.file);
-  });
+  const media = (kind: 'clip' | 'evidence', id: string, request: FastifyRequest, reply: FastifyReply) => {
+    const may = request.client ? options.station.mayReview(request.client) : 'NOT_LOGGED_IN';
+    if (may !== 'yes') return reply.code(may === 'NOT_LOGGED_IN' ? 401 : 403).send({ ok: false, error: { code: may, message: 'Log in as a manager to review recordings.' } });
+    const file = options.station.mediaFile(kind, id);
+    if (!file) {
+      const code = kind === 'clip' ? 'VIDEO_SEGMENT_NOT_FOUND' : 'DOCUMENT_NOT_FOUND';
+      return reply.code(404).send({ ok: false, error: { code, message: kind === 'clip' ? 'No such clip.' : 'No such evidence package.' } });
+    }
+    return sendFile(request, reply, file, kind === 'clip' ? 'video/webm' : 'application/zip', kind === 'evidence' ? id : null);
+  };
+  app.get<{ Params: { segment: string } }>('/video/:segment', async (request, reply) => media('clip', request.params.segment, request, reply));
+  app.get<{ Params: { file: string } }>('/evidence/:file', async (request, reply) => media('evidence', request.params.file, request, reply));
 }
 
 /** A file with a single-range Range answer (206) or whole (200); multi-range requests get the whole file. */

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { test as base, expect } from '@playwright/test';
-import { ordersInState, seedDataDir, startHost, type RunningHost } from './host';
+import { freeStation, ordersInState, seedDataDir, startHost, type RunningHost } from './host';
 import { LoginPage } from './pages/LoginPage';
 import { PackPage } from './pages/PackPage';
 import { QueuePage } from './pages/QueuePage';
@@ -58,8 +58,9 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   ],
   baseURL: async ({ host }, use) => use(host.url),
   page: async ({ page, host }, use) => {
-    // Every test starts at a logged-out station with the scanner tuned for this machine.
-    await page.request.post(`${host.url}api/auth.logout`, { data: {} });
+    // Every test starts with a new browser at a free station (no login of an earlier test holding
+    // it, no order left open) and the scanner tuned for this machine.
+    await freeStation(host.url);
     await page.addInitScript((settings) => localStorage.setItem('packdesk.scanner', JSON.stringify(settings)), SCANNER_SETTINGS);
     await use(page);
   },

@@ -30,6 +30,38 @@ export function ordersInState(dataDir: string, status: string): string[] {
   return listed.orders.map((o) => o.number);
 }
 
+/** What our own page sends with every change: the host refuses changes without a same-origin Origin. */
+export function sameOrigin(url: string): { origin: string } {
+  return { origin: new URL(url).origin };
+}
+
+/** Demo managers' badges and PINs (a badge alone does not log a manager in). */
+export const MANAGER_PINS: Record<string, string> = { 'PD-M-0001': '7001', 'PD-M-0002': '7002', 'PD-A-0001': '9001' };
+
+/**
+ * Ends every login at the host's stations, as a manager would from the console: logins left by
+ * earlier tests' browsers, and the orders they held go back to the queue.
+ */
+export async function freeStation(url: string): Promise<void> {
+  let cookie = '';
+  const post = async (method: string, input: unknown) => {
+    const response = await fetch(`${url}api/${method}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...sameOrigin(url), ...(cookie ? { cookie } : {}) },
+      body: JSON.stringify(input),
+    });
+    const set = response.headers.get('set-cookie');
+    if (set) cookie = set.split(';')[0]!;
+    const body = (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
+    if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
+    return body.value;
+  };
+  await post('auth.badge', { badge: 'PD-M-0002', pin: MANAGER_PINS['PD-M-0002'] });
+  const logins = (await post('auth.sessions', {})) as { id: number; own: boolean }[];
+  for (const login of logins) if (!login.own) await post('auth.sessions.end', { loginId: login.id });
+  await post('auth.logout', {});
+}
+
 export function seedDataDir(): string {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'packdesk-e2e-'));
   packdesk(['demo', '--data', dataDir]);
@@ -37,10 +69,11 @@ export function seedDataDir(): string {
 }
 
 /** Starts `packdesk serve` on a free port and resolves once it prints its address. */
-export async function startHost(dataDir: string, extraArgs: string[] = []): Promise<RunningHost> {
+export async function startHost(dataDir: string, extraArgs: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<RunningHost> {
   const child = spawn(process.execPath, [CLI, 'serve', '--data', dataDir, '--port', '0', '--host', '127.0.0.1', ...extraArgs], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
   });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
@@ -66,7 +99,7 @@ export async function startHost(dataDir: string, extraArgs: string[] = []): Prom
     stop: () => stopChild(child),
     kill: () => killChild(child),
     setScale: async (grams) => {
-      const response = await fetch(`${url}fake/scale`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ grams }) });
+      const response = await fetch(`${url}fake/scale`, { method: 'POST', headers: { 'content-type': 'application/json', ...sameOrigin(url) }, body: JSON.stringify({ grams }) });
       if (!response.ok) throw new Error(`POST /fake/scale answered ${response.status}: ${await response.text()}`);
     },
   };

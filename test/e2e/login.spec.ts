@@ -1,9 +1,10 @@
 import { test, expect } from './fixtures';
+import { sameOrigin } from './host';
 import { HUMAN_KEY_DELAY_MS } from './pages/keys';
 
 test.describe('login', () => {
   test('a badge scan logs the packer in and logout returns to the badge screen', async ({ loginPage, queuePage, page, host }) => {
-    const info = await (await page.request.post(`${host.url}api/station.info`, { data: {} })).json();
+    const info = await (await page.request.post(`${host.url}api/station.info`, { headers: sameOrigin(host.url), data: {} })).json();
     await loginPage.open();
     await loginPage.scanBadge('PD-P-0001');
     await queuePage.expectShown('Anna Kowalska');
@@ -64,7 +65,7 @@ test.describe('login', () => {
     await expect(page.getByRole('button', { name: 'Settings', exact: true })).toHaveCount(0);
     await queuePage.logout();
     await loginPage.expectShown();
-    await loginPage.scanBadge('PD-M-0002');
+    await loginPage.scanBadgeWithPin('PD-M-0002', '7002');
     await queuePage.expectShown('Tomasz Lewandowski');
     await page.getByRole('button', { name: 'Settings', exact: true }).click();
     const dialog = page.getByRole('dialog');
@@ -77,7 +78,7 @@ test.describe('login', () => {
     await loginPage.open();
     await loginPage.scanBadge('PD-P-0001');
     await queuePage.expectShown('Anna Kowalska');
-    await page.request.post(`${host.url}api/auth.logout`, { data: {} });
+    await page.request.post(`${host.url}api/auth.logout`, { headers: sameOrigin(host.url), data: {} });
     await loginPage.expectShown();
   });
 });

@@ -1,4 +1,5 @@
 import { test, expect } from './fixtures';
+import { sameOrigin } from './host';
 
 test.describe('order queue', () => {
   test.beforeEach(async ({ loginPage, queuePage }) => {
@@ -92,8 +93,8 @@ test.describe('stations', () => {
   test('an order open at another station is refused, naming that station', async ({ loginPage, queuePage, demoOrders, page, host }) => {
     const number = demoOrders.ready[7] as string;
     const elsewhere = { 'x-packdesk-station': 'ST-02' };
-    await page.request.post(`${host.url}api/auth.badge`, { headers: elsewhere, data: { badge: 'PD-P-0004' } });
-    const opened = await page.request.post(`${host.url}api/pack.open`, { headers: elsewhere, data: { code: number } });
+    await page.request.post(`${host.url}api/auth.badge`, { headers: { ...elsewhere, ...sameOrigin(host.url) }, data: { badge: 'PD-P-0004' } });
+    const opened = await page.request.post(`${host.url}api/pack.open`, { headers: { ...elsewhere, ...sameOrigin(host.url) }, data: { code: number } });
     expect((await opened.json()).ok).toBe(true);
     try {
       await loginPage.open();
@@ -104,8 +105,8 @@ test.describe('stations', () => {
       await queuePage.acknowledge();
     } finally {
       // A station resumes the order it holds at the next login: put it back for the tests after this one.
-      await page.request.post(`${host.url}api/pack.close`, { headers: elsewhere, data: {} });
-      await page.request.post(`${host.url}api/auth.logout`, { headers: elsewhere, data: {} });
+      await page.request.post(`${host.url}api/pack.close`, { headers: { ...elsewhere, ...sameOrigin(host.url) }, data: {} });
+      await page.request.post(`${host.url}api/auth.logout`, { headers: { ...elsewhere, ...sameOrigin(host.url) }, data: {} });
     }
   });
 

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { SHOWCASE, DemoCatalog } from './catalog';
 import { isolatedTest as test, expect } from './fixtures';
-import { ordersInState, packdesk } from './host';
+import { MANAGER_PINS, ordersInState, packdesk, sameOrigin } from './host';
 import { ReviewPage } from './pages/ReviewPage';
 import { keepScreen } from './pages/screens';
 
@@ -22,7 +22,7 @@ test.describe('order review', () => {
     const shipped = ordersInState(host.dataDir, 'shipped');
     expect(shipped.length).toBeGreaterThan(1);
     await page.goto(host.url);
-    await loginPage.scanBadge(MANAGER);
+    await loginPage.scanBadgeWithPin(MANAGER, MANAGER_PINS[MANAGER]!);
     const review = new ReviewPage(page);
     await review.open();
     await review.find(shipped[0]!);
@@ -42,7 +42,7 @@ test.describe('order review', () => {
 
   test('a manager sets the station camera up in the settings panel', async ({ page, host, loginPage }) => {
     await page.goto(host.url);
-    await loginPage.scanBadge('PD-M-0002');
+    await loginPage.scanBadgeWithPin('PD-M-0002', '7002');
     await page.getByRole('button', { name: 'Settings' }).click();
     await page.getByLabel('Recording').selectOption('nvr');
     await page.getByLabel('NVR camera id').fill('cam-7');
@@ -52,7 +52,7 @@ test.describe('order review', () => {
     await keepScreen(page, 'camera-settings');
     await page.getByRole('button', { name: 'Save video settings' }).click();
     await expect(page.getByText('Saved.')).toBeVisible();
-    const settings = (await (await page.request.post(`${host.url}api/video.settings`, { data: {} })).json()) as { value: unknown };
+    const settings = (await (await page.request.post(`${host.url}api/video.settings`, { headers: sameOrigin(host.url), data: {} })).json()) as { value: unknown };
     expect(settings.value).toMatchObject({ mode: 'nvr', policy: 'block', retentionDays: 45, nvr: { cameraId: 'cam-7' } });
     // Back to a webcam that warns, which the next test records with.
     await page.getByLabel('Recording').selectOption('webcam');
@@ -64,9 +64,9 @@ test.describe('order review', () => {
 
   test('the video plays from the entry picked, and the exported evidence verifies', async ({ page, host, loginPage, queuePage, packPage }) => {
     // A manager turns the camera on, as in Settings; then a packer packs on camera.
-    await page.request.post(`${host.url}api/auth.badge`, { data: { badge: MANAGER } });
-    expect(await (await page.request.post(`${host.url}api/video.settings.set`, { data: { mode: 'webcam' } })).json()).toMatchObject({ ok: true });
-    await page.request.post(`${host.url}api/auth.logout`, { data: {} });
+    await page.request.post(`${host.url}api/auth.badge`, { headers: sameOrigin(host.url), data: { badge: MANAGER, pin: MANAGER_PINS[MANAGER]! } });
+    expect(await (await page.request.post(`${host.url}api/video.settings.set`, { headers: sameOrigin(host.url), data: { mode: 'webcam' } })).json()).toMatchObject({ ok: true });
+    await page.request.post(`${host.url}api/auth.logout`, { headers: sameOrigin(host.url), data: {} });
 
     const catalog = new DemoCatalog(host.dataDir);
     const [seeds, cream] = catalog.lines(SHOWCASE.cases);
@@ -85,7 +85,7 @@ test.describe('order review', () => {
     await packPage.complete(SHOWCASE.cases);
     await queuePage.logout();
 
-    await loginPage.scanBadge(MANAGER);
+    await loginPage.scanBadgeWithPin(MANAGER, MANAGER_PINS[MANAGER]!);
     const review = new ReviewPage(page);
     await review.open();
     await review.find(SHOWCASE.cases);

@@ -7,7 +7,8 @@ test.describe('access token', () => {
 
   test.beforeAll(async ({ host }) => {
     // A second host on the same demo data: only this one asks for a token.
-    guarded = await startHost(host.dataDir, ['--token', 'e2e-secret-token']);
+    // The token comes from the environment (or --token-file), never from argv where `ps` shows it.
+    guarded = await startHost(host.dataDir, [], { PACKDESK_TOKEN: 'e2e-secret-token' });
   });
 
   test.afterAll(async () => {
@@ -25,7 +26,7 @@ test.describe('access token', () => {
     expect(page.url()).not.toContain('e2e-secret-token');
     await loginPage.scanBadge('PD-P-0005');
     await queuePage.expectShown('Olena Bondarenko');
-    // A reload keeps working: the token stays in this tab's session storage.
+    // A reload keeps working: the token was traded for this browser's cookie.
     await page.reload();
     await queuePage.expectShown('Olena Bondarenko');
     await queuePage.logout();

@@ -5,7 +5,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { DemoCatalog, SHOWCASE } from './catalog';
 import { FAKE_SCALE, test, expect } from './fixtures';
-import { packdesk, seedDataDir, startHost, type RunningHost } from './host';
+import { packdesk, sameOrigin, seedDataDir, startHost, type RunningHost } from './host';
 
 /** Chromium's fake camera (a moving test pattern) and an auto-accepted permission prompt. */
 test.use({
@@ -62,10 +62,10 @@ test.describe('packing video with a webcam', () => {
     dataDir = seedDataDir();
     host = await startHost(dataDir, FAKE_SCALE);
     // A manager turns the camera on, as in Settings.
-    await request.post(`${host.url}api/auth.badge`, { data: { badge: 'PD-M-0001' } });
-    const set = await request.post(`${host.url}api/video.settings.set`, { data: { mode: 'webcam' } });
+    await request.post(`${host.url}api/auth.badge`, { headers: sameOrigin(host.url), data: { badge: 'PD-M-0001', pin: '7001' } });
+    const set = await request.post(`${host.url}api/video.settings.set`, { headers: sameOrigin(host.url), data: { mode: 'webcam' } });
     expect((await set.json()) as unknown).toMatchObject({ ok: true });
-    await request.post(`${host.url}api/auth.logout`, { data: {} });
+    await request.post(`${host.url}api/auth.logout`, { headers: sameOrigin(host.url), data: {} });
   });
 
   test.afterAll(async () => {
@@ -77,7 +77,7 @@ test.describe('packing video with a webcam', () => {
     const catalog = new DemoCatalog(dataDir);
     const [seeds, cream] = catalog.lines(SHOWCASE.cases);
     catalog.close();
-    await page.request.post(`${host.url}api/auth.logout`, { data: {} });
+    await page.request.post(`${host.url}api/auth.logout`, { headers: sameOrigin(host.url), data: {} });
     await page.goto(host.url);
     await loginPage.scanBadge('PD-P-0001');
     await queuePage.scan(SHOWCASE.cases);
@@ -115,7 +115,7 @@ test.describe('packing video with a webcam', () => {
   });
 
   test('a host killed mid-session leaves the clip recorded so far playable', async ({ page, loginPage, queuePage, packPage }) => {
-    await page.request.post(`${host.url}api/auth.logout`, { data: {} });
+    await page.request.post(`${host.url}api/auth.logout`, { headers: sameOrigin(host.url), data: {} });
     await page.goto(host.url);
     await loginPage.scanBadge('PD-P-0001');
     await queuePage.scan(SHOWCASE.kit);

@@ -18,7 +18,7 @@ beforeAll(async () => {
   shop = await startVendure(PORT);
   variants = await variantIds(shop.env);
   s = createSyncStation();
-  await ok(s.call('scan.submit', { data: 'PD-M-0001', symbology: null, source: 'wedge' }));
+  await ok(s.call('auth.badge', { badge: 'PD-M-0001', pin: '1111' }));
   await ok(s.call('settings.packing', { requireWeight: false }));
   await ok(
     s.call('sync.settings.set', {

@@ -26,9 +26,10 @@ export function PinForm({ onSession }: { onSession: (session: LoginSession | nul
     event.preventDefault();
   };
 
+  const badge = useLoginStore((s) => s.badge);
   const back = () => {
     setPin('');
-    if (chosenUser) choose(null);
+    if (chosenUser && !badge) choose(null);
     else showBadge();
   };
 
@@ -63,7 +64,7 @@ export function PinForm({ onSession }: { onSession: (session: LoginSession | nul
           </div>
         </form>
         <button type="button" className="link-button" onClick={back}>
-          {t('login.chooseName')}
+          {badge ? t('login.backToBadge') : t('login.chooseName')}
         </button>
       </section>
     );

@@ -28,8 +28,8 @@ export function demoUsers(): { user: Omit<NewUser, 'pinHash'>; pin: string }[] {
 
 export function demoStations(): StationRecord[] {
   return [
-    { id: 'ST-01', name: 'Stanowisko 1', language: 'en', idleLogoutMinutes: 15 },
-    { id: 'ST-02', name: 'Stanowisko 2', language: 'pl', idleLogoutMinutes: 15 },
-    { id: 'ST-03', name: 'Zwroty', language: 'pl', idleLogoutMinutes: 15 },
+    { id: 'ST-01', name: 'Stanowisko 1', language: 'en', idleLogoutMinutes: 15, badgeOnlyLogin: true },
+    { id: 'ST-02', name: 'Stanowisko 2', language: 'pl', idleLogoutMinutes: 15, badgeOnlyLogin: true },
+    { id: 'ST-03', name: 'Zwroty', language: 'pl', idleLogoutMinutes: 15, badgeOnlyLogin: true },
   ];
 }

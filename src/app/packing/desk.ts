@@ -18,7 +18,7 @@ const REFUSALS = {
 export interface ActiveSession {
   record: PackingSessionRecord;
   order: Order;
-  call: CallContext & { userId: number };
+  call: Pick<CallContext, 'stationId'> & { userId: number };
 }
 
 /**
@@ -59,6 +59,8 @@ export class PackingDesk {
         const { code: errorCode, message } = REFUSALS[refusal];
         throw new StationFailure(errorCode, message, { order: order.number, ...(openAt ? { station: openAt } : {}) });
       }
+      const holding = packing.activeAt(call.stationId);
+      if (holding && holding.userId !== userId) throw this.busy(holding);
       const at = clock.now().toISOString();
       // A station packs one order at a time: the one it had open goes back to the queue, progress kept.
       store.orders.unlockStation(call.stationId, order.id);
@@ -81,11 +83,16 @@ export class PackingDesk {
     return view;
   }
 
-  /** The session open at the calling station, or PACKING_NOT_OPEN. */
+  /**
+   * The session open at the calling station, or PACKING_NOT_OPEN. The station's scanner and scale
+   * are in the hands of whoever packs its open order: another person logged in there (another
+   * browser, another window) cannot drive it.
+   */
   active(call: CallContext): ActiveSession {
     const userId = requireUser(call);
     const record = this.core.packing.activeAt(call.stationId);
     if (!record) throw new StationFailure('PACKING_NOT_OPEN', 'No order is open at this station; scan an order first.');
+    if (record.userId !== userId) throw this.busy(record);
     const order = this.core.store.orders.byId(record.orderId);
     if (!order) throw new StationFailure('ORDER_NOT_FOUND', 'The open order is no longer in the database.');
     return { record, order, call: { ...call, userId } };
@@ -94,7 +101,26 @@ export class PackingDesk {
   current(call: CallContext): PackingView | null {
     if (!call.user) return null;
     const record = this.core.packing.activeAt(call.stationId);
-    return record ? this.view(this.active(call)) : null;
+    return record && record.userId === call.user.id ? this.view(this.active(call)) : null;
+  }
+
+  /** Puts the station's open order back in the queue, progress kept, when its packer's login ends. */
+  putBackAfterLogout(stationId: string, userId: number, loginId: number): void {
+    const record = this.core.packing.activeAt(stationId);
+    if (!record || record.userId !== userId) return;
+    const order = this.core.store.orders.byId(record.orderId);
+    if (!order) return;
+    this.core.store.transaction(() => {
+      this.core.store.orders.unlock(order.id, stationId);
+      this.journal({ record, order, call: { stationId, userId } }, 'pack.put_back', { units: record.state.units.length, reason: 'logout', loginId });
+    });
+    this.core.events.emit('queue.changed', { stationId: null });
+  }
+
+  private busy(record: PackingSessionRecord): StationFailure {
+    const packer = this.core.store.users.byId(record.userId)?.name ?? `#${record.userId}`;
+    const order = this.core.store.orders.byId(record.orderId)?.number ?? String(record.orderId);
+    return new StationFailure('STATION_BUSY', `${packer} is packing order ${order} at this station.`, { user: packer, order });
   }
 
   /** Runs one change of the session's state and saves it with its journal entry, atomically. */

@@ -12,6 +12,7 @@ import {
   undoLast,
   type PackingState,
 } from '../../domain/packing';
+import type { Logins } from '../auth';
 import type { HandlerSlice } from '../handlers';
 import { approvingManager } from './approval';
 import { completePacking } from './complete';
@@ -29,7 +30,7 @@ type PackMethods =
   | 'pack.parcel.remove' | 'pack.parcel.box' | 'pack.unit.move' | 'pack.weigh' | 'pack.override' | 'pack.complete' | 'pack.close'
   | 'pack.boxes' | 'pack.rules' | 'settings.packing' | 'scale.current';
 
-export function packingHandlers(desk: PackingDesk): HandlerSlice<PackMethods> {
+export function packingHandlers(desk: PackingDesk, logins: Logins): HandlerSlice<PackMethods> {
   const { core } = desk;
   return {
     'pack.open': ({ code }, call) => desk.open(call, code),
@@ -59,12 +60,14 @@ export function packingHandlers(desk: PackingDesk): HandlerSlice<PackMethods> {
         const weight = readScale(core, call.stationId, grams);
         return { state: found(recordWeight(record.state, parcel, weight.grams, weight.source), 'parcel'), payload: { parcel, grams: weight.grams, source: weight.source } };
       }),
-    'pack.override': ({ kind, reason, manager }, call) =>
-      desk.change(call, 'pack.override', ({ record }) => {
-        const approver = approvingManager(core, manager);
+    'pack.override': async ({ kind, reason, manager }, call) => {
+      desk.active(call);
+      const approver = await approvingManager(core, logins, call, manager);
+      return desk.change(call, 'pack.override', ({ record }) => {
         const override = { kind, managerId: approver.id, reason, at: core.clock.now().toISOString() };
         return { state: { ...record.state, overrides: [...record.state.overrides, override] }, payload: { kind, managerId: approver.id, manager: approver.name, reason } };
-      }),
+      });
+    },
     'pack.complete': (_input, call) => completePacking(desk, call),
     'pack.close': (_input, call) => {
       core.store.transaction(() => {

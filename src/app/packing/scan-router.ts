@@ -12,10 +12,10 @@ export interface ScanInput {
 }
 
 /** What a scan means depends on where the station is: logged out, choosing an order, or packing one. */
-export function submitScan(desk: PackingDesk, logins: Logins, call: CallContext, scan: ScanInput): ScanSubmitResult {
-  if (!call.user) return { kind: 'login', session: logins.withBadge(call.stationId, scan.data) };
+export async function submitScan(desk: PackingDesk, logins: Logins, call: CallContext, scan: ScanInput): Promise<ScanSubmitResult> {
+  if (!call.user) return { kind: 'login', session: await logins.withBadge(call.client, call.stationId, scan.data, undefined) };
   if (desk.core.packing.activeAt(call.stationId)) return { kind: 'scanned', ...scanItem(desk, call, scan) };
   // Between orders a badge logs in again: another person's hands the station over to them.
-  if (desk.core.store.users.byBadge(normaliseBadge(scan.data))) return { kind: 'login', session: logins.withBadge(call.stationId, scan.data) };
+  if (desk.core.store.users.byBadge(normaliseBadge(scan.data))) return { kind: 'login', session: await logins.withBadge(call.client, call.stationId, scan.data, undefined) };
   return { kind: 'opened', view: desk.open(call, scan.data) };
 }

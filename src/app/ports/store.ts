@@ -8,13 +8,30 @@ export interface StationRecord {
   name: string;
   language: Language;
   idleLogoutMinutes: number;
+  /** Packers and returns handlers may log in with the badge alone; managers and admins add their PIN. */
+  badgeOnlyLogin: boolean;
 }
 
+export type LoginEndReason = 'logout' | 'idle' | 'ended_by_manager' | 'replaced' | 'user_inactive';
+
+/** A person logged in at a station through one client (a browser, an Electron window, the console). */
 export interface LoginRecord {
+  id: number;
+  /** The host's opaque key for the client; never the client's credential itself. */
+  clientKey: string;
   stationId: string;
   userId: number;
   startedAt: string;
   lastActivityAt: string;
+  endedAt: string | null;
+  endReason: LoginEndReason | null;
+}
+
+export interface NewLogin {
+  clientKey: string;
+  stationId: string;
+  userId: number;
+  startedAt: string;
 }
 
 export interface NewUser {
@@ -27,7 +44,8 @@ export interface NewUser {
 
 export interface StationRepository {
   get(id: string): StationRecord | null;
-  upsert(station: StationRecord): void;
+  /** A station written without `badgeOnlyLogin` keeps its setting (a new one allows badge-only). */
+  upsert(station: Omit<StationRecord, 'badgeOnlyLogin'> & { badgeOnlyLogin?: boolean }): void;
   list(): StationRecord[];
 }
 
@@ -42,12 +60,21 @@ export interface UserRepository {
 }
 
 export interface LoginRepository {
-  current(stationId: string): LoginRecord | null;
-  start(login: LoginRecord): void;
-  touch(stationId: string, at: string): void;
-  end(stationId: string): void;
-  /** Every current login, one per station, so the core can end the idle ones. */
-  all(): LoginRecord[];
+  /** The client's live login at a station, or null. */
+  live(clientKey: string, stationId: string): LoginRecord | null;
+  byId(id: number): LoginRecord | null;
+  /** A client's live logins, at every station. */
+  liveFor(clientKey: string): LoginRecord[];
+  /** Live logins at a station, newest first. */
+  liveAt(stationId: string): LoginRecord[];
+  /** Every live login, so the core can end the idle ones. */
+  allLive(): LoginRecord[];
+  start(login: NewLogin): LoginRecord;
+  touch(id: number, at: string): void;
+  /** False when the login had already ended. */
+  end(id: number, at: string, reason: LoginEndReason): boolean;
+  /** Moves a client's live logins to a new key (a browser's credential is renewed at login). */
+  rekey(from: string, to: string): number;
 }
 
 export interface QueueQuery {

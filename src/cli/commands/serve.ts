@@ -1,25 +1,50 @@
+import fs from 'node:fs';
 import type { Command } from 'commander';
+import { loadOrCreateCookieSecret, readToken } from '../../host/cookie-secret';
 import { bootStation } from '../../boot/station';
 import { startHost } from '../../host/server';
 import { SCALE_KINDS, type ScaleKind } from '../../boot/devices';
 import { dataDirFrom, parseCount, rendererDir, UsageError } from '../options';
+
+interface ServeOptions {
+  data?: string;
+  host: string;
+  port: string;
+  token?: string;
+  tokenFile?: string;
+  allowedHost?: string[];
+  tlsCert?: string;
+  tlsKey?: string;
+  station?: string;
+  scale: string;
+  hidScanner?: boolean;
+}
 
 export function registerServe(program: Command): void {
   program
     .command('serve')
     .description('Serve the station UI to a browser (browser mode). An empty data folder is seeded with the demo shop.')
     .option('--data <dir>', 'data folder (default: PACKDESK_DATA or the OS application-data folder)')
-    .option('--host <host>', 'address to listen on; anything but loopback needs --token', '127.0.0.1')
+    .option('--host <host>', 'address to listen on; anything but loopback needs a token', '127.0.0.1')
     .option('--port <n>', 'port (0 picks a free one)', '5180')
-    .option('--token <token>', 'token browsers must present (default: PACKDESK_TOKEN)')
+    .option('--token-file <file>', 'file holding the token browsers present once (?token=) to get in (default: PACKDESK_TOKEN)')
+    .option('--allowed-host <name...>', 'host names browsers use to reach this station, besides loopback and --host')
+    .option('--tls-cert <file>', 'serve HTTPS with this certificate (PEM); needs --tls-key')
+    .option('--tls-key <file>', 'the private key (PEM) of --tls-cert')
     .option('--station <id>', 'the station this host is by default')
     .option('--scale <kind>', `the station's scale: ${SCALE_KINDS.join(', ')} (fake: a simulated scale for demos and tests)`, 'none')
     .option('--hid-scanner', 'also read HID POS barcode scanners (wedge scanners need nothing)')
-    .action(async (opts: { data?: string; host: string; port: string; token?: string; station?: string; scale: string; hidScanner?: boolean }) => {
+        .option('--token <token>', 'refused: a token in argv shows in `ps`; use --token-file or PACKDESK_TOKEN')
+    .action(async (opts: ServeOptions) => {
       const port = parseCount(opts.port, '--port', 0, 65535);
+      if (opts.token !== undefined) throw new UsageError('--token is not accepted: any user of this computer can read it with `ps`. Put the token in a file only you can read and pass --token-file FILE, or set PACKDESK_TOKEN.');
+      if (Boolean(opts.tlsCert) !== Boolean(opts.tlsKey)) throw new UsageError('--tls-cert and --tls-key go together.');
+      const token = readToken(opts.tokenFile, process.env.PACKDESK_TOKEN);
+      const tls = opts.tlsCert && opts.tlsKey ? { cert: fs.readFileSync(opts.tlsCert), key: fs.readFileSync(opts.tlsKey) } : undefined;
+      const dataDir = dataDirFrom(opts.data);
       if (!(SCALE_KINDS as readonly string[]).includes(opts.scale)) throw new UsageError(`--scale must be one of ${SCALE_KINDS.join(', ')}.`);
       const booted = await bootStation({
-        dataDir: dataDirFrom(opts.data),
+        dataDir,
         stationId: opts.station,
         host: 'browser',
         seedDemoIfEmpty: true,
@@ -35,7 +60,10 @@ export function registerServe(program: Command): void {
           rendererDir: rendererDir(),
           host: opts.host,
           port,
-          token: opts.token ?? process.env.PACKDESK_TOKEN,
+          token,
+          cookieSecret: loadOrCreateCookieSecret(dataDir),
+          allowedHosts: opts.allowedHost ?? [],
+          tls,
           fakeScale: booted.devices.fakeScale,
         });
       } catch (error) {

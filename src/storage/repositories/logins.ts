@@ -1,47 +1,71 @@
 import type { Database } from 'better-sqlite3';
-import type { LoginRecord, LoginRepository } from '../../app/ports/store';
+import type { LoginEndReason, LoginRecord, LoginRepository, NewLogin } from '../../app/ports/store';
 
 interface LoginRow {
+  id: number;
+  client_key: string;
   station_id: string;
   user_id: number;
   started_at: string;
   last_activity_at: string;
+  ended_at: string | null;
+  end_reason: LoginEndReason | null;
 }
 
-const COLUMNS = 'station_id, user_id, started_at, last_activity_at';
+const COLUMNS = 'id, client_key, station_id, user_id, started_at, last_activity_at, ended_at, end_reason';
 
 function toLogin(row: LoginRow): LoginRecord {
-  return { stationId: row.station_id, userId: row.user_id, startedAt: row.started_at, lastActivityAt: row.last_activity_at };
+  return {
+    id: row.id,
+    clientKey: row.client_key,
+    stationId: row.station_id,
+    userId: row.user_id,
+    startedAt: row.started_at,
+    lastActivityAt: row.last_activity_at,
+    endedAt: row.ended_at,
+    endReason: row.end_reason,
+  };
 }
 
-/** One login per station: starting a new one replaces whoever was logged in there. */
+/** Logins per client and station; a client's new login at a station ends its previous one there. */
 export function createLoginRepository(db: Database): LoginRepository {
-  const current = db.prepare<[string], LoginRow>(`SELECT ${COLUMNS} FROM logins WHERE station_id = ?`);
-  const start = db.prepare<[LoginRow]>(
-    `INSERT INTO logins (${COLUMNS}) VALUES (@station_id, @user_id, @started_at, @last_activity_at)
-     ON CONFLICT (station_id) DO UPDATE SET user_id = excluded.user_id, started_at = excluded.started_at,
-       last_activity_at = excluded.last_activity_at`,
+  const live = db.prepare<[string, string], LoginRow>(`SELECT ${COLUMNS} FROM login_sessions WHERE client_key = ? AND station_id = ? AND ended_at IS NULL`);
+  const byId = db.prepare<[number], LoginRow>(`SELECT ${COLUMNS} FROM login_sessions WHERE id = ?`);
+  const liveAt = db.prepare<[string], LoginRow>(`SELECT ${COLUMNS} FROM login_sessions WHERE station_id = ? AND ended_at IS NULL ORDER BY started_at DESC, id DESC`);
+  const liveFor = db.prepare<[string], LoginRow>(`SELECT ${COLUMNS} FROM login_sessions WHERE client_key = ? AND ended_at IS NULL`);
+  const allLive = db.prepare<[], LoginRow>(`SELECT ${COLUMNS} FROM login_sessions WHERE ended_at IS NULL ORDER BY station_id, started_at, id`);
+  const insert = db.prepare<[NewLogin]>(
+    `INSERT INTO login_sessions (client_key, station_id, user_id, started_at, last_activity_at)
+     VALUES (@clientKey, @stationId, @userId, @startedAt, @startedAt)`,
   );
-  const touch = db.prepare<[string, string]>('UPDATE logins SET last_activity_at = ? WHERE station_id = ?');
-  const end = db.prepare<[string]>('DELETE FROM logins WHERE station_id = ?');
-  const all = db.prepare<[], LoginRow>(`SELECT ${COLUMNS} FROM logins ORDER BY station_id`);
+  const touch = db.prepare<[string, number]>('UPDATE login_sessions SET last_activity_at = ? WHERE id = ? AND ended_at IS NULL');
+  const end = db.prepare<[string, LoginEndReason, number]>('UPDATE login_sessions SET ended_at = ?, end_reason = ? WHERE id = ? AND ended_at IS NULL');
+  const rekey = db.prepare<[string, string]>('UPDATE login_sessions SET client_key = ? WHERE client_key = ? AND ended_at IS NULL');
 
   return {
-    current(stationId) {
-      const row = current.get(stationId);
+    live(clientKey, stationId) {
+      const row = live.get(clientKey, stationId);
       return row ? toLogin(row) : null;
     },
+    byId(id) {
+      const row = byId.get(id);
+      return row ? toLogin(row) : null;
+    },
+    liveFor: (clientKey) => liveFor.all(clientKey).map(toLogin),
+    liveAt: (stationId) => liveAt.all(stationId).map(toLogin),
+    allLive: () => allLive.all().map(toLogin),
     start(login) {
-      start.run({ station_id: login.stationId, user_id: login.userId, started_at: login.startedAt, last_activity_at: login.lastActivityAt });
+      const id = Number(insert.run(login).lastInsertRowid);
+      return { id, ...login, lastActivityAt: login.startedAt, endedAt: null, endReason: null };
     },
-    touch(stationId, at) {
-      touch.run(at, stationId);
+    touch(id, at) {
+      touch.run(at, id);
     },
-    end(stationId) {
-      end.run(stationId);
+    end(id, at, reason) {
+      return end.run(at, reason, id).changes > 0;
     },
-    all() {
-      return all.all().map(toLogin);
+    rekey(from, to) {
+      return rekey.run(to, from).changes;
     },
   };
 }

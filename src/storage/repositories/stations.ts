@@ -7,19 +7,29 @@ interface StationRow {
   name: string;
   language: string;
   idle_logout_minutes: number;
+  badge_only_login: number;
 }
 
 function toStation(row: StationRow): StationRecord {
-  return { id: row.id, name: row.name, language: row.language as Language, idleLogoutMinutes: row.idle_logout_minutes };
+  return {
+    id: row.id,
+    name: row.name,
+    language: row.language as Language,
+    idleLogoutMinutes: row.idle_logout_minutes,
+    badgeOnlyLogin: row.badge_only_login === 1,
+  };
 }
 
 export function createStationRepository(db: Database): StationRepository {
-  const getOne = db.prepare<[string], StationRow>('SELECT id, name, language, idle_logout_minutes FROM stations WHERE id = ?');
-  const listAll = db.prepare<[], StationRow>('SELECT id, name, language, idle_logout_minutes FROM stations ORDER BY id');
-  const upsertOne = db.prepare<[StationRow]>(
-    `INSERT INTO stations (id, name, language, idle_logout_minutes) VALUES (@id, @name, @language, @idle_logout_minutes)
+  const columns = 'id, name, language, idle_logout_minutes, badge_only_login';
+  const getOne = db.prepare<[string], StationRow>(`SELECT ${columns} FROM stations WHERE id = ?`);
+  const listAll = db.prepare<[], StationRow>(`SELECT ${columns} FROM stations ORDER BY id`);
+  // A station written without the badge setting keeps the one it has (new stations: badge alone allowed).
+  const upsertOne = db.prepare<[Omit<StationRow, 'badge_only_login'> & { badge_only_login: number | null }]>(
+    `INSERT INTO stations (${columns}) VALUES (@id, @name, @language, @idle_logout_minutes, coalesce(@badge_only_login, 1))
      ON CONFLICT (id) DO UPDATE SET name = excluded.name, language = excluded.language,
-       idle_logout_minutes = excluded.idle_logout_minutes`,
+       idle_logout_minutes = excluded.idle_logout_minutes,
+       badge_only_login = coalesce(@badge_only_login, stations.badge_only_login)`,
   );
 
   return {
@@ -28,7 +38,13 @@ export function createStationRepository(db: Database): StationRepository {
       return row ? toStation(row) : null;
     },
     upsert(station) {
-      upsertOne.run({ id: station.id, name: station.name, language: station.language, idle_logout_minutes: station.idleLogoutMinutes });
+      upsertOne.run({
+        id: station.id,
+        name: station.name,
+        language: station.language,
+        idle_logout_minutes: station.idleLogoutMinutes,
+        badge_only_login: station.badgeOnlyLogin === undefined ? null : Number(station.badgeOnlyLogin),
+      });
     },
     list() {
       return listAll.all().map(toStation);

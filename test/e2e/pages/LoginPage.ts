@@ -24,6 +24,15 @@ export class LoginPage {
     await scanWithWedge(this.page, code);
   }
 
+  /** Managers and admins: the badge, then the PIN the screen asks for. */
+  async scanBadgeWithPin(code: string, pin: string): Promise<void> {
+    await scanWithWedge(this.page, code);
+    const pinField = this.page.locator('#pin');
+    await expect(pinField).toBeFocused();
+    await pinField.pressSequentially(pin, { delay: HUMAN_KEY_DELAY_MS });
+    await pinField.press('Enter');
+  }
+
   /** No scanner: the packer types the code into the badge field and presses Enter. */
   async typeBadge(code: string): Promise<void> {
     await this.badgeField.focus();

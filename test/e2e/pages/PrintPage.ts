@@ -1,4 +1,5 @@
 import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
+import { sameOrigin } from '../host';
 
 /** The print status in the corner and its queue panel, and the station's printer setup through the API. */
 export class PrintPage {
@@ -29,11 +30,11 @@ export class PrintPage {
 /** Calls the station's API as a manager would from the settings screen. */
 export async function asManager(request: APIRequestContext, url: string, calls: [string, unknown][]): Promise<void> {
   const post = async (method: string, input: unknown) => {
-    const response = await request.post(`${url}api/${method}`, { data: input });
+    const response = await request.post(`${url}api/${method}`, { headers: sameOrigin(url), data: input });
     const body = (await response.json()) as { ok: boolean; error?: { code: string; message: string } };
     if (!body.ok) throw new Error(`${method}: ${body.error?.code} ${body.error?.message}`);
   };
-  await post('auth.badge', { badge: 'PD-M-0002' });
+  await post('auth.badge', { badge: 'PD-M-0002', pin: '7002' });
   try {
     for (const [method, input] of calls) await post(method, input);
   } finally {

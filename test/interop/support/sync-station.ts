@@ -92,7 +92,7 @@ export function createSyncStation(firstWrap?: (ports: SyncPorts) => SyncPorts): 
 export async function packOrder(call: ReturnType<typeof typedCall>, orderNumber: string, scans: string[]) {
   const scan = (data: string) => ok(call('scan.submit', { data, symbology: null, source: 'wedge' }));
   const session = await ok(call('auth.session', {}));
-  if (!session) await scan('PD-M-0001');
+  if (!session) await ok(call('auth.badge', { badge: 'PD-M-0001', pin: '1111' }));
   const opened = await scan(orderNumber);
   if (opened.kind !== 'opened') throw new Error(`expected the order to open, got ${JSON.stringify(opened)}`);
   for (const code of scans) await scan(code);

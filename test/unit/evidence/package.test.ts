@@ -33,7 +33,7 @@ beforeAll(async () => {
   await ok(call('video.stop', { segmentId: started.segment.id }));
   await ok(call('pack.complete', {}));
   await ok(call('auth.logout', {}));
-  await ok(call('scan.submit', { data: 'PD-M-0001', symbology: null, source: 'wedge' }));
+  await ok(call('auth.badge', { badge: 'PD-M-0001', pin: '1111' }));
   const made = await ok(typedCall(f.station)('review.evidence', { orderNumber: 'PD-100001' }));
   zip = fs.readFileSync(f.station.mediaFile('evidence', made.file)!);
   expect(path.basename(made.file)).toMatch(/^PD-100001-\d{8}T\d{6}Z\.zip$/);

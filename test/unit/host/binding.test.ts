@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkBinding, HostConfigError, isLoopback } from '../../../src/host/binding';
-import { presentedToken, tokenMatches } from '../../../src/host/token';
+import { bearerToken, tokenMatches } from '../../../src/host/token';
 
 describe('binding the browser host', () => {
   it.each(['127.0.0.1', '127.4.5.6', 'localhost', '::1', '[::1]', '::ffff:127.0.0.1'])('treats %s as loopback', (host) => {
@@ -20,11 +20,10 @@ describe('binding the browser host', () => {
 });
 
 describe('tokens', () => {
-  it('reads a bearer header before the query', () => {
-    expect(presentedToken('Bearer abc', { token: 'q' })).toBe('abc');
-    expect(presentedToken(undefined, { token: 'q' })).toBe('q');
-    expect(presentedToken('Basic abc', {})).toBeNull();
-    expect(presentedToken(undefined, undefined)).toBeNull();
+  it('reads a bearer header only', () => {
+    expect(bearerToken('Bearer abc')).toBe('abc');
+    expect(bearerToken('Basic abc')).toBeNull();
+    expect(bearerToken(undefined)).toBeNull();
   });
 
   it('matches only the exact token', () => {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HostConfigError } from '../../../src/host/binding';
 import { startHost, type RunningHost } from '../../../src/host/server';
+import { BrowserLike } from '../../support/host-client';
 import { createStationFixture, type StationFixture } from '../../support/station-fixture';
 
 let f: StationFixture;
@@ -26,9 +27,6 @@ const start = async (token?: string) => {
   return host;
 };
 
-const call = (base: string, method: string, body: unknown, headers: Record<string, string> = {}) =>
-  fetch(new URL(`api/${method}`, base), { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
-
 describe('the browser host', () => {
   it('serves the renderer with a strict content security policy', async () => {
     const { url } = await start();
@@ -39,44 +37,56 @@ describe('the browser host', () => {
     expect(page.headers.get('content-security-policy')).not.toMatch(/unsafe-eval/);
   });
 
-  it('dispatches POST /api/<method> through the contract, per station', async () => {
+  it('dispatches POST /api/<method> through the contract, per station and per browser', async () => {
     const { url } = await start();
-    const login = await call(url, 'auth.badge', { badge: 'PD-P-0002' }, { 'x-packdesk-station': 'ST-02' });
+    const browser = new BrowserLike(url, 'ST-02');
+    const login = await browser.call('auth.badge', { badge: 'PD-P-0002' });
     expect(login.status).toBe(200);
     expect(await login.json()).toMatchObject({ ok: true, value: { user: { name: 'Piotr Nowak' }, station: { id: 'ST-02' } } });
-    const here = await (await call(url, 'auth.session', {})).json();
-    expect(here).toEqual({ ok: true, value: null });
-    const invalid = await call(url, 'auth.badge', { badge: '' });
+    expect(await browser.result('auth.session')).toMatchObject({ ok: true, value: { user: { name: 'Piotr Nowak' } } });
+    expect(await new BrowserLike(url, 'ST-01').result('auth.session')).toEqual({ ok: true, value: null });
+    const invalid = await browser.call('auth.badge', { badge: '' });
     expect(invalid.status).toBe(400);
     expect(await invalid.json()).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
-    expect((await call(url, 'no.such', {})).status).toBe(404);
+    expect((await browser.call('no.such', {})).status).toBe(404);
   });
 
-  it('answers 401 to API calls and event streams without the token', async () => {
+  it('answers 401 to API calls and event streams without the token, and trades ?token= for a cookie', async () => {
     const token = 'station-token-0123456789';
     const { url } = await start(token);
-    const anonymous = await call(url, 'station.info', {});
-    expect(anonymous.status).toBe(401);
-    expect(await anonymous.json()).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
-    expect((await call(url, 'station.info', {}, { authorization: 'Bearer wrong-token-0123456789' })).status).toBe(401);
-    expect((await call(url, 'station.info', {}, { authorization: `Bearer ${token}` })).status).toBe(200);
+    const anonymous = new BrowserLike(url);
+    const refused = await anonymous.call('station.info', {});
+    expect(refused.status).toBe(401);
+    expect(await refused.json()).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
+    expect((await anonymous.call('station.info', {}, { authorization: 'Bearer wrong-token-0123456789' })).status).toBe(401);
+    expect((await anonymous.call('station.info', {}, { authorization: `Bearer ${token}` })).status).toBe(200);
     expect((await fetch(new URL('events', url))).status).toBe(401);
+
+    const browser = new BrowserLike(url);
+    const exchanged = await browser.request(`?station=ST-02&token=${token}`);
+    expect(exchanged.status).toBe(303);
+    expect(exchanged.headers.get('location')).toBe('/?station=ST-02');
+    expect(browser.cookie).toMatch(/^packdesk_client=/);
+    expect((await browser.call('station.info', {})).status).toBe(200);
   });
 
   it('will not start on a non-loopback address without a token', async () => {
     await expect(startHost({ station: f.station, defaultStationId: 'ST-01', rendererDir, host: '0.0.0.0', port: 0 })).rejects.toThrow(HostConfigError);
   });
 
-  it('streams the station events of its own station as server-sent events', async () => {
+  it("streams its own station's events to a browser logged in there, and that browser's login events to it alone", async () => {
     const { url } = await start();
+    const piotr = new BrowserLike(url, 'ST-02');
+    await piotr.call('auth.badge', { badge: 'PD-P-0002' });
     const controller = new AbortController();
-    const stream = await fetch(new URL('events?station=ST-02', url), { signal: controller.signal });
+    const stream = await piotr.request('events?station=ST-02', { signal: controller.signal });
     expect(stream.headers.get('content-type')).toMatch(/text\/event-stream/);
     const reader = stream.body!.getReader();
-    await call(url, 'auth.badge', { badge: 'PD-P-0001' }, { 'x-packdesk-station': 'ST-01' });
-    await call(url, 'auth.badge', { badge: 'PD-P-0002' }, { 'x-packdesk-station': 'ST-02' });
+    await new BrowserLike(url, 'ST-01').call('auth.badge', { badge: 'PD-P-0001' });
+    await new BrowserLike(url, 'ST-02').call('auth.badge', { badge: 'PD-P-0001' });
+    await piotr.call('auth.logout', {});
     let text = '';
-    while (!text.includes('Piotr Nowak')) {
+    while (!text.includes('"reason":"logout"')) {
       const { value, done } = await reader.read();
       if (done) break;
       text += new TextDecoder().decode(value);

@@ -18,7 +18,7 @@ beforeEach(async () => {
     fx.clock.advance(5000);
     fx.journal.append({ type, stationId: 'ST-01', actorId: 1, subject: { kind: 'order', id: 'PD-100004' }, payload });
   }
-  expect(await fx.station.dispatch('auth.badge', { badge: 'PD-M-0001' })).toMatchObject({ ok: true });
+  expect(await fx.station.dispatch('auth.badge', { badge: 'PD-M-0001', pin: '1111' })).toMatchObject({ ok: true });
 });
 afterEach(() => fx.close());
 

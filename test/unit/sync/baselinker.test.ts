@@ -51,7 +51,7 @@ describe('BaseLinker connector API against a local fake', () => {
       ...ports,
       backendFor: (chosen, secret) => new BaselinkerBackend(chosen.baselinker!, secret, { clock }),
     }));
-    await ok(s.call('scan.submit', { data: 'PD-M-0001', symbology: null, source: 'wedge' }));
+    await ok(s.call('auth.badge', { badge: 'PD-M-0001', pin: '1111' }));
     await ok(s.call('settings.packing', { requireWeight: false }));
   });
   afterEach(async () => {

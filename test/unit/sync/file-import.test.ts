@@ -58,7 +58,7 @@ describe('file import', () => {
   it('exports a shipped order to CSV once, even when asked twice', async () => {
     importFixtures();
     const exportFile = path.join(s.dir, 'shipped.csv');
-    await ok(s.call('scan.submit', { data: 'PD-M-0001', symbology: null, source: 'wedge' }));
+    await ok(s.call('auth.badge', { badge: 'PD-M-0001', pin: '1111' }));
     await ok(s.call('settings.packing', { requireWeight: false }));
     await ok(s.call('sync.settings.set', { settings: { kind: 'file', file: { ordersFile: null, productsFile: null, exportFile } } }));
     await ok(packOrder(s.call, 'F-1005', ['PEN-03', 'PEN-03', 'PEN-03']));

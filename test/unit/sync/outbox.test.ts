@@ -100,7 +100,7 @@ describe('key-file secrets', () => {
 
   it('keeps the token out of the database, the journal and the logs', async () => {
     const { ok } = await import('../../interop/support/sync-station');
-    await ok(s.call('scan.submit', { data: 'PD-M-0001', symbology: null, source: 'wedge' }));
+    await ok(s.call('auth.badge', { badge: 'PD-M-0001', pin: '1111' }));
     await ok(s.call('sync.settings.set', { settings: { kind: 'vendure', vendure: { url: 'http://127.0.0.1:9/admin-api', username: '' } }, secret: 'SECRET-TOKEN-XYZ' }));
     expect(await ok(s.call('sync.status', {}))).toMatchObject({ hasSecret: true, kind: 'vendure' });
     s.db.pragma('wal_checkpoint(TRUNCATE)');

@@ -11,7 +11,7 @@ export async function ok<T>(promise: Promise<Result<T>>): Promise<T> {
 /** Logs in the manager, sets video up, then (unless the manager packs) Anna; turns webcam video on (as the manager would) and opens PD-100001 with its two mugs scanned. */
 export async function openMugOrder(f: StationFixture, settings: Record<string, unknown> = { mode: 'webcam' }, packerBadge = 'PD-P-0001') {
   const call = typedCall(f.station);
-  await ok(call('scan.submit', { data: 'PD-M-0001', symbology: null, source: 'wedge' }));
+  await ok(call('auth.badge', { badge: 'PD-M-0001', pin: '1111' }));
   await ok(call('video.settings.set', settings));
   if (packerBadge !== 'PD-M-0001') await ok(call('scan.submit', { data: packerBadge, symbology: null, source: 'wedge' }));
   const opened = await ok(call('scan.submit', { data: 'PD-100001', symbology: null, source: 'wedge' }));

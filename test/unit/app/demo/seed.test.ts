@@ -33,7 +33,7 @@ function realStore(): { store: Store; db: Database } {
 const fakeHash = (pin: string) => `not-scrypt-test-hash-of-${pin}`.padEnd(40, '-');
 
 describe('seedDemo into a real SQLite database', () => {
-  it('writes stations, users with hashed PINs, the catalog and the orders', () => {
+  it('writes stations, users with hashed PINs, the catalog and the orders', async () => {
     const { store } = realStore();
     const counts = seedDemo(store, { orders: 60, now, hashPin });
     const catalog = demoCatalog();
@@ -48,7 +48,7 @@ describe('seedDemo into a real SQLite database', () => {
       expect(user).toMatchObject({ name: login.name, role: login.role, active: true });
       const stored = store.users.pinHash(user!.id)!;
       expect(stored).not.toContain(login.pin);
-      expect(verifyPin(login.pin, stored)).toBe(true);
+      expect(await verifyPin(login.pin, stored)).toBe(true);
     }
     expect(store.orders.byNumber('PD-100001')?.lines.length).toBeGreaterThan(0);
   });

@@ -21,7 +21,7 @@ export async function ok<T>(promise: Promise<Result<T>>): Promise<T> {
 /** A manager sets up label settings and the printers, then logs out. */
 export async function setUpPrinting(f: StationFixture, profiles: { kind: 'label' | 'packing_slip'; target: string; format: 'pdf' | 'zpl' }[], settings = true) {
   const call = typedCall(f.station);
-  await ok(call('auth.badge', { badge: 'PD-M-0001' }));
+  await ok(call('auth.badge', { badge: 'PD-M-0001', pin: '1111' }));
   if (settings) await ok(call('labels.settings.set', LABEL_SETTINGS));
   for (const p of profiles) await ok(call('printers.profile.set', { documentKind: p.kind, printerKind: 'raw_tcp', target: p.target, format: p.format, raw: true }));
   await ok(call('auth.logout', {}));

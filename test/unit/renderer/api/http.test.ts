@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { addressWithoutToken, readHostParams } from '../../../../renderer/api/host-params';
+import { readHostParams } from '../../../../renderer/api/host-params';
 import { httpTransport } from '../../../../renderer/api/http';
 
 interface Sent {
@@ -32,41 +32,41 @@ class FakeEventSource {
 const openEvents = (url: string) => new FakeEventSource(url);
 
 describe('httpTransport', () => {
-  it('posts the input to /api/<method> with the station and token', async () => {
+  it('posts the input to /api/<method> with the station, never a token', async () => {
     const sent: Sent[] = [];
-    const transport = httpTransport({ params: { station: 'ST-02', token: 's3cret' }, fetch: fakeFetch(200, { ok: true, value: 7 }, sent), openEvents });
+    const transport = httpTransport({ params: { station: 'ST-02' }, fetch: fakeFetch(200, { ok: true, value: 7 }, sent), openEvents });
     expect(await transport.invoke('queue.list', { search: 'anna' })).toEqual({ ok: true, value: 7 });
     expect(sent[0]?.url).toBe('/api/queue.list');
     expect(sent[0]?.init.method).toBe('POST');
     expect(sent[0]?.init.body).toBe('{"search":"anna"}');
-    expect(sent[0]?.init.headers).toMatchObject({ 'x-packdesk-station': 'ST-02', authorization: 'Bearer s3cret' });
+    expect(sent[0]?.init.headers).toEqual({ 'content-type': 'application/json', 'x-packdesk-station': 'ST-02' });
   });
 
-  it('sends neither header when the page named no station and no token', async () => {
+  it('sends no station header when the page named no station', async () => {
     const sent: Sent[] = [];
-    const transport = httpTransport({ params: { station: null, token: null }, fetch: fakeFetch(200, { ok: true, value: null }, sent), openEvents });
+    const transport = httpTransport({ params: { station: null }, fetch: fakeFetch(200, { ok: true, value: null }, sent), openEvents });
     await transport.invoke('auth.logout', {});
     expect(Object.keys(sent[0]?.init.headers ?? {})).toEqual(['content-type']);
   });
 
   it('passes domain errors and validation errors through as data', async () => {
     const refused = { ok: false, error: { code: 'ORDER_OPEN_ELSEWHERE', message: 'x', params: { station: 'ST-03' } } };
-    const t1 = httpTransport({ params: { station: null, token: null }, fetch: fakeFetch(200, refused, []), openEvents });
+    const t1 = httpTransport({ params: { station: null }, fetch: fakeFetch(200, refused, []), openEvents });
     expect(await t1.invoke('pack.open', { code: 'A' })).toEqual(refused);
     const invalid = { ok: false, error: { code: 'VALIDATION_FAILED', message: 'bad' } };
-    const t2 = httpTransport({ params: { station: null, token: null }, fetch: fakeFetch(400, invalid, []), openEvents });
+    const t2 = httpTransport({ params: { station: null }, fetch: fakeFetch(400, invalid, []), openEvents });
     expect(await t2.invoke('pack.open', { code: '' })).toEqual(invalid);
   });
 
   it('turns a 401 without a body into UNAUTHORIZED', async () => {
-    const transport = httpTransport({ params: { station: null, token: null }, fetch: fakeFetch(401, 'nope', []), openEvents });
+    const transport = httpTransport({ params: { station: null }, fetch: fakeFetch(401, 'nope', []), openEvents });
     const result = await transport.invoke('station.info', {});
     expect(result.ok ? null : result.error.code).toBe('UNAUTHORIZED');
   });
 
   it('reports an unreachable host as data, never as a throw', async () => {
     const transport = httpTransport({
-      params: { station: null, token: null },
+      params: { station: null },
       fetch: () => Promise.reject(new TypeError('Failed to fetch')),
       openEvents,
     });
@@ -74,13 +74,13 @@ describe('httpTransport', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL', params: { reason: 'unreachable' } } });
   });
 
-  it('opens one event stream with station and token and delivers parsed payloads', () => {
+  it('opens one event stream for the station, with no token in its address, and delivers parsed payloads', () => {
     FakeEventSource.opened = [];
-    const transport = httpTransport({ params: { station: 'ST-02', token: 'T' }, fetch: fakeFetch(200, {}, []), openEvents });
+    const transport = httpTransport({ params: { station: 'ST-02' }, fetch: fakeFetch(200, {}, []), openEvents });
     const got: unknown[] = [];
     const stop = transport.subscribe('queue.changed', (e) => got.push(e));
     transport.subscribe('auth.changed', () => got.push('auth'));
-    expect(FakeEventSource.opened.map((s) => s.url)).toEqual(['/events?station=ST-02&token=T']);
+    expect(FakeEventSource.opened.map((s) => s.url)).toEqual(['/events?station=ST-02']);
     const source = FakeEventSource.opened[0]!;
     source.push('queue.changed', '{"stationId":null}');
     source.push('queue.changed', 'not json');
@@ -96,13 +96,9 @@ describe('host parameters', () => {
     return { getItem: (k: string) => values.get(k) ?? null, setItem: (k: string, v: string) => void values.set(k, v) };
   };
 
-  it('keeps the station and token from the address for later reloads', () => {
+  it('keeps the station from the address for later reloads', () => {
     const storage = memory();
-    expect(readHostParams({ search: '?station=ST-02&token=abc', href: '' }, storage)).toEqual({ station: 'ST-02', token: 'abc' });
-    expect(readHostParams({ search: '', href: '' }, storage)).toEqual({ station: 'ST-02', token: 'abc' });
-  });
-
-  it('takes the token out of the visible address and keeps the rest', () => {
-    expect(addressWithoutToken('http://127.0.0.1:5180/?station=ST-02&token=abc')).toBe('http://127.0.0.1:5180/?station=ST-02');
+    expect(readHostParams({ search: '?station=ST-02&token=abc' }, storage)).toEqual({ station: 'ST-02' });
+    expect(readHostParams({ search: '' }, storage)).toEqual({ station: 'ST-02' });
   });
 });

@@ -8,7 +8,10 @@ describe('station repository', () => {
     store.stations.upsert({ id: 'ST-02', name: 'Returns desk', language: 'pl', idleLogoutMinutes: 30 });
     store.stations.upsert({ id: 'ST-01', name: 'Station 1', language: 'en', idleLogoutMinutes: 15 });
     store.stations.upsert({ id: 'ST-01', name: 'Packing 1', language: 'pl', idleLogoutMinutes: 5 });
-    expect(store.stations.get('ST-01')).toEqual({ id: 'ST-01', name: 'Packing 1', language: 'pl', idleLogoutMinutes: 5 });
+    expect(store.stations.get('ST-01')).toEqual({ id: 'ST-01', name: 'Packing 1', language: 'pl', idleLogoutMinutes: 5, badgeOnlyLogin: true });
+    store.stations.upsert({ id: 'ST-01', name: 'Packing 1', language: 'pl', idleLogoutMinutes: 5, badgeOnlyLogin: false });
+    store.stations.upsert({ id: 'ST-01', name: 'Packing 1', language: 'en', idleLogoutMinutes: 5 });
+    expect(store.stations.get('ST-01')).toMatchObject({ language: 'en', badgeOnlyLogin: false });
     expect(store.stations.list().map((s) => s.id)).toEqual(['ST-01', 'ST-02']);
   });
 });
@@ -48,31 +51,41 @@ describe('user repository', () => {
 });
 
 describe('login repository', () => {
-  it('keeps one login per station: start, touch, replace, end, and lists them all', () => {
+  it('keeps logins per client and station: start, touch, end, rekey, and lists the live ones', () => {
     const { store } = openTestStore();
     store.stations.upsert({ id: 'ST-01', name: 'Station 1', language: 'en', idleLogoutMinutes: 15 });
     store.stations.upsert({ id: 'ST-02', name: 'Station 2', language: 'en', idleLogoutMinutes: 15 });
     const ola = store.users.insert({ name: 'Ola', role: 'packer', badgeCode: 'B-1', pinHash: PIN_HASH, language: null });
     const jan = store.users.insert({ name: 'Jan', role: 'packer', badgeCode: 'B-2', pinHash: PIN_HASH, language: null });
 
-    expect(store.logins.current('ST-01')).toBeNull();
-    store.logins.start({ stationId: 'ST-01', userId: ola, startedAt: '2026-03-02T08:00:00Z', lastActivityAt: '2026-03-02T08:00:00Z' });
-    store.logins.touch('ST-01', '2026-03-02T08:05:00Z');
-    expect(store.logins.current('ST-01')).toEqual({
+    expect(store.logins.live('browser:a', 'ST-01')).toBeNull();
+    const first = store.logins.start({ clientKey: 'browser:a', stationId: 'ST-01', userId: ola, startedAt: '2026-03-02T08:00:00Z' });
+    store.logins.touch(first.id, '2026-03-02T08:05:00Z');
+    expect(store.logins.live('browser:a', 'ST-01')).toEqual({
+      id: first.id,
+      clientKey: 'browser:a',
       stationId: 'ST-01',
       userId: ola,
       startedAt: '2026-03-02T08:00:00Z',
       lastActivityAt: '2026-03-02T08:05:00Z',
+      endedAt: null,
+      endReason: null,
     });
-    store.logins.start({ stationId: 'ST-02', userId: ola, startedAt: '2026-03-02T08:06:00Z', lastActivityAt: '2026-03-02T08:06:00Z' });
-    store.logins.start({ stationId: 'ST-01', userId: jan, startedAt: '2026-03-02T09:00:00Z', lastActivityAt: '2026-03-02T09:00:00Z' });
-    expect(store.logins.current('ST-01')?.userId).toBe(jan);
-    expect(store.logins.all().map((l) => [l.stationId, l.userId])).toEqual([
-      ['ST-01', jan],
-      ['ST-02', ola],
+    // Another browser at the same station has a login of its own.
+    const second = store.logins.start({ clientKey: 'browser:b', stationId: 'ST-01', userId: jan, startedAt: '2026-03-02T09:00:00Z' });
+    store.logins.start({ clientKey: 'browser:a', stationId: 'ST-02', userId: ola, startedAt: '2026-03-02T08:06:00Z' });
+    expect(store.logins.liveAt('ST-01').map((l) => l.userId)).toEqual([jan, ola]);
+    expect(() => store.logins.start({ clientKey: 'browser:a', stationId: 'ST-01', userId: jan, startedAt: '2026-03-02T09:01:00Z' })).toThrow(/UNIQUE/);
+    expect(store.logins.end(first.id, '2026-03-02T10:00:00Z', 'logout')).toBe(true);
+    expect(store.logins.end(first.id, '2026-03-02T10:00:01Z', 'idle')).toBe(false);
+    expect(store.logins.byId(first.id)).toMatchObject({ endedAt: '2026-03-02T10:00:00Z', endReason: 'logout' });
+    expect(store.logins.live('browser:a', 'ST-01')).toBeNull();
+    expect(store.logins.rekey('browser:b', 'browser:c')).toBe(1);
+    expect(store.logins.live('browser:c', 'ST-01')?.id).toBe(second.id);
+    expect(store.logins.allLive().map((l) => [l.clientKey, l.stationId])).toEqual([
+      ['browser:c', 'ST-01'],
+      ['browser:a', 'ST-02'],
     ]);
-    store.logins.end('ST-01');
-    expect(store.logins.current('ST-01')).toBeNull();
-    expect(store.logins.all()).toHaveLength(1);
+    expect(store.logins.liveFor('browser:a').map((l) => l.stationId)).toEqual(['ST-02']);
   });
 });
