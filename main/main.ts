@@ -6,7 +6,7 @@ import type { BootedStation } from '../src/boot/station';
 import { APP_ENTRY_URL } from './app-url';
 import { dataDirFlag } from './arguments';
 import { handleStationCalls, sendStationEvents } from './ipc';
-import { registerAppScheme, serveRenderer } from './protocol';
+import { registerSchemes, serveRenderer } from './protocol';
 import { createElectronSecrets } from './secrets';
 import { hardenApp, hardenSession } from './security';
 import { stderrShellLog } from './shell-log';
@@ -50,7 +50,7 @@ async function start(): Promise<void> {
     appData: app.getPath('appData'),
   });
   // A real station: the USB scale and HID POS scanners are read by the core itself.
-  starting = bootStation({ dataDir, host: 'electron', seedDemoIfEmpty: true, housekeeping: true, scale: 'hid', hidScanner: true, silentPrint: createElectronSilentPrint(), secrets: createElectronSecrets() ?? undefined });
+  starting = bootStation({ dataDir, host: 'electron', seedDemoIfEmpty: true, housekeeping: true, scale: 'hid', hidScanner: true, silentPrint: createElectronSilentPrint(log), secrets: createElectronSecrets() ?? undefined });
   const booted = await starting;
   // A quit during boot has already closed the station; do not open a window onto it.
   if (closed) return;
@@ -80,7 +80,7 @@ if (!app.requestSingleInstanceLock()) {
   // A second Packdesk on the same station would fight over the database and the devices.
   app.quit();
 } else {
-  registerAppScheme();
+  registerSchemes();
   hardenApp(log);
   app.on('second-instance', focusWindow);
   app.on('window-all-closed', () => app.quit());

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { protocol } from 'electron';
 import type { CustomScheme } from 'electron';
 import { APP_SCHEME, rendererFileFor } from './app-url';
+import { PRINT_SCHEME, PRINT_SCHEME_PRIVILEGES } from './print-window';
 import { rendererHeaders } from './renderer-headers';
 
 /**
@@ -11,10 +12,16 @@ import { rendererHeaders } from './renderer-headers';
  */
 export const APP_SCHEME_PRIVILEGES = { standard: true, secure: true, supportFetchAPI: true } as const;
 
-/** Must run before the app is ready: Chromium fixes scheme privileges at startup. */
-export function registerAppScheme(): void {
-  const scheme: CustomScheme = { scheme: APP_SCHEME, privileges: { ...APP_SCHEME_PRIVILEGES } };
-  protocol.registerSchemesAsPrivileged([scheme]);
+/**
+ * Must run before the app is ready, once for all schemes: Chromium fixes scheme privileges at
+ * startup. packdesk-print is handled only on the print window's session (main/print-session.ts).
+ */
+export function registerSchemes(): void {
+  const schemes: CustomScheme[] = [
+    { scheme: APP_SCHEME, privileges: { ...APP_SCHEME_PRIVILEGES } },
+    { scheme: PRINT_SCHEME, privileges: { ...PRINT_SCHEME_PRIVILEGES } },
+  ];
+  protocol.registerSchemesAsPrivileged(schemes);
 }
 
 function plain(status: number, text: string): Response {

@@ -15,7 +15,7 @@ vi.mock('electron', () => ({
   },
 }));
 
-const { registerAppScheme, serveRenderer } = await import('../../../main/protocol');
+const { registerSchemes, serveRenderer } = await import('../../../main/protocol');
 
 let dir: string;
 let root: string;
@@ -38,10 +38,11 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 const get = (url: string) => handle({ url, method: 'GET' });
 
 describe('app:// protocol', () => {
-  it('registers app as a standard, secure, fetch-capable scheme without CSP bypass', () => {
-    registerAppScheme();
+  it('registers app as a standard, secure, fetch-capable scheme and the print scheme with less, neither bypassing CSP', () => {
+    registerSchemes();
     expect(captured.schemes).toEqual([
       { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+      { scheme: 'packdesk-print', privileges: { standard: true, secure: true } },
     ]);
   });
 
