@@ -26,6 +26,11 @@ export function isAppUrl(url: unknown): boolean {
   );
 }
 
+/** The path of a URL as it was sent, before the URL parser resolves `..` or decodes anything. */
+export function rawPathOf(url: string): string {
+  return /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*([^?#]*)/i.exec(url)?.[1] ?? '';
+}
+
 export type RendererFile =
   | { ok: true; filePath: string; fallbackPath: string | null }
   | { ok: false; status: 400 | 403 | 404; reason: string };
@@ -47,7 +52,7 @@ export function rendererFileFor(url: string, rendererRoot: string): RendererFile
   if (/[\0\\]|%00|%5c/i.test(url)) return refuse(403, 'forbidden character in URL');
   if (!isAppUrl(url)) return refuse(403, 'not the app origin');
 
-  const rawPath = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*([^?#]*)/i.exec(url)?.[1] ?? '';
+  const rawPath = rawPathOf(url);
   const root = path.resolve(rendererRoot);
   const index = path.join(root, INDEX_FILE);
   if (rawPath === '' || rawPath === '/') return { ok: true, filePath: index, fallbackPath: null };

@@ -6,7 +6,7 @@ import type { BootedStation } from '../src/boot/station';
 import { APP_ENTRY_URL } from './app-url';
 import { dataDirFlag } from './arguments';
 import { handleStationCalls, sendStationEvents } from './ipc';
-import { registerAppScheme, serveRenderer } from './protocol';
+import { registerSchemes, serveApp } from './protocol';
 import { createElectronSecrets } from './secrets';
 import { hardenApp, hardenSession } from './security';
 import { stderrShellLog } from './shell-log';
@@ -19,6 +19,7 @@ const rendererRoot = path.join(__dirname, '..', 'renderer');
 const log = stderrShellLog;
 
 let starting: Promise<BootedStation> | null = null;
+let running: BootedStation | null = null;
 let mainWindow: BrowserWindow | null = null;
 let closed = false;
 
@@ -42,7 +43,8 @@ function focusWindow(): void {
 async function start(): Promise<void> {
   await app.whenReady();
   hardenSession(session.defaultSession, log);
-  serveRenderer(rendererRoot, log);
+  // Registered before the station boots; media asked for in the meantime is simply not there yet.
+  serveApp(rendererRoot, (kind, id) => running?.station.mediaFile(kind, id) ?? null, log);
   // appData, not userData: the browser host resolves the same folder, so both hosts share one station.
   const dataDir = resolveDataDir({
     flag: dataDirFlag(process.argv),
@@ -50,10 +52,11 @@ async function start(): Promise<void> {
     appData: app.getPath('appData'),
   });
   // A real station: the USB scale and HID POS scanners are read by the core itself.
-  starting = bootStation({ dataDir, host: 'electron', seedDemoIfEmpty: true, housekeeping: true, scale: 'hid', hidScanner: true, silentPrint: createElectronSilentPrint(), secrets: createElectronSecrets() ?? undefined });
+  starting = bootStation({ dataDir, host: 'electron', seedDemoIfEmpty: true, housekeeping: true, scale: 'hid', hidScanner: true, silentPrint: createElectronSilentPrint(log), secrets: createElectronSecrets() ?? undefined });
   const booted = await starting;
   // A quit during boot has already closed the station; do not open a window onto it.
   if (closed) return;
+  running = booted;
   handleStationCalls(booted.station, log);
   mainWindow = createWindow(booted);
 }
@@ -62,6 +65,8 @@ async function start(): Promise<void> {
 async function closeStation(): Promise<void> {
   const booting = starting;
   starting = null;
+  // No media lookups against a database that is closing.
+  running = null;
   if (!booting) return;
   const booted = await booting.catch(() => null);
   await booted?.close();
@@ -80,7 +85,7 @@ if (!app.requestSingleInstanceLock()) {
   // A second Packdesk on the same station would fight over the database and the devices.
   app.quit();
 } else {
-  registerAppScheme();
+  registerSchemes();
   hardenApp(log);
   app.on('second-instance', focusWindow);
   app.on('window-all-closed', () => app.quit());

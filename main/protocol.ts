@@ -2,19 +2,29 @@ import { readFile } from 'node:fs/promises';
 import { protocol } from 'electron';
 import type { CustomScheme } from 'electron';
 import { APP_SCHEME, rendererFileFor } from './app-url';
+import { isMediaUrl, mediaResponse } from './media';
+import type { MediaFiles } from './media';
+import { PRINT_SCHEME, PRINT_SCHEME_PRIVILEGES } from './print-window';
 import { rendererHeaders } from './renderer-headers';
 
 /**
  * standard: real origin, relative URLs and 'self' in the CSP work; secure: treated like https,
  * which getUserMedia needs for the packing camera; supportFetchAPI: the page may fetch its own
- * files. No bypassCSP, no service workers, no CORS.
+ * files; stream: <video> treats clips as streamed and seeks with Range requests instead of
+ * assuming the whole file arrived. No bypassCSP, no service workers, no CORS.
  */
-export const APP_SCHEME_PRIVILEGES = { standard: true, secure: true, supportFetchAPI: true } as const;
+export const APP_SCHEME_PRIVILEGES = { standard: true, secure: true, supportFetchAPI: true, stream: true } as const;
 
-/** Must run before the app is ready: Chromium fixes scheme privileges at startup. */
-export function registerAppScheme(): void {
-  const scheme: CustomScheme = { scheme: APP_SCHEME, privileges: { ...APP_SCHEME_PRIVILEGES } };
-  protocol.registerSchemesAsPrivileged([scheme]);
+/**
+ * Must run before the app is ready, once for all schemes: Chromium fixes scheme privileges at
+ * startup. packdesk-print is handled only on the print window's session (main/print-session.ts).
+ */
+export function registerSchemes(): void {
+  const schemes: CustomScheme[] = [
+    { scheme: APP_SCHEME, privileges: { ...APP_SCHEME_PRIVILEGES } },
+    { scheme: PRINT_SCHEME, privileges: { ...PRINT_SCHEME_PRIVILEGES } },
+  ];
+  protocol.registerSchemesAsPrivileged(schemes);
 }
 
 function plain(status: number, text: string): Response {
@@ -40,9 +50,26 @@ async function readFirst(paths: readonly string[]): Promise<{ path: string; body
   return null;
 }
 
-/** Serves the renderer build on app://packdesk/ from `rendererRoot`. Call after app ready. */
-export function serveRenderer(rendererRoot: string, log: (message: string, fields: Record<string, unknown>) => void): void {
+type Log = (message: string, fields: Record<string, unknown>) => void;
+
+async function serveMedia(request: Request, mediaFiles: MediaFiles, log: Log): Promise<Response> {
+  try {
+    const response = await mediaResponse(request, mediaFiles);
+    if (response.status === 403) log('refused an app:// request', { url: request.url, reason: await response.clone().text() });
+    return response;
+  } catch (error) {
+    log('could not read a media file', { url: request.url, error: String(error) });
+    return plain(500, 'Could not read the file');
+  }
+}
+
+/**
+ * Serves app://packdesk/: the renderer build from `rendererRoot`, and under /media/ the station's
+ * clips and evidence packages through the core. Call after app ready.
+ */
+export function serveApp(rendererRoot: string, mediaFiles: MediaFiles, log: Log): void {
   protocol.handle(APP_SCHEME, async (request) => {
+    if (isMediaUrl(request.url)) return serveMedia(request, mediaFiles, log);
     if (request.method !== 'GET' && request.method !== 'HEAD') return plain(405, 'Method not allowed');
     const target = rendererFileFor(request.url, rendererRoot);
     if (!target.ok) {

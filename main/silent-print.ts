@@ -1,33 +1,13 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { BrowserWindow } from 'electron';
+import { randomUUID } from 'node:crypto';
+import { BrowserWindow, session } from 'electron';
 import type { PrintOutcome, SilentPrint } from '../src/app/ports/printing';
+import { hardenPrintSession, pinPrintWindow } from './print-session';
+import { PRINT_PARTITION, printJobUrl, printWindowOptions } from './print-window';
+import type { ShellLog } from './shell-log';
 
 /** Chromium's PDF viewer lays the pages out after load; printing earlier gives blank sheets. */
 const LAYOUT_MS = 800;
 const LOAD_TIMEOUT_MS = 30_000;
-
-/** A window nobody sees, with nothing but Chromium's own PDF viewer in it. */
-function hiddenPrintWindow(): BrowserWindow {
-  return new BrowserWindow({
-    show: false,
-    width: 800,
-    height: 1100,
-    webPreferences: {
-      // Its own in-memory session: the station's session refuses file: pages, and this one holds no cookies.
-      partition: 'packdesk-print',
-      plugins: true,
-      sandbox: true,
-      contextIsolation: true,
-      nodeIntegration: false,
-      javascript: true,
-      devTools: false,
-      webSecurity: true,
-    },
-  });
-}
 
 function print(window: BrowserWindow, deviceName: string): Promise<PrintOutcome> {
   return new Promise((resolve) => {
@@ -38,11 +18,25 @@ function print(window: BrowserWindow, deviceName: string): Promise<PrintOutcome>
 }
 
 /**
- * The SilentPrint port in Electron: the PDF is written to a private temporary folder, opened in a
- * hidden window and printed with webContents.print({ silent, deviceName }) — no dialog, no focus
- * taken from the packing screen.
+ * The SilentPrint port in Electron: the PDF is served from memory on packdesk-print:// to a hidden
+ * window in its own session and printed with webContents.print({ silent, deviceName }) — no
+ * dialog, no focus taken from the packing screen, no copy of the document on disk.
  */
-export function createElectronSilentPrint(): SilentPrint {
+export function createElectronSilentPrint(log: ShellLog): SilentPrint {
+  const jobs = new Map<string, Uint8Array>();
+  let hardened = false;
+
+  /** A window nobody sees, with nothing but Chromium's own PDF viewer in it. */
+  const hiddenPrintWindow = (): BrowserWindow => {
+    if (!hardened) {
+      hardenPrintSession(session.fromPartition(PRINT_PARTITION), jobs, log);
+      hardened = true;
+    }
+    const window = new BrowserWindow(printWindowOptions());
+    pinPrintWindow(window.webContents, log);
+    return window;
+  };
+
   return {
     async printers() {
       const window = hiddenPrintWindow();
@@ -56,23 +50,23 @@ export function createElectronSilentPrint(): SilentPrint {
     async printPdf(deviceName, pdf, title) {
       const known = (await this.printers()).some((p) => p.name === deviceName);
       if (!known) return { ok: false, reason: `There is no printer called ${deviceName} on this computer` };
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'packdesk-print-'));
-      const file = path.join(dir, `${title.replace(/[^A-Za-z0-9._-]+/g, '_')}.pdf`);
+      // Unguessable and served only while this job prints: no other page can ask for the document.
+      const id = randomUUID();
+      jobs.set(id, pdf);
       const window = hiddenPrintWindow();
       try {
-        fs.writeFileSync(file, pdf);
         let timer: NodeJS.Timeout | undefined;
         const timeout = new Promise<never>((_, reject) => {
           timer = setTimeout(() => reject(new Error(`The PDF did not open within ${LOAD_TIMEOUT_MS / 1000} s`)), LOAD_TIMEOUT_MS);
         });
-        await Promise.race([window.loadURL(pathToFileURL(file).href), timeout]).finally(() => clearTimeout(timer));
+        await Promise.race([window.loadURL(printJobUrl(id, title)), timeout]).finally(() => clearTimeout(timer));
         await new Promise((resolve) => setTimeout(resolve, LAYOUT_MS));
         return await print(window, deviceName);
       } catch (error) {
         return { ok: false, reason: `Silent printing to ${deviceName} failed: ${error instanceof Error ? error.message : String(error)}` };
       } finally {
         window.destroy();
-        fs.rmSync(dir, { recursive: true, force: true });
+        jobs.delete(id);
       }
     },
   };

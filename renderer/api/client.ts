@@ -3,7 +3,7 @@ import type { EventName, StationEvents } from '../../src/contract/events';
 import type { MethodInput, MethodName, MethodOutput } from '../../src/contract/methods';
 import { readHostParams } from './host-params';
 import { httpTransport } from './http';
-import { ipcTransport, type PackdeskBridge, type Transport } from './transport';
+import { ipcTransport, type MediaKind, type PackdeskBridge, type Transport } from './transport';
 
 let transport: Transport | null = null;
 
@@ -41,4 +41,9 @@ export async function call<M extends MethodName>(method: M, input: MethodInput<M
 
 export function subscribe<E extends EventName>(event: E, listener: (payload: StationEvents[E]) => void): () => void {
   return current().subscribe(event, (e) => listener(e.payload as StationEvents[E]));
+}
+
+/** Where the page loads a clip or an evidence package from, on whichever host it runs in. */
+export function mediaUrl(kind: MediaKind, id: string): string {
+  return current().mediaUrl(kind, id);
 }

@@ -63,6 +63,7 @@ export function httpTransport(options: HttpOptions): Transport {
       set.add(listener);
       return () => set.delete(listener);
     },
+    mediaUrl: (kind, id) => `${base}/${kind === 'clip' ? 'video' : 'evidence'}/${encodeURIComponent(id)}`,
   };
 }
 

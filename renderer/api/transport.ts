@@ -2,10 +2,15 @@ import type { Result } from '../../src/contract/errors';
 import type { EventName, StationEvent } from '../../src/contract/events';
 import type { MethodName } from '../../src/contract/methods';
 
-/** How calls and events travel: Electron IPC or HTTP. The UI never sees which. */
+/** A recorded packing clip (by segment id) or an exported evidence package (by file name). */
+export type MediaKind = 'clip' | 'evidence';
+
+/** How calls, events and media travel: Electron IPC and app://, or HTTP. The UI never sees which. */
 export interface Transport {
   invoke(method: MethodName, input: unknown): Promise<Result<unknown>>;
   subscribe(event: EventName, listener: (event: StationEvent) => void): () => void;
+  /** An address a <video> element or a download link can load the file from. */
+  mediaUrl(kind: MediaKind, id: string): string;
 }
 
 /** What the Electron preload puts on window (main/preload.ts). */
@@ -14,9 +19,13 @@ export interface PackdeskBridge {
   subscribe(eventName: string, cb: (event: { name: string; payload: unknown }) => void): () => void;
 }
 
+/** Served by main/protocol.ts on the page's own origin (main/app-url.ts), from the station's data folder. */
+const APP_MEDIA = 'app://packdesk/media';
+
 export function ipcTransport(bridge: PackdeskBridge): Transport {
   return {
     invoke: (method, input) => bridge.invoke(method, input),
     subscribe: (event, listener) => bridge.subscribe(event, (e) => listener(e as StationEvent)),
+    mediaUrl: (kind, id) => `${APP_MEDIA}/${kind}/${encodeURIComponent(id)}`,
   };
 }

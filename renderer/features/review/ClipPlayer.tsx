@@ -2,8 +2,8 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TimelineEntry } from '../../../src/contract/review';
 import type { VideoSegmentView } from '../../../src/contract/video';
+import { mediaUrl } from '../../api/client';
 import { clipMoment } from './entryText';
-import { mediaUrl } from './mediaUrl';
 
 interface Props {
   segments: readonly VideoSegmentView[];
@@ -51,7 +51,7 @@ export function ClipPlayer({ segments, entry }: Props) {
     <section className="review-video" aria-label={t('review.video')}>
       {segment && (
         <>
-          <video ref={video} key={segment.id} data-segment={segment.id} src={mediaUrl('video', String(segment.id))} controls preload="metadata" />
+          <video ref={video} key={segment.id} data-segment={segment.id} src={mediaUrl('clip', String(segment.id))} controls preload="metadata" />
           <p className="review-video-caption">
             {moment ? t('review.playingFrom', { seconds: moment.seconds.toFixed(1) }) : t('review.pickEntry')}
           </p>

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { mediaUrl } from './mediaUrl';
+import { mediaUrl } from '../../api/client';
 import { useReviewStore } from './reviewStore';
 
 /** Builds the order's evidence package at the station and offers it for download. */

@@ -8,7 +8,7 @@ let fx: StationFixture;
 /** The review's store over a real station core and database: the transport is the only thing in between. */
 beforeEach(async () => {
   fx = createStationFixture();
-  setTransport({ invoke: (method, input) => fx.station.dispatch(method, input), subscribe: () => () => undefined });
+  setTransport({ invoke: (method, input) => fx.station.dispatch(method, input), subscribe: () => () => undefined, mediaUrl: () => '' });
   useReviewStore.getState().reset();
   for (const [type, payload] of [
     ['pack.opened', { units: 1 }],

@@ -90,6 +90,24 @@ describe('httpTransport', () => {
   });
 });
 
+describe('httpTransport media addresses', () => {
+  // Read from a page address that carried a token, the way client.ts reads it.
+  const storage = { getItem: () => null, setItem: () => undefined };
+  const params = readHostParams({ search: '?station=ST-02&token=s3cret' } as Location, storage);
+
+  it("points at the browser host's clip and evidence routes, with no token in the address", () => {
+    const transport = httpTransport({ params, fetch: fakeFetch(200, {}, []), openEvents });
+    expect(transport.mediaUrl('clip', '42')).toBe('/video/42');
+    expect(transport.mediaUrl('evidence', 'PD-100004-20250301T101500Z.zip')).toBe('/evidence/PD-100004-20250301T101500Z.zip');
+  });
+
+  it('keeps the host base and encodes the id as one path segment', () => {
+    const transport = httpTransport({ params, fetch: fakeFetch(200, {}, []), openEvents, base: 'http://127.0.0.1:5180' });
+    expect(transport.mediaUrl('clip', '7')).toBe('http://127.0.0.1:5180/video/7');
+    expect(transport.mediaUrl('evidence', '../secret?x')).toBe('http://127.0.0.1:5180/evidence/..%2Fsecret%3Fx');
+  });
+});
+
 describe('host parameters', () => {
   const memory = () => {
     const values = new Map<string, string>();

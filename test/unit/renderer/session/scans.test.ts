@@ -40,6 +40,7 @@ function fakeCore(answers: ((data: string) => Result<ScanSubmitResult>)[]): { se
       return answer(data);
     },
     subscribe: () => () => undefined,
+    mediaUrl: () => '',
   };
   setTransport(transport);
   return { sent };
