@@ -7,7 +7,25 @@ import type { ShellLog } from './shell-log';
 
 /** The part of the station the shell talks to; the real Station satisfies it structurally. */
 export interface StationCalls {
-  dispatch(method: string, input: unknown): Promise<Result<unknown>>;
+  dispatch(method: string, input: unknown, options: { client: WindowClient }): Promise<Result<unknown>>;
+}
+
+/** A window as the core knows it: logins belong to it, so two windows never share one. */
+export interface WindowClient {
+  key: string;
+}
+
+/** One client per web contents, named at random so nothing outside this process can claim it. */
+export class WindowClients {
+  private readonly byContents = new Map<number, WindowClient>();
+
+  constructor(private readonly random: () => string) {}
+
+  of(contentsId: number): WindowClient {
+    let client = this.byContents.get(contentsId);
+    if (!client) this.byContents.set(contentsId, (client = { key: `window:${this.random()}` }));
+    return client;
+  }
 }
 
 export interface StationEventSource {
@@ -21,7 +39,7 @@ export type InvokeHandler = (sender: SenderFrame | null, method: unknown, input:
  * the contract dispatcher, which validates method and input. Always answers with a Result so
  * the renderer never sees a rejected promise or a stack trace.
  */
-export function createInvokeHandler(station: StationCalls, log: ShellLog): InvokeHandler {
+export function createInvokeHandler(station: StationCalls, log: ShellLog, clients: WindowClients): InvokeHandler {
   return async (sender, method, input) => {
     if (!isTrustedSender(sender)) {
       log('refused IPC from an untrusted sender', {
@@ -33,7 +51,7 @@ export function createInvokeHandler(station: StationCalls, log: ShellLog): Invok
     }
     if (typeof method !== 'string') return fail('UNKNOWN_METHOD', 'The method name must be a string.');
     try {
-      return await station.dispatch(method, input);
+      return await station.dispatch(method, input, { client: clients.of(sender!.contentsId) });
     } catch (error) {
       // The dispatcher is not supposed to throw; if it does, it is a bug worth a log line.
       log('station dispatch threw', { method, error: String(error) });
@@ -43,6 +61,8 @@ export function createInvokeHandler(station: StationCalls, log: ShellLog): Invok
 }
 
 /** Forwards every core event as `{ name, payload }` until the returned function is called. */
-export function forwardStationEvents(events: StationEventSource, send: (event: StationEvent) => void): () => void {
-  return events.subscribe((event) => send({ name: event.name, payload: event.payload }));
+export function forwardStationEvents(events: StationEventSource, send: (event: StationEvent) => void, hears: (event: StationEvent) => boolean = () => true): () => void {
+  return events.subscribe((event) => {
+    if (hears(event)) send({ name: event.name, payload: event.payload });
+  });
 }

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, session } from 'electron';
 import { resolveDataDir } from '../src/boot/data-dir';
@@ -5,6 +6,7 @@ import { bootStation } from '../src/boot/station';
 import type { BootedStation } from '../src/boot/station';
 import { APP_ENTRY_URL } from './app-url';
 import { dataDirFlag } from './arguments';
+import { WindowClients } from './invoke';
 import { handleStationCalls, sendStationEvents } from './ipc';
 import { registerSchemes, serveApp } from './protocol';
 import { createElectronSecrets } from './secrets';
@@ -23,13 +25,19 @@ let running: BootedStation | null = null;
 let mainWindow: BrowserWindow | null = null;
 let closed = false;
 
+/** Each window is a client of the core of its own: its logins are its own. */
+const windowClients = new WindowClients(() => crypto.randomBytes(24).toString('base64url'));
+
 function createWindow(booted: BootedStation): BrowserWindow {
   const window = new BrowserWindow(windowOptions(preloadPath, { devTools: !app.isPackaged }));
   window.once('ready-to-show', () => window.show());
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = null;
   });
-  sendStationEvents(booted.station.events, window);
+  const client = windowClients.of(window.webContents.id);
+  // The station's own screen: its scanner logs this window in when nobody is logged in.
+  booted.station.logins.setScreen(booted.stationId, client);
+  sendStationEvents(booted.station.events, window, (event) => booted.station.logins.hears(client, booted.stationId, event));
   window.loadURL(APP_ENTRY_URL).catch((error: unknown) => log('could not load the station page', { error: String(error) }));
   return window;
 }
@@ -44,7 +52,17 @@ async function start(): Promise<void> {
   await app.whenReady();
   hardenSession(session.defaultSession, log);
   // Registered before the station boots; media asked for in the meantime is simply not there yet.
-  serveApp(rendererRoot, (kind, id) => running?.station.mediaFile(kind, id) ?? null, log);
+  // Clips and evidence only for a window logged in as someone who may review them.
+  serveApp(
+    rendererRoot,
+    (kind, id) => {
+      const station = running?.station;
+      const window = mainWindow;
+      if (!station || !window || station.mayReview(windowClients.of(window.webContents.id)) !== 'yes') return null;
+      return station.mediaFile(kind, id);
+    },
+    log,
+  );
   // appData, not userData: the browser host resolves the same folder, so both hosts share one station.
   const dataDir = resolveDataDir({
     flag: dataDirFlag(process.argv),
@@ -57,7 +75,7 @@ async function start(): Promise<void> {
   // A quit during boot has already closed the station; do not open a window onto it.
   if (closed) return;
   running = booted;
-  handleStationCalls(booted.station, log);
+  handleStationCalls(booted.station, log, windowClients);
   mainWindow = createWindow(booted);
 }
 

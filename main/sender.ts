@@ -4,6 +4,8 @@ import { isAppUrl } from './app-url';
 export interface SenderFrame {
   url: string | null | undefined;
   isMainFrame: boolean;
+  /** The web contents the frame lives in: its window's client. */
+  contentsId: number;
 }
 
 /**
@@ -11,7 +13,7 @@ export interface SenderFrame {
  * A subframe, a file:// page or anything navigated elsewhere is refused, even though the
  * window should never get there, because the IPC channel is the door to the whole station.
  */
-export function isTrustedSender(sender: SenderFrame | null | undefined): boolean {
+export function isTrustedSender(sender: Pick<SenderFrame, 'url' | 'isMainFrame'> | null | undefined): boolean {
   if (!sender || sender.isMainFrame !== true) return false;
   return isAppUrl(sender.url);
 }

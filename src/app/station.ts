@@ -6,6 +6,7 @@ import { printingHandlers } from './documents/handlers';
 import { createStationDocuments, type StationDocuments } from './documents/station-documents';
 import type { Client } from './context';
 import type { EventListener } from './events';
+import type { StationEvent } from '../contract/events';
 import { EventStream } from './events';
 import type { Handlers } from './handlers';
 import { orderHandlers } from './orders';
@@ -46,10 +47,6 @@ export interface Station {
 }
 
 export interface StationLogins {
-  /** The client's live login at a station: its id, or null. */
-  liveId(client: Client, stationId: string): number | null;
-  /** The key of the client a login belongs to (ended ones too), or null. */
-  clientOf(loginId: number): string | null;
   /** Moves a client's live logins to a new key: a browser's cookie is renewed when it logs in. */
   rekey(from: Client, to: Client): void;
   /**
@@ -57,6 +54,11 @@ export interface StationLogins {
    * logs it in when nobody is logged in there.
    */
   setScreen(stationId: string, client: Client): void;
+  /**
+   * Whether a client showing a station hears an event: one meant for a login only in that login's
+   * client, the others only while the client is logged in at the station.
+   */
+  hears(client: Client, stationId: string, event: StationEvent): boolean;
 }
 
 /** Who may watch clips and take evidence: whoever may read an order's timeline. */
@@ -100,10 +102,14 @@ export function createStation(ports: StationPorts): Station {
     events: { subscribe: (listener) => events.subscribe(listener) },
     expireIdleLogins: () => logins.expireIdle(),
     logins: {
-      liveId: (client, stationId) => core.store.logins.live(client.key, stationId)?.id ?? null,
-      clientOf: (loginId) => core.store.logins.byId(loginId)?.clientKey ?? null,
       rekey: (from, to) => void core.store.logins.rekey(from.key, to.key),
       setScreen: (stationId, client) => void screens.set(stationId, client),
+      hears(client, stationId, event) {
+        const payload = event.payload as { stationId?: string | null; loginId?: number };
+        if (payload.stationId !== undefined && payload.stationId !== null && payload.stationId !== stationId) return false;
+        if (typeof payload.loginId === 'number') return core.store.logins.byId(payload.loginId)?.clientKey === client.key;
+        return core.store.logins.live(client.key, stationId) !== null;
+      },
     },
     documents: { start: () => documents.start(), stop: () => documents.stop(), drain: () => documents.drain() },
     sync: syncEngine,

@@ -56,9 +56,6 @@ export class EventStreams {
   }
 
   private hears(stream: Stream, event: StationEvent): boolean {
-    const payload = event.payload as { stationId?: string | null; loginId?: number };
-    if (payload.stationId !== undefined && payload.stationId !== null && payload.stationId !== stream.stationId) return false;
-    if (typeof payload.loginId === 'number') return this.station.logins.clientOf(payload.loginId) === stream.client.key;
-    return this.station.logins.liveId(stream.client, stream.stationId) !== null;
+    return this.station.logins.hears(stream.client, stream.stationId, event);
   }
 }

@@ -2,16 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { ok } from '../../../src/contract/errors';
 import type { Result } from '../../../src/contract/errors';
 import type { StationEvent } from '../../../src/contract/events';
-import { createInvokeHandler, forwardStationEvents } from '../../../main/invoke';
+import { createInvokeHandler, forwardStationEvents, WindowClients } from '../../../main/invoke';
 
-const page = { url: 'app://packdesk/index.html', isMainFrame: true };
+const page = { url: 'app://packdesk/index.html', isMainFrame: true, contentsId: 1 };
+let counter = 0;
+const clients = () => new WindowClients(() => `w${++counter}`);
 
 function recordingStation(answer: (method: string, input: unknown) => Promise<Result<unknown>>) {
-  const calls: { method: string; input: unknown }[] = [];
+  const calls: { method: string; input: unknown; client: string }[] = [];
   return {
     calls,
-    dispatch: (method: string, input: unknown) => {
-      calls.push({ method, input });
+    dispatch: (method: string, input: unknown, options: { client: { key: string } }) => {
+      calls.push({ method, input, client: options.client.key });
       return answer(method, input);
     },
   };
@@ -23,25 +25,36 @@ function recordingLog() {
 }
 
 describe('createInvokeHandler', () => {
+  it('calls as the window the page lives in: one client per window, never shared', async () => {
+    const station = recordingStation(async () => ok(null));
+    const handle = createInvokeHandler(station, recordingLog().log, clients());
+    await handle(page, 'auth.session', {});
+    await handle(page, 'auth.session', {});
+    await handle({ ...page, contentsId: 2 }, 'auth.session', {});
+    const [first, again, other] = station.calls.map((c) => c.client);
+    expect(first).toBe(again);
+    expect(other).not.toBe(first);
+  });
+
   it('hands a call from our page to the dispatcher and returns its Result', async () => {
     const station = recordingStation(async () => ok({ version: '0.1.0' }));
     const { log, entries } = recordingLog();
-    const handle = createInvokeHandler(station, log);
+    const handle = createInvokeHandler(station, log, clients());
     await expect(handle(page, 'station.info', {})).resolves.toEqual({ ok: true, value: { version: '0.1.0' } });
-    expect(station.calls).toEqual([{ method: 'station.info', input: {} }]);
+    expect(station.calls).toEqual([{ method: 'station.info', input: {}, client: expect.stringMatching(/^window:w\d+$/) }]);
     expect(entries).toEqual([]);
   });
 
   it.each([
-    { url: 'http://evil.example/', isMainFrame: true },
-    { url: 'file:///tmp/index.html', isMainFrame: true },
-    { url: 'app://other/index.html', isMainFrame: true },
-    { url: 'app://packdesk/index.html', isMainFrame: false },
+    { url: 'http://evil.example/', isMainFrame: true, contentsId: 1 },
+    { url: 'file:///tmp/index.html', isMainFrame: true, contentsId: 1 },
+    { url: 'app://other/index.html', isMainFrame: true, contentsId: 1 },
+    { url: 'app://packdesk/index.html', isMainFrame: false, contentsId: 1 },
     null,
   ])('refuses IPC from a foreign origin or frame without calling the core: %j', async (sender) => {
     const station = recordingStation(async () => ok(null));
     const { log, entries } = recordingLog();
-    const result = await createInvokeHandler(station, log)(sender, 'auth.badge', { badge: 'B-SECRET-1' });
+    const result = await createInvokeHandler(station, log, clients())(sender, 'auth.badge', { badge: 'B-SECRET-1' });
     expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(station.calls).toEqual([]);
     expect(entries).toHaveLength(1);
@@ -50,8 +63,8 @@ describe('createInvokeHandler', () => {
 
   it('never writes call input to the log, because it can hold a badge or PIN', async () => {
     const { log, entries } = recordingLog();
-    await createInvokeHandler(recordingStation(async () => ok(null)), log)(
-      { url: 'http://evil.example/', isMainFrame: true },
+    await createInvokeHandler(recordingStation(async () => ok(null)), log, clients())(
+      { url: 'http://evil.example/', isMainFrame: true, contentsId: 1 },
       'auth.pin',
       { userId: 1, pin: '4711' },
     );
@@ -60,7 +73,7 @@ describe('createInvokeHandler', () => {
 
   it('answers UNKNOWN_METHOD for a method that is not a string', async () => {
     const station = recordingStation(async () => ok(null));
-    const result = await createInvokeHandler(station, recordingLog().log)(page, { toString: () => 'x' }, {});
+    const result = await createInvokeHandler(station, recordingLog().log, clients())(page, { toString: () => 'x' }, {});
     expect(result).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
     expect(station.calls).toEqual([]);
   });
@@ -70,7 +83,7 @@ describe('createInvokeHandler', () => {
     const station = recordingStation(async () => {
       throw new Error('disk on fire');
     });
-    const result = await createInvokeHandler(station, log)(page, 'queue.list', {});
+    const result = await createInvokeHandler(station, log, clients())(page, 'queue.list', {});
     expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
     expect(entries[0]?.fields).toMatchObject({ method: 'queue.list', error: 'Error: disk on fire' });
   });
