@@ -1,4 +1,4 @@
-// Enforces the import directions of shared/ARCHITECTURE.md ("Which way imports go").
+// Enforces the import directions of the architecture ("Which way imports go", docs/architecture.md).
 // A rule in code, not in a document: every import is resolved to the layer it lands in.
 import path from 'node:path';
 import { builtinModules } from 'node:module';

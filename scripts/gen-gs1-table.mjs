@@ -10,7 +10,8 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const DICTIONARY_PATH = path.resolve(REPO_ROOT, '../shared/data/gs1/gs1-syntax-dictionary.txt');
+// Vendored in the repository (data/gs1/README.md says which version), so a clone builds on its own.
+export const DICTIONARY_PATH = path.join(REPO_ROOT, 'data/gs1/gs1-syntax-dictionary.txt');
 export const TABLE_PATH = path.join(REPO_ROOT, 'src/domain/barcode/gs1-ai-table.ts');
 
 // The dictionary's flag characters; only "*" (predefined length, no GS needed) matters to us.
@@ -106,7 +107,7 @@ export function renderAiTable(entries) {
   const lines = [
     '// GENERATED FILE: do not edit by hand.',
     '// Made by scripts/gen-gs1-table.mjs from the GS1 Barcode Syntax Dictionary',
-    '// (../shared/data/gs1/gs1-syntax-dictionary.txt, Apache-2.0, GS1 AISBL).',
+    '// (data/gs1/gs1-syntax-dictionary.txt, Apache-2.0, GS1 AISBL).',
     '// Regenerate with: node scripts/gen-gs1-table.mjs',
     "import type { AiDefinition } from './gs1-ai';",
     '',

@@ -1,6 +1,5 @@
 import type { LabelSettings, PackingSlipInput, ShippingLabelInput } from '../app/ports/documents';
 import type { Order } from '../domain/order';
-import { composeSscc } from './sscc';
 
 /**
  * Used when a station has no label settings yet (CLI on a demo database): GS1's own example
@@ -23,7 +22,7 @@ export function estimatedWeightGrams(order: Order, weightOf: (productId: number)
  * The label of an order that is not packed yet: one parcel with the items' estimated weight;
  * the order number stands in for a tracking reference until a carrier gives one.
  */
-export function labelForUnpackedOrder(order: Order, settings: LabelSettings, weightGrams: number, ssccSerial: number): ShippingLabelInput {
+export function labelForUnpackedOrder(order: Order, settings: LabelSettings, weightGrams: number, sscc: string): ShippingLabelInput {
   return {
     orderNumber: order.number,
     shipFrom: settings.shipFrom,
@@ -32,7 +31,7 @@ export function labelForUnpackedOrder(order: Order, settings: LabelSettings, wei
     carrier: order.carrierCode ?? 'own fleet',
     service: order.service ?? 'standard',
     trackingReference: order.number,
-    sscc: composeSscc(settings.ssccExtensionDigit, settings.gs1CompanyPrefix, ssccSerial),
+    sscc,
   };
 }
 

@@ -8,10 +8,9 @@ import { createJournalRows } from '../storage/repositories/journal-rows';
 import { createVideoRepository } from '../storage/repositories/video-segments';
 import { createStore } from '../storage/store';
 import { buildEvidencePackage, EvidenceError } from './package';
-import { readZip } from './zip';
 
-/** An evidence package straight from a data folder, for `packdesk evidence` (no station running). */
-export async function exportEvidenceFromDataDir(dataDir: string, databaseFile: string, orderNumber: string, options: { stills?: boolean } = {}) {
+/** An evidence package straight from a data folder into `outFile`, for `packdesk evidence` (no station running). */
+export async function exportEvidenceFromDataDir(dataDir: string, databaseFile: string, orderNumber: string, outFile: string, options: { stills?: boolean } = {}) {
   // Read, never created: a package signed by a brand-new key would prove nothing.
   const key = readStationKey(dataDir);
   if (!key) throw new EvidenceError(`There is no station key in ${dataDir}; the journal cannot be signed.`);
@@ -22,11 +21,12 @@ export async function exportEvidenceFromDataDir(dataDir: string, databaseFile: s
     const store = createStore(db, { backupDir, keepBackups: 14, clock: clock.now });
     const rows = createJournalRows(db);
     const archive = createDocumentArchive({ dataDir, records: createDocumentRecordRepository(db), clock: clock.now });
-    const { zip, manifest } = await buildEvidencePackage(
+    const { manifest, files, bytes } = await buildEvidencePackage(
       { dataDir, store, rows, journal: createJournal(rows, clock, key), key, segments: createVideoRepository(db), archive, clock, stills: options.stills ?? true },
       orderNumber,
+      outFile,
     );
-    return { zip, orderNumber: manifest.orderNumber, files: readZip(zip).length };
+    return { orderNumber: manifest.orderNumber, files, bytes };
   } finally {
     db.close();
   }

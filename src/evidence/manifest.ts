@@ -1,4 +1,6 @@
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import { pipeline } from 'node:stream/promises';
 
 /** The evidence package's table of contents: every other file with its SHA-256. */
 export interface EvidenceManifest {
@@ -15,6 +17,13 @@ export const MANIFEST_FILE = 'manifest.json';
 export const SIGNATURE_FILE = 'manifest.sig';
 
 export const sha256Hex = (bytes: Uint8Array) => crypto.createHash('sha256').update(bytes).digest('hex');
+
+/** The SHA-256 of a file, read as a stream: clips and packages can be larger than memory allows. */
+export async function sha256OfFile(file: string): Promise<string> {
+  const hash = crypto.createHash('sha256');
+  await pipeline(fs.createReadStream(file), hash);
+  return hash.digest('hex');
+}
 
 /** The bytes the station signs: a purpose tag, so this signature means nothing elsewhere, then the manifest's SHA-256. */
 export function manifestMessage(manifestBytes: Uint8Array): Buffer {

@@ -5,12 +5,12 @@ import type { JournalRow, JournalRows, StationKey } from '../app/ports/journal';
 import type { VideoRepository } from '../app/ports/video';
 import type { StationJournal } from '../journal/journal';
 import { buildChainProof } from '../journal/evidence/proof';
-import { keyFingerprint, MANIFEST_FILE, manifestMessage, sha256Hex, SIGNATURE_FILE, type EvidenceManifest } from './manifest';
+import { keyFingerprint, MANIFEST_FILE, manifestMessage, sha256Hex, sha256OfFile, SIGNATURE_FILE, type EvidenceManifest } from './manifest';
 import { renderEvidenceReport, type ReportStill } from './report';
 import { extractStill, ffmpegAvailable } from './stills';
 import { summarise } from './summary';
 import { CHAIN_FILE, ENTRIES_FILE } from './verify';
-import { writeZip, type ZipEntry } from './zip';
+import { writeZipFile, type ZipInput } from './zip';
 import fs from 'node:fs';
 
 export interface EvidenceSources {
@@ -34,8 +34,15 @@ export class EvidenceError extends Error {
   override name = 'EvidenceError';
 }
 
-/** The evidence package of one order as ZIP bytes: report, clips, stills, labels, journal, chain proof, signed manifest. */
-export async function buildEvidencePackage(sources: EvidenceSources, orderNumber: string): Promise<{ zip: Buffer; manifest: EvidenceManifest }> {
+/**
+ * Writes the evidence package of one order to `outFile` as a ZIP: report, clips, stills, labels,
+ * journal, chain proof, signed manifest. Clips stream from disk into the archive, never whole into memory.
+ */
+export async function buildEvidencePackage(
+  sources: EvidenceSources,
+  orderNumber: string,
+  outFile: string,
+): Promise<{ manifest: EvidenceManifest; files: number; bytes: number }> {
   const { store, rows, journal, key, segments, clock } = sources;
   const order = store.orders.byNumber(orderNumber);
   if (!order) throw new EvidenceError(`There is no order ${orderNumber} in this station's database.`);
@@ -46,7 +53,13 @@ export async function buildEvidencePackage(sources: EvidenceSources, orderNumber
   if (!checkpoint) throw new EvidenceError('The journal is empty.');
   const proof = buildChainProof(rows, entries[0]!.seq, checkpoint);
 
-  const files: ZipEntry[] = [];
+  const files: ZipInput[] = [];
+  /** Each file's SHA-256 for the manifest: a clip's from the check against its entry, the rest's from their bytes. */
+  const sums = new Map<string, string>();
+  const addBytes = (name: string, bytes: Uint8Array) => {
+    files.push({ name, bytes });
+    sums.set(name, sha256Hex(bytes));
+  };
   const names = new Map<number, string | null>();
   const nameOf = (id: number | null) => {
     if (id === null) return null;
@@ -60,12 +73,15 @@ export async function buildEvidencePackage(sources: EvidenceSources, orderNumber
   const canStill = (sources.stills ?? true) && clips.length > 0 && ffmpegAvailable();
   for (const clip of clips) {
     const file = path.join(sources.dataDir, clip.path!);
-    const bytes = fs.existsSync(file) ? fs.readFileSync(file) : null;
+    const sum = fs.existsSync(file) ? await sha256OfFile(file) : null;
     const name = `video/${path.posix.basename(clip.path!)}`;
     let note: string | null = null;
-    if (!bytes) note = 'the file is no longer on disk';
-    else if (sha256Hex(bytes) !== clip.sha256) note = 'the file on disk no longer matches its recorded hash; not included';
-    else files.push({ name, bytes });
+    if (!sum) note = 'the file is no longer on disk';
+    else if (sum !== clip.sha256) note = 'the file on disk no longer matches its recorded hash; not included';
+    else {
+      files.push({ name, file });
+      sums.set(name, sum);
+    }
     clipNotes.push({ file: name, startedAt: clip.startedAt, endedAt: clip.endedAt, sha256: clip.sha256, note });
     if (!canStill || note) continue;
     const start = Date.parse(clip.startedAt);
@@ -76,14 +92,14 @@ export async function buildEvidencePackage(sources: EvidenceSources, orderNumber
       const jpeg = extractStill(file, (at - start) / 1000);
       if (!jpeg) continue;
       stills.push({ caption: `Entry #${entry.seq} ${entry.type} at ${entry.at}`, jpeg });
-      files.push({ name: `stills/entry-${entry.seq}.jpg`, bytes: jpeg });
+      addBytes(`stills/entry-${entry.seq}.jpg`, jpeg);
     }
   }
   const labels: string[] = [];
   for (const doc of sources.archive?.forOrder(order.number) ?? []) {
     if (doc.kind !== 'label' && doc.kind !== 'carrier_label') continue;
     const name = `label/${path.posix.basename(doc.path)}`;
-    files.push({ name, bytes: sources.archive!.read(doc.id) });
+    addBytes(name, sources.archive!.read(doc.id));
     labels.push(name);
   }
 
@@ -106,9 +122,10 @@ export async function buildEvidencePackage(sources: EvidenceSources, orderNumber
     keyFingerprint: keyFingerprint(key.publicKey),
   });
   files.unshift({ name: 'report.pdf', bytes: report });
-  files.push({ name: ENTRIES_FILE, bytes: json(entries) });
-  files.push({ name: CHAIN_FILE, bytes: json(proof) });
-  files.push({ name: 'station-key.txt', bytes: Buffer.from(`Ed25519 public key (SPKI DER, base64)\n${key.publicKey}\nfingerprint ${keyFingerprint(key.publicKey)}\n`) });
+  sums.set('report.pdf', sha256Hex(report));
+  addBytes(ENTRIES_FILE, json(entries));
+  addBytes(CHAIN_FILE, json(proof));
+  addBytes('station-key.txt', Buffer.from(`Ed25519 public key (SPKI DER, base64)\n${key.publicKey}\nfingerprint ${keyFingerprint(key.publicKey)}\n`));
 
   const manifest: EvidenceManifest = {
     format: 'packdesk-evidence/1',
@@ -116,12 +133,13 @@ export async function buildEvidencePackage(sources: EvidenceSources, orderNumber
     stationId: entries.at(-1)!.stationId,
     createdAt: clock.now().toISOString(),
     publicKey: key.publicKey,
-    files: Object.fromEntries(files.map((f) => [f.name, sha256Hex(f.bytes)])),
+    files: Object.fromEntries(files.map((f) => [f.name, sums.get(f.name)!])),
   };
   const manifestBytes = json(manifest);
   files.push({ name: MANIFEST_FILE, bytes: manifestBytes });
   files.push({ name: SIGNATURE_FILE, bytes: Buffer.from(key.sign(manifestMessage(manifestBytes))) });
-  return { zip: writeZip(files), manifest };
+  const bytes = await writeZipFile(files, outFile);
+  return { manifest, files: files.length, bytes };
 }
 
 const json = (value: unknown) => Buffer.from(`${JSON.stringify(value, null, 2)}\n`, 'utf8');

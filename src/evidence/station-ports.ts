@@ -11,7 +11,7 @@ import { createReviewLookups } from '../storage/repositories/video-review';
 import { createVideoRepository } from '../storage/repositories/video-segments';
 import { createClipFiles } from '../video/clip-files';
 import { qrModules } from '../video/qr';
-import { sha256Hex } from './manifest';
+import { sha256OfFile } from './manifest';
 import { buildEvidencePackage } from './package';
 
 /** The station's open database, as the storage repositories take it (better-sqlite3 stays in storage). */
@@ -40,13 +40,13 @@ export function createVideoAndReviewPorts(options: EvidencePortsOptions): { vide
     lookups: createReviewLookups(db),
     verifyFrom: (fromSeq) => checkChainFrom(rows, fromSeq, key.publicKey),
     async exportEvidence(orderNumber) {
-      const { zip } = await buildEvidencePackage({ dataDir, store, rows, journal, key, segments, archive, clock }, orderNumber);
       const stamp = clock.now().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
       const file = `${orderNumber.replace(/[^A-Za-z0-9_-]+/g, '_')}-${stamp}.zip`;
       const dir = path.join(dataDir, EVIDENCE_DIR);
       fs.mkdirSync(dir, { recursive: true });
-      fs.writeFileSync(path.join(dir, file), zip);
-      return { file, bytes: zip.length, sha256: sha256Hex(zip) };
+      const target = path.join(dir, file);
+      const { bytes } = await buildEvidencePackage({ dataDir, store, rows, journal, key, segments, archive, clock }, orderNumber, target);
+      return { file, bytes, sha256: await sha256OfFile(target) };
     },
     evidenceFile(name) {
       // Only names exportEvidence makes: no separators, so nothing outside the folder is reachable.

@@ -1,8 +1,9 @@
+import crypto from 'node:crypto';
 import type { JournalRow } from '../app/ports/journal';
 import { rowHash } from '../journal/chain';
 import { checkChainProof, type ChainProof } from '../journal/evidence/proof';
-import { keyFingerprint, MANIFEST_FILE, manifestSignatureValid, sha256Hex, SIGNATURE_FILE, type EvidenceManifest } from './manifest';
-import { readZip } from './zip';
+import { keyFingerprint, MANIFEST_FILE, manifestSignatureValid, SIGNATURE_FILE, type EvidenceManifest } from './manifest';
+import { readZipEntries } from './zip';
 
 export const ENTRIES_FILE = 'journal/entries.json';
 export const CHAIN_FILE = 'journal/chain.json';
@@ -17,17 +18,33 @@ export interface EvidenceCheck {
   problems: string[];
 }
 
+/** The files the check reads; every other file (clips above all) is only hashed as it streams by. */
+const READ_FILES = new Set([MANIFEST_FILE, SIGNATURE_FILE, ENTRIES_FILE, CHAIN_FILE]);
+
 /**
- * Checks a package with nothing but its own bytes: the manifest's signature, every file's
- * SHA-256, the journal chain from the order's first entry to a signed checkpoint, the order's
- * entries against that chain, and each clip against the hash its journal entry recorded.
+ * Checks a package (its bytes, or the path of the file) with nothing but its own content: the
+ * manifest's signature, every file's SHA-256, the journal chain from the order's first entry to a
+ * signed checkpoint, the order's entries against that chain, and each clip against the hash its
+ * journal entry recorded.
  */
-export function verifyEvidence(zip: Buffer, options: { trustedKey?: string } = {}): EvidenceCheck {
+export async function verifyEvidence(zip: Buffer | string, options: { trustedKey?: string } = {}): Promise<EvidenceCheck> {
   const result: EvidenceCheck = { ok: false, orderNumber: null, entries: 0, clips: 0, checkpointSeq: null, keyFingerprint: null, problems: [] };
   const problems = result.problems;
-  let files: Map<string, Buffer>;
+  const sums = new Map<string, string>();
+  const files = new Map<string, Buffer>();
   try {
-    files = new Map(readZip(zip).map((e) => [e.name, Buffer.from(e.bytes)]));
+    await readZipEntries(zip, async ({ name }, content) => {
+      // Unzip tools keep one of two same-named files and not always the same one: refuse the doubt.
+      if (sums.has(name)) problems.push(`${name} is in the package twice`);
+      const hash = crypto.createHash('sha256');
+      const chunks: Buffer[] = [];
+      for await (const chunk of content as AsyncIterable<Buffer>) {
+        hash.update(chunk);
+        if (READ_FILES.has(name)) chunks.push(chunk);
+      }
+      sums.set(name, hash.digest('hex'));
+      if (READ_FILES.has(name)) files.set(name, Buffer.concat(chunks));
+    });
   } catch (error) {
     problems.push(`the package cannot be read: ${(error as Error).message}`);
     return result;
@@ -51,11 +68,11 @@ export function verifyEvidence(zip: Buffer, options: { trustedKey?: string } = {
   if (!manifestSignatureValid(manifestBytes, signature.toString('utf8'), manifest.publicKey)) problems.push(`${MANIFEST_FILE} was changed: its signature does not match`);
 
   for (const [name, sum] of Object.entries(manifest.files)) {
-    const bytes = files.get(name);
-    if (!bytes) problems.push(`${name} is listed in the manifest but missing`);
-    else if (sha256Hex(bytes) !== sum) problems.push(`${name} was changed: its SHA-256 is not the one in the manifest`);
+    const actual = sums.get(name);
+    if (!actual) problems.push(`${name} is listed in the manifest but missing`);
+    else if (actual !== sum) problems.push(`${name} was changed: its SHA-256 is not the one in the manifest`);
   }
-  for (const name of files.keys()) {
+  for (const name of sums.keys()) {
     if (name !== MANIFEST_FILE && name !== SIGNATURE_FILE && !Object.hasOwn(manifest.files, name)) problems.push(`${name} was added: the manifest does not list it`);
   }
 
@@ -75,10 +92,10 @@ export function verifyEvidence(zip: Buffer, options: { trustedKey?: string } = {
     const clipHashes = new Set(
       entries.filter((e) => e.type === 'video.segment').map((e) => (JSON.parse(e.payload) as { sha256?: string | null }).sha256).filter((h): h is string => !!h),
     );
-    for (const [name, bytes] of files) {
+    for (const [name, sum] of sums) {
       if (!name.startsWith('video/')) continue;
       result.clips++;
-      if (!clipHashes.has(sha256Hex(bytes))) problems.push(`${name} is not the clip any video.segment entry of this order recorded`);
+      if (!clipHashes.has(sum)) problems.push(`${name} is not the clip any video.segment entry of this order recorded`);
     }
   }
   result.ok = problems.length === 0;

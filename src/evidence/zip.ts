@@ -1,89 +1,131 @@
+import fs from 'node:fs';
+import { Transform, type Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { crc32 } from 'node:zlib';
+import yauzl from 'yauzl';
+import yazl from 'yazl';
 
 /**
- * A minimal ZIP (PKWARE APPNOTE 6.3) with stored entries only: clips and PDFs are compressed
- * already, and a stored archive opens in every unzip tool and is checked here without a
- * decompressor. Names are UTF-8 (flag bit 11); sizes stay under 4 GB (no ZIP64).
+ * Evidence packages are ZIP files written with yazl and read with yauzl: entries stream from disk
+ * (a clip can be large), text and PDFs are deflated, and ZIP64 takes over by itself past 4 GiB or
+ * 65,534 entries.
  */
+
+/** A file to put into an archive: bytes in memory, or a file on disk that is streamed in. */
+export type ZipInput = { name: string; bytes: Uint8Array } | { name: string; file: string };
+
+/** A file read back from an archive. */
 export interface ZipEntry {
   name: string;
-  bytes: Uint8Array;
+  bytes: Buffer;
 }
 
-const UTF8_NAMES = 0x0800;
-const DOS_EPOCH = (1 << 5) | 1; // 1980-01-01: fixed, so the same files give the same archive
-const LIMIT = 0xffffffff;
+/** What the reader tells about an entry before its content streams. */
+export interface ZipEntryHeader {
+  name: string;
+  /** Uncompressed size in bytes. */
+  size: number;
+  /** ZIP compression method: 0 stored, 8 deflated. */
+  method: number;
+}
 
-export function writeZip(entries: readonly ZipEntry[]): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const entry of entries) {
-    const name = Buffer.from(entry.name, 'utf8');
-    if (entry.bytes.length >= LIMIT || offset >= LIMIT) throw new RangeError('An evidence package is limited to 4 GB.');
-    const crc = crc32(entry.bytes);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(UTF8_NAMES, 6);
-    local.writeUInt16LE(0, 8); // stored
-    local.writeUInt16LE(0, 10);
-    local.writeUInt16LE(DOS_EPOCH, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(entry.bytes.length, 18);
-    local.writeUInt32LE(entry.bytes.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    locals.push(local, name, Buffer.from(entry.bytes.buffer, entry.bytes.byteOffset, entry.bytes.length));
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(UTF8_NAMES, 8);
-    central.writeUInt16LE(0, 10);
-    central.writeUInt16LE(0, 12);
-    central.writeUInt16LE(DOS_EPOCH, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(entry.bytes.length, 20);
-    central.writeUInt32LE(entry.bytes.length, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    centrals.push(central, name);
-    offset += 30 + name.length + entry.bytes.length;
+// Fixed metadata, so the same files in the same order make the same archive byte for byte and a
+// package can be rebuilt and compared. Local midnight: the DOS date fields then say 1980-01-01
+// 00:00 in every time zone; forceDosTimestamp leaves out the UTC "UT" field that would not.
+const FIXED_MTIME = new Date(1980, 0, 1);
+const FIXED_MODE = 0o100644;
+/** Formats that are compressed already: deflating them again costs time and gains nothing. */
+const STORED = /\.(webm|mkv|mp4|jpe?g|png|zip)$/i;
+
+export interface ArchiveOptions {
+  /**
+   * Write the ZIP64 structures even where sizes and counts do not need them. yazl switches to
+   * ZIP64 by itself past 4 GiB or 65,534 entries; this lets a test take that path cheaply.
+   */
+  forceZip64?: boolean;
+}
+
+function entryOptions(name: string, options: ArchiveOptions): Partial<yazl.Options> {
+  return { mtime: FIXED_MTIME, mode: FIXED_MODE, compress: !STORED.test(name), forceDosTimestamp: true, forceZip64Format: options.forceZip64 ?? false };
+}
+
+function archive(inputs: readonly ZipInput[], options: ArchiveOptions): Readable {
+  const zip = new yazl.ZipFile();
+  // A PassThrough, typed by @types/yazl as the older NodeJS.ReadableStream.
+  const output = zip.outputStream as Readable;
+  // yazl reports a missing or unreadable input on the ZipFile, not on its output: pass it on.
+  zip.on('error', (error: Error) => output.destroy(error));
+  for (const input of inputs) {
+    if ('file' in input) zip.addFile(input.file, input.name, entryOptions(input.name, options));
+    else zip.addBuffer(Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength), input.name, entryOptions(input.name, options));
   }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
+  zip.end({ forceZip64Format: options.forceZip64 ?? false, comment: '' });
+  return output;
 }
 
-/** Reads a stored-only ZIP through its central directory; anything else is refused with a reason. */
-export function readZip(zip: Buffer): ZipEntry[] {
-  const endAt = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  if (endAt < 0 || endAt + 22 > zip.length) throw new Error('not a ZIP file (no end of central directory)');
-  const count = zip.readUInt16LE(endAt + 10);
-  let at = zip.readUInt32LE(endAt + 16);
+/** The archive in memory: for small packages and tests. Large clips go through writeZipFile. */
+export async function writeZip(inputs: readonly ZipInput[], options: ArchiveOptions = {}): Promise<Buffer> {
+  return Buffer.concat((await archive(inputs, options).toArray()) as Buffer[]);
+}
+
+/**
+ * Streams the archive to `file` through a temporary name, so that a package that failed halfway
+ * is never found under the real name. Resolves to the archive's size in bytes.
+ */
+export async function writeZipFile(inputs: readonly ZipInput[], file: string, options: ArchiveOptions = {}): Promise<number> {
+  const partial = `${file}.partial`;
+  try {
+    await pipeline(archive(inputs, options), fs.createWriteStream(partial));
+    fs.renameSync(partial, file);
+  } catch (error) {
+    fs.rmSync(partial, { force: true });
+    throw error;
+  }
+  return fs.statSync(file).size;
+}
+
+/** Passes an entry's bytes through and fails at the end when they do not match the entry's CRC-32. */
+function crcChecked(name: string, expected: number): Transform {
+  let crc = 0;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      crc = crc32(chunk, crc);
+      done(null, chunk);
+    },
+    flush(done) {
+      done(crc >>> 0 === expected >>> 0 ? null : new Error(`${name} does not match its ZIP checksum`));
+    },
+  });
+}
+
+/**
+ * Reads an archive (bytes, or the path of a file) entry by entry, in the order of its central
+ * directory, and hands each entry's content to `visit` as a stream, which it must read to the end.
+ * yauzl checks names and sizes; the CRC-32 is checked here, as the content streams.
+ */
+export async function readZipEntries(source: Buffer | string, visit: (entry: ZipEntryHeader, content: Readable) => Promise<void>): Promise<void> {
+  const options = { lazyEntries: true, strictFileNames: true, validateEntrySizes: true };
+  const zip = typeof source === 'string' ? await yauzl.openPromise(source, options) : await yauzl.fromBufferPromise(source, options);
+  try {
+    for await (const entry of zip.eachEntry()) {
+      if (entry.fileName.endsWith('/')) continue;
+      const raw = await zip.openReadStreamPromise(entry);
+      const content = crcChecked(entry.fileName, entry.crc32);
+      // pipe() does not pass errors on; a damaged entry (wrong size, bad deflate data) must fail the read.
+      raw.on('error', (error) => content.destroy(error));
+      raw.pipe(content);
+      await visit({ name: entry.fileName, size: entry.uncompressedSize, method: entry.compressionMethod }, content);
+    }
+  } finally {
+    zip.close();
+  }
+}
+
+/** Every entry with its bytes in memory: for small archives and tests. */
+export async function readZip(source: Buffer | string): Promise<ZipEntry[]> {
   const entries: ZipEntry[] = [];
-  for (let i = 0; i < count; i++) {
-    if (at + 46 > zip.length || zip.readUInt32LE(at) !== 0x02014b50) throw new Error(`central directory entry ${i + 1} is damaged`);
-    const method = zip.readUInt16LE(at + 10);
-    const crc = zip.readUInt32LE(at + 16);
-    const size = zip.readUInt32LE(at + 20);
-    const nameLength = zip.readUInt16LE(at + 28);
-    const extra = zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
-    const localAt = zip.readUInt32LE(at + 42);
-    const name = zip.subarray(at + 46, at + 46 + nameLength).toString('utf8');
-    if (method !== 0) throw new Error(`${name} is compressed; evidence packages store files as they are`);
-    if (localAt + 30 > zip.length || zip.readUInt32LE(localAt) !== 0x04034b50) throw new Error(`${name}: local header is damaged`);
-    const dataAt = localAt + 30 + zip.readUInt16LE(localAt + 26) + zip.readUInt16LE(localAt + 28);
-    const bytes = zip.subarray(dataAt, dataAt + size);
-    if (bytes.length !== size) throw new Error(`${name} is cut short`);
-    if (crc32(bytes) !== crc) throw new Error(`${name} does not match its ZIP checksum`);
-    entries.push({ name, bytes });
-    at += 46 + nameLength + extra;
-  }
+  await readZipEntries(source, async ({ name }, content) => {
+    entries.push({ name, bytes: Buffer.concat((await content.toArray()) as Buffer[]) });
+  });
   return entries;
 }

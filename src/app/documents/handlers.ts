@@ -3,7 +3,7 @@ import type { LabelSettingsView, PrinterProfileView } from '../../contract/print
 import type { CallContext, Core } from '../context';
 import type { HandlerSlice } from '../handlers';
 import type { PrintJob } from '../ports/printing';
-import { ssccOf } from './inputs';
+import { composeSscc } from '../../domain/barcode/sscc';
 import type { StationDocuments } from './station-documents';
 import { toJobView, toOwedView } from './views';
 
@@ -100,9 +100,8 @@ export function printingHandlers(core: Core, documents: StationDocuments): Handl
 function saveLabelSettings(core: Core, documents: StationDocuments, input: LabelSettingsView, call: CallContext): LabelSettingsView {
   const { labelSettings, requests } = core.documents;
   const { nextSsccSerial, ...settings } = input;
-  if (!ssccOf(settings, nextSsccSerial)) {
-    throw new StationFailure('VALIDATION_FAILED', `Serial ${nextSsccSerial} does not fit the ${16 - settings.gs1CompanyPrefix.length} digits left by prefix ${settings.gs1CompanyPrefix}.`);
-  }
+  const first = composeSscc(settings.ssccExtensionDigit, settings.gs1CompanyPrefix, nextSsccSerial);
+  if (!first.ok) throw new StationFailure('VALIDATION_FAILED', `${first.message}.`);
   const before = labelSettings.get();
   const current = requests.nextSsccSerial();
   // Moving the counter back under the same prefix would print an SSCC twice.

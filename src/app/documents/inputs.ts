@@ -1,19 +1,6 @@
 import type { LabelSettings, PackingSlipInput, ShippingLabelInput } from '../ports/documents';
 import type { PackedOrder } from '../ports/packing';
 import type { Order } from '../../domain/order';
-import { gs1CheckDigit } from '../../domain/barcode/gtin';
-
-/**
- * SSCC (GS1 General Specifications 2.2.1): extension digit, company prefix, serial reference
- * padded to 16 digits together, then the mod-10 check digit. Null when the serial no longer fits.
- */
-export function ssccOf(settings: Pick<LabelSettings, 'ssccExtensionDigit' | 'gs1CompanyPrefix'>, serial: number): string | null {
-  const room = 16 - settings.gs1CompanyPrefix.length;
-  const digits = String(serial);
-  if (!Number.isSafeInteger(serial) || serial < 0 || digits.length > room) return null;
-  const data = `${settings.ssccExtensionDigit}${settings.gs1CompanyPrefix}${digits.padStart(room, '0')}`;
-  return `${data}${gs1CheckDigit(data)}`;
-}
 
 /** Packdesk's own label for one parcel: its weight as weighed (else the items' catalogue weight), n of m. */
 export function labelInput(packed: PackedOrder, order: Order, settings: LabelSettings, parcelIndex: number, sscc: string, weightOf: (productId: number) => number): ShippingLabelInput {

@@ -2,7 +2,8 @@ import type { Clock, Logger, Store } from '../ports';
 import type { Journal } from '../ports/journal';
 import type { DocumentPorts, DocumentRequestItem, StationPrinting } from '../ports/document-requests';
 import type { RenderedDocument } from '../ports/documents';
-import { labelInput, slipInput, ssccOf } from './inputs';
+import { composeSscc } from '../../domain/barcode/sscc';
+import { labelInput, slipInput } from './inputs';
 
 /** A document that could not be made is tried again after 5 s, doubling to at most 10 minutes. */
 export function remakeDelayMs(attempts: number): number {
@@ -132,10 +133,10 @@ export class DocumentRequestWorker {
       const settings = ports.labelSettings.get();
       if (!settings) throw new DocumentUnavailable('Label settings are not set up');
       const serial = ports.labelSettings.allocateSsccSerial();
-      const sscc = ssccOf(settings, serial);
-      if (!sscc) throw new DocumentUnavailable(`SSCC serial ${serial} no longer fits company prefix ${settings.gs1CompanyPrefix}: a manager sets a new prefix or serial`);
-      ports.requests.assignSscc(item.id, item.orderId, sscc);
-      return sscc;
+      const sscc = composeSscc(settings.ssccExtensionDigit, settings.gs1CompanyPrefix, serial);
+      if (!sscc.ok) throw new DocumentUnavailable(`No SSCC can be made: ${sscc.message}; a manager sets a new prefix or serial`);
+      ports.requests.assignSscc(item.id, item.orderId, sscc.sscc);
+      return sscc.sscc;
     });
   }
 

@@ -18,7 +18,7 @@ export interface ShippingLabelInput {
   service: string;
   /** Printed as a QR code; the carrier's tracking number, or our own reference. */
   trackingReference: string;
-  /** 18 digits with a valid check digit (see documents/sscc). */
+  /** 18 digits with a valid check digit (see domain/barcode/sscc). */
   sscc: string;
 }
 

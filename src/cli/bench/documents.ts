@@ -1,7 +1,7 @@
 import type { ShippingLabelInput } from '../../app/ports/documents';
 import { createDocumentRenderer } from '../../documents/renderer';
-import { composeSscc } from '../../documents/sscc';
 import { slipForUnpackedOrder, DEMO_LABEL_SETTINGS } from '../../documents/from-order';
+import { composeSscc } from '../../domain/barcode/sscc';
 import type { Order } from '../../domain/order';
 import { percentile, round, type Figure } from './stats';
 
@@ -9,6 +9,8 @@ const LABELS = 200;
 const SLIPS = 20;
 
 function label(i: number): ShippingLabelInput {
+  const sscc = composeSscc(0, DEMO_LABEL_SETTINGS.gs1CompanyPrefix, i + 1);
+  if (!sscc.ok) throw new RangeError(sscc.message);
   return {
     orderNumber: `PD-${100000 + i}`,
     shipFrom: DEMO_LABEL_SETTINGS.shipFrom,
@@ -17,7 +19,7 @@ function label(i: number): ShippingLabelInput {
     carrier: 'InPost',
     service: 'Kurier Standard',
     trackingReference: `6200${String(1000000 + i)}PL`,
-    sscc: composeSscc(0, DEMO_LABEL_SETTINGS.gs1CompanyPrefix, i + 1),
+    sscc: sscc.sscc,
   };
 }
 

@@ -24,12 +24,11 @@ export function registerEvidence(program: Command): void {
       // Loaded on demand: PDF making is the heaviest part of the CLI.
       const { exportEvidenceFromDataDir } = await import('../../evidence/from-data-dir');
       const { EvidenceError } = await import('../../evidence/package');
-      const made = await exportEvidenceFromDataDir(dataDir, DATABASE_FILE, opts.order, { stills: opts.stills }).catch((error: unknown) =>
+      fs.mkdirSync(path.dirname(path.resolve(opts.out)), { recursive: true });
+      const made = await exportEvidenceFromDataDir(dataDir, DATABASE_FILE, opts.order, path.resolve(opts.out), { stills: opts.stills }).catch((error: unknown) =>
         error instanceof EvidenceError ? failed(error.message) : Promise.reject(error),
       );
-      fs.mkdirSync(path.dirname(path.resolve(opts.out)), { recursive: true });
-      fs.writeFileSync(opts.out, made.zip);
-      process.stdout.write(`Evidence package of order ${made.orderNumber}: ${opts.out} (${made.files} files, ${made.zip.length} bytes).\n`);
+      process.stdout.write(`Evidence package of order ${made.orderNumber}: ${opts.out} (${made.files} files, ${made.bytes} bytes).\n`);
     });
   evidence
     .command('verify <file>')
@@ -39,7 +38,8 @@ export function registerEvidence(program: Command): void {
     .action(async (file: string, opts: { key?: string; json?: boolean }) => {
       if (!fs.existsSync(file)) failed(`${file} does not exist`);
       const { verifyEvidence } = await import('../../evidence/verify');
-      const check = verifyEvidence(fs.readFileSync(file), opts.key ? { trustedKey: opts.key } : {});
+      // Read from disk as it streams: a package with long clips need not fit in memory.
+      const check = await verifyEvidence(path.resolve(file), opts.key ? { trustedKey: opts.key } : {});
       if (opts.json) process.stdout.write(`${JSON.stringify(check, null, 2)}\n`);
       else if (check.ok) {
         process.stdout.write(

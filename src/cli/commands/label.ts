@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
 import type { LabelSize, ZplDpi } from '../../app/ports/documents';
+import { StationFailure } from '../../contract/errors';
+import { composeSscc } from '../../domain/barcode/sscc';
 import { estimatedWeightGrams, labelForUnpackedOrder } from '../../documents/from-order';
 import { UsageError } from '../options';
 import { openDocumentDatabase, requireOrder } from './document-database';
@@ -35,8 +37,10 @@ export function registerLabel(program: Command): void {
         const { settings, demo } = database.labelSettings();
         const serial = database.ssccSerial(order.id);
         if (demo) process.stderr.write('packdesk: no label settings in this data folder; using the demo sender and GS1 example prefix 0614141.\n');
+        const sscc = composeSscc(settings.ssccExtensionDigit, settings.gs1CompanyPrefix, serial);
+        if (!sscc.ok) throw new StationFailure('VALIDATION_FAILED', `No SSCC can be made: ${sscc.message}; set a new prefix or serial in the label settings.`);
         const weight = estimatedWeightGrams(order, (id) => database.store.catalog.productById(id)?.weightGrams ?? null);
-        const input = labelForUnpackedOrder(order, settings, weight, serial);
+        const input = labelForUnpackedOrder(order, settings, weight, sscc.sscc);
         // Loaded here, not at the top: pdf-lib and fontkit would slow the start of every command.
         const { createDocumentRenderer } = await import('../../documents/renderer');
         const renderer = createDocumentRenderer();

@@ -6,7 +6,7 @@ import { widthOf } from '../fonts/coverage';
 import type { Faces } from '../fonts/faces';
 import { PdfBuilder } from '../pdf/document';
 import { drawFitted, fitText } from '../pdf/text-box';
-import { ssccText } from '../sscc';
+import { ssccText } from '../../domain/barcode/sscc';
 
 const MM = 72 / 25.4;
 

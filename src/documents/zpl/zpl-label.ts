@@ -1,6 +1,6 @@
 import type { LabelSize, RenderedDocument, ShippingLabelInput, ZplDpi } from '../../app/ports/documents';
 import { addressText, kilograms } from '../address';
-import { ssccText } from '../sscc';
+import { ssccText } from '../../domain/barcode/sscc';
 import { ZplWriter } from './zpl-writer';
 
 /** Label stock in millimetres (REFERENCE "Label printing"). */

@@ -1,6 +1,6 @@
 // GENERATED FILE: do not edit by hand.
 // Made by scripts/gen-gs1-table.mjs from the GS1 Barcode Syntax Dictionary
-// (../shared/data/gs1/gs1-syntax-dictionary.txt, Apache-2.0, GS1 AISBL).
+// (data/gs1/gs1-syntax-dictionary.txt, Apache-2.0, GS1 AISBL).
 // Regenerate with: node scripts/gen-gs1-table.mjs
 import type { AiDefinition } from './gs1-ai';
 

@@ -1,5 +1,7 @@
 export { gs1CheckDigit, hasValidCheckDigit, expandUpcE, readGtin, normaliseGtin, sameGtin } from './gtin';
 export type { GtinFormat, GtinRead, GtinProblem, EightDigitHint } from './gtin';
+export { composeSscc, isSscc, ssccText } from './sscc';
+export type { SsccComposition, SsccProblem } from './sscc';
 export { describeSymbology, splitSymbology } from './aim';
 export type { Symbology } from './aim';
 export { aiDefinition, describeFormat } from './gs1-ai';

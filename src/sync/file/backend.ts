@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { NotePush, PullPage, RemoteOrder, RemoteProduct, ShipmentPush, ShopBackend } from '../../app/ports/backend';
 import { SyncFailure } from '../../app/ports/backend';
 import type { FileSettings } from '../../contract/sync';
-import { csvCell, csvRecords } from './csv';
+import { csvLine, csvRecords } from './csv';
 import { formatOf, readOrders, readProducts } from './import-format';
 
 export const EXPORT_HEADER = 'order_number,shipped_at,carrier,tracking_numbers,partial,lines,idempotency_key';
@@ -57,7 +57,7 @@ export class FileBackend implements ShopBackend {
   private exported(): Set<string> {
     const file = this.settings.exportFile;
     if (!file || !fs.existsSync(file)) return new Set();
-    return new Set(csvRecords(read(file)).map((r) => r.record.idempotency_key ?? ''));
+    return new Set(csvRecords(read(file)).records.map((r) => r.record.idempotency_key ?? ''));
   }
 
   async hasShipment(push: ShipmentPush): Promise<boolean> {
@@ -78,7 +78,7 @@ export class FileBackend implements ShopBackend {
     ];
     try {
       if (!fs.existsSync(file)) fs.writeFileSync(file, `${EXPORT_HEADER}\n`);
-      fs.appendFileSync(file, `${row.map(csvCell).join(',')}\n`);
+      fs.appendFileSync(file, csvLine(row));
     } catch (error) {
       throw new SyncFailure('unreachable', `Cannot write ${file}: ${(error as Error).message}`, { cause: error });
     }

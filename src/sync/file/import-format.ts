@@ -14,12 +14,21 @@ export function formatOf(file: string): ImportFormat {
   return file.toLowerCase().endsWith('.json') ? 'json' : 'csv';
 }
 
-/** JSON files are arrays of objects with the CSV's column names; "line" is then the item's index + 1. */
-function records(text: string, format: ImportFormat): { line: number; record: Record<string, unknown> }[] {
-  if (format === 'csv') return csvRecords(text);
+/**
+ * JSON files are arrays of objects with the CSV's column names; "line" is then the item's index + 1.
+ * CSV rows that cannot be read at all come back as errors by line, like rows with bad values.
+ */
+function records(text: string, format: ImportFormat): { records: { line: number; record: Record<string, unknown> }[]; errors: RowError[] } {
+  if (format === 'csv') {
+    const { records, problems } = csvRecords(text);
+    return { records, errors: problems };
+  }
   const parsed: unknown = JSON.parse(text);
   if (!Array.isArray(parsed)) throw new Error('A JSON import file holds an array of objects.');
-  return parsed.map((record, i) => ({ line: i + 1, record: (typeof record === 'object' && record !== null ? record : {}) as Record<string, unknown> }));
+  return {
+    records: parsed.map((record, i) => ({ line: i + 1, record: (typeof record === 'object' && record !== null ? record : {}) as Record<string, unknown> })),
+    errors: [],
+  };
 }
 
 const text = (v: unknown) => (v === undefined || v === null ? '' : String(v).trim());
@@ -28,9 +37,10 @@ const yes = (v: unknown, fallback: boolean) => (text(v) === '' ? fallback : ['1'
 /** Products: sku, name, weight_grams, barcodes (separated by | or spaces), tracking, refuse_expired, returnable. */
 export function readProducts(content: string, format: ImportFormat): { products: ImportedProduct[]; errors: RowError[] } {
   const products: ImportedProduct[] = [];
-  const errors: RowError[] = [];
+  const read = records(content, format);
+  const errors: RowError[] = [...read.errors];
   const seen = new Set<string>();
-  for (const { line, record } of records(content, format)) {
+  for (const { line, record } of read.records) {
     const sku = text(record.sku);
     const name = text(record.name);
     const grams = Number(text(record.weight_grams) || '0');
@@ -69,8 +79,9 @@ export function readProducts(content: string, format: ImportFormat): { products:
  */
 export function readOrders(content: string, format: ImportFormat, now: string): { orders: (RemoteOrder & { lineNumbers: number[] })[]; errors: RowError[] } {
   const byNumber = new Map<string, RemoteOrder & { lineNumbers: number[]; bad: boolean }>();
-  const errors: RowError[] = [];
-  for (const { line, record } of records(content, format)) {
+  const read = records(content, format);
+  const errors: RowError[] = [...read.errors];
+  for (const { line, record } of read.records) {
     const number = text(record.number);
     const sku = text(record.sku);
     const quantity = Number(text(record.quantity));

@@ -7,7 +7,7 @@ import { registerDoc } from '../../../src/cli/commands/doc';
 import { registerLabel } from '../../../src/cli/commands/label';
 import { openDatabase } from '../../../src/storage/db';
 import { createManifestRepository } from '../../../src/storage/repositories/manifests';
-import { isSscc } from '../../../src/documents/sscc';
+import { isSscc } from '../../../src/domain/barcode/sscc';
 import { pdfBarcodes, pdfInfo, pdfText, scratchDir, zplBarcodes } from './tools';
 
 async function demoDataDir(): Promise<{ dir: string; order: string }> {

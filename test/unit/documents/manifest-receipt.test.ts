@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ManifestInput, ReturnsReceiptInput } from '../../../src/app/ports/documents';
 import { createDocumentRenderer } from '../../../src/documents/renderer';
-import { composeSscc } from '../../../src/documents/sscc';
-import { CUSTOMER, POLISH_NAME, SHOP, WAREHOUSE } from '../../fixtures/documents/inputs';
+import { CUSTOMER, POLISH_NAME, SHOP, sscc, WAREHOUSE } from '../../fixtures/documents/inputs';
 import { pdfBarcodes, pdfText, qpdfCheck } from './tools';
 
 const renderer = createDocumentRenderer();
@@ -17,7 +16,7 @@ function manifest(parcels: number): ManifestInput {
     parcels: Array.from({ length: parcels }, (_, i) => ({
       orderNumber: `PD-${10001 + i}`,
       trackingNumber: `6200${String(1000000 + i)}PL`,
-      sscc: composeSscc(1, '5901234', 100 + i),
+      sscc: sscc(1, '5901234', 100 + i),
       weightGrams: 1000 + i * 250,
       shipTo: { name: i === 0 ? POLISH_NAME : `Klient ${i}`, postcode: '00-590', city: 'Warszawa', country: 'PL' },
     })),

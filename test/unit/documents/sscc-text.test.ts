@@ -1,27 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { hasValidCheckDigit } from '../../../src/domain/barcode/gtin';
 import { printable } from '../../../src/documents/fonts/coverage';
 import { loadFaces } from '../../../src/documents/fonts/faces';
 import { fitText, wrap } from '../../../src/documents/pdf/text-box';
-import { composeSscc, isSscc } from '../../../src/documents/sscc';
 import { renderTestPage, TEST_CODE } from '../../../src/documents/test-page';
 import { pdfBarcodes, zplBarcodes } from './tools';
 
-describe('SSCC', () => {
-  it('composes extension digit, company prefix and serial reference with the GS1 check digit', () => {
-    // GS1 General Specifications' example SSCC: 1 0614141 123456789 7
-    expect(composeSscc(1, '0614141', 123456789)).toBe('106141411234567897');
-    const sscc = composeSscc(3, '5901234567', 42);
-    expect(sscc).toBe(`35901234567000042${sscc.at(-1)}`);
-    expect(hasValidCheckDigit(sscc) && isSscc(sscc)).toBe(true);
-  });
-
-  it('refuses a serial that does not fit and a malformed prefix', () => {
-    expect(() => composeSscc(0, '0614141', 1_000_000_000)).toThrow(RangeError);
-    expect(() => composeSscc(0, '61414', 1)).toThrow(RangeError);
-    expect(() => composeSscc(10, '0614141', 1)).toThrow(RangeError);
-  });
-});
+// The SSCC itself (composition, check digit) is tested with the other GS1 codes: test/unit/domain/barcode/sscc.test.ts.
 
 describe('text', () => {
   it('prints Polish letters as they are and replaces what the font lacks, never throwing', async () => {

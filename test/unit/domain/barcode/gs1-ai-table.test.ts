@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { GS1_AI_TABLE } from '../../../../src/domain/barcode/gs1-ai-table';
 import { describeFormat } from '../../../../src/domain/barcode/gs1-ai';
@@ -21,6 +23,13 @@ describe('the generated GS1 AI table', () => {
     const gen = await loadGenerator();
     const generated = gen.generateAiTableSource(readFileSync(gen.DICTIONARY_PATH, 'utf8'));
     expect(readFileSync(tableFile, 'utf8')).toBe(generated);
+  });
+
+  it('reads the copy of the dictionary kept in the repository, not one beside it', async () => {
+    const gen = await loadGenerator();
+    const vendored = fileURLToPath(new URL('../../../../data/gs1/gs1-syntax-dictionary.txt', import.meta.url));
+    expect(path.resolve(gen.DICTIONARY_PATH)).toBe(vendored);
+    expect(existsSync(fileURLToPath(new URL('../../../../data/gs1/LICENSE', import.meta.url)))).toBe(true);
   });
 
   it('expands ranges and keeps flags, components and linters', () => {
