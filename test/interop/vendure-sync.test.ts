@@ -129,7 +129,7 @@ describe('Vendure over its Admin API', () => {
   }, 60_000);
 
   it('says clearly when Vendure refuses the login', async () => {
-    const backend = createBackend({ kind: 'vendure', vendure: { url: shop.url, username: 'superadmin', channelToken: null, barcodeField: 'barcode', fulfillmentHandler: 'manual-fulfillment', pageSize: 10 }, baselinker: null, file: null, everySeconds: 60 }, 'wrong');
+    const backend = createBackend({ kind: 'vendure', vendure: { url: shop.url, username: 'superadmin', channelToken: null, barcodeField: 'barcode', fulfillmentHandler: 'manual-fulfillment', pageSize: 10, allowInsecureHttp: false }, baselinker: null, file: null, everySeconds: 60 }, 'wrong');
     await expect(backend!.testConnection()).rejects.toMatchObject({ kind: 'auth', message: expect.stringContaining('refused the login') });
   });
 });

@@ -161,7 +161,9 @@ export interface SyncSettingsRepository {
   settings(): BackendSettings;
   saveSettings(settings: BackendSettings): void;
   sealedSecret(): Uint8Array | null;
-  saveSealedSecret(sealed: Uint8Array | null): void;
+  /** The endpoint (see app/sync/endpoint) the secret was given for; null for one saved before secrets were bound. */
+  secretEndpoint(): string | null;
+  saveSealedSecret(sealed: Uint8Array | null, endpoint: string | null): void;
   cursor(name: string): string | null;
   saveCursor(name: string, value: string | null): void;
   lastRun(): { at: string; error: string | null; pulledOrders: number; pushed: number } | null;
