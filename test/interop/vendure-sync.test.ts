@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ShopBackend, SyncPorts } from '../../src/app/ports';
 import { SyncFailure } from '../../src/app/ports';
-import { createBackend } from '../../src/sync';
+import { createBackendFactory } from '../../src/sync';
 import { cancelInVendure, orderByCode, placeOrder, variantIds } from './support/vendure-orders';
 import { startVendure, type VendureShop } from './support/vendure-server';
 import { createSyncStation, ok, packOrder, type SyncStation } from './support/sync-station';
+
+const createBackend = createBackendFactory({ fileFolders: [] });
 
 // Real Vendure 3 on sql.js at 127.0.0.1, started once for the file (boot ≈ 10–20 s on two cores).
 const PORT = 3871;

@@ -96,7 +96,11 @@ export class SyncFailure extends Error {
   }
 }
 
-/** Builds the adapter for the settings a manager chose; the secret is already opened. */
+/**
+ * Builds the adapter for the settings a manager chose; the secret is already opened. Throws a
+ * StationFailure for settings the station does not allow (a file outside its allowed folders),
+ * so `sync.settings.set` builds one to check before it saves.
+ */
 export type BackendFactory = (settings: BackendSettings, secret: string | null) => ShopBackend | null;
 
 export type OutboxEventType = 'shipped' | 'note';

@@ -34,6 +34,8 @@ export function syncHandlers(core: Core, engine: SyncEngine): HandlerSlice<SyncM
       const secretDropped = secret === undefined && stored && moved;
       const keepsSecret = secret === undefined ? stored && !moved : secret !== null;
       if (keepsSecret) refuseSecretInClear(settings);
+      // Building the backend refuses what the station does not allow (files outside its folders) before anything is saved.
+      sync.backendFor(settings, null);
       const secretChanged = secret !== undefined;
       core.store.transaction(() => {
         sync.settings.saveSettings(settings);
