@@ -3,6 +3,8 @@ export const enReviewErrors = {
   VIDEO_SEGMENT_NOT_FOUND: 'That video clip is not at this station.',
   VIDEO_CHUNK_OUT_OF_ORDER: 'A piece of the packing video went missing; recording starts a new clip.',
   VIDEO_REQUIRED: 'This station records every parcel, and this one has no video. Fix the camera, then complete.',
+  VIDEO_CAP_REACHED: 'The recording reached its size limit of {{limitMb}} MB and was stopped.',
+  VIDEO_QUOTA_FULL: 'The disk space for packing video ({{limitMb}} MB) is full; the recording was stopped.',
   NVR_TEMPLATE_INVALID: 'The NVR playback link cannot be used: {{reason}}.',
   EVIDENCE_UNAVAILABLE: 'This station cannot show the review or export evidence.',
 } as const;
@@ -15,6 +17,8 @@ export const enVideo = {
   cameraFailed: 'CAMERA STOPPED — this parcel is not being recorded. Tell your manager.',
   blocked: 'Packing is stopped until the camera works: this station must record every parcel.',
   retry: 'Try the camera again',
+  capReached: 'RECORDING STOPPED — this parcel’s video reached its size limit. The rest is not recorded. Tell your manager.',
+  quotaFull: 'RECORDING STOPPED — the disk space for packing video is full. This parcel is not recorded. Tell your manager.',
   settings: {
     title: 'Packing video',
     mode: 'Recording',
@@ -27,6 +31,8 @@ export const enVideo = {
     nvrTemplate: 'Playback link template',
     retentionDays: 'Keep clips for (days)',
     quotaMb: 'Disk space for clips (MB)',
+    maxRecordingMinutes: 'Longest recording (minutes)',
+    bitrateKbps: 'Video bitrate (kbit/s)',
     save: 'Save video settings',
     saved: 'Saved.',
   },

@@ -6,6 +6,8 @@ export const enSyncErrors = {
   SYNC_REFUSED: 'The shop refused the request.',
   SYNC_RATE_LIMITED: 'The shop asks us to slow down. The station tries again in a moment.',
   SYNC_EVENT_NOT_PARKED: 'That event is no longer waiting for a decision.',
+  SYNC_PATH_NOT_ALLOWED: 'Shop files must be inside a folder allowed on this station: {{folders}}. An administrator adds folders at the station itself.',
+  SYNC_INSECURE_URL: 'The shop address {{url}} is plain http to another machine: the password or token would travel unencrypted. Use https, or allow plain http for this shop.',
 } as const;
 
 export const enSync = {
@@ -16,6 +18,10 @@ export const enSync = {
   username: 'User name',
   secret: 'Token or password',
   secretKept: 'A secret is stored (encrypted). Leave empty to keep it.',
+  secretNeeded: 'No password or token is stored for this address. Enter it before syncing.',
+  secretDropped: 'The address or shop system changed, so the stored password or token was deleted. Enter it again.',
+  allowInsecureHttp: 'Allow sending the password over plain http (unencrypted)',
+  insecureHttp: 'WARNING: the password or token goes to the shop over plain http, unencrypted. Anyone on the network between can read it. Use https.',
   barcodeField: 'Barcode custom field',
   channelToken: 'Channel token',
   courierCode: 'Courier code',

@@ -3,6 +3,8 @@ export const plReviewErrors = {
   VIDEO_SEGMENT_NOT_FOUND: 'Tego nagrania nie ma na tym stanowisku.',
   VIDEO_CHUNK_OUT_OF_ORDER: 'Zaginął fragment nagrania; nagrywanie zaczyna nowy plik.',
   VIDEO_REQUIRED: 'To stanowisko nagrywa każdą paczkę, a ta nie ma nagrania. Napraw kamerę, potem zakończ.',
+  VIDEO_CAP_REACHED: 'Nagranie osiągnęło limit rozmiaru {{limitMb}} MB i zostało zatrzymane.',
+  VIDEO_QUOTA_FULL: 'Miejsce na dysku na nagrania ({{limitMb}} MB) jest pełne; nagrywanie zostało zatrzymane.',
   NVR_TEMPLATE_INVALID: 'Nie można użyć linku do nagrania z rejestratora: {{reason}}.',
   EVIDENCE_UNAVAILABLE: 'To stanowisko nie pokazuje przeglądu ani nie eksportuje dowodów.',
 } as const;
@@ -14,6 +16,8 @@ export const plVideo = {
   cameraFailed: 'KAMERA PRZESTAŁA DZIAŁAĆ — ta paczka nie jest nagrywana. Powiedz kierownikowi.',
   blocked: 'Pakowanie wstrzymane, dopóki kamera nie działa: to stanowisko musi nagrywać każdą paczkę.',
   retry: 'Spróbuj ponownie włączyć kamerę',
+  capReached: 'NAGRYWANIE ZATRZYMANE — nagranie tej paczki osiągnęło limit rozmiaru. Reszta nie jest nagrywana. Powiedz kierownikowi.',
+  quotaFull: 'NAGRYWANIE ZATRZYMANE — miejsce na dysku na nagrania jest pełne. Ta paczka nie jest nagrywana. Powiedz kierownikowi.',
   settings: {
     title: 'Nagrywanie pakowania',
     mode: 'Nagrywanie',
@@ -26,6 +30,8 @@ export const plVideo = {
     nvrTemplate: 'Wzór linku do nagrania',
     retentionDays: 'Przechowuj nagrania (dni)',
     quotaMb: 'Miejsce na nagrania (MB)',
+    maxRecordingMinutes: 'Najdłuższe nagranie (minuty)',
+    bitrateKbps: 'Przepływność wideo (kbit/s)',
     save: 'Zapisz ustawienia nagrywania',
     saved: 'Zapisano.',
   },

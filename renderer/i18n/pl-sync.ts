@@ -10,6 +10,8 @@ export const plSyncErrors: Texts<typeof enSyncErrors> = {
   SYNC_REFUSED: 'Sklep odrzucił żądanie.',
   SYNC_RATE_LIMITED: 'Sklep prosi o wolniejsze zapytania. Stanowisko spróbuje za chwilę.',
   SYNC_EVENT_NOT_PARKED: 'To zdarzenie nie czeka już na decyzję.',
+  SYNC_PATH_NOT_ALLOWED: 'Pliki sklepu muszą leżeć w folderze dozwolonym na tym stanowisku: {{folders}}. Administrator dodaje foldery bezpośrednio na stanowisku.',
+  SYNC_INSECURE_URL: 'Adres sklepu {{url}} to zwykłe http do innego komputera: hasło lub token szłyby niezaszyfrowane. Użyj https albo zezwól na zwykłe http dla tego sklepu.',
 };
 
 export const plSync: Texts<typeof enSync> = {
@@ -20,6 +22,10 @@ export const plSync: Texts<typeof enSync> = {
   username: 'Nazwa użytkownika',
   secret: 'Token lub hasło',
   secretKept: 'Sekret jest zapisany (zaszyfrowany). Zostaw puste, aby go zachować.',
+  secretNeeded: 'Dla tego adresu nie ma zapisanego hasła ani tokenu. Wpisz je przed synchronizacją.',
+  secretDropped: 'Adres lub system sklepu się zmienił, więc zapisane hasło lub token zostały usunięte. Wpisz je ponownie.',
+  allowInsecureHttp: 'Zezwól na wysyłanie hasła zwykłym http (bez szyfrowania)',
+  insecureHttp: 'UWAGA: hasło lub token idą do sklepu zwykłym http, bez szyfrowania. Każdy w sieci po drodze może je odczytać. Użyj https.',
   barcodeField: 'Pole własne z kodem kreskowym',
   channelToken: 'Token kanału',
   courierCode: 'Kod kuriera',

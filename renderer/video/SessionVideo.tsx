@@ -1,11 +1,13 @@
 import './video.css';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { subscribe } from '../api/client';
 import { useVideoStore } from './videoStore';
 
 /**
  * The packing screen's camera: records while its session is open and shows what the camera is
- * doing. A missing or failed camera is loud, and under the block policy it covers the screen.
+ * doing. A missing or failed camera, or a recording the station stopped at its size limit, is
+ * loud; under the block policy a missing camera covers the screen.
  */
 export function SessionVideo({ sessionId }: { sessionId: number | null }) {
   const { t } = useTranslation();
@@ -14,6 +16,7 @@ export function SessionVideo({ sessionId }: { sessionId: number | null }) {
     useVideoStore.getState().follow(sessionId);
   }, [sessionId]);
   useEffect(() => () => useVideoStore.getState().follow(null), []);
+  useEffect(() => subscribe('video.stopped', (event) => useVideoStore.getState().stopped(event.sessionId, event.reason)), []);
 
   switch (status.kind) {
     case 'recording':
@@ -31,6 +34,13 @@ export function SessionVideo({ sessionId }: { sessionId: number | null }) {
         </div>
       );
     }
+    case 'stopped':
+      // Loud, as a failed camera: the rest of this parcel has no video.
+      return (
+        <div className="video-problem warn" role="alert" data-video="stopped" data-reason={status.reason}>
+          <p>{t(status.reason === 'cap' ? 'video.capReached' : 'video.quotaFull')}</p>
+        </div>
+      );
     default:
       return null;
   }

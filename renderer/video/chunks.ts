@@ -18,7 +18,11 @@ export class ChunkUploader {
   private queue: Promise<void> = Promise.resolve();
   failed: string | null = null;
 
-  constructor(private readonly segmentId: number) {}
+  /** `onRefused`: the core refused a chunk for good (e.g. the recording reached its cap); nothing more is sent. */
+  constructor(
+    private readonly segmentId: number,
+    private readonly onRefused: (code: string) => void = () => undefined,
+  ) {}
 
   /** `ms`: how much video the chunk holds, timed here, so the core can place the clip on its clock. */
   push(blob: Blob, ms: number): void {
@@ -31,6 +35,7 @@ export class ChunkUploader {
         if (result.ok) return;
         if (attempt >= RETRIES || result.error.code !== 'INTERNAL') {
           this.failed = result.error.code;
+          this.onRefused(result.error.code);
           return;
         }
         await new Promise((resolve) => setTimeout(resolve, 300 * attempt));

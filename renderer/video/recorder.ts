@@ -9,12 +9,14 @@ export type CameraStatus =
   | { kind: 'starting' }
   | { kind: 'recording'; segmentId: number }
   | { kind: 'nvr'; cameraId: string | null }
-  | { kind: 'no_camera' | 'camera_failed'; policy: 'warn' | 'block' };
+  | { kind: 'no_camera' | 'camera_failed'; policy: 'warn' | 'block' }
+  /** The station stopped the recording: it reached its size cap, or the disk quota is full. */
+  | { kind: 'stopped'; reason: 'cap' | 'quota' };
 
 const FPS = 15;
-/** About 1.5 Mbit/s: a packing table at 720p stays sharp enough to read a label, and a chunk a second stays small. */
-const BITS_PER_SECOND = 1_500_000;
 const TIMESLICE_MS = 1000;
+/** The codes with which the core stops a recording at a limit, and the reason each means. */
+const LIMITS: Record<string, 'cap' | 'quota'> = { VIDEO_CAP_REACHED: 'cap', VIDEO_QUOTA_FULL: 'quota' };
 
 export function recorderMimeType(): string {
   for (const type of ['video/webm;codecs=vp8', 'video/webm;codecs=vp9', 'video/webm']) if (MediaRecorder.isTypeSupported(type)) return type;
@@ -32,6 +34,7 @@ export class SessionRecording {
   private uploader: ChunkUploader | null = null;
   private segmentId: number | null = null;
   private stopped = false;
+  private limited = false;
 
   constructor(
     readonly sessionId: number,
@@ -70,9 +73,13 @@ export class SessionRecording {
     draw();
     // A timer, not requestAnimationFrame: frames must keep coming when the window is covered.
     this.timer = setInterval(draw, 1000 / FPS);
-    const uploader = new ChunkUploader(value.segment.id);
+    const uploader = new ChunkUploader(value.segment.id, (code) => {
+      const reason = LIMITS[code];
+      if (reason) this.limitReached(reason);
+    });
     this.uploader = uploader;
-    const recorder = new MediaRecorder(canvas.captureStream(FPS), { mimeType, videoBitsPerSecond: BITS_PER_SECOND });
+    // The station's bitrate: it caps each recording by it, so the recorder must not choose its own.
+    const recorder = new MediaRecorder(canvas.captureStream(FPS), { mimeType, videoBitsPerSecond: value.bitsPerSecond });
     this.recorder = recorder;
     let last = performance.now();
     recorder.onstart = () => (last = performance.now());
@@ -103,6 +110,15 @@ export class SessionRecording {
     await this.uploader?.drained();
     if (this.segmentId !== null) await call('video.stop', { segmentId: this.segmentId });
     this.onStatus({ kind: 'idle' });
+  }
+
+  /** The station stopped this recording at a limit (a refused chunk or the `video.stopped` event): stop the camera and say so. */
+  limitReached(reason: 'cap' | 'quota'): void {
+    if (this.limited || this.stopped) return;
+    this.limited = true;
+    if (this.recorder && this.recorder.state !== 'inactive') this.recorder.stop();
+    this.release();
+    this.onStatus({ kind: 'stopped', reason });
   }
 
   private async problem(problem: 'no_camera' | 'camera_failed' | 'recorder_failed', cause: unknown): Promise<void> {

@@ -7,6 +7,8 @@ interface VideoState {
   recording: SessionRecording | null;
   follow(sessionId: number | null): void;
   retry(): void;
+  /** The core's `video.stopped` event: the recording of this session reached a limit. */
+  stopped(sessionId: number, reason: 'cap' | 'quota'): void;
   reset(): void;
 }
 
@@ -30,6 +32,10 @@ export const useVideoStore = create<VideoState>((set, get) => ({
     const sessionId = current.sessionId;
     set({ recording: null });
     void current.stop().then(() => get().follow(sessionId));
+  },
+  stopped(sessionId, reason) {
+    const current = get().recording;
+    if (current?.sessionId === sessionId) current.limitReached(reason);
   },
   reset() {
     get().recording?.stop();

@@ -21,7 +21,8 @@ import { createDocumentPorts } from './documents';
 import type { Secrets } from '../app/ports/secrets';
 import { shopLabelsTo } from '../app/sync/labels';
 import { shopOutbox } from '../app/sync/outbox-handler';
-import { createBackend, keyFileSecrets, SyncWorker } from '../sync';
+import { createBackendFactory, keyFileSecrets, SyncWorker } from '../sync';
+import { fileFoldersAtBoot } from './station-config';
 import { createSyncStorage } from '../storage/repositories/sync-storage';
 import { createStationLog } from './logger';
 import { createVideoAndReviewPorts } from '../evidence/station-ports';
@@ -113,7 +114,7 @@ export async function bootStation(options: BootOptions): Promise<BootedStation> 
       scale: devices.scale,
       packedOrderHandlers: [shopOutbox({ store, outbox: syncStorage.outbox, links: syncStorage.links })],
       documents,
-      sync: { ...syncStorage, backendFor: createBackend, carrierLabels: shopLabelsTo(documents.printingFor(stationId, () => undefined)) },
+      sync: { ...syncStorage, backendFor: createBackendFactory({ fileFolders: fileFoldersAtBoot(options.dataDir, log.logger) }), carrierLabels: shopLabelsTo(documents.printingFor(stationId, () => undefined)) },
       secrets: options.secrets ?? keyFileSecrets(options.dataDir),
       video: evidence.video,
       review: evidence.review,

@@ -4,6 +4,7 @@ import { StationFailure } from '../contract/errors';
 import { HostConfigError } from '../host/binding';
 import { registerBarcode } from './commands/barcode';
 import { registerBench } from './commands/bench';
+import { registerConfig } from './commands/config';
 import { registerDemo } from './commands/demo';
 import { registerDoc } from './commands/doc';
 import { registerEvidence } from './commands/evidence';
@@ -33,6 +34,7 @@ export function buildProgram(): Command {
   registerDoc(program);
   registerSync(program);
   registerImport(program);
+  registerConfig(program);
   return program;
 }
 

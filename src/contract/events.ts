@@ -23,10 +23,12 @@ export interface StationEvents {
   'sync.progress': SyncProgress;
   /** The outbox or the sync settings changed; the sync panel should refresh its status. */
   'sync.changed': Record<string, never>;
+  /** A recording was stopped because it reached its cap or the disk quota: the packing screen warns loudly. */
+  'video.stopped': { stationId: string; segmentId: number; sessionId: number; reason: 'cap' | 'quota'; bytes: number; limitBytes: number };
 }
 export type EventName = keyof StationEvents;
 export interface StationEvent<E extends EventName = EventName> {
   name: E;
   payload: StationEvents[E];
 }
-export const EVENT_NAMES: readonly EventName[] = ['auth.changed', 'queue.changed', 'scan.handled', 'scale.reading', 'print.job.changed', 'sync.progress', 'sync.changed'];
+export const EVENT_NAMES: readonly EventName[] = ['auth.changed', 'queue.changed', 'scan.handled', 'scale.reading', 'print.job.changed', 'sync.progress', 'sync.changed', 'video.stopped'];

@@ -18,6 +18,8 @@ export const vendureSettingsSchema = z
     barcodeField: z.string().max(64).default('barcode'),
     fulfillmentHandler: z.string().max(64).default('manual-fulfillment'),
     pageSize: z.number().int().min(1).max(1000).default(100),
+    /** The password may go over plain http to another machine: an admin's explicit choice, warned about. */
+    allowInsecureHttp: z.boolean().default(false),
   })
   .strict();
 
@@ -35,6 +37,8 @@ export const baselinkerSettingsSchema = z
       .strict(),
     courierCode: z.string().max(64).nullable().default(null),
     requestsPerMinute: z.number().int().min(1).max(100).default(100),
+    /** The token may go over plain http to another machine: an admin's explicit choice, warned about. */
+    allowInsecureHttp: z.boolean().default(false),
   })
   .strict();
 
@@ -89,7 +93,12 @@ export type SyncRun = z.output<typeof syncRunSchema>;
 
 export const syncStatusSchema = z.object({
   kind: z.enum(BACKEND_KINDS),
+  /** A secret is stored for the backend's current address (one given for another address is not). */
   hasSecret: z.boolean(),
+  /** The backend needs a password or token and has none: the manager must enter it. */
+  secretNeeded: z.boolean(),
+  /** The secret goes over plain http to another machine, because an admin allowed it: warn. */
+  insecureHttp: z.boolean(),
   running: z.boolean(),
   lastRunAt: z.string().nullable(),
   lastError: z.string().nullable(),
@@ -128,7 +137,8 @@ export const SYNC_METHODS = {
   'sync.settings.get': spec({ input: empty, output: backendSettingsSchema, access: MANAGERS }),
   'sync.settings.set': spec({
     input: z.object({ settings: backendSettingsSchema, secret: z.string().min(1).max(4000).nullable().optional() }).strict(),
-    output: syncStatusSchema,
+    // secretDropped: the address or shop system changed without a new secret, so the old one was deleted.
+    output: syncStatusSchema.extend({ secretDropped: z.boolean() }),
     access: MANAGERS,
   }),
   'sync.test': spec({ input: empty, output: z.object({ shopName: z.string() }), access: MANAGERS }),

@@ -18,20 +18,34 @@ export const nvrSettingsSchema = z
   })
   .strict();
 
+const videoSettingsFields = {
+  mode: z.enum(VIDEO_MODES),
+  /** The browser's MediaDeviceInfo.deviceId of the chosen webcam; null for the default camera. */
+  cameraDeviceId: z.string().max(300).nullable(),
+  policy: z.enum(CAMERA_POLICIES),
+  /** Closed clips older than this are deleted by housekeeping (their hashes stay in the journal). */
+  retentionDays: z.number().int().min(1).max(3650),
+  /** All clips, open recordings included, stay within this; the oldest closed clips go first to make room. */
+  quotaMb: z.number().int().min(100).max(10_000_000),
+  /** The recorder's target bitrate; with the longest recording it sets how large one recording may grow. */
+  bitsPerSecond: z.number().int().min(100_000).max(10_000_000),
+  /** The longest one packing session is recorded; a recording that outgrows it is stopped. */
+  maxRecordingMinutes: z.number().int().min(1).max(480),
+  nvr: nvrSettingsSchema.nullable(),
+};
+
+/** Settings saved before a field existed read with its default. */
 export const videoSettingsSchema = z
   .object({
-    mode: z.enum(VIDEO_MODES),
-    /** The browser's MediaDeviceInfo.deviceId of the chosen webcam; null for the default camera. */
-    cameraDeviceId: z.string().max(300).nullable(),
-    policy: z.enum(CAMERA_POLICIES),
-    /** Closed clips older than this are deleted by housekeeping (their hashes stay in the journal). */
-    retentionDays: z.number().int().min(1).max(3650),
-    /** The oldest clips go first once all clips together pass this size. */
-    quotaMb: z.number().int().min(100).max(10_000_000),
-    nvr: nvrSettingsSchema.nullable(),
+    ...videoSettingsFields,
+    bitsPerSecond: videoSettingsFields.bitsPerSecond.default(1_500_000),
+    maxRecordingMinutes: videoSettingsFields.maxRecordingMinutes.default(60),
   })
   .strict();
-export type VideoSettings = z.infer<typeof videoSettingsSchema>;
+export type VideoSettings = z.output<typeof videoSettingsSchema>;
+
+/** A change to some settings: no defaults here, or a change of one field would reset the others. */
+const videoSettingsChangeSchema = z.object(videoSettingsFields).partial().strict();
 
 export const videoSegmentSchema = z.object({
   id: z.number().int(),
@@ -70,6 +84,8 @@ export const videoStartSchema = z.discriminatedUnion('mode', [
     overlay: videoOverlaySchema,
     cameraDeviceId: z.string().nullable(),
     policy: z.enum(CAMERA_POLICIES),
+    /** The recorder records at this rate: the station caps each recording by it. */
+    bitsPerSecond: z.number().int(),
   }),
 ]);
 export type VideoStart = z.infer<typeof videoStartSchema>;
@@ -89,14 +105,17 @@ const segmentInput = z.object({ segmentId: z.number().int() }).strict();
 
 export const VIDEO_METHODS = {
   'video.settings': method({ input: z.object({}).strict(), output: videoSettingsSchema, access: ANY_ROLE, passive: true }),
-  'video.settings.set': method({ input: videoSettingsSchema.partial().strict(), output: videoSettingsSchema, access: MANAGERS }),
+  'video.settings.set': method({ input: videoSettingsChangeSchema, output: videoSettingsSchema, access: MANAGERS }),
   /** Opens a segment for the station's open packing session (closing any left open by a crash). */
   'video.start': method({
     input: z.object({ sessionId: z.number().int(), mimeType: z.string().max(100).default('video/webm') }).strict(),
     output: videoStartSchema,
     access: PACKERS,
   }),
-  /** One recorder chunk, appended and flushed to disk before the call answers. */
+  /**
+   * One recorder chunk, appended and flushed to disk before the call answers. A chunk past the
+   * recording's cap or the disk quota is refused and the recording stopped (event `video.stopped`).
+   */
   'video.chunk': method({
     // ms: how much video the chunk holds, timed by the recorder; it places the segment on the clock.
     input: z.object({ segmentId: z.number().int(), index: z.number().int().min(0), ms: z.number().int().min(0).max(60_000), data: z.string().max(MAX_CHUNK_BASE64) }).strict(),

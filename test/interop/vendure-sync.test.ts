@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ShopBackend, SyncPorts } from '../../src/app/ports';
 import { SyncFailure } from '../../src/app/ports';
-import { createBackend } from '../../src/sync';
+import { createBackendFactory } from '../../src/sync';
 import { cancelInVendure, orderByCode, placeOrder, variantIds } from './support/vendure-orders';
 import { startVendure, type VendureShop } from './support/vendure-server';
 import { createSyncStation, ok, packOrder, type SyncStation } from './support/sync-station';
+
+const createBackend = createBackendFactory({ fileFolders: [] });
 
 // Real Vendure 3 on sql.js at 127.0.0.1, started once for the file (boot ≈ 10–20 s on two cores).
 const PORT = 3871;
@@ -129,7 +131,7 @@ describe('Vendure over its Admin API', () => {
   }, 60_000);
 
   it('says clearly when Vendure refuses the login', async () => {
-    const backend = createBackend({ kind: 'vendure', vendure: { url: shop.url, username: 'superadmin', channelToken: null, barcodeField: 'barcode', fulfillmentHandler: 'manual-fulfillment', pageSize: 10 }, baselinker: null, file: null, everySeconds: 60 }, 'wrong');
+    const backend = createBackend({ kind: 'vendure', vendure: { url: shop.url, username: 'superadmin', channelToken: null, barcodeField: 'barcode', fulfillmentHandler: 'manual-fulfillment', pageSize: 10, allowInsecureHttp: false }, baselinker: null, file: null, everySeconds: 60 }, 'wrong');
     await expect(backend!.testConnection()).rejects.toMatchObject({ kind: 'auth', message: expect.stringContaining('refused the login') });
   });
 });

@@ -104,6 +104,10 @@ export function CameraSettings() {
       <input id="video-retention" type="number" min={1} max={3650} value={form.retentionDays} onChange={(e) => change({ retentionDays: Number(e.target.value) })} />
       <label htmlFor="video-quota">{t('video.settings.quotaMb')}</label>
       <input id="video-quota" type="number" min={100} max={10_000_000} value={form.quotaMb} onChange={(e) => change({ quotaMb: Number(e.target.value) })} />
+      <label htmlFor="video-max-minutes">{t('video.settings.maxRecordingMinutes')}</label>
+      <input id="video-max-minutes" type="number" min={1} max={480} value={form.maxRecordingMinutes} onChange={(e) => change({ maxRecordingMinutes: Number(e.target.value) })} />
+      <label htmlFor="video-bitrate">{t('video.settings.bitrateKbps')}</label>
+      <input id="video-bitrate" type="number" min={100} max={10_000} value={form.bitsPerSecond / 1000} onChange={(e) => change({ bitsPerSecond: Number(e.target.value) * 1000 })} />
       </div>
       <div className="camera-settings-actions" style={{ marginTop: '0.6rem' }}>
         <button type="submit" disabled={saving}>

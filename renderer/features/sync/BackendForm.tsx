@@ -12,12 +12,21 @@ const ids = (text: string) =>
 export function BackendForm(props: { settings: BackendSettings; secret: string; hasSecret: boolean; onChange(s: BackendSettings): void; onSecret(s: string): void }) {
   const { t } = useTranslation();
   const { settings, onChange } = props;
-  const vendure = settings.vendure ?? { url: 'http://127.0.0.1:3000/admin-api', username: 'superadmin', channelToken: null, barcodeField: 'barcode', fulfillmentHandler: 'manual-fulfillment', pageSize: 100 };
+  const vendure = settings.vendure ?? {
+    url: 'http://127.0.0.1:3000/admin-api',
+    username: 'superadmin',
+    channelToken: null,
+    barcodeField: 'barcode',
+    fulfillmentHandler: 'manual-fulfillment',
+    pageSize: 100,
+    allowInsecureHttp: false,
+  };
   const baselinker = settings.baselinker ?? {
     url: 'https://api.baselinker.com/connector.php',
     statusMap: { ready: [], onHold: [], cancelled: [], shipped: null },
     courierCode: null,
     requestsPerMinute: 100,
+    allowInsecureHttp: false,
   };
   const file = settings.file ?? { ordersFile: null, productsFile: null, exportFile: null };
   const field = (label: string, value: string, set: (v: string) => void, type = 'text') => (
@@ -41,6 +50,13 @@ export function BackendForm(props: { settings: BackendSettings; secret: string; 
       {settings.kind === 'vendure' && (
         <>
           {field(t('sync.url'), vendure.url, (url) => onChange({ ...settings, vendure: { ...vendure, url } }))}
+          {/* Offered only for a plain http address; the core decides whether it is another machine. */}
+          {vendure.url.startsWith('http:') && (
+            <label className="field">
+              <span>{t('sync.allowInsecureHttp')}</span>
+              <input type="checkbox" checked={vendure.allowInsecureHttp} onChange={(e) => onChange({ ...settings, vendure: { ...vendure, allowInsecureHttp: e.target.checked } })} />
+            </label>
+          )}
           {field(t('sync.username'), vendure.username, (username) => onChange({ ...settings, vendure: { ...vendure, username } }))}
           {field(t('sync.barcodeField'), vendure.barcodeField, (barcodeField) => onChange({ ...settings, vendure: { ...vendure, barcodeField } }))}
           {field(t('sync.channelToken'), vendure.channelToken ?? '', (v) => onChange({ ...settings, vendure: { ...vendure, channelToken: v || null } }))}
@@ -67,7 +83,7 @@ export function BackendForm(props: { settings: BackendSettings; secret: string; 
       {(settings.kind === 'vendure' || settings.kind === 'baselinker') && (
         <>
           {field(t('sync.secret'), props.secret, props.onSecret, 'password')}
-          {props.hasSecret && <p className="hint">{t('sync.secretKept')}</p>}
+          {props.hasSecret ? <p className="hint">{t('sync.secretKept')}</p> : <p className="hint sync-secret-needed">{t('sync.secretNeeded')}</p>}
         </>
       )}
     </div>

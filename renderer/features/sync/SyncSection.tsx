@@ -33,6 +33,7 @@ export function SyncSection(props: { manager: boolean }) {
       {s.lastRun && <p className="notice ok">{t('sync.summary', { orders: s.lastRun.pulledOrders, changed: s.lastRun.changedOrders, pushed: s.lastRun.pushed })}</p>}
       {s.shopName && <p className="notice ok">{t('sync.testOk', { shop: s.shopName })}</p>}
       {s.saved && <p className="notice ok">{t('sync.saved')}</p>}
+      {s.secretDropped && <p className="notice error" role="alert" data-sync="secret-dropped">{t('sync.secretDropped')}</p>}
       {s.error && <p className="notice error">{errorText(t, s.error)}</p>}
       <div className="dialog-actions">
         {props.manager && (

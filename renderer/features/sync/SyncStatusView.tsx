@@ -13,6 +13,12 @@ export function SyncStatusView(props: {
   const share = progress && progress.total ? Math.min(1, progress.done / progress.total) : null;
   return (
     <section className="sync-status" aria-live="polite">
+      {status.insecureHttp && (
+        <p className="notice error sync-insecure" role="alert" data-sync="insecure-http">
+          {t('sync.insecureHttp')}
+        </p>
+      )}
+      {status.secretNeeded && <p className="notice error" data-sync="secret-needed">{t('sync.secretNeeded')}</p>}
       {progress && (
         <div className="sync-progress">
           <span>

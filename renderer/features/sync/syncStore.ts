@@ -13,6 +13,8 @@ interface SyncState {
   shopName: string | null;
   busy: boolean;
   saved: boolean;
+  /** The last save deleted the stored secret because the address or shop system changed. */
+  secretDropped: boolean;
   error: StationError | null;
   load(manager: boolean): Promise<void>;
   edit(settings: BackendSettings): void;
@@ -26,7 +28,7 @@ interface SyncState {
   reset(): void;
 }
 
-const initial = { status: null, settings: null, secret: '', progress: null, lastRun: null, shopName: null, busy: false, saved: false, error: null };
+const initial = { status: null, settings: null, secret: '', progress: null, lastRun: null, shopName: null, busy: false, saved: false, secretDropped: false, error: null };
 
 /** The sync panel's state: what the core says about sync, and the manager's unsaved edits. */
 export const useSyncStore = create<SyncState>()((set, get) => ({
@@ -45,7 +47,9 @@ export const useSyncStore = create<SyncState>()((set, get) => ({
     if (!settings) return;
     set({ busy: true, error: null });
     const result = await call('sync.settings.set', { settings, ...(secret ? { secret } : {}) });
-    set(result.ok ? { busy: false, status: result.value, secret: '', saved: true } : { busy: false, error: result.error });
+    if (!result.ok) return set({ busy: false, error: result.error });
+    const { secretDropped, ...status } = result.value;
+    set({ busy: false, status, secret: '', saved: true, secretDropped });
   },
   async test() {
     set({ busy: true, error: null, shopName: null });

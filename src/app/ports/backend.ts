@@ -96,7 +96,11 @@ export class SyncFailure extends Error {
   }
 }
 
-/** Builds the adapter for the settings a manager chose; the secret is already opened. */
+/**
+ * Builds the adapter for the settings a manager chose; the secret is already opened. Throws a
+ * StationFailure for settings the station does not allow (a file outside its allowed folders),
+ * so `sync.settings.set` builds one to check before it saves.
+ */
 export type BackendFactory = (settings: BackendSettings, secret: string | null) => ShopBackend | null;
 
 export type OutboxEventType = 'shipped' | 'note';
@@ -161,7 +165,9 @@ export interface SyncSettingsRepository {
   settings(): BackendSettings;
   saveSettings(settings: BackendSettings): void;
   sealedSecret(): Uint8Array | null;
-  saveSealedSecret(sealed: Uint8Array | null): void;
+  /** The endpoint (see app/sync/endpoint) the secret was given for; null for one saved before secrets were bound. */
+  secretEndpoint(): string | null;
+  saveSealedSecret(sealed: Uint8Array | null, endpoint: string | null): void;
   cursor(name: string): string | null;
   saveCursor(name: string, value: string | null): void;
   lastRun(): { at: string; error: string | null; pulledOrders: number; pushed: number } | null;

@@ -41,6 +41,8 @@ export interface VideoRepository {
   markDeleted(id: number): void;
   /** Closed webcam clips still on disk, oldest first. */
   closedClips(): VideoSegmentRecord[];
+  /** Bytes of video on disk: closed clips, and recordings still being written. */
+  storedBytes(): { clips: number; recording: number };
   settings(stationId: string): VideoSettings | null;
   saveSettings(stationId: string, settings: VideoSettings): void;
 }

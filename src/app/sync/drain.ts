@@ -1,3 +1,4 @@
+import { StationFailure } from '../../contract/errors';
 import type { Clock, Journal, Logger, Store } from '../ports';
 import type { ShopLabelSink, NotePush, OutboxEvent, OutboxRepository, ShipmentPush, ShopBackend, SyncOrderLinks } from '../ports/backend';
 import { SyncFailure } from '../ports/backend';
@@ -50,7 +51,13 @@ export async function drainOutbox(deps: DrainDeps, limit = 500, onEach?: (done: 
       result.pushed += 1;
     } catch (error) {
       blockedOrders.add(event.orderId);
-      const failure = error instanceof SyncFailure ? error : new SyncFailure('bad_response', String(error), { cause: error });
+      // A StationFailure is the station refusing (a file outside the allowed folders): park it for a manager.
+      const failure =
+        error instanceof SyncFailure
+          ? error
+          : error instanceof StationFailure
+            ? new SyncFailure('refused', error.message, { cause: error })
+            : new SyncFailure('bad_response', String(error), { cause: error });
       const at = deps.clock.now();
       const permanent = failure.kind === 'refused' || failure.kind === 'auth';
       if (permanent || event.attempts + 1 >= MAX_ATTEMPTS) {

@@ -4,6 +4,7 @@ import type { Clock, Journal, Logger, Store } from '../ports';
 import { SyncFailure, type ShopBackend, type SyncPorts } from '../ports/backend';
 import type { Secrets } from '../ports/secrets';
 import { drainOutbox } from './drain';
+import { insecureHttpAllowed, needsSecret, refuseSecretInClear, secretEndpoint } from './endpoint';
 import { pullFromShop } from './pull';
 
 export interface SyncEngineDeps {
@@ -31,14 +32,27 @@ export class SyncEngine {
   }
 
   /**
+   * The stored secret when it was given for the backend's current endpoint. One given for another
+   * address is never sent; a secret saved before secrets were bound counts as the current one's.
+   */
+  private sealedSecretForEndpoint(): Uint8Array | null {
+    const { settings } = this.deps.sync;
+    const bound = settings.secretEndpoint();
+    if (bound !== null && bound !== secretEndpoint(settings.settings())) return null;
+    return settings.sealedSecret();
+  }
+
+  /**
    * The configured backend, or null when none is chosen. Kept while the settings and secret stay
    * the same: its rate limiter and login must outlive one run (BaseLinker counts across runs).
+   * Throws when the secret would go over plain http to another machine without an admin's leave.
    */
   backend(): ShopBackend | null {
     const { sync, secrets } = this.deps;
     const settings = sync.settings.settings();
     if (settings.kind === 'none') return null;
-    const sealed = sync.settings.sealedSecret();
+    const sealed = this.sealedSecretForEndpoint();
+    if (sealed) refuseSecretInClear(settings);
     const key = `${JSON.stringify(settings)}|${sealed ? sealed.join(',') : ''}`;
     if (this.cached?.key === key) return this.cached.backend;
     const secret = sealed ? new TextDecoder().decode(secrets.sealer.open(sealed)) : null;
@@ -57,7 +71,15 @@ export class SyncEngine {
 
   private async run(): Promise<SyncRun> {
     const { store, journal, clock, logger, stationId, sync, onProgress } = this.deps;
-    const backend = this.backend();
+    let backend: ShopBackend | null;
+    try {
+      backend = this.backend();
+    } catch (error) {
+      const refused: SyncRun = { ...EMPTY_RUN, error: describe(error) };
+      sync.settings.saveLastRun({ at: clock.now().toISOString(), error: refused.error?.message ?? null, pulledOrders: 0, pushed: 0 });
+      logger.warn('sync refused before it started', { error: refused.error?.message ?? null });
+      return refused;
+    }
     if (!backend) return { ...EMPTY_RUN, error: { kind: 'refused', message: 'No shop backend is set up.' } };
     const run: SyncRun = { ...EMPTY_RUN, error: null };
     try {
@@ -83,9 +105,13 @@ export class SyncEngine {
   status(): SyncStatus {
     const { sync } = this.deps;
     const last = sync.settings.lastRun();
+    const settings = sync.settings.settings();
+    const hasSecret = this.sealedSecretForEndpoint() !== null;
     return {
-      kind: sync.settings.settings().kind,
-      hasSecret: sync.settings.sealedSecret() !== null,
+      kind: settings.kind,
+      hasSecret,
+      secretNeeded: needsSecret(settings) && !hasSecret,
+      insecureHttp: insecureHttpAllowed(settings),
       running: this.running,
       lastRunAt: last?.at ?? null,
       lastError: last?.error ?? null,
@@ -96,9 +122,9 @@ export class SyncEngine {
   }
 
   async testConnection(): Promise<{ shopName: string }> {
-    const backend = this.backend();
-    if (!backend) throw new StationFailure('SYNC_NOT_CONFIGURED', 'No shop backend is set up.');
     try {
+      const backend = this.backend();
+      if (!backend) throw new StationFailure('SYNC_NOT_CONFIGURED', 'No shop backend is set up.');
       return await backend.testConnection();
     } catch (error) {
       throw toStationFailure(error);

@@ -2,6 +2,7 @@ import { StationFailure } from '../../contract/errors';
 import type { VideoSegmentView, VideoSettings, VideoStart } from '../../contract/video';
 import type { CallContext, Core } from '../context';
 import type { VideoPorts, VideoSegmentRecord } from '../ports/video';
+import { limitForChunk, type VideoLimit } from './limits';
 import { playbackUrl } from './nvr';
 import { DEFAULT_VIDEO_SETTINGS } from './settings';
 
@@ -72,16 +73,23 @@ export class VideoDesk {
       },
       cameraDeviceId: settings.cameraDeviceId,
       policy: settings.policy,
+      bitsPerSecond: settings.bitsPerSecond,
     };
   }
 
-  /** Appends chunk `index`; a chunk sent twice (a retry after a lost answer) is stored once. */
+  /**
+   * Appends chunk `index`; a chunk sent twice (a retry after a lost answer) is stored once. A
+   * chunk that would pass the recording's cap or the disk quota is not written: the recording
+   * stops there, so no client can fill the disk however fast it sends.
+   */
   chunk(call: CallContext, segmentId: number, index: number, ms: number, bytes: Uint8Array): { bytes: number; chunks: number } {
     const segment = this.recording(call, segmentId);
     if (index < segment.chunks) return { bytes: segment.bytes, chunks: segment.chunks };
     if (index > segment.chunks || !segment.path) {
       throw new StationFailure('VIDEO_CHUNK_OUT_OF_ORDER', `Segment ${segmentId} expects chunk ${segment.chunks}, got ${index}.`, { expected: segment.chunks, got: index });
     }
+    const limit = limitForChunk(this.core, this.video, this.settings(segment.stationId), this.video.files.size(segment.path), bytes.length);
+    if (limit) throw this.stopAtLimit(segment, limit);
     const size = this.video.files.append(segment.path, bytes);
     const now = this.core.clock.now();
     // The first chunk holds the first `ms` of video: recording began that long before it arrived.
@@ -136,7 +144,19 @@ export class VideoDesk {
     return segment;
   }
 
-  private close(segment: VideoSegmentRecord, recovered: boolean): VideoSegmentRecord {
+  /** Closes a recording that reached a limit, tells the station's screens, and says why to the caller. */
+  private stopAtLimit(segment: VideoSegmentRecord, limit: VideoLimit): StationFailure {
+    const closed = this.close(segment, false, limit);
+    const { stationId, id: segmentId, sessionId } = segment;
+    this.core.events.emit('video.stopped', { stationId, segmentId, sessionId, reason: limit.reason, bytes: closed.bytes, limitBytes: limit.limitBytes });
+    this.core.logger.warn('packing video stopped at its limit', { stationId, segmentId, sessionId, reason: limit.reason, bytes: closed.bytes, limitBytes: limit.limitBytes });
+    const limitMb = Math.max(1, Math.round(limit.limitBytes / (1024 * 1024)));
+    return limit.reason === 'cap'
+      ? new StationFailure('VIDEO_CAP_REACHED', `The recording reached its size limit of ${limitMb} MB and was stopped.`, { segment: segmentId, limitMb })
+      : new StationFailure('VIDEO_QUOTA_FULL', `The disk space for packing video (${limitMb} MB) is full; the recording was stopped.`, { segment: segmentId, limitMb });
+  }
+
+  private close(segment: VideoSegmentRecord, recovered: boolean, limit: VideoLimit | null = null): VideoSegmentRecord {
     const { store, journal, clock } = this.core;
     // A clip ends where its video ends; an NVR reference when the session let go of it.
     const endedAt =
@@ -168,6 +188,8 @@ export class VideoDesk {
           cameraId: segment.cameraId,
           playbackUrl: url,
           recovered,
+          // Why the station, not the recorder, ended the clip.
+          ...(limit ? { stoppedBy: limit.reason, limitBytes: limit.limitBytes } : {}),
         },
       });
       return this.video.segments.byId(segment.id)!;

@@ -30,16 +30,23 @@ export function planRetention(clips: readonly VideoSegmentRecord[], rule: Retent
   return expired;
 }
 
+/** The disk quota for all video in the data folder: the station's own setting, as retention reads it. */
+export function videoQuotaBytes(core: Core, video: VideoPorts): number {
+  return (video.segments.settings(core.stationId) ?? DEFAULT_VIDEO_SETTINGS).quotaMb * 1024 * 1024;
+}
+
 /**
- * Deletes expired clips. Each deletion is journaled with the clip's hash first, so the journal
- * still proves what the clip was; the file goes after the entry has committed.
+ * Deletes expired clips. Room is kept in the quota for recordings still being written and for
+ * `incomingBytes` about to be, so clips and recordings together stay within it. Each deletion is
+ * journaled with the clip's hash first, so the journal still proves what the clip was; the file
+ * goes after the entry has committed.
  */
-export function applyRetention(core: Core, video: VideoPorts): Expired[] {
+export function applyRetention(core: Core, video: VideoPorts, incomingBytes = 0): Expired[] {
   const settings = video.segments.settings(core.stationId) ?? DEFAULT_VIDEO_SETTINGS;
   const plan = planRetention(video.segments.closedClips(), {
     now: core.clock.now(),
     retentionDays: settings.retentionDays,
-    quotaBytes: settings.quotaMb * 1024 * 1024,
+    quotaBytes: videoQuotaBytes(core, video) - video.segments.storedBytes().recording - incomingBytes,
   });
   for (const { segment, reason } of plan) {
     core.store.transaction(() => {

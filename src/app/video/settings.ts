@@ -10,5 +10,8 @@ export const DEFAULT_VIDEO_SETTINGS: VideoSettings = {
   policy: 'warn',
   retentionDays: 30,
   quotaMb: 50_000,
+  // About 1.5 Mbit/s keeps a label readable at 720p; an hour is far longer than any parcel takes.
+  bitsPerSecond: 1_500_000,
+  maxRecordingMinutes: 60,
   nvr: null,
 };

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { ShipmentPush, ShopBackend } from '../../app/ports';
 import { drainOutbox } from '../../app/sync/drain';
+import { secretEndpoint } from '../../app/sync/endpoint';
 import { bootStation, type BootedStation } from '../../boot/station';
 import { keyFileSecrets } from '../../sync';
 import { VendureBackend } from '../../sync/vendure/backend';
@@ -33,9 +34,10 @@ export async function benchSync(options: SyncBenchOptions = {}): Promise<Figure[
   try {
     await shop.placeOrders(count, 8);
     booted = await bootStation({ dataDir, host: 'cli' });
-    const vendure = { url: shop.adminUrl, username: 'superadmin', channelToken: null, barcodeField: 'barcode', fulfillmentHandler: 'manual-fulfillment', pageSize: 100 };
-    booted.sync.settings.saveSettings({ kind: 'vendure', vendure, baselinker: null, file: null, everySeconds: 60 });
-    booted.sync.settings.saveSealedSecret(keyFileSecrets(dataDir).sealer.seal(new TextEncoder().encode('superadmin')));
+    const vendure = { url: shop.adminUrl, username: 'superadmin', channelToken: null, barcodeField: 'barcode', fulfillmentHandler: 'manual-fulfillment', pageSize: 100, allowInsecureHttp: false };
+    const settings = { kind: 'vendure' as const, vendure, baselinker: null, file: null, everySeconds: 60 };
+    booted.sync.settings.saveSettings(settings);
+    booted.sync.settings.saveSealedSecret(keyFileSecrets(dataDir).sealer.seal(new TextEncoder().encode('superadmin')), secretEndpoint(settings));
 
     let started = performance.now();
     const run = await booted.station.sync.runOnce();

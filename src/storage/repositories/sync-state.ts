@@ -4,10 +4,11 @@ import { backendSettingsSchema, type BackendSettings } from '../../contract/sync
 
 const SETTINGS = 'settings';
 const SECRET = 'secret';
+const SECRET_ENDPOINT = 'secret_endpoint';
 const LAST_RUN = 'last_run';
 const CURSOR = 'cursor:';
 
-/** Sync settings, cursors and the last run as key/value rows; the secret only as sealed bytes. */
+/** Sync settings, cursors and the last run as key/value rows; the secret only as sealed bytes, with the endpoint it is for. */
 export function createSyncSettings(db: Database): SyncSettingsRepository {
   const text = db.prepare<[string], { text_value: string | null; blob_value: Buffer | null }>('SELECT text_value, blob_value FROM sync_state WHERE key = ?');
   const put = db.prepare<[string, string | null, Buffer | null]>(
@@ -15,6 +16,13 @@ export function createSyncSettings(db: Database): SyncSettingsRepository {
   );
   const remove = db.prepare<[string]>('DELETE FROM sync_state WHERE key = ?');
   const read = (key: string) => text.get(key) ?? null;
+  // The secret and the endpoint it is bound to change together or not at all.
+  const saveSecret = db.transaction((sealed: Uint8Array | null, endpoint: string | null) => {
+    if (sealed) put.run(SECRET, null, Buffer.from(sealed));
+    else remove.run(SECRET);
+    if (sealed && endpoint !== null) put.run(SECRET_ENDPOINT, endpoint, null);
+    else remove.run(SECRET_ENDPOINT);
+  });
 
   return {
     settings(): BackendSettings {
@@ -29,9 +37,9 @@ export function createSyncSettings(db: Database): SyncSettingsRepository {
       const blob = read(SECRET)?.blob_value;
       return blob ? new Uint8Array(blob) : null;
     },
-    saveSealedSecret(sealed) {
-      if (sealed) put.run(SECRET, null, Buffer.from(sealed));
-      else remove.run(SECRET);
+    secretEndpoint: () => read(SECRET_ENDPOINT)?.text_value ?? null,
+    saveSealedSecret(sealed, endpoint) {
+      saveSecret(sealed, endpoint);
     },
     cursor: (name) => read(CURSOR + name)?.text_value ?? null,
     saveCursor(name, value) {

@@ -70,6 +70,11 @@ export function createVideoRepository(db: Database): VideoRepository {
   );
   const deleted = db.prepare<[number]>("UPDATE video_segments SET status = 'deleted' WHERE id = ?");
   const clips = db.prepare<[], SegmentRow>(`${SELECT} WHERE status = 'closed' AND kind = 'webcam' ORDER BY started_at, id`);
+  const stored = db.prepare<[], { clips: number; recording: number }>(
+    `SELECT coalesce(sum(CASE WHEN status = 'closed' AND kind = 'webcam' THEN bytes END), 0) AS clips,
+            coalesce(sum(CASE WHEN status = 'recording' THEN bytes END), 0) AS recording
+     FROM video_segments`,
+  );
   const settings = db.prepare<[string], string>('SELECT settings FROM video_settings WHERE station_id = ?').pluck(true);
   const saveSettings = db.prepare<[string, string]>(
     'INSERT INTO video_settings (station_id, settings) VALUES (?, ?) ON CONFLICT (station_id) DO UPDATE SET settings = excluded.settings',
@@ -98,6 +103,7 @@ export function createVideoRepository(db: Database): VideoRepository {
       deleted.run(id);
     },
     closedClips: () => clips.all().map(toSegment),
+    storedBytes: () => stored.get()!,
     settings(stationId) {
       const text = settings.get(stationId);
       if (text === undefined) return null;

@@ -3,6 +3,7 @@ import type { NotePush, PullPage, RemoteOrder, RemoteProduct, ShipmentPush, Shop
 import { SyncFailure } from '../../app/ports/backend';
 import type { FileSettings } from '../../contract/sync';
 import { csvLine, csvRecords } from './csv';
+import type { ShopFileFolders } from './folders';
 import { formatOf, readOrders, readProducts } from './import-format';
 
 export const EXPORT_HEADER = 'order_number,shipped_at,carrier,tracking_numbers,partial,lines,idempotency_key';
@@ -17,25 +18,35 @@ function read(file: string): string {
 
 /**
  * A shop that speaks files: orders and products read from CSV or JSON (rows with errors are left
- * out; `packdesk import` reports them by line), shipments appended to a CSV export.
+ * out; `packdesk import` reports them by line), shipments appended to a CSV export. Only files
+ * inside the folders allowed on the station: refused when built (so saving such settings fails)
+ * and again at every use, in case a symlink was swapped in since.
  */
 export class FileBackend implements ShopBackend {
   readonly kind = 'file' as const;
 
   constructor(
     private readonly settings: FileSettings,
+    private readonly folders: ShopFileFolders,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+  ) {
+    for (const file of [settings.ordersFile, settings.productsFile, settings.exportFile]) if (file) folders.resolve(file);
+  }
+
+  /** The file at its checked real path. */
+  private read(file: string): string {
+    return read(this.folders.resolve(file));
+  }
 
   async testConnection() {
-    for (const file of [this.settings.ordersFile, this.settings.productsFile]) if (file) read(file);
+    for (const file of [this.settings.ordersFile, this.settings.productsFile]) if (file) this.read(file);
     return { shopName: `Files (${[this.settings.ordersFile, this.settings.productsFile].filter(Boolean).join(', ') || 'none'})` };
   }
 
   async pullProducts(): Promise<PullPage<RemoteProduct>> {
     const file = this.settings.productsFile;
     if (!file) return { items: [], cursor: null, more: false, total: 0 };
-    const { products } = readProducts(read(file), formatOf(file));
+    const { products } = readProducts(this.read(file), formatOf(file));
     const items = products.map((p) => ({ sku: p.sku, name: p.name, weightGrams: p.weightGrams, barcodes: p.barcodes.map((b) => b.code) }));
     return { items, cursor: null, more: false, total: items.length };
   }
@@ -43,7 +54,7 @@ export class FileBackend implements ShopBackend {
   async pullOrders(): Promise<PullPage<RemoteOrder>> {
     const file = this.settings.ordersFile;
     if (!file) return { items: [], cursor: null, more: false, total: 0 };
-    const { orders } = readOrders(read(file), formatOf(file), this.now().toISOString());
+    const { orders } = readOrders(this.read(file), formatOf(file), this.now().toISOString());
     return { items: orders, cursor: null, more: false, total: orders.length };
   }
 
@@ -51,12 +62,13 @@ export class FileBackend implements ShopBackend {
     const file = this.settings.ordersFile;
     if (!file || externalIds.length === 0) return [];
     const wanted = new Set(externalIds);
-    return readOrders(read(file), formatOf(file), this.now().toISOString()).orders.filter((o) => wanted.has(o.externalId));
+    return readOrders(this.read(file), formatOf(file), this.now().toISOString()).orders.filter((o) => wanted.has(o.externalId));
   }
 
   private exported(): Set<string> {
-    const file = this.settings.exportFile;
-    if (!file || !fs.existsSync(file)) return new Set();
+    if (!this.settings.exportFile) return new Set();
+    const file = this.folders.resolve(this.settings.exportFile);
+    if (!fs.existsSync(file)) return new Set();
     return new Set(csvRecords(read(file)).records.map((r) => r.record.idempotency_key ?? ''));
   }
 
@@ -65,8 +77,8 @@ export class FileBackend implements ShopBackend {
   }
 
   async pushShipment(push: ShipmentPush): Promise<{ remoteRef: string }> {
-    const file = this.settings.exportFile;
-    if (!file) throw new SyncFailure('refused', 'No export file is set for shipped orders.');
+    if (!this.settings.exportFile) throw new SyncFailure('refused', 'No export file is set for shipped orders.');
+    const file = this.folders.resolve(this.settings.exportFile);
     const row = [
       push.orderNumber,
       this.now().toISOString(),

@@ -16,11 +16,13 @@ import { createJournalRows } from '../../../src/storage/repositories/journal-row
 import { createPackingRepository } from '../../../src/storage/repositories/packing';
 import { createSyncStorage } from '../../../src/storage/repositories/sync-storage';
 import { createStore } from '../../../src/storage/store';
-import { createBackend, keyFileSecrets } from '../../../src/sync';
+import { createBackendFactory, keyFileSecrets } from '../../../src/sync';
 import { typedCall } from '../../support/station-fixture';
 
 export interface SyncStation {
   dir: string;
+  /** The one folder the file backend may use. */
+  shopFiles: string;
   db: Database;
   store: Store;
   station: Station;
@@ -47,13 +49,17 @@ export function createSyncStation(firstWrap?: (ports: SyncPorts) => SyncPorts): 
   const logger: Logger = { info: line('info'), warn: line('warn'), error: line('error') };
   const clock = { now: () => new Date() };
   const databases: Database[] = [];
+  // As boot sets it up: the file backend may use <data>/shop-files only.
+  const shopFiles = path.join(dir, 'shop-files');
+  fs.mkdirSync(shopFiles);
+  const backendFor = createBackendFactory({ fileFolders: [shopFiles] });
   const build = (wrap: (ports: SyncPorts) => SyncPorts = (p) => p) => {
     const db = openDatabase(path.join(dir, 'packdesk.sqlite'));
     databases.push(db);
     const store = createStore(db, { backupDir: path.join(dir, 'backups'), keepBackups: 2, clock: clock.now });
     const storage = createSyncStorage(db);
     const documents = createDocumentPorts({ db, dataDir: dir, clock, logger, adapters: [createRawTcpPrinter({ timeoutMs: 1000 })] });
-    const sync = wrap({ ...storage, backendFor: createBackend, carrierLabels: shopLabelsTo(documents.printingFor('ST-01', () => undefined)) });
+    const sync = wrap({ ...storage, backendFor, carrierLabels: shopLabelsTo(documents.printingFor('ST-01', () => undefined)) });
     const station = createStation({
       store,
       journal: createJournal(createJournalRows(db), clock, loadOrCreateStationKey(dir)),
@@ -77,6 +83,7 @@ export function createSyncStation(firstWrap?: (ports: SyncPorts) => SyncPorts): 
   first.store.catalog.importCatalog({ products: [], kits: [], boxes: [{ code: 'K1', name: 'Small box', tareGrams: 120, lengthMm: 200, widthMm: 150, heightMm: 100 }] });
   return {
     dir,
+    shopFiles,
     ...first,
     call: typedCall(first.station),
     logs,

@@ -28,7 +28,7 @@ async function cli(...args: string[]): Promise<{ code: number; out: string; err:
 }
 
 describe('packdesk', () => {
-  it.each(['serve', 'demo', 'orders', 'bench', 'barcode', 'journal'])('documents %s with --help', async (command) => {
+  it.each(['serve', 'demo', 'orders', 'bench', 'barcode', 'journal', 'config'])('documents %s with --help', async (command) => {
     const { code, out } = await cli(command, '--help');
     expect(code).toBe(0);
     expect(out).toMatch(new RegExp(`Usage: packdesk ${command}`));

@@ -41,7 +41,7 @@ describe('BaseLinker connector API against a local fake', () => {
     vendure: null,
     file: null,
     everySeconds: 60,
-    baselinker: { url: fake.url, statusMap, courierCode, requestsPerMinute: 100 },
+    baselinker: { url: fake.url, statusMap, courierCode, requestsPerMinute: 100, allowInsecureHttp: false },
   });
 
   beforeEach(async () => {
@@ -99,11 +99,11 @@ describe('BaseLinker connector API against a local fake', () => {
   });
 
   it('surfaces ERROR_BLOCKED_TOKEN and a bad token as such', async () => {
-    const blocked = new BaselinkerBackend({ url: fake.url, statusMap, courierCode: null, requestsPerMinute: 100 }, FAKE_TOKEN, { clock });
+    const blocked = new BaselinkerBackend({ url: fake.url, statusMap, courierCode: null, requestsPerMinute: 100, allowInsecureHttp: false }, FAKE_TOKEN, { clock });
     // Another program spent the minute's allowance on the same token.
     for (let i = 0; i < 100; i++) await fetch(fake.url, { method: 'POST', headers: { 'X-BLToken': FAKE_TOKEN }, body: new URLSearchParams({ method: 'getOrderStatusList', parameters: '{}' }) });
     await expect(blocked.testConnection()).rejects.toMatchObject({ kind: 'rate_limited', message: expect.stringContaining('ERROR_BLOCKED_TOKEN') });
-    const wrong = new BaselinkerBackend({ url: fake.url, statusMap, courierCode: null, requestsPerMinute: 100 }, 'nope', { clock });
+    const wrong = new BaselinkerBackend({ url: fake.url, statusMap, courierCode: null, requestsPerMinute: 100, allowInsecureHttp: false }, 'nope', { clock });
     await expect(wrong.testConnection()).rejects.toMatchObject({ kind: 'auth', message: expect.stringContaining('ERROR_BAD_TOKEN') });
   });
 });

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importOrders, importProducts } from '../../../src/app/sync/file-import';
 import { readOrders, readProducts } from '../../../src/sync';
 import { FileBackend } from '../../../src/sync/file/backend';
+import { ShopFileFolders } from '../../../src/sync/file/folders';
 import { createSyncStation, ok, packOrder, type SyncStation } from '../../interop/support/sync-station';
 
 const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/sync');
@@ -57,14 +58,14 @@ describe('file import', () => {
 
   it('exports a shipped order to CSV once, even when asked twice', async () => {
     importFixtures();
-    const exportFile = path.join(s.dir, 'shipped.csv');
+    const exportFile = path.join(s.shopFiles, 'shipped.csv');
     await ok(s.call('auth.badge', { badge: 'PD-M-0001', pin: '1111' }));
     await ok(s.call('settings.packing', { requireWeight: false }));
     await ok(s.call('sync.settings.set', { settings: { kind: 'file', file: { ordersFile: null, productsFile: null, exportFile } } }));
     await ok(packOrder(s.call, 'F-1005', ['PEN-03', 'PEN-03', 'PEN-03']));
     expect(await ok(s.call('sync.now', {}))).toMatchObject({ pushed: 1, error: null });
     const [event] = s.sync.outbox.list(['sent'], 10);
-    const backend = new FileBackend({ ordersFile: null, productsFile: null, exportFile });
+    const backend = new FileBackend({ ordersFile: null, productsFile: null, exportFile }, new ShopFileFolders([s.shopFiles]));
     const push = s.sync.outbox.byId(event!.id)!.payload as never;
     expect(await backend.hasShipment(push)).toBe(true);
     const rows = fs.readFileSync(exportFile, 'utf8').trim().split('\n');
