@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { seedDemo } from '../app/demo';
 import { hashPin } from '../app/pin';
@@ -24,6 +23,7 @@ import { shopOutbox } from '../app/sync/outbox-handler';
 import { createBackend, keyFileSecrets, SyncWorker } from '../sync';
 import { createSyncStorage } from '../storage/repositories/sync-storage';
 import { createStationLog } from './logger';
+import { keepDataFolderPrivate } from './private-data-folder';
 import { createVideoAndReviewPorts } from '../evidence/station-ports';
 import { PACKDESK_VERSION } from './version';
 
@@ -76,8 +76,9 @@ const VIDEO_HOUSEKEEPING_MS = 60_000;
 
 export async function bootStation(options: BootOptions): Promise<BootedStation> {
   const clock = options.clock ?? { now: () => new Date() };
-  fs.mkdirSync(options.dataDir, { recursive: true });
+  const modes = keepDataFolderPrivate(options.dataDir);
   const log = createStationLog(options.dataDir, { alsoStdout: options.logToStdout ?? false });
+  log.logger[modes.repaired + modes.failed > 0 ? 'warn' : 'info']('data folder permissions checked', { ...modes });
   let db: ReturnType<typeof openDatabase> | null = null;
   try {
     const backupDir = path.join(options.dataDir, 'backups');

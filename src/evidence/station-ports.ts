@@ -44,8 +44,9 @@ export function createVideoAndReviewPorts(options: EvidencePortsOptions): { vide
       const stamp = clock.now().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
       const file = `${orderNumber.replace(/[^A-Za-z0-9_-]+/g, '_')}-${stamp}.zip`;
       const dir = path.join(dataDir, EVIDENCE_DIR);
-      fs.mkdirSync(dir, { recursive: true });
-      fs.writeFileSync(path.join(dir, file), zip);
+      // Owner-only, like the video and journal it packs; the host serves it to managers.
+      fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+      fs.writeFileSync(path.join(dir, file), zip, { mode: 0o600 });
       return { file, bytes: zip.length, sha256: sha256Hex(zip) };
     },
     evidenceFile(name) {
