@@ -8,6 +8,7 @@ import { StationFailure } from '../contract/errors';
 import { createJournal, type StationJournal } from '../journal/journal';
 import { loadOrCreateStationKey } from '../journal/key-file';
 import { scheduleBackups } from '../storage/backup';
+import { loadOrCreateBadgeKey } from '../storage/badge-key';
 import { checkpointWal, openDatabase } from '../storage/db';
 import { guardRepository } from '../storage/failures';
 import { createJournalRows } from '../storage/repositories/journal-rows';
@@ -89,6 +90,7 @@ export async function bootStation(options: BootOptions): Promise<BootedStation> 
       backupDir,
       keepBackups: BACKUPS_KEPT,
       clock: () => clock.now(),
+      badgeKey: loadOrCreateBadgeKey(options.dataDir),
     });
     const stationKey = loadOrCreateStationKey(options.dataDir);
     const journalRows = createJournalRows(db);

@@ -6,8 +6,9 @@ import { printQueue } from './0004-print-queue';
 import { sync } from './0005-sync';
 import { documentRequests } from './0006-document-requests';
 import { video } from './0007-video';
+import { badgeHashes } from './0009-badge-hashes';
 
 export type { Migration } from './migration';
 
 /** Every migration, oldest first. Append new ones at the end; the runner checks the numbering. */
-export const MIGRATIONS: readonly Migration[] = [initial, journal, packing, printQueue, sync, documentRequests, video];
+export const MIGRATIONS: readonly Migration[] = [initial, journal, packing, printQueue, sync, documentRequests, video, badgeHashes];
