@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { pino, type Logger as Pino } from 'pino';
 import { createStream } from 'rotating-file-stream';
@@ -14,8 +15,12 @@ export interface StationLog {
 
 /** JSON lines in <data>/logs/packdesk.log, rotated by size and day, ten files kept. */
 export function createStationLog(dataDir: string, options: { alsoStdout?: boolean } = {}): StationLog {
+  const dir = path.join(dataDir, 'logs');
+  // Owner-only like the rest of the data folder; rotating-file-stream would make the folder 0755.
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   const file = createStream('packdesk.log', {
-    path: path.join(dataDir, 'logs'),
+    path: dir,
+    mode: 0o600,
     size: '10M',
     interval: '1d',
     maxFiles: 10,

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { seedDemo } from '../app/demo';
 import { hashPin } from '../app/pin';
@@ -9,6 +8,7 @@ import { StationFailure } from '../contract/errors';
 import { createJournal, type StationJournal } from '../journal/journal';
 import { loadOrCreateStationKey } from '../journal/key-file';
 import { scheduleBackups } from '../storage/backup';
+import { loadOrCreateBadgeKey } from '../storage/badge-key';
 import { checkpointWal, openDatabase } from '../storage/db';
 import { guardRepository } from '../storage/failures';
 import { createJournalRows } from '../storage/repositories/journal-rows';
@@ -25,6 +25,7 @@ import { createBackendFactory, keyFileSecrets, SyncWorker } from '../sync';
 import { fileFoldersAtBoot } from './station-config';
 import { createSyncStorage } from '../storage/repositories/sync-storage';
 import { createStationLog } from './logger';
+import { keepDataFolderPrivate } from './private-data-folder';
 import { createVideoAndReviewPorts } from '../evidence/station-ports';
 import { PACKDESK_VERSION } from './version';
 
@@ -77,8 +78,9 @@ const VIDEO_HOUSEKEEPING_MS = 60_000;
 
 export async function bootStation(options: BootOptions): Promise<BootedStation> {
   const clock = options.clock ?? { now: () => new Date() };
-  fs.mkdirSync(options.dataDir, { recursive: true });
+  const modes = keepDataFolderPrivate(options.dataDir);
   const log = createStationLog(options.dataDir, { alsoStdout: options.logToStdout ?? false });
+  log.logger[modes.repaired + modes.failed > 0 ? 'warn' : 'info']('data folder permissions checked', { ...modes });
   let db: ReturnType<typeof openDatabase> | null = null;
   try {
     const backupDir = path.join(options.dataDir, 'backups');
@@ -89,6 +91,7 @@ export async function bootStation(options: BootOptions): Promise<BootedStation> 
       backupDir,
       keepBackups: BACKUPS_KEPT,
       clock: () => clock.now(),
+      badgeKey: loadOrCreateBadgeKey(options.dataDir),
     });
     const stationKey = loadOrCreateStationKey(options.dataDir);
     const journalRows = createJournalRows(db);

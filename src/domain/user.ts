@@ -4,11 +4,11 @@ export type Role = (typeof ROLES)[number];
 export const LANGUAGES = ['en', 'pl'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
+/** Someone who logs in at a station. No badge code: only its keyed hash is stored, and none is read back. */
 export interface User {
   id: number;
   name: string;
   role: Role;
-  badgeCode: string;
   language: Language | null;
   active: boolean;
 }

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { readStationKey } from '../journal/key-file';
 import { createJournal } from '../journal/journal';
 import { createDocumentArchive } from '../documents/store/archive';
+import { loadOrCreateBadgeKey } from '../storage/badge-key';
 import { openDatabase } from '../storage/db';
 import { createDocumentRecordRepository } from '../storage/repositories/document-records';
 import { createJournalRows } from '../storage/repositories/journal-rows';
@@ -18,7 +19,7 @@ export async function exportEvidenceFromDataDir(dataDir: string, databaseFile: s
   const db = openDatabase(path.join(dataDir, databaseFile), { backupDir });
   try {
     const clock = { now: () => new Date() };
-    const store = createStore(db, { backupDir, keepBackups: 14, clock: clock.now });
+    const store = createStore(db, { backupDir, keepBackups: 14, clock: clock.now, badgeKey: loadOrCreateBadgeKey(dataDir) });
     const rows = createJournalRows(db);
     const archive = createDocumentArchive({ dataDir, records: createDocumentRecordRepository(db), clock: clock.now });
     const { manifest, files, bytes } = await buildEvidencePackage(

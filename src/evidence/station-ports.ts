@@ -43,7 +43,8 @@ export function createVideoAndReviewPorts(options: EvidencePortsOptions): { vide
       const stamp = clock.now().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
       const file = `${orderNumber.replace(/[^A-Za-z0-9_-]+/g, '_')}-${stamp}.zip`;
       const dir = path.join(dataDir, EVIDENCE_DIR);
-      fs.mkdirSync(dir, { recursive: true });
+      // Owner-only, like the video and journal it packs; the host serves it to managers.
+      fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
       const target = path.join(dir, file);
       const { bytes } = await buildEvidencePackage({ dataDir, store, rows, journal, key, segments, archive, clock }, orderNumber, target);
       return { file, bytes, sha256: await sha256OfFile(target) };

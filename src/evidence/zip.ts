@@ -75,7 +75,7 @@ export async function writeZip(inputs: readonly ZipInput[], options: ArchiveOpti
 export async function writeZipFile(inputs: readonly ZipInput[], file: string, options: ArchiveOptions = {}): Promise<number> {
   const partial = `${file}.partial`;
   try {
-    await pipeline(archive(inputs, options), fs.createWriteStream(partial));
+    await pipeline(archive(inputs, options), fs.createWriteStream(partial, { mode: 0o600 }));
     fs.renameSync(partial, file);
   } catch (error) {
     fs.rmSync(partial, { force: true });

@@ -26,7 +26,7 @@ export function loadOrCreateStationKey(dataDir: string, options: KeyFileOptions 
   const { privateKey } = crypto.generateKeyPairSync('ed25519');
   const pem = privateKey.export({ type: 'pkcs8', format: 'pem' });
   const bytes = options.sealer ? options.sealer.seal(Buffer.from(String(pem), 'utf8')) : Buffer.from(String(pem), 'utf8');
-  fs.mkdirSync(dataDir, { recursive: true });
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   publishOnce(path.join(dataDir, options.sealer ? SEALED_KEY_FILE : KEY_FILE), bytes);
   const key = readStationKey(dataDir, options);
   if (!key) throw new Error(`The journal key was written to ${dataDir} but could not be read back.`);

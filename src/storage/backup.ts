@@ -49,9 +49,13 @@ export async function backupDatabase(db: Database, policy: BackupPolicy): Promis
   if (!Number.isInteger(policy.keep) || policy.keep < 1) throw new Error(`keepBackups must be a whole number of at least 1, not ${policy.keep}.`);
   let partial: string | null = null;
   try {
-    fs.mkdirSync(policy.dir, { recursive: true });
+    fs.mkdirSync(policy.dir, { recursive: true, mode: 0o700 });
     const file = freshName(policy.dir, policy.clock());
     partial = `${file}.partial`;
+    // Made owner-only before SQLite writes into it (a backup holds everything the database
+    // does); a leftover of a crash under the same name goes first, so its mode cannot carry over.
+    fs.rmSync(partial, { force: true });
+    fs.closeSync(fs.openSync(partial, 'wx', 0o600));
     await db.backup(partial);
     fs.renameSync(partial, file);
     partial = null;

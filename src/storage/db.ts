@@ -34,7 +34,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database.
   if (size === null && readonly) {
     throw new StationFailure('INTERNAL', `There is no Packdesk database at ${file} to open read-only.`, { file });
   }
-  if (size === null) fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  if (size === null) createOwnerOnly(file);
   if (size !== null && size > 0) checkHeader(file, size, options.backupDir);
 
   const db = new Database(file, { readonly, fileMustExist: size !== null });
@@ -47,6 +47,16 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database.
     throw err;
   }
   return db;
+}
+
+/**
+ * An empty file, readable by its owner only, for SQLite to make the database in: SQLite gives
+ * the WAL and shared-memory files the database file's mode, so all three stay private.
+ */
+function createOwnerOnly(file: string): void {
+  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true, mode: 0o700 });
+  // 'a' creates without truncating: another process may have made the file a moment ago.
+  fs.closeSync(fs.openSync(file, 'a', 0o600));
 }
 
 function fileSize(file: string): number | null {

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Store } from '../app/ports/store';
 import { backupDatabase } from './backup';
+import { registerBadgeDigest, type BadgeKey } from './badge-key';
 import { guardRepository, guardSqlite } from './failures';
 import { migrate } from './migrate';
 import { createCatalogRepository } from './repositories/catalog';
@@ -13,6 +14,8 @@ export interface StoreOptions {
   backupDir: string;
   keepBackups: number;
   clock: () => Date;
+  /** The data folder's badge key (loadOrCreateBadgeKey): badges are stored and found by its HMAC. */
+  badgeKey: BadgeKey;
 }
 
 /**
@@ -21,11 +24,14 @@ export interface StoreOptions {
  * repository call into DISK_FULL / DATABASE_CORRUPT.
  */
 export function createStore(db: Database, options: StoreOptions): Store {
-  migrate(db);
+  registerBadgeDigest(db, options.badgeKey);
+  // After an upgrade the WAL still holds the pages as they were (badge codes before 0009):
+  // folded in and emptied, they are gone from both files.
+  if (migrate(db).applied.length > 0) db.pragma('wal_checkpoint(TRUNCATE)');
   const file = db.name;
   return {
     stations: guardRepository(createStationRepository(db), file),
-    users: guardRepository(createUserRepository(db), file),
+    users: guardRepository(createUserRepository(db, options.badgeKey), file),
     logins: guardRepository(createLoginRepository(db), file),
     orders: guardRepository(createOrderRepository(db, options.clock), file),
     catalog: guardRepository(createCatalogRepository(db), file),

@@ -18,8 +18,9 @@ export function createClipFiles(dataDir: string): VideoFiles {
   return {
     append(relative, bytes) {
       const file = resolve(relative);
-      fs.mkdirSync(path.dirname(file), { recursive: true });
-      const fd = fs.openSync(file, 'a');
+      // Owner-only: the video shows the packer and the customer's address label.
+      fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+      const fd = fs.openSync(file, 'a', 0o600);
       try {
         let written = 0;
         while (written < bytes.length) written += fs.writeSync(fd, bytes, written, bytes.length - written);

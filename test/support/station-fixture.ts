@@ -17,6 +17,7 @@ import { FakeScale } from '../../src/devices/fake/fake-scale';
 import { createJournal, type StationJournal } from '../../src/journal/journal';
 import { loadOrCreateStationKey } from '../../src/journal/key-file';
 import { openDatabase } from '../../src/storage/db';
+import { loadOrCreateBadgeKey } from '../../src/storage/badge-key';
 import { createJournalRows } from '../../src/storage/repositories/journal-rows';
 import { createPackingRepository } from '../../src/storage/repositories/packing';
 import { createStore } from '../../src/storage/store';
@@ -97,7 +98,8 @@ export function createStationFixture(): StationFixture {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'packdesk-station-'));
   const clock = new TestClock();
   const db = openDatabase(path.join(dir, 'packdesk.sqlite'));
-  const store = createStore(db, { backupDir: path.join(dir, 'backups'), keepBackups: 3, clock: clock.now });
+  const badgeKey = loadOrCreateBadgeKey(dir);
+  const store = createStore(db, { backupDir: path.join(dir, 'backups'), keepBackups: 3, clock: clock.now, badgeKey });
   store.stations.upsert({ id: 'ST-01', name: 'Station 1', language: 'en', idleLogoutMinutes: 15 });
   store.stations.upsert({ id: 'ST-02', name: 'Stanowisko 2', language: 'pl', idleLogoutMinutes: 15 });
   const pinHash = hashPin('1111');
@@ -189,7 +191,7 @@ export function createStationFixture(): StationFixture {
     restart: () => {
       const database = openDatabase(path.join(dir, 'packdesk.sqlite'));
       reopened.push(database);
-      return stationOver(database, createStore(database, { backupDir: path.join(dir, 'backups'), keepBackups: 3, clock: clock.now }));
+      return stationOver(database, createStore(database, { backupDir: path.join(dir, 'backups'), keepBackups: 3, clock: clock.now, badgeKey }));
     },
     packingSerialShipped: () => createPackingRepository(db).serialShipped(store.catalog.productBySku('PHONE-01')!.id, 'SN-777'),
     close: () => {

@@ -102,21 +102,31 @@ export function journalRaw(data: string): { raw: string; rawLength?: number; raw
   return { raw: wellFormed.slice(0, JOURNALED_RAW_LENGTH), rawLength: data.length, rawAltered: true };
 }
 
+/**
+ * What the session and the journal keep of someone's badge scanned over an open order: whose it
+ * was, never the code, which would let anyone reading the journal print the badge. The space
+ * keeps it from ever answering a serial or lot prompt.
+ */
+const BADGE_SCAN = 'staff badge';
+
 /** A scan of an item while an order is open: resolved against the catalogue, judged, saved, journaled. */
 export function scanItem(desk: PackingDesk, call: Parameters<PackingDesk['active']>[0], scan: { data: string; symbology: string | null; source: string }) {
   const { core } = desk;
+  const catalogue = resolveScan(core.store, scan.data, scan.symbology, core.clock.now());
+  // An item or a box wins should its code ever equal someone's badge.
+  const badgeOf = catalogue.kind === 'product' || catalogue.kind === 'box' ? null : core.store.users.byBadge(scan.data);
+  const resolved = badgeOf ? { kind: 'other' as const, text: BADGE_SCAN } : catalogue;
   return desk.step(
     call,
     'pack.scan',
     ({ record }) => {
-      const resolved = resolveScan(core.store, scan.data, scan.symbology, core.clock.now());
       const rules = core.packing.rules(call.stationId);
-      return applyScan(record.state, resolved, scan.data, {
+      return applyScan(record.state, resolved, badgeOf ? BADGE_SCAN : scan.data, {
         today: core.clock.now().toISOString().slice(0, 10),
         bulkThreshold: rules.bulkThreshold,
         serialShipped: (productId, serial) => core.packing.serialShipped(productId, serial),
       });
     },
-    { ...journalRaw(scan.data), symbology: scan.symbology, source: scan.source },
+    { ...(badgeOf ? { raw: BADGE_SCAN, badgeOf: badgeOf.id } : journalRaw(scan.data)), symbology: scan.symbology, source: scan.source },
   );
 }

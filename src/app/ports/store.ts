@@ -50,7 +50,7 @@ export interface StationRepository {
 }
 
 export interface UserRepository {
-  /** Badge codes are stored and matched normalised (normaliseBadge). */
+  /** Matched by a keyed hash of the normalised code (normaliseBadge); the code itself is never stored. */
   byBadge(badgeCode: string): User | null;
   byId(id: number): User | null;
   pinHash(id: number): string | null;

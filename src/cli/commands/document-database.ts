@@ -4,6 +4,7 @@ import type { Store } from '../../app/ports/store';
 import { DATABASE_FILE } from '../../boot/data-dir';
 import { StationFailure } from '../../contract/errors';
 import { DEMO_LABEL_SETTINGS } from '../../documents/from-order';
+import { loadOrCreateBadgeKey } from '../../storage/badge-key';
 import { openDatabase } from '../../storage/db';
 import { createLabelSettingsRepository } from '../../storage/repositories/label-settings';
 import { createManifestRepository } from '../../storage/repositories/manifests';
@@ -24,7 +25,7 @@ export interface DocumentDatabase {
 export function openDocumentDatabase(dataFlag: string | undefined): DocumentDatabase {
   const dataDir = dataDirFrom(dataFlag);
   const db = openDatabase(path.join(dataDir, DATABASE_FILE), { backupDir: path.join(dataDir, 'backups') });
-  const store = createStore(db, { backupDir: path.join(dataDir, 'backups'), keepBackups: 14, clock: () => new Date() });
+  const store = createStore(db, { backupDir: path.join(dataDir, 'backups'), keepBackups: 14, clock: () => new Date(), badgeKey: loadOrCreateBadgeKey(dataDir) });
   const settings = createLabelSettingsRepository(db);
   return {
     store,

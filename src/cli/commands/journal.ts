@@ -5,6 +5,7 @@ import { DATABASE_FILE } from '../../boot/data-dir';
 import { verifyJournalFile } from '../../boot/verify-journal';
 import { KEY_FILE, readStationKey } from '../../journal/key-file';
 import type { JournalVerification } from '../../journal/verify';
+import { loadOrCreateBadgeKey, registerBadgeDigest } from '../../storage/badge-key';
 import { openDatabase } from '../../storage/db';
 import { migrate } from '../../storage/migrate';
 import { createJournalRows } from '../../storage/repositories/journal-rows';
@@ -34,6 +35,8 @@ export function registerJournal(program: Command): void {
       }
       const db = openDatabase(file, { backupDir: path.join(dataDir, 'backups') });
       try {
+        // Bringing an older database up to date hashes the badge codes it stored (migration 9).
+        registerBadgeDigest(db, loadOrCreateBadgeKey(dataDir));
         migrate(db);
         const rows = createJournalRows(db);
         // Read, never created: a missing key must not be replaced by a new one during a check.

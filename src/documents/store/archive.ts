@@ -33,10 +33,11 @@ export function createDocumentArchive(options: ArchiveOptions): DocumentArchive 
       const name = `${iso.replace(/[:.]/g, '')}-${kind}-${safePart(subject)}${parcel}-${hash.slice(0, 8)}.${document.format}`;
       const relative = path.posix.join('documents', iso.slice(0, 4), iso.slice(5, 7), name);
       const file = path.join(dataDir, relative);
-      fs.mkdirSync(path.dirname(file), { recursive: true });
+      // Owner-only: labels and slips carry the customer's name and address.
+      fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
       // Written beside and renamed, so a crash never leaves half a document under the real name.
       const partial = `${file}.partial`;
-      fs.writeFileSync(partial, document.bytes);
+      fs.writeFileSync(partial, document.bytes, { mode: 0o600 });
       fs.renameSync(partial, file);
       return records.insert({ kind, format: document.format, path: relative, sha256: hash, bytes: document.bytes.length, ...links, createdAt: iso });
     },

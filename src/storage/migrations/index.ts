@@ -7,8 +7,9 @@ import { sync } from './0005-sync';
 import { documentRequests } from './0006-document-requests';
 import { video } from './0007-video';
 import { loginSessions } from './0008-login-sessions';
+import { badgeHashes } from './0009-badge-hashes';
 
 export type { Migration } from './migration';
 
 /** Every migration, oldest first. Append new ones at the end; the runner checks the numbering. */
-export const MIGRATIONS: readonly Migration[] = [initial, journal, packing, printQueue, sync, documentRequests, video, loginSessions];
+export const MIGRATIONS: readonly Migration[] = [initial, journal, packing, printQueue, sync, documentRequests, video, loginSessions, badgeHashes];

@@ -12,6 +12,7 @@ import { createJournal } from '../../../src/journal/journal';
 import { loadOrCreateStationKey } from '../../../src/journal/key-file';
 import { createRawTcpPrinter } from '../../../src/printing/raw-tcp';
 import { openDatabase, type Database } from '../../../src/storage/db';
+import { loadOrCreateBadgeKey } from '../../../src/storage/badge-key';
 import { createJournalRows } from '../../../src/storage/repositories/journal-rows';
 import { createPackingRepository } from '../../../src/storage/repositories/packing';
 import { createSyncStorage } from '../../../src/storage/repositories/sync-storage';
@@ -56,7 +57,7 @@ export function createSyncStation(firstWrap?: (ports: SyncPorts) => SyncPorts): 
   const build = (wrap: (ports: SyncPorts) => SyncPorts = (p) => p) => {
     const db = openDatabase(path.join(dir, 'packdesk.sqlite'));
     databases.push(db);
-    const store = createStore(db, { backupDir: path.join(dir, 'backups'), keepBackups: 2, clock: clock.now });
+    const store = createStore(db, { backupDir: path.join(dir, 'backups'), keepBackups: 2, clock: clock.now, badgeKey: loadOrCreateBadgeKey(dir) });
     const storage = createSyncStorage(db);
     const documents = createDocumentPorts({ db, dataDir: dir, clock, logger, adapters: [createRawTcpPrinter({ timeoutMs: 1000 })] });
     const sync = wrap({ ...storage, backendFor, carrierLabels: shopLabelsTo(documents.printingFor('ST-01', () => undefined)) });

@@ -45,6 +45,18 @@ describe('one scan pipeline', () => {
     await ok(scan('PD-P-0001'));
     expect(await ok(scan('PD-P-0002'))).toMatchObject({ kind: 'login', session: { user: { name: 'Piotr Nowak' } } });
   });
+
+  it('journals a badge scanned over an open order as whose it was, never its code, nor takes it for a serial', async () => {
+    await packBigOrder();
+    expect(await verdict(' pd-p-0002 ')).toBe('unknown_barcode');
+    await ok(call('pack.acknowledge', {}));
+    expect(await verdict(CODES.phone)).toBe('serial_required');
+    expect(await verdict('PD-P-0002')).toBe('invalid_barcode');
+    const scans = f.journal.bySubject({ kind: 'order', id: 'PD-100006' }).filter((e) => e.type === 'pack.scan');
+    const piotr = f.store.users.byBadge('PD-P-0002')!.id;
+    expect(scans.filter((e) => e.payload.badgeOf === piotr).map((e) => e.payload.raw)).toEqual(['staff badge', 'staff badge']);
+    expect(JSON.stringify(scans).toLowerCase()).not.toContain('pd-p-0002');
+  });
 });
 
 describe('packing an order end to end', () => {

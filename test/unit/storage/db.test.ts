@@ -4,13 +4,14 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { StationFailure } from '../../../src/contract/errors';
 import { checkpointWal, openDatabase } from '../../../src/storage/db';
+import { loadOrCreateBadgeKey } from '../../../src/storage/badge-key';
 import { createStore } from '../../../src/storage/store';
 import { FIXED_NOW, freshDir, newOrder, sampleCatalog, track } from './fixtures';
 
 /** A real station database with enough orders to span many pages. */
 function writeRealDatabase(file: string): void {
   const db = openDatabase(file);
-  const store = createStore(db, { backupDir: path.join(path.dirname(file), 'backups'), keepBackups: 2, clock: () => FIXED_NOW });
+  const store = createStore(db, { backupDir: path.join(path.dirname(file), 'backups'), keepBackups: 2, clock: () => FIXED_NOW, badgeKey: loadOrCreateBadgeKey(path.dirname(file)) });
   store.catalog.importCatalog(sampleCatalog());
   store.orders.insertMany(Array.from({ length: 2000 }, (_, i) => newOrder(`PD-${i}`, { note: 'x'.repeat(200) })));
   db.close();

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach } from 'vitest';
 import type { CatalogImport, NewOrder, Store } from '../../../src/app/ports/store';
 import { openDatabase, type Database } from '../../../src/storage/db';
+import { loadOrCreateBadgeKey } from '../../../src/storage/badge-key';
 import { createStore } from '../../../src/storage/store';
 
 const dirs: string[] = [];
@@ -43,6 +44,7 @@ export function openTestStore(options: { now?: () => Date; keepBackups?: number 
     backupDir: path.join(dir, 'backups'),
     keepBackups: options.keepBackups ?? 3,
     clock: options.now ?? (() => FIXED_NOW),
+    badgeKey: loadOrCreateBadgeKey(dir),
   });
   return { store, db, dir, file };
 }

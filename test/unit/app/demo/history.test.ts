@@ -9,6 +9,7 @@ import { createJournal } from '../../../../src/journal/journal';
 import { loadOrCreateStationKey } from '../../../../src/journal/key-file';
 import { verifyJournal } from '../../../../src/journal/verify';
 import { openDatabase } from '../../../../src/storage/db';
+import { loadOrCreateBadgeKey } from '../../../../src/storage/badge-key';
 import { createJournalRows } from '../../../../src/storage/repositories/journal-rows';
 import { createStore } from '../../../../src/storage/store';
 
@@ -27,7 +28,7 @@ function seededStation(orders = 120) {
     db.close();
     fs.rmSync(dir, { recursive: true, force: true });
   });
-  const store = createStore(db, { backupDir: path.join(dir, 'backups'), keepBackups: 2, clock: () => now });
+  const store = createStore(db, { backupDir: path.join(dir, 'backups'), keepBackups: 2, clock: () => now, badgeKey: loadOrCreateBadgeKey(dir) });
   const rows = createJournalRows(db);
   const key = loadOrCreateStationKey(dir);
   const started = performance.now();
@@ -89,7 +90,7 @@ describe('the demo shop’s packed past in the journal', () => {
       db.close();
       fs.rmSync(dir, { recursive: true, force: true });
     });
-    const store = createStore(db, { backupDir: path.join(dir, 'backups'), keepBackups: 2, clock: () => now });
+    const store = createStore(db, { backupDir: path.join(dir, 'backups'), keepBackups: 2, clock: () => now, badgeKey: loadOrCreateBadgeKey(dir) });
     expect(seedDemo(store, { orders: 60, now, hashPin: (pin) => `test-hash-${pin}`.padEnd(40, '-') }).packed).toBeUndefined();
     expect(createJournalRows(db).count()).toBe(0);
   });

@@ -9,6 +9,7 @@ import { DEMO_LOGINS } from '../../../../src/app/demo/staff';
 import { hashPin, verifyPin } from '../../../../src/app/pin';
 import type { Store } from '../../../../src/app/ports/store';
 import { openDatabase, type Database } from '../../../../src/storage/db';
+import { loadOrCreateBadgeKey } from '../../../../src/storage/badge-key';
 import { createStore } from '../../../../src/storage/store';
 
 const now = new Date('2026-03-02T08:00:00.000Z');
@@ -25,7 +26,7 @@ function realStore(): { store: Store; db: Database } {
     db.close();
     fs.rmSync(dir, { recursive: true, force: true });
   });
-  const store = createStore(db, { backupDir: path.join(dir, 'backups'), keepBackups: 2, clock: () => now });
+  const store = createStore(db, { backupDir: path.join(dir, 'backups'), keepBackups: 2, clock: () => now, badgeKey: loadOrCreateBadgeKey(dir) });
   return { store, db };
 }
 

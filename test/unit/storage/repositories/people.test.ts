@@ -1,5 +1,8 @@
+import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { openTestStore, PIN_HASH } from '../fixtures';
+import { badgeDigest, loadOrCreateBadgeKey } from '../../../../src/storage/badge-key';
+import { createStore } from '../../../../src/storage/store';
+import { FIXED_NOW, openTestStore, PIN_HASH } from '../fixtures';
 
 describe('station repository', () => {
   it('inserts, updates and lists stations', () => {
@@ -20,7 +23,7 @@ describe('user repository', () => {
   it('stores a user and finds them by id and by a badge scanned with noise', () => {
     const { store } = openTestStore();
     const id = store.users.insert({ name: 'Ola Kowalska', role: 'packer', badgeCode: ' b-1001 ', pinHash: PIN_HASH, language: 'pl' });
-    const expected = { id, name: 'Ola Kowalska', role: 'packer', badgeCode: 'B-1001', language: 'pl', active: true };
+    const expected = { id, name: 'Ola Kowalska', role: 'packer', language: 'pl', active: true };
     expect(store.users.byId(id)).toEqual(expected);
     expect(store.users.byBadge('b-1001')).toEqual(expected);
     expect(store.users.byBadge('B-9999')).toBeNull();
@@ -43,10 +46,21 @@ describe('user repository', () => {
     expect(store.users.byId(adam)?.language).toBeNull();
   });
 
-  it('refuses a second user with the same badge', () => {
-    const { store } = openTestStore();
+  it('keeps only the keyed hash of a badge, which another key does not match', () => {
+    const { store, db, dir } = openTestStore();
+    const id = store.users.insert({ name: 'Ola', role: 'packer', badgeCode: 'b-1001', pinHash: PIN_HASH, language: null });
+    const stored = db.prepare<[number], { badge_hash: string }>('SELECT badge_hash FROM users WHERE id = ?').get(id);
+    expect(stored).toEqual({ badge_hash: badgeDigest(loadOrCreateBadgeKey(dir), 'B-1001') });
+    const otherKey = createStore(db, { backupDir: dir, keepBackups: 1, clock: () => FIXED_NOW, badgeKey: crypto.createSecretKey(crypto.randomBytes(32)) });
+    expect(otherKey.users.byBadge('B-1001')).toBeNull();
+  });
+
+  it('refuses a second user with the same badge, and a badge code written as if it were a hash', () => {
+    const { store, db } = openTestStore();
     store.users.insert({ name: 'A', role: 'packer', badgeCode: 'B-1', pinHash: PIN_HASH, language: null });
     expect(() => store.users.insert({ name: 'B', role: 'packer', badgeCode: 'b-1', pinHash: PIN_HASH, language: null })).toThrow(/UNIQUE/);
+    expect(() => db.prepare(`INSERT INTO users (name, role, badge_hash, pin_hash) VALUES ('C', 'packer', 'B-2', ?)`).run(PIN_HASH)).toThrow(/never a badge code/);
+    expect(() => db.exec(`UPDATE users SET badge_hash = 'B-1'`)).toThrow(/never a badge code/);
   });
 });
 
