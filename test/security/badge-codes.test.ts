@@ -58,7 +58,7 @@ describe('badge codes', () => {
     await ok(call('pack.override', { kind: 'partial', reason: 'Out of stock', manager: { badge: 'pd-m-0001' } }));
     await ok(call('pack.close', {}));
     await ok(call('auth.logout', {}));
-    await scan('PD-M-0001');
+    await ok(call('auth.badge', { badge: 'PD-M-0001', pin: '7001' }));
     await ok(call('admin.backup', {}));
     await booted.close();
     booted = null;

@@ -61,7 +61,7 @@ describe('the data folder is readable by its owner only', () => {
     await underUsualUmask(async () => {
       const booted = await bootStation({ dataDir: data, host: 'cli', seedDemoIfEmpty: true, demoOrders: 10 });
       try {
-        expect((await booted.station.dispatch('auth.badge', { badge: 'PD-M-0001' })).ok).toBe(true);
+        expect((await booted.station.dispatch('auth.badge', { badge: 'PD-M-0001', pin: '7001' })).ok).toBe(true);
         const backup = await booted.station.dispatch('admin.backup', {});
         expect(backup.ok).toBe(true);
         expect(fs.readdirSync(data)).toEqual(expect.arrayContaining(['packdesk.sqlite-wal', 'packdesk.sqlite-shm', 'backups']));
@@ -88,7 +88,7 @@ describe('the data folder is readable by its owner only', () => {
         await packMugs(f);
         await ok(call('video.stop', { segmentId: started.segment.id }));
         await ok(call('pack.complete', {}));
-        await ok(call('scan.submit', { data: 'PD-M-0001', symbology: null, source: 'wedge' }));
+        await ok(call('auth.badge', { badge: 'PD-M-0001', pin: '1111' }));
         await ok(typedCall(f.station)('review.evidence', { orderNumber: 'PD-100001' }));
         f.documents.archive.keep('label', { format: 'zpl', bytes: Buffer.from('^XA^XZ') }, { orderNumber: 'PD-100001' });
         expect(fs.readdirSync(f.dir)).toEqual(expect.arrayContaining(['evidence', 'documents']));

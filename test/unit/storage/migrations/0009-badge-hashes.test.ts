@@ -21,7 +21,7 @@ function withBadgeCodes(options: { key: boolean }): { db: Database; file: string
   if (options.key) registerBadgeDigest(db, KEY);
   migrate(db, BEFORE);
   db.exec(`
-    INSERT INTO stations VALUES ('ST-01', 'Station 1', 'en', 15);
+    INSERT INTO stations (id, name, language, idle_logout_minutes) VALUES ('ST-01', 'Station 1', 'en', 15);
     INSERT INTO users (id, name, role, badge_code, pin_hash) VALUES (1, 'Ola', 'packer', 'PD-P-0001', '${PIN_HASH}'),
                                                                     (2, 'Jan', 'manager', 'PD-M-0001', '${PIN_HASH}');
     INSERT INTO orders (id, number, status, customer_name, ship_name, ship_street, ship_city, ship_postcode, ship_country, search_key, created_at, updated_at)
