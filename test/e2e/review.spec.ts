@@ -44,7 +44,7 @@ test.describe('order review', () => {
     await page.goto(host.url);
     await loginPage.scanBadgeWithPin('PD-M-0002', '7002');
     await page.getByRole('button', { name: 'Settings' }).click();
-    await page.getByLabel('Recording').selectOption('nvr');
+    await page.getByLabel('Recording', { exact: true }).selectOption('nvr');
     await page.getByLabel('NVR camera id').fill('cam-7');
     await page.getByLabel('Playback link template').fill('https://nvr.example/play?cam={camera}&from={startEpoch}&to={endEpoch}');
     await page.getByLabel('Without a working camera').selectOption('block');
@@ -55,7 +55,7 @@ test.describe('order review', () => {
     const settings = (await (await page.request.post(`${host.url}api/video.settings`, { headers: sameOrigin(host.url), data: {} })).json()) as { value: unknown };
     expect(settings.value).toMatchObject({ mode: 'nvr', policy: 'block', retentionDays: 45, nvr: { cameraId: 'cam-7' } });
     // Back to a webcam that warns, which the next test records with.
-    await page.getByLabel('Recording').selectOption('webcam');
+    await page.getByLabel('Recording', { exact: true }).selectOption('webcam');
     await page.getByLabel('Without a working camera').selectOption('warn');
     await page.getByRole('button', { name: 'Save video settings' }).click();
     await expect(page.getByText('Saved.')).toBeVisible();

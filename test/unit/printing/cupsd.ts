@@ -64,7 +64,19 @@ export async function startCups(): Promise<TestCups> {
   }
   return {
     server,
-    lpadmin: (args) => execFileSync('lpadmin', ['-h', server, ...args], { stdio: 'ignore' }),
+    // A cupsd that already answers lpstat can still refuse admin requests for a moment after
+    // start (seen on a loaded machine): try again briefly before calling it a failure.
+    lpadmin: (args) => {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          execFileSync('lpadmin', ['-h', server, ...args], { stdio: 'pipe' });
+          return;
+        } catch (error) {
+          if (attempt >= 30) throw error;
+          execFileSync('sleep', ['0.2']);
+        }
+      }
+    },
     stop: async () => {
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));
