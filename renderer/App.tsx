@@ -1,6 +1,7 @@
 import { useCallback, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LoginSession } from '../src/contract/schemas';
+import { roleAllows } from '../src/domain/user';
 import { subscribe } from './api/client';
 import { LoginScreen } from './features/login/LoginScreen';
 import { useLoginStore } from './features/login/loginStore';
@@ -92,7 +93,7 @@ export function App() {
     );
   }
   if (!session) return <LoginScreen />;
-  const manager = session.user.role === 'manager' || session.user.role === 'admin';
+  const manager = roleAllows(session.user.role, ['manager']);
   return (
     <>
       {packing ? <PackScreen /> : manager && reviewing ? <ReviewScreen /> : completion ? <CompletionScreen completion={completion} /> : <QueueScreen />}

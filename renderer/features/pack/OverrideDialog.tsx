@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StationError } from '../../../src/contract/errors';
 import type { UserSummary } from '../../../src/contract/schemas';
+import { roleAllows } from '../../../src/domain/user';
 import { call } from '../../api/client';
 import { errorText } from '../../i18n/error-text';
 import { useScan } from '../../scanner/useScan';
@@ -28,7 +29,7 @@ export function OverrideDialog({ suggested }: { suggested: Kind }) {
   const close = () => setDialog(null);
 
   useEffect(() => {
-    void call('auth.users', {}).then((result) => result.ok && setManagers(result.value.filter((u) => u.role === 'manager' || u.role === 'admin')));
+    void call('auth.users', {}).then((result) => result.ok && setManagers(result.value.filter((u) => roleAllows(u.role, ['manager']))));
   }, []);
 
   const approve = async (manager: Manager) => {

@@ -1,6 +1,7 @@
 import './settings.css';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { roleAllows } from '../../../src/domain/user';
 import { errorText } from '../../i18n/error-text';
 import { useSessionStore } from '../../session/sessionStore';
 import { SyncSection } from '../sync/SyncSection';
@@ -14,6 +15,7 @@ export function StationPanel() {
   const station = useSessionStore((s) => s.station);
   const version = useSessionStore((s) => s.version);
   const role = useSessionStore((s) => s.session?.user.role ?? null);
+  const manager = role !== null && roleAllows(role, ['manager']);
   const closeButton = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
@@ -50,8 +52,8 @@ export function StationPanel() {
           <dt>{t('settings.version')}</dt>
           <dd>{version}</dd>
         </dl>
-        {role && <SyncSection manager={role === 'manager' || role === 'admin'} />}
-        {(role === 'manager' || role === 'admin') && <CameraSettings />}
+        {role && <SyncSection manager={manager} />}
+        {manager && <CameraSettings />}
         {backup && <p className="notice ok">{t('settings.backupDone', { file: backup.file, size: Math.ceil(backup.bytes / 1024) })}</p>}
         {error && <p className="notice error">{errorText(t, error)}</p>}
         <div className="dialog-actions">
