@@ -3,9 +3,11 @@ import { useTranslation } from 'react-i18next';
 import type { LoginSession } from '../src/contract/schemas';
 import { roleAllows } from '../src/domain/user';
 import { subscribe } from './api/client';
+import { followBadgeScans } from './features/login/badgeScans';
 import { LoginScreen } from './features/login/LoginScreen';
 import { useLoginStore } from './features/login/loginStore';
 import { CompletionScreen } from './features/pack/CompletionScreen';
+import { followPackScans } from './features/pack/packScans';
 import { PackScreen } from './features/pack/PackScreen';
 import { usePackStore } from './features/pack/packStore';
 import { PrintingCorner } from './features/printing/PrintingCorner';
@@ -59,6 +61,12 @@ export function App() {
       else ended(event.reason === 'idle' ? 'idle' : 'logout');
     });
   }, [stationId, loggedIn, ended]);
+
+  // What each scan meant reaches the login and packing screens by subscription (session/scanOutcomes.ts).
+  useEffect(() => {
+    const stops = [followBadgeScans(), followPackScans()];
+    return () => stops.forEach((stop) => stop());
+  }, []);
 
   // HID POS scans are read by the core itself; their answer is shown as if the screen had scanned.
   useEffect(() => {
