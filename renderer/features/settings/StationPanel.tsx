@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { roleAllows } from '../../../src/domain/user';
 import { errorText } from '../../i18n/error-text';
+import { useKeys } from '../../keyboard/useKeys';
 import { useSessionStore } from '../../session/sessionStore';
 import { SyncSection } from '../sync/SyncSection';
 import { CameraSettings } from './CameraSettings';
@@ -22,17 +23,9 @@ export function StationPanel() {
     if (!visible) return;
     const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     closeButton.current?.focus();
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape') return;
-      event.stopPropagation();
-      hide();
-    };
-    window.addEventListener('keydown', onKey, { capture: true });
-    return () => {
-      window.removeEventListener('keydown', onKey, { capture: true });
-      previous?.focus();
-    };
-  }, [visible, hide]);
+    return () => previous?.focus();
+  }, [visible]);
+  useKeys('dialog', { Escape: hide }, visible && station !== null);
 
   if (!visible || !station) return null;
   return (
