@@ -1,10 +1,13 @@
 import { useCallback, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LoginSession } from '../src/contract/schemas';
+import { roleAllows } from '../src/domain/user';
 import { subscribe } from './api/client';
+import { followBadgeScans } from './features/login/badgeScans';
 import { LoginScreen } from './features/login/LoginScreen';
 import { useLoginStore } from './features/login/loginStore';
 import { CompletionScreen } from './features/pack/CompletionScreen';
+import { followPackScans } from './features/pack/packScans';
 import { PackScreen } from './features/pack/PackScreen';
 import { usePackStore } from './features/pack/packStore';
 import { PrintingCorner } from './features/printing/PrintingCorner';
@@ -59,6 +62,12 @@ export function App() {
     });
   }, [stationId, loggedIn, ended]);
 
+  // What each scan meant reaches the login and packing screens by subscription (session/scanOutcomes.ts).
+  useEffect(() => {
+    const stops = [followBadgeScans(), followPackScans()];
+    return () => stops.forEach((stop) => stop());
+  }, []);
+
   // HID POS scans are read by the core itself; their answer is shown as if the screen had scanned.
   useEffect(() => {
     if (!stationId) return;
@@ -92,7 +101,7 @@ export function App() {
     );
   }
   if (!session) return <LoginScreen />;
-  const manager = session.user.role === 'manager' || session.user.role === 'admin';
+  const manager = roleAllows(session.user.role, ['manager']);
   return (
     <>
       {packing ? <PackScreen /> : manager && reviewing ? <ReviewScreen /> : completion ? <CompletionScreen completion={completion} /> : <QueueScreen />}

@@ -5,11 +5,14 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { startI18n } from './i18n';
+import { keyboard, listenForKeys } from './keyboard/router';
 import { loadWedgeConfig } from './scanner/config';
-import { installWedge } from './scanner/listener';
+import { createWedgeScanner } from './scanner/listener';
 
 startI18n();
-installWedge(loadWedgeConfig(window.localStorage));
+// The scanner is the keyboard's first stage; then dialogs, then the screen (keyboard/router.ts).
+keyboard.setScanner(createWedgeScanner(loadWedgeConfig(window.localStorage)));
+listenForKeys(keyboard, window);
 
 const root = document.getElementById('root');
 if (root) {

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useKeys } from '../keyboard/useKeys';
 import { useScan } from '../scanner/useScan';
 import { playSound, type SoundKind } from './sound';
 
@@ -20,10 +21,6 @@ export function Banner({ kind, title, detail, onAcknowledge }: BannerProps) {
   const { t } = useTranslation();
   const button = useRef<HTMLButtonElement>(null);
   const blocking = onAcknowledge !== undefined;
-  const acknowledge = useRef(onAcknowledge);
-  useEffect(() => {
-    acknowledge.current = onAcknowledge;
-  });
 
   useEffect(() => {
     const sound = SOUND[kind];
@@ -34,19 +31,12 @@ export function Banner({ kind, title, detail, onAcknowledge }: BannerProps) {
     if (!blocking) return;
     const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     button.current?.focus();
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key !== 'Enter' && event.key !== 'Escape') return;
-      event.preventDefault();
-      event.stopPropagation();
-      acknowledge.current?.();
-    };
-    // Capture phase: the key answers the banner and must not also reach the screen behind it.
-    window.addEventListener('keydown', onKey, { capture: true });
-    return () => {
-      window.removeEventListener('keydown', onKey, { capture: true });
-      previous?.focus();
-    };
+    return () => previous?.focus();
   }, [blocking]);
+
+  // A blocking banner holds the keys as a dialog does: Enter or Escape answers it, the screen behind waits.
+  const acknowledge = () => onAcknowledge?.();
+  useKeys('dialog', { Enter: acknowledge, Escape: acknowledge }, blocking);
 
   // While an error waits for its acknowledgement, a scan does not count: it only repeats the alarm.
   useScan(() => playSound('error'), blocking);

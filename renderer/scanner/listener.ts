@@ -1,3 +1,4 @@
+import type { KeyScanner } from '../keyboard/router';
 import { insertIntoFocusedField, restoreField, snapshotFocusedField, type FieldSnapshot } from './field';
 import { markKeyEnd } from './timing';
 import { WedgeDetector, type WedgeConfig, type WedgeDecision } from './wedge';
@@ -18,19 +19,16 @@ function emitScan(code: string): void {
 }
 
 /**
- * Watches every key the page gets, before anything else does (window, capture phase), and turns
- * wedge bursts into scans. Returns a function that stops watching.
+ * The keyboard router's first stage (renderer/keyboard/router.ts): it sees every key the page
+ * gets before anything else does and turns wedge bursts into scans. A key it consumes goes
+ * nowhere else; held keys that turn out to be typing are given to the focused field.
  */
-export function installWedge(config: WedgeConfig, target: Window = window): () => void {
+export function createWedgeScanner(config: WedgeConfig): KeyScanner {
   const detector = new WedgeDetector(config);
   let snapshot: FieldSnapshot | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
-  const apply = (decision: WedgeDecision, event: KeyboardEvent | null): void => {
-    if (decision.consume && event) {
-      event.preventDefault();
-      event.stopImmediatePropagation();
-    }
+  const apply = (decision: WedgeDecision): void => {
     if (decision.release) insertIntoFocusedField(decision.release);
     if (decision.scan !== undefined) {
       if (decision.leaked && snapshot) restoreField(snapshot);
@@ -40,24 +38,20 @@ export function installWedge(config: WedgeConfig, target: Window = window): () =
     }
   };
 
-  const onKeyDown = (event: KeyboardEvent): void => {
-    if (event.isComposing) return;
-    const stroke = { key: event.key, ctrlKey: event.ctrlKey, altKey: event.altKey, metaKey: event.metaKey, time: event.timeStamp };
-    const decision = detector.feed(stroke);
-    // Snapshot before the burst's first key changes the field, so a scan can be taken back.
-    if (decision.burstStart) snapshot = snapshotFocusedField();
-    apply(decision, event);
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      const late = detector.expire(performance.now());
-      if (late) apply(late, null);
-    }, config.maxGapMs + 10);
-  };
-
-  target.addEventListener('keydown', onKeyDown, { capture: true });
-  return () => {
-    clearTimeout(timer);
-    target.removeEventListener('keydown', onKeyDown, { capture: true });
-    detector.reset();
+  return {
+    feed(press) {
+      if (press.isComposing) return { consume: false };
+      const stroke = { key: press.key, ctrlKey: press.ctrlKey, altKey: press.altKey, metaKey: press.metaKey, time: press.timeStamp };
+      const decision = detector.feed(stroke);
+      // Snapshot before the burst's first key changes the field, so a scan can be taken back.
+      if (decision.burstStart) snapshot = snapshotFocusedField();
+      apply(decision);
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        const late = detector.expire(performance.now());
+        if (late) apply(late);
+      }, config.maxGapMs + 10);
+      return decision;
+    },
   };
 }

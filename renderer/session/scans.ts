@@ -1,11 +1,9 @@
 import type { Result } from '../../src/contract/errors';
 import type { ScanSubmitResult } from '../../src/contract/packing';
-import { call } from '../api/client';
-import { playSound } from '../components/sound';
-import { useLoginStore } from '../features/login/loginStore';
-import { usePackStore } from '../features/pack/packStore';
-import { useSessionStore } from './sessionStore';
 import { ROLES, type Role } from '../../src/domain/user';
+import { call } from '../api/client';
+import { publishScanOutcome, type ScanOutcome } from './scanOutcomes';
+import { useSessionStore } from './sessionStore';
 
 const isRole = (value: unknown): value is Role => (ROLES as readonly unknown[]).includes(value);
 
@@ -22,49 +20,41 @@ export function routeScan(data: string, source: ScreenScanSource): Promise<void>
   const code = source === 'manual' ? data.trim() : data;
   if (!code) return queue;
   queue = queue.then(async () => {
-    const loggedIn = useSessionStore.getState().session !== null;
-    const pack = usePackStore.getState();
-    if (!loggedIn) useLoginStore.getState().setBusy(true);
-    else if (!pack.view) usePackStore.setState({ opening: code });
+    publishScanOutcome({ kind: 'sent', code, loggedIn: useSessionStore.getState().session !== null });
     const result = await call('scan.submit', { data: code, symbology: null, source });
     showScanResult(result, code, source === 'wedge');
   });
   return queue;
 }
 
-/** Shows what a scan meant, whether the screen sent it or the core read it from a HID scanner. */
+/**
+ * Shows what a scan meant, whether the screen sent it or the core read it from a HID scanner:
+ * the session follows here, the login and packing screens follow the published outcome.
+ */
 export function showScanResult(result: Result<ScanSubmitResult>, code: string | null, timed: boolean): void {
   const session = useSessionStore.getState();
-  const pack = usePackStore.getState();
-  useLoginStore.getState().setBusy(false);
-  usePackStore.setState({ opening: null });
+  const outcome = scanMeaning(result, code, timed, session.session !== null);
+  if (outcome.kind === 'loggedOut') session.ended('logout');
+  if (outcome.kind === 'loggedIn') session.loggedIn(outcome.session);
+  publishScanOutcome(outcome);
+}
+
+/** The core's answer to a scan, read for the screen: who it is for depends on whether someone is logged in. */
+export function scanMeaning(result: Result<ScanSubmitResult>, code: string | null, timed: boolean, loggedIn: boolean): ScanOutcome {
   if (!result.ok) {
     const { error } = result;
-    if (error.code === 'NOT_LOGGED_IN' && session.session) return session.ended('logout');
-    if (!session.session && error.code === 'PIN_REQUIRED' && code !== null) {
+    if (error.code === 'NOT_LOGGED_IN' && loggedIn) return { kind: 'loggedOut' };
+    if (loggedIn) return { kind: 'refused', code, error };
+    if (error.code === 'PIN_REQUIRED' && code !== null) {
       const { userId, name, role } = error.params ?? {};
       if (typeof userId === 'number' && typeof name === 'string' && isRole(role)) {
-        playSound('ok');
-        return useLoginStore.getState().needPin(code, { id: userId, name, role, language: null });
+        return { kind: 'pinNeeded', badge: code, user: { id: userId, name, role, language: null } };
       }
     }
-    if (!session.session) return useLoginStore.getState().failed(error);
-    if (pack.view) return pack.showError(error);
-    return pack.refuse(code ?? '', error);
+    return { kind: 'badgeRefused', error };
   }
   const answer = result.value;
-  if (answer.kind === 'login') {
-    playSound('ok');
-    useLoginStore.getState().reset();
-    session.loggedIn(answer.session);
-    // Another packer's badge between orders: the station is theirs, and so is any order it holds.
-    void pack.resume();
-    return;
-  }
-  if (answer.kind === 'opened') {
-    playSound('ok');
-    pack.showView(answer.view);
-    return;
-  }
-  pack.showOutcome(answer.outcome, answer.view, timed);
+  if (answer.kind === 'login') return { kind: 'loggedIn', session: answer.session };
+  if (answer.kind === 'opened') return { kind: 'opened', view: answer.view };
+  return { kind: 'scanned', outcome: answer.outcome, view: answer.view, timed };
 }

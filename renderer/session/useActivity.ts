@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { call } from '../api/client';
+import { keyboard } from '../keyboard/router';
 import { ActivityThrottle } from './activity';
 
 /**
@@ -16,10 +17,10 @@ export function useActivity(active: boolean, onGone: () => void): void {
         if (!result.ok && result.error.code === 'NOT_LOGGED_IN') onGone();
       });
     };
-    window.addEventListener('keydown', onInput, { capture: true, passive: true });
+    const stopWatching = keyboard.watch(onInput);
     window.addEventListener('pointerdown', onInput, { capture: true, passive: true });
     return () => {
-      window.removeEventListener('keydown', onInput, { capture: true });
+      stopWatching();
       window.removeEventListener('pointerdown', onInput, { capture: true });
     };
   }, [active, onGone]);

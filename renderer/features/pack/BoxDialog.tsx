@@ -2,9 +2,9 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../../src/contract/methods';
 import { call } from '../../api/client';
+import { Dialog } from '../../components/Dialog';
 import { useScan } from '../../scanner/useScan';
 import { routeScan } from '../../session/scans';
-import { Dialog } from './Dialog';
 import { usePackStore } from './packStore';
 
 /** Box types as big buttons (arrows + Enter, or a click); scanning a box code works as well. */
@@ -28,7 +28,7 @@ export function BoxDialog({ parcel }: { parcel: number }) {
   };
 
   return (
-    <Dialog title={t('pack.boxDialog.title', { no: parcel })} onClose={close} testId="box-dialog">
+    <Dialog title={t('pack.boxDialog.title', { no: parcel })} onClose={close} className="pack-dialog" testId="box-dialog">
       <p className="hint">{t('pack.boxDialog.hint')}</p>
       <div className="box-choices">
         {boxes.map((box, i) => (

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppHeader } from '../../components/AppHeader';
 import { playSound } from '../../components/sound';
+import { useKeys } from '../../keyboard/useKeys';
 import { useScan } from '../../scanner/useScan';
 import { routeScan } from '../../session/scans';
 import { usePackStore, type Completion } from './packStore';
@@ -16,15 +17,9 @@ export function CompletionScreen({ completion }: { completion: Completion }) {
   useEffect(() => {
     playSound('order');
     const timer = setTimeout(finish, BACK_TO_QUEUE_MS);
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Enter' || event.key === 'Escape') finish();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => {
-      clearTimeout(timer);
-      window.removeEventListener('keydown', onKey);
-    };
+    return () => clearTimeout(timer);
   }, [finish]);
+  useKeys('screen', { Enter: finish, Escape: finish });
 
   useScan((code) => void routeScan(code, 'wedge'));
 

@@ -1,6 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Verdict } from '../../../src/domain/packing/verdict';
+import { functionKeys, type KeyPress } from '../../keyboard/router';
+import { useKeys } from '../../keyboard/useKeys';
 import { usePackStore } from './packStore';
 
 /**
@@ -15,23 +17,14 @@ export function ErrorOverlay({ verdict }: { verdict: Verdict }) {
   const repeated = outcome?.verdict === 'acknowledge_first';
   const item = outcome && outcome.verdict === verdict && outcome.name ? `${outcome.name} · ${outcome.sku}` : null;
 
-  useEffect(() => {
-    button.current?.focus();
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key !== 'Enter' && event.key !== 'Escape') {
-        // Shortcuts wait too: nothing else happens until the error is seen.
-        if (/^F\d+$/.test(event.key)) event.preventDefault();
-        if (/^F\d+$/.test(event.key)) event.stopPropagation();
-        return;
-      }
-      event.preventDefault();
-      event.stopPropagation();
-      if (!event.repeat) void acknowledge();
-    };
-    // Capture phase: the key answers the overlay and must not also reach the screen behind it.
-    window.addEventListener('keydown', onKey, { capture: true });
-    return () => window.removeEventListener('keydown', onKey, { capture: true });
-  }, [acknowledge]);
+  useEffect(() => button.current?.focus(), []);
+
+  // The overlay holds the keys as a dialog does: Enter or Escape answers it, the screen behind
+  // waits. F-keys do nothing at all until the error is seen.
+  const answer = (press: KeyPress) => {
+    if (!press.repeat) void acknowledge();
+  };
+  useKeys('dialog', { ...functionKeys(() => true), Enter: answer, Escape: answer });
 
   return (
     <div className="error-overlay" data-testid="error-overlay">

@@ -31,7 +31,8 @@ export const ManualEntry = forwardRef<HTMLInputElement>(function ManualEntry(_pr
         value={code}
         onChange={(e) => setCode(e.target.value)}
         onKeyDown={(e) => {
-          // Escape leaves the field first; a second Escape puts the order back.
+          // Escape leaves the field first (the screen's Escape leaves it to the field); a second
+          // Escape puts the order back.
           if (e.key === 'Escape' && document.activeElement === e.currentTarget) {
             e.preventDefault();
             e.stopPropagation();

@@ -2,10 +2,11 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StationError } from '../../../src/contract/errors';
 import type { UserSummary } from '../../../src/contract/schemas';
+import { roleAllows } from '../../../src/domain/user';
 import { call } from '../../api/client';
+import { Dialog } from '../../components/Dialog';
 import { errorText } from '../../i18n/error-text';
 import { useScan } from '../../scanner/useScan';
-import { Dialog } from './Dialog';
 import { usePackStore } from './packStore';
 
 type Kind = 'force_complete' | 'partial';
@@ -28,7 +29,7 @@ export function OverrideDialog({ suggested }: { suggested: Kind }) {
   const close = () => setDialog(null);
 
   useEffect(() => {
-    void call('auth.users', {}).then((result) => result.ok && setManagers(result.value.filter((u) => u.role === 'manager' || u.role === 'admin')));
+    void call('auth.users', {}).then((result) => result.ok && setManagers(result.value.filter((u) => roleAllows(u.role, ['manager']))));
   }, []);
 
   const approve = async (manager: Manager) => {
@@ -44,7 +45,7 @@ export function OverrideDialog({ suggested }: { suggested: Kind }) {
   useScan((badge) => void approve({ badge }));
 
   return (
-    <Dialog title={t('pack.override.title')} onClose={close} testId="override-dialog">
+    <Dialog title={t('pack.override.title')} onClose={close} className="pack-dialog" testId="override-dialog">
       <form
         className="override-form"
         onSubmit={(event) => {

@@ -47,7 +47,12 @@ export function PackScreen() {
 
   const pending = view?.pending ?? null;
   const blocked = pending?.kind === 'error';
-  useShortcuts(!!view && !blocked && dialog === null, (action) => void run(action));
+  // The error overlay and the dialogs hold the keys while they are open (keyboard/router.ts).
+  useShortcuts(!!view, (action) => {
+    // Escape in the typed-code field is the field's own: it empties and leaves the field (ManualEntry).
+    if (action === 'putBack' && document.activeElement === manual.current) return false;
+    void run(action);
+  });
 
   if (!view) return null;
 

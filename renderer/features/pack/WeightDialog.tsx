@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Dialog } from './Dialog';
+import { Dialog } from '../../components/Dialog';
 import { usePackStore } from './packStore';
 
 /** Only at a station without a scale: the weight read off another scale, typed in grams. */
@@ -11,7 +11,7 @@ export function WeightDialog({ parcel }: { parcel: number }) {
   const amount = Number(grams);
   const valid = Number.isInteger(amount) && amount >= 1;
   return (
-    <Dialog title={t('pack.weightDialog.title', { no: parcel })} onClose={() => setDialog(null)} testId="weight-dialog">
+    <Dialog title={t('pack.weightDialog.title', { no: parcel })} onClose={() => setDialog(null)} className="pack-dialog" testId="weight-dialog">
       <form
         onSubmit={async (event) => {
           event.preventDefault();

@@ -1,26 +1,20 @@
-import { useEffect, useRef } from 'react';
+import { functionKeys, type KeyPress } from '../../keyboard/router';
+import { useKeys } from '../../keyboard/useKeys';
 import { shortcutFor, type ShortcutAction } from './shortcuts';
 
 /**
- * Runs the screen's shortcut for each F-key (and Escape) while `active`. The browser's own uses of
- * these keys (F3 find, F5 reload, F6 address bar, F7 caret, F10 menu) are cancelled on this screen.
+ * Gives the packing screen's shortcuts to the keyboard router while `active`: each F-key (and
+ * Escape) runs its action; `run` returns false to leave the key to the page. The browser's own
+ * uses of these keys (F3 find, F5 reload, F6 address bar, F7 caret, F10 menu) are cancelled on
+ * this screen. Open dialogs and the error overlay hold the keys first (keyboard/router.ts).
  */
-export function useShortcuts(active: boolean, run: (action: ShortcutAction) => void): void {
-  const latest = useRef(run);
-  useEffect(() => {
-    latest.current = run;
-  });
-  useEffect(() => {
-    if (!active) return;
-    const onKey = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || event.ctrlKey || event.altKey || event.metaKey) return;
-      const action = shortcutFor(event.key);
-      if (/^F\d+$/.test(event.key)) event.preventDefault();
-      if (!action || event.repeat) return;
-      event.preventDefault();
-      latest.current(action);
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [active]);
+export function useShortcuts(active: boolean, run: (action: ShortcutAction) => boolean | void): void {
+  const onKey = (press: KeyPress): boolean | void => {
+    if (press.ctrlKey || press.altKey || press.metaKey) return false;
+    const action = shortcutFor(press.key);
+    // A held key runs once; an F-key without an action is still kept from the browser.
+    if (!action || press.repeat) return /^F\d+$/.test(press.key);
+    return run(action);
+  };
+  useKeys('screen', { ...functionKeys(onKey), Escape: onKey }, active);
 }

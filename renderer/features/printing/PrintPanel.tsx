@@ -1,10 +1,10 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PrintJobView } from '../../../src/contract/printing';
+import { Dialog } from '../../components/Dialog';
 import { errorText } from '../../i18n/error-text';
 import { usePrintStore } from './printStore';
 import { reasonText } from './reasons';
-import { useDialog } from './useDialog';
 
 function JobRow({ job }: { job: PrintJobView }) {
   const { t } = useTranslation();
@@ -46,80 +46,77 @@ export function PrintPanel({ manager, lastOrder }: { manager: boolean; lastOrder
   const { t } = useTranslation();
   const { view, queue, orderDocuments, notice, error, close, open, findOrder, reprint } = usePrintStore();
   const [code, setCode] = useState(lastOrder ?? '');
-  const closeButton = useDialog(view === 'queue', close);
+  const closeButton = useRef<HTMLButtonElement>(null);
   if (view !== 'queue') return null;
   return (
-    <div className="dialog-backdrop">
-      <div className="dialog print-panel" role="dialog" aria-modal="true" aria-labelledby="print-panel-title">
-        <h2 id="print-panel-title">{t('printing.panel.title')}</h2>
-        {notice && <p className="notice ok">{t(`printing.panel.${notice}`)}</p>}
-        {error && <p className="notice error">{errorText(t, error)}</p>}
-        {queue && queue.owed.length > 0 && (
-          <>
-            <h3>{t('printing.panel.owedTitle')}</h3>
-            <ul className="print-owed">
-              {queue.owed.map((o) => (
-                <li key={o.id} data-testid="print-owed">
-                  {o.orderNumber} · {t(`printing.kind.${o.kind}`)} · {t(`printing.status.${o.status}`)}
-                  {o.reason && <span className="print-reason"> — {reasonText(t, o.reason, '')}</span>}
-                </li>
-              ))}
-            </ul>
-          </>
-        )}
-        {queue && queue.jobs.length === 0 ? (
-          <p>{t('printing.panel.empty')}</p>
-        ) : (
-          <table className="print-jobs">
-            <thead>
-              <tr>
-                <th>{t('printing.panel.document')}</th>
-                <th>{t('printing.panel.order')}</th>
-                <th>{t('printing.panel.printer')}</th>
-                <th>{t('printing.panel.status')}</th>
-                <th>{t('printing.panel.attempts')}</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>{queue?.jobs.map((job) => <JobRow key={job.id} job={job} />)}</tbody>
-          </table>
-        )}
-        <form
-          className="print-order"
-          onSubmit={(event) => {
-            event.preventDefault();
-            void findOrder(code);
-          }}
-        >
-          <label htmlFor="print-order-code">{t('printing.panel.orderLabel')}</label>
-          <input id="print-order-code" value={code} onChange={(event) => setCode(event.target.value)} autoComplete="off" />
-          <button type="submit">{t('printing.panel.find')}</button>
-        </form>
-        {orderDocuments && (
-          <ul className="print-documents" aria-label={t('printing.panel.orderDocuments')}>
-            {orderDocuments.documents.length === 0 && <li>{t('printing.panel.noDocuments', { order: orderDocuments.orderNumber })}</li>}
-            {orderDocuments.documents.map((d) => (
-              <li key={d.id} data-testid="order-document">
-                {t(`printing.kind.${d.kind}`)}
-                {d.parcelIndex !== null && ` (${t('printing.parcel', { n: d.parcelIndex })})`} · {d.format.toUpperCase()} · {d.createdAt.slice(0, 16).replace('T', ' ')}
-                <button type="button" onClick={() => void reprint(d.id)}>
-                  {t('printing.panel.reprint')}
-                </button>
+    <Dialog title={t('printing.panel.title')} onClose={close} className="print-panel" initialFocus={closeButton}>
+      {notice && <p className="notice ok">{t(`printing.panel.${notice}`)}</p>}
+      {error && <p className="notice error">{errorText(t, error)}</p>}
+      {queue && queue.owed.length > 0 && (
+        <>
+          <h3>{t('printing.panel.owedTitle')}</h3>
+          <ul className="print-owed">
+            {queue.owed.map((o) => (
+              <li key={o.id} data-testid="print-owed">
+                {o.orderNumber} · {t(`printing.kind.${o.kind}`)} · {t(`printing.status.${o.status}`)}
+                {o.reason && <span className="print-reason"> — {reasonText(t, o.reason, '')}</span>}
               </li>
             ))}
           </ul>
-        )}
-        <div className="dialog-actions">
-          {manager && (
-            <button type="button" onClick={() => open('settings')}>
-              {t('printing.panel.settings')}
-            </button>
-          )}
-          <button ref={closeButton} type="button" className="primary" onClick={close}>
-            {t('printing.panel.close')}
+        </>
+      )}
+      {queue && queue.jobs.length === 0 ? (
+        <p>{t('printing.panel.empty')}</p>
+      ) : (
+        <table className="print-jobs">
+          <thead>
+            <tr>
+              <th>{t('printing.panel.document')}</th>
+              <th>{t('printing.panel.order')}</th>
+              <th>{t('printing.panel.printer')}</th>
+              <th>{t('printing.panel.status')}</th>
+              <th>{t('printing.panel.attempts')}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>{queue?.jobs.map((job) => <JobRow key={job.id} job={job} />)}</tbody>
+        </table>
+      )}
+      <form
+        className="print-order"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void findOrder(code);
+        }}
+      >
+        <label htmlFor="print-order-code">{t('printing.panel.orderLabel')}</label>
+        <input id="print-order-code" value={code} onChange={(event) => setCode(event.target.value)} autoComplete="off" />
+        <button type="submit">{t('printing.panel.find')}</button>
+      </form>
+      {orderDocuments && (
+        <ul className="print-documents" aria-label={t('printing.panel.orderDocuments')}>
+          {orderDocuments.documents.length === 0 && <li>{t('printing.panel.noDocuments', { order: orderDocuments.orderNumber })}</li>}
+          {orderDocuments.documents.map((d) => (
+            <li key={d.id} data-testid="order-document">
+              {t(`printing.kind.${d.kind}`)}
+              {d.parcelIndex !== null && ` (${t('printing.parcel', { n: d.parcelIndex })})`} · {d.format.toUpperCase()} · {d.createdAt.slice(0, 16).replace('T', ' ')}
+              <button type="button" onClick={() => void reprint(d.id)}>
+                {t('printing.panel.reprint')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="dialog-actions">
+        {manager && (
+          <button type="button" onClick={() => open('settings')}>
+            {t('printing.panel.settings')}
           </button>
-        </div>
+        )}
+        <button ref={closeButton} type="button" className="primary" onClick={close}>
+          {t('printing.panel.close')}
+        </button>
       </div>
-    </div>
+    </Dialog>
   );
 }

@@ -1,14 +1,14 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StationError } from '../../../src/contract/errors';
 import type { MethodOutput } from '../../../src/contract/methods';
 import type { LabelSettingsView, PrinterProfileView } from '../../../src/contract/printing';
 import { call } from '../../api/client';
+import { Dialog } from '../../components/Dialog';
 import { errorText } from '../../i18n/error-text';
 import { LabelSettingsForm } from './LabelSettingsForm';
 import { ProfileRow } from './ProfileRow';
 import { usePrintStore } from './printStore';
-import { useDialog } from './useDialog';
 
 const KINDS = ['label', 'carrier_label', 'packing_slip', 'manifest', 'returns_receipt'] as const;
 
@@ -21,7 +21,7 @@ export function PrinterSettings() {
   const view = usePrintStore((s) => s.view);
   const open = usePrintStore((s) => s.open);
   const back = useCallback(() => open('queue'), [open]);
-  const closeButton = useDialog(view === 'settings', back);
+  const closeButton = useRef<HTMLButtonElement>(null);
   const [profiles, setProfiles] = useState<Profiles | null>(null);
   const [labels, setLabels] = useState<LabelSettingsView | null | undefined>(undefined);
   const [found, setFound] = useState<Discovered | null>(null);
@@ -65,42 +65,39 @@ export function PrinterSettings() {
   };
 
   return (
-    <div className="dialog-backdrop">
-      <div className="dialog print-settings" role="dialog" aria-modal="true" aria-labelledby="print-settings-title">
-        <h2 id="print-settings-title">{t('printing.settings.title')}</h2>
-        {notice && <p className="notice ok">{t(`printing.settings.${notice}`)}</p>}
-        {error && <p className="notice error">{errorText(t, error)}</p>}
-        <h3>{t('printing.settings.profiles')}</h3>
-        <button type="button" onClick={() => void discover()} disabled={discovering}>
-          {discovering ? t('printing.settings.discovering') : t('printing.settings.discover')}
+    <Dialog title={t('printing.settings.title')} onClose={back} className="print-settings" initialFocus={closeButton}>
+      {notice && <p className="notice ok">{t(`printing.settings.${notice}`)}</p>}
+      {error && <p className="notice error">{errorText(t, error)}</p>}
+      <h3>{t('printing.settings.profiles')}</h3>
+      <button type="button" onClick={() => void discover()} disabled={discovering}>
+        {discovering ? t('printing.settings.discovering') : t('printing.settings.discover')}
+      </button>
+      {found && found.length === 0 && <p>{t('printing.settings.noneFound')}</p>}
+      <datalist id="discovered-printers">
+        {found?.map((p) => (
+          <option key={`${p.kind}:${p.target}`} value={p.target}>
+            {p.description}
+          </option>
+        ))}
+      </datalist>
+      {profiles &&
+        KINDS.map((kind) => (
+          <ProfileRow
+            key={kind}
+            kind={kind}
+            profile={profiles.profiles.find((p) => p.documentKind === kind)}
+            printerKinds={profiles.printerKinds}
+            save={(p) => void save(p)}
+            remove={(k) => void remove(k)}
+            test={(k) => void test(k)}
+          />
+        ))}
+      {labels !== undefined && <LabelSettingsForm settings={labels} save={(s) => void saveLabels(s)} />}
+      <div className="dialog-actions">
+        <button ref={closeButton} type="button" className="primary" onClick={back}>
+          {t('printing.panel.close')}
         </button>
-        {found && found.length === 0 && <p>{t('printing.settings.noneFound')}</p>}
-        <datalist id="discovered-printers">
-          {found?.map((p) => (
-            <option key={`${p.kind}:${p.target}`} value={p.target}>
-              {p.description}
-            </option>
-          ))}
-        </datalist>
-        {profiles &&
-          KINDS.map((kind) => (
-            <ProfileRow
-              key={kind}
-              kind={kind}
-              profile={profiles.profiles.find((p) => p.documentKind === kind)}
-              printerKinds={profiles.printerKinds}
-              save={(p) => void save(p)}
-              remove={(k) => void remove(k)}
-              test={(k) => void test(k)}
-            />
-          ))}
-        {labels !== undefined && <LabelSettingsForm settings={labels} save={(s) => void saveLabels(s)} />}
-        <div className="dialog-actions">
-          <button ref={closeButton} type="button" className="primary" onClick={back}>
-            {t('printing.panel.close')}
-          </button>
-        </div>
       </div>
-    </div>
+    </Dialog>
   );
 }

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppHeader } from '../../components/AppHeader';
 import { errorText } from '../../i18n/error-text';
+import { useKeys } from '../../keyboard/useKeys';
 import { useScan } from '../../scanner/useScan';
 import { ChainBadge } from './ChainBadge';
 import { ClipPlayer } from './ClipPlayer';
@@ -23,14 +24,8 @@ export function ReviewScreen() {
     setQuery(code);
     void find(code);
   });
-  useEffect(() => {
-    // Escape leaves the review, unless it is closing a menu or the video's full screen first.
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape' && !event.defaultPrevented && !document.fullscreenElement) close();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [close]);
+  // Escape leaves the review, unless it is leaving the video's full screen first.
+  useKeys('screen', { Escape: () => (document.fullscreenElement ? false : close()) });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

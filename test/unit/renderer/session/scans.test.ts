@@ -4,9 +4,11 @@ import type { PackingView, ScanSubmitResult } from '../../../../src/contract/pac
 import type { LoginSession } from '../../../../src/contract/schemas';
 import { setTransport } from '../../../../renderer/api/client';
 import type { Transport } from '../../../../renderer/api/transport';
+import { followBadgeScans } from '../../../../renderer/features/login/badgeScans';
 import { useLoginStore } from '../../../../renderer/features/login/loginStore';
+import { followPackScans } from '../../../../renderer/features/pack/packScans';
 import { usePackStore } from '../../../../renderer/features/pack/packStore';
-import { routeScan, showScanResult } from '../../../../renderer/session/scans';
+import { routeScan, scanMeaning, showScanResult } from '../../../../renderer/session/scans';
 import { useSessionStore } from '../../../../renderer/session/sessionStore';
 
 const session = { user: { id: 1, name: 'Anna Kowalska', role: 'packer', language: null }, station: { id: 'ST-01' } } as unknown as LoginSession;
@@ -46,12 +48,16 @@ function fakeCore(answers: ((data: string) => Result<ScanSubmitResult>)[]): { se
   return { sent };
 }
 
+// The login and packing screens follow scan outcomes as the app wires them (App.tsx).
+let unfollow: (() => void)[] = [];
 beforeEach(() => {
   useSessionStore.getState().reset();
   usePackStore.getState().reset();
   useLoginStore.getState().reset();
+  unfollow = [followBadgeScans(), followPackScans()];
 });
 afterEach(() => usePackStore.getState().reset());
+afterEach(() => unfollow.forEach((stop) => stop()));
 
 describe('the one scan pipeline on screen', () => {
   it('logs in with a badge, opens an order, then shows each verdict in scan order', async () => {
@@ -91,5 +97,30 @@ describe('the one scan pipeline on screen', () => {
     usePackStore.getState().showView(view(0));
     showScanResult({ ok: true, value: { kind: 'scanned', outcome: { verdict: 'wrong_item', sku: null, name: null, units: 0 }, view: view(0) } }, null, false);
     expect(usePackStore.getState().shown).toMatchObject({ outcome: { verdict: 'wrong_item' }, timed: false });
+  });
+});
+
+describe('what a scan meant, as published to the screens', () => {
+  const refused = (code: string, params?: Record<string, unknown>): Result<ScanSubmitResult> =>
+    ({ ok: false, error: { code, message: 'x', ...(params ? { params } : {}) } }) as Result<ScanSubmitResult>;
+  const manager = { userId: 7, name: 'Tomasz Lewandowski', role: 'manager' };
+
+  it.each([
+    { what: 'NOT_LOGGED_IN while logged in', result: refused('NOT_LOGGED_IN'), loggedIn: true, kind: 'loggedOut' },
+    { what: 'a refusal while logged in', result: refused('ORDER_CANCELLED'), loggedIn: true, kind: 'refused' },
+    { what: 'PIN_REQUIRED for a known user', result: refused('PIN_REQUIRED', manager), loggedIn: false, kind: 'pinNeeded' },
+    { what: 'PIN_REQUIRED without a usable user', result: refused('PIN_REQUIRED', { ...manager, role: 'boss' }), loggedIn: false, kind: 'badgeRefused' },
+    { what: 'a refusal while logged out', result: refused('BADGE_UNKNOWN'), loggedIn: false, kind: 'badgeRefused' },
+    { what: 'a login', result: { ok: true, value: { kind: 'login', session } } as Result<ScanSubmitResult>, loggedIn: true, kind: 'loggedIn' },
+    { what: 'an opened order', result: { ok: true, value: { kind: 'opened', view: view(0) } } as Result<ScanSubmitResult>, loggedIn: true, kind: 'opened' },
+  ])('$what is $kind', ({ result, loggedIn, kind }) => {
+    expect(scanMeaning(result, 'PD-M-0002', true, loggedIn).kind).toBe(kind);
+  });
+
+  it('changes no feature store that does not follow the outcomes', () => {
+    unfollow.forEach((stop) => stop());
+    useSessionStore.getState().loggedIn(session);
+    showScanResult({ ok: true, value: { kind: 'opened', view: view(0) } }, 'PD-1', true);
+    expect(usePackStore.getState().view).toBeNull();
   });
 });
