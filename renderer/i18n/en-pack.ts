@@ -126,6 +126,12 @@ export const enPack = {
   manualSubmit: 'Scan',
   remove: 'Remove',
   moveTo: 'Move to parcel {{no}}',
+  putBackDialog: {
+    title: 'Put order {{number}} back in the queue?',
+    detail: 'What you packed so far is kept; whoever opens the order next carries on from there.',
+    confirm: 'Put back (Enter)',
+    keep: 'Keep packing (Esc)',
+  },
   boxDialog: { title: 'Box for parcel {{no}}', hint: 'Or scan the box code.', close: 'Close' },
   weightDialog: { title: 'Weight of parcel {{no}}', label: 'Grams (this station has no scale)', submit: 'Save weight' },
   override: {

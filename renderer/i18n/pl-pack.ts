@@ -130,6 +130,12 @@ export const plPack = {
   manualSubmit: 'Skanuj',
   remove: 'Usuń',
   moveTo: 'Przenieś do paczki {{no}}',
+  putBackDialog: {
+    title: 'Odłożyć zamówienie {{number}} do kolejki?',
+    detail: 'To, co już spakowano, zostaje zapisane; kto otworzy zamówienie, zacznie od tego miejsca.',
+    confirm: 'Odłóż (Enter)',
+    keep: 'Pakuj dalej (Esc)',
+  },
   boxDialog: { title: 'Karton dla paczki {{no}}', hint: 'Albo zeskanuj kod kartonu.', close: 'Zamknij' },
   weightDialog: { title: 'Waga paczki {{no}}', label: 'Gramy (to stanowisko nie ma wagi)', submit: 'Zapisz wagę' },
   override: {

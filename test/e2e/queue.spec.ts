@@ -38,8 +38,13 @@ test.describe('order queue', () => {
     await queuePage.search.focus();
     await queuePage.scan(number);
     await packPage.expectOrder(number);
+    // Escape asks before putting the order back: a second Escape keeps packing.
     await page.keyboard.press('Escape');
-    await expect(packPage.title).toBeHidden();
+    await expect(page.getByTestId('put-back-dialog')).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('put-back-dialog')).toBeHidden();
+    await packPage.expectOrder(number);
+    await packPage.putBack();
     await expect(queuePage.search).toHaveValue('');
   });
 
@@ -50,6 +55,17 @@ test.describe('order queue', () => {
     await queuePage.search.press('Enter');
     await packPage.expectOrder(number);
     await packPage.putBack();
+  });
+
+  test('Enter opens no order the packer did not choose (an Enter meant for the completion screen)', async ({ queuePage, packPage, page }) => {
+    await queuePage.search.focus();
+    await expect(queuePage.rows.first()).toBeVisible();
+    await expect(queuePage.rows.first()).not.toHaveAttribute('aria-selected', 'true');
+    await page.keyboard.press('Enter');
+    // Whatever the station answers, it must not be an opened order: wait for the queue to settle.
+    await page.waitForLoadState('networkidle');
+    await expect(packPage.title).toBeHidden();
+    await expect(page.getByRole('heading', { name: 'Orders to pack' })).toBeVisible();
   });
 
   test('arrows choose a row and Enter opens it', async ({ queuePage, packPage, page }) => {

@@ -15,6 +15,7 @@ import { LinesTable } from './LinesTable';
 import { ManualEntry } from './ManualEntry';
 import { OrderHeader } from './OrderHeader';
 import { OverrideDialog } from './OverrideDialog';
+import { PutBackDialog } from './PutBackDialog';
 import { usePackStore } from './packStore';
 import { ParcelsPanel } from './ParcelsPanel';
 import { QuantityPrompt } from './QuantityPrompt';
@@ -92,7 +93,7 @@ export function PackScreen() {
       case 'putBack':
         // Escape closes the innermost thing first: a waiting question, then the order itself.
         if (current.pending) return store.undo();
-        return store.close();
+        return store.setDialog('putBack');
     }
   }
 
@@ -121,6 +122,7 @@ export function PackScreen() {
       {dialog === 'box' && <BoxDialog parcel={view.activeParcel} />}
       {dialog === 'weight' && <WeightDialog parcel={view.activeParcel} />}
       {dialog === 'override' && <OverrideDialog suggested={overrideKind} />}
+      {dialog === 'putBack' && <PutBackDialog orderNumber={view.order.number} />}
     </div>
   );
 }

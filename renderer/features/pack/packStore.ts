@@ -25,7 +25,7 @@ export interface Completion {
   backordered: number;
 }
 
-type Dialog = 'override' | 'box' | 'weight' | null;
+type Dialog = 'override' | 'box' | 'weight' | 'putBack' | null;
 
 interface PackState {
   view: PackingView | null;

@@ -45,11 +45,13 @@ export function QueueScreen() {
       PageUp: () => void page(-1),
       Enter: () => {
         // Typed text the packer has not refined with the arrows is a code to open as typed, never
-        // "whatever row is on top": the list may still show the results of an older search.
+        // "whatever row is on top": the list may still show the results of an older search. And
+        // with nothing typed, Enter opens only a row the packer chose: an Enter meant for the
+        // completion screen that lands here as it returns must not open the first order.
         const typed = search.trim();
         const order = orders[selected];
         if (typed && !chosen) void openCode(typed);
-        else if (order) void openCode(order.number);
+        else if (order && chosen) void openCode(order.number);
       },
     };
     const move = moves[event.key];
@@ -93,10 +95,10 @@ export function QueueScreen() {
           spellCheck={false}
           value={search}
           aria-controls="queue-list"
-          aria-activedescendant={orders[selected] ? `order-${orders[selected].id}` : undefined}
+          aria-activedescendant={chosen && orders[selected] ? `order-${orders[selected].id}` : undefined}
           onChange={(event) => setSearch(event.target.value)}
         />
-        <QueueList orders={orders} selected={selected} onSelect={select} onOpen={(order) => void openCode(order.number)} />
+        <QueueList orders={orders} selected={chosen ? selected : -1} onSelect={select} onOpen={(order) => void openCode(order.number)} />
         {loaded && orders.length === 0 && (
           <p className="queue-empty">{search.trim() ? t('queue.noMatch', { search: search.trim() }) : t('queue.empty')}</p>
         )}

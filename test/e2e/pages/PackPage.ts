@@ -91,8 +91,11 @@ export class PackPage {
     await expect(this.completion).toContainText(text);
   }
 
+  /** Escape asks first; Enter confirms, and the order goes back to the queue. */
   async putBack(): Promise<void> {
     await this.press('Escape');
+    await expect(this.page.getByTestId('put-back-dialog')).toBeVisible();
+    await this.page.keyboard.press('Enter');
     await expect(this.title).toBeHidden();
   }
 }
