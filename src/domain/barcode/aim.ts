@@ -41,6 +41,7 @@ const SPECIFIC_NAMES: Record<string, string> = {
   ']Q3': 'GS1 QR Code',
   ']J1': 'GS1 DotCode',
   ']E0': 'EAN-13/UPC-A/UPC-E',
+  ']E3': 'EAN-13/UPC-A/UPC-E with add-on',
   ']E4': 'EAN-8',
 };
 

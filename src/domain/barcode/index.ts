@@ -1,5 +1,5 @@
-export { gs1CheckDigit, hasValidCheckDigit, expandUpcE, readGtin, normaliseGtin, sameGtin } from './gtin';
-export type { GtinFormat, GtinRead, GtinProblem, EightDigitHint } from './gtin';
+export { gs1CheckDigit, hasValidCheckDigit, expandUpcE, readGtin, gtinReadings, normaliseGtin, sameGtin } from './gtin';
+export type { GtinFormat, GtinRead, GtinReading, GtinProblem, EightDigitHint } from './gtin';
 export { composeSscc, isSscc, ssccText } from './sscc';
 export type { SsccComposition, SsccProblem } from './sscc';
 export { describeSymbology, splitSymbology } from './aim';

@@ -1,7 +1,8 @@
 import { splitSymbology } from './aim';
 import type { AiElement, Gs1Parse } from './gs1';
 import { GS, looksBracketed, parseBracketed, parseElementString } from './gs1';
-import { hasValidCheckDigit, readGtin } from './gtin';
+import type { GtinReading } from './gtin';
+import { gtinReadings, hasValidCheckDigit, readGtin } from './gtin';
 
 /** Longer input is not a barcode; it is refused before any parsing work is done. */
 export const MAX_SCAN_LENGTH = 4096;
@@ -21,6 +22,15 @@ export interface ScanReading {
   symbology?: string;
   /** 18 digits: a bare SSCC, or AI (00). */
   sscc?: string;
+  /**
+   * The scan is more than one GTIN and nothing in it says which: an 8-digit code without ]E0 or
+   * ]E4 whose check digit fits as EAN-8 and as UPC-E. `gtin` is then the first of `readings`.
+   */
+  ambiguous?: true;
+  /** Every GTIN an ambiguous scan stands for, EAN-8 first. */
+  readings?: GtinReading[];
+  /** The 2- or 5-digit add-on read with an EAN/UPC code (]E3); not part of the GTIN. */
+  addOn?: string;
 }
 
 export type ScanProblemCode =
@@ -105,6 +115,38 @@ function badCheck(message: string, symbology: string | undefined): ScanProblem {
   return { problem: 'bad_check_digit', message, ...(symbology && { detail: { symbology } }) };
 }
 
+type EanUpcId = ']E0' | ']E3' | ']E4';
+const EAN_UPC_IDS: readonly string[] = [']E0', ']E3', ']E4'];
+
+/** The lengths each EAN/UPC identifier's data may have, for the message when it has another. */
+const EAN_UPC_LENGTHS: Record<EanUpcId, { lengths: readonly number[]; says: string }> = {
+  ']E0': { lengths: [8, 12, 13], says: 'EAN-13, UPC-A or UPC-E has 13 digits (UPC-A 12, UPC-E 8 when sent as printed)' },
+  ']E3': { lengths: [15, 18], says: 'EAN-13, UPC-A or UPC-E with an add-on has 13 digits and 2 or 5 more' },
+  ']E4': { lengths: [8], says: 'EAN-8 has 8 digits' },
+};
+
+/**
+ * EAN/UPC under its AIM identifier (ISO/IEC 15420 modifiers, read as gs1-syntax-engine's
+ * scandata.c does): ]E0 is EAN-13, UPC-A or UPC-E sent as 13 digits, ]E3 the same 13 digits with
+ * a 2- or 5-digit add-on after them, ]E4 is EAN-8. Scanners set to send UPC as printed also put
+ * 12 (UPC-A) or 8 (UPC-E) digits after ]E0, so those are read too; 8 digits under ]E0 are
+ * therefore UPC-E, never EAN-8, and the identifier settles what an unmarked 8-digit scan cannot.
+ */
+function fromEanUpc(data: string, raw: string, symbology: EanUpcId): ScanResult {
+  const { lengths, says } = EAN_UPC_LENGTHS[symbology];
+  if (/^\d+$/.test(data) && !lengths.includes(data.length)) {
+    return { problem: 'not_a_gtin', message: `Under ${symbology} an ${says}, not ${data.length}`, detail: { symbology } };
+  }
+  const primary = symbology === ']E3' ? data.slice(0, 13) : data;
+  const read = readGtin(primary, symbology === ']E4' ? 'ean8' : 'upce');
+  if (read.ok) {
+    const addOn = symbology === ']E3' ? { addOn: data.slice(13) } : {};
+    return { kind: 'gtin', raw, gtin: read.gtin, ...addOn, symbology };
+  }
+  if (read.problem === 'bad_check_digit') return badCheck(read.message, symbology);
+  return { problem: 'not_a_gtin', message: read.message, detail: { symbology } };
+}
+
 /**
  * Says what a raw scan is: a retail GTIN, a GS1 element string, an SSCC, a shop SKU or other
  * text, or why it cannot be used. Total over all strings: it never throws.
@@ -135,21 +177,15 @@ export function interpretScan(input: string): ScanResult {
   if (sym?.gs1 || data.includes(GS)) return fromGs1(parseElementString(data), raw, symbology);
   if (looksBracketed(data)) return fromGs1(parseBracketed(data), raw, symbology);
 
-  if (symbology === ']E0' || symbology === ']E4') {
-    if (symbology === ']E4' && data.length !== 8) {
-      return { problem: 'not_a_gtin', message: `An EAN-8 has 8 digits, not ${data.length}`, detail: { symbology } };
-    }
-    const read = readGtin(data, symbology === ']E4' ? 'ean8' : 'upce');
-    if (read.ok) return { kind: 'gtin', raw, gtin: read.gtin, symbology };
-    if (read.problem === 'bad_check_digit') return badCheck(read.message, symbology);
-    return { problem: 'not_a_gtin', message: read.message, detail: { symbology } };
-  }
+  if (symbology && EAN_UPC_IDS.includes(symbology)) return fromEanUpc(data, raw, symbology as EanUpcId);
 
   if (/^\d+$/.test(data)) {
     if ([8, 12, 13, 14].includes(data.length)) {
       const read = readGtin(data);
       if (!read.ok) return badCheck(read.message, symbology);
-      return { kind: 'gtin', raw, gtin: read.gtin, ...(symbology && { symbology }) };
+      const readings = data.length === 8 ? gtinReadings(data) : [];
+      const ambiguity = readings.length > 1 ? { ambiguous: true as const, readings } : {};
+      return { kind: 'gtin', raw, gtin: read.gtin, ...ambiguity, ...(symbology && { symbology }) };
     }
     if (data.length === 18) {
       if (!hasValidCheckDigit(data)) return badCheck(`The check digit of SSCC ${data} is wrong`, symbology);

@@ -19,6 +19,47 @@ describe('interpretScan: readings', () => {
     expect(interpretScan(']E00416000336108')).toMatchObject({ kind: 'gtin', gtin: '00416000336108' });
   });
 
+  it('says an unmarked 8-digit code valid as EAN-8 and as UPC-E is ambiguous, with both readings', () => {
+    // Wedge scanners send UPC-E as its 8 digits without an AIM identifier; 01234565 is then
+    // EAN-8 00000001234565 or UPC-E for UPC-A 012345000065, and only the symbol tells which.
+    expect(interpretScan('01234565')).toEqual({
+      kind: 'gtin',
+      raw: '01234565',
+      gtin: '00000001234565',
+      ambiguous: true,
+      readings: [
+        { gtin: '00000001234565', format: 'EAN-8' },
+        { gtin: '00012345000065', format: 'UPC-E' },
+      ],
+    });
+    // A code valid only one way is not ambiguous.
+    expect(interpretScan('04252614')).toEqual({ kind: 'gtin', raw: '04252614', gtin: '00042100005264' });
+    expect(interpretScan('07654329')).toEqual({ kind: 'gtin', raw: '07654329', gtin: '00000007654329' });
+  });
+
+  it('takes ]E0 and ]E4 as deciding the 8-digit reading (ISO/IEC 15420 modifiers)', () => {
+    expect(interpretScan(']E001234565')).toEqual({ kind: 'gtin', raw: ']E001234565', gtin: '00012345000065', symbology: ']E0' });
+    expect(interpretScan(']E401234565')).toEqual({ kind: 'gtin', raw: ']E401234565', gtin: '00000001234565', symbology: ']E4' });
+    // ]E0's standard packet is 13 digits, UPC-A and UPC-E included (gs1-syntax-engine scandata.c).
+    expect(interpretScan(']E00012345000065')).toMatchObject({ kind: 'gtin', gtin: '00012345000065' });
+    expect(interpretScan(']E0012345000065')).toMatchObject({ kind: 'gtin', gtin: '00012345000065' });
+    expect(interpretScan(']E024012345678905')).toMatchObject({ problem: 'not_a_gtin' }); // 14 digits are no EAN/UPC
+  });
+
+  it('reads ]E3 as 13 digits of EAN/UPC followed by a 2- or 5-digit add-on', () => {
+    expect(interpretScan(']E3590123412345712')).toEqual({
+      kind: 'gtin',
+      raw: ']E3590123412345712',
+      gtin: '05901234123457',
+      addOn: '12',
+      symbology: ']E3',
+    });
+    // 18 digits under ]E3 are EAN-13 + 5, never an SSCC.
+    expect(interpretScan(']E3978149205374354499')).toMatchObject({ kind: 'gtin', gtin: '09781492053743', addOn: '54499' });
+    expect(interpretScan(']E35901234123457')).toMatchObject({ problem: 'not_a_gtin' });
+    expect(interpretScan(']E3590123412345812')).toMatchObject({ problem: 'bad_check_digit' });
+  });
+
   it('reads GS1 DataMatrix scan data with GS separators', () => {
     const raw = `]d2010950110153000317251231${GS}10LOT-7${GS}21SN0001`;
     expect(interpretScan(raw)).toEqual({
