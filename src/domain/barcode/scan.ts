@@ -174,10 +174,15 @@ export function interpretScan(input: string): ScanResult {
   if (data.length === 0) {
     return { problem: 'empty', message: `The scanner sent ${symbology} with no data`, detail: { symbology: symbology ?? '' } };
   }
-  if (sym?.gs1 || data.includes(GS)) return fromGs1(parseElementString(data), raw, symbology);
-  if (looksBracketed(data)) return fromGs1(parseBracketed(data), raw, symbology);
-
   if (symbology && EAN_UPC_IDS.includes(symbology)) return fromEanUpc(data, raw, symbology as EanUpcId);
+  if (sym?.gs1) return fromGs1(parseElementString(data), raw, symbology);
+  // An identifier that says "not GS1" (]C0, ]d1, ]Q1, ]J0: no FNC1 in first position) is the
+  // scanner's word that the symbol holds plain data, so it is the code as it is: a GS, brackets
+  // or leading 01 in it are characters of that code. Except a leading GS: some printers write the
+  // FNC1 of a GS1 symbol as that character, so the scanner cannot tell the symbol is GS1.
+  const plain = sym !== null;
+  if (plain ? data.startsWith(GS) : data.includes(GS)) return fromGs1(parseElementString(data), raw, symbology);
+  if (!plain && looksBracketed(data)) return fromGs1(parseBracketed(data), raw, symbology);
 
   if (/^\d+$/.test(data)) {
     if ([8, 12, 13, 14].includes(data.length)) {
@@ -192,7 +197,7 @@ export function interpretScan(input: string): ScanResult {
       return { kind: 'sscc', raw, sscc: data, ...(symbology && { symbology }) };
     }
   }
-  const gs1 = unmarkedGs1(data);
+  const gs1 = plain ? null : unmarkedGs1(data);
   if (gs1) return fromGs1(gs1, raw, symbology);
   return { kind: SKU.test(data) ? 'sku' : 'text', raw, ...(symbology && { symbology }) };
 }

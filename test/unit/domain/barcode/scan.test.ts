@@ -119,6 +119,44 @@ describe('interpretScan: readings', () => {
   });
 });
 
+describe('interpretScan: identifiers that say the data is not GS1', () => {
+  // ISO/IEC 15424 modifiers: ]C0, ]d1, ]Q1 and ]J0 are Code 128, Data Matrix, QR Code and DotCode
+  // without FNC1 in first position, i.e. not GS1 (gs1-syntax-engine reads ]d1/]Q1 as plain data).
+  it.each([
+    [']d1010950110153000310ABC', 'sku'], // looks like AI (01) + (10), but the scanner says plain
+    [']J00109501101530003', 'sku'],
+    [']C00109501101530003', 'sku'],
+    [']Q1(01)09501101530003(10)ABC', 'text'], // brackets printed in the symbol are text
+    [`]C010ABC${GS}21XYZ`, 'text'], // a GS inside plain data is a character of the code
+    [`]d1ABC${GS}`, 'text'],
+  ])('takes %j as the code it is (%s), without AIs', (input, kind) => {
+    const result = interpretScan(input);
+    expect(result).toMatchObject({ kind, raw: input });
+    expect(result).not.toHaveProperty('ais');
+  });
+
+  it('still reads AIs after a leading GS, the FNC1 some printers emit as a character', () => {
+    expect(interpretScan(`]C0${GS}0109501101530003${GS}10ABC`)).toMatchObject({
+      kind: 'gs1',
+      symbology: ']C0',
+      ais: { '01': '09501101530003', '10': 'ABC' },
+    });
+    expect(interpretScan(`]d1${GS}010950110153000310ABC`)).toMatchObject({ kind: 'gs1', gtin: '09501101530003' });
+    expect(interpretScan(`]Q1${GS}0109501101530004`)).toMatchObject({ problem: 'bad_check_digit', detail: { ai: '01' } });
+  });
+
+  it('reads FNC1-in-first-position identifiers with ECI (]d5, ]Q4) as GS1', () => {
+    expect(interpretScan(']d5010950110153000310ABC')).toMatchObject({ kind: 'gs1', ais: { '01': '09501101530003', '10': 'ABC' } });
+    expect(interpretScan(']Q40109501101530003')).toMatchObject({ kind: 'gs1', gtin: '09501101530003' });
+  });
+
+  it('reads unmarked scans as before: GS, brackets and AI (01) digits are GS1', () => {
+    expect(interpretScan('010950110153000310ABC')).toMatchObject({ kind: 'gs1', ais: { '10': 'ABC' } });
+    expect(interpretScan(`10ABC${GS}21XYZ`)).toMatchObject({ kind: 'gs1', ais: { '10': 'ABC', '21': 'XYZ' } });
+    expect(interpretScan('(01)09501101530003(10)ABC')).toMatchObject({ kind: 'gs1' });
+  });
+});
+
 describe('interpretScan: problems', () => {
   it.each([
     ['', 'empty'],
