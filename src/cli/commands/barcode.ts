@@ -11,6 +11,7 @@ export interface ParsedScanJson {
   ambiguous?: true;
   readings?: GtinReading[];
   addOn?: string;
+  digitalLink?: { stem: string };
   ais?: Record<string, string>;
   symbology?: string;
 }
@@ -29,6 +30,7 @@ export function scanResultJson(result: ScanResult): ParsedScanJson | ScanErrorJs
     ...(result.ambiguous && { ambiguous: result.ambiguous }),
     ...(result.readings !== undefined && { readings: result.readings }),
     ...(result.addOn !== undefined && { addOn: result.addOn }),
+    ...(result.digitalLink !== undefined && { digitalLink: result.digitalLink }),
     ...(result.ais !== undefined && { ais: result.ais }),
     ...(result.symbology !== undefined && { symbology: result.symbology }),
   };
@@ -78,7 +80,7 @@ export function registerBarcode(program: Command, input?: AsyncIterable<Uint8Arr
   barcode
     .command('parse')
     .description(
-      'Interpret one scan: GTIN, GS1 element string, SSCC, shop SKU or text. Prints JSON; exits 1 when the scan is invalid.',
+      'Interpret one scan: GTIN, GS1 element string or Digital Link URI, SSCC, shop SKU or text. Prints JSON; exits 1 when the scan is invalid.',
     )
     .argument('[text]', 'the scan; when absent, raw scan bytes are read from stdin (GS as byte 0x1D)')
     .option('--gs <substitute>', 'text in the scan that stands for the GS separator, e.g. "<GS>" or "|"')
@@ -89,6 +91,7 @@ export function registerBarcode(program: Command, input?: AsyncIterable<Uint8Arr
         'Examples:',
         "  packdesk barcode parse 4006381333931",
         "  packdesk barcode parse '(01)09501101530003(17)251231(10)ABC'",
+        "  packdesk barcode parse 'https://id.gs1.org/01/09501101530003/10/ABC?17=261231'",
         "  printf ']d20109501101530003\\x1d10ABC' | packdesk barcode parse",
         '',
         'Output (JSON; fields appear only when they apply):',
@@ -99,7 +102,10 @@ export function registerBarcode(program: Command, input?: AsyncIterable<Uint8Arr
         '              that are a valid EAN-8 and a valid UPC-E; gtin is then the EAN-8 reading',
         '  readings    with ambiguous: every GTIN the scan can be, [{"gtin","format"}], EAN-8 first',
         '  addOn       the 2- or 5-digit add-on read after an EAN/UPC (]E3); not part of the GTIN',
-        '  ais         GS1 Application Identifiers and their values, in scan order',
+        '  digitalLink {"stem"} when the AIs came from a GS1 Digital Link URI; stem is the URI',
+        '              before its primary key, e.g. "https://id.gs1.org"',
+        '  ais         GS1 Application Identifiers and their values, in scan order (a Digital',
+        '              Link: path AIs, then query AIs)',
         '  symbology   the AIM identifier the scanner sent, e.g. "]d2"',
         '  error       {"code","message"} instead of all the above when the scan is invalid (exit 1)',
       ].join('\n'),

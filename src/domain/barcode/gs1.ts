@@ -94,7 +94,7 @@ export function validateElement(ai: string, value: string): Gs1Problem | null {
 }
 
 /** Checks every element and builds the AI map; an AI repeated with another value is refused. */
-function collect(elements: AiElement[]): Gs1Parse {
+export function checkElements(elements: AiElement[]): Gs1Parse {
   if (elements.length === 0) return problem('empty', 'The GS1 element string holds no AIs');
   const ais: Record<string, string> = {};
   for (const { ai, value } of elements) {
@@ -161,7 +161,7 @@ export function parseElementString(data: string): Gs1Parse {
     elements.push({ ai, value });
     pos = end;
   }
-  return collect(elements);
+  return checkElements(elements);
 }
 
 /** True for the human-readable form "(01)09501101530003(17)251231…". */
@@ -189,7 +189,7 @@ export function parseBracketed(text: string): Gs1Parse {
     }
     elements.push({ ai, value });
   }
-  return collect(elements);
+  return checkElements(elements);
 }
 
 /** The scan-data form, with a GS only where a variable-length field is followed by another AI. */

@@ -1,4 +1,5 @@
 import { splitSymbology } from './aim';
+import { parseDigitalLink } from './digital-link';
 import type { AiElement, Gs1Parse } from './gs1';
 import { GS, looksBracketed, parseBracketed, parseElementString } from './gs1';
 import type { GtinReading } from './gtin';
@@ -31,6 +32,8 @@ export interface ScanReading {
   readings?: GtinReading[];
   /** The 2- or 5-digit add-on read with an EAN/UPC code (]E3); not part of the GTIN. */
   addOn?: string;
+  /** Set when the AIs came from a GS1 Digital Link URI; `stem` is what came before its primary key. */
+  digitalLink?: { stem: string };
 }
 
 export type ScanProblemCode =
@@ -78,7 +81,7 @@ function hasLoneSurrogate(text: string): boolean {
   return false;
 }
 
-function fromGs1(parsed: Gs1Parse, raw: string, symbology: string | undefined): ScanResult {
+function fromGs1(parsed: Gs1Parse, raw: string, symbology: string | undefined, linkStem?: string): ScanResult {
   if (!parsed.ok) {
     const { code, ai, message } = parsed.problem;
     return {
@@ -97,6 +100,7 @@ function fromGs1(parsed: Gs1Parse, raw: string, symbology: string | undefined): 
     ...(symbology && { symbology }),
     ...(ais['01'] !== undefined && { gtin: ais['01'] }),
     ...(ais['00'] !== undefined && { sscc: ais['00'] }),
+    ...(linkStem !== undefined && { digitalLink: { stem: linkStem } }),
   };
 }
 
@@ -181,6 +185,9 @@ export function interpretScan(input: string): ScanResult {
   // or leading 01 in it are characters of that code. Except a leading GS: some printers write the
   // FNC1 of a GS1 symbol as that character, so the scanner cannot tell the symbol is GS1.
   const plain = sym !== null;
+  // A GS1 Digital Link URI is plain data (QR ]Q1, Data Matrix ]d1, or a wedge scan) by the standard.
+  const link = parseDigitalLink(data);
+  if (link) return fromGs1(link.parsed, raw, symbology, link.stem);
   if (plain ? data.startsWith(GS) : data.includes(GS)) return fromGs1(parseElementString(data), raw, symbology);
   if (!plain && looksBracketed(data)) return fromGs1(parseBracketed(data), raw, symbology);
 

@@ -233,3 +233,13 @@ describe('an 8-digit scan that is EAN-8 and UPC-E alike', () => {
     expect(f.store.catalog.barcode('SKU-77')?.productId).toBe(productId('SKU-ITEM'));
   });
 });
+
+describe('a GS1 Digital Link in a QR Code', () => {
+  it('resolves to the product of its AI (01), with the serial, lot and expiry it carries', () => {
+    const today = new Date('2026-11-20T10:00:00Z');
+    const phone = f.store.catalog.productBySku('PHONE-01')!.id;
+    const uri = `https://brand.example/01/${CODES.phone}/10/L-7/21/SN-9?17=271200`;
+    expect(resolveScan(f.store, uri, ']Q1', today)).toEqual({ kind: 'product', productId: phone, units: 1, serial: 'SN-9', lot: 'L-7', expiry: '2027-12-31' });
+    expect(resolveScan(f.store, `https://id.gs1.org/gtin/${CODES.phone}/ser/SN-10`, null, today)).toMatchObject({ kind: 'product', serial: 'SN-10' });
+  });
+});

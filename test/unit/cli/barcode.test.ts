@@ -76,6 +76,21 @@ describe('packdesk barcode parse', () => {
     expect(json(await run(['hello world']))).toEqual({ kind: 'text' });
   });
 
+  it('prints the AIs of a GS1 Digital Link URI, path first, with its stem', async () => {
+    const r = await run(['https://id.gs1.org/01/09501101530003/10/ABC?17=261231']);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toContain('"ais":{"01":"09501101530003","10":"ABC","17":"261231"}');
+    expect(json(r)).toEqual({
+      kind: 'gs1',
+      gtin: '09501101530003',
+      digitalLink: { stem: 'https://id.gs1.org' },
+      ais: { '01': '09501101530003', '10': 'ABC', '17': '261231' },
+    });
+    expect(json(await run(['https://id.gs1.org/01/09501101530004']))).toMatchObject({ error: { code: 'BAD_CHECK_DIGIT' } });
+    expect(json(await run(['https://example.com/about']))).toEqual({ kind: 'text' });
+    expect((await run(['--help'])).stdout).toContain('digitalLink');
+  });
+
   it('maps a substitute to GS with --gs', async () => {
     const r = await run(['--gs', '<GS>', ']C110LOT1<GS>0109501101530003']);
     expect(json(r)).toMatchObject({ kind: 'gs1', ais: { '10': 'LOT1', '01': '09501101530003' } });

@@ -114,7 +114,7 @@ describe('interpretScan: readings', () => {
     expect(interpretScan(`${'A'.repeat(64)}`)).toMatchObject({ kind: 'sku' });
     expect(interpretScan(`${'A'.repeat(65)}`)).toMatchObject({ kind: 'text' });
     expect(interpretScan('Zażółć gęślą jaźń')).toEqual({ kind: 'text', raw: 'Zażółć gęślą jaźń' });
-    expect(interpretScan('https://example.com/01/09501101530003')).toMatchObject({ kind: 'text' });
+    expect(interpretScan('https://example.com/products/0109501101530003')).toMatchObject({ kind: 'text' });
     expect(interpretScan(']Q1ORDER-1001')).toEqual({ kind: 'sku', raw: ']Q1ORDER-1001', symbology: ']Q1' });
   });
 });
