@@ -105,11 +105,13 @@ function fromGs1(parsed: Gs1Parse, raw: string, symbology: string | undefined, l
 }
 
 /**
- * Wedge scanners often drop both the AIM identifier and the GS: digits that start with AI (01)
- * or (00) and parse cleanly as GS1 are taken as GS1 rather than as a shop code.
+ * Wedge scanners often drop both the AIM identifier and the GS: digits that start with AI (01),
+ * (02) or (00) and parse cleanly as GS1 are taken as GS1 rather than as a shop code. (02) is
+ * there for the pallet label's (02)(37) barcode, whose fixed-length (02) is as safe to spot.
  */
 function unmarkedGs1(data: string): Gs1Parse | null {
-  const candidate = (data.startsWith('01') && data.length >= 16) || (data.startsWith('00') && data.length >= 20);
+  const gtinFirst = (data.startsWith('01') || data.startsWith('02')) && data.length >= 16;
+  const candidate = gtinFirst || (data.startsWith('00') && data.length >= 20);
   if (!candidate || !/^\d{16}/.test(data)) return null;
   const parsed = parseElementString(data);
   return parsed.ok ? parsed : null;

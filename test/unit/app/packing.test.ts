@@ -243,3 +243,14 @@ describe('a GS1 Digital Link in a QR Code', () => {
     expect(resolveScan(f.store, `https://id.gs1.org/gtin/${CODES.phone}/ser/SN-10`, null, today)).toMatchObject({ kind: 'product', serial: 'SN-10' });
   });
 });
+
+describe('each barcode of a logistic label on its own', () => {
+  it('resolves a (02)(37) barcode without its (00), from a scanner with or without identifiers', () => {
+    const today = new Date('2026-11-20T10:00:00Z');
+    const soap = f.store.catalog.productBySku('SOAP-01')!.id;
+    const expected = { kind: 'product', productId: soap, units: 6, serial: null, lot: null, expiry: null };
+    expect(resolveScan(f.store, `02${CODES.soap}376`, ']C1', today)).toEqual(expected);
+    expect(resolveScan(f.store, `02${CODES.soap}376`, null, today)).toEqual(expected);
+    expect(resolveScan(f.store, `\x1d02${CODES.soap}376`, null, today)).toEqual(expected);
+  });
+});

@@ -157,6 +157,40 @@ describe('interpretScan: identifiers that say the data is not GS1', () => {
   });
 });
 
+describe('interpretScan: what real labels carry, where GS1\'s own linter is stricter', () => {
+  // A GS1 logistic label splits its data over several barcodes: (02)(37) on one, (10)(15) on
+  // another, (00) on the lowest. GS1's parser wants (37) with (00) and (02), (02) with (37),
+  // (10) with (01)…; each barcode of such a label is read here on its own.
+  it.each([
+    [`]C1020950110153000337${'12'}`, { '02': '09501101530003', '37': '12' }],
+    [`]C1020950110153000337${'12'}${GS}10LOT-9`, { '02': '09501101530003', '37': '12', '10': 'LOT-9' }],
+    [`]C110LOT-9${GS}15261231`, { '10': 'LOT-9', '15': '261231' }],
+    [']C13712', { '37': '12' }],
+    [']d221SN-1', { '21': 'SN-1' }],
+    ['(02)09501101530003(37)12', { '02': '09501101530003', '37': '12' }],
+  ])('accepts %j without its companion AIs', (input, ais) => {
+    expect(interpretScan(input)).toMatchObject({ kind: 'gs1', ais });
+  });
+
+  it('reads a wedge scan of a pallet label\'s (02)(37) barcode, which arrives as digits only', () => {
+    expect(interpretScan('02095011015300033712')).toMatchObject({ kind: 'gs1', ais: { '02': '09501101530003', '37': '12' } });
+    expect(interpretScan('0209501101530003')).toMatchObject({ kind: 'gs1', ais: { '02': '09501101530003' } });
+    expect(interpretScan('0209501101530004')).toEqual({ kind: 'sku', raw: '0209501101530004' }); // no valid (02): a code as it is
+  });
+
+  it.each([
+    `]C1${GS}00123456789012345675`,
+    `]d2${GS}0109501101530003${GS}10ABC`,
+    `]e0${GS}0109501101530003`,
+    `${GS}0109501101530003`,
+    `${GS}${GS}0209501101530003${GS}3712`,
+    `]C0${GS}020950110153000337${'12'}`,
+  ])('accepts a leading GS (FNC1 sent as a character): %j', (input) => {
+    expect(interpretScan(input)).toMatchObject({ ais: expect.any(Object) });
+    expect(interpretScan(input)).not.toHaveProperty('problem');
+  });
+});
+
 describe('interpretScan: problems', () => {
   it.each([
     ['', 'empty'],
