@@ -14,7 +14,8 @@ const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..
 export const DICTIONARY_PATH = path.join(REPO_ROOT, 'data/gs1/gs1-syntax-dictionary.txt');
 export const TABLE_PATH = path.join(REPO_ROOT, 'src/domain/barcode/gs1-ai-table.ts');
 
-// The dictionary's flag characters; only "*" (predefined length, no GS needed) matters to us.
+// The dictionary's flag characters. "*" (predefined length, no GS needed) and "?" (allowed as a
+// GS1 Digital Link data attribute, i.e. a query parameter) matter to us.
 const FLAGS = /^[*!?"$%&'()+,\-./:;<=>@[\\\]^_`{|}~]+$/;
 const COMPONENT = /^(\[)?([NXYZ])(\d+|\.\.\d+)(\])?((?:,[a-z0-9]+)*)$/;
 
@@ -70,6 +71,7 @@ export function parseSyntaxDictionary(text) {
       tokens.shift();
     }
     if (components.length === 0) throw new Error(`line ${lineNo}: AI ${ais[0]} has no data components`);
+    const dlPrimaryKey = parseDlPrimaryKey(tokens, lineNo);
     components.forEach((c, i) => {
       if (c.min !== c.max && i !== components.length - 1) {
         throw new Error(`line ${lineNo}: only the last component may have a variable length`);
@@ -78,11 +80,41 @@ export function parseSyntaxDictionary(text) {
     for (const ai of ais) {
       if (seen.has(ai)) throw new Error(`line ${lineNo}: AI ${ai} is defined twice`);
       seen.add(ai);
-      entries.push({ ai, predefinedLength: flags.includes('*'), components, title });
+      entries.push({ ai, predefinedLength: flags.includes('*'), components, title, dlAttribute: flags.includes('?'), dlPrimaryKey });
     }
   });
   assertPrefixFree(entries);
+  assertQualifiersKnown(entries);
   return entries;
+}
+
+/**
+ * The "dlpkey" attribute: the AI is a GS1 Digital Link primary key, and "dlpkey=22,10,21|235"
+ * lists the qualifier sequences that may follow it in the path, in order. Null when absent.
+ */
+function parseDlPrimaryKey(attributes, lineNo) {
+  const tokens = attributes.filter((t) => t === 'dlpkey' || t.startsWith('dlpkey='));
+  if (tokens.length > 1) throw new Error(`line ${lineNo}: dlpkey is given twice`);
+  if (tokens.length === 0) return null;
+  if (tokens[0] === 'dlpkey') return [[]];
+  return tokens[0]
+    .slice('dlpkey='.length)
+    .split('|')
+    .map((sequence) => {
+      const qualifiers = sequence.split(',');
+      if (qualifiers.some((q) => !/^\d{2,4}$/.test(q))) throw new Error(`line ${lineNo}: bad dlpkey "${tokens[0]}"`);
+      return qualifiers;
+    });
+}
+
+// A qualifier the parser cannot look up would make every Digital Link using it unreadable.
+function assertQualifiersKnown(entries) {
+  const known = new Set(entries.map((e) => e.ai));
+  for (const e of entries) {
+    for (const q of (e.dlPrimaryKey ?? []).flat()) {
+      if (!known.has(q)) throw new Error(`AI ${e.ai} names Digital Link qualifier ${q}, which is not an AI`);
+    }
+  }
 }
 
 // Raw element strings carry no AI delimiters: the parser relies on no AI being a prefix of another.
@@ -119,7 +151,26 @@ export function renderAiTable(entries) {
       `  ${q(e.ai)}: { predefinedLength: ${e.predefinedLength}, title: ${q(e.title)}, components: [${components}] },`,
     );
   }
-  lines.push('};', '');
+  lines.push(
+    '};',
+    '',
+    '/** GS1 Digital Link primary keys ("dlpkey"): the qualifier sequences each takes in the URI path, in order. */',
+    'export const GS1_DL_PRIMARY_KEYS: Readonly<Record<string, readonly (readonly string[])[]>> = {',
+  );
+  for (const e of entries) {
+    if (!e.dlPrimaryKey) continue;
+    const sequences = e.dlPrimaryKey.map((qualifiers) => `[${qualifiers.map(q).join(', ')}]`).join(', ');
+    lines.push(`  ${q(e.ai)}: [${sequences}],`);
+  }
+  lines.push(
+    '};',
+    '',
+    '/** AIs a GS1 Digital Link URI may carry as data attributes (query parameters): flag "?". */',
+    'export const GS1_DL_ATTRIBUTES: ReadonlySet<string> = new Set([',
+  );
+  const attributes = entries.filter((e) => e.dlAttribute).map((e) => q(e.ai));
+  for (let i = 0; i < attributes.length; i += 12) lines.push(`  ${attributes.slice(i, i + 12).join(', ')},`);
+  lines.push(']);', '');
   return lines.join('\n');
 }
 

@@ -55,7 +55,12 @@ export function resolveScan(store: Store, data: string, symbology: string | null
   }
   switch (reading.kind) {
     case 'gtin': {
-      const barcode = reading.gtin ? store.catalog.barcode(reading.gtin) : null;
+      // An ambiguous scan (EAN-8 or UPC-E) is looked up under each reading. When they name two
+      // products nothing says which was scanned, so it is refused rather than guessed.
+      const codes = reading.readings?.map((r) => r.gtin) ?? (reading.gtin ? [reading.gtin] : []);
+      const found = codes.flatMap((code) => store.catalog.barcode(code) ?? []);
+      if (new Set(found.map((b) => b.productId)).size > 1) return { kind: 'invalid', verdict: 'invalid_barcode' };
+      const barcode = found[0];
       return barcode ? plainProduct(barcode.productId, barcode.unitsPerScan) : { kind: 'other', text: reading.raw };
     }
     case 'gs1':

@@ -1,4 +1,3 @@
-import { normaliseGtin } from '../../domain/barcode';
 import type { BackendKind, SyncProgress } from '../../contract/sync';
 import type { CatalogImport, NewOrder, Store } from '../ports';
 import type { RemoteOrder, RemoteProduct, ShopBackend, SyncOrderLinks, SyncSettingsRepository } from '../ports/backend';
@@ -21,10 +20,13 @@ export interface PullResult {
   skipped: { number: string; reason: string }[];
 }
 
-/** Numeric codes are kept as GTIN-14, the way scans are matched; anything else as printed. */
+/**
+ * Codes go to the catalogue as the shop sent them: it keeps GTINs as GTIN-14, the way scans are
+ * matched, and an 8-digit code that can be EAN-8 or UPC-E under both readings.
+ */
 export function toCatalogProduct(product: RemoteProduct): CatalogImport['products'][number] {
   const codes = product.barcodes.length > 0 ? product.barcodes : [product.sku];
-  const unique = [...new Set(codes.map((code) => normaliseGtin(code) ?? code))];
+  const unique = [...new Set(codes)];
   return {
     sku: product.sku,
     name: product.name,

@@ -1,13 +1,17 @@
 import { CommanderError } from 'commander';
 import type { Command } from 'commander';
 import { GS, interpretScan, isScanProblem } from '../../domain/barcode';
-import type { ScanResult } from '../../domain/barcode';
+import type { GtinReading, ScanResult } from '../../domain/barcode';
 
 /** What `barcode parse` prints for a readable scan. */
 export interface ParsedScanJson {
   kind: string;
   gtin?: string;
   sscc?: string;
+  ambiguous?: true;
+  readings?: GtinReading[];
+  addOn?: string;
+  digitalLink?: { stem: string };
   ais?: Record<string, string>;
   symbology?: string;
 }
@@ -23,6 +27,10 @@ export function scanResultJson(result: ScanResult): ParsedScanJson | ScanErrorJs
     kind: result.kind,
     ...(result.gtin !== undefined && { gtin: result.gtin }),
     ...(result.sscc !== undefined && { sscc: result.sscc }),
+    ...(result.ambiguous && { ambiguous: result.ambiguous }),
+    ...(result.readings !== undefined && { readings: result.readings }),
+    ...(result.addOn !== undefined && { addOn: result.addOn }),
+    ...(result.digitalLink !== undefined && { digitalLink: result.digitalLink }),
     ...(result.ais !== undefined && { ais: result.ais }),
     ...(result.symbology !== undefined && { symbology: result.symbology }),
   };
@@ -72,7 +80,7 @@ export function registerBarcode(program: Command, input?: AsyncIterable<Uint8Arr
   barcode
     .command('parse')
     .description(
-      'Interpret one scan: GTIN, GS1 element string, SSCC, shop SKU or text. Prints JSON; exits 1 when the scan is invalid.',
+      'Interpret one scan: GTIN, GS1 element string or Digital Link URI, SSCC, shop SKU or text. Prints JSON; exits 1 when the scan is invalid.',
     )
     .argument('[text]', 'the scan; when absent, raw scan bytes are read from stdin (GS as byte 0x1D)')
     .option('--gs <substitute>', 'text in the scan that stands for the GS separator, e.g. "<GS>" or "|"')
@@ -83,7 +91,23 @@ export function registerBarcode(program: Command, input?: AsyncIterable<Uint8Arr
         'Examples:',
         "  packdesk barcode parse 4006381333931",
         "  packdesk barcode parse '(01)09501101530003(17)251231(10)ABC'",
+        "  packdesk barcode parse 'https://id.gs1.org/01/09501101530003/10/ABC?17=261231'",
         "  printf ']d20109501101530003\\x1d10ABC' | packdesk barcode parse",
+        '',
+        'Output (JSON; fields appear only when they apply):',
+        '  kind        gtin, gs1, sscc, sku or text',
+        '  gtin        the GTIN as 14 digits (AI (01) of GS1 data)',
+        '  sscc        the SSCC, 18 digits (AI (00) of GS1 data)',
+        '  ambiguous   true when the scan is more than one GTIN: 8 digits without ]E0 or ]E4',
+        '              that are a valid EAN-8 and a valid UPC-E; gtin is then the EAN-8 reading',
+        '  readings    with ambiguous: every GTIN the scan can be, [{"gtin","format"}], EAN-8 first',
+        '  addOn       the 2- or 5-digit add-on read after an EAN/UPC (]E3); not part of the GTIN',
+        '  digitalLink {"stem"} when the AIs came from a GS1 Digital Link URI; stem is the URI',
+        '              before its primary key, e.g. "https://id.gs1.org"',
+        '  ais         GS1 Application Identifiers and their values, in scan order (a Digital',
+        '              Link: path AIs, then query AIs)',
+        '  symbology   the AIM identifier the scanner sent, e.g. "]d2"',
+        '  error       {"code","message"} instead of all the above when the scan is invalid (exit 1)',
       ].join('\n'),
     )
     .action(async (text: string | undefined, opts: { gs?: string }, command: Command) => {

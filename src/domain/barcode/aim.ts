@@ -31,16 +31,23 @@ const FAMILIES: Record<string, string> = {
   z: 'Aztec',
 };
 
-/** Identifiers whose data is a GS1 element string (gs1/gs1-syntax-engine, scandata.c; J1 DotCode). */
-const GS1_IDS = new Set([']C1', ']d2', ']Q3', ']e0', ']J1']);
+/**
+ * Identifiers whose data is a GS1 element string: FNC1 in first position (gs1/gs1-syntax-engine,
+ * scandata.c; J1 DotCode), and the same with ECI for Data Matrix (d5) and QR Code (Q4), ISO/IEC
+ * 15424. Every other modifier of a known family says the data is not GS1.
+ */
+const GS1_IDS = new Set([']C1', ']d2', ']d5', ']Q3', ']Q4', ']e0', ']J1']);
 
 /** Names that differ from the family name for a particular modifier. */
 const SPECIFIC_NAMES: Record<string, string> = {
   ']C1': 'GS1-128',
   ']d2': 'GS1 DataMatrix',
+  ']d5': 'GS1 DataMatrix',
   ']Q3': 'GS1 QR Code',
+  ']Q4': 'GS1 QR Code',
   ']J1': 'GS1 DotCode',
   ']E0': 'EAN-13/UPC-A/UPC-E',
+  ']E3': 'EAN-13/UPC-A/UPC-E with add-on',
   ']E4': 'EAN-8',
 };
 

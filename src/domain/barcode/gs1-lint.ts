@@ -54,9 +54,8 @@ function dateLinter(value: string, fourDigitYear: boolean, dayZeroAllowed: boole
 const badValue = (reason: string): LintFailure => ({ code: 'bad_value', reason });
 
 /**
- * The GS1 syntax tests we apply. The rest (company prefix position, ISO country and currency
- * codes, percent-encoding, IBAN, coupons, alphanumeric check pairs) are not needed to verify a
- * parcel and pass unchecked.
+ * The GS1 syntax tests we apply. The rest (UNCHECKED_LINTERS) are not needed to verify a parcel
+ * and pass unchecked; a test keeps every linter the dictionary names in one list or the other.
  */
 const LINTERS: Record<string, (value: string) => LintFailure | null> = {
   csum: (v) => (hasValidCheckDigit(v) ? null : { code: 'bad_check_digit', reason: `check digit of ${v} is wrong` }),
@@ -73,13 +72,45 @@ const LINTERS: Record<string, (value: string) => LintFailure | null> = {
   yesno: (v) => (v === '0' || v === '1' ? null : badValue(`"${v}" must be 0 or 1`)),
   winding: (v) => (['0', '1', '9'].includes(v) ? null : badValue(`"${v}" is not a winding direction (0, 1 or 9)`)),
   hyphen: (v) => (v === '-' ? null : badValue(`"${v}" must be a hyphen`)),
-  nozeroprefix: (v) => (v.length > 1 && v.startsWith('0') ? badValue(`"${v}" must not start with 0`) : null),
+  // The dictionary's test for (8011): any value starting with 0, a lone "0" included, as GS1's
+  // lint_nozeroprefix.c and its unit tests have it. We used to let "0" through, which GS1's own
+  // parser refuses; a label we accept must be one GS1 would accept here.
+  nozeroprefix: (v) => (v.startsWith('0') ? badValue(`"${v}" must not start with 0`) : null),
   pieceoftotal: (v) => {
     const piece = two(v, 0);
     const total = two(v, 2);
     return piece >= 1 && total >= 1 && piece <= total ? null : badValue(`"${v}" is not a piece of a total`);
   },
 };
+
+export const CHECKED_LINTERS: ReadonlySet<string> = new Set(Object.keys(LINTERS));
+
+/**
+ * Linters named in the dictionary that we knowingly skip: a company prefix's position needs GS1's
+ * prefix tables; country, currency, gender, media and package codes, coordinates, IBANs, coupons,
+ * importer indexes and alphanumeric check pairs say nothing about which item is in the parcel.
+ */
+export const UNCHECKED_LINTERS: ReadonlySet<string> = new Set([
+  'gcppos1',
+  'gcppos2',
+  'csumalpha',
+  'iso3166',
+  'iso3166999',
+  'iso3166alpha2',
+  'iso4217',
+  'iso5218',
+  'latitude',
+  'longitude',
+  'mediatype',
+  'packagetype',
+  'pcenc',
+  'posinseqslash',
+  'hasnondigit',
+  'couponcode',
+  'couponposoffer',
+  'iban',
+  'importeridx',
+]);
 
 export function runLinter(name: string, value: string): LintFailure | null {
   const linter = Object.hasOwn(LINTERS, name) ? LINTERS[name] : undefined;

@@ -93,8 +93,16 @@ export function validateElement(ai: string, value: string): Gs1Problem | null {
   return null;
 }
 
-/** Checks every element and builds the AI map; an AI repeated with another value is refused. */
-function collect(elements: AiElement[]): Gs1Parse {
+/**
+ * Checks every element and builds the AI map; an AI repeated with another value is refused.
+ *
+ * The dictionary's associations between AIs (req=, ex=: (37) needs (00) and (02), (02) needs
+ * (37), (10) and (21) need (01)…) are deliberately not checked, though GS1's parser does: a
+ * logistic label splits its data over several barcodes ((02)(37) on one, (00) on the lowest),
+ * each is scanned on its own, and each part of a valid label must be read. Whether the AIs a
+ * scan brings are enough is for the packing rules to say, against the order.
+ */
+export function checkElements(elements: AiElement[]): Gs1Parse {
   if (elements.length === 0) return problem('empty', 'The GS1 element string holds no AIs');
   const ais: Record<string, string> = {};
   for (const { ai, value } of elements) {
@@ -111,8 +119,10 @@ function collect(elements: AiElement[]): Gs1Parse {
 
 /**
  * Parses scan data: AIs concatenated, a GS after each variable-length field unless it is last.
- * A leading GS (FNC1 in first position) and superfluous GS after fixed-length fields are
- * tolerated, as GS1's own reference parser does.
+ * A GS where an AI should start is skipped: a leading one is FNC1 in first position sent as a
+ * character (by scanners that do not drop it after the identifier, and by printers that write it
+ * into a plain symbol), and one after a fixed-length field is superfluous but harmless. GS1's
+ * scan-data form has neither, so its parser is stricter; neither changes what the AIs say.
  */
 export function parseElementString(data: string): Gs1Parse {
   const elements: AiElement[] = [];
@@ -161,7 +171,7 @@ export function parseElementString(data: string): Gs1Parse {
     elements.push({ ai, value });
     pos = end;
   }
-  return collect(elements);
+  return checkElements(elements);
 }
 
 /** True for the human-readable form "(01)09501101530003(17)251231…". */
@@ -189,7 +199,7 @@ export function parseBracketed(text: string): Gs1Parse {
     }
     elements.push({ ai, value });
   }
-  return collect(elements);
+  return checkElements(elements);
 }
 
 /** The scan-data form, with a GS only where a variable-length field is followed by another AI. */

@@ -84,6 +84,31 @@ export function readGtin(code: string, hint?: EightDigitHint): GtinRead {
   return hasValidCheckDigit(code) ? { ok: true, gtin: code.padStart(14, '0'), format } : badCheck(code, format);
 }
 
+/** One GTIN a code can stand for, and the retail code it was read as. */
+export interface GtinReading {
+  gtin: string;
+  format: GtinFormat;
+}
+
+/**
+ * Every GTIN a code without a symbology identifier can stand for. Eight digits are the one
+ * ambiguous length: EAN-8 carries a GTIN-8 and UPC-E a zero-suppressed GTIN-12 (GS1 General
+ * Specifications 5.2.1), and for about one code in ten both check digits fit: 01234565 is EAN-8
+ * 00000001234565 and the UPC-E of UPC-A 012345000065. Only the symbol tells which was printed, so
+ * both readings come back, EAN-8 first (GTIN-8 is the only GTIN written in 8 digits). Empty when
+ * the code is no valid GTIN.
+ */
+export function gtinReadings(code: string): GtinReading[] {
+  if (code.length !== 8) {
+    const read = readGtin(code);
+    return read.ok ? [{ gtin: read.gtin, format: read.format }] : [];
+  }
+  return (['ean8', 'upce'] as const).flatMap((hint) => {
+    const read = readGtin(code, hint);
+    return read.ok ? [{ gtin: read.gtin, format: read.format }] : [];
+  });
+}
+
 /** The 14-digit GTIN, or null when the code is not a valid GTIN. */
 export function normaliseGtin(code: string, hint?: EightDigitHint): string | null {
   const read = readGtin(code, hint);

@@ -1,12 +1,14 @@
-export { gs1CheckDigit, hasValidCheckDigit, expandUpcE, readGtin, normaliseGtin, sameGtin } from './gtin';
-export type { GtinFormat, GtinRead, GtinProblem, EightDigitHint } from './gtin';
+export { gs1CheckDigit, hasValidCheckDigit, expandUpcE, readGtin, gtinReadings, normaliseGtin, sameGtin } from './gtin';
+export type { GtinFormat, GtinRead, GtinReading, GtinProblem, EightDigitHint } from './gtin';
 export { composeSscc, isSscc, ssccText } from './sscc';
 export type { SsccComposition, SsccProblem } from './sscc';
 export { describeSymbology, splitSymbology } from './aim';
 export type { Symbology } from './aim';
 export { aiDefinition, describeFormat } from './gs1-ai';
 export type { AiCharset, AiComponent, AiDefinition } from './gs1-ai';
-export { GS, parseElementString, parseBracketed, looksBracketed, validateElement, toElementString, toBracketed } from './gs1';
+export { GS, parseElementString, parseBracketed, looksBracketed, validateElement, checkElements, toElementString, toBracketed } from './gs1';
+export { parseDigitalLink } from './digital-link';
+export type { DigitalLink } from './digital-link';
 export type { AiElement, Gs1Parse, Gs1Problem, Gs1ProblemCode } from './gs1';
 export { interpretScan, isScanProblem, MAX_SCAN_LENGTH } from './scan';
 export type { ScanKind, ScanReading, ScanProblem, ScanProblemCode, ScanResult } from './scan';

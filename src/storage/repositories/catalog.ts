@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { CatalogImport, CatalogRepository } from '../../app/ports/store';
+import { gtinReadings } from '../../domain/barcode';
 import type { Barcode, BoxType, KitComponent, Product, Tracking } from '../../domain/catalog';
 import { StationFailure } from '../../contract/errors';
 
@@ -73,6 +74,21 @@ export function createCatalogRepository(db: Database): CatalogRepository {
     `INSERT INTO barcodes (code, product_id, units_per_scan) VALUES (?, ?, ?)
      ON CONFLICT (code) DO UPDATE SET product_id = excluded.product_id, units_per_scan = excluded.units_per_scan`,
   );
+  const claimBarcode = db.prepare<[string, number, number]>(
+    `INSERT INTO barcodes (code, product_id, units_per_scan) VALUES (?, ?, ?)
+     ON CONFLICT (code) DO UPDATE SET units_per_scan = excluded.units_per_scan WHERE barcodes.product_id = excluded.product_id`,
+  );
+  /**
+   * Codes are kept the way scans are looked up: a valid GTIN of any length as its GTIN-14, anything
+   * else as sent. An 8-digit code that is a valid EAN-8 and a valid UPC-E is kept under both
+   * readings, since an unmarked scan of it is looked up under both. The shop did not say which it
+   * meant, so such a reading never takes a code another product has; a code sent unambiguously does.
+   */
+  const storeBarcode = (code: string, productId: number, unitsPerScan: number): void => {
+    const readings = gtinReadings(code);
+    if (readings.length > 1) for (const r of readings) claimBarcode.run(r.gtin, productId, unitsPerScan);
+    else upsertBarcode.run(readings[0]?.gtin ?? code, productId, unitsPerScan);
+  };
   const clearKit = db.prepare<[number]>('DELETE FROM kit_components WHERE kit_product_id = ?');
   const insertComponent = db.prepare<[number, number, number]>(
     'INSERT INTO kit_components (kit_product_id, component_product_id, quantity) VALUES (?, ?, ?)',
@@ -95,7 +111,7 @@ export function createCatalogRepository(db: Database): CatalogRepository {
         returnable: flag(p.returnable),
         is_kit: flag(p.isKit),
       })!;
-      for (const b of p.barcodes) upsertBarcode.run(b.code, id, b.unitsPerScan);
+      for (const b of p.barcodes) storeBarcode(b.code, id, b.unitsPerScan);
     }
     const unknown = new Set<string>();
     const idOf = (sku: string): number => {

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Result } from '../../../src/contract/errors';
+import { resolveScan } from '../../../src/app/packing/resolve';
 import { CODES, createStationFixture, gtin, typedCall, type StationFixture } from '../../support/station-fixture';
 
 const GS = '\x1d';
@@ -177,5 +178,79 @@ describe('packing an order end to end', () => {
     expect(after).toEqual(before);
     const answered = await ok(typedCall(restarted)('scan.submit', { data: 'SN-1', symbology: null, source: 'wedge' }));
     expect(answered).toMatchObject({ kind: 'scanned', outcome: { verdict: 'line_complete', sku: 'PHONE-01' } });
+  });
+});
+
+describe('an 8-digit scan that is EAN-8 and UPC-E alike', () => {
+  const today = new Date('2026-11-20T10:00:00Z');
+  const product = (sku: string, code: string) => ({
+    sku,
+    name: sku,
+    weightGrams: 10,
+    tracking: 'none' as const,
+    refuseExpired: false,
+    returnable: true,
+    isKit: false,
+    barcodes: [{ code, unitsPerScan: 1 }],
+  });
+  const productId = (sku: string) => f.store.catalog.productBySku(sku)!.id;
+
+  it('finds a product the shop knows by its UPC-A under the UPC-E reading of an unmarked scan', () => {
+    f.store.catalog.importCatalog({ products: [product('UPC-ITEM', '012345000065')], kits: [], boxes: [] });
+    expect(resolveScan(f.store, '01234565', null, today)).toMatchObject({ kind: 'product', productId: productId('UPC-ITEM') });
+    expect(resolveScan(f.store, '01234565', ']E0', today)).toMatchObject({ kind: 'product', productId: productId('UPC-ITEM') });
+    // ]E4 says EAN-8: then it is another item, which this shop does not sell.
+    expect(resolveScan(f.store, '01234565', ']E4', today)).toEqual({ kind: 'other', text: ']E401234565' });
+  });
+
+  it('keeps an 8-digit code the shop sent under both readings, so either identifier finds it', () => {
+    f.store.catalog.importCatalog({ products: [product('SHORT-ITEM', '01234565')], kits: [], boxes: [] });
+    expect(f.store.catalog.barcode('00000001234565')?.productId).toBe(productId('SHORT-ITEM'));
+    expect(f.store.catalog.barcode('00012345000065')?.productId).toBe(productId('SHORT-ITEM'));
+    for (const symbology of [null, ']E0', ']E4']) {
+      expect(resolveScan(f.store, '01234565', symbology, today)).toMatchObject({ kind: 'product', productId: productId('SHORT-ITEM') });
+    }
+    expect(resolveScan(f.store, '0100012345000065', null, today)).toMatchObject({ kind: 'product', productId: productId('SHORT-ITEM') });
+  });
+
+  it('does not guess when each reading is another product, and never lets a reading take a code from its owner', () => {
+    f.store.catalog.importCatalog({
+      products: [product('EAN8-ITEM', '00000001234565'), product('AMBIGUOUS-ITEM', '01234565'), product('UPCA-ITEM', '012345000065')],
+      kits: [],
+      boxes: [],
+    });
+    expect(f.store.catalog.barcode('00000001234565')?.productId).toBe(productId('EAN8-ITEM'));
+    expect(f.store.catalog.barcode('00012345000065')?.productId).toBe(productId('UPCA-ITEM'));
+    expect(resolveScan(f.store, '01234565', null, today)).toEqual({ kind: 'invalid', verdict: 'invalid_barcode' });
+    expect(resolveScan(f.store, '01234565', ']E4', today)).toMatchObject({ kind: 'product', productId: productId('EAN8-ITEM') });
+    expect(resolveScan(f.store, '01234565', ']E0', today)).toMatchObject({ kind: 'product', productId: productId('UPCA-ITEM') });
+  });
+
+  it('keeps every other GTIN the shop sent as GTIN-14, the way scans are looked up', () => {
+    f.store.catalog.importCatalog({ products: [product('EAN13-ITEM', '4006381333931'), product('SKU-ITEM', 'SKU-77')], kits: [], boxes: [] });
+    expect(resolveScan(f.store, '4006381333931', null, today)).toMatchObject({ kind: 'product', productId: productId('EAN13-ITEM') });
+    expect(f.store.catalog.barcode('04006381333931')?.productId).toBe(productId('EAN13-ITEM'));
+    expect(f.store.catalog.barcode('SKU-77')?.productId).toBe(productId('SKU-ITEM'));
+  });
+});
+
+describe('a GS1 Digital Link in a QR Code', () => {
+  it('resolves to the product of its AI (01), with the serial, lot and expiry it carries', () => {
+    const today = new Date('2026-11-20T10:00:00Z');
+    const phone = f.store.catalog.productBySku('PHONE-01')!.id;
+    const uri = `https://brand.example/01/${CODES.phone}/10/L-7/21/SN-9?17=271200`;
+    expect(resolveScan(f.store, uri, ']Q1', today)).toEqual({ kind: 'product', productId: phone, units: 1, serial: 'SN-9', lot: 'L-7', expiry: '2027-12-31' });
+    expect(resolveScan(f.store, `https://id.gs1.org/gtin/${CODES.phone}/ser/SN-10`, null, today)).toMatchObject({ kind: 'product', serial: 'SN-10' });
+  });
+});
+
+describe('each barcode of a logistic label on its own', () => {
+  it('resolves a (02)(37) barcode without its (00), from a scanner with or without identifiers', () => {
+    const today = new Date('2026-11-20T10:00:00Z');
+    const soap = f.store.catalog.productBySku('SOAP-01')!.id;
+    const expected = { kind: 'product', productId: soap, units: 6, serial: null, lot: null, expiry: null };
+    expect(resolveScan(f.store, `02${CODES.soap}376`, ']C1', today)).toEqual(expected);
+    expect(resolveScan(f.store, `02${CODES.soap}376`, null, today)).toEqual(expected);
+    expect(resolveScan(f.store, `\x1d02${CODES.soap}376`, null, today)).toEqual(expected);
   });
 });

@@ -36,6 +36,22 @@ describe('packdesk barcode parse', () => {
     expect(r.stdout.endsWith('}\n')).toBe(true);
   });
 
+  it('prints both readings of an unmarked 8-digit code that is EAN-8 and UPC-E alike', async () => {
+    const r = await run(['01234565']);
+    expect(r.exitCode).toBe(0);
+    expect(json(r)).toEqual({
+      kind: 'gtin',
+      gtin: '00000001234565',
+      ambiguous: true,
+      readings: [
+        { gtin: '00000001234565', format: 'EAN-8' },
+        { gtin: '00012345000065', format: 'UPC-E' },
+      ],
+    });
+    expect(json(await run([']E001234565']))).toEqual({ kind: 'gtin', gtin: '00012345000065', symbology: ']E0' });
+    expect(json(await run([']E3590123412345712']))).toEqual({ kind: 'gtin', gtin: '05901234123457', addOn: '12', symbology: ']E3' });
+  });
+
   it('reads raw scan bytes from stdin, GS kept and one newline stripped', async () => {
     const bytes = Buffer.concat([Buffer.from(']d2010950110153000310ABC'), Buffer.from([0x1d]), Buffer.from('21S1\n')]);
     const r = await run([], bytes);
@@ -58,6 +74,21 @@ describe('packdesk barcode parse', () => {
     expect(json(await run(['123456789012345675']))).toEqual({ kind: 'sscc', sscc: '123456789012345675' });
     expect(json(await run(['SKU-0042']))).toEqual({ kind: 'sku' });
     expect(json(await run(['hello world']))).toEqual({ kind: 'text' });
+  });
+
+  it('prints the AIs of a GS1 Digital Link URI, path first, with its stem', async () => {
+    const r = await run(['https://id.gs1.org/01/09501101530003/10/ABC?17=261231']);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toContain('"ais":{"01":"09501101530003","10":"ABC","17":"261231"}');
+    expect(json(r)).toEqual({
+      kind: 'gs1',
+      gtin: '09501101530003',
+      digitalLink: { stem: 'https://id.gs1.org' },
+      ais: { '01': '09501101530003', '10': 'ABC', '17': '261231' },
+    });
+    expect(json(await run(['https://id.gs1.org/01/09501101530004']))).toMatchObject({ error: { code: 'BAD_CHECK_DIGIT' } });
+    expect(json(await run(['https://example.com/about']))).toEqual({ kind: 'text' });
+    expect((await run(['--help'])).stdout).toContain('digitalLink');
   });
 
   it('maps a substitute to GS with --gs', async () => {

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { GS1_AI_TABLE } from '../../../../src/domain/barcode/gs1-ai-table';
+import { GS1_AI_TABLE, GS1_DL_ATTRIBUTES, GS1_DL_PRIMARY_KEYS } from '../../../../src/domain/barcode/gs1-ai-table';
 import { describeFormat } from '../../../../src/domain/barcode/gs1-ai';
 
 const script = new URL('../../../../scripts/gen-gs1-table.mjs', import.meta.url);
@@ -55,6 +55,16 @@ describe('the generated GS1 AI table', () => {
     }
   });
 
+  it('keeps the Digital Link primary keys with their qualifier orders, and the data attributes', () => {
+    expect(GS1_DL_PRIMARY_KEYS['00']).toEqual([[]]);
+    expect(GS1_DL_PRIMARY_KEYS['01']).toEqual([['22', '10', '21'], ['235']]);
+    expect(GS1_DL_PRIMARY_KEYS['414']).toEqual([['254'], ['7040']]);
+    expect(GS1_DL_PRIMARY_KEYS['8010']).toEqual([['8011']]);
+    expect(GS1_DL_PRIMARY_KEYS['10']).toBeUndefined();
+    for (const ai of ['01', '10', '17', '3103', '99']) expect(GS1_DL_ATTRIBUTES.has(ai)).toBe(true);
+    for (const ai of ['21', '22', '7040', '8011']) expect(GS1_DL_ATTRIBUTES.has(ai)).toBe(false);
+  });
+
   it('refuses a dictionary it cannot read rather than guessing', async () => {
     const gen = await loadGenerator();
     expect(() => gen.parseSyntaxDictionary('01 *? N14,csum\n01 *? N14\n')).toThrow(/defined twice/);
@@ -62,5 +72,7 @@ describe('the generated GS1 AI table', () => {
     expect(() => gen.parseSyntaxDictionary('3105-3100 *? N6\n')).toThrow(/range/);
     expect(() => gen.parseSyntaxDictionary('10 ? req=01\n')).toThrow(/no data components/);
     expect(gen.parseSyntaxDictionary('# only comments\n\n')).toEqual([]);
+    expect(() => gen.parseSyntaxDictionary('01 *? N14,csum dlpkey=22\n')).toThrow(/qualifier 22/);
+    expect(() => gen.parseSyntaxDictionary('01 *? N14,csum dlpkey=2x\n')).toThrow(/dlpkey/);
   });
 });

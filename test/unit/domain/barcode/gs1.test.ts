@@ -7,6 +7,9 @@ import {
   toElementString,
   validateElement,
 } from '../../../../src/domain/barcode/gs1';
+import { GS1_AI_TABLE } from '../../../../src/domain/barcode/gs1-ai-table';
+import { CHECKED_LINTERS, UNCHECKED_LINTERS } from '../../../../src/domain/barcode/gs1-lint';
+import { parseDigitalLink } from '../../../../src/domain/barcode/digital-link';
 
 // Vectors after gs1/gs1-syntax-engine's ai.c unit tests (processAIdata, parseAIdata, linters),
 // with "^" written as the GS a scanner sends.
@@ -150,10 +153,38 @@ describe('parseBracketed (typed human-readable form)', () => {
     ['(8001)12341234512321', 'bad_value'], // winding direction
     ['(8003)112345678901281234567890123456', 'bad_value'], // must be zero
     ['(8011)023456789012', 'bad_value'], // zero prefix
+    ['(8010)ABC(8011)0', 'bad_value'], // a lone 0 is a zero prefix too (gs1-syntax-engine lint_nozeroprefix.c)
     ['(8026)123456789012310099', 'bad_value'], // piece 0
     ['(8026)123456789012310302', 'bad_value'], // piece beyond total
   ])('refuses %s with %s', (text, code) => {
     expect(parseBracketed(text)).toMatchObject({ ok: false, problem: { code } });
+  });
+});
+
+describe('AI (8011) CPID SERIAL: N..12 with the dictionary\'s linter nozeroprefix', () => {
+  // GS1's reference linter refuses any value that starts with 0, "0" itself included (its unit
+  // tests: "0", "01", "012" fail; "1", "10", "210" pass). We let a lone 0 through; now we do not.
+  it.each(['0', '00', '01', '012', '023456789012'])('refuses %s', (value) => {
+    expect(validateElement('8011', value)).toMatchObject({ code: 'bad_value', ai: '8011' });
+  });
+
+  it.each(['1', '10', '210', '123456789012'])('accepts %s', (value) => {
+    expect(validateElement('8011', value)).toBeNull();
+  });
+
+  it('applies wherever (8011) comes from: scan data, the bracketed form, a Digital Link', () => {
+    expect(parseElementString(`8010ABC${GS}80110`)).toMatchObject({ ok: false, problem: { code: 'bad_value', ai: '8011' } });
+    expect(parseBracketed('(8010)ABC(8011)0')).toMatchObject({ ok: false, problem: { code: 'bad_value', ai: '8011' } });
+    expect(parseDigitalLink('https://id.gs1.org/8010/ABC/8011/0')).toMatchObject({ parsed: { ok: false, problem: { code: 'bad_value', ai: '8011' } } });
+  });
+});
+
+describe('the linters the dictionary names', () => {
+  it('are each either checked or knowingly left unchecked, so none is skipped by accident', () => {
+    const named = new Set(Object.values(GS1_AI_TABLE).flatMap((def) => def.components.flatMap((c) => c.linters)));
+    const unaccounted = [...named].filter((name) => !CHECKED_LINTERS.has(name) && !UNCHECKED_LINTERS.has(name));
+    expect(unaccounted).toEqual([]);
+    expect([...CHECKED_LINTERS].filter((name) => UNCHECKED_LINTERS.has(name))).toEqual([]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expandUpcE, gs1CheckDigit, hasValidCheckDigit, normaliseGtin, readGtin, sameGtin } from '../../../../src/domain/barcode/gtin';
+import { expandUpcE, gs1CheckDigit, gtinReadings, hasValidCheckDigit, normaliseGtin, readGtin, sameGtin } from '../../../../src/domain/barcode/gtin';
 
 // Check-digit vectors from gs1/gs1-syntax-engine (test_ai_validateParity).
 const CHECK_VECTORS: [good: string, bad: string, check: number][] = [
@@ -72,6 +72,35 @@ describe('readGtin', () => {
     expect(readGtin('1234567890')).toMatchObject({ ok: false, problem: 'bad_length' });
     expect(readGtin('')).toMatchObject({ ok: false, problem: 'not_digits' });
     expect(readGtin('4006381333931 ')).toMatchObject({ ok: false, problem: 'not_digits' });
+  });
+});
+
+describe('gtinReadings: every GTIN an unmarked code can stand for', () => {
+  // GS1 General Specifications 2.1.2 / 5.2.1: GTIN-8 is carried by EAN-8, GTIN-12 by UPC-A or,
+  // zero-suppressed, by UPC-E; both symbols carry 8 digits. 01234565 has a valid EAN-8 check digit
+  // and is also the UPC-E of UPC-A 012345000065 (number system 0, last digit 5: 12345 + 0000 + 6).
+  it('gives both readings of an 8-digit code valid as EAN-8 and as UPC-E, EAN-8 first', () => {
+    expect(gtinReadings('01234565')).toEqual([
+      { gtin: '00000001234565', format: 'EAN-8' },
+      { gtin: '00012345000065', format: 'UPC-E' },
+    ]);
+    expect(gtinReadings('00123457')).toEqual([
+      { gtin: '00000000123457', format: 'EAN-8' },
+      { gtin: '00001234000057', format: 'UPC-E' },
+    ]);
+  });
+
+  it('gives one reading when only one check digit fits, or the code is not 8 digits', () => {
+    expect(gtinReadings('04252614')).toEqual([{ gtin: '00042100005264', format: 'UPC-E' }]);
+    expect(gtinReadings('07654329')).toEqual([{ gtin: '00000007654329', format: 'EAN-8' }]);
+    expect(gtinReadings('52345678')).toEqual([{ gtin: '00000052345678', format: 'EAN-8' }]); // number system 5: no UPC-E
+    expect(gtinReadings('4006381333931')).toEqual([{ gtin: '04006381333931', format: 'EAN-13' }]);
+  });
+
+  it('gives none for codes that are no GTIN', () => {
+    expect(gtinReadings('04252615')).toEqual([]);
+    expect(gtinReadings('SKU-1')).toEqual([]);
+    expect(gtinReadings('1234567890')).toEqual([]);
   });
 });
 
