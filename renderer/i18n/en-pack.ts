@@ -89,6 +89,7 @@ export const enPack = {
     acknowledged: 'Error acknowledged — scan again',
     weightOff: 'Weight out of tolerance — check the parcel',
     undone: 'Last scan undone',
+    undoneUnit: 'Last scan undone — take {{count}} × {{name}} ({{sku}}) out of parcel {{parcel}}',
     weighed: 'Parcel weighed',
     parcelAdded: 'New parcel: scan its items',
     parcelActivated: 'Now packing into parcel {{no}}',

@@ -93,6 +93,7 @@ export const plPack = {
     undone: 'Cofnięto ostatni skan',
     weighed: 'Paczka zważona',
     parcelAdded: 'Nowa paczka: skanuj jej towary',
+    undoneUnit: 'Cofnięto ostatni skan — wyjmij {{count}} × {{name}} ({{sku}}) z paczki {{parcel}}',
     parcelActivated: 'Pakujesz teraz do paczki {{no}}',
     parcelRemoved: 'Paczka usunięta',
     boxChosen: 'Karton wybrany',

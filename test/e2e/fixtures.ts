@@ -62,12 +62,31 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     // it, no order left open) and the scanner tuned for this machine.
     await freeStation(host.url);
     await page.addInitScript((settings) => localStorage.setItem('packdesk.scanner', JSON.stringify(settings)), SCANNER_SETTINGS);
+    await page.addInitScript(watchForPlaceholders);
     await use(page);
+    // No screen of any test, in either language, may ever show an i18n placeholder.
+    const seen = await page.evaluate(() => (window as unknown as { placeholders?: string[] }).placeholders ?? []).catch(() => []);
+    expect(seen, 'text with an unfilled {{placeholder}} reached the screen').toEqual([]);
   },
   loginPage: async ({ page }, use) => use(new LoginPage(page)),
   queuePage: async ({ page }, use) => use(new QueuePage(page)),
   packPage: async ({ page }, use) => use(new PackPage(page)),
 });
+
+/** Runs in the page: remembers every text that ever showed an unfilled `{{…}}` placeholder. */
+function watchForPlaceholders(): void {
+  const found: string[] = [];
+  (window as unknown as { placeholders: string[] }).placeholders = found;
+  const check = (text: string | null) => {
+    if (text && /\{\{\s*\w+\s*\}\}/.test(text) && !found.includes(text)) found.push(text.slice(0, 200));
+  };
+  new MutationObserver((mutations) => {
+    for (const mutation of mutations) {
+      if (mutation.type === 'characterData') check(mutation.target.textContent);
+      for (const node of mutation.addedNodes) check(node.textContent);
+    }
+  }).observe(document, { subtree: true, childList: true, characterData: true });
+}
 
 /**
  * The same fixtures on a host of their own: for specs whose checks see station-wide state (the

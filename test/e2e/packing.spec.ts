@@ -181,6 +181,31 @@ test('the packing screen speaks Polish', async ({ loginPage, queuePage, packPage
   await keepScreen(page, 'polish-error');
   await packPage.acknowledge();
   await keepScreen(page, 'polish');
+  // A second parcel and back to the first: the banner names the parcel, in Polish.
+  await packPage.press('F4');
+  await expect(packPage.verdict).toContainText('Nowa paczka');
+  await packPage.press('F7');
+  await expect(packPage.verdict).toContainText('Pakujesz teraz do paczki 1');
+  // Undo names what to take out of the parcel.
+  await packPage.press('F2');
+  await expect(packPage.verdict).toContainText(`wyjmij 1 × ${cable.name}`);
   await packPage.putBack();
   await queuePage.logout('Wyloguj');
+});
+
+test('next parcel and undo say which parcel and which item, in English', async ({ loginPage, queuePage, packPage, host }) => {
+  const catalog = new DemoCatalog(host.dataDir);
+  const cable = catalog.line(SHOWCASE.germany, 0);
+  catalog.close();
+  await loginPage.open();
+  await loginPage.scanBadge('PD-P-0003');
+  await queuePage.scan(SHOWCASE.germany);
+  await packPage.expectOrder(SHOWCASE.germany);
+  await packPage.scan(cable.codes[0]!.code, 'accepted');
+  await packPage.press('F4');
+  await packPage.press('F7');
+  await expect(packPage.verdict).toContainText('Now packing into parcel 1');
+  await packPage.press('F2');
+  await expect(packPage.verdict).toContainText(`Last scan undone — take 1 × ${cable.name} (${cable.sku}) out of parcel 1`);
+  await packPage.putBack();
 });

@@ -47,7 +47,7 @@ export function VerdictBanner() {
     detail = [name && `${name} · ${sku}`, units > 0 && t('pack.units', { count: units }), help].filter(Boolean).join(' — ') || null;
   } else if (shown?.notice) {
     tone = WARNING_NOTICES.has(shown.notice) ? 'warning' : 'notice';
-    title = t(`pack.notice.${shown.notice}`);
+    title = t(`pack.notice.${shown.notice}`, shown.noticeParams);
   }
   // A waiting question outranks the last notice: it is what the next scan answers.
   if (pending && pending.kind !== 'error' && !shown?.error && (!shown?.outcome || tone !== 'prompt')) {

@@ -12,6 +12,8 @@ export interface Shown {
   outcome: ScanOutcomeView | null;
   /** A non-scan action's result: 'undone', 'weighed', 'override' … (see i18n pack.notice). */
   notice: string | null;
+  /** What the notice's sentence names: the parcel now active, the unit taken out … */
+  noticeParams: Record<string, string | number>;
   /** A refusal of an action (SCALE_UNSTABLE, PACKING_BLOCKED …); does not block scanning. */
   error: StationError | null;
   /** This answer came from a wedge scan whose key-end was marked; the banner measures it. */
@@ -64,19 +66,43 @@ export type ViewMethod = {
 
 const initial = { view: null, shown: null, completion: null, dialog: null as Dialog, opening: null, refusal: null, busy: false };
 
+/**
+ * Every value a notice's sentence may name, read from the view the action left: the parcel now
+ * packed into, and for an undo the unit that must come out of the parcel again.
+ */
+function noticeParams(before: PackingView | null, after: PackingView): Record<string, string | number> {
+  const params: Record<string, string | number> = { no: after.activeParcel, parcels: after.parcels.length };
+  const kept = new Set(after.units.map((u) => u.id));
+  const removed = before?.units.filter((u) => !kept.has(u.id)) ?? [];
+  const unit = removed[0];
+  if (unit) {
+    params.name = unit.name;
+    params.sku = unit.sku;
+    params.count = removed.reduce((sum, u) => sum + u.count, 0);
+    params.parcel = unit.parcelNo;
+  }
+  return params;
+}
+
+/** An undo that took a unit out says which one; one that only cleared a question says so plainly. */
+function noticeFor(notice: string, before: PackingView | null, after: PackingView): string {
+  if (notice !== 'undone' || !before) return notice;
+  return before.units.length > after.units.length ? 'undoneUnit' : notice;
+}
+
 let seq = 0;
 function shown(part: Partial<Shown>): Shown {
-  return { seq: ++seq, outcome: null, notice: null, error: null, timed: false, ...part };
+  return { seq: ++seq, outcome: null, notice: null, noticeParams: {}, error: null, timed: false, ...part };
 }
 
 /** The order being packed at this station, as the core last described it; rules stay in the core. */
 export const usePackStore = create<PackState>()((set, get) => {
-  const viewAnswer = (result: Result<PackingView>, notice: string | null): StationError | null => {
+  const viewAnswer = (result: Result<PackingView>, notice: string | null, before: PackingView | null = null): StationError | null => {
     if (!result.ok) {
       set({ shown: shown({ error: result.error }) });
       return result.error;
     }
-    set({ view: result.value, shown: notice ? shown({ notice }) : get().shown });
+    set({ view: result.value, shown: notice ? shown({ notice: noticeFor(notice, before, result.value), noticeParams: noticeParams(before, result.value) }) : get().shown });
     return null;
   };
 
@@ -139,7 +165,8 @@ export const usePackStore = create<PackState>()((set, get) => {
     },
 
     async undo() {
-      viewAnswer(await call('pack.undo', {}), 'undone');
+      const before = get().view;
+      viewAnswer(await call('pack.undo', {}), 'undone', before);
     },
 
     async quantity(quantity) {
