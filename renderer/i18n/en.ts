@@ -1,4 +1,5 @@
 import type { ErrorCode } from '../../src/contract/errors';
+import { enServices } from './carriers';
 import { enPack } from './en-pack';
 import { enPrinting, enPrintingErrors } from './en-printing';
 import { enSync, enSyncErrors } from './en-sync';
@@ -42,6 +43,7 @@ const errors: Record<ErrorCode, string> = {
 
 export const en = {
   sync: enSync,
+  services: enServices,
   errors: {
     ...errors,
     PIN_WRONG_wait: 'Too many wrong PINs. Try again in {{seconds}} s.',

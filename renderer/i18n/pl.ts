@@ -1,4 +1,5 @@
 import type { ErrorCode } from '../../src/contract/errors';
+import { plServices } from './carriers';
 import { plPack } from './pl-pack';
 import { plPrinting, plPrintingErrors } from './pl-printing';
 import { plSync, plSyncErrors } from './pl-sync';
@@ -41,6 +42,7 @@ const errors: Record<ErrorCode, string> = {
 };
 
 export const pl = {
+  services: plServices,
   sync: plSync,
   errors: {
     ...errors,

@@ -171,6 +171,8 @@ test('the packing screen speaks Polish', async ({ loginPage, queuePage, packPage
   await queuePage.expectShown('Piotr Nowak', 'Zamówienia do spakowania');
   await queuePage.scan(SHOWCASE.germany);
   await expect(packPage.title).toHaveText(`Zamówienie ${SHOWCASE.germany}`);
+  // Carrier and service in words, not codes.
+  await expect(page.getByTestId('order-carrier')).toHaveText('DHL · Paczka (Paket)');
   await packPage.scan(cable.codes[0]!.code, 'accepted');
   await expect(packPage.blockers).toContainText('Przed zakończeniem:');
   await expect(packPage.blockers).toContainText('pozycje niekompletne');
@@ -193,7 +195,7 @@ test('the packing screen speaks Polish', async ({ loginPage, queuePage, packPage
   await queuePage.logout('Wyloguj');
 });
 
-test('next parcel and undo say which parcel and which item, in English', async ({ loginPage, queuePage, packPage, host }) => {
+test('next parcel and undo say which parcel and which item, in English', async ({ loginPage, queuePage, packPage, host, page }) => {
   const catalog = new DemoCatalog(host.dataDir);
   const cable = catalog.line(SHOWCASE.germany, 0);
   catalog.close();
@@ -201,6 +203,7 @@ test('next parcel and undo say which parcel and which item, in English', async (
   await loginPage.scanBadge('PD-P-0003');
   await queuePage.scan(SHOWCASE.germany);
   await packPage.expectOrder(SHOWCASE.germany);
+  await expect(page.getByTestId('order-carrier')).toHaveText('DHL · Parcel (Paket)');
   await packPage.scan(cable.codes[0]!.code, 'accepted');
   await packPage.press('F4');
   await packPage.press('F7');

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { PackingView } from '../../../src/contract/packing';
+import { carrierText } from '../../i18n/carriers';
 
 /** Which order this is, for whom and with which carrier: the packer checks it against the pick list. */
 export function OrderHeader({ order, lines }: { order: PackingView['order']; lines: PackingView['lines'] }) {
@@ -18,7 +19,7 @@ export function OrderHeader({ order, lines }: { order: PackingView['order']; lin
           </span>
         </span>
         <span>
-          <span className="fact-label">{t('pack.carrier')}</span> <strong>{[order.carrierCode, order.service].filter(Boolean).join(' · ') || '—'}</strong>
+          <span className="fact-label">{t('pack.carrier')}</span> <strong data-testid="order-carrier">{carrierText(t, order.carrierCode, order.service)}</strong>
         </span>
         <span className="lines-done" data-testid="lines-done">
           {t('pack.linesDone', { done, total: lines.length })}

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { carrierText } from '../../i18n/carriers';
 import type { OrderSummary } from '../../../src/contract/schemas';
 
 interface QueueListProps {
@@ -47,7 +48,7 @@ export function QueueList({ orders, selected, onSelect, onOpen }: QueueListProps
           <span>
             {order.city}, {order.country}
           </span>
-          <span>{order.carrierCode ?? '—'}</span>
+          <span>{carrierText(t, order.carrierCode, null)}</span>
           <span>
             {t('queue.itemsValue', { count: order.itemCount })}
             {order.openAtStation && <em className="open-at"> {t('queue.openAt', { station: order.openAtStation })}</em>}
