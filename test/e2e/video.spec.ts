@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { DemoCatalog, SHOWCASE } from './catalog';
 import { FAKE_SCALE, test, expect } from './fixtures';
 import { packdesk, sameOrigin, seedDataDir, startHost, type RunningHost } from './host';
+import { coveredControls } from './pages/layout';
 
 /** Chromium's fake camera (a moving test pattern) and an auto-accepted permission prompt. */
 test.use({
@@ -83,6 +84,8 @@ test.describe('packing video with a webcam', () => {
     await queuePage.scan(SHOWCASE.cases);
     await packPage.expectOrder(SHOWCASE.cases);
     await expect(page.locator('[data-video="recording"]')).toBeVisible();
+    // The REC badge sits in the status strip: it covers no control (it once covered Log out).
+    expect(await coveredControls(page)).toEqual([]);
     await packPage.scan(seeds!.codes.find((c) => c.units > 1)!.code, 'line_complete');
     await page.waitForTimeout(2500);
     await packPage.scan(cream!.codes.find((c) => c.units > 1)!.code, 'order_complete');
