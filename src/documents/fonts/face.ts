@@ -4,10 +4,12 @@ import type { Font, Glyph } from '@pdf-lib/fontkit';
 
 /**
  * The code points every document may print: Latin with Latin-1 and Latin Extended-A (every EU
- * language, Romanian ș ț from Extended-B), Greek, Cyrillic for Russian and Ukrainian, and common
- * punctuation and currency. Anything else goes through coverage.ts's fallback. Subsetting the
+ * language, Romanian ș ț from Extended-B), Greek, Cyrillic for Russian and Ukrainian, common
+ * punctuation and currency signs, and the marks shops put in product names (inch ″ and foot ′, ⅜,
+ * CO₂, ℃, ⌀, ≤, →, ✓, ♻). Anything else goes through coverage.ts's fallback. Subsetting the
  * font once per process to this set, not once per document, keeps a PDF label in milliseconds;
- * keeping the set small keeps the embedded font (and each label) small.
+ * choosing the set mark by mark rather than block by block keeps the embedded font (and each
+ * label) small. DejaVu Sans and its bold have every one of these that Unicode assigns.
  */
 const RANGES: readonly [number, number][] = [
   [0x20, 0x7e],
@@ -17,13 +19,56 @@ const RANGES: readonly [number, number][] = [
   [0x400, 0x45f],
   [0x490, 0x491],
   [0x1e9e, 0x1e9e],
+  // Typographic spaces (fr-FR numbers use U+202F), dashes, quotes, per mille, primes, fraction slash.
+  [0x2000, 0x200a],
   [0x2010, 0x2027],
-  [0x2030, 0x2030],
-  [0x2039, 0x203a],
+  [0x202f, 0x203a],
+  [0x2044, 0x2044],
+  // Superscript and subscript digits: m⁴, CO₂, H₂O.
+  [0x2070, 0x2070],
+  [0x2074, 0x2079],
+  [0x2080, 0x2089],
+  // Hryvnia, euro, rouble: the currencies of the scripts above.
   [0x20ac, 0x20ac],
-  [0x2116, 0x2116],
+  [0x20b4, 0x20b4],
+  [0x20bd, 0x20bd],
+  // ℃ ℉ ℓ № ℗ ℠ ™ Ω ℮ (the "estimated" mark on prepacked goods).
+  [0x2103, 0x2103],
+  [0x2109, 0x2109],
+  [0x2113, 0x2113],
+  [0x2116, 0x2117],
+  [0x2120, 0x2120],
   [0x2122, 0x2122],
-  [0x2212, 0x2212],
+  [0x2126, 0x2126],
+  [0x212e, 0x212e],
+  // Vulgar fractions ⅓ ⅛ ⅜ … and Roman numerals Ⅰ–Ⅻ.
+  [0x2150, 0x215f],
+  [0x2160, 0x216b],
+  // Arrows ← ↑ → ↓ ↔ ↕ ⇐ ⇒ ⇔.
+  [0x2190, 0x2195],
+  [0x21d0, 0x21d4],
+  // ∅ ∆ ∑ − ∓ ∕ ∙ √ ∞ ≈ ≠ ≤ ≥ and the diameter sign ⌀.
+  [0x2205, 0x2206],
+  [0x2211, 0x2215],
+  [0x2219, 0x221a],
+  [0x221e, 0x221e],
+  [0x2248, 0x2248],
+  [0x2260, 0x2260],
+  [0x2264, 0x2265],
+  [0x2300, 0x2300],
+  // ■ □ ▲ ▼ ◆ ○ ● ★ ☆ ♻ ⚠ ⚡ ✓ ✔ ✕ ✖ ✗ ✘ ❄ ❤.
+  [0x25a0, 0x25a1],
+  [0x25b2, 0x25b2],
+  [0x25bc, 0x25bc],
+  [0x25c6, 0x25c6],
+  [0x25cb, 0x25cb],
+  [0x25cf, 0x25cf],
+  [0x2605, 0x2606],
+  [0x267b, 0x267b],
+  [0x26a0, 0x26a1],
+  [0x2713, 0x2718],
+  [0x2744, 0x2744],
+  [0x2764, 0x2764],
 ];
 
 /** A font subset ready to embed: everything a PDF needs, computed once and shared. */
