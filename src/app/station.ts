@@ -13,7 +13,7 @@ import { orderHandlers } from './orders';
 import { PackingDesk } from './packing/desk';
 import { packingHandlers } from './packing/handlers';
 import { toReadingView } from './packing/scale';
-import { submitScan } from './packing/scan-router';
+import { scanHandlers } from './packing/scan';
 import type { StationPorts } from './ports';
 import { settingsHandlers } from './settings';
 import { SyncEngine } from './sync/engine';
@@ -87,11 +87,11 @@ export function createStation(ports: StationPorts): Station {
     ...orderHandlers(core),
     ...settingsHandlers(core),
     ...packingHandlers(desk, logins),
+    ...scanHandlers(desk, logins),
     ...printingHandlers(core, documents),
     ...syncHandlers(core, syncEngine),
     ...videoHandlers(core, video, ports.video ?? null),
     ...reviewHandlers(core, ports.review ?? null, ports.video ?? null),
-    'scan.submit': (scan, call) => submitScan(desk, logins, call, scan),
   };
   if (video) handlers['pack.complete'] = requireVideoToComplete(core, video, handlers['pack.complete']);
   const dispatch = createDispatch(core, logins, handlers);

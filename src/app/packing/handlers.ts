@@ -3,7 +3,6 @@ import {
   acknowledge,
   activateParcel,
   addParcel,
-  applyScan,
   chooseBox,
   enterQuantity,
   moveUnit,
@@ -17,7 +16,6 @@ import type { HandlerSlice } from '../handlers';
 import { approvingManager } from './approval';
 import { completePacking } from './complete';
 import type { PackingDesk } from './desk';
-import { resolveScan } from './resolve';
 import { readScale, toReadingView } from './scale';
 
 function found(state: PackingState | null, what: 'parcel' | 'unit'): PackingState {
@@ -88,45 +86,4 @@ export function packingHandlers(desk: PackingDesk, logins: Logins): HandlerSlice
     },
     'scale.current': (_input, call) => toReadingView(call.stationId === core.stationId ? (core.scale?.current() ?? null) : null),
   };
-}
-
-const JOURNALED_RAW_LENGTH = 2000;
-
-/**
- * The raw scan as the journal keeps it: exactly, unless it is not well-formed text (a lone
- * surrogate) or absurdly long; then a faithful-as-possible copy, its length, and a flag saying so.
- */
-export function journalRaw(data: string): { raw: string; rawLength?: number; rawAltered?: true } {
-  const wellFormed = data.toWellFormed();
-  if (wellFormed === data && data.length <= JOURNALED_RAW_LENGTH) return { raw: data };
-  return { raw: wellFormed.slice(0, JOURNALED_RAW_LENGTH), rawLength: data.length, rawAltered: true };
-}
-
-/**
- * What the session and the journal keep of someone's badge scanned over an open order: whose it
- * was, never the code, which would let anyone reading the journal print the badge. The space
- * keeps it from ever answering a serial or lot prompt.
- */
-const BADGE_SCAN = 'staff badge';
-
-/** A scan of an item while an order is open: resolved against the catalogue, judged, saved, journaled. */
-export function scanItem(desk: PackingDesk, call: Parameters<PackingDesk['active']>[0], scan: { data: string; symbology: string | null; source: string }) {
-  const { core } = desk;
-  const catalogue = resolveScan(core.store, scan.data, scan.symbology, core.clock.now());
-  // An item or a box wins should its code ever equal someone's badge.
-  const badgeOf = catalogue.kind === 'product' || catalogue.kind === 'box' ? null : core.store.users.byBadge(scan.data);
-  const resolved = badgeOf ? { kind: 'other' as const, text: BADGE_SCAN } : catalogue;
-  return desk.step(
-    call,
-    'pack.scan',
-    ({ record }) => {
-      const rules = core.packing.rules(call.stationId);
-      return applyScan(record.state, resolved, badgeOf ? BADGE_SCAN : scan.data, {
-        today: core.clock.now().toISOString().slice(0, 10),
-        bulkThreshold: rules.bulkThreshold,
-        serialShipped: (productId, serial) => core.packing.serialShipped(productId, serial),
-      });
-    },
-    { ...(badgeOf ? { raw: BADGE_SCAN, badgeOf: badgeOf.id } : journalRaw(scan.data)), symbology: scan.symbology, source: scan.source },
-  );
 }
