@@ -1,9 +1,14 @@
-import type { Core } from '../context';
-import type { PrintWorker, StationPrinting } from '../ports/document-requests';
+import type { CommonPorts } from '../context';
+import type { DocumentPorts, PrintWorker, StationPrinting } from '../ports/document-requests';
 import type { PackedOrderHandler } from '../ports/packing';
 import { documentsOnPacked } from './on-packed';
 import { toJobView } from './views';
 import { DocumentRequestWorker } from './worker';
+
+/** What documents and printing use: their own ports, and the journal and store to record what was made. */
+export interface DocumentsDeps extends Pick<CommonPorts, 'store' | 'journal' | 'clock' | 'logger' | 'events' | 'stationId'> {
+  documents: DocumentPorts;
+}
 
 export interface StationDocuments {
   /** Records the documents a completed order is owed, inside the completion transaction. */
@@ -20,7 +25,7 @@ export interface StationDocuments {
 }
 
 /** The documents and printing of the core: one request worker, a print worker per station. */
-export function createStationDocuments(core: Core): StationDocuments {
+export function createStationDocuments(core: DocumentsDeps): StationDocuments {
   const ports = core.documents;
   const stations = new Map<string, { printing: StationPrinting; worker: PrintWorker }>();
   let running = false;

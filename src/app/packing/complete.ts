@@ -29,7 +29,7 @@ function describe(blocker: Blocker): string {
  * records serials, and hands it to documents and sync — all in one transaction.
  */
 export function completePacking(desk: PackingDesk, call: CallContext) {
-  const { store, packing, clock, events, packedOrderHandlers, logger } = desk.core;
+  const { store, packing, clock, events, packedOrderHandlers, logger } = desk.deps;
   const result = store.transaction(() => {
     const active = desk.active(call);
     const { record } = active;

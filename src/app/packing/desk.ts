@@ -2,9 +2,9 @@ import { StationFailure } from '../../contract/errors';
 import type { PackingView, ScanOutcomeView } from '../../contract/packing';
 import { packRefusal, type Order } from '../../domain/order';
 import { startPacking, type PackingState, type Step } from '../../domain/packing';
-import type { CallContext, Core } from '../context';
+import type { CallContext, CommonPorts } from '../context';
 import { findOrder } from '../orders';
-import type { JournalSubject, PackingRules, PackingSessionRecord } from '../ports';
+import type { JournalSubject, PackedOrderHandler, PackingRepository, PackingRules, PackingSessionRecord, ScalePort } from '../ports';
 import { sessionLines } from './lines';
 import { packingView, productLabel } from './view';
 
@@ -14,6 +14,15 @@ const REFUSALS = {
   on_hold: { code: 'ORDER_ON_HOLD', message: 'This order is on hold; put it aside for the manager.' },
   open_elsewhere: { code: 'ORDER_OPEN_ELSEWHERE', message: 'This order is open at another station.' },
 } as const;
+
+/** What packing uses: its sessions and rules, the station's scale, and what a packed order is handed to. */
+export interface PackingDeps extends Pick<CommonPorts, 'store' | 'journal' | 'clock' | 'logger' | 'events' | 'stationId'> {
+  packing: PackingRepository;
+  /** The scale of the station this process runs as; null at a station without one. */
+  scale: ScalePort | null;
+  /** Told of every completed order inside its transaction; composed by createStation. */
+  packedOrderHandlers: readonly PackedOrderHandler[];
+}
 
 export interface ActiveSession {
   record: PackingSessionRecord;
@@ -36,14 +45,14 @@ export interface LoadedSession {
  * Every step reads the station's session and rules once and hands them on (see LoadedSession).
  */
 export class PackingDesk {
-  constructor(readonly core: Core) {}
+  constructor(readonly deps: PackingDeps) {}
 
   subject(order: { number: string }): JournalSubject {
     return { kind: 'order', id: order.number };
   }
 
   journal(active: ActiveSession, type: string, payload: Record<string, unknown>): void {
-    this.core.journal.append({
+    this.deps.journal.append({
       type,
       stationId: active.call.stationId,
       actorId: active.call.userId,
@@ -52,14 +61,14 @@ export class PackingDesk {
     });
   }
 
-  view(active: ActiveSession, rules: PackingRules = this.core.packing.rules(active.call.stationId)): PackingView {
-    return packingView(active.record, active.order, rules, (id) => this.core.store.users.byId(id)?.name ?? `#${id}`);
+  view(active: ActiveSession, rules: PackingRules = this.deps.packing.rules(active.call.stationId)): PackingView {
+    return packingView(active.record, active.order, rules, (id) => this.deps.store.users.byId(id)?.name ?? `#${id}`);
   }
 
   /** Opens (or resumes) the packing session of the order a packer scanned or picked. */
   open(call: CallContext, code: string): PackingView {
     requireUser(call);
-    const { store, packing, events } = this.core;
+    const { store, packing, events } = this.deps;
     const view = store.transaction(() => this.openIn(call, code, { session: packing.activeAt(call.stationId), rules: packing.rules(call.stationId) }));
     events.emit('queue.changed', { stationId: null });
     return view;
@@ -71,8 +80,8 @@ export class PackingDesk {
    */
   openIn(call: CallContext, code: string, loaded: LoadedSession): PackingView {
     const userId = requireUser(call);
-    const { store, packing, clock } = this.core;
-    const order = findOrder(this.core, code);
+    const { store, packing, clock } = this.deps;
+    const order = findOrder(this.deps, code);
     const openAt = store.orders.openAt(order.id);
     const refusal = packRefusal(order.status, openAt, call.stationId);
     if (refusal) {
@@ -108,36 +117,36 @@ export class PackingDesk {
    */
   active(call: CallContext, session?: PackingSessionRecord | null): ActiveSession {
     const userId = requireUser(call);
-    const record = session === undefined ? this.core.packing.activeAt(call.stationId) : session;
+    const record = session === undefined ? this.deps.packing.activeAt(call.stationId) : session;
     if (!record) throw new StationFailure('PACKING_NOT_OPEN', 'No order is open at this station; scan an order first.');
     if (record.userId !== userId) throw this.busy(record);
-    const order = this.core.store.orders.byId(record.orderId);
+    const order = this.deps.store.orders.byId(record.orderId);
     if (!order) throw new StationFailure('ORDER_NOT_FOUND', 'The open order is no longer in the database.');
     return { record, order, call: { ...call, userId } };
   }
 
   current(call: CallContext): PackingView | null {
     if (!call.user) return null;
-    const record = this.core.packing.activeAt(call.stationId);
+    const record = this.deps.packing.activeAt(call.stationId);
     return record && record.userId === call.user.id ? this.view(this.active(call, record)) : null;
   }
 
   /** Puts the station's open order back in the queue, progress kept, when its packer's login ends. */
   putBackAfterLogout(stationId: string, userId: number, loginId: number): void {
-    const record = this.core.packing.activeAt(stationId);
+    const record = this.deps.packing.activeAt(stationId);
     if (!record || record.userId !== userId) return;
-    const order = this.core.store.orders.byId(record.orderId);
+    const order = this.deps.store.orders.byId(record.orderId);
     if (!order) return;
-    this.core.store.transaction(() => {
-      this.core.store.orders.unlock(order.id, stationId);
+    this.deps.store.transaction(() => {
+      this.deps.store.orders.unlock(order.id, stationId);
       this.journal({ record, order, call: { stationId, userId } }, 'pack.put_back', { units: record.state.units.length, reason: 'logout', loginId });
     });
-    this.core.events.emit('queue.changed', { stationId: null });
+    this.deps.events.emit('queue.changed', { stationId: null });
   }
 
   private busy(record: PackingSessionRecord): StationFailure {
-    const packer = this.core.store.users.byId(record.userId)?.name ?? `#${record.userId}`;
-    const order = this.core.store.orders.byId(record.orderId)?.number ?? String(record.orderId);
+    const packer = this.deps.store.users.byId(record.userId)?.name ?? `#${record.userId}`;
+    const order = this.deps.store.orders.byId(record.orderId)?.number ?? String(record.orderId);
     return new StationFailure('STATION_BUSY', `${packer} is packing order ${order} at this station.`, { user: packer, order });
   }
 
@@ -151,11 +160,11 @@ export class PackingDesk {
     apply: (active: ActiveSession, rules: PackingRules) => { state: PackingState; payload: Record<string, unknown> },
     loaded?: LoadedSession,
   ): PackingView {
-    return this.core.store.transaction(() => {
+    return this.deps.store.transaction(() => {
       const active = this.active(call, loaded?.session);
-      const rules = loaded?.rules ?? this.core.packing.rules(call.stationId);
+      const rules = loaded?.rules ?? this.deps.packing.rules(call.stationId);
       const { state, payload } = apply(active, rules);
-      this.core.packing.save(active.record.id, state, this.core.clock.now().toISOString());
+      this.deps.packing.save(active.record.id, state, this.deps.clock.now().toISOString());
       const next = { ...active, record: { ...active.record, state } };
       this.journal(next, type, payload);
       return this.view(next, rules);

@@ -28,7 +28,7 @@ export function scanHandlers(desk: PackingDesk, logins: Logins): HandlerSlice<'s
 async function submitScan(desk: PackingDesk, logins: Logins, call: CallContext, scan: ScanInput): Promise<ScanSubmitResult> {
   const logIn = async (): Promise<ScanSubmitResult> => ({ kind: 'login', session: await logins.withBadge(call.client, call.stationId, scan.data, undefined) });
   if (!call.user) return logIn();
-  const { store, packing, events } = desk.core;
+  const { store, packing, events } = desk.deps;
   const handled = store.transaction((): ScanSubmitResult | 'badge' => {
     const session = packing.activeAt(call.stationId);
     if (session) return { kind: 'scanned', ...scanItem(desk, call, scan, { session, rules: packing.rules(call.stationId) }) };
@@ -62,7 +62,7 @@ const BADGE_SCAN = 'staff badge';
 
 /** A scan of an item while an order is open: resolved against the catalogue, judged, saved, journaled. */
 function scanItem(desk: PackingDesk, call: CallContext, scan: ScanInput, loaded: LoadedSession) {
-  const { store, packing, clock } = desk.core;
+  const { store, packing, clock } = desk.deps;
   const catalogue = resolveScan(store, scan.data, scan.symbology, clock.now());
   // An item or a box wins should its code ever equal someone's badge.
   const badgeOf = catalogue.kind === 'product' || catalogue.kind === 'box' ? null : store.users.byBadge(scan.data);

@@ -1,20 +1,19 @@
 import { StationFailure } from '../../contract/errors';
 import type { SyncProgress, SyncRun, SyncStatus } from '../../contract/sync';
-import type { Clock, Journal, Logger, Store } from '../ports';
+import type { CommonPorts } from '../context';
 import { SyncFailure, type ShopBackend, type SyncPorts } from '../ports/backend';
 import type { Secrets } from '../ports/secrets';
 import { drainOutbox } from './drain';
 import { insecureHttpAllowed, needsSecret, refuseSecretInClear, secretEndpoint } from './endpoint';
 import { pullFromShop } from './pull';
 
-export interface SyncEngineDeps {
-  store: Store;
-  journal: Journal;
-  clock: Clock;
-  logger: Logger;
-  stationId: string;
+/** What the shop sync uses: its own ports (outbox, links, settings, backends), the secret seal, the store and journal. */
+export interface SyncDeps extends Pick<CommonPorts, 'store' | 'journal' | 'clock' | 'logger' | 'events' | 'stationId'> {
   sync: SyncPorts;
   secrets: Secrets;
+}
+
+export interface SyncEngineDeps extends Omit<SyncDeps, 'events'> {
   onProgress?: (progress: SyncProgress) => void;
 }
 

@@ -1,17 +1,17 @@
 import { StationFailure } from '../../contract/errors';
 import type { VideoSettings } from '../../contract/video';
-import type { Core } from '../context';
+import type { CommonPorts } from '../context';
 import type { HandlerSlice } from '../handlers';
 import type { Handler } from '../handlers';
 import type { VideoPorts } from '../ports/video';
 import { templateProblem } from './nvr';
-import type { VideoDesk } from './recorder';
+import type { VideoDeps, VideoDesk } from './recorder';
 import { DEFAULT_VIDEO_SETTINGS } from './settings';
 
 type VideoMethods = 'video.settings' | 'video.settings.set' | 'video.start' | 'video.chunk' | 'video.stop' | 'video.problem';
 
 /** A host without video ports (a tool, an interop test) answers as a station with video off. */
-export function videoHandlers(core: Core, desk: VideoDesk | null, video: VideoPorts | null): HandlerSlice<VideoMethods> {
+export function videoHandlers(core: Pick<CommonPorts, 'store' | 'journal'>, desk: VideoDesk | null, video: VideoPorts | null): HandlerSlice<VideoMethods> {
   const unavailable = () => new StationFailure('VIDEO_SEGMENT_NOT_FOUND', 'This station keeps no packing video.');
   return {
     'video.settings': (_input, call) => desk?.settings(call.stationId) ?? DEFAULT_VIDEO_SETTINGS,
@@ -41,7 +41,7 @@ export function videoHandlers(core: Core, desk: VideoDesk | null, video: VideoPo
 }
 
 /** Completion under the block policy needs the session's video: checked before the completion runs. */
-export function requireVideoToComplete(core: Core, desk: VideoDesk, complete: Handler<'pack.complete'>): Handler<'pack.complete'> {
+export function requireVideoToComplete(core: Pick<VideoDeps, 'packing'>, desk: VideoDesk, complete: Handler<'pack.complete'>): Handler<'pack.complete'> {
   return (input, call) => {
     const session = core.packing.activeAt(call.stationId);
     if (session && desk.missingVideo(call.stationId, session.id)) {
