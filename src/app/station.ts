@@ -10,6 +10,7 @@ import type { StationEvent } from '../contract/events';
 import { EventStream } from './events';
 import type { Handlers } from './handlers';
 import { orderHandlers } from './orders';
+import type { Completion } from './packing/complete';
 import { PackingDesk } from './packing/desk';
 import { packingHandlers } from './packing/handlers';
 import { toReadingView } from './packing/scale';
@@ -18,8 +19,10 @@ import type { StationPorts } from './ports';
 import { settingsHandlers } from './settings';
 import { SyncEngine } from './sync/engine';
 import { syncHandlers } from './sync/handlers';
+import { shopLabelsTo } from './sync/labels';
+import { shopOutbox } from './sync/outbox-handler';
 import { reviewHandlers } from './review/handlers';
-import { requireVideoToComplete, videoHandlers } from './video/handlers';
+import { videoHandlers } from './video/handlers';
 import { applyRetention } from './video/retention';
 import { VideoDesk } from './video/recorder';
 
@@ -74,11 +77,23 @@ export function createStation(ports: StationPorts): Station {
   const common: CommonPorts = { store, journal, clock, logger, events, stationId: ports.stationId };
   const documentsDeps = { ...common, documents: ports.documents };
   const documents = createStationDocuments(documentsDeps);
-  const syncDeps = { ...common, sync: ports.sync, secrets: ports.secrets };
-  const syncEngine = new SyncEngine({ ...syncDeps, onProgress: (progress) => events.emit('sync.progress', progress) });
   const video = ports.video ? new VideoDesk({ ...common, packing: ports.packing, video: ports.video }) : null;
+  // A host that reaches no shop (no backend factory) tells it nothing and fetches nothing from it.
+  const shop = ports.sync.backendFor ? ports.sync : null;
+  // What completing an order sets off, declared here and nowhere else: the video the block policy
+  // asks for is checked first; inside the completion's transaction the documents owed are recorded
+  // and the shipment is written to the shop's outbox, whose drain brings back the carrier's labels.
+  const completion: Completion = {
+    checks: video ? [(call) => video.requireVideoToComplete(call)] : [],
+    handedTo: [documents.onPacked, ...(shop ? [shopOutbox({ store, outbox: shop.outbox, links: shop.links })] : [])],
+  };
+  // Kept and queued for this station's label printer without waking its print worker, as hosts
+  // wired it before this moved here: the label prints when the worker next runs.
+  const carrierLabels = shop ? shopLabelsTo(ports.documents.printingFor(ports.stationId, () => undefined)) : null;
+  const syncDeps = { ...common, sync: ports.sync, secrets: ports.secrets, carrierLabels };
+  const syncEngine = new SyncEngine({ ...syncDeps, onProgress: (progress) => events.emit('sync.progress', progress) });
   const logins = new Logins({ ...common, packing: ports.packing });
-  const desk = new PackingDesk({ ...common, packing: ports.packing, scale: ports.scale, packedOrderHandlers: [documents.onPacked, ...ports.packedOrderHandlers] });
+  const desk = new PackingDesk({ ...common, packing: ports.packing, scale: ports.scale, completion });
   // Nobody inherits someone else's open order: it goes back to the queue when its packer's login
   // ends, unless the same person logged in again at the same screen.
   logins.onEnded = (login, reason, by) => {
@@ -96,7 +111,6 @@ export function createStation(ports: StationPorts): Station {
     ...videoHandlers(common, video, ports.video ?? null),
     ...reviewHandlers({ ...common, review: ports.review ?? null, video: ports.video ?? null }),
   };
-  if (video) handlers['pack.complete'] = requireVideoToComplete({ packing: ports.packing }, video, handlers['pack.complete']);
   const dispatch = createDispatch(common, logins, handlers);
   const unsubscribes: (() => void)[] = [];
 

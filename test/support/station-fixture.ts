@@ -158,9 +158,9 @@ export function createStationFixture(options: StationFixtureOptions = {}): Stati
       packing: (options.packing ?? ((repository) => repository))(createPackingRepository(database)),
       scanners: [],
       scale,
-      packedOrderHandlers: [],
       documents: database === db ? documents : documentsOver(database),
-      sync: { ...createSyncStorage(database), backendFor: () => null, carrierLabels: null },
+      // No shop: completion writes no outbox event, as a station that reaches none.
+      sync: { ...createSyncStorage(database), backendFor: null },
       secrets: keyFileSecrets(dir),
       ...createVideoAndReviewPorts({
         db: database,

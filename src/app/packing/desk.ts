@@ -4,7 +4,8 @@ import { packRefusal, type Order } from '../../domain/order';
 import { startPacking, type PackingState, type Step } from '../../domain/packing';
 import type { CallContext, CommonPorts } from '../context';
 import { findOrder } from '../orders';
-import type { JournalSubject, PackedOrderHandler, PackingRepository, PackingRules, PackingSessionRecord, ScalePort } from '../ports';
+import type { JournalSubject, PackingRepository, PackingRules, PackingSessionRecord, ScalePort } from '../ports';
+import type { Completion } from './complete';
 import { sessionLines } from './lines';
 import { packingView, productLabel } from './view';
 
@@ -15,13 +16,13 @@ const REFUSALS = {
   open_elsewhere: { code: 'ORDER_OPEN_ELSEWHERE', message: 'This order is open at another station.' },
 } as const;
 
-/** What packing uses: its sessions and rules, the station's scale, and what a packed order is handed to. */
+/** What packing uses: its sessions and rules, the station's scale, and what completing an order sets off. */
 export interface PackingDeps extends Pick<CommonPorts, 'store' | 'journal' | 'clock' | 'logger' | 'events' | 'stationId'> {
   packing: PackingRepository;
   /** The scale of the station this process runs as; null at a station without one. */
   scale: ScalePort | null;
-  /** Told of every completed order inside its transaction; composed by createStation. */
-  packedOrderHandlers: readonly PackedOrderHandler[];
+  /** Checks before, and handlers inside, every completion; declared by createStation. */
+  completion: Completion;
 }
 
 export interface ActiveSession {

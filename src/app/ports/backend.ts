@@ -174,7 +174,7 @@ export interface SyncSettingsRepository {
   saveLastRun(run: { at: string; error: string | null; pulledOrders: number; pushed: number }): void;
 }
 
-/** Keeps a carrier label in the document archive and queues it for the station's label printer. */
+/** Keeps a carrier label in the document archive and queues it for the station's label printer (composed by createStation). */
 export type ShopLabelSink = (
   label: ShopLabel,
   links: { orderNumber: string; parcelIndex: number },
@@ -184,7 +184,9 @@ export interface SyncPorts {
   outbox: OutboxRepository;
   links: SyncOrderLinks;
   settings: SyncSettingsRepository;
-  backendFor: BackendFactory;
-  /** Null where no document store is wired (labels are then not fetched). */
-  carrierLabels: ShopLabelSink | null;
+  /**
+   * Null in a host that reaches no shop (a test station, a tool): completed orders then write no
+   * outbox event and no carrier labels are fetched.
+   */
+  backendFor: BackendFactory | null;
 }

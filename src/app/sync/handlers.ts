@@ -34,7 +34,7 @@ export function syncHandlers(core: SyncDeps, engine: SyncEngine): HandlerSlice<S
       const keepsSecret = secret === undefined ? stored && !moved : secret !== null;
       if (keepsSecret) refuseSecretInClear(settings);
       // Building the backend refuses what the station does not allow (files outside its folders) before anything is saved.
-      sync.backendFor(settings, null);
+      sync.backendFor?.(settings, null);
       const secretChanged = secret !== undefined;
       core.store.transaction(() => {
         sync.settings.saveSettings(settings);

@@ -137,6 +137,14 @@ export class VideoDesk {
     return !this.video.segments.forSession(sessionId).some((s) => s.chunks > 0 && s.status !== 'deleted');
   }
 
+  /** Completion under the block policy needs the session's video: one of the completion's checks (see createStation). */
+  requireVideoToComplete(call: Pick<CallContext, 'stationId'>): void {
+    const session = this.core.packing.activeAt(call.stationId);
+    if (session && this.missingVideo(call.stationId, session.id)) {
+      throw new StationFailure('VIDEO_REQUIRED', 'This station records every parcel, and this one has no video. Fix the camera, then complete.', { session: session.id });
+    }
+  }
+
   /** Closes segments whose recorder went quiet (a crashed browser); the housekeeping timer calls this. */
   closeAbandoned(quietMs: number): number {
     const before = new Date(this.core.clock.now().getTime() - quietMs).toISOString();
