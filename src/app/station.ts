@@ -3,6 +3,7 @@ import { METHODS } from '../contract/methods';
 import { roleAllows } from '../domain/user';
 import { createDispatch, type Dispatch } from './dispatch';
 import { printingHandlers } from './documents/handlers';
+import { createStationPrinting } from './documents/printing';
 import { createStationDocuments, type StationDocuments } from './documents/station-documents';
 import type { Client, CommonPorts } from './context';
 import type { EventListener } from './events';
@@ -89,7 +90,8 @@ export function createStation(ports: StationPorts): Station {
   };
   // Kept and queued for this station's label printer without waking its print worker, as hosts
   // wired it before this moved here: the label prints when the worker next runs.
-  const carrierLabels = shop ? shopLabelsTo(ports.documents.printingFor(ports.stationId, () => undefined)) : null;
+  const { archive, profiles, queue } = ports.documents;
+  const carrierLabels = shop ? shopLabelsTo(createStationPrinting({ stationId: ports.stationId, archive, profiles, queue, clock: () => clock.now() })) : null;
   const syncDeps = { ...common, sync: ports.sync, secrets: ports.secrets, carrierLabels };
   const syncEngine = new SyncEngine({ ...syncDeps, onProgress: (progress) => events.emit('sync.progress', progress) });
   const logins = new Logins({ ...common, packing: ports.packing });

@@ -1,7 +1,8 @@
 import type { CommonPorts } from '../context';
-import type { DocumentPorts, PrintWorker, StationPrinting } from '../ports/document-requests';
+import type { DocumentPorts, PrintWorker } from '../ports/document-requests';
 import type { PackedOrderHandler } from '../ports/packing';
 import { documentsOnPacked } from './on-packed';
+import { createStationPrinting, type StationPrinting } from './printing';
 import { toJobView } from './views';
 import { DocumentRequestWorker } from './worker';
 
@@ -24,7 +25,10 @@ export interface StationDocuments {
   drain(): Promise<void>;
 }
 
-/** The documents and printing of the core: one request worker, a print worker per station. */
+/**
+ * The documents and printing of the core: one request worker, and per station its printing
+ * (app/documents/printing: choose the printer, queue, reprint) with a print worker behind it.
+ */
 export function createStationDocuments(core: DocumentsDeps): StationDocuments {
   const ports = core.documents;
   const stations = new Map<string, { printing: StationPrinting; worker: PrintWorker }>();
@@ -37,7 +41,7 @@ export function createStationDocuments(core: DocumentsDeps): StationDocuments {
     let found = stations.get(stationId);
     if (!found) {
       const worker = ports.printWorkerFor(stationId, (job) => emit(stationId, job));
-      const printing = ports.printingFor(stationId, () => worker.kick());
+      const printing = createStationPrinting({ stationId, archive: ports.archive, profiles: ports.profiles, queue: ports.queue, clock: () => core.clock.now(), onQueued: () => worker.kick() });
       found = { printing, worker };
       stations.set(stationId, found);
       if (running) worker.start();
