@@ -1,3 +1,10 @@
+/**
+ * createStation: the composition of the core. Hosts pass adapters (StationPorts); each feature
+ * (auth, packing and scans, documents and printing, sync, video, review) gets only the ports it
+ * names in its own Deps, built here once. What completing an order sets off is declared here and
+ * nowhere else (the Completion below), and each feature contributes its slice of handlers; the
+ * slices add up to the contract's methods, which one dispatcher serves.
+ */
 import { authHandlers, Logins } from './auth';
 import { METHODS } from '../contract/methods';
 import { roleAllows } from '../domain/user';
