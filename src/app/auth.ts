@@ -1,14 +1,19 @@
 import { StationFailure } from '../contract/errors';
 import type { LoginSession, LoginView } from '../contract/schemas';
 import { normaliseBadge, type User } from '../domain/user';
-import type { CallContext, Client, Core } from './context';
+import type { CallContext, Client, CommonPorts } from './context';
 import type { HandlerSlice } from './handlers';
 import { verifyPin } from './pin';
 import { CLIENT_POLICY, clientKey, PinAttempts, USER_POLICY, userKey, type AttemptPolicy } from './pin-attempts';
-import type { LoginEndReason, LoginRecord, StationRecord } from './ports';
+import type { LoginEndReason, LoginRecord, PackingRepository, StationRecord } from './ports';
 import { requireStation, toStationInfo, toUserSummary } from './station-info';
 
 const needsBadgeAndPin = (user: User): boolean => user.role === 'manager' || user.role === 'admin';
+
+/** What logins use; of packing only whether a station has an order open (whose hands its scanner is in). */
+export interface AuthDeps extends Pick<CommonPorts, 'store' | 'journal' | 'clock' | 'logger' | 'events'> {
+  packing: Pick<PackingRepository, 'activeAt'>;
+}
 
 /**
  * Logins belong to clients: a browser (its cookie), an Electron window, or the station's console.
@@ -19,7 +24,7 @@ export class Logins {
   /** Called after a login ended, so the order its person had open is put back; `by` is who ended it. */
   onEnded: (login: LoginRecord, reason: LoginEndReason, by: number | null) => void = () => {};
 
-  constructor(private readonly core: Core) {
+  constructor(private readonly core: AuthDeps) {
     this.attempts = new PinAttempts(() => core.clock.now().getTime());
   }
 
@@ -184,7 +189,7 @@ export class Logins {
 
 type AuthMethod = 'auth.users' | 'auth.badge' | 'auth.pin' | 'auth.session' | 'auth.activity' | 'auth.logout' | 'auth.sessions' | 'auth.sessions.end' | 'auth.unlock';
 
-export function authHandlers(logins: Logins, core: Core): HandlerSlice<AuthMethod> {
+export function authHandlers(logins: Logins, core: Pick<AuthDeps, 'store'>): HandlerSlice<AuthMethod> {
   return {
     'auth.users': () => core.store.users.listActive().map(toUserSummary),
     'auth.badge': ({ badge, pin }, call) => logins.withBadge(call.client, call.stationId, badge, pin),

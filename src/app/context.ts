@@ -1,5 +1,5 @@
 import type { User } from '../domain/user';
-import type { LoginRecord, StationPorts } from './ports';
+import type { Clock, Journal, Logger, LoginRecord, Store } from './ports';
 import type { EventStream } from './events';
 
 /**
@@ -24,7 +24,18 @@ export interface CallContext {
   user: User | null;
 }
 
-/** What every use case gets: the ports and the event stream. */
-export interface Core extends StationPorts {
+/**
+ * What the features share: the database, the journal, time, the log and the event stream.
+ * No feature gets the whole of StationPorts: each names what it uses as its own Deps (AuthDeps,
+ * PackingDeps, DocumentsDeps, SyncDeps, VideoDeps, ReviewDeps), a Pick of these plus its own
+ * ports, and createStation hands each exactly that.
+ */
+export interface CommonPorts {
+  store: Store;
+  journal: Journal;
+  clock: Clock;
+  logger: Logger;
   events: EventStream;
+  /** The station this process runs as when a caller does not name one. */
+  stationId: string;
 }

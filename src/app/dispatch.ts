@@ -3,7 +3,7 @@ import { fail, ok, StationFailure, type Result } from '../contract/errors';
 import { isMethodName, METHODS, type MethodName } from '../contract/methods';
 import { roleAllows } from '../domain/user';
 import type { Logins } from './auth';
-import { consoleClient, type CallContext, type Client, type Core } from './context';
+import { consoleClient, type CallContext, type Client, type CommonPorts } from './context';
 import type { Handlers } from './handlers';
 
 export interface DispatchOptions {
@@ -29,7 +29,7 @@ function describeIssues(error: z.ZodError): string {
  * The one entry point of both transports: validates input against the contract, checks who may
  * call, runs the handler and turns every outcome into a Result. It never throws.
  */
-export function createDispatch(core: Core, logins: Logins, handlers: Handlers): Dispatch {
+export function createDispatch(core: Pick<CommonPorts, 'store' | 'logger' | 'stationId'>, logins: Logins, handlers: Handlers): Dispatch {
   return async (method, input, options = {}) => {
     if (!isMethodName(method)) return fail('UNKNOWN_METHOD', `There is no method "${method}".`);
     const spec = METHODS[method];
@@ -66,7 +66,7 @@ export function createDispatch(core: Core, logins: Logins, handlers: Handlers): 
 }
 
 /** Output is checked too: a handler that drifts from the contract is a bug to catch, not to ship to the UI. */
-function checkOutput(core: Core, method: MethodName, value: unknown): Result<unknown> {
+function checkOutput(core: Pick<CommonPorts, 'logger'>, method: MethodName, value: unknown): Result<unknown> {
   const checked = METHODS[method].output.safeParse(value);
   if (checked.success) return ok(checked.data);
   core.logger.error('output does not match the contract', { method, issues: describeIssues(checked.error) });

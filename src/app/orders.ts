@@ -1,11 +1,11 @@
 import { StationFailure } from '../contract/errors';
 import type { OrderDetail } from '../contract/schemas';
 import type { Order } from '../domain/order';
-import type { Core } from './context';
+import type { CommonPorts } from './context';
 import type { HandlerSlice } from './handlers';
 
 /** Finds an order by what a packer can scan: its number, the pick-list barcode or a label's tracking number. */
-export function findOrder(core: Core, code: string): Order {
+export function findOrder(core: Pick<CommonPorts, 'store'>, code: string): Order {
   const trimmed = code.trim();
   const order = core.store.orders.byNumber(trimmed) ?? core.store.orders.byReference(trimmed);
   if (!order) throw new StationFailure('ORDER_NOT_FOUND', `No order matches "${trimmed}".`, { code: trimmed });
@@ -16,7 +16,7 @@ export function toOrderDetail(order: Order): OrderDetail {
   return { ...order, shipTo: { ...order.shipTo }, lines: order.lines.map((line) => ({ ...line })) };
 }
 
-export function orderHandlers(core: Core): HandlerSlice<'queue.list' | 'orders.get'> {
+export function orderHandlers(core: Pick<CommonPorts, 'store'>): HandlerSlice<'queue.list' | 'orders.get'> {
   return {
     'queue.list': ({ search, limit, offset }, call) =>
       core.store.orders.queue({ stationId: call.stationId, search: search?.trim() ?? '', limit, offset }),

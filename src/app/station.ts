@@ -1,25 +1,36 @@
+/**
+ * createStation: the composition of the core. Hosts pass adapters (StationPorts); each feature
+ * (auth, packing and scans, documents and printing, sync, video, review) gets only the ports it
+ * names in its own Deps, built here once. What completing an order sets off is declared here and
+ * nowhere else (the Completion below), and each feature contributes its slice of handlers; the
+ * slices add up to the contract's methods, which one dispatcher serves.
+ */
 import { authHandlers, Logins } from './auth';
 import { METHODS } from '../contract/methods';
 import { roleAllows } from '../domain/user';
 import { createDispatch, type Dispatch } from './dispatch';
 import { printingHandlers } from './documents/handlers';
+import { createStationPrinting } from './documents/printing';
 import { createStationDocuments, type StationDocuments } from './documents/station-documents';
-import type { Client } from './context';
+import type { Client, CommonPorts } from './context';
 import type { EventListener } from './events';
 import type { StationEvent } from '../contract/events';
 import { EventStream } from './events';
 import type { Handlers } from './handlers';
 import { orderHandlers } from './orders';
+import type { Completion } from './packing/complete';
 import { PackingDesk } from './packing/desk';
 import { packingHandlers } from './packing/handlers';
 import { toReadingView } from './packing/scale';
-import { submitScan } from './packing/scan-router';
+import { scanHandlers } from './packing/scan';
 import type { StationPorts } from './ports';
 import { settingsHandlers } from './settings';
 import { SyncEngine } from './sync/engine';
 import { syncHandlers } from './sync/handlers';
+import { shopLabelsTo } from './sync/labels';
+import { shopOutbox } from './sync/outbox-handler';
 import { reviewHandlers } from './review/handlers';
-import { requireVideoToComplete, videoHandlers } from './video/handlers';
+import { videoHandlers } from './video/handlers';
 import { applyRetention } from './video/retention';
 import { VideoDesk } from './video/recorder';
 
@@ -69,13 +80,29 @@ const ABANDONED_AFTER_MS = 60_000;
 
 export function createStation(ports: StationPorts): Station {
   const events = new EventStream();
-  const core = { ...ports, events };
-  const documents = createStationDocuments(core);
-  const syncEngine = new SyncEngine({ ...core, onProgress: (progress) => events.emit('sync.progress', progress) });
-  const video = ports.video ? new VideoDesk(core, ports.video) : null;
-  core.packedOrderHandlers = [documents.onPacked, ...ports.packedOrderHandlers];
-  const logins = new Logins(core);
-  const desk = new PackingDesk(core);
+  const { store, journal, clock, logger } = ports;
+  // Each feature gets what it uses (its Deps), never the whole of StationPorts.
+  const common: CommonPorts = { store, journal, clock, logger, events, stationId: ports.stationId };
+  const documentsDeps = { ...common, documents: ports.documents };
+  const documents = createStationDocuments(documentsDeps);
+  const video = ports.video ? new VideoDesk({ ...common, packing: ports.packing, video: ports.video }) : null;
+  // A host that reaches no shop (no backend factory) tells it nothing and fetches nothing from it.
+  const shop = ports.sync.backendFor ? ports.sync : null;
+  // What completing an order sets off, declared here and nowhere else: the video the block policy
+  // asks for is checked first; inside the completion's transaction the documents owed are recorded
+  // and the shipment is written to the shop's outbox, whose drain brings back the carrier's labels.
+  const completion: Completion = {
+    checks: video ? [(call) => video.requireVideoToComplete(call)] : [],
+    handedTo: [documents.onPacked, ...(shop ? [shopOutbox({ store, outbox: shop.outbox, links: shop.links })] : [])],
+  };
+  // Kept and queued for this station's label printer without waking its print worker, as hosts
+  // wired it before this moved here: the label prints when the worker next runs.
+  const { archive, profiles, queue } = ports.documents;
+  const carrierLabels = shop ? shopLabelsTo(createStationPrinting({ stationId: ports.stationId, archive, profiles, queue, clock: () => clock.now() })) : null;
+  const syncDeps = { ...common, sync: ports.sync, secrets: ports.secrets, carrierLabels };
+  const syncEngine = new SyncEngine({ ...syncDeps, onProgress: (progress) => events.emit('sync.progress', progress) });
+  const logins = new Logins({ ...common, packing: ports.packing });
+  const desk = new PackingDesk({ ...common, packing: ports.packing, scale: ports.scale, completion });
   // Nobody inherits someone else's open order: it goes back to the queue when its packer's login
   // ends, unless the same person logged in again at the same screen.
   logins.onEnded = (login, reason, by) => {
@@ -83,18 +110,17 @@ export function createStation(ports: StationPorts): Station {
   };
   const screens = new Map<string, Client>();
   const handlers: Handlers = {
-    ...authHandlers(logins, core),
-    ...orderHandlers(core),
-    ...settingsHandlers(core),
+    ...authHandlers(logins, common),
+    ...orderHandlers(common),
+    ...settingsHandlers({ ...common, version: ports.version }),
     ...packingHandlers(desk, logins),
-    ...printingHandlers(core, documents),
-    ...syncHandlers(core, syncEngine),
-    ...videoHandlers(core, video, ports.video ?? null),
-    ...reviewHandlers(core, ports.review ?? null, ports.video ?? null),
-    'scan.submit': (scan, call) => submitScan(desk, logins, call, scan),
+    ...scanHandlers(desk, logins),
+    ...printingHandlers(documentsDeps, documents),
+    ...syncHandlers(syncDeps, syncEngine),
+    ...videoHandlers(common, video, ports.video ?? null),
+    ...reviewHandlers({ ...common, review: ports.review ?? null, video: ports.video ?? null }),
   };
-  if (video) handlers['pack.complete'] = requireVideoToComplete(core, video, handlers['pack.complete']);
-  const dispatch = createDispatch(core, logins, handlers);
+  const dispatch = createDispatch(common, logins, handlers);
   const unsubscribes: (() => void)[] = [];
 
   return {
@@ -102,13 +128,13 @@ export function createStation(ports: StationPorts): Station {
     events: { subscribe: (listener) => events.subscribe(listener) },
     expireIdleLogins: () => logins.expireIdle(),
     logins: {
-      rekey: (from, to) => void core.store.logins.rekey(from.key, to.key),
+      rekey: (from, to) => void store.logins.rekey(from.key, to.key),
       setScreen: (stationId, client) => void screens.set(stationId, client),
       hears(client, stationId, event) {
         const payload = event.payload as { stationId?: string | null; loginId?: number };
         if (payload.stationId !== undefined && payload.stationId !== null && payload.stationId !== stationId) return false;
-        if (typeof payload.loginId === 'number') return core.store.logins.byId(payload.loginId)?.clientKey === client.key;
-        return core.store.logins.live(client.key, stationId) !== null;
+        if (typeof payload.loginId === 'number') return store.logins.byId(payload.loginId)?.clientKey === client.key;
+        return store.logins.live(client.key, stationId) !== null;
       },
     },
     documents: { start: () => documents.start(), stop: () => documents.stop(), drain: () => documents.drain() },
@@ -119,14 +145,14 @@ export function createStation(ports: StationPorts): Station {
       return segment?.path && segment.status !== 'deleted' ? (ports.video?.files.locate(segment.path) ?? null) : null;
     },
     mayReview(client) {
-      const users = core.store.logins.liveFor(client.key).flatMap((login) => logins.current(client, login.stationId)?.user ?? []);
+      const users = store.logins.liveFor(client.key).flatMap((login) => logins.current(client, login.stationId)?.user ?? []);
       if (users.length === 0) return 'NOT_LOGGED_IN';
       return users.some((user) => REVIEWERS === 'public' || roleAllows(user.role, REVIEWERS)) ? 'yes' : 'FORBIDDEN';
     },
     videoHousekeeping() {
       if (!video || !ports.video) return;
       video.closeAbandoned(ABANDONED_AFTER_MS);
-      applyRetention(core, ports.video);
+      applyRetention({ ...common, video: ports.video });
     },
     startDevices() {
       const stationId = ports.stationId;

@@ -5,7 +5,6 @@ import type { DiscoveredPrinter, PrinterAdapter, PrinterKind, SilentPrint } from
 import { createDocumentArchive } from '../documents/store/archive';
 import { renderLabelZpl } from '../documents/zpl/zpl-label';
 import { createCupsPrinter } from '../printing/cups';
-import { createDocumentPrinting } from '../printing/document-printing';
 import { PrintQueueWorker, REAL_TIMERS } from '../printing/queue-worker';
 import { createRawTcpPrinter } from '../printing/raw-tcp';
 import { createSilentPrinter } from '../printing/silent-print';
@@ -83,7 +82,6 @@ export function createDocumentPorts(options: DocumentPortOptions): DocumentPorts
       for (const adapter of adapters) found.push(...(await adapter.discover().catch(() => [])));
       return found;
     },
-    printingFor: (stationId, onQueued) => createDocumentPrinting({ stationId, archive, profiles, queue, clock: now, onQueued }),
     printWorkerFor: (stationId, onChange) => new PrintQueueWorker({ stationId, queue, archive, adapters: byKind, clock: now, timers, logger, onChange }),
     printerKinds: adapters.map((a) => a.kind),
     timers,

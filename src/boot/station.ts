@@ -19,8 +19,6 @@ import { createDevices, type ScaleKind, type StationDevices } from './devices';
 import { DEMO_LABEL_SETTINGS } from '../documents/from-order';
 import { createDocumentPorts } from './documents';
 import type { Secrets } from '../app/ports/secrets';
-import { shopLabelsTo } from '../app/sync/labels';
-import { shopOutbox } from '../app/sync/outbox-handler';
 import { createBackendFactory, keyFileSecrets, SyncWorker } from '../sync';
 import { fileFoldersAtBoot } from './station-config';
 import { createSyncStorage } from '../storage/repositories/sync-storage';
@@ -115,9 +113,8 @@ export async function bootStation(options: BootOptions): Promise<BootedStation> 
       packing: guardRepository(createPackingRepository(db), db.name),
       scanners: devices.scanners,
       scale: devices.scale,
-      packedOrderHandlers: [shopOutbox({ store, outbox: syncStorage.outbox, links: syncStorage.links })],
       documents,
-      sync: { ...syncStorage, backendFor: createBackendFactory({ fileFolders: fileFoldersAtBoot(options.dataDir, log.logger) }), carrierLabels: shopLabelsTo(documents.printingFor(stationId, () => undefined)) },
+      sync: { ...syncStorage, backendFor: createBackendFactory({ fileFolders: fileFoldersAtBoot(options.dataDir, log.logger) }) },
       secrets: options.secrets ?? keyFileSecrets(options.dataDir),
       video: evidence.video,
       review: evidence.review,

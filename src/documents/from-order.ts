@@ -1,4 +1,5 @@
-import type { LabelSettings, PackingSlipInput, ShippingLabelInput } from '../app/ports/documents';
+import type { LabelSettings } from '../app/ports/documents';
+import type { PackingSlipInput, ShippingLabelInput } from '../domain/documents';
 import type { Order } from '../domain/order';
 
 /**

@@ -1,4 +1,5 @@
-import type { DocumentFormat, RenderedDocument, TestPageInput } from '../app/ports/documents';
+import type { DocumentFormat, RenderedDocument } from '../app/ports/documents';
+import type { TestPageInput } from '../domain/documents';
 import { drawLinear, moduleToFit } from './barcodes/draw';
 import { code128Symbol } from './barcodes/symbols';
 import type { Faces } from './fonts/faces';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { hashPin } from '../../src/app/pin';
-import type { DocumentPorts, NewOrder, Store, Timers } from '../../src/app/ports';
+import type { DocumentPorts, NewOrder, PackingRepository, Store, Timers } from '../../src/app/ports';
 import { createDocumentPorts } from '../../src/boot/documents';
 import { keyFileSecrets } from '../../src/sync';
 import { createSyncStorage } from '../../src/storage/repositories/sync-storage';
@@ -93,8 +93,13 @@ export const CODES = {
   stranger: gtin('590123400005'),
 };
 
+export interface StationFixtureOptions {
+  /** Wraps the station's packing repository, e.g. to count how often a scan reads it. */
+  packing?: (repository: PackingRepository) => PackingRepository;
+}
+
 /** A real station over a real SQLite file: two stations, one user per role, a few orders. */
-export function createStationFixture(): StationFixture {
+export function createStationFixture(options: StationFixtureOptions = {}): StationFixture {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'packdesk-station-'));
   const clock = new TestClock();
   const db = openDatabase(path.join(dir, 'packdesk.sqlite'));
@@ -150,12 +155,12 @@ export function createStationFixture(): StationFixture {
     createStation({
       store: storeOf,
       journal: createJournal(createJournalRows(database), clock, loadOrCreateStationKey(dir)),
-      packing: createPackingRepository(database),
+      packing: (options.packing ?? ((repository) => repository))(createPackingRepository(database)),
       scanners: [],
       scale,
-      packedOrderHandlers: [],
       documents: database === db ? documents : documentsOver(database),
-      sync: { ...createSyncStorage(database), backendFor: () => null, carrierLabels: null },
+      // No shop: completion writes no outbox event, as a station that reaches none.
+      sync: { ...createSyncStorage(database), backendFor: null },
       secrets: keyFileSecrets(dir),
       ...createVideoAndReviewPorts({
         db: database,

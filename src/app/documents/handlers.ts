@@ -1,10 +1,10 @@
 import { StationFailure } from '../../contract/errors';
 import type { LabelSettingsView, PrinterProfileView } from '../../contract/printing';
-import type { CallContext, Core } from '../context';
+import type { CallContext } from '../context';
 import type { HandlerSlice } from '../handlers';
 import type { PrintJob } from '../ports/printing';
 import { composeSscc } from '../../domain/barcode/sscc';
-import type { StationDocuments } from './station-documents';
+import type { DocumentsDeps, StationDocuments } from './station-documents';
 import { toJobView, toOwedView } from './views';
 
 type PrintMethods =
@@ -14,7 +14,7 @@ type PrintMethods =
 /** How many jobs the panel shows: the newest, which is where a failed one would be. */
 const JOBS_SHOWN = 50;
 
-export function printingHandlers(core: Core, documents: StationDocuments): HandlerSlice<PrintMethods> {
+export function printingHandlers(core: DocumentsDeps, documents: StationDocuments): HandlerSlice<PrintMethods> {
   const ports = core.documents;
   const now = () => core.clock.now().toISOString();
   const view = (job: PrintJob) => toJobView(job, ports.archive.byId(job.documentId));
@@ -97,7 +97,7 @@ export function printingHandlers(core: Core, documents: StationDocuments): Handl
   };
 }
 
-function saveLabelSettings(core: Core, documents: StationDocuments, input: LabelSettingsView, call: CallContext): LabelSettingsView {
+function saveLabelSettings(core: DocumentsDeps, documents: StationDocuments, input: LabelSettingsView, call: CallContext): LabelSettingsView {
   const { labelSettings, requests } = core.documents;
   const { nextSsccSerial, ...settings } = input;
   const first = composeSscc(settings.ssccExtensionDigit, settings.gs1CompanyPrefix, nextSsccSerial);

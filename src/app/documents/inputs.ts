@@ -1,4 +1,5 @@
-import type { LabelSettings, PackingSlipInput, ShippingLabelInput } from '../ports/documents';
+import type { PackingSlipInput, ShippingLabelInput } from '../../domain/documents';
+import type { LabelSettings } from '../ports/documents';
 import type { PackedOrder } from '../ports/packing';
 import type { Order } from '../../domain/order';
 

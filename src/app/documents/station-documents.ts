@@ -1,9 +1,15 @@
-import type { Core } from '../context';
-import type { PrintWorker, StationPrinting } from '../ports/document-requests';
+import type { CommonPorts } from '../context';
+import type { DocumentPorts, PrintWorker } from '../ports/document-requests';
 import type { PackedOrderHandler } from '../ports/packing';
 import { documentsOnPacked } from './on-packed';
+import { createStationPrinting, type StationPrinting } from './printing';
 import { toJobView } from './views';
 import { DocumentRequestWorker } from './worker';
+
+/** What documents and printing use: their own ports, and the journal and store to record what was made. */
+export interface DocumentsDeps extends Pick<CommonPorts, 'store' | 'journal' | 'clock' | 'logger' | 'events' | 'stationId'> {
+  documents: DocumentPorts;
+}
 
 export interface StationDocuments {
   /** Records the documents a completed order is owed, inside the completion transaction. */
@@ -19,8 +25,11 @@ export interface StationDocuments {
   drain(): Promise<void>;
 }
 
-/** The documents and printing of the core: one request worker, a print worker per station. */
-export function createStationDocuments(core: Core): StationDocuments {
+/**
+ * The documents and printing of the core: one request worker, and per station its printing
+ * (app/documents/printing: choose the printer, queue, reprint) with a print worker behind it.
+ */
+export function createStationDocuments(core: DocumentsDeps): StationDocuments {
   const ports = core.documents;
   const stations = new Map<string, { printing: StationPrinting; worker: PrintWorker }>();
   let running = false;
@@ -32,7 +41,7 @@ export function createStationDocuments(core: Core): StationDocuments {
     let found = stations.get(stationId);
     if (!found) {
       const worker = ports.printWorkerFor(stationId, (job) => emit(stationId, job));
-      const printing = ports.printingFor(stationId, () => worker.kick());
+      const printing = createStationPrinting({ stationId, archive: ports.archive, profiles: ports.profiles, queue: ports.queue, clock: () => core.clock.now(), onQueued: () => worker.kick() });
       found = { printing, worker };
       stations.set(stationId, found);
       if (running) worker.start();

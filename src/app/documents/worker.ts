@@ -1,9 +1,10 @@
 import type { Clock, Logger, Store } from '../ports';
 import type { Journal } from '../ports/journal';
-import type { DocumentPorts, DocumentRequestItem, StationPrinting } from '../ports/document-requests';
+import type { DocumentPorts, DocumentRequestItem } from '../ports/document-requests';
 import type { RenderedDocument } from '../ports/documents';
 import { composeSscc } from '../../domain/barcode/sscc';
 import { labelInput, slipInput } from './inputs';
+import type { StationPrinting } from './printing';
 
 /** A document that could not be made is tried again after 5 s, doubling to at most 10 minutes. */
 export function remakeDelayMs(attempts: number): number {

@@ -1,9 +1,20 @@
 import { StationFailure } from '../../contract/errors';
 import { remainingBlockers, shippedLines, type Blocker } from '../../domain/packing';
 import type { CallContext } from '../context';
-import type { PackedOrder } from '../ports';
+import type { PackedOrder, PackedOrderHandler } from '../ports';
 import type { PackingDesk } from './desk';
 import { completionRules } from './view';
+
+/**
+ * What completing an order sets off beyond packing's own rules. createStation declares it, in
+ * one place, from the ports the host gave (documents, the shop's outbox, the video check).
+ */
+export interface Completion {
+  /** Run before the completion starts; each refuses it by throwing a StationFailure. */
+  checks: readonly ((call: CallContext) => void)[];
+  /** Told of the packed order inside the completion's transaction, in this order. */
+  handedTo: readonly PackedOrderHandler[];
+}
 
 function describe(blocker: Blocker): string {
   switch (blocker.kind) {
@@ -25,11 +36,13 @@ function describe(blocker: Blocker): string {
 }
 
 /**
- * Closes the parcel: checks the order is still wanted and nothing blocks, marks it shipped,
- * records serials, and hands it to documents and sync — all in one transaction.
+ * Closes the parcel: runs the completion's checks, checks the order is still wanted and nothing
+ * blocks, marks it shipped, records serials, and hands it on (completion.handedTo) — all in one
+ * transaction.
  */
 export function completePacking(desk: PackingDesk, call: CallContext) {
-  const { store, packing, clock, events, packedOrderHandlers, logger } = desk.core;
+  const { store, packing, clock, events, completion, logger } = desk.deps;
+  for (const check of completion.checks) check(call);
   const result = store.transaction(() => {
     const active = desk.active(call);
     const { record } = active;
@@ -70,12 +83,12 @@ export function completePacking(desk: PackingDesk, call: CallContext) {
       })),
       overrides: record.state.overrides.map(({ kind, managerId, reason }) => ({ kind, managerId, reason })),
     };
-    for (const handler of packedOrderHandlers) handler.onPacked(packed);
+    for (const handler of completion.handedTo) handler.onPacked(packed);
     desk.journal(active, 'pack.completed', {
       status,
       parcels: packed.parcels.map((p) => ({ no: p.no, box: p.boxCode, grams: p.weightGrams, units: p.units.reduce((n, u) => n + u.count, 0) })),
       backordered,
-      handedTo: packedOrderHandlers.map((h) => h.name),
+      handedTo: completion.handedTo.map((h) => h.name),
     });
     return { orderNumber: order.number, status, parcels: packed.parcels.length, backordered } as const;
   });

@@ -3,7 +3,6 @@ import {
   acknowledge,
   activateParcel,
   addParcel,
-  applyScan,
   chooseBox,
   enterQuantity,
   moveUnit,
@@ -17,7 +16,6 @@ import type { HandlerSlice } from '../handlers';
 import { approvingManager } from './approval';
 import { completePacking } from './complete';
 import type { PackingDesk } from './desk';
-import { resolveScan } from './resolve';
 import { readScale, toReadingView } from './scale';
 
 function found(state: PackingState | null, what: 'parcel' | 'unit'): PackingState {
@@ -31,7 +29,7 @@ type PackMethods =
   | 'pack.boxes' | 'pack.rules' | 'settings.packing' | 'scale.current';
 
 export function packingHandlers(desk: PackingDesk, logins: Logins): HandlerSlice<PackMethods> {
-  const { core } = desk;
+  const { deps } = desk;
   return {
     'pack.open': ({ code }, call) => desk.open(call, code),
     'pack.current': (_input, call) => desk.current(call),
@@ -50,83 +48,42 @@ export function packingHandlers(desk: PackingDesk, logins: Logins): HandlerSlice
     'pack.parcel.remove': ({ parcel }, call) => desk.change(call, 'pack.parcel.removed', ({ record }) => ({ state: found(removeParcel(record.state, parcel), 'parcel'), payload: { parcel } })),
     'pack.parcel.box': ({ parcel, boxCode }, call) =>
       desk.change(call, 'pack.parcel.box', ({ record }) => {
-        const box = core.store.catalog.boxes().find((b) => b.code === boxCode);
+        const box = deps.store.catalog.boxes().find((b) => b.code === boxCode);
         if (!box) throw new StationFailure('BOX_NOT_FOUND', `There is no box type ${boxCode}.`, { box: boxCode });
         return { state: found(chooseBox(record.state, parcel, { code: box.code, tareGrams: box.tareGrams }), 'parcel'), payload: { parcel, box: box.code, tareGrams: box.tareGrams } };
       }),
     'pack.unit.move': ({ unitId, parcel }, call) => desk.change(call, 'pack.unit.moved', ({ record }) => ({ state: found(moveUnit(record.state, unitId, parcel), 'unit'), payload: { unitId, parcel } })),
     'pack.weigh': ({ parcel, grams }, call) =>
       desk.change(call, 'pack.weighed', ({ record }) => {
-        const weight = readScale(core, call.stationId, grams);
+        const weight = readScale(deps, call.stationId, grams);
         return { state: found(recordWeight(record.state, parcel, weight.grams, weight.source), 'parcel'), payload: { parcel, grams: weight.grams, source: weight.source } };
       }),
     'pack.override': async ({ kind, reason, manager }, call) => {
       desk.active(call);
-      const approver = await approvingManager(core, logins, call, manager);
+      const approver = await approvingManager(deps, logins, call, manager);
       return desk.change(call, 'pack.override', ({ record }) => {
-        const override = { kind, managerId: approver.id, reason, at: core.clock.now().toISOString() };
+        const override = { kind, managerId: approver.id, reason, at: deps.clock.now().toISOString() };
         return { state: { ...record.state, overrides: [...record.state.overrides, override] }, payload: { kind, managerId: approver.id, manager: approver.name, reason } };
       });
     },
     'pack.complete': (_input, call) => completePacking(desk, call),
     'pack.close': (_input, call) => {
-      core.store.transaction(() => {
+      deps.store.transaction(() => {
         const active = desk.active(call);
-        core.store.orders.unlock(active.order.id, call.stationId);
+        deps.store.orders.unlock(active.order.id, call.stationId);
         desk.journal(active, 'pack.put_back', { units: active.record.state.units.length });
       });
-      core.events.emit('queue.changed', { stationId: null });
+      deps.events.emit('queue.changed', { stationId: null });
       return null;
     },
-    'pack.boxes': () => core.store.catalog.boxes().map(({ code, name, tareGrams, lengthMm, widthMm, heightMm }) => ({ code, name, tareGrams, lengthMm, widthMm, heightMm })),
-    'pack.rules': (_input, call) => core.packing.rules(call.stationId),
+    'pack.boxes': () => deps.store.catalog.boxes().map(({ code, name, tareGrams, lengthMm, widthMm, heightMm }) => ({ code, name, tareGrams, lengthMm, widthMm, heightMm })),
+    'pack.rules': (_input, call) => deps.packing.rules(call.stationId),
     'settings.packing': (changes, call) => {
-      const rules = { ...core.packing.rules(call.stationId), ...changes };
-      core.packing.saveRules(call.stationId, rules);
-      core.journal.append({ type: 'settings.packing', stationId: call.stationId, actorId: call.user?.id ?? null, subject: { kind: 'station', id: call.stationId }, payload: { ...rules } });
+      const rules = { ...deps.packing.rules(call.stationId), ...changes };
+      deps.packing.saveRules(call.stationId, rules);
+      deps.journal.append({ type: 'settings.packing', stationId: call.stationId, actorId: call.user?.id ?? null, subject: { kind: 'station', id: call.stationId }, payload: { ...rules } });
       return rules;
     },
-    'scale.current': (_input, call) => toReadingView(call.stationId === core.stationId ? (core.scale?.current() ?? null) : null),
+    'scale.current': (_input, call) => toReadingView(call.stationId === deps.stationId ? (deps.scale?.current() ?? null) : null),
   };
-}
-
-const JOURNALED_RAW_LENGTH = 2000;
-
-/**
- * The raw scan as the journal keeps it: exactly, unless it is not well-formed text (a lone
- * surrogate) or absurdly long; then a faithful-as-possible copy, its length, and a flag saying so.
- */
-export function journalRaw(data: string): { raw: string; rawLength?: number; rawAltered?: true } {
-  const wellFormed = data.toWellFormed();
-  if (wellFormed === data && data.length <= JOURNALED_RAW_LENGTH) return { raw: data };
-  return { raw: wellFormed.slice(0, JOURNALED_RAW_LENGTH), rawLength: data.length, rawAltered: true };
-}
-
-/**
- * What the session and the journal keep of someone's badge scanned over an open order: whose it
- * was, never the code, which would let anyone reading the journal print the badge. The space
- * keeps it from ever answering a serial or lot prompt.
- */
-const BADGE_SCAN = 'staff badge';
-
-/** A scan of an item while an order is open: resolved against the catalogue, judged, saved, journaled. */
-export function scanItem(desk: PackingDesk, call: Parameters<PackingDesk['active']>[0], scan: { data: string; symbology: string | null; source: string }) {
-  const { core } = desk;
-  const catalogue = resolveScan(core.store, scan.data, scan.symbology, core.clock.now());
-  // An item or a box wins should its code ever equal someone's badge.
-  const badgeOf = catalogue.kind === 'product' || catalogue.kind === 'box' ? null : core.store.users.byBadge(scan.data);
-  const resolved = badgeOf ? { kind: 'other' as const, text: BADGE_SCAN } : catalogue;
-  return desk.step(
-    call,
-    'pack.scan',
-    ({ record }) => {
-      const rules = core.packing.rules(call.stationId);
-      return applyScan(record.state, resolved, badgeOf ? BADGE_SCAN : scan.data, {
-        today: core.clock.now().toISOString().slice(0, 10),
-        bulkThreshold: rules.bulkThreshold,
-        serialShipped: (productId, serial) => core.packing.serialShipped(productId, serial),
-      });
-    },
-    { ...(badgeOf ? { raw: BADGE_SCAN, badgeOf: badgeOf.id } : journalRaw(scan.data)), symbology: scan.symbology, source: scan.source },
-  );
 }

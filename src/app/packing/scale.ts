@@ -1,6 +1,6 @@
 import { StationFailure } from '../../contract/errors';
 import type { ScaleReadingView } from '../../contract/packing';
-import type { Core } from '../context';
+import type { PackingDeps } from './desk';
 import type { ScaleReading } from '../ports';
 
 export function toReadingView(reading: ScaleReading | null): ScaleReadingView | null {
@@ -11,8 +11,8 @@ export function toReadingView(reading: ScaleReading | null): ScaleReadingView | 
  * The weight of a parcel: from the station's scale when it has one (a settled reading only),
  * typed by hand only at a station without a scale, so a packer cannot type a weight that fits.
  */
-export function readScale(core: Core, stationId: string, typed: number | undefined): { grams: number; source: 'scale' | 'manual' } {
-  const scale = stationId === core.stationId ? core.scale : null;
+export function readScale(deps: Pick<PackingDeps, 'stationId' | 'scale'>, stationId: string, typed: number | undefined): { grams: number; source: 'scale' | 'manual' } {
+  const scale = stationId === deps.stationId ? deps.scale : null;
   if (!scale) {
     if (typed === undefined) throw new StationFailure('SCALE_UNAVAILABLE', 'This station has no scale; type the weight in grams.');
     return { grams: typed, source: 'manual' };

@@ -103,27 +103,46 @@ export class SyncFailure extends Error {
  */
 export type BackendFactory = (settings: BackendSettings, secret: string | null) => ShopBackend | null;
 
-export type OutboxEventType = 'shipped' | 'note';
+/** What each type of outbox event carries to the shop: one payload per type. */
+export type OutboxMessage = { type: 'shipped'; payload: ShipmentPush } | { type: 'note'; payload: NotePush };
 
-export interface NewOutboxEvent {
-  type: OutboxEventType;
+export type OutboxEventType = OutboxMessage['type'];
+
+/**
+ * A stored event whose payload no longer reads as its type (a damaged or hand-edited row). The
+ * outbox repository checks every payload it reads back and says so rather than guess; the drain
+ * parks such an event for a manager and never sends it.
+ */
+export interface UnreadableOutboxMessage {
+  type: 'unreadable';
+  storedType: OutboxEventType;
+  payload: null;
+  problem: string;
+}
+
+interface OutboxEventKey {
   orderId: number;
   orderNumber: string;
   idempotencyKey: string;
-  payload: Record<string, unknown>;
   createdAt: string;
 }
 
-export interface OutboxEvent extends NewOutboxEvent {
-  id: number;
-  status: 'queued' | 'sent' | 'parked' | 'dismissed';
-  attempts: number;
-  nextAttemptAt: string;
-  lastError: string | null;
-  remoteRef: string | null;
-}
+export type NewOutboxEvent = OutboxMessage & OutboxEventKey;
 
-/** The durable outbox: written inside the change's transaction, drained by the sync worker. */
+export type OutboxEvent = (OutboxMessage | UnreadableOutboxMessage) &
+  OutboxEventKey & {
+    id: number;
+    status: 'queued' | 'sent' | 'parked' | 'dismissed';
+    attempts: number;
+    nextAttemptAt: string;
+    lastError: string | null;
+    remoteRef: string | null;
+  };
+
+/**
+ * The durable outbox: written inside the change's transaction, drained by the sync worker. Events
+ * read back carry their payload checked against their type, or are marked unreadable.
+ */
 export interface OutboxRepository {
   /** Ignores a second event with the same idempotency key. */
   add(event: NewOutboxEvent): void;
@@ -174,7 +193,7 @@ export interface SyncSettingsRepository {
   saveLastRun(run: { at: string; error: string | null; pulledOrders: number; pushed: number }): void;
 }
 
-/** Keeps a carrier label in the document archive and queues it for the station's label printer. */
+/** Keeps a carrier label in the document archive and queues it for the station's label printer (composed by createStation). */
 export type ShopLabelSink = (
   label: ShopLabel,
   links: { orderNumber: string; parcelIndex: number },
@@ -184,7 +203,9 @@ export interface SyncPorts {
   outbox: OutboxRepository;
   links: SyncOrderLinks;
   settings: SyncSettingsRepository;
-  backendFor: BackendFactory;
-  /** Null where no document store is wired (labels are then not fetched). */
-  carrierLabels: ShopLabelSink | null;
+  /**
+   * Null in a host that reaches no shop (a test station, a tool): completed orders then write no
+   * outbox event and no carrier labels are fetched.
+   */
+  backendFor: BackendFactory | null;
 }

@@ -1,4 +1,4 @@
-import type { DocumentArchive, DocumentFormat, DocumentKind, DocumentLinks, DocumentRenderer, LabelSettingsRepository, StoredDocument } from './documents';
+import type { DocumentArchive, DocumentFormat, DocumentRenderer, LabelSettingsRepository } from './documents';
 import type { PackedOrder } from './packing';
 import type { DiscoveredPrinter, PrintJob, PrinterKind, PrinterProfileRepository, PrintQueue } from './printing';
 
@@ -65,19 +65,6 @@ export interface CarrierLabelSource {
   forOrder(orderNumber: string): CarrierLabel[];
 }
 
-export interface PrintRequestResult {
-  document: StoredDocument;
-  job: PrintJob | null;
-  reason: string | null;
-}
-
-/** printing/document-printing for one station: keep a document and queue it for its printer. */
-export interface StationPrinting {
-  print(kind: DocumentKind, document: { format: DocumentFormat; bytes: Uint8Array }, links: DocumentLinks): PrintRequestResult;
-  reprint(documentId: number): PrintRequestResult;
-  testPage(renderer: DocumentRenderer, kind: DocumentKind): Promise<PrintRequestResult>;
-}
-
 /** printing/queue-worker for one station. */
 export interface PrintWorker {
   start(): void;
@@ -92,7 +79,10 @@ export interface Timers {
   clearTimeout(handle: unknown): void;
 }
 
-/** Everything documents and printing need from the platform. */
+/**
+ * Everything documents and printing need from the platform. Which printer a document goes to,
+ * queueing and reprinting are the station's rules, in app/documents/printing.
+ */
 export interface DocumentPorts {
   requests: DocumentRequestRepository;
   renderer: DocumentRenderer;
@@ -103,7 +93,6 @@ export interface DocumentPorts {
   carrierLabels: CarrierLabelSource | null;
   /** Printer discovery per way of printing (lpstat, Electron, Windows). */
   discover(): Promise<DiscoveredPrinter[]>;
-  printingFor(stationId: string, onQueued: () => void): StationPrinting;
   printWorkerFor(stationId: string, onChange: (job: PrintJob) => void): PrintWorker;
   /** Ways of printing this host offers; a profile of another kind is refused when set. */
   printerKinds: readonly PrinterKind[];

@@ -1,98 +1,13 @@
-import type { Address } from '../../domain/order';
-
 /**
- * Documents are pure functions of these inputs: the packing flow fills them from a completed
- * packing session, the CLI from an order that is not packed yet. Nothing here reads the store.
+ * Documents as ports: rendering them, keeping them, their label settings and the day's manifests.
+ * What a document says (its input model) is domain data, in src/domain/documents.
  */
+import type { ManifestInput, ManifestParcelLine, PackingSlipInput, ReturnsReceiptInput, ShippingLabelInput, TestPageInput } from '../../domain/documents';
+import type { Address } from '../../domain/order';
 
 export type LabelSize = '4x6' | 'a6';
 export type ZplDpi = 203 | 300;
 export type DocumentFormat = 'pdf' | 'zpl' | 'epl';
-
-export interface ShippingLabelInput {
-  orderNumber: string;
-  shipFrom: Address;
-  shipTo: Address;
-  parcel: { index: number; count: number; weightGrams: number };
-  carrier: string;
-  service: string;
-  /** Printed as a QR code; the carrier's tracking number, or our own reference. */
-  trackingReference: string;
-  /** 18 digits with a valid check digit (see domain/barcode/sscc). */
-  sscc: string;
-}
-
-export interface SlipLine {
-  sku: string;
-  name: string;
-  quantity: number;
-  serials: string[];
-  lots: string[];
-}
-
-export interface BackorderedLine {
-  sku: string;
-  name: string;
-  quantity: number;
-  reason: string | null;
-}
-
-export interface ShopHeader {
-  name: string;
-  address: Address;
-  /** Return instructions printed above the return barcode. */
-  returnPolicy: string;
-}
-
-export interface PackingSlipInput {
-  shop: ShopHeader;
-  orderNumber: string;
-  orderDate: string;
-  shipTo: Address;
-  billTo: Address | null;
-  shipped: SlipLine[];
-  backordered: BackorderedLine[];
-  parcelCount: number;
-  /** What the returns desk scans to find the order (Code 128 on the slip). */
-  returnCode: string;
-}
-
-export interface ManifestParcelLine {
-  orderNumber: string;
-  trackingNumber: string;
-  sscc: string | null;
-  weightGrams: number;
-  shipTo: Pick<Address, 'name' | 'postcode' | 'city' | 'country'>;
-}
-
-export interface ManifestInput {
-  manifestNumber: string;
-  carrier: string;
-  date: string;
-  shipFrom: Address;
-  parcels: ManifestParcelLine[];
-  closedAt: string | null;
-}
-
-export interface ReturnsReceiptLine {
-  sku: string;
-  name: string;
-  quantity: number;
-  condition: string;
-  disposition: string;
-  serial: string | null;
-}
-
-export interface ReturnsReceiptInput {
-  shop: ShopHeader;
-  returnNumber: string;
-  orderNumber: string;
-  receivedAt: string;
-  handler: string;
-  customer: Address;
-  lines: ReturnsReceiptLine[];
-  note: string | null;
-}
 
 /** A finished document: the bytes that go to a printer or a file, and what they are. */
 export interface RenderedDocument {
@@ -110,12 +25,6 @@ export interface DocumentRenderer {
   returnsReceipt(input: ReturnsReceiptInput): Promise<RenderedDocument>;
   /** A page that proves a printer works: its name, the station, the time and a barcode. */
   testPage(input: TestPageInput, format: DocumentFormat): Promise<RenderedDocument>;
-}
-
-export interface TestPageInput {
-  printer: string;
-  station: string;
-  at: string;
 }
 
 export type DocumentKind = 'label' | 'carrier_label' | 'packing_slip' | 'manifest' | 'returns_receipt' | 'test_page';

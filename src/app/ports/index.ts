@@ -1,7 +1,7 @@
 import type { ScalePort, ScannerPort } from './devices';
 import type { DocumentPorts } from './document-requests';
 import type { Journal } from './journal';
-import type { PackedOrderHandler, PackingRepository } from './packing';
+import type { PackingRepository } from './packing';
 import type { Store } from './store';
 import type { SyncPorts } from './backend';
 import type { Secrets } from './secrets';
@@ -35,11 +35,13 @@ export interface StationPorts {
   scanners: ScannerPort[];
   /** The station's scale, or null at a station without one. */
   scale: ScalePort | null;
-  /** Told of every completed order inside its transaction: documents, the shop's outbox. */
-  packedOrderHandlers: PackedOrderHandler[];
   /** Documents owed on completion, the archive, printer profiles and the print queue. */
   documents: DocumentPorts;
-  /** The shop sync: outbox, order links, settings and the backend adapters. */
+  /**
+   * The shop sync: outbox, order links, settings and the backend adapters. What a completed order
+   * sets off (documents, the shop's outbox, carrier labels, the video check) is createStation's to
+   * compose from these ports; hosts pass adapters, never handlers.
+   */
   sync: SyncPorts;
   /** Seals the shop's token or password at rest. */
   secrets: Secrets;

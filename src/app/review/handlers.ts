@@ -1,12 +1,19 @@
 import { StationFailure } from '../../contract/errors';
-import type { Core } from '../context';
+import type { CommonPorts } from '../context';
 import type { HandlerSlice } from '../handlers';
 import type { ReviewPorts, VideoPorts } from '../ports/video';
 import { findOrders, orderTimeline } from './timeline';
 
 type ReviewMethods = 'review.find' | 'review.timeline' | 'review.evidence';
 
-export function reviewHandlers(core: Core, review: ReviewPorts | null, video: VideoPorts | null): HandlerSlice<ReviewMethods> {
+/** What review uses: orders, the journal, its own lookups and evidence export, and the order's video; null where a host has none. */
+export interface ReviewDeps extends Pick<CommonPorts, 'store' | 'journal'> {
+  review: ReviewPorts | null;
+  video: VideoPorts | null;
+}
+
+export function reviewHandlers(core: ReviewDeps): HandlerSlice<ReviewMethods> {
+  const { review, video } = core;
   const ports = (): ReviewPorts => {
     if (!review) throw new StationFailure('EVIDENCE_UNAVAILABLE', 'This station host cannot review or export evidence.');
     return review;

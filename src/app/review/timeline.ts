@@ -1,13 +1,13 @@
 import { StationFailure } from '../../contract/errors';
 import type { TimelineView } from '../../contract/review';
-import type { Core } from '../context';
+import type { CommonPorts } from '../context';
 import type { ReviewPorts, VideoPorts } from '../ports/video';
 import { toSegmentView } from '../video/recorder';
 
 type Match = TimelineView['order'] & { matchedBy: 'number' | 'tracking' | 'serial' };
 
 /** Orders a manager may mean by what they typed or scanned: an order number, a tracking number, a serial. */
-export function findOrders(core: Core, review: ReviewPorts, query: string): Match[] {
+export function findOrders(core: Pick<CommonPorts, 'store'>, review: ReviewPorts, query: string): Match[] {
   const matches = new Map<string, Match>();
   const add = (number: string, matchedBy: Match['matchedBy']) => {
     const order = core.store.orders.byNumber(number);
@@ -21,7 +21,7 @@ export function findOrders(core: Core, review: ReviewPorts, query: string): Matc
 }
 
 /** Every journal entry of an order, oldest first, with its video and a check of the chain from its first entry. */
-export function orderTimeline(core: Core, review: ReviewPorts, video: VideoPorts | null, orderNumber: string): TimelineView {
+export function orderTimeline(core: Pick<CommonPorts, 'store' | 'journal'>, review: ReviewPorts, video: VideoPorts | null, orderNumber: string): TimelineView {
   const order = core.store.orders.byNumber(orderNumber);
   if (!order) throw new StationFailure('ORDER_NOT_FOUND', `No order matches "${orderNumber}".`, { code: orderNumber });
   const entries = core.journal.bySubject({ kind: 'order', id: order.number });

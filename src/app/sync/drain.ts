@@ -1,6 +1,6 @@
 import { StationFailure } from '../../contract/errors';
 import type { Clock, Journal, Logger, Store } from '../ports';
-import type { ShopLabelSink, NotePush, OutboxEvent, OutboxRepository, ShipmentPush, ShopBackend, SyncOrderLinks } from '../ports/backend';
+import type { OutboxEvent, OutboxMessage, OutboxRepository, ShopBackend, ShopLabelSink, SyncOrderLinks } from '../ports/backend';
 import { SyncFailure } from '../ports/backend';
 
 const FIRST_RETRY_MS = 5_000;
@@ -36,7 +36,8 @@ export interface DrainResult {
 /**
  * Sends due outbox events, oldest first and one order's events in turn. Before sending again
  * an event that was tried before, it asks the shop whether it already has it: the answer to the
- * first try may have been lost after the shop acted on it.
+ * first try may have been lost after the shop acted on it. An event whose stored payload cannot
+ * be read as its type is parked for a manager, never sent.
  */
 export async function drainOutbox(deps: DrainDeps, limit = 500, onEach?: (done: number) => void): Promise<DrainResult> {
   const result: DrainResult = { pushed: 0, retried: 0, parked: 0, unreachable: null };
@@ -44,6 +45,14 @@ export async function drainOutbox(deps: DrainDeps, limit = 500, onEach?: (done: 
   const events = deps.outbox.due(deps.clock.now().toISOString(), limit);
   for (const event of events) {
     if (blockedOrders.has(event.orderId)) continue;
+    if (event.type === 'unreadable') {
+      // Never guessed at or sent: a manager sees why, and the order's later events wait behind it.
+      blockedOrders.add(event.orderId);
+      park(deps, event, `its stored ${event.storedType} payload cannot be read (${event.problem}); it was not sent`);
+      result.parked += 1;
+      onEach?.(result.pushed + result.retried + result.parked);
+      continue;
+    }
     deps.outbox.beginAttempt(event.id, deps.clock.now().toISOString());
     try {
       const remoteRef = await deliver(deps, event);
@@ -77,13 +86,13 @@ export async function drainOutbox(deps: DrainDeps, limit = 500, onEach?: (done: 
   return result;
 }
 
-async function deliver(deps: DrainDeps, event: OutboxEvent): Promise<string | null> {
+async function deliver(deps: DrainDeps, event: OutboxEvent & OutboxMessage): Promise<string | null> {
   const { backend } = deps;
   if (event.type === 'note') {
-    await backend.pushNote(event.payload as unknown as NotePush);
+    await backend.pushNote(event.payload);
     return null;
   }
-  const push = event.payload as unknown as ShipmentPush;
+  const push = event.payload;
   if (event.attempts > 0 && (await backend.hasShipment(push))) {
     deps.logger.info('shipment already at the shop; not sent again', { order: event.orderNumber, key: event.idempotencyKey });
     return 'found-at-shop';
@@ -105,7 +114,7 @@ function park(deps: DrainDeps, event: OutboxEvent, reason: string): void {
       stationId: deps.stationId,
       actorId: null,
       subject: { kind: 'order', id: event.orderNumber },
-      payload: { event: event.id, type: event.type, reason },
+      payload: { event: event.id, type: event.type === 'unreadable' ? event.storedType : event.type, reason },
     });
   });
   deps.logger.warn('outbox event parked for a manager', { order: event.orderNumber, event: event.id, reason });

@@ -1,20 +1,21 @@
 import { StationFailure } from '../../contract/errors';
 import type { SyncProgress, SyncRun, SyncStatus } from '../../contract/sync';
-import type { Clock, Journal, Logger, Store } from '../ports';
-import { SyncFailure, type ShopBackend, type SyncPorts } from '../ports/backend';
+import type { CommonPorts } from '../context';
+import { SyncFailure, type ShopBackend, type ShopLabelSink, type SyncPorts } from '../ports/backend';
 import type { Secrets } from '../ports/secrets';
 import { drainOutbox } from './drain';
 import { insecureHttpAllowed, needsSecret, refuseSecretInClear, secretEndpoint } from './endpoint';
 import { pullFromShop } from './pull';
 
-export interface SyncEngineDeps {
-  store: Store;
-  journal: Journal;
-  clock: Clock;
-  logger: Logger;
-  stationId: string;
+/** What the shop sync uses: its own ports (outbox, links, settings, backends), the secret seal, the store and journal. */
+export interface SyncDeps extends Pick<CommonPorts, 'store' | 'journal' | 'clock' | 'logger' | 'events' | 'stationId'> {
   sync: SyncPorts;
   secrets: Secrets;
+  /** Where labels the shop bought for a shipment go; null where the host reaches no shop. */
+  carrierLabels: ShopLabelSink | null;
+}
+
+export interface SyncEngineDeps extends Omit<SyncDeps, 'events'> {
   onProgress?: (progress: SyncProgress) => void;
 }
 
@@ -56,7 +57,7 @@ export class SyncEngine {
     const key = `${JSON.stringify(settings)}|${sealed ? sealed.join(',') : ''}`;
     if (this.cached?.key === key) return this.cached.backend;
     const secret = sealed ? new TextDecoder().decode(secrets.sealer.open(sealed)) : null;
-    const backend = sync.backendFor(settings, secret);
+    const backend = sync.backendFor?.(settings, secret) ?? null;
     this.cached = backend ? { key, backend } : null;
     return backend;
   }
@@ -70,7 +71,7 @@ export class SyncEngine {
   }
 
   private async run(): Promise<SyncRun> {
-    const { store, journal, clock, logger, stationId, sync, onProgress } = this.deps;
+    const { store, journal, clock, logger, stationId, sync, carrierLabels, onProgress } = this.deps;
     let backend: ShopBackend | null;
     try {
       backend = this.backend();
@@ -91,7 +92,7 @@ export class SyncEngine {
     }
     // The outbox drains even when the pull failed: a shop that refuses a query may still take shipments.
     const drained = await drainOutbox(
-      { store, outbox: sync.outbox, links: sync.links, backend, clock, journal, logger, stationId, carrierLabels: sync.carrierLabels },
+      { store, outbox: sync.outbox, links: sync.links, backend, clock, journal, logger, stationId, carrierLabels },
       500,
       (done) => onProgress?.({ phase: 'outbox', done, total: null }),
     );

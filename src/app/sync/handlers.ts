@@ -1,13 +1,12 @@
 import { StationFailure } from '../../contract/errors';
-import type { Core } from '../context';
 import type { HandlerSlice } from '../handlers';
 import { refuseSecretInClear, secretEndpoint } from './endpoint';
-import { toStationFailure, type SyncEngine } from './engine';
+import { toStationFailure, type SyncDeps, type SyncEngine } from './engine';
 
 type SyncMethod = 'sync.status' | 'sync.settings.get' | 'sync.settings.set' | 'sync.test' | 'sync.now' | 'sync.parked.retry' | 'sync.parked.dismiss';
 
 /** The settings screen's calls. The secret is sealed on the way in and never sent back out. */
-export function syncHandlers(core: Core, engine: SyncEngine): HandlerSlice<SyncMethod> {
+export function syncHandlers(core: SyncDeps, engine: SyncEngine): HandlerSlice<SyncMethod> {
   const { sync, secrets, journal, clock, logger } = core;
   const record = (type: string, actorId: number | null, stationId: string, payload: Record<string, unknown>) =>
     journal.append({ type, stationId, actorId, subject: { kind: 'sync', id: 'outbox' }, payload });
@@ -35,7 +34,7 @@ export function syncHandlers(core: Core, engine: SyncEngine): HandlerSlice<SyncM
       const keepsSecret = secret === undefined ? stored && !moved : secret !== null;
       if (keepsSecret) refuseSecretInClear(settings);
       // Building the backend refuses what the station does not allow (files outside its folders) before anything is saved.
-      sync.backendFor(settings, null);
+      sync.backendFor?.(settings, null);
       const secretChanged = secret !== undefined;
       core.store.transaction(() => {
         sync.settings.saveSettings(settings);

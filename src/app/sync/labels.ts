@@ -1,4 +1,4 @@
-import type { StationPrinting } from '../ports';
+import type { StationPrinting } from '../documents/printing';
 import type { ShopLabelSink } from '../ports/backend';
 
 /** A label the shop bought from a carrier goes into the archive and to the label printer, like our own. */

@@ -37,7 +37,7 @@ export function shopOutbox(deps: { store: Store; outbox: OutboxRepository; links
         orderId: packed.orderId,
         orderNumber: packed.orderNumber,
         idempotencyKey: push.idempotencyKey,
-        payload: push as unknown as Record<string, unknown>,
+        payload: push,
         createdAt: packed.completedAt,
       });
     },

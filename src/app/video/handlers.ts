@@ -1,8 +1,7 @@
 import { StationFailure } from '../../contract/errors';
 import type { VideoSettings } from '../../contract/video';
-import type { Core } from '../context';
+import type { CommonPorts } from '../context';
 import type { HandlerSlice } from '../handlers';
-import type { Handler } from '../handlers';
 import type { VideoPorts } from '../ports/video';
 import { templateProblem } from './nvr';
 import type { VideoDesk } from './recorder';
@@ -11,7 +10,7 @@ import { DEFAULT_VIDEO_SETTINGS } from './settings';
 type VideoMethods = 'video.settings' | 'video.settings.set' | 'video.start' | 'video.chunk' | 'video.stop' | 'video.problem';
 
 /** A host without video ports (a tool, an interop test) answers as a station with video off. */
-export function videoHandlers(core: Core, desk: VideoDesk | null, video: VideoPorts | null): HandlerSlice<VideoMethods> {
+export function videoHandlers(core: Pick<CommonPorts, 'store' | 'journal'>, desk: VideoDesk | null, video: VideoPorts | null): HandlerSlice<VideoMethods> {
   const unavailable = () => new StationFailure('VIDEO_SEGMENT_NOT_FOUND', 'This station keeps no packing video.');
   return {
     'video.settings': (_input, call) => desk?.settings(call.stationId) ?? DEFAULT_VIDEO_SETTINGS,
@@ -37,16 +36,5 @@ export function videoHandlers(core: Core, desk: VideoDesk | null, video: VideoPo
       return desk.stop(call, segmentId);
     },
     'video.problem': ({ sessionId, problem, detail }, call) => ({ policy: desk ? desk.problem(call, sessionId, problem, detail) : 'warn' }),
-  };
-}
-
-/** Completion under the block policy needs the session's video: checked before the completion runs. */
-export function requireVideoToComplete(core: Core, desk: VideoDesk, complete: Handler<'pack.complete'>): Handler<'pack.complete'> {
-  return (input, call) => {
-    const session = core.packing.activeAt(call.stationId);
-    if (session && desk.missingVideo(call.stationId, session.id)) {
-      throw new StationFailure('VIDEO_REQUIRED', 'This station records every parcel, and this one has no video. Fix the camera, then complete.', { session: session.id });
-    }
-    return complete(input, call);
   };
 }

@@ -1,6 +1,5 @@
 import type { VideoSettings } from '../../contract/video';
-import type { Core } from '../context';
-import type { VideoPorts } from '../ports/video';
+import type { RetentionDeps } from './retention';
 import { applyRetention, videoQuotaBytes } from './retention';
 
 /** MediaRecorder's bitrate is a target that busy scenes overshoot; the cap leaves room for that. */
@@ -23,16 +22,17 @@ export function recordingCapBytes(settings: Pick<VideoSettings, 'bitsPerSecond' 
  * oldest closed clips make room as retention would delete them anyway; but none are deleted for
  * a chunk that would not fit even with every closed clip gone.
  */
-export function limitForChunk(core: Core, video: VideoPorts, settings: VideoSettings, writtenBytes: number, chunkBytes: number): VideoLimit | null {
+export function limitForChunk(core: RetentionDeps, settings: VideoSettings, writtenBytes: number, chunkBytes: number): VideoLimit | null {
+  const { video } = core;
   const cap = recordingCapBytes(settings);
   if (writtenBytes + chunkBytes > cap) return { reason: 'cap', limitBytes: cap };
-  const quota = videoQuotaBytes(core, video);
+  const quota = videoQuotaBytes(core);
   const fits = () => {
     const { clips, recording } = video.segments.storedBytes();
     return clips + recording + chunkBytes <= quota;
   };
   if (fits()) return null;
   if (video.segments.storedBytes().recording + chunkBytes > quota) return { reason: 'quota', limitBytes: quota };
-  applyRetention(core, video, chunkBytes);
+  applyRetention(core, chunkBytes);
   return fits() ? null : { reason: 'quota', limitBytes: quota };
 }

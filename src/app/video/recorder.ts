@@ -1,12 +1,19 @@
 import { StationFailure } from '../../contract/errors';
 import type { VideoSegmentView, VideoSettings, VideoStart } from '../../contract/video';
-import type { CallContext, Core } from '../context';
+import type { CallContext, CommonPorts } from '../context';
+import type { PackingRepository } from '../ports';
 import type { VideoPorts, VideoSegmentRecord } from '../ports/video';
 import { limitForChunk, type VideoLimit } from './limits';
 import { playbackUrl } from './nvr';
 import { DEFAULT_VIDEO_SETTINGS } from './settings';
 
 export type CameraProblem = 'no_camera' | 'camera_failed' | 'recorder_failed';
+
+/** What packing video uses: its segments and files, and which session is open at a station. */
+export interface VideoDeps extends Pick<CommonPorts, 'store' | 'journal' | 'clock' | 'logger' | 'events' | 'stationId'> {
+  packing: Pick<PackingRepository, 'activeAt'>;
+  video: VideoPorts;
+}
 
 export function toSegmentView(s: VideoSegmentRecord): VideoSegmentView {
   const { id, sessionId, orderNumber, stationId, kind, status, startedAt, endedAt, bytes, sha256, cameraId, playbackUrl: url } = s;
@@ -27,10 +34,11 @@ export class VideoDesk {
   /** Sessions whose camera failed after their last segment started; the block policy refuses them. */
   private readonly failed = new Set<number>();
 
-  constructor(
-    private readonly core: Core,
-    private readonly video: VideoPorts,
-  ) {}
+  private readonly video: VideoPorts;
+
+  constructor(private readonly core: VideoDeps) {
+    this.video = core.video;
+  }
 
   settings(stationId: string): VideoSettings {
     return this.video.segments.settings(stationId) ?? DEFAULT_VIDEO_SETTINGS;
@@ -88,7 +96,7 @@ export class VideoDesk {
     if (index > segment.chunks || !segment.path) {
       throw new StationFailure('VIDEO_CHUNK_OUT_OF_ORDER', `Segment ${segmentId} expects chunk ${segment.chunks}, got ${index}.`, { expected: segment.chunks, got: index });
     }
-    const limit = limitForChunk(this.core, this.video, this.settings(segment.stationId), this.video.files.size(segment.path), bytes.length);
+    const limit = limitForChunk(this.core, this.settings(segment.stationId), this.video.files.size(segment.path), bytes.length);
     if (limit) throw this.stopAtLimit(segment, limit);
     const size = this.video.files.append(segment.path, bytes);
     const now = this.core.clock.now();
@@ -127,6 +135,14 @@ export class VideoDesk {
     if (settings.mode !== 'webcam' || settings.policy !== 'block') return false;
     if (this.failed.has(sessionId)) return true;
     return !this.video.segments.forSession(sessionId).some((s) => s.chunks > 0 && s.status !== 'deleted');
+  }
+
+  /** Completion under the block policy needs the session's video: one of the completion's checks (see createStation). */
+  requireVideoToComplete(call: Pick<CallContext, 'stationId'>): void {
+    const session = this.core.packing.activeAt(call.stationId);
+    if (session && this.missingVideo(call.stationId, session.id)) {
+      throw new StationFailure('VIDEO_REQUIRED', 'This station records every parcel, and this one has no video. Fix the camera, then complete.', { session: session.id });
+    }
   }
 
   /** Closes segments whose recorder went quiet (a crashed browser); the housekeeping timer calls this. */

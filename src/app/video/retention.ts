@@ -1,5 +1,5 @@
-import type { Core } from '../context';
-import type { VideoPorts, VideoSegmentRecord } from '../ports/video';
+import type { VideoSegmentRecord } from '../ports/video';
+import type { VideoDeps } from './recorder';
 import { DEFAULT_VIDEO_SETTINGS } from './settings';
 
 export interface RetentionRule {
@@ -14,6 +14,8 @@ export interface Expired {
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+export type RetentionDeps = Pick<VideoDeps, 'store' | 'journal' | 'clock' | 'logger' | 'stationId' | 'video'>;
 
 /** Which clips go: every clip past its age, then the oldest until the rest fit the quota. Oldest first. */
 export function planRetention(clips: readonly VideoSegmentRecord[], rule: RetentionRule): Expired[] {
@@ -31,8 +33,8 @@ export function planRetention(clips: readonly VideoSegmentRecord[], rule: Retent
 }
 
 /** The disk quota for all video in the data folder: the station's own setting, as retention reads it. */
-export function videoQuotaBytes(core: Core, video: VideoPorts): number {
-  return (video.segments.settings(core.stationId) ?? DEFAULT_VIDEO_SETTINGS).quotaMb * 1024 * 1024;
+export function videoQuotaBytes({ video, stationId }: Pick<VideoDeps, 'video' | 'stationId'>): number {
+  return (video.segments.settings(stationId) ?? DEFAULT_VIDEO_SETTINGS).quotaMb * 1024 * 1024;
 }
 
 /**
@@ -41,12 +43,13 @@ export function videoQuotaBytes(core: Core, video: VideoPorts): number {
  * journaled with the clip's hash first, so the journal still proves what the clip was; the file
  * goes after the entry has committed.
  */
-export function applyRetention(core: Core, video: VideoPorts, incomingBytes = 0): Expired[] {
+export function applyRetention(core: RetentionDeps, incomingBytes = 0): Expired[] {
+  const { video } = core;
   const settings = video.segments.settings(core.stationId) ?? DEFAULT_VIDEO_SETTINGS;
   const plan = planRetention(video.segments.closedClips(), {
     now: core.clock.now(),
     retentionDays: settings.retentionDays,
-    quotaBytes: videoQuotaBytes(core, video) - video.segments.storedBytes().recording - incomingBytes,
+    quotaBytes: videoQuotaBytes(core) - video.segments.storedBytes().recording - incomingBytes,
   });
   for (const { segment, reason } of plan) {
     core.store.transaction(() => {

@@ -1,4 +1,4 @@
-import type { ShippingLabelInput } from '../../app/ports/documents';
+import type { ShippingLabelInput } from '../../domain/documents';
 import { createDocumentRenderer } from '../../documents/renderer';
 import { slipForUnpackedOrder, DEMO_LABEL_SETTINGS } from '../../documents/from-order';
 import { composeSscc } from '../../domain/barcode/sscc';

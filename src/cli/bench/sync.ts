@@ -86,7 +86,7 @@ async function drainToVendure(booted: BootedStation, backend: ShopBackend): Prom
         lines: order.lines.map((l) => ({ externalLineId: lines.get(l.id)!, sku: l.sku, quantity: l.quantity })),
         parcels: [{ no: 1, weightGrams: null, boxCode: null }],
       };
-      sync.outbox.add({ type: 'shipped', orderId: order.id, orderNumber: order.number, idempotencyKey: push.idempotencyKey, payload: push as never, createdAt: new Date().toISOString() });
+      sync.outbox.add({ type: 'shipped', orderId: order.id, orderNumber: order.number, idempotencyKey: push.idempotencyKey, payload: push, createdAt: new Date().toISOString() });
     }
   });
   const started = performance.now();
@@ -101,7 +101,8 @@ async function drainInProcess(booted: BootedStation, events: number): Promise<Fi
   const orderId = store.orders.list({ limit: 1, offset: 0 }).orders[0]!.id;
   store.transaction(() => {
     for (let i = 0; i < events; i++) {
-      sync.outbox.add({ type: 'note', orderId, orderNumber: 'BENCH', idempotencyKey: `bench-note:${i}`, payload: { note: 'x' }, createdAt: new Date().toISOString() });
+      const idempotencyKey = `bench-note:${i}`;
+      sync.outbox.add({ type: 'note', orderId, orderNumber: 'BENCH', idempotencyKey, payload: { idempotencyKey, externalOrderId: 'BENCH', note: 'x' }, createdAt: new Date().toISOString() });
     }
   });
   const instant: ShopBackend = {

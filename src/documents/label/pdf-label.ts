@@ -1,4 +1,5 @@
-import type { LabelSize, RenderedDocument, ShippingLabelInput } from '../../app/ports/documents';
+import type { LabelSize, RenderedDocument } from '../../app/ports/documents';
+import type { ShippingLabelInput } from '../../domain/documents';
 import { addressText, kilograms } from '../address';
 import { drawLinear, drawMatrix, moduleToFit } from '../barcodes/draw';
 import { qrSymbol, ssccSymbol } from '../barcodes/symbols';

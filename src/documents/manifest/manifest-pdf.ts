@@ -1,4 +1,5 @@
-import type { ManifestInput, RenderedDocument } from '../../app/ports/documents';
+import type { RenderedDocument } from '../../app/ports/documents';
+import type { ManifestInput } from '../../domain/documents';
 import { addressText, kilograms } from '../address';
 import { drawLinear, moduleToFit } from '../barcodes/draw';
 import { code128Symbol } from '../barcodes/symbols';

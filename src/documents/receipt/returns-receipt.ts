@@ -1,4 +1,5 @@
-import type { RenderedDocument, ReturnsReceiptInput } from '../../app/ports/documents';
+import type { RenderedDocument } from '../../app/ports/documents';
+import type { ReturnsReceiptInput } from '../../domain/documents';
 import { addressText } from '../address';
 import { drawLinear, moduleToFit } from '../barcodes/draw';
 import { code128Symbol } from '../barcodes/symbols';

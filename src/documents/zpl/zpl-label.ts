@@ -1,4 +1,5 @@
-import type { LabelSize, RenderedDocument, ShippingLabelInput, ZplDpi } from '../../app/ports/documents';
+import type { LabelSize, RenderedDocument, ZplDpi } from '../../app/ports/documents';
+import type { ShippingLabelInput } from '../../domain/documents';
 import { addressText, kilograms } from '../address';
 import { ssccText } from '../../domain/barcode/sscc';
 import { ZplWriter } from './zpl-writer';

@@ -1,10 +1,11 @@
 import type { Database } from 'better-sqlite3';
-import type { OutboxEvent, OutboxRepository } from '../../app/ports/backend';
+import { z } from 'zod';
+import type { NotePush, OutboxEvent, OutboxEventType, OutboxMessage, OutboxRepository, ShipmentPush, UnreadableOutboxMessage } from '../../app/ports/backend';
 import type { OutboxEventView } from '../../contract/sync';
 
 interface OutboxRow {
   id: number;
-  type: OutboxEvent['type'];
+  type: OutboxEventType;
   order_id: number;
   order_number: string;
   idempotency_key: string;
@@ -17,14 +18,55 @@ interface OutboxRow {
   created_at: string;
 }
 
+// What each event type's payload must hold when read back. Fields a newer station added are kept
+// (loose objects), so an event goes to the shop exactly as it was written.
+const shipmentPushSchema = z.looseObject({
+  idempotencyKey: z.string(),
+  externalOrderId: z.string(),
+  orderNumber: z.string(),
+  carrierCode: z.string(),
+  trackingNumbers: z.array(z.string()),
+  partial: z.boolean(),
+  lines: z.array(z.looseObject({ externalLineId: z.string(), sku: z.string(), quantity: z.number() })),
+  parcels: z.array(z.looseObject({ no: z.number(), weightGrams: z.number().nullable(), boxCode: z.string().nullable() })),
+}) satisfies z.ZodType<ShipmentPush>;
+
+const notePushSchema = z.looseObject({ idempotencyKey: z.string(), externalOrderId: z.string(), note: z.string() }) satisfies z.ZodType<NotePush>;
+
+function unreadable(storedType: OutboxEventType, problem: string): UnreadableOutboxMessage {
+  return { type: 'unreadable', storedType, payload: null, problem };
+}
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((issue) => `${issue.path.join('.') || 'payload'}: ${issue.message}`)
+    .join('; ');
+}
+
+/** The stored payload checked against its event type: the typed message, or why it cannot be sent. */
+function readMessage(type: OutboxEventType, payload: string): OutboxMessage | UnreadableOutboxMessage {
+  let json: unknown;
+  try {
+    json = JSON.parse(payload);
+  } catch (error) {
+    return unreadable(type, `not JSON: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (type === 'note') {
+    const note = notePushSchema.safeParse(json);
+    return note.success ? { type, payload: note.data } : unreadable(type, describeIssues(note.error));
+  }
+  const shipment = shipmentPushSchema.safeParse(json);
+  return shipment.success ? { type, payload: shipment.data } : unreadable(type, describeIssues(shipment.error));
+}
+
 function toEvent(row: OutboxRow): OutboxEvent {
   return {
+    ...readMessage(row.type, row.payload),
     id: row.id,
-    type: row.type,
     orderId: row.order_id,
     orderNumber: row.order_number,
     idempotencyKey: row.idempotency_key,
-    payload: JSON.parse(row.payload) as Record<string, unknown>,
     status: row.status,
     attempts: row.attempts,
     nextAttemptAt: row.next_attempt_at,
@@ -49,6 +91,7 @@ function toView(row: OutboxRow): OutboxEventView {
 
 const COLUMNS = 'id, type, order_id, order_number, idempotency_key, payload, status, attempts, next_attempt_at, last_error, remote_ref, created_at';
 
+/** The sync_outbox table; every payload read back is checked against its event type (readMessage). */
 export function createOutboxRepository(db: Database): OutboxRepository {
   const insert = db.prepare(
     `INSERT INTO sync_outbox (type, order_id, order_number, idempotency_key, payload, status, next_attempt_at, created_at, updated_at)

@@ -4,8 +4,6 @@ import path from 'node:path';
 import { hashPin } from '../../../src/app/pin';
 import type { DocumentPorts, Logger, Store, SyncPorts } from '../../../src/app/ports';
 import { createStation, type Station } from '../../../src/app/station';
-import { shopLabelsTo } from '../../../src/app/sync/labels';
-import { shopOutbox } from '../../../src/app/sync/outbox-handler';
 import { createDocumentPorts } from '../../../src/boot/documents';
 import type { Result } from '../../../src/contract/errors';
 import { createJournal } from '../../../src/journal/journal';
@@ -60,14 +58,13 @@ export function createSyncStation(firstWrap?: (ports: SyncPorts) => SyncPorts): 
     const store = createStore(db, { backupDir: path.join(dir, 'backups'), keepBackups: 2, clock: clock.now, badgeKey: loadOrCreateBadgeKey(dir) });
     const storage = createSyncStorage(db);
     const documents = createDocumentPorts({ db, dataDir: dir, clock, logger, adapters: [createRawTcpPrinter({ timeoutMs: 1000 })] });
-    const sync = wrap({ ...storage, backendFor, carrierLabels: shopLabelsTo(documents.printingFor('ST-01', () => undefined)) });
+    const sync = wrap({ ...storage, backendFor });
     const station = createStation({
       store,
       journal: createJournal(createJournalRows(db), clock, loadOrCreateStationKey(dir)),
       packing: createPackingRepository(db),
       scanners: [],
       scale: null,
-      packedOrderHandlers: [shopOutbox({ store, outbox: sync.outbox, links: sync.links })],
       documents,
       sync,
       secrets: keyFileSecrets(dir),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ManifestInput, ReturnsReceiptInput } from '../../../src/app/ports/documents';
+import type { ManifestInput, ReturnsReceiptInput } from '../../../src/domain/documents';
 import { createDocumentRenderer } from '../../../src/documents/renderer';
 import { CUSTOMER, POLISH_NAME, SHOP, sscc, WAREHOUSE } from '../../fixtures/documents/inputs';
 import { pdfBarcodes, pdfText, qpdfCheck } from './tools';

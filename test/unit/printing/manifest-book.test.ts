@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ManifestParcelLine } from '../../../src/app/ports/documents';
+import type { ManifestParcelLine } from '../../../src/domain/documents';
 import { freshDataDir, manualClock, openStationDb } from './station-db';
 
 function parcel(n: number): ManifestParcelLine & { parcelIndex: number } {

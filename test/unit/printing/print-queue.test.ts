@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { createStationPrinting } from '../../../src/app/documents/printing';
 import type { PrintJob } from '../../../src/app/ports/printing';
 import { retryDelayMs } from '../../../src/printing/backoff';
-import { createDocumentPrinting } from '../../../src/printing/document-printing';
 import { PrintQueueWorker, type Timers } from '../../../src/printing/queue-worker';
 import { createRawTcpPrinter } from '../../../src/printing/raw-tcp';
 import { freePort } from './cupsd';
@@ -37,7 +37,7 @@ function setup(dataDir = freshDataDir(), clock = manualClock()) {
     timers: held.timers,
     onChange: (job) => changes.push(job),
   });
-  const printing = createDocumentPrinting({ stationId: STATION, archive: station.archive, profiles: station.profiles, queue: station.queue, clock: clock.now, onQueued: () => worker.kick() });
+  const printing = createStationPrinting({ stationId: STATION, archive: station.archive, profiles: station.profiles, queue: station.queue, clock: clock.now, onQueued: () => worker.kick() });
   return { ...station, clock, held, worker, printing, changes, dataDir };
 }
 

@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { NewOutboxEvent } from '../../../src/app/ports/backend';
 import { retryDelayMs } from '../../../src/app/sync/drain';
 import { keyFileSecrets, SECRETS_KEY_FILE, SyncWorker } from '../../../src/sync';
-import { createSyncStation, type SyncStation } from '../../interop/support/sync-station';
+import { createSyncStation, ok, type SyncStation } from '../../interop/support/sync-station';
 
 let s: SyncStation;
 beforeEach(() => {
@@ -25,14 +26,12 @@ beforeEach(() => {
 });
 afterEach(() => s.close());
 
-const event = (orderNumber: string, key: string, type: 'shipped' | 'note' = 'shipped') => ({
-  type,
-  orderId: s.store.orders.byNumber(orderNumber)!.id,
-  orderNumber,
-  idempotencyKey: key,
-  payload: { key },
-  createdAt: '2026-01-01T00:00:00.000Z',
-});
+const event = (orderNumber: string, key: string, type: 'shipped' | 'note' = 'shipped'): NewOutboxEvent => {
+  const about = { orderId: s.store.orders.byNumber(orderNumber)!.id, orderNumber, idempotencyKey: key, createdAt: '2026-01-01T00:00:00.000Z' };
+  const to = { idempotencyKey: key, externalOrderId: orderNumber };
+  if (type === 'note') return { ...about, type, payload: { ...to, note: key } };
+  return { ...about, type, payload: { ...to, orderNumber, carrierCode: 'inpost', trackingNumbers: [orderNumber], partial: false, lines: [], parcels: [] } };
+};
 
 describe('outbox', () => {
   it('keeps one event per idempotency key', () => {
@@ -54,6 +53,24 @@ describe('outbox', () => {
     s.sync.outbox.markSent(first.id, 'r', at);
     expect(s.sync.outbox.due(at, 10).map((e) => e.idempotencyKey)).toEqual(['note-1', 'ship-2']);
     expect(s.sync.outbox.dismiss(first.id, at)).toBe(false);
+  });
+
+  it('reads back each payload as its type, and parks one that no longer reads as it without sending it', async () => {
+    s.sync.outbox.add(event('O-1', 'ship-1'));
+    s.sync.outbox.add(event('O-2', 'note-2', 'note'));
+    const at = '2026-01-02T00:00:00.000Z';
+    const [shipped, note] = s.sync.outbox.due(at, 10);
+    expect(shipped).toMatchObject({ type: 'shipped', payload: { idempotencyKey: 'ship-1', trackingNumbers: ['O-1'] } });
+    expect(note).toMatchObject({ type: 'note', payload: { note: 'note-2' } });
+
+    s.db.prepare('UPDATE sync_outbox SET payload = ? WHERE idempotency_key = ?').run(JSON.stringify({ orderNumber: 'O-1' }), 'ship-1');
+    expect(s.sync.outbox.byId(shipped!.id)).toMatchObject({ type: 'unreadable', storedType: 'shipped', payload: null, problem: expect.stringContaining('idempotencyKey') });
+    const exportFile = path.join(s.shopFiles, 'shipped.csv');
+    await ok(s.call('auth.badge', { badge: 'PD-M-0001', pin: '1111' }));
+    await ok(s.call('sync.settings.set', { settings: { kind: 'file', file: { ordersFile: null, productsFile: null, exportFile } } }));
+    expect(await ok(s.call('sync.now', {}))).toMatchObject({ pushed: 1, parked: 1 });
+    expect(s.sync.outbox.byId(shipped!.id)).toMatchObject({ status: 'parked', attempts: 0, lastError: expect.stringContaining('cannot be read') });
+    expect(fs.existsSync(exportFile)).toBe(false);
   });
 
   it('backs off 5 s, 10 s, 20 s … up to an hour', () => {

@@ -1,21 +1,36 @@
-import type { DocumentArchive, DocumentFormat, DocumentKind, DocumentLinks, DocumentRenderer, StoredDocument } from '../app/ports/documents';
-import type { PrintJob, PrinterProfile, PrinterProfileRepository, PrintQueue } from '../app/ports/printing';
-
-export interface DocumentPrintingOptions {
-  stationId: string;
-  archive: DocumentArchive;
-  profiles: PrinterProfileRepository;
-  queue: PrintQueue;
-  clock: () => Date;
-  /** Called after a job is queued, so the worker prints it at once. */
-  onQueued?: () => void;
-}
+/**
+ * Printing a document at one station, as the station's rules have it: keep it (with its hash and
+ * links), choose the printer its kind and format go to, and queue it there; reprint a kept
+ * document byte for byte; print a test page in a printer's own language. The archive, the printer
+ * profiles and the queue are ports; printing/queue-worker sends the queued jobs to the printers.
+ */
+import type { DocumentArchive, DocumentFormat, DocumentKind, DocumentLinks, DocumentRenderer, StoredDocument } from '../ports/documents';
+import type { PrintJob, PrinterProfile, PrinterProfileRepository, PrintQueue } from '../ports/printing';
 
 export interface PrintRequestResult {
   document: StoredDocument;
   /** Null when no printer at this station takes this document; `reason` says why. */
   job: PrintJob | null;
   reason: string | null;
+}
+
+/** Keep a document and queue it for its printer, at one station. */
+export interface StationPrinting {
+  print(kind: DocumentKind, document: { format: DocumentFormat; bytes: Uint8Array }, links: DocumentLinks): PrintRequestResult;
+  /** Prints a kept document again, byte for byte (reprint from the order view). */
+  reprint(documentId: number): PrintRequestResult;
+  /** A test page in the printer's own language, through the queue like any document. */
+  testPage(renderer: DocumentRenderer, kind: DocumentKind): Promise<PrintRequestResult>;
+}
+
+export interface StationPrintingOptions {
+  stationId: string;
+  archive: DocumentArchive;
+  profiles: PrinterProfileRepository;
+  queue: PrintQueue;
+  clock: () => Date;
+  /** Called after a job is queued, so the station's print worker prints it at once. */
+  onQueued?: () => void;
 }
 
 /**
@@ -28,11 +43,8 @@ export function choosePrinter(profiles: PrinterProfileRepository, stationId: str
   return candidates.find((p) => p !== null && p.format === format) ?? null;
 }
 
-/**
- * What the packing flow calls when a document is ready: keep it (with its hash and links) and
- * queue it for its printer. It returns at once; printing happens in the queue worker.
- */
-export function createDocumentPrinting(options: DocumentPrintingOptions) {
+/** What the packing flow calls when a document is ready. It returns at once; printing happens in the queue worker. */
+export function createStationPrinting(options: StationPrintingOptions): StationPrinting {
   const { stationId, archive, profiles, queue, clock } = options;
 
   const enqueue = (document: StoredDocument): PrintRequestResult => {
@@ -50,17 +62,15 @@ export function createDocumentPrinting(options: DocumentPrintingOptions) {
   };
 
   return {
-    print(kind: DocumentKind, document: { format: DocumentFormat; bytes: Uint8Array }, links: DocumentLinks): PrintRequestResult {
+    print(kind, document, links) {
       return enqueue(archive.keep(kind, document, links));
     },
-    /** Prints a kept document again, byte for byte (reprint from the order view). */
-    reprint(documentId: number): PrintRequestResult {
+    reprint(documentId) {
       const document = archive.byId(documentId);
       if (!document) throw new RangeError(`There is no stored document ${documentId}`);
       return enqueue(document);
     },
-    /** A test page in the printer's own language, through the queue like any document. */
-    async testPage(renderer: DocumentRenderer, kind: DocumentKind): Promise<PrintRequestResult> {
+    async testPage(renderer, kind) {
       const profile = profiles.forDocument(stationId, kind);
       if (!profile) throw new RangeError(`No printer is set up for ${kind} at station ${stationId}`);
       const page = await renderer.testPage({ printer: profile.target, station: stationId, at: clock().toISOString() }, profile.format);
@@ -74,5 +84,3 @@ export function createDocumentPrinting(options: DocumentPrintingOptions) {
     },
   };
 }
-
-export type DocumentPrinting = ReturnType<typeof createDocumentPrinting>;
