@@ -31,7 +31,8 @@ export class EventStreams {
   }
 
   register(app: FastifyInstance, stationOf: (query: unknown) => string): void {
-    app.get('/events', (request, reply) => {
+    // GET only: a HEAD of an event stream would hold its connection open with nothing to send.
+    app.get('/events', { exposeHeadRoute: false }, (request, reply) => {
       const client = request.client;
       if (!client) return reply.code(401).send({ ok: false, error: { code: 'UNAUTHORIZED', message: 'Open the station page first.' } });
       reply.hijack();

@@ -115,3 +115,10 @@ describe('finding 3: cross-site requests change nothing', () => {
     expect((await browser.result('pack.close', {})).ok).toBe(true);
   });
 });
+
+describe('the event stream', () => {
+  it('answers HEAD at once instead of holding the connection open', async () => {
+    const { status } = await rawStatus(s.port, [`HEAD /events HTTP/1.1`, `Host: 127.0.0.1:${s.port}`, `Authorization: Bearer ${TOKEN}`, 'Connection: close', '', ''].join('\r\n'));
+    expect(status).toBeGreaterThanOrEqual(400);
+  });
+});

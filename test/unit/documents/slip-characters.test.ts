@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { demoCatalog } from '../../../src/app/demo/catalog';
-import type { PackingSlipInput } from '../../../src/app/ports/documents';
+import type { PackingSlipInput } from '../../../src/domain/documents';
 import { printable, widthOf } from '../../../src/documents/fonts/coverage';
 import { loadFaces } from '../../../src/documents/fonts/faces';
 import { renderPackingSlip } from '../../../src/documents/slip/packing-slip';
