@@ -24,6 +24,7 @@ import { packingHandlers } from './packing/handlers';
 import { toReadingView } from './packing/scale';
 import { scanHandlers } from './packing/scan';
 import type { StationPorts } from './ports';
+import { healthHandlers } from './health';
 import { settingsHandlers } from './settings';
 import { SyncEngine } from './sync/engine';
 import { syncHandlers } from './sync/handlers';
@@ -113,6 +114,7 @@ export function createStation(ports: StationPorts): Station {
     ...authHandlers(logins, common),
     ...orderHandlers(common),
     ...settingsHandlers({ ...common, version: ports.version }),
+    ...healthHandlers({ ...common, version: ports.version }),
     ...packingHandlers(desk, logins),
     ...scanHandlers(desk, logins),
     ...printingHandlers(documentsDeps, documents),

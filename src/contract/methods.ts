@@ -54,6 +54,13 @@ export const METHODS = {
     access: 'public',
     passive: true,
   }),
+  'station.health': method({
+    // For monitoring and for a host's own check: answers while the core can read its database.
+    input: empty,
+    output: z.object({ version: z.string(), stationId: z.string(), time: z.string(), journalEntries: z.number().int() }),
+    access: 'public',
+    passive: true,
+  }),
   'auth.users': method({ input: empty, output: z.array(userSummarySchema), access: 'public', passive: true }),
   'auth.badge': method({
     // Managers and admins always add their PIN; a badge alone answers PIN_REQUIRED for them.
