@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { bootStation } from '../../src/boot/station';
 import { runCli } from '../../src/cli/main';
 import { createStationFixture, typedCall, type StationFixture } from '../support/station-fixture';
-import { bytes, ok, openMugOrder, packMugs } from '../unit/video/support';
+import { bytes, ok, openMugOrder, packMugs } from '../unit/app/video/support';
 import { exposedPaths, underUsualUmask } from './modes';
 
 // The data folder holds badge hashes, customers' names and addresses, packing video and the

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createStationFixture, typedCall, type StationFixture } from '../support/station-fixture';
-import { ok, openMugOrder } from '../unit/video/support';
+import { ok, openMugOrder } from '../unit/app/video/support';
 
 const MB = 1024 * 1024;
 /** Four MB of recorder output, as the base64 a chunk travels in (under the contract's 6 MB of text). */

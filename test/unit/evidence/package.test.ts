@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyEvidence } from '../../../src/evidence/verify';
 import { readZip, readZipEntries, writeZip } from '../../../src/evidence/zip';
 import { createStationFixture, typedCall, type StationFixture } from '../../support/station-fixture';
-import { bytes, ok, openMugOrder, packMugs } from '../video/support';
+import { bytes, ok, openMugOrder, packMugs } from '../app/video/support';
 
 let f: StationFixture;
 let zip: Buffer;

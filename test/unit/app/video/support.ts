@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
-import type { Result } from '../../../src/contract/errors';
-import { CODES, typedCall, type StationFixture } from '../../support/station-fixture';
+import type { Result } from '../../../../src/contract/errors';
+import { CODES, typedCall, type StationFixture } from '../../../support/station-fixture';
 
 export async function ok<T>(promise: Promise<Result<T>>): Promise<T> {
   const result = await promise;

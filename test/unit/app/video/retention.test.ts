@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { VideoSegmentRecord } from '../../../src/app/ports/video';
-import { planRetention } from '../../../src/app/video/retention';
-import { createStationFixture, type StationFixture } from '../../support/station-fixture';
+import type { VideoSegmentRecord } from '../../../../src/app/ports/video';
+import { planRetention } from '../../../../src/app/video/retention';
+import { createStationFixture, type StationFixture } from '../../../support/station-fixture';
 import { bytes, ok, openMugOrder } from './support';
 
 const MB = 1024 * 1024;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { recordingCapBytes } from '../../../src/app/video/limits';
-import { videoSettingsSchema } from '../../../src/contract/video';
-import { createStationFixture } from '../../support/station-fixture';
+import { recordingCapBytes } from '../../../../src/app/video/limits';
+import { videoSettingsSchema } from '../../../../src/contract/video';
+import { createStationFixture } from '../../../support/station-fixture';
 import { ok, openMugOrder } from './support';
 
 describe('the cap of one recording', () => {

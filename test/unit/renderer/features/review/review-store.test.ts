@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, it, expect } from 'vitest';
-import { setTransport } from '../../../renderer/api/client';
-import { useReviewStore } from '../../../renderer/features/review/reviewStore';
-import { createStationFixture, type StationFixture } from '../../support/station-fixture';
+import { setTransport } from '../../../../../renderer/api/client';
+import { useReviewStore } from '../../../../../renderer/features/review/reviewStore';
+import { createStationFixture, type StationFixture } from '../../../../support/station-fixture';
 
 let fx: StationFixture;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { playbackUrl, templateProblem } from '../../../src/app/video/nvr';
+import { playbackUrl, templateProblem } from '../../../../src/app/video/nvr';
 
 const range = { cameraId: 'hall/2', start: new Date('2026-11-20T08:00:00.400Z'), end: new Date('2026-11-20T08:02:10.900Z') };
 

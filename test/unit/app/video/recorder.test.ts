@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createStationFixture, type StationFixture } from '../../support/station-fixture';
+import { createStationFixture, type StationFixture } from '../../../support/station-fixture';
 import { bytes, ok, openMugOrder, packMugs } from './support';
 
 let f: StationFixture;
