@@ -127,7 +127,8 @@ export async function bootStation(options: BootOptions): Promise<BootedStation> 
       version: PACKDESK_VERSION,
     });
     station.startDevices();
-    const timers: (() => void)[] = [];
+    // Each stops a timer or a worker; a worker's promise settles when its work in flight is done.
+    const timers: (() => void | Promise<void>)[] = [];
     if (options.housekeeping) {
       station.documents.start();
       timers.push(() => station.documents.stop());
@@ -164,7 +165,8 @@ export async function bootStation(options: BootOptions): Promise<BootedStation> 
       sync: syncStorage,
       checkpointWal: () => checkpointWal(openDb),
       close: async () => {
-        for (const stop of timers) stop();
+        // Work still running would log and write after the log and database are closed.
+        await Promise.all(timers.map((stop) => stop()));
         station.stopDevices();
         // A long-running host signs where the chain stands as it shuts down.
         if (options.housekeeping) journal.checkpoint();

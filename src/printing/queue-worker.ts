@@ -52,9 +52,11 @@ export class PrintQueueWorker {
     this.kick();
   }
 
-  stop(): void {
+  /** Resolves once the job being sent (if any) is recorded, so the host may close the database. */
+  async stop(): Promise<void> {
     this.stopped = true;
     this.clearTimer();
+    await Promise.allSettled([this.draining]);
   }
 
   /** Something was enqueued or retried: drain now instead of at the next timer. */

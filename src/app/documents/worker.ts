@@ -31,6 +31,7 @@ export class DocumentUnavailable extends Error {}
 export class DocumentRequestWorker {
   private timer: unknown = null;
   private draining: Promise<number> | null = null;
+  private warming: Promise<void> | null = null;
   private running = false;
 
   constructor(private readonly options: DocumentRequestWorkerOptions) {}
@@ -40,16 +41,24 @@ export class DocumentRequestWorker {
     this.running = true;
     const { ports, clock, logger } = this.options;
     const started = performance.now();
-    ports.renderer
+    this.warming = ports.renderer
       .testPage({ printer: 'warm-up', station: stationId, at: clock.now().toISOString() }, 'pdf')
       .then(() => logger.info('document renderer ready', { ms: Math.round(performance.now() - started) }))
-      .catch((error: unknown) => logger.error('document renderer could not start', { error: String(error) }));
+      .catch((error: unknown) => logger.error('document renderer could not start', { error: String(error) }))
+      .finally(() => {
+        this.warming = null;
+      });
     this.kick();
   }
 
-  stop(): void {
+  /**
+   * Resolves once the warm-up and the document being made have finished: both log and write, so
+   * a host closes its database and log only after them.
+   */
+  async stop(): Promise<void> {
     this.running = false;
     this.clearTimer();
+    await Promise.allSettled([this.warming, this.draining]);
   }
 
   /** Something was recorded: make it now, after the caller's transaction has returned. */

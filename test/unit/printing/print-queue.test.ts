@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PrintJob } from '../../../src/app/ports/printing';
+import type { PrintJob, PrintOutcome, PrinterAdapter } from '../../../src/app/ports/printing';
 import { retryDelayMs } from '../../../src/printing/backoff';
 import { createDocumentPrinting } from '../../../src/printing/document-printing';
 import { PrintQueueWorker, type Timers } from '../../../src/printing/queue-worker';
@@ -125,5 +125,31 @@ describe('print queue', () => {
     s.profiles.set({ stationId: STATION, documentKind: 'label', printerKind: 'raw_tcp', target: '127.0.0.1:9', format: 'zpl', raw: true });
     expect(s.printing.print('carrier_label', { format: 'zpl', bytes: ZPL }, { orderNumber: 'PD-1' }).job?.target).toBe('127.0.0.1:9');
     expect(s.printing.print('carrier_label', { format: 'epl', bytes: Buffer.from('N\nP1\n') }, { orderNumber: 'PD-1' }).job).toBeNull();
+  });
+
+  it('stops only once the job being sent is recorded, so the host can close the database behind it', async () => {
+    const s = setup();
+    let answer: () => void = () => undefined;
+    const printer: PrinterAdapter = {
+      kind: 'raw_tcp',
+      discover: async () => [],
+      // A printer that takes its time to accept the bytes.
+      print: () => new Promise<PrintOutcome>((resolve) => (answer = () => resolve({ ok: true, printerJobRef: null }))),
+    };
+    const worker = new PrintQueueWorker({ stationId: STATION, queue: s.queue, archive: s.archive, adapters: { raw_tcp: printer }, clock: s.clock.now, timers: s.held.timers });
+    s.profiles.set({ stationId: STATION, documentKind: 'label', printerKind: 'raw_tcp', target: '127.0.0.1:9', format: 'zpl', raw: true });
+    const { job } = s.printing.print('label', { format: 'zpl', bytes: ZPL }, { orderNumber: 'PD-10004', parcelIndex: 1 });
+    const draining = worker.drain();
+    await new Promise((r) => setImmediate(r));
+    expect(s.queue.byId(job!.id)?.status).toBe('printing');
+    let stopped = false;
+    const stopping = worker.stop().then(() => (stopped = true));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(stopped).toBe(false);
+    answer();
+    await stopping;
+    expect(s.queue.byId(job!.id)?.status).toBe('done');
+    s.db.close();
+    expect(await draining).toBe(1);
   });
 });
