@@ -1,5 +1,4 @@
 import path from 'node:path';
-import type { SeedCounts } from '../app/demo';
 import type { Clock, Logger, Store } from '../app/ports';
 import type { SilentPrint } from '../app/ports/printing';
 import { createStation, type Station } from '../app/station';
@@ -22,7 +21,7 @@ import { shopOutbox } from '../app/sync/outbox-handler';
 import { createBackendFactory, keyFileSecrets, SyncWorker } from '../sync';
 import { fileFoldersAtBoot } from './station-config';
 import { createSyncStorage } from '../storage/repositories/sync-storage';
-import { seedDemoFolder, type DemoPlan } from './demo-seeding';
+import { seedDemoFolder, type DemoPlan, type DemoSeeded } from './demo-seeding';
 import { createStationLog } from './logger';
 import { keepDataFolderPrivate } from './private-data-folder';
 import { createVideoAndReviewPorts } from '../evidence/station-ports';
@@ -64,7 +63,7 @@ export interface BootedStation {
   stationId: string;
   devices: StationDevices;
   /** What the demo seeding wrote at this start, or null when it did not run. */
-  seeded: SeedCounts | null;
+  seeded: DemoSeeded | null;
   /** The sync tables (outbox, order links, settings), for `packdesk import` and `packdesk sync`. */
   sync: ReturnType<typeof createSyncStorage>;
   /** Folds the WAL into the database now (long-running hosts do it every few seconds). */

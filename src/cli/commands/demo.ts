@@ -17,6 +17,7 @@ export function registerDemo(program: Command): void {
       const booted = await bootStation({ dataDir: dataDirFrom(opts.data), host: 'cli', demo: { orders, seed } });
       try {
         const seeded = booted.seeded!;
+        if (seeded.unfinished) process.stdout.write(`${seeded.unfinished}\n`);
         const seconds = ((performance.now() - started) / 1000).toFixed(1);
         process.stdout.write(
           `Seeded ${booted.dataDir}: ${seeded.products} products, ${seeded.users} users, ${seeded.orders} orders, ${seeded.packed ?? 0} of them packed in the journal's history (${seconds} s).\n`,
