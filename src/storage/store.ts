@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { Store } from '../app/ports/store';
-import { backupDatabase } from './backup';
+import { backupDatabase, removeAbandonedBackups } from './backup';
 import { registerBadgeDigest, type BadgeKey } from './badge-key';
 import { guardRepository, guardSqlite } from './failures';
 import { migrate } from './migrate';
@@ -28,6 +28,8 @@ export function createStore(db: Database, options: StoreOptions): Store {
   // After an upgrade the WAL still holds the pages as they were (badge codes before 0009):
   // folded in and emptied, they are gone from both files.
   if (migrate(db).applied.length > 0) db.pragma('wal_checkpoint(TRUNCATE)');
+  // The store owns the backups folder: a backup killed part-way is tidied when a station starts.
+  removeAbandonedBackups(options.backupDir, new Date());
   const file = db.name;
   return {
     stations: guardRepository(createStationRepository(db), file),
