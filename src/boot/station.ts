@@ -14,7 +14,7 @@ import { createPackingRepository } from '../storage/repositories/packing';
 import { createStore } from '../storage/store';
 import { DATABASE_FILE } from './data-dir';
 import { createDevices, type ScaleKind, type StationDevices } from './devices';
-import { createDocumentPorts } from './documents';
+import { createDocumentPorts, sweepOrphanDocuments } from './documents';
 import type { Secrets } from '../app/ports/secrets';
 import { shopLabelsTo } from '../app/sync/labels';
 import { shopOutbox } from '../app/sync/outbox-handler';
@@ -133,6 +133,7 @@ export async function bootStation(options: BootOptions): Promise<BootedStation> 
     if (options.housekeeping) {
       station.documents.start();
       timers.push(() => station.documents.stop());
+      timers.push(sweepOrphanDocuments({ db, dataDir: options.dataDir, logger: log.logger }));
       const syncWorker = new SyncWorker({ run: () => station.sync.runOnce(), everySeconds: () => syncStorage.settings.settings().everySeconds, logger: log.logger });
       syncWorker.start();
       timers.push(() => syncWorker.stop());
