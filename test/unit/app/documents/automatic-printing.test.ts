@@ -138,4 +138,29 @@ describe('the document worker', () => {
     expect((await printer.received).toString()).toContain('PD-100001');
     await printer.close();
   });
+
+  it('sends again a label a restart cut short, and the print queue says it may have printed twice', async () => {
+    const printer = await listen();
+    await setUpPrinting(f, [{ kind: 'label', target: `127.0.0.1:${printer.port}`, format: 'zpl' }]);
+    const printing = f.documents.printingFor('ST-01', () => undefined);
+    const zpl = (order: string) => ({ format: 'zpl' as const, bytes: Buffer.from(`^XA^FD${order}^FS^XZ`) });
+    const cutShort = printing.print('label', zpl('PD-100001'), { orderNumber: 'PD-100001', parcelIndex: 1 }).job!;
+    // The bytes went out, then the host died before it marked the job done.
+    expect(f.documents.queue.claimNext('ST-01', f.clock.now().toISOString())?.id).toBe(cutShort.id);
+    const plain = printing.print('label', zpl('PD-100002'), { orderNumber: 'PD-100002', parcelIndex: 1 }).job!;
+
+    const restarted = f.restart();
+    restarted.documents.start();
+    await restarted.documents.drain();
+    await restarted.documents.stop();
+    const call = typedCall(restarted);
+    await ok(call('auth.badge', { badge: 'PD-P-0001' }));
+    const { jobs } = await ok(call('print.queue', {}));
+    expect(jobs.map((j) => [j.id, j.status, j.resent])).toEqual([
+      [plain.id, 'done', false],
+      [cutShort.id, 'done', true],
+    ]);
+    expect((await printer.received).toString()).toContain('PD-100001');
+    await printer.close();
+  });
 });
