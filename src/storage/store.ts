@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { Store } from '../app/ports/store';
 import { backupDatabase, removeAbandonedBackups } from './backup';
 import { registerBadgeDigest, type BadgeKey } from './badge-key';
+import { makeDurable } from './db';
 import { guardRepository, guardSqlite } from './failures';
 import { migrate } from './migrate';
 import { createCatalogRepository } from './repositories/catalog';
@@ -48,5 +49,6 @@ export function createStore(db: Database, options: StoreOptions): Store {
       return guardSqlite(file, () => db.transaction(checked)());
     },
     backupNow: () => backupDatabase(db, { dir: options.backupDir, keep: options.keepBackups, clock: options.clock }),
+    makeDurable: () => makeDurable(db),
   };
 }

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { documentsOnPacked } from '../../../../src/app/documents/on-packed';
 import type { PackedOrder } from '../../../../src/app/ports';
 import { hasValidCheckDigit } from '../../../../src/domain/barcode/gtin';
+import { openDatabase } from '../../../../src/storage/db';
 import { createStationFixture, typedCall, type StationFixture } from '../../../support/station-fixture';
 import { pdfBarcodes } from '../../documents/tools';
 import { freePort } from '../../printing/cupsd';
@@ -15,7 +16,10 @@ let f: StationFixture;
 beforeEach(() => {
   f = createStationFixture();
 });
-afterEach(() => f.close());
+afterEach(() => {
+  vi.restoreAllMocks();
+  f.close();
+});
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
@@ -160,6 +164,33 @@ describe('the document worker', () => {
       [plain.id, 'done', false],
       [cutShort.id, 'done', true],
     ]);
+    expect((await printer.received).toString()).toContain('PD-100001');
+    await printer.close();
+  });
+
+  it('puts the completion on the disk itself before documents are made or the shop is told', async () => {
+    const printer = await listen();
+    await setUpPrinting(f, [{ kind: 'label', target: `127.0.0.1:${printer.port}`, format: 'zpl' }]);
+    const seen: { status: unknown; documentsOwed: number; labelsPrinted: number }[] = [];
+    const durable = f.store.makeDurable.bind(f.store);
+    vi.spyOn(f.store, 'makeDurable').mockImplementation(() => {
+      // Another connection sees the shipment: the completion transaction has committed.
+      const other = openDatabase(path.join(f.dir, 'packdesk.sqlite'), { readonly: true });
+      try {
+        seen.push({
+          status: other.prepare("SELECT status FROM orders WHERE number = 'PD-100001'").pluck().get(),
+          documentsOwed: f.documents.requests.forOrder('PD-100001').filter((i) => i.status === 'pending').length,
+          labelsPrinted: f.documents.archive.forOrder('PD-100001').length,
+        });
+      } finally {
+        other.close();
+      }
+      durable();
+    });
+    await packMugs(f);
+    // Once per completion, before pack.complete answered and so before any worker ran.
+    expect(seen).toEqual([{ status: 'shipped', documentsOwed: 2, labelsPrinted: 0 }]);
+    await f.station.documents.drain();
     expect((await printer.received).toString()).toContain('PD-100001');
     await printer.close();
   });
