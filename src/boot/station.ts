@@ -22,6 +22,7 @@ import { createBackendFactory, keyFileSecrets, SyncWorker } from '../sync';
 import { fileFoldersAtBoot } from './station-config';
 import { createSyncStorage } from '../storage/repositories/sync-storage';
 import { seedDemoFolder, type DemoPlan, type DemoSeeded } from './demo-seeding';
+import { repeat } from './housekeeping';
 import { createStationLog } from './logger';
 import { keepDataFolderPrivate } from './private-data-folder';
 import { createVideoAndReviewPorts } from '../evidence/station-ports';
@@ -137,16 +138,10 @@ export async function bootStation(options: BootOptions): Promise<BootedStation> 
       const syncWorker = new SyncWorker({ run: () => station.sync.runOnce(), everySeconds: () => syncStorage.settings.settings().everySeconds, logger: log.logger });
       syncWorker.start();
       timers.push(() => syncWorker.stop());
-      const video = setInterval(() => station.videoHousekeeping(), VIDEO_HOUSEKEEPING_MS);
-      video.unref();
-      timers.push(() => clearInterval(video));
-      const idle = setInterval(() => station.expireIdleLogins(), IDLE_CHECK_MS);
-      idle.unref();
-      timers.push(() => clearInterval(idle));
+      timers.push(repeat('video housekeeping', VIDEO_HOUSEKEEPING_MS, () => station.videoHousekeeping(), log.logger));
+      timers.push(repeat('ending idle logins', IDLE_CHECK_MS, () => station.expireIdleLogins(), log.logger));
       // Between scans, so no scan's commit pays for copying the WAL into the database.
-      const checkpoint = setInterval(() => checkpointWal(openDb), CHECKPOINT_EVERY_MS);
-      checkpoint.unref();
-      timers.push(() => clearInterval(checkpoint));
+      timers.push(repeat('WAL checkpoint', CHECKPOINT_EVERY_MS, () => checkpointWal(openDb), log.logger));
       timers.push(
         scheduleBackups(store, {
           everyMs: BACKUP_EVERY_MS,

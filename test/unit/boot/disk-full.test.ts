@@ -58,4 +58,26 @@ describe('a station whose disk fills up', () => {
       await booted.close();
     }
   });
+
+  it('keeps a long-running host up while its housekeeping (the WAL checkpoint every 5 s) meets the full disk', async (ctx) => {
+    if (typeof disk === 'string') return ctx.skip(disk);
+    const dataDir = path.join(disk.dir, 'served');
+    const booted = await bootStation({ dataDir, host: 'browser', seedDemoIfEmpty: true, demoOrders: 10, housekeeping: true });
+    try {
+      const { dispatch } = booted.station;
+      // Committed to the WAL and not yet checkpointed: the next checkpoint must grow the database file.
+      expect((await dispatch('auth.badge', { badge: 'PD-P-0001' })).ok).toBe(true);
+      const free = disk.fill();
+      // Long enough for the checkpoint timer to meet the full disk.
+      await new Promise((r) => setTimeout(r, 6_000));
+      expect(await dispatch('queue.list', {})).toMatchObject({ ok: true });
+      free();
+      expect(await eventually(() => /"msg":"WAL checkpoint works again"/.test(logOf(dataDir)), 15_000)).toBe(true);
+      const failed = logOf(dataDir).split('\n').filter((l) => l.includes('"msg":"WAL checkpoint failed'));
+      expect(failed.map((l) => (JSON.parse(l) as { code: string }).code)).toEqual(['SQLITE_FULL']);
+      expect(await dispatch('auth.logout', {})).toMatchObject({ ok: true });
+    } finally {
+      await booted.close();
+    }
+  }, 40_000);
 });

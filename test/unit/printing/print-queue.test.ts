@@ -1,9 +1,11 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { PrintJob, PrintOutcome, PrinterAdapter } from '../../../src/app/ports/printing';
 import { retryDelayMs } from '../../../src/printing/backoff';
 import { createDocumentPrinting } from '../../../src/printing/document-printing';
 import { PrintQueueWorker, type Timers } from '../../../src/printing/queue-worker';
 import { createRawTcpPrinter } from '../../../src/printing/raw-tcp';
+import { mountSmallDisk } from '../boot/small-disk';
 import { freePort } from './cupsd';
 import { listen } from './listener';
 import { freshDataDir, manualClock, openStationDb, STATION } from './station-db';
@@ -153,5 +155,44 @@ describe('print queue', () => {
     expect(s.queue.byId(job!.id)?.status).toBe('done');
     s.db.close();
     expect(await draining).toBe(1);
+  });
+
+  it('on a full disk logs a drain that cannot record its jobs, waits 5 s, and prints once space is back', async (ctx) => {
+    const disk = mountSmallDisk(2);
+    if (typeof disk === 'string') return ctx.skip(disk);
+    const s = setup(path.join(disk.dir, 'station'));
+    try {
+      const printer = await listen();
+      const logged: string[] = [];
+      const logger = { info: () => undefined, warn: () => undefined, error: (msg: string) => void logged.push(msg) };
+      const worker = new PrintQueueWorker({ stationId: STATION, queue: s.queue, archive: s.archive, adapters: { raw_tcp: createRawTcpPrinter({ timeoutMs: 2000 }) }, clock: s.clock.now, timers: s.held.timers, logger });
+      s.profiles.set({ stationId: STATION, documentKind: 'label', printerKind: 'raw_tcp', target: `127.0.0.1:${printer.port}`, format: 'zpl', raw: true });
+      const { job } = s.printing.print('label', { format: 'zpl', bytes: ZPL }, { orderNumber: 'PD-10005', parcelIndex: 1 });
+      // Only this worker (with its logger) drains here, not the one setup() wired to print().
+      s.held.pending.clear();
+      const runDue = async () => {
+        const [handle, timer] = [...s.held.pending.entries()][0]!;
+        s.held.pending.delete(handle);
+        timer.fn();
+        for (let i = 0; i < 20; i++) await new Promise((r) => setImmediate(r));
+      };
+
+      const free = disk.fill();
+      worker.kick();
+      // Claiming the job is a write: the full disk refuses it.
+      await runDue();
+      expect(logged).toEqual(['the print queue could not be worked through']);
+      expect(s.queue.byId(job!.id)?.status).toBe('queued');
+      expect(s.held.delays()).toEqual([5_000]);
+
+      free();
+      await runDue();
+      expect((await printer.received).equals(ZPL)).toBe(true);
+      expect(s.queue.byId(job!.id)).toMatchObject({ status: 'done', attempts: 1 });
+      await printer.close();
+    } finally {
+      s.db.close();
+      disk.unmount();
+    }
   });
 });
