@@ -37,6 +37,7 @@ export const enPrinting = {
     find: 'Show',
     noDocuments: 'No documents for {{order}} yet.',
     queued: 'Sent to the printer.',
+    resent: 'Sent again after a restart: it may have printed twice.',
   },
   kind: {
     label: 'Shipping label',

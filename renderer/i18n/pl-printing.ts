@@ -39,6 +39,7 @@ export const plPrinting: typeof enPrinting = {
     find: 'Pokaż',
     noDocuments: 'Brak dokumentów dla {{order}}.',
     queued: 'Wysłano do drukarki.',
+    resent: 'Wysłano ponownie po restarcie: mogło wydrukować się dwa razy.',
   },
   kind: {
     label: 'Etykieta wysyłkowa',

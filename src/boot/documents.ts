@@ -3,6 +3,7 @@ import type { CarrierLabelSource, DocumentPorts, Timers } from '../app/ports/doc
 import type { DocumentRenderer } from '../app/ports/documents';
 import type { DiscoveredPrinter, PrinterAdapter, PrinterKind, SilentPrint } from '../app/ports/printing';
 import { createDocumentArchive } from '../documents/store/archive';
+import { OrphanSweeper } from '../documents/store/orphans';
 import { renderLabelZpl } from '../documents/zpl/zpl-label';
 import { createCupsPrinter } from '../printing/cups';
 import { PrintQueueWorker, REAL_TIMERS } from '../printing/queue-worker';
@@ -11,7 +12,7 @@ import { createSilentPrinter } from '../printing/silent-print';
 import { createWindowsPdfPrinter } from '../printing/windows-pdf';
 import type { Database } from '../storage/db';
 import { guardRepository } from '../storage/failures';
-import { createDocumentRecordRepository } from '../storage/repositories/document-records';
+import { createDocumentRecordRepository, recordedDocumentPaths } from '../storage/repositories/document-records';
 import { createDocumentRequestRepository } from '../storage/repositories/document-requests';
 import { createLabelSettingsRepository } from '../storage/repositories/label-settings';
 import { createPrintJobRepository } from '../storage/repositories/print-jobs';
@@ -86,4 +87,14 @@ export function createDocumentPorts(options: DocumentPortOptions): DocumentPorts
     printerKinds: adapters.map((a) => a.kind),
     timers,
   };
+}
+
+/**
+ * Long-running hosts: removes documents whose record rolled back (a crash or a full disk between
+ * writing the file and committing), a few minutes after the start and then hourly. Returns stop.
+ */
+export function sweepOrphanDocuments(options: { db: Database; dataDir: string; logger: Logger }): () => Promise<void> {
+  const sweeper = new OrphanSweeper({ dataDir: options.dataDir, recordedIn: (folder) => recordedDocumentPaths(options.db, folder), logger: options.logger });
+  sweeper.start();
+  return () => sweeper.stop();
 }

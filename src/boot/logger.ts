@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pino, type Logger as Pino } from 'pino';
-import { createStream } from 'rotating-file-stream';
 import type { Logger } from '../app/ports';
+import { LogFile, type LogFileOptions } from './log-file';
 
 /** Field names whose values never reach a log file, wherever they are nested. */
 const SECRET_PATHS = ['pin', 'pinHash', 'token', 'password', 'secret', 'authorization', 'badge', 'apiKey']
@@ -13,17 +13,23 @@ export interface StationLog {
   close(): Promise<void>;
 }
 
-/** JSON lines in <data>/logs/packdesk.log, rotated by size and day, ten files kept. */
-export function createStationLog(dataDir: string, options: { alsoStdout?: boolean } = {}): StationLog {
+export interface StationLogOptions extends Pick<LogFileOptions, 'retryMs' | 'minFreeBytes'> {
+  alsoStdout?: boolean;
+}
+
+/**
+ * JSON lines in <data>/logs/packdesk.log, rotated by size and day, ten files kept. Logging never
+ * fails the caller nor ends the process: a full disk holds or drops lines (see LogFile).
+ */
+export function createStationLog(dataDir: string, options: StationLogOptions = {}): StationLog {
   const dir = path.join(dataDir, 'logs');
   // Owner-only like the rest of the data folder; rotating-file-stream would make the folder 0755.
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const file = createStream('packdesk.log', {
-    path: dir,
-    mode: 0o600,
-    size: '10M',
-    interval: '1d',
-    maxFiles: 10,
+  const file = new LogFile({
+    dir,
+    retryMs: options.retryMs,
+    minFreeBytes: options.minFreeBytes,
+    onOutage: (message) => void process.stderr.write(message),
   });
   const streams: pino.StreamEntry[] = [{ stream: file }];
   if (options.alsoStdout) streams.push({ stream: process.stdout });
@@ -37,10 +43,6 @@ export function createStationLog(dataDir: string, options: { alsoStdout?: boolea
       warn: (msg, fields) => log.warn(fields ?? {}, msg),
       error: (msg, fields) => log.error(fields ?? {}, msg),
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        log.flush();
-        file.end(() => resolve());
-      }),
+    close: () => file.close(),
   };
 }

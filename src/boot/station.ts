@@ -1,6 +1,4 @@
 import path from 'node:path';
-import { seedDemo } from '../app/demo';
-import { hashPin } from '../app/pin';
 import type { Clock, Logger, Store } from '../app/ports';
 import type { SilentPrint } from '../app/ports/printing';
 import { createStation, type Station } from '../app/station';
@@ -16,12 +14,13 @@ import { createPackingRepository } from '../storage/repositories/packing';
 import { createStore } from '../storage/store';
 import { DATABASE_FILE } from './data-dir';
 import { createDevices, type ScaleKind, type StationDevices } from './devices';
-import { DEMO_LABEL_SETTINGS } from '../documents/from-order';
-import { createDocumentPorts } from './documents';
+import { createDocumentPorts, sweepOrphanDocuments } from './documents';
 import type { Secrets } from '../app/ports/secrets';
 import { createBackendFactory, keyFileSecrets, SyncWorker } from '../sync';
 import { fileFoldersAtBoot } from './station-config';
 import { createSyncStorage } from '../storage/repositories/sync-storage';
+import { seedDemoFolder, type DemoPlan, type DemoSeeded } from './demo-seeding';
+import { repeat } from './housekeeping';
 import { createStationLog } from './logger';
 import { keepDataFolderPrivate } from './private-data-folder';
 import { createVideoAndReviewPorts } from '../evidence/station-ports';
@@ -35,6 +34,8 @@ export interface BootOptions {
   /** An empty data folder gets the demo shop, so a first start has something to pack. */
   seedDemoIfEmpty?: boolean;
   demoOrders?: number;
+  /** `packdesk demo`: seed the demo shop into this folder, refusing one that holds a shop already. */
+  demo?: { orders: number; seed: number };
   logToStdout?: boolean;
   /** Housekeeping timers (idle logout, scheduled backups) run only in long-lived hosts. */
   housekeeping?: boolean;
@@ -60,6 +61,8 @@ export interface BootedStation {
   dataDir: string;
   stationId: string;
   devices: StationDevices;
+  /** What the demo seeding wrote at this start, or null when it did not run. */
+  seeded: DemoSeeded | null;
   /** The sync tables (outbox, order links, settings), for `packdesk import` and `packdesk sync`. */
   sync: ReturnType<typeof createSyncStorage>;
   /** Folds the WAL into the database now (long-running hosts do it every few seconds). */
@@ -94,17 +97,16 @@ export async function bootStation(options: BootOptions): Promise<BootedStation> 
     const stationKey = loadOrCreateStationKey(options.dataDir);
     const journalRows = createJournalRows(db);
     const journalAt = (at: Clock) => createJournal(journalRows, at, stationKey);
-    const seedingDemo = options.seedDemoIfEmpty === true && store.stations.list().length === 0;
-    if (seedingDemo) {
-      const seeded = seedDemo(store, { orders: options.demoOrders ?? 120, now: clock.now(), hashPin, journal: journalAt });
-      log.logger.info('empty data folder seeded with the demo shop', { ...seeded });
-    }
+    const demo: DemoPlan | null = options.demo
+      ? { whenFilled: 'refuse', ...options.demo }
+      : options.seedDemoIfEmpty
+        ? { whenFilled: 'keep', orders: options.demoOrders ?? 120 }
+        : null;
+    const seeded = demo ? seedDemoFolder(demo, { store, db, now: clock.now(), journal: journalAt, logger: log.logger }) : null;
     const stationId = chooseStation(store, options.stationId);
     const journal = createJournal(journalRows, clock, stationKey);
     const devices = createDevices({ scale: options.scale ?? 'none', hidScanner: options.hidScanner ?? false, logger: log.logger });
     const documents = createDocumentPorts({ db, dataDir: options.dataDir, clock, logger: log.logger, silentPrint: options.silentPrint ?? null });
-    // The demo shop prints labels straight away, with GS1's example company prefix (not a real shipper's).
-    if (seedingDemo && !documents.labelSettings.get()) documents.labelSettings.set(DEMO_LABEL_SETTINGS);
     const syncStorage = createSyncStorage(db);
     const evidence = createVideoAndReviewPorts({ db, dataDir: options.dataDir, store, journal, key: stationKey, archive: documents.archive, clock });
     const station = createStation({
@@ -124,23 +126,19 @@ export async function bootStation(options: BootOptions): Promise<BootedStation> 
       version: PACKDESK_VERSION,
     });
     station.startDevices();
-    const timers: (() => void)[] = [];
+    // Each stops a timer or a worker; a worker's promise settles when its work in flight is done.
+    const timers: (() => void | Promise<void>)[] = [];
     if (options.housekeeping) {
       station.documents.start();
       timers.push(() => station.documents.stop());
+      timers.push(sweepOrphanDocuments({ db, dataDir: options.dataDir, logger: log.logger }));
       const syncWorker = new SyncWorker({ run: () => station.sync.runOnce(), everySeconds: () => syncStorage.settings.settings().everySeconds, logger: log.logger });
       syncWorker.start();
       timers.push(() => syncWorker.stop());
-      const video = setInterval(() => station.videoHousekeeping(), VIDEO_HOUSEKEEPING_MS);
-      video.unref();
-      timers.push(() => clearInterval(video));
-      const idle = setInterval(() => station.expireIdleLogins(), IDLE_CHECK_MS);
-      idle.unref();
-      timers.push(() => clearInterval(idle));
+      timers.push(repeat('video housekeeping', VIDEO_HOUSEKEEPING_MS, () => station.videoHousekeeping(), log.logger));
+      timers.push(repeat('ending idle logins', IDLE_CHECK_MS, () => station.expireIdleLogins(), log.logger));
       // Between scans, so no scan's commit pays for copying the WAL into the database.
-      const checkpoint = setInterval(() => checkpointWal(openDb), CHECKPOINT_EVERY_MS);
-      checkpoint.unref();
-      timers.push(() => clearInterval(checkpoint));
+      timers.push(repeat('WAL checkpoint', CHECKPOINT_EVERY_MS, () => checkpointWal(openDb), log.logger));
       timers.push(
         scheduleBackups(store, {
           everyMs: BACKUP_EVERY_MS,
@@ -158,10 +156,12 @@ export async function bootStation(options: BootOptions): Promise<BootedStation> 
       dataDir: options.dataDir,
       stationId,
       devices,
+      seeded,
       sync: syncStorage,
       checkpointWal: () => checkpointWal(openDb),
       close: async () => {
-        for (const stop of timers) stop();
+        // Work still running would log and write after the log and database are closed.
+        await Promise.all(timers.map((stop) => stop()));
         station.stopDevices();
         // A long-running host signs where the chain stands as it shuts down.
         if (options.housekeeping) journal.checkpoint();

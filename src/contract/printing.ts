@@ -28,6 +28,11 @@ export const printJobSchema = z.object({
   /** Why the last attempt failed, in the printer adapter's words (English, for the log and the panel). */
   reason: z.string().nullable(),
   nextAttemptAt: z.string().nullable(),
+  /**
+   * Printing is at-least-once: the station stopped while sending this job, after its bytes may
+   * have reached the printer, and sends it again, so it may print twice.
+   */
+  resent: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

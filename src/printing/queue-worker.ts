@@ -18,6 +18,9 @@ export const REAL_TIMERS: Timers = {
   clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
 };
 
+/** After a drain that failed outright (a full disk refused the queue's own writes), the next waits this long. */
+const FAILED_DRAIN_WAIT_MS = 5_000;
+
 export interface QueueWorkerOptions {
   stationId: string;
   queue: PrintQueue;
@@ -40,6 +43,7 @@ export class PrintQueueWorker {
   private timer: unknown = null;
   private draining: Promise<number> | null = null;
   private stopped = false;
+  private drainFailed = false;
 
   constructor(private readonly options: QueueWorkerOptions) {}
 
@@ -52,9 +56,11 @@ export class PrintQueueWorker {
     this.kick();
   }
 
-  stop(): void {
+  /** Resolves once the job being sent (if any) is recorded, so the host may close the database. */
+  async stop(): Promise<void> {
     this.stopped = true;
     this.clearTimer();
+    await Promise.allSettled([this.draining]);
   }
 
   /** Something was enqueued or retried: drain now instead of at the next timer. */
@@ -63,19 +69,29 @@ export class PrintQueueWorker {
     this.clearTimer();
     this.timer = this.timers.setTimeout(() => {
       this.timer = null;
-      void this.drain();
+      this.drainInBackground();
     }, 0);
   }
 
   /** Prints every job due now; resolves with how many were attempted. */
   drain(): Promise<number> {
     if (!this.draining) {
-      this.draining = this.drainDue().finally(() => {
-        this.draining = null;
-        this.scheduleNext();
-      });
+      this.draining = this.drainDue()
+        .catch((error: unknown) => {
+          this.drainFailed = true;
+          throw error;
+        })
+        .finally(() => {
+          this.draining = null;
+          this.scheduleNext();
+        });
     }
     return this.draining;
+  }
+
+  /** A timer's drain: a failure is logged, never left to end the process. */
+  private drainInBackground(): void {
+    this.drain().catch((error: unknown) => this.options.logger?.error('the print queue could not be worked through', { error: String(error) }));
   }
 
   private get timers(): Timers {
@@ -126,14 +142,20 @@ export class PrintQueueWorker {
   }
 
   private scheduleNext(): void {
+    const failed = this.drainFailed;
+    this.drainFailed = false;
     if (this.stopped) return;
     const next = this.options.queue.nextDueAt(this.options.stationId);
     if (next === null) return;
-    const wait = Math.max(0, Date.parse(next) - this.options.clock().getTime());
+    const due = Math.max(0, Date.parse(next) - this.options.clock().getTime());
     this.clearTimer();
-    this.timer = this.timers.setTimeout(() => {
-      this.timer = null;
-      void this.drain();
-    }, wait);
+    this.timer = this.timers.setTimeout(
+      () => {
+        this.timer = null;
+        this.drainInBackground();
+      },
+      // What failed is still due: without a pause the next drain would start at once, and again.
+      failed ? Math.max(due, FAILED_DRAIN_WAIT_MS) : due,
+    );
   }
 }

@@ -17,6 +17,12 @@ export interface BackupResult {
 }
 
 const BACKUP_NAME = /^packdesk-(\d{8}T\d{9}Z)(?:-(\d+))?\.db$/;
+const PARTIAL_NAME = /^packdesk-\d{8}T\d{9}Z(?:-\d+)?\.db\.partial$/;
+/**
+ * A backup being written touches its ".partial" file at every step of SQLite's backup; one left
+ * untouched this long was abandoned by a process killed part-way.
+ */
+export const ABANDONED_BACKUP_MS = 60_000;
 
 function backupFailed(dir: string, err: unknown): StationFailure {
   const reason = err instanceof Error ? err.message : String(err);
@@ -31,6 +37,30 @@ export function listBackups(dir: string): string[] {
     .filter((b): b is { name: string; match: RegExpExecArray } => b.match !== null);
   found.sort((a, b) => a.match[1]!.localeCompare(b.match[1]!) || Number(a.match[2] ?? 1) - Number(b.match[2] ?? 1));
   return found.map((b) => path.join(dir, b.name));
+}
+
+/**
+ * Removes the ".partial" files of backups killed part-way, which nothing else would ever remove.
+ * One written in the last minute may be a backup under way (here or in another process) and
+ * stays. Returns the files removed.
+ */
+export function removeAbandonedBackups(dir: string, now: Date, abandonedAfterMs = ABANDONED_BACKUP_MS): string[] {
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw err;
+  }
+  const removed: string[] = [];
+  for (const name of names.filter((n) => PARTIAL_NAME.test(n))) {
+    const file = path.join(dir, name);
+    const stat = fs.statSync(file, { throwIfNoEntry: false });
+    if (!stat || now.getTime() - stat.mtimeMs < abandonedAfterMs) continue;
+    fs.rmSync(file, { force: true });
+    removed.push(file);
+  }
+  return removed;
 }
 
 function freshName(dir: string, at: Date): string {
@@ -50,6 +80,8 @@ export async function backupDatabase(db: Database, policy: BackupPolicy): Promis
   let partial: string | null = null;
   try {
     fs.mkdirSync(policy.dir, { recursive: true, mode: 0o700 });
+    // File times are the real clock's, whatever clock names the backups.
+    removeAbandonedBackups(policy.dir, new Date());
     const file = freshName(policy.dir, policy.clock());
     partial = `${file}.partial`;
     // Made owner-only before SQLite writes into it (a backup holds everything the database

@@ -117,7 +117,8 @@ function configure(db: Database.Database, readonly: boolean): void {
   const mode = db.pragma('journal_mode = WAL', { simple: true });
   if (mode !== 'wal') throw new StationFailure('INTERNAL', `The database ${db.name} could not switch to WAL mode (it is in ${String(mode)} mode).`);
   // In WAL mode NORMAL loses no committed transaction when the process crashes (the WAL is in
-  // the OS page cache); only a power cut may lose the last few. It saves an fsync per scan.
+  // the OS page cache); only a power cut may lose the last few. It saves an fsync per scan;
+  // what must survive a power cut (a completed order) is synced after its commit (makeDurable).
   db.pragma('synchronous = NORMAL');
   // A checkpoint copies the WAL into the database file: done inside a scan's commit it is the
   // slow tail of scan latency. Long-running hosts checkpoint between scans on a timer
@@ -128,4 +129,31 @@ function configure(db: Database.Database, readonly: boolean): void {
 /** Copies what it can of the WAL into the database without waiting for readers (PASSIVE). */
 export function checkpointWal(db: Database.Database): void {
   db.pragma('wal_checkpoint(PASSIVE)');
+}
+
+/**
+ * Puts what has been committed on the disk itself, not only in the operating system's cache. In
+ * WAL mode with synchronous = NORMAL a commit survives the process crashing but not a power cut;
+ * a completed order must survive both before its label prints and the shop hears of it. The
+ * committed frames are in the WAL, so one fsync of it (and of its folder, in case the WAL file is
+ * new) makes every commit so far durable, without waiting for readers as a checkpoint would.
+ * Called after a commit, never inside a transaction.
+ */
+export function makeDurable(db: Database.Database): void {
+  if (db.inTransaction) throw new Error('makeDurable runs after a transaction commits, not inside one.');
+  if (db.memory || db.readonly) return;
+  const wal = `${db.name}-wal`;
+  // Outside WAL mode there is no WAL: then the commits are in the database file itself.
+  syncFile(fs.existsSync(wal) ? wal : db.name);
+  // Windows cannot open a folder to sync it; NTFS journals its entries itself.
+  if (process.platform !== 'win32') syncFile(path.dirname(db.name), 'r');
+}
+
+function syncFile(file: string, flags = 'r+'): void {
+  const fd = fs.openSync(file, flags);
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
 }

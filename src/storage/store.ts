@@ -1,7 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import type { Store } from '../app/ports/store';
-import { backupDatabase } from './backup';
+import { backupDatabase, removeAbandonedBackups } from './backup';
 import { registerBadgeDigest, type BadgeKey } from './badge-key';
+import { makeDurable } from './db';
 import { guardRepository, guardSqlite } from './failures';
 import { migrate } from './migrate';
 import { createCatalogRepository } from './repositories/catalog';
@@ -28,6 +29,8 @@ export function createStore(db: Database, options: StoreOptions): Store {
   // After an upgrade the WAL still holds the pages as they were (badge codes before 0009):
   // folded in and emptied, they are gone from both files.
   if (migrate(db).applied.length > 0) db.pragma('wal_checkpoint(TRUNCATE)');
+  // The store owns the backups folder: a backup killed part-way is tidied when a station starts.
+  removeAbandonedBackups(options.backupDir, new Date());
   const file = db.name;
   return {
     stations: guardRepository(createStationRepository(db), file),
@@ -46,5 +49,6 @@ export function createStore(db: Database, options: StoreOptions): Store {
       return guardSqlite(file, () => db.transaction(checked)());
     },
     backupNow: () => backupDatabase(db, { dir: options.backupDir, keep: options.keepBackups, clock: options.clock }),
+    makeDurable: () => makeDurable(db),
   };
 }

@@ -20,6 +20,7 @@ function JobRow({ job }: { job: PrintJobView }) {
       <td className={`print-status print-status-${job.status}`}>
         {t(`printing.status.${job.status}`)}
         {job.status === 'failed' && <div className="print-reason">{reasonText(t, job.reason, job.target)}</div>}
+        {job.resent && <div className="print-reason">{t('printing.panel.resent')}</div>}
       </td>
       <td>{job.attempts}</td>
       <td className="print-actions">

@@ -1,5 +1,6 @@
 import { StationFailure } from '../../contract/errors';
 import type { Clock } from '../ports';
+import type { LabelSettings, LabelSettingsRepository } from '../ports/documents';
 import type { Journal } from '../ports/journal';
 import type { Store } from '../ports/store';
 import { demoCatalog } from './catalog';
@@ -14,6 +15,11 @@ export interface SeedOptions {
   hashPin: (pin: string) => string;
   /** With a journal, the shop's shipped orders get their packing history (see history.ts). */
   journal?: (clock: Clock) => Journal;
+  /**
+   * The demo's label settings, written unless the station has its own, in the same transaction:
+   * without them every completed order's documents wait for a manager to set them up.
+   */
+  labels?: { repository: Pick<LabelSettingsRepository, 'get' | 'set'>; settings: LabelSettings };
 }
 
 export interface SeedCounts {
@@ -25,8 +31,9 @@ export interface SeedCounts {
 }
 
 /**
- * Fills an empty station database with the demo shop in one transaction. A database that
- * already holds products or orders is refused: seeding twice would duplicate the shop.
+ * Fills an empty station database with the demo shop in one transaction: stations, people,
+ * catalog, orders, their history and the label settings commit together or not at all. A
+ * database that already holds products or orders is refused: seeding twice would duplicate the shop.
  */
 export function seedDemo(store: Store, options: SeedOptions): SeedCounts {
   if (!Number.isInteger(options.orders) || options.orders < 0) {
@@ -54,6 +61,7 @@ export function seedDemo(store: Store, options: SeedOptions): SeedCounts {
     const written = store.orders.insertMany(orders);
     const counts: SeedCounts = { products: catalog.products.length, orders: written, users: inserted };
     if (options.journal) counts.packed = seedHistory(store, orders, { journal: options.journal, now: options.now }).orders;
+    if (options.labels && !options.labels.repository.get()) options.labels.repository.set(options.labels.settings);
     return counts;
   });
 }

@@ -20,7 +20,8 @@ export interface StationDocuments {
   printWorkerFor(stationId: string): PrintWorker;
   /** Long-lived hosts: warm the renderer, make what is owed, drain every station's print queue. */
   start(): void;
-  stop(): void;
+  /** Resolves once nothing of documents or printing is still running (it would log and write). */
+  stop(): Promise<void>;
   /** Makes what is owed, then prints what is due (tests and one-shot tools). */
   drain(): Promise<void>;
 }
@@ -71,10 +72,9 @@ export function createStationDocuments(core: DocumentsDeps): StationDocuments {
       for (const { worker } of stations.values()) worker.start();
       requests.start(core.stationId);
     },
-    stop() {
+    async stop() {
       running = false;
-      requests.stop();
-      for (const { worker } of stations.values()) worker.stop();
+      await Promise.all([requests.stop(), ...[...stations.values()].map(({ worker }) => worker.stop())]);
     },
     async drain() {
       await requests.drain();

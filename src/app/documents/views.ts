@@ -18,6 +18,7 @@ export function toJobView(job: PrintJob, document: StoredDocument | null): Print
     maxAttempts: job.maxAttempts,
     reason: job.lastError,
     nextAttemptAt: job.nextAttemptAt,
+    resent: job.resent,
     createdAt: job.createdAt,
     updatedAt: job.updatedAt,
   };

@@ -6,6 +6,9 @@ import { composeSscc } from '../../domain/barcode/sscc';
 import { labelInput, slipInput } from './inputs';
 import type { StationPrinting } from './printing';
 
+/** After a drain that failed outright (a full disk refused even recording why), the next waits this long. */
+const FAILED_DRAIN_WAIT_MS = 5_000;
+
 /** A document that could not be made is tried again after 5 s, doubling to at most 10 minutes. */
 export function remakeDelayMs(attempts: number): number {
   return Math.min(10 * 60_000, 5_000 * 2 ** Math.min(Math.max(0, attempts - 1), 20));
@@ -32,7 +35,9 @@ export class DocumentUnavailable extends Error {}
 export class DocumentRequestWorker {
   private timer: unknown = null;
   private draining: Promise<number> | null = null;
+  private warming: Promise<void> | null = null;
   private running = false;
+  private drainFailed = false;
 
   constructor(private readonly options: DocumentRequestWorkerOptions) {}
 
@@ -41,16 +46,24 @@ export class DocumentRequestWorker {
     this.running = true;
     const { ports, clock, logger } = this.options;
     const started = performance.now();
-    ports.renderer
+    this.warming = ports.renderer
       .testPage({ printer: 'warm-up', station: stationId, at: clock.now().toISOString() }, 'pdf')
       .then(() => logger.info('document renderer ready', { ms: Math.round(performance.now() - started) }))
-      .catch((error: unknown) => logger.error('document renderer could not start', { error: String(error) }));
+      .catch((error: unknown) => logger.error('document renderer could not start', { error: String(error) }))
+      .finally(() => {
+        this.warming = null;
+      });
     this.kick();
   }
 
-  stop(): void {
+  /**
+   * Resolves once the warm-up and the document being made have finished: both log and write, so
+   * a host closes its database and log only after them.
+   */
+  async stop(): Promise<void> {
     this.running = false;
     this.clearTimer();
+    await Promise.allSettled([this.warming, this.draining]);
   }
 
   /** Something was recorded: make it now, after the caller's transaction has returned. */
@@ -59,17 +72,27 @@ export class DocumentRequestWorker {
     this.clearTimer();
     this.timer = this.options.ports.timers.setTimeout(() => {
       this.timer = null;
-      void this.drain();
+      this.drainInBackground();
     }, 0);
   }
 
   /** Makes every document due now; resolves with how many were attempted. */
   drain(): Promise<number> {
-    this.draining ??= this.drainDue().finally(() => {
-      this.draining = null;
-      this.scheduleNext();
-    });
+    this.draining ??= this.drainDue()
+      .catch((error: unknown) => {
+        this.drainFailed = true;
+        throw error;
+      })
+      .finally(() => {
+        this.draining = null;
+        this.scheduleNext();
+      });
     return this.draining;
+  }
+
+  /** A timer's drain: a failure is logged, never left to end the process. */
+  private drainInBackground(): void {
+    this.drain().catch((error: unknown) => this.options.logger.error('documents owed could not be made or recorded', { error: String(error) }));
   }
 
   private async drainDue(): Promise<number> {
@@ -147,13 +170,20 @@ export class DocumentRequestWorker {
   }
 
   private scheduleNext(): void {
+    const failed = this.drainFailed;
+    this.drainFailed = false;
     if (!this.running) return;
     const next = this.options.ports.requests.nextDueAt();
     if (next === null) return;
+    const due = Math.max(0, Date.parse(next) - this.options.clock.now().getTime());
     this.clearTimer();
-    this.timer = this.options.ports.timers.setTimeout(() => {
-      this.timer = null;
-      void this.drain();
-    }, Math.max(0, Date.parse(next) - this.options.clock.now().getTime()));
+    this.timer = this.options.ports.timers.setTimeout(
+      () => {
+        this.timer = null;
+        this.drainInBackground();
+      },
+      // What failed is still due: without a pause the next drain would start at once, and again.
+      failed ? Math.max(due, FAILED_DRAIN_WAIT_MS) : due,
+    );
   }
 }

@@ -92,6 +92,10 @@ export function completePacking(desk: PackingDesk, call: CallContext) {
     });
     return { orderNumber: order.number, status, parcels: packed.parcels.length, backordered } as const;
   });
+  // On the disk before anything leaves the station: the document worker (kicked inside the
+  // transaction) and the sync worker run only after this returns; a printed label or a shop told
+  // of the shipment must never outlive a completion lost to a power cut.
+  store.makeDurable();
   logger.info('order packed', { order: result.orderNumber, stationId: call.stationId, status: result.status });
   events.emit('queue.changed', { stationId: null });
   return result;

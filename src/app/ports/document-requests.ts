@@ -68,7 +68,8 @@ export interface CarrierLabelSource {
 /** printing/queue-worker for one station. */
 export interface PrintWorker {
   start(): void;
-  stop(): void;
+  /** Resolves once the job being sent (if any) is recorded. */
+  stop(): Promise<void>;
   kick(): void;
   /** Prints every job due now; resolves with how many were attempted. */
   drain(): Promise<number>;

@@ -71,6 +71,8 @@ export interface PrintJob extends Required<NewPrintJob> {
   /** When a queued or failed job may be tried (again); null when it will not be retried. */
   nextAttemptAt: string | null;
   printerJobRef: string | null;
+  /** A restart cut an attempt short after its bytes may have reached the printer: sent again, it may print twice. */
+  resent: boolean;
   createdAt: string;
   updatedAt: string;
 }

@@ -149,4 +149,9 @@ export interface Store {
   transaction<T>(fn: () => T): T;
   /** Online backup to the backups folder, rotated; returns the file written. */
   backupNow(): Promise<{ file: string; bytes: number }>;
+  /**
+   * Puts every transaction committed so far on the disk, so a power cut cannot lose it (a plain
+   * commit survives a crash, not a power cut). After a commit, never inside a transaction.
+   */
+  makeDurable(): void;
 }

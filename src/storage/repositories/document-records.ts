@@ -61,3 +61,15 @@ export function createDocumentRecordRepository(db: Database): DocumentRecords {
     forManifest: (manifestNumber) => byManifest.all(manifestNumber).map(toDocument),
   };
 }
+
+/**
+ * The paths recorded under one month folder of the archive ("documents/YYYY/MM"), for the sweep
+ * that removes files whose record rolled back. A range over the path's unique index.
+ */
+export function recordedDocumentPaths(db: Database, folder: string): Set<string> {
+  const prefix = `${folder.replace(/\/+$/, '')}/`;
+  // Every path that starts with "…/MM/" sorts before "…/MM0" ('0' follows '/').
+  const end = `${prefix.slice(0, -1)}0`;
+  const rows = db.prepare<[string, string], string>('SELECT path FROM documents WHERE path >= ? AND path < ?').pluck().all(prefix, end);
+  return new Set(rows);
+}

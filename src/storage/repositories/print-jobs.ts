@@ -17,6 +17,7 @@ interface JobRow {
   last_error: string | null;
   next_attempt_at: string | null;
   printer_job_ref: string | null;
+  interrupted: number;
   created_at: string;
   updated_at: string;
 }
@@ -40,6 +41,7 @@ function toJob(row: JobRow): PrintJob {
     lastError: row.last_error,
     nextAttemptAt: row.next_attempt_at,
     printerJobRef: row.printer_job_ref,
+    resent: row.interrupted > 0,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -47,7 +49,7 @@ function toJob(row: JobRow): PrintJob {
 
 /** The print queue in SQLite: every transition is one statement, so a crash leaves no half-state. */
 export function createPrintJobRepository(db: Database): PrintQueue {
-  const insert = db.prepare<[Omit<JobRow, 'id' | 'printer_job_ref'>]>(
+  const insert = db.prepare<[Omit<JobRow, 'id' | 'printer_job_ref' | 'interrupted'>]>(
     `INSERT INTO print_jobs (station_id, document_id, document_kind, printer_kind, target, format, raw, status, attempts,
        max_attempts, last_error, next_attempt_at, created_at, updated_at)
      VALUES (@station_id, @document_id, @document_kind, @printer_kind, @target, @format, @raw, @status, @attempts,
@@ -76,8 +78,9 @@ export function createPrintJobRepository(db: Database): PrintQueue {
     `UPDATE print_jobs SET status = 'queued', next_attempt_at = ?, attempts = 0, updated_at = ?
      WHERE id = ? AND status IN ('failed', 'cancelled')`,
   );
+  // The interrupted attempt may have reached the printer: sending the job again may print it twice.
   const recover = db.prepare<[string, string, string]>(
-    "UPDATE print_jobs SET status = 'queued', next_attempt_at = ?, updated_at = ? WHERE station_id = ? AND status = 'printing'",
+    "UPDATE print_jobs SET status = 'queued', interrupted = interrupted + 1, next_attempt_at = ?, updated_at = ? WHERE station_id = ? AND status = 'printing'",
   );
   const listAll = db.prepare<[string], JobRow>('SELECT * FROM print_jobs WHERE station_id = ? ORDER BY id DESC');
   const nextDue = db.prepare<[string], { at: string | null }>(

@@ -51,4 +51,12 @@ describe('booting a station', () => {
     expect(second.store.orders.count()).toBe(before);
     await second.close();
   });
+
+  it('closes a long-lived host only after the work that still logs: the document renderer warming up', async () => {
+    const booted = await bootStation({ dataDir: dir, host: 'browser', housekeeping: true });
+    // Stopped at once, as `npm run bench` stops the short-lived hosts it starts.
+    await booted.close();
+    const log = fs.readFileSync(path.join(dir, 'logs', 'packdesk.log'), 'utf8');
+    expect(log).toMatch(/"msg":"document renderer (ready|could not start)"/);
+  });
 });

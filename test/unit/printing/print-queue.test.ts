@@ -1,9 +1,11 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createStationPrinting } from '../../../src/app/documents/printing';
-import type { PrintJob } from '../../../src/app/ports/printing';
+import type { PrintJob, PrintOutcome, PrinterAdapter } from '../../../src/app/ports/printing';
 import { retryDelayMs } from '../../../src/printing/backoff';
 import { PrintQueueWorker, type Timers } from '../../../src/printing/queue-worker';
 import { createRawTcpPrinter } from '../../../src/printing/raw-tcp';
+import { mountSmallDisk } from '../boot/small-disk';
 import { freePort } from './cupsd';
 import { listen } from './listener';
 import { freshDataDir, manualClock, openStationDb, STATION } from './station-db';
@@ -69,7 +71,8 @@ describe('print queue', () => {
     const printer = await listen(port);
     s.clock.advance(retryDelayMs(2));
     expect(await s.worker.drain()).toBe(1);
-    expect(s.queue.byId(job!.id)).toMatchObject({ status: 'done', lastError: null, attempts: 3 });
+    // Attempts the printer refused printed nothing: the job is not one sent again.
+    expect(s.queue.byId(job!.id)).toMatchObject({ status: 'done', lastError: null, attempts: 3, resent: false });
     expect((await printer.received).equals(ZPL)).toBe(true);
     expect(s.changes.map((j) => j.status)).toEqual(['printing', 'failed', 'printing', 'failed', 'printing', 'done']);
     await printer.close();
@@ -89,9 +92,10 @@ describe('print queue', () => {
     const second = setup(dataDir, clock);
     expect(second.queue.byId(job!.id)?.status).toBe('printing');
     second.worker.start();
-    expect(second.queue.byId(job!.id)?.status).toBe('queued');
+    // The cut-short attempt may have printed: the job goes out again, marked as sent again.
+    expect(second.queue.byId(job!.id)).toMatchObject({ status: 'queued', resent: true });
     await second.worker.drain();
-    expect(second.queue.byId(job!.id)?.status).toBe('done');
+    expect(second.queue.byId(job!.id)).toMatchObject({ status: 'done', resent: true });
     expect((await printer.received).equals(ZPL)).toBe(true);
     await printer.close();
   });
@@ -125,5 +129,70 @@ describe('print queue', () => {
     s.profiles.set({ stationId: STATION, documentKind: 'label', printerKind: 'raw_tcp', target: '127.0.0.1:9', format: 'zpl', raw: true });
     expect(s.printing.print('carrier_label', { format: 'zpl', bytes: ZPL }, { orderNumber: 'PD-1' }).job?.target).toBe('127.0.0.1:9');
     expect(s.printing.print('carrier_label', { format: 'epl', bytes: Buffer.from('N\nP1\n') }, { orderNumber: 'PD-1' }).job).toBeNull();
+  });
+
+  it('stops only once the job being sent is recorded, so the host can close the database behind it', async () => {
+    const s = setup();
+    let answer: () => void = () => undefined;
+    const printer: PrinterAdapter = {
+      kind: 'raw_tcp',
+      discover: async () => [],
+      // A printer that takes its time to accept the bytes.
+      print: () => new Promise<PrintOutcome>((resolve) => (answer = () => resolve({ ok: true, printerJobRef: null }))),
+    };
+    const worker = new PrintQueueWorker({ stationId: STATION, queue: s.queue, archive: s.archive, adapters: { raw_tcp: printer }, clock: s.clock.now, timers: s.held.timers });
+    s.profiles.set({ stationId: STATION, documentKind: 'label', printerKind: 'raw_tcp', target: '127.0.0.1:9', format: 'zpl', raw: true });
+    const { job } = s.printing.print('label', { format: 'zpl', bytes: ZPL }, { orderNumber: 'PD-10004', parcelIndex: 1 });
+    const draining = worker.drain();
+    await new Promise((r) => setImmediate(r));
+    expect(s.queue.byId(job!.id)?.status).toBe('printing');
+    let stopped = false;
+    const stopping = worker.stop().then(() => (stopped = true));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(stopped).toBe(false);
+    answer();
+    await stopping;
+    expect(s.queue.byId(job!.id)?.status).toBe('done');
+    s.db.close();
+    expect(await draining).toBe(1);
+  });
+
+  it('on a full disk logs a drain that cannot record its jobs, waits 5 s, and prints once space is back', async (ctx) => {
+    const disk = mountSmallDisk(2);
+    if (typeof disk === 'string') return ctx.skip(disk);
+    const s = setup(path.join(disk.dir, 'station'));
+    try {
+      const printer = await listen();
+      const logged: string[] = [];
+      const logger = { info: () => undefined, warn: () => undefined, error: (msg: string) => void logged.push(msg) };
+      const worker = new PrintQueueWorker({ stationId: STATION, queue: s.queue, archive: s.archive, adapters: { raw_tcp: createRawTcpPrinter({ timeoutMs: 2000 }) }, clock: s.clock.now, timers: s.held.timers, logger });
+      s.profiles.set({ stationId: STATION, documentKind: 'label', printerKind: 'raw_tcp', target: `127.0.0.1:${printer.port}`, format: 'zpl', raw: true });
+      const { job } = s.printing.print('label', { format: 'zpl', bytes: ZPL }, { orderNumber: 'PD-10005', parcelIndex: 1 });
+      // Only this worker (with its logger) drains here, not the one setup() wired to print().
+      s.held.pending.clear();
+      const runDue = async () => {
+        const [handle, timer] = [...s.held.pending.entries()][0]!;
+        s.held.pending.delete(handle);
+        timer.fn();
+        for (let i = 0; i < 20; i++) await new Promise((r) => setImmediate(r));
+      };
+
+      const free = disk.fill();
+      worker.kick();
+      // Claiming the job is a write: the full disk refuses it.
+      await runDue();
+      expect(logged).toEqual(['the print queue could not be worked through']);
+      expect(s.queue.byId(job!.id)?.status).toBe('queued');
+      expect(s.held.delays()).toEqual([5_000]);
+
+      free();
+      await runDue();
+      expect((await printer.received).equals(ZPL)).toBe(true);
+      expect(s.queue.byId(job!.id)).toMatchObject({ status: 'done', attempts: 1 });
+      await printer.close();
+    } finally {
+      s.db.close();
+      disk.unmount();
+    }
   });
 });

@@ -3,8 +3,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { StationFailure } from '../../../src/contract/errors';
 import { listBackups, scheduleBackups, type Timers } from '../../../src/storage/backup';
+import { loadOrCreateBadgeKey } from '../../../src/storage/badge-key';
 import { openDatabase } from '../../../src/storage/db';
-import { newOrder, openTestStore, sampleCatalog, track } from './fixtures';
+import { createStore } from '../../../src/storage/store';
+import { freshDir, newOrder, openTestStore, sampleCatalog, track } from './fixtures';
 
 /** A clock that moves on a second every time it is read. */
 function ticking(start = Date.parse('2026-03-02T08:00:00.000Z')) {
@@ -40,6 +42,38 @@ describe('backups', () => {
     const second = (await store.backupNow()).file;
     expect(path.basename(second)).toBe(path.basename(first).replace('.db', '-2.db'));
     expect(listBackups(path.join(dir, 'backups'))).toEqual([first, second]);
+  });
+
+  it('removes the .partial files of backups killed part-way, when the store opens and before each backup', async () => {
+    const dir = freshDir();
+    const backups = path.join(dir, 'backups');
+    fs.mkdirSync(backups);
+    const partial = (name: string, minutesAgo: number) => {
+      const file = path.join(backups, name);
+      fs.writeFileSync(file, 'half a database');
+      const at = new Date(Date.now() - minutesAgo * 60_000);
+      fs.utimesSync(file, at, at);
+      return file;
+    };
+    const killed = partial('packdesk-20260301T020000000Z.db.partial', 60);
+    // Written seconds ago: maybe a backup under way in another process; it stays.
+    const underWay = partial('packdesk-20260302T075959000Z.db.partial', 0);
+    const notOurs = partial('notes.partial', 60);
+
+    const store = createStore(track(openDatabase(path.join(dir, 'packdesk.sqlite'))), {
+      backupDir: backups,
+      keepBackups: 3,
+      clock: ticking(),
+      badgeKey: loadOrCreateBadgeKey(dir),
+    });
+    expect(fs.existsSync(killed)).toBe(false);
+    expect(fs.existsSync(underWay)).toBe(true);
+    expect(fs.existsSync(notOurs)).toBe(true);
+
+    const killedLater = partial('packdesk-20260302T060000000Z-2.db.partial', 5);
+    const { file } = await store.backupNow();
+    expect(fs.existsSync(killedLater)).toBe(false);
+    expect(fs.readdirSync(backups).sort()).toEqual([path.basename(file), 'notes.partial', path.basename(underWay)].sort());
   });
 
   it('reports a backup that cannot be written as BACKUP_FAILED, naming the folder', async () => {

@@ -1,9 +1,9 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { StationFailure } from '../../../src/contract/errors';
-import { checkpointWal, openDatabase } from '../../../src/storage/db';
+import { checkpointWal, makeDurable, openDatabase } from '../../../src/storage/db';
 import { loadOrCreateBadgeKey } from '../../../src/storage/badge-key';
 import { createStore } from '../../../src/storage/store';
 import { FIXED_NOW, freshDir, newOrder, sampleCatalog, track } from './fixtures';
@@ -129,5 +129,47 @@ describe('openDatabase', () => {
     const missing = path.join(dir, 'missing.sqlite');
     expect(() => openDatabase(missing, { readonly: true })).toThrow(StationFailure);
     expect(fs.existsSync(missing)).toBe(false);
+  });
+});
+
+describe('makeDurable', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  /** Which files were fsynced, by the path of the descriptor (Linux /proc names it). */
+  function recordSyncs(): string[] {
+    const synced: string[] = [];
+    const fsync = fs.fsyncSync.bind(fs);
+    vi.spyOn(fs, 'fsyncSync').mockImplementation((fd) => {
+      synced.push(fs.readlinkSync(`/proc/self/fd/${fd}`));
+      fsync(fd);
+    });
+    return synced;
+  }
+
+  it.skipIf(process.platform !== 'linux')('fsyncs the WAL that holds the last commit, and its folder, and nothing while a transaction is open', () => {
+    const dir = freshDir();
+    const file = path.join(dir, 'packdesk.sqlite');
+    const db = track(openDatabase(file));
+    db.exec('CREATE TABLE parcels (id INTEGER PRIMARY KEY, label TEXT) STRICT');
+    db.prepare("INSERT INTO parcels (label) VALUES ('PD-1')").run();
+    // The commit is in the WAL only: the database file has not been written by a checkpoint.
+    expect(fs.statSync(`${file}-wal`).size).toBeGreaterThan(0);
+    const synced = recordSyncs();
+    makeDurable(db);
+    expect(synced).toEqual([fs.realpathSync(`${file}-wal`), fs.realpathSync(dir)]);
+
+    synced.length = 0;
+    expect(() => db.transaction(() => makeDurable(db))()).toThrow(/after a transaction commits/);
+    expect(synced).toEqual([]);
+  });
+
+  it('is what the store offers the core, after its transactions', () => {
+    const dir = freshDir();
+    const db = track(openDatabase(path.join(dir, 'packdesk.sqlite')));
+    const store = createStore(db, { backupDir: path.join(dir, 'backups'), keepBackups: 2, clock: () => FIXED_NOW, badgeKey: loadOrCreateBadgeKey(dir) });
+    store.transaction(() => store.catalog.importCatalog(sampleCatalog()));
+    const fsync = vi.spyOn(fs, 'fsyncSync');
+    store.makeDurable();
+    expect(fsync).toHaveBeenCalled();
   });
 });

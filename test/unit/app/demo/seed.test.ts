@@ -11,6 +11,8 @@ import type { Store } from '../../../../src/app/ports/store';
 import { openDatabase, type Database } from '../../../../src/storage/db';
 import { loadOrCreateBadgeKey } from '../../../../src/storage/badge-key';
 import { createStore } from '../../../../src/storage/store';
+import { createLabelSettingsRepository } from '../../../../src/storage/repositories/label-settings';
+import { DEMO_LABEL_SETTINGS } from '../../../../src/documents/from-order';
 
 const now = new Date('2026-03-02T08:00:00.000Z');
 const cleanups: (() => void)[] = [];
@@ -101,6 +103,24 @@ describe('seedDemo into a real SQLite database', () => {
     expect(store.catalog.productCount()).toBe(0);
     expect(store.users.listActive()).toEqual([]);
     expect(store.stations.list()).toEqual([]);
+  });
+
+  it("writes the label settings in the same transaction, and keeps a station's own", () => {
+    const { store, db } = realStore();
+    const labels = { repository: createLabelSettingsRepository(db), settings: DEMO_LABEL_SETTINGS };
+    const failing: Store = { ...store, orders: { ...store.orders, insertMany: () => { throw new Error('killed while writing orders'); } } };
+    expect(() => seedDemo(failing, { orders: 5, now, hashPin: fakeHash, labels })).toThrow(/killed/);
+    expect(labels.repository.get()).toBeNull();
+
+    seedDemo(store, { orders: 5, now, hashPin: fakeHash, labels });
+    expect(labels.repository.get()).toEqual(DEMO_LABEL_SETTINGS);
+
+    const other = realStore();
+    const own = { ...DEMO_LABEL_SETTINGS, shopName: 'Our own shop', gs1CompanyPrefix: '5901234' };
+    const repository = createLabelSettingsRepository(other.db);
+    repository.set(own);
+    seedDemo(other.store, { orders: 5, now, hashPin: fakeHash, labels: { repository, settings: DEMO_LABEL_SETTINGS } });
+    expect(repository.get()).toEqual(own);
   });
 
   it('keeps a user someone set up before asking for the demo', () => {

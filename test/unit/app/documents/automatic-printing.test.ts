@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { documentsOnPacked } from '../../../../src/app/documents/on-packed';
+import { createStationPrinting } from '../../../../src/app/documents/printing';
 import type { PackedOrder } from '../../../../src/app/ports';
 import { hasValidCheckDigit } from '../../../../src/domain/barcode/gtin';
+import { openDatabase } from '../../../../src/storage/db';
 import { createStationFixture, typedCall, type StationFixture } from '../../../support/station-fixture';
 import { pdfBarcodes } from '../../documents/tools';
 import { freePort } from '../../printing/cupsd';
@@ -15,7 +17,10 @@ let f: StationFixture;
 beforeEach(() => {
   f = createStationFixture();
 });
-afterEach(() => f.close());
+afterEach(() => {
+  vi.restoreAllMocks();
+  f.close();
+});
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
@@ -135,6 +140,59 @@ describe('the document worker', () => {
     const restarted = f.restart();
     await restarted.documents.drain();
     expect(f.documents.requests.forOrder('PD-100001').map((i) => i.status)).toEqual(['done', 'kept']);
+    expect((await printer.received).toString()).toContain('PD-100001');
+    await printer.close();
+  });
+
+  it('sends again a label a restart cut short, and the print queue says it may have printed twice', async () => {
+    const printer = await listen();
+    await setUpPrinting(f, [{ kind: 'label', target: `127.0.0.1:${printer.port}`, format: 'zpl' }]);
+    const { archive, profiles, queue } = f.documents;
+    const printing = createStationPrinting({ stationId: 'ST-01', archive, profiles, queue, clock: f.clock.now });
+    const zpl = (order: string) => ({ format: 'zpl' as const, bytes: Buffer.from(`^XA^FD${order}^FS^XZ`) });
+    const cutShort = printing.print('label', zpl('PD-100001'), { orderNumber: 'PD-100001', parcelIndex: 1 }).job!;
+    // The bytes went out, then the host died before it marked the job done.
+    expect(f.documents.queue.claimNext('ST-01', f.clock.now().toISOString())?.id).toBe(cutShort.id);
+    const plain = printing.print('label', zpl('PD-100002'), { orderNumber: 'PD-100002', parcelIndex: 1 }).job!;
+
+    const restarted = f.restart();
+    restarted.documents.start();
+    await restarted.documents.drain();
+    await restarted.documents.stop();
+    const call = typedCall(restarted);
+    await ok(call('auth.badge', { badge: 'PD-P-0001' }));
+    const { jobs } = await ok(call('print.queue', {}));
+    expect(jobs.map((j) => [j.id, j.status, j.resent])).toEqual([
+      [plain.id, 'done', false],
+      [cutShort.id, 'done', true],
+    ]);
+    expect((await printer.received).toString()).toContain('PD-100001');
+    await printer.close();
+  });
+
+  it('puts the completion on the disk itself before documents are made or the shop is told', async () => {
+    const printer = await listen();
+    await setUpPrinting(f, [{ kind: 'label', target: `127.0.0.1:${printer.port}`, format: 'zpl' }]);
+    const seen: { status: unknown; documentsOwed: number; labelsPrinted: number }[] = [];
+    const durable = f.store.makeDurable.bind(f.store);
+    vi.spyOn(f.store, 'makeDurable').mockImplementation(() => {
+      // Another connection sees the shipment: the completion transaction has committed.
+      const other = openDatabase(path.join(f.dir, 'packdesk.sqlite'), { readonly: true });
+      try {
+        seen.push({
+          status: other.prepare("SELECT status FROM orders WHERE number = 'PD-100001'").pluck().get(),
+          documentsOwed: f.documents.requests.forOrder('PD-100001').filter((i) => i.status === 'pending').length,
+          labelsPrinted: f.documents.archive.forOrder('PD-100001').length,
+        });
+      } finally {
+        other.close();
+      }
+      durable();
+    });
+    await packMugs(f);
+    // Once per completion, before pack.complete answered and so before any worker ran.
+    expect(seen).toEqual([{ status: 'shipped', documentsOwed: 2, labelsPrinted: 0 }]);
+    await f.station.documents.drain();
     expect((await printer.received).toString()).toContain('PD-100001');
     await printer.close();
   });
