@@ -6,12 +6,12 @@ interface Fed {
   time: number;
 }
 
-/** Feeds keys `gap` ms apart, starting `start` ms after the clock origin. */
-function feed(detector: WedgeDetector, keys: Array<string | { key: string; ctrl?: boolean }>, gap: number, start = 1000): Fed {
+/** Feeds keys `gap` ms apart, starting `start` ms after the clock origin; `intoField` when a text field has the focus. */
+function feed(detector: WedgeDetector, keys: Array<string | { key: string; ctrl?: boolean }>, gap: number, start = 1000, intoField = false): Fed {
   let time = start;
   const decisions = keys.map((k) => {
     const stroke = typeof k === 'string' ? { key: k, ctrlKey: false } : { key: k.key, ctrlKey: k.ctrl ?? false };
-    const d = detector.feed({ ...stroke, altKey: false, metaKey: false, time });
+    const d = detector.feed({ ...stroke, altKey: false, metaKey: false, time, intoField });
     time += gap;
     return d;
   });
@@ -36,8 +36,8 @@ describe('WedgeDetector', () => {
     expect(fed.decisions[2]).toEqual({ consume: true });
   });
 
-  it('treats slow typing followed by Enter as typing', () => {
-    const fed = feed(new WedgeDetector(), [...chars('1234567'), 'Enter'], 150);
+  it('treats slow typing into a field followed by Enter as typing', () => {
+    const fed = feed(new WedgeDetector(), [...chars('1234567'), 'Enter'], 150, 1000, true);
     expect(scans(fed)).toEqual([]);
     expect(fed.decisions.every((d) => !d.consume)).toBe(true);
     expect(fed.decisions.some((d) => d.release)).toBe(false);
@@ -73,10 +73,10 @@ describe('WedgeDetector', () => {
     expect(scans(fed)).toEqual(['ORD-1001']);
   });
 
-  it('honours a configured maxGapMs', () => {
+  it('honours a configured maxGapMs in a text field', () => {
     const config: WedgeConfig = { ...DEFAULT_WEDGE_CONFIG, maxGapMs: 100 };
-    expect(scans(feed(new WedgeDetector(config), [...chars('12345'), 'Enter'], 80))).toEqual(['12345']);
-    expect(scans(feed(new WedgeDetector(), [...chars('12345'), 'Enter'], 80))).toEqual([]);
+    expect(scans(feed(new WedgeDetector(config), [...chars('12345'), 'Enter'], 80, 1000, true))).toEqual(['12345']);
+    expect(scans(feed(new WedgeDetector(), [...chars('12345'), 'Enter'], 80, 1000, true))).toEqual([]);
   });
 
   it('ignores Shift between the characters of a scan', () => {
