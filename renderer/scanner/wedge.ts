@@ -12,6 +12,8 @@
  *   two fragments. Where no text field has the focus nobody is typing, and such a burst that ends
  *   with the suffix is a scan; in a text field its keys go to the field as they come, and it is a
  *   scan only at a pace this scanner has shown;
+ * - the suffix of a scan is the scanner's, however short the code (a box label K2): it never
+ *   presses the focused button; `minLength` is for bursts judged by their pace alone;
  * - a burst at a scanner's pace that stops without its suffix was cut off: it is "not read", the
  *   packer is told to scan again, and nothing of it is sent or left in a field. So is whatever
  *   follows it too soon to be a new scan (the rest of a scan split by a stall).
@@ -29,7 +31,10 @@ export interface WedgeConfig {
   maxGapMs: number;
   /** Longest gap (ms) of a slow scanner: a longer one ends the burst. */
   slowGapMs: number;
-  /** Shortest code (without prefix and suffix) that counts as a scan. */
+  /**
+   * Shortest code (without prefix and suffix) taken as a scan, or as a scan cut off, by its pace
+   * alone. A shorter one ended by the suffix at a scanner's pace is a scan too (box codes like K2).
+   */
   minLength: number;
   /** Characters the scanner sends before each code; '' for none. */
   prefix: string;
@@ -213,7 +218,7 @@ export class WedgeDetector {
     const scannerPaced = !this.intoField || pace !== 'slow';
     if (this.tail && scannerPaced) return this.notRead(true);
     const code = this.code();
-    if (code !== null && scannerPaced && code.length >= this.config.minLength) {
+    if (code !== null && scannerPaced && this.longEnough(code, pace)) {
       this.pace.learn(gaps);
       const leaked = this.leaked;
       this.clear();
@@ -221,6 +226,17 @@ export class WedgeDetector {
     }
     // Not a scan: the suffix is an ordinary key press (Enter in a form).
     return withRelease(PASS, this.abandon());
+  }
+
+  /**
+   * Whether a burst that ended with the suffix at a scanner's pace is long enough to be a scan.
+   * A code is whatever a shop prints (a box label K2), so the suffix at that pace is enough where
+   * nobody types. In a text field a short burst may be a count or a PIN: it must also come at a
+   * pace no person reaches, over at least two keys.
+   */
+  private longEnough(code: string, pace: Pace): boolean {
+    if (code.length >= this.config.minLength) return true;
+    return this.intoField ? pace === 'fast' && code.length >= 2 : code.length >= 1;
   }
 
   /** The gap after the burst's last key has run out. */

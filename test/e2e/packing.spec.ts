@@ -160,6 +160,20 @@ test.describe('packing through the wedge scanner', () => {
     await packPage.complete(SHOWCASE.longAddress, 'Shipped partially: 1 unit backordered');
   });
 
+  test('a short box code scanned with the box dialog open chooses that box, not the focused button\'s', async ({ queuePage, packPage, page }) => {
+    await queuePage.scan(SHOWCASE.hygiene);
+    await packPage.expectOrder(SHOWCASE.hygiene);
+    await packPage.press('F3');
+    const dialog = page.getByTestId('box-dialog');
+    // The first box has the focus: an Enter that reached the dialog would choose it.
+    await expect(dialog.locator('[data-box="F1"]')).toBeFocused();
+    await packPage.scan('K2', 'box_chosen');
+    await expect(dialog).toBeHidden();
+    await expect(packPage.parcel()).toContainText('K2 (');
+    await expect(packPage.parcel()).not.toContainText('F1');
+    await packPage.putBack();
+  });
+
   test('a scan cut off before its Enter is not read: "scan again" in red, and nothing is sent', async ({ queuePage, packPage }) => {
     const line = plainLine(catalog, SHOWCASE.manyLines);
     const code = line.codes.find((c) => c.units === 1)!.code;

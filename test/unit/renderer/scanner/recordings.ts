@@ -76,3 +76,27 @@ export const PERSON_QUANTITY: Recording = {
   code: '12',
   keys: [['1', 33104.2], ['2', 33251.9], ['Enter', 33468]],
 };
+
+/** A box label `K2` from a fast USB scanner: Shift, K, 2 and Enter within 12 ms. */
+export const FAST_BOX: Recording = {
+  code: 'K2',
+  keys: [['Shift', 203311.4], ['K', 203313.6], ['2', 203319.9], ['Enter', 203324.2]],
+};
+
+/** The same label from a slow scanner: 88 and 91 ms between keys. */
+export const SLOW_BOX: Recording = {
+  code: 'K2',
+  keys: [['Shift', 157300.3], ['K', 157302.4], ['2', 157390], ['Enter', 157480.9]],
+};
+
+/** A count typed quickly into the quantity field: 61 ms, then Enter 36 ms later. */
+export const QUICK_QUANTITY: Recording = {
+  code: '12',
+  keys: [['1', 41880.6], ['2', 41941.9], ['Enter', 41977.5]],
+};
+
+/** One digit and Enter struck almost together (28 ms): a person, not a scan of one character. */
+export const ONE_KEY_AND_ENTER: Recording = {
+  code: '5',
+  keys: [['5', 52006.1], ['Enter', 52034.4]],
+};

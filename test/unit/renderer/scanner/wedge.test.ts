@@ -60,10 +60,13 @@ describe('WedgeDetector', () => {
     expect(next).toEqual({ consume: false, burstStart: true, release: 'b' });
   });
 
-  it('does not count a burst shorter than minLength as a scan; Enter then works as Enter', () => {
+  it('counts a burst shorter than minLength ended by Enter at a scanner pace as a scan; typed into a field, its Enter works as Enter', () => {
     const fed = feed(new WedgeDetector(), ['1', '2', '3', 'Enter'], 5);
-    expect(scans(fed)).toEqual([]);
-    expect(fed.decisions[3]).toEqual({ consume: false, release: '23' });
+    expect(scans(fed)).toEqual(['123']);
+    expect(fed.decisions[3]).toEqual({ consume: true, scan: '123', leaked: 1 });
+    const typed = feed(new WedgeDetector(), ['1', '2', '3', 'Enter'], 70, 1000, true);
+    expect(scans(typed)).toEqual([]);
+    expect(typed.decisions[3]).toEqual({ consume: false });
   });
 
   it('restarts the burst after a gap longer than maxGapMs', () => {
