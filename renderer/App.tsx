@@ -22,6 +22,7 @@ import { StationPanel } from './features/settings/StationPanel';
 import { useSettingsStore } from './features/settings/settingsStore';
 import { errorText } from './i18n/error-text';
 import { setLanguage } from './i18n';
+import { ScanNotRead } from './scanner/ScanNotRead';
 import { showScanResult } from './session/scans';
 import { useActivity } from './session/useActivity';
 import { useSessionStore } from './session/sessionStore';
@@ -100,7 +101,14 @@ export function App() {
       </div>
     );
   }
-  if (!session) return <LoginScreen />;
+  if (!session) {
+    return (
+      <>
+        <LoginScreen />
+        <ScanNotRead />
+      </>
+    );
+  }
   const manager = roleAllows(session.user.role, ['manager']);
   return (
     <>
@@ -110,6 +118,7 @@ export function App() {
       {station && (
         <PrintingCorner stationId={station.id} manager={manager} lastOrder={completion?.orderNumber ?? null} />
       )}
+      <ScanNotRead />
     </>
   );
 }

@@ -102,6 +102,10 @@ export const en = {
   review: enReview,
   video: enVideo,
   printing: enPrinting,
+  scanner: {
+    notRead: 'Scan not read — scan again',
+    notReadHelp: 'The scanner stopped before the end of the code. Nothing was sent.',
+  },
   banner: {
     acknowledge: 'OK — press Enter',
     orderRefused: 'Order {{code}} cannot be packed',

@@ -106,6 +106,10 @@ export const pl = {
   review: plReview,
   video: plVideo,
   printing: plPrinting,
+  scanner: {
+    notRead: 'Skan nieodczytany — zeskanuj ponownie',
+    notReadHelp: 'Skaner urwał kod przed końcem. Nic nie zostało wysłane.',
+  },
   banner: {
     acknowledge: 'OK — naciśnij Enter',
     orderRefused: 'Zamówienia {{code}} nie można spakować',

@@ -6,7 +6,8 @@
  *   1. The scanner. A wedge scanner types; a key that belongs to a scan in progress goes nowhere
  *      else: not into a field, not to a button, not to a dialog or a shortcut. (A burst's first
  *      key cannot be told from typing; it passes, and the scanner takes it back from the field
- *      when the burst turns out to be a scan — renderer/scanner/wedge.ts.)
+ *      when the burst turns out to be a scan — renderer/scanner/wedge.ts.) A scan's Enter is the
+ *      scanner's, however short the code: a scan never presses the focused button.
  *   2. Watchers see every key the scanner let through and never take one (the idle logout).
  *   3. The top-most open dialog, and only that one: the newest registered on the 'dialog' layer
  *      (a Dialog, the error overlay, a blocking banner). Escape closes it. A key it does not take

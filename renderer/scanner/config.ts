@@ -12,6 +12,7 @@ export function parseWedgeConfig(raw: unknown): WedgeConfig {
   const given = raw as Record<string, unknown>;
   const config: WedgeConfig = { ...DEFAULT_WEDGE_CONFIG };
   if (isWhole(given.maxGapMs, 5, 500)) config.maxGapMs = given.maxGapMs;
+  if (isWhole(given.slowGapMs, 5, 1000)) config.slowGapMs = given.slowGapMs;
   if (isWhole(given.minLength, 1, 100)) config.minLength = given.minLength;
   if (typeof given.prefix === 'string' && given.prefix.length <= 8) config.prefix = given.prefix;
   if (typeof given.suffix === 'string' && given.suffix.length <= 16) config.suffix = given.suffix;

@@ -1,6 +1,6 @@
 import { DemoCatalog, SHOWCASE } from './catalog';
 import { test, expect } from './fixtures';
-import { GS } from './pages/keys';
+import { GS, scanWithSlowWedge } from './pages/keys';
 import { keepScreen } from './pages/screens';
 
 const RED = 'rgb(196, 0, 26)';
@@ -159,7 +159,66 @@ test.describe('packing through the wedge scanner', () => {
     await expect(packPage.blockers).toContainText('partial shipment (Tomasz Lewandowski');
     await packPage.complete(SHOWCASE.longAddress, 'Shipped partially: 1 unit backordered');
   });
+
+  test('a short box code scanned with the box dialog open chooses that box, not the focused button\'s', async ({ queuePage, packPage, page }) => {
+    await queuePage.scan(SHOWCASE.hygiene);
+    await packPage.expectOrder(SHOWCASE.hygiene);
+    await packPage.press('F3');
+    const dialog = page.getByTestId('box-dialog');
+    // The first box has the focus: an Enter that reached the dialog would choose it.
+    await expect(dialog.locator('[data-box="F1"]')).toBeFocused();
+    await packPage.scan('K2', 'box_chosen');
+    await expect(dialog).toBeHidden();
+    await expect(packPage.parcel()).toContainText('K2 (');
+    await expect(packPage.parcel()).not.toContainText('F1');
+    await packPage.putBack();
+  });
+
+  test('a scan cut off before its Enter is not read: "scan again" in red, and nothing is sent', async ({ queuePage, packPage }) => {
+    const line = plainLine(catalog, SHOWCASE.manyLines);
+    const code = line.codes.find((c) => c.units === 1)!.code;
+    await queuePage.scan(SHOWCASE.manyLines);
+    await packPage.expectOrder(SHOWCASE.manyLines);
+    await packPage.scanCutOff(code.slice(0, 9));
+    await expect(packPage.notRead.getByRole('alert')).toHaveCSS('background-color', RED);
+    await expect(packPage.verdict).toHaveAttribute('data-verdict', '');
+    await packPage.expectPacked(line.sku, 0, line.quantity);
+    await packPage.scan(code);
+    await expect(packPage.notRead).toBeHidden();
+    await packPage.expectPacked(line.sku, 1, line.quantity);
+    await packPage.putBack();
+  });
 });
+
+test.describe('a slow wedge scanner', () => {
+  test.beforeEach(async ({ page, loginPage, queuePage }) => {
+    // The station's fast gap well below this scanner's pace, and room above it for a stalled machine.
+    await page.addInitScript(() => localStorage.setItem('packdesk.scanner', JSON.stringify({ maxGapMs: 30, slowGapMs: 400, minLength: 4 })));
+    await loginPage.open();
+    await loginPage.scanBadge('PD-P-0001');
+    await queuePage.expectShown('Anna Kowalska');
+  });
+
+  test('a scan with 35–100 ms of jitter between keys is read whole, not split', async ({ queuePage, packPage, host }) => {
+    const catalog = new DemoCatalog(host.dataDir);
+    const line = plainLine(catalog, SHOWCASE.wholesale);
+    catalog.close();
+    const code = line.codes.find((c) => c.units === 1)!.code;
+    await queuePage.scan(SHOWCASE.wholesale);
+    await packPage.expectOrder(SHOWCASE.wholesale);
+    await scanWithSlowWedge(packPage.page, code, [35, 92, 48, 100, 61, 77, 40, 88, 55, 97, 70, 44, 83, 66]);
+    await packPage.expectPacked(line.sku, 1, line.quantity);
+    await expect(packPage.notRead).toBeHidden();
+    await packPage.putBack();
+  });
+});
+
+/** A line packed by plain scans: no kit, no serial or lot, below the typed-quantity threshold. */
+function plainLine(catalog: DemoCatalog, orderNumber: string) {
+  const line = catalog.lines(orderNumber).find((l) => !l.isKit && l.tracking === 'none' && l.quantity < 10 && l.codes.some((c) => c.units === 1));
+  if (!line) throw new Error(`${orderNumber} has no plain line`);
+  return line;
+}
 
 test('the packing screen speaks Polish', async ({ loginPage, queuePage, packPage, host, page }) => {
   const catalog = new DemoCatalog(host.dataDir);
@@ -173,6 +232,7 @@ test('the packing screen speaks Polish', async ({ loginPage, queuePage, packPage
   await expect(packPage.title).toHaveText(`Zamówienie ${SHOWCASE.germany}`);
   // Carrier and service in words, not codes.
   await expect(page.getByTestId('order-carrier')).toHaveText('DHL · Paczka (Paket)');
+  await packPage.scanCutOff(cable.codes[0]!.code.slice(0, 9), 'Skan nieodczytany — zeskanuj ponownie');
   await packPage.scan(cable.codes[0]!.code, 'accepted');
   await expect(packPage.blockers).toContainText('Przed zakończeniem:');
   await expect(packPage.blockers).toContainText('pozycje niekompletne');

@@ -71,7 +71,7 @@ export function resolveScan(store: Store, data: string, symbology: string | null
       const text = (reading.symbology ? reading.raw.slice(reading.symbology.length) : reading.raw).trim();
       const barcode = store.catalog.barcode(text);
       if (barcode) return plainProduct(barcode.productId, barcode.unitsPerScan);
-      // Box labels carry "BOX-" before the code, so a short code like K1 still reads as a scan.
+      // A box is chosen by its own code, whatever its length; a "BOX-" before it (older labels) is allowed.
       const boxCode = text.toUpperCase().replace(/^BOX-/, '');
       const box = store.catalog.boxes().find((b) => b.code.toUpperCase() === boxCode);
       if (box) return { kind: 'box', boxCode: box.code, tareGrams: box.tareGrams };

@@ -1,5 +1,8 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import { scanWithWedge } from './keys';
+import { scanCutOff, scanWithWedge } from './keys';
+
+/** A packer rescans after hearing the "not read" alarm, never within half a second (scanner/wedge.ts). */
+const RESCAN_AFTER_MS = 600;
 
 /** The packing screen, driven as a packer would: scans through the wedge and the F-keys. */
 export class PackPage {
@@ -12,6 +15,8 @@ export class PackPage {
   readonly scale: Locator;
   readonly completion: Locator;
   readonly quantityField: Locator;
+  /** "Scan not read — scan again", over every screen. */
+  readonly notRead: Locator;
 
   constructor(readonly page: Page) {
     this.title = page.getByTestId('order-title');
@@ -23,6 +28,7 @@ export class PackPage {
     this.scale = page.getByTestId('scale');
     this.completion = page.getByTestId('completion');
     this.quantityField = page.locator('#pack-quantity');
+    this.notRead = page.getByTestId('scan-not-read');
   }
 
   async expectOrder(orderNumber: string): Promise<void> {
@@ -48,6 +54,13 @@ export class PackPage {
     await scanWithWedge(this.page, code);
     await expect.poll(() => this.page.evaluate(() => performance.getEntriesByName('scan:verdict', 'measure').length)).toBeGreaterThan(before);
     if (verdict) await expect(this.verdict).toHaveAttribute('data-verdict', verdict);
+  }
+
+  /** A scan whose scanner stopped before the end of `code` (no Enter): the screen says it was not read. */
+  async scanCutOff(code: string, text: string | RegExp = 'Scan not read — scan again'): Promise<void> {
+    await scanCutOff(this.page, code);
+    await expect(this.notRead).toContainText(text);
+    await this.page.waitForTimeout(RESCAN_AFTER_MS);
   }
 
   /** An error verdict: the overlay stands until acknowledged. */

@@ -21,3 +21,20 @@ export async function scanWithWedge(page: Page, code: string): Promise<void> {
   }
   await page.keyboard.press('Enter');
 }
+
+/**
+ * A slow or wireless wedge scanner: each key of `code` the matching `gapsMs` after the one before
+ * (Enter after the last), so a test sets the pace and jitter.
+ */
+export async function scanWithSlowWedge(page: Page, code: string, gapsMs: readonly number[]): Promise<void> {
+  const keys = [...code, 'Enter'];
+  for (const [i, key] of keys.entries()) {
+    if (i > 0) await page.waitForTimeout(gapsMs[(i - 1) % gapsMs.length]!);
+    await page.keyboard.press(key);
+  }
+}
+
+/** A scan cut off before its end: the keys of `code` at a scanner's pace, and no Enter. */
+export async function scanCutOff(page: Page, code: string): Promise<void> {
+  await page.keyboard.type(code, { delay: SCANNER_KEY_DELAY_MS });
+}

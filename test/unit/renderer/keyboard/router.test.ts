@@ -41,6 +41,18 @@ describe('the keyboard router, in its written order', () => {
     expect(router.route(press('Enter'))).toBe('dialog');
   });
 
+  it('swallows the Enter of a short scan (a box code) so the dialog\'s focused button is not pressed', () => {
+    const router = new KeyRouter();
+    router.setScanner(wedge());
+    const heard: string[] = [];
+    router.register('dialog', recorder(heard, 'dialog', ['Enter']));
+
+    const routes = ['K', '2', 'Enter'].map((key, i) => router.route(press(key, i === 0 ? 300 : 6)));
+    // K cannot be told from typing and goes to the page (a button ignores it); Enter is the scan's.
+    expect(routes).toEqual(['page', 'scanner', 'scanner']);
+    expect(heard).toEqual([]);
+  });
+
   it('gives Escape to the top dialog only, then to the one below, then to the screen', () => {
     const router = new KeyRouter();
     const heard: string[] = [];

@@ -6,12 +6,12 @@ interface Fed {
   time: number;
 }
 
-/** Feeds keys `gap` ms apart, starting `start` ms after the clock origin. */
-function feed(detector: WedgeDetector, keys: Array<string | { key: string; ctrl?: boolean }>, gap: number, start = 1000): Fed {
+/** Feeds keys `gap` ms apart, starting `start` ms after the clock origin; `intoField` when a text field has the focus. */
+function feed(detector: WedgeDetector, keys: Array<string | { key: string; ctrl?: boolean }>, gap: number, start = 1000, intoField = false): Fed {
   let time = start;
   const decisions = keys.map((k) => {
     const stroke = typeof k === 'string' ? { key: k, ctrlKey: false } : { key: k.key, ctrlKey: k.ctrl ?? false };
-    const d = detector.feed({ ...stroke, altKey: false, metaKey: false, time });
+    const d = detector.feed({ ...stroke, altKey: false, metaKey: false, time, intoField });
     time += gap;
     return d;
   });
@@ -36,8 +36,8 @@ describe('WedgeDetector', () => {
     expect(fed.decisions[2]).toEqual({ consume: true });
   });
 
-  it('treats slow typing followed by Enter as typing', () => {
-    const fed = feed(new WedgeDetector(), [...chars('1234567'), 'Enter'], 150);
+  it('treats slow typing into a field followed by Enter as typing', () => {
+    const fed = feed(new WedgeDetector(), [...chars('1234567'), 'Enter'], 150, 1000, true);
     expect(scans(fed)).toEqual([]);
     expect(fed.decisions.every((d) => !d.consume)).toBe(true);
     expect(fed.decisions.some((d) => d.release)).toBe(false);
@@ -60,10 +60,13 @@ describe('WedgeDetector', () => {
     expect(next).toEqual({ consume: false, burstStart: true, release: 'b' });
   });
 
-  it('does not count a burst shorter than minLength as a scan; Enter then works as Enter', () => {
+  it('counts a burst shorter than minLength ended by Enter at a scanner pace as a scan; typed into a field, its Enter works as Enter', () => {
     const fed = feed(new WedgeDetector(), ['1', '2', '3', 'Enter'], 5);
-    expect(scans(fed)).toEqual([]);
-    expect(fed.decisions[3]).toEqual({ consume: false, release: '23' });
+    expect(scans(fed)).toEqual(['123']);
+    expect(fed.decisions[3]).toEqual({ consume: true, scan: '123', leaked: 1 });
+    const typed = feed(new WedgeDetector(), ['1', '2', '3', 'Enter'], 70, 1000, true);
+    expect(scans(typed)).toEqual([]);
+    expect(typed.decisions[3]).toEqual({ consume: false });
   });
 
   it('restarts the burst after a gap longer than maxGapMs', () => {
@@ -73,10 +76,10 @@ describe('WedgeDetector', () => {
     expect(scans(fed)).toEqual(['ORD-1001']);
   });
 
-  it('honours a configured maxGapMs', () => {
+  it('honours a configured maxGapMs in a text field', () => {
     const config: WedgeConfig = { ...DEFAULT_WEDGE_CONFIG, maxGapMs: 100 };
-    expect(scans(feed(new WedgeDetector(config), [...chars('12345'), 'Enter'], 80))).toEqual(['12345']);
-    expect(scans(feed(new WedgeDetector(), [...chars('12345'), 'Enter'], 80))).toEqual([]);
+    expect(scans(feed(new WedgeDetector(config), [...chars('12345'), 'Enter'], 80, 1000, true))).toEqual(['12345']);
+    expect(scans(feed(new WedgeDetector(), [...chars('12345'), 'Enter'], 80, 1000, true))).toEqual([]);
   });
 
   it('ignores Shift between the characters of a scan', () => {
