@@ -6,7 +6,7 @@ import { createDocumentArchive } from '../documents/store/archive';
 import { OrphanSweeper } from '../documents/store/orphans';
 import { renderLabelZpl } from '../documents/zpl/zpl-label';
 import { createCupsPrinter } from '../printing/cups';
-import { createPdfFolderPrinter } from '../printing/pdf-folder';
+import { createPdfFolderPrinter, printedFolder } from '../printing/pdf-folder';
 import { PrintQueueWorker, REAL_TIMERS } from '../printing/queue-worker';
 import { createRawTcpPrinter } from '../printing/raw-tcp';
 import { createSilentPrinter } from '../printing/silent-print';
@@ -88,6 +88,7 @@ export function createDocumentPorts(options: DocumentPortOptions): DocumentPorts
     },
     printWorkerFor: (stationId, onChange) => new PrintQueueWorker({ stationId, queue, archive, adapters: byKind, clock: now, timers, logger, onChange }),
     printerKinds: adapters.map((a) => a.kind),
+    printedFolder: (target) => printedFolder(options.dataDir, target),
     timers,
   };
 }
