@@ -17,6 +17,7 @@ export const enPrinting = {
     failed_one: '{{count}} print failed',
     failed_other: '{{count}} prints failed',
     open: 'Print queue',
+    unset: 'No printer set up for: {{kinds}}',
   },
   panel: {
     title: 'Print queue',
@@ -38,6 +39,11 @@ export const enPrinting = {
     noDocuments: 'No documents for {{order}} yet.',
     queued: 'Sent to the printer.',
     resent: 'Sent again after a restart: it may have printed twice.',
+    printOwed: 'Print',
+    pdfFolder: 'Documents are saved as files in',
+    copyPath: 'Copy path',
+    copied: 'Copied',
+    setUp: 'Set up printers',
   },
   kind: {
     label: 'Shipping label',
@@ -63,6 +69,7 @@ export const enPrinting = {
     silent: 'Printer does not answer ({{target}})',
     unknownHost: 'Printer address unknown ({{target}})',
     noPrinter: 'No printer set up for this document',
+    noPrinterManager: 'No printer set up for this document at this station: set one up in Settings → Printers, then print it here',
     labelSettings: 'Label settings missing: a manager enters the shop address and GS1 prefix',
     other: '{{reason}}',
   },
@@ -93,6 +100,6 @@ export const enPrinting = {
     extension: 'SSCC extension digit',
     serial: 'Next SSCC serial',
     returnPolicy: 'Return instructions',
-    kinds: { cups: 'CUPS printer', raw_tcp: 'Label printer (TCP 9100)', windows_pdf: 'Windows printer', electron: 'System printer' },
+    kinds: { cups: 'CUPS printer', raw_tcp: 'Label printer (TCP 9100)', windows_pdf: 'Windows printer', electron: 'System printer', pdf_folder: 'PDF folder (files in the data folder)' },
   },
 };

@@ -122,6 +122,7 @@ export const en = {
     backup: 'Back up the database now',
     backingUp: 'Backing up…',
     backupDone: 'Backup saved: {{file}} ({{size}} kB)',
+    printers: 'Printers',
     close: 'Close',
   },
 };

@@ -19,6 +19,7 @@ export const plPrinting: typeof enPrinting = {
     failed_many: '{{count}} wydruków nieudanych',
     failed_other: '{{count}} wydruku nieudanego',
     open: 'Kolejka wydruków',
+    unset: 'Brak drukarki dla: {{kinds}}',
   } as typeof enPrinting.indicator,
   panel: {
     title: 'Kolejka wydruków',
@@ -40,6 +41,11 @@ export const plPrinting: typeof enPrinting = {
     noDocuments: 'Brak dokumentów dla {{order}}.',
     queued: 'Wysłano do drukarki.',
     resent: 'Wysłano ponownie po restarcie: mogło wydrukować się dwa razy.',
+    printOwed: 'Drukuj',
+    pdfFolder: 'Dokumenty są zapisywane jako pliki w',
+    copyPath: 'Kopiuj ścieżkę',
+    copied: 'Skopiowano',
+    setUp: 'Ustaw drukarki',
   },
   kind: {
     label: 'Etykieta wysyłkowa',
@@ -65,6 +71,7 @@ export const plPrinting: typeof enPrinting = {
     silent: 'Drukarka nie odpowiada ({{target}})',
     unknownHost: 'Nieznany adres drukarki ({{target}})',
     noPrinter: 'Dla tego dokumentu nie ustawiono drukarki',
+    noPrinterManager: 'Na tym stanowisku nie ustawiono drukarki dla tego dokumentu: ustaw ją w Ustawienia → Drukarki, potem wydrukuj tutaj',
     labelSettings: 'Brak ustawień etykiet: kierownik wpisuje adres sklepu i prefiks GS1',
     other: '{{reason}}',
   },
@@ -95,6 +102,6 @@ export const plPrinting: typeof enPrinting = {
     extension: 'Cyfra rozszerzenia SSCC',
     serial: 'Następny numer seryjny SSCC',
     returnPolicy: 'Instrukcja zwrotu',
-    kinds: { cups: 'Drukarka CUPS', raw_tcp: 'Drukarka etykiet (TCP 9100)', windows_pdf: 'Drukarka Windows', electron: 'Drukarka systemowa' },
+    kinds: { cups: 'Drukarka CUPS', raw_tcp: 'Drukarka etykiet (TCP 9100)', windows_pdf: 'Drukarka Windows', electron: 'Drukarka systemowa', pdf_folder: 'Folder PDF (pliki w folderze danych)' },
   },
 };

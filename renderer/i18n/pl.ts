@@ -126,6 +126,7 @@ export const pl = {
     backup: 'Utwórz kopię zapasową bazy',
     backingUp: 'Tworzenie kopii…',
     backupDone: 'Kopia zapisana: {{file}} ({{size}} kB)',
+    printers: 'Drukarki',
     close: 'Zamknij',
   },
 };

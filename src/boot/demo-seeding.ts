@@ -6,6 +6,7 @@ import { DEMO_LABEL_SETTINGS } from '../documents/from-order';
 import type { Database } from '../storage/db';
 import { guardRepository } from '../storage/failures';
 import { createLabelSettingsRepository } from '../storage/repositories/label-settings';
+import { createPrinterProfileRepository } from '../storage/repositories/printer-profiles';
 
 /** What a host asks of the demo shop when it starts. */
 export type DemoPlan =
@@ -30,8 +31,8 @@ export interface DemoSeeded extends SeedCounts {
 /**
  * The one way a data folder gets the demo shop, for every host: before the host writes anything
  * of its own (its station row), and in one transaction with the label settings the demo's labels
- * need, so a seeding killed part-way leaves nothing behind. A folder with stations but nobody to
- * log in and nothing to pack was set up part-way (by an older `packdesk demo` killed while
+ * need and the PDF folder printer profiles its documents print to, so a seeding killed part-way
+ * leaves nothing behind. A folder with stations but nobody to log in and nothing to pack was set up part-way (by an older `packdesk demo` killed while
  * seeding, or a command run on an empty folder): it is said so and seeded. Returns what was
  * seeded, or null when nothing was.
  */
@@ -55,6 +56,8 @@ export function seedDemoFolder(plan: DemoPlan, deps: DemoSeedingDeps): DemoSeede
     journal: deps.journal,
     // GS1's example company prefix, which no real shipper holds.
     labels: { repository: guardRepository(createLabelSettingsRepository(db), db.name), settings: DEMO_LABEL_SETTINGS },
+    // Every station prints into its PDF folder until a manager sets up real printers.
+    printers: guardRepository(createPrinterProfileRepository(db), db.name),
   });
   deps.logger.info('data folder seeded with the demo shop', { ...counts });
   return { ...counts, unfinished };

@@ -6,6 +6,7 @@ import { createDocumentArchive } from '../documents/store/archive';
 import { OrphanSweeper } from '../documents/store/orphans';
 import { renderLabelZpl } from '../documents/zpl/zpl-label';
 import { createCupsPrinter } from '../printing/cups';
+import { createPdfFolderPrinter, printedFolder } from '../printing/pdf-folder';
 import { PrintQueueWorker, REAL_TIMERS } from '../printing/queue-worker';
 import { createRawTcpPrinter } from '../printing/raw-tcp';
 import { createSilentPrinter } from '../printing/silent-print';
@@ -57,6 +58,8 @@ function platformAdapters(options: DocumentPortOptions): PrinterAdapter[] {
   if (platform !== 'win32') adapters.push(createCupsPrinter());
   if (options.sumatraPath) adapters.push(createWindowsPdfPrinter({ sumatraPath: options.sumatraPath }));
   if (options.silentPrint) adapters.push(createSilentPrinter(options.silentPrint));
+  // Works everywhere: a fresh install prints into it before any printer is set up.
+  adapters.push(createPdfFolderPrinter({ dataDir: options.dataDir }));
   return adapters;
 }
 
@@ -85,6 +88,7 @@ export function createDocumentPorts(options: DocumentPortOptions): DocumentPorts
     },
     printWorkerFor: (stationId, onChange) => new PrintQueueWorker({ stationId, queue, archive, adapters: byKind, clock: now, timers, logger, onChange }),
     printerKinds: adapters.map((a) => a.kind),
+    printedFolder: (target) => printedFolder(options.dataDir, target),
     timers,
   };
 }

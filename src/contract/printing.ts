@@ -5,7 +5,9 @@ import { addressSchema } from './schemas';
 /** Print queue, documents of an order, printer profiles and label settings: the calls of the print panel. */
 
 export const DOCUMENT_KINDS = ['label', 'carrier_label', 'packing_slip', 'manifest', 'returns_receipt', 'test_page'] as const;
-export const PRINTER_KINDS = ['cups', 'raw_tcp', 'windows_pdf', 'electron'] as const;
+/** What a station prints and a manager gives a printer: every kind but the test page, which goes to the printer tested. */
+export const PRINTED_DOCUMENT_KINDS = ['label', 'carrier_label', 'packing_slip', 'manifest', 'returns_receipt'] as const;
+export const PRINTER_KINDS = ['cups', 'raw_tcp', 'windows_pdf', 'electron', 'pdf_folder'] as const;
 export const DOCUMENT_FORMATS = ['pdf', 'zpl', 'epl'] as const;
 export const PRINT_JOB_STATUSES = ['queued', 'printing', 'done', 'failed', 'cancelled'] as const;
 
@@ -51,7 +53,16 @@ export const documentOwedSchema = z.object({
 });
 export type DocumentOwedView = z.infer<typeof documentOwedSchema>;
 
-export const printQueueSchema = z.object({ jobs: z.array(printJobSchema), owed: z.array(documentOwedSchema) });
+/** Whether this station can print everything it makes: the kinds without a working printer, and the PDF folder its documents go to. */
+export const printerReadinessSchema = z.object({
+  /** Printed document kinds with no profile at this station, or one whose way of printing this host lacks. */
+  missing: z.array(documentKindSchema),
+  /** The folder (inside the data folder) a PDF folder profile of this station writes into; null when none does. */
+  pdfFolder: z.string().nullable(),
+});
+export type PrinterReadinessView = z.infer<typeof printerReadinessSchema>;
+
+export const printQueueSchema = z.object({ jobs: z.array(printJobSchema), owed: z.array(documentOwedSchema), printers: printerReadinessSchema });
 export type PrintQueueView = z.infer<typeof printQueueSchema>;
 
 export const storedDocumentSchema = z.object({
@@ -108,6 +119,8 @@ export const PRINTING_METHODS = {
   'print.queue': method({ input: empty, output: printQueueSchema, access: ANY_ROLE, passive: true }),
   'print.cancel': method({ input: jobInput, output: printJobSchema, access: PACKERS }),
   'print.retry': method({ input: jobInput, output: printJobSchema, access: PACKERS }),
+  /** A document kept while no printer was set up for it, sent to the printer set up since. */
+  'print.owed.print': method({ input: z.object({ owedId: z.number().int() }).strict(), output: printJobSchema, access: MANAGERS }),
   'print.reprint': method({
     input: z.object({ documentId: z.number().int() }).strict(),
     output: printJobSchema,

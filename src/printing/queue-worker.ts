@@ -24,7 +24,7 @@ const FAILED_DRAIN_WAIT_MS = 5_000;
 export interface QueueWorkerOptions {
   stationId: string;
   queue: PrintQueue;
-  archive: Pick<DocumentArchive, 'read'>;
+  archive: Pick<DocumentArchive, 'read' | 'byId'>;
   adapters: Partial<Record<PrinterKind, PrinterAdapter>>;
   clock: () => Date;
   timers?: Timers;
@@ -124,7 +124,9 @@ export class PrintQueueWorker {
     } else {
       try {
         const bytes = archive.read(job.documentId);
-        outcome = await adapter.print({ target: job.target, format: job.format, raw: job.raw }, bytes, `Packdesk ${job.documentKind} ${job.documentId}`);
+        const stored = archive.byId(job.documentId);
+        const document = { documentId: job.documentId, kind: job.documentKind, orderNumber: stored?.orderNumber ?? null, parcelIndex: stored?.parcelIndex ?? null };
+        outcome = await adapter.print({ target: job.target, format: job.format, raw: job.raw }, bytes, `Packdesk ${job.documentKind} ${job.documentId}`, document);
       } catch (error) {
         outcome = { ok: false, reason: error instanceof Error ? error.message : String(error) };
       }

@@ -7,6 +7,7 @@ import { createDocumentPorts } from '../../src/boot/documents';
 import { keyFileSecrets } from '../../src/sync';
 import { createSyncStorage } from '../../src/storage/repositories/sync-storage';
 import { createRawTcpPrinter } from '../../src/printing/raw-tcp';
+import { createPdfFolderPrinter } from '../../src/printing/pdf-folder';
 import { createStation, type Station } from '../../src/app/station';
 import type { Result } from '../../src/contract/errors';
 import type { StationEvent } from '../../src/contract/events';
@@ -96,6 +97,8 @@ export const CODES = {
 export interface StationFixtureOptions {
   /** Wraps the station's packing repository, e.g. to count how often a scan reads it. */
   packing?: (repository: PackingRepository) => PackingRepository;
+  /** Offer the PDF folder printer (into the fixture's folder) beside raw 9100. */
+  pdfFolder?: boolean;
 }
 
 /** A real station over a real SQLite file: two stations, one user per role, a few orders. */
@@ -149,7 +152,7 @@ export function createStationFixture(options: StationFixtureOptions = {}): Stati
   const scale = new FakeScale({ settleMs: 0, clock });
   const { timers, held } = holdTimers();
   const documentsOver = (database: typeof db) =>
-    createDocumentPorts({ db: database, dataDir: dir, clock, logger, timers, adapters: [createRawTcpPrinter({ timeoutMs: 2000 })] });
+    createDocumentPorts({ db: database, dataDir: dir, clock, logger, timers, adapters: [createRawTcpPrinter({ timeoutMs: 2000 }), ...(options.pdfFolder ? [createPdfFolderPrinter({ dataDir: dir })] : [])] });
   const documents = documentsOver(db);
   const stationOver = (database: typeof db, storeOf: Store) =>
     createStation({

@@ -6,7 +6,7 @@ import { errorText } from '../../i18n/error-text';
 import { usePrintStore } from './printStore';
 import { reasonText } from './reasons';
 
-function JobRow({ job }: { job: PrintJobView }) {
+function JobRow({ job, manager }: { job: PrintJobView; manager: boolean }) {
   const { t } = useTranslation();
   const { retry, cancel, reprint } = usePrintStore();
   return (
@@ -19,7 +19,7 @@ function JobRow({ job }: { job: PrintJobView }) {
       <td>{job.target}</td>
       <td className={`print-status print-status-${job.status}`}>
         {t(`printing.status.${job.status}`)}
-        {job.status === 'failed' && <div className="print-reason">{reasonText(t, job.reason, job.target)}</div>}
+        {job.status === 'failed' && <div className="print-reason">{reasonText(t, job.reason, job.target, manager)}</div>}
         {job.resent && <div className="print-reason">{t('printing.panel.resent')}</div>}
       </td>
       <td>{job.attempts}</td>
@@ -45,14 +45,34 @@ function JobRow({ job }: { job: PrintJobView }) {
 /** The station's print queue with retry, cancel and reprint, and the documents of any order. */
 export function PrintPanel({ manager, lastOrder }: { manager: boolean; lastOrder: string | null }) {
   const { t } = useTranslation();
-  const { view, queue, orderDocuments, notice, error, close, open, findOrder, reprint } = usePrintStore();
+  const { view, queue, orderDocuments, notice, error, close, open, findOrder, reprint, printOwed } = usePrintStore();
+  const [copied, setCopied] = useState(false);
   const [code, setCode] = useState(lastOrder ?? '');
   const closeButton = useRef<HTMLButtonElement>(null);
   if (view !== 'queue') return null;
   return (
     <Dialog title={t('printing.panel.title')} onClose={close} className="print-panel" initialFocus={closeButton}>
       {notice && <p className="notice ok">{t(`printing.panel.${notice}`)}</p>}
-      {error && <p className="notice error">{errorText(t, error)}</p>}
+      {error && (
+        <p className="notice error">
+          {/* A manager gets the core's own sentence (which printer, which document) and the way to fix it. */}
+          {manager && error.code === 'PRINTER_NOT_SET_UP' ? `${error.message} ${t('printing.reason.noPrinterManager')}` : errorText(t, error)}
+        </p>
+      )}
+      {queue?.printers.pdfFolder && (
+        <p className="print-folder" data-testid="print-folder">
+          {t('printing.panel.pdfFolder')} <code>{queue.printers.pdfFolder}</code>{' '}
+          <button
+            type="button"
+            onClick={() => {
+              const folder = queue.printers.pdfFolder ?? '';
+              void navigator.clipboard?.writeText(folder).then(() => setCopied(true), () => setCopied(false));
+            }}
+          >
+            {copied ? t('printing.panel.copied') : t('printing.panel.copyPath')}
+          </button>
+        </p>
+      )}
       {queue && queue.owed.length > 0 && (
         <>
           <h3>{t('printing.panel.owedTitle')}</h3>
@@ -60,7 +80,12 @@ export function PrintPanel({ manager, lastOrder }: { manager: boolean; lastOrder
             {queue.owed.map((o) => (
               <li key={o.id} data-testid="print-owed">
                 {o.orderNumber} · {t(`printing.kind.${o.kind}`)} · {t(`printing.status.${o.status}`)}
-                {o.reason && <span className="print-reason"> — {reasonText(t, o.reason, '')}</span>}
+                {o.reason && <span className="print-reason"> — {reasonText(t, o.reason, '', manager)}</span>}
+                {manager && o.status === 'kept' && (
+                  <button type="button" onClick={() => void printOwed(o.id)}>
+                    {t('printing.panel.printOwed')}
+                  </button>
+                )}
               </li>
             ))}
           </ul>
@@ -80,7 +105,7 @@ export function PrintPanel({ manager, lastOrder }: { manager: boolean; lastOrder
               <th />
             </tr>
           </thead>
-          <tbody>{queue?.jobs.map((job) => <JobRow key={job.id} job={job} />)}</tbody>
+          <tbody>{queue?.jobs.map((job) => <JobRow key={job.id} job={job} manager={manager} />)}</tbody>
         </table>
       )}
       <form

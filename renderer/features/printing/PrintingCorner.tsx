@@ -33,7 +33,7 @@ export function PrintingCorner({ stationId, manager, lastOrder }: { stationId: s
 
   return (
     <>
-      <PrintIndicator />
+      <PrintIndicator manager={manager} />
       {view === 'queue' && <PrintPanel manager={manager} lastOrder={remembered} />}
       {view === 'settings' && manager && <PrinterSettings />}
     </>

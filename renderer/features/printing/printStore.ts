@@ -18,6 +18,8 @@ interface PrintState {
   retry(jobId: number): Promise<void>;
   cancel(jobId: number): Promise<void>;
   reprint(documentId: number): Promise<void>;
+  /** Managers: a document kept while no printer was set up goes to the printer set up since. */
+  printOwed(owedId: number): Promise<void>;
   findOrder(code: string): Promise<void>;
   reset(): void;
 }
@@ -48,6 +50,7 @@ export const usePrintStore = create<PrintState>()((set, get) => {
     retry: (jobId) => act(() => call('print.retry', { jobId })),
     cancel: (jobId) => act(() => call('print.cancel', { jobId })),
     reprint: (documentId) => act(() => call('print.reprint', { documentId }), 'queued'),
+    printOwed: (owedId) => act(() => call('print.owed.print', { owedId }), 'queued'),
     async findOrder(code) {
       if (!code.trim()) return;
       const result = await call('documents.order', { orderNumber: code.trim() });

@@ -5,6 +5,7 @@ import { roleAllows } from '../../../src/domain/user';
 import { Dialog } from '../../components/Dialog';
 import { errorText } from '../../i18n/error-text';
 import { useSessionStore } from '../../session/sessionStore';
+import { usePrintStore } from '../printing/printStore';
 import { SyncSection } from '../sync/SyncSection';
 import { CameraSettings } from './CameraSettings';
 import { useSettingsStore } from './settingsStore';
@@ -35,6 +36,21 @@ export function StationPanel() {
         <dd>{version}</dd>
       </dl>
       {role && <SyncSection manager={manager} />}
+      {manager && (
+        <p>
+          <button
+            type="button"
+            data-testid="open-printers"
+            onClick={() => {
+              // Settings → Printers: the printer settings open over the screen once this panel closes.
+              hide();
+              usePrintStore.getState().open('settings');
+            }}
+          >
+            {t('settings.printers')}
+          </button>
+        </p>
+      )}
       {manager && <CameraSettings />}
       {backup && <p className="notice ok">{t('settings.backupDone', { file: backup.file, size: Math.ceil(backup.bytes / 1024) })}</p>}
       {error && <p className="notice error">{errorText(t, error)}</p>}

@@ -2,10 +2,12 @@ import { StationFailure } from '../../contract/errors';
 import type { Clock } from '../ports';
 import type { LabelSettings, LabelSettingsRepository } from '../ports/documents';
 import type { Journal } from '../ports/journal';
+import type { PrinterProfileRepository } from '../ports/printing';
 import type { Store } from '../ports/store';
 import { demoCatalog } from './catalog';
 import { seedHistory } from './history';
 import { demoOrders } from './orders';
+import { demoPrinterProfiles } from './printers';
 import { demoStations, demoUsers } from './staff';
 
 export interface SeedOptions {
@@ -20,6 +22,11 @@ export interface SeedOptions {
    * without them every completed order's documents wait for a manager to set them up.
    */
   labels?: { repository: Pick<LabelSettingsRepository, 'get' | 'set'>; settings: LabelSettings };
+  /**
+   * Printer profiles, written in the same transaction for every station that has none: the PDF
+   * folder printer for every document, so the demo prints from its first order.
+   */
+  printers?: Pick<PrinterProfileRepository, 'list' | 'set'>;
 }
 
 export interface SeedCounts {
@@ -62,6 +69,12 @@ export function seedDemo(store: Store, options: SeedOptions): SeedCounts {
     const counts: SeedCounts = { products: catalog.products.length, orders: written, users: inserted };
     if (options.journal) counts.packed = seedHistory(store, orders, { journal: options.journal, now: options.now }).orders;
     if (options.labels && !options.labels.repository.get()) options.labels.repository.set(options.labels.settings);
+    const printers = options.printers;
+    if (printers) {
+      for (const station of store.stations.list()) {
+        if (printers.list(station.id).length === 0) for (const profile of demoPrinterProfiles(station.id)) printers.set(profile);
+      }
+    }
     return counts;
   });
 }

@@ -1,5 +1,5 @@
 import { StationFailure } from '../../contract/errors';
-import type { LabelSettingsView, PrinterProfileView } from '../../contract/printing';
+import { PRINTED_DOCUMENT_KINDS, type LabelSettingsView, type PrinterProfileView, type PrinterReadinessView } from '../../contract/printing';
 import type { CallContext } from '../context';
 import type { HandlerSlice } from '../handlers';
 import type { PrintJob } from '../ports/printing';
@@ -8,7 +8,7 @@ import type { DocumentsDeps, StationDocuments } from './station-documents';
 import { toJobView, toOwedView } from './views';
 
 type PrintMethods =
-  | 'print.queue' | 'print.cancel' | 'print.retry' | 'print.reprint' | 'documents.order' | 'printers.profiles' | 'printers.profile.set'
+  | 'print.queue' | 'print.cancel' | 'print.retry' | 'print.reprint' | 'print.owed.print' | 'documents.order' | 'printers.profiles' | 'printers.profile.set'
   | 'printers.profile.remove' | 'printers.discover' | 'printers.test' | 'labels.settings' | 'labels.settings.set';
 
 /** How many jobs the panel shows: the newest, which is where a failed one would be. */
@@ -29,6 +29,13 @@ export function printingHandlers(core: DocumentsDeps, documents: StationDocument
   };
   const profiles = (stationId: string): PrinterProfileView[] =>
     ports.profiles.list(stationId).map(({ documentKind, printerKind, target, format, raw }) => ({ documentKind, printerKind, target, format, raw }));
+  /** Ready means every printed kind has a profile this host can print through (a carrier label may use the label's). */
+  const readiness = (stationId: string): PrinterReadinessView => {
+    const working = new Set(ports.profiles.list(stationId).filter((p) => ports.printerKinds.includes(p.printerKind)).map((p) => p.documentKind));
+    const missing = PRINTED_DOCUMENT_KINDS.filter((kind) => !working.has(kind) && !(kind === 'carrier_label' && working.has('label')));
+    const folder = ports.profiles.list(stationId).find((p) => p.printerKind === 'pdf_folder');
+    return { missing, pdfFolder: folder ? ports.printedFolder(folder.target) : null };
+  };
   const journal = (call: CallContext, type: string, payload: Record<string, unknown>, order?: string) =>
     core.journal.append({ type, stationId: call.stationId, actorId: call.user?.id ?? null, subject: order ? { kind: 'order', id: order } : { kind: 'station', id: call.stationId }, payload });
 
@@ -36,7 +43,22 @@ export function printingHandlers(core: DocumentsDeps, documents: StationDocument
     'print.queue': (_input, call) => ({
       jobs: ports.queue.list(call.stationId).slice(0, JOBS_SHOWN).map(view),
       owed: ports.requests.pending(call.stationId).map(toOwedView),
+      printers: readiness(call.stationId),
     }),
+    'print.owed.print': ({ owedId }, call) => {
+      const item = ports.requests.byId(owedId);
+      if (!item || item.stationId !== call.stationId) throw new StationFailure('DOCUMENT_NOT_FOUND', `There is no document owed with id ${owedId} at this station.`, { document: owedId });
+      if (item.documentId === null || item.status !== 'kept' || item.printJobId !== null) {
+        throw new StationFailure('VALIDATION_FAILED', `The ${item.kind.replace('_', ' ')} of ${item.orderNumber} is not waiting for a printer${item.lastError ? `: ${item.lastError}` : ''}.`);
+      }
+      const documentId = item.documentId;
+      return core.store.transaction(() => {
+        const job = queued(documents.printingFor(call.stationId).reprint(documentId), item.kind);
+        ports.requests.markQueued(item.id, job.id, now());
+        journal(call, 'document.reprinted', { documentId, kind: item.kind, parcel: item.parcelIndex, printJobId: job.id, owed: item.id }, item.orderNumber);
+        return job;
+      });
+    },
     'print.cancel': ({ jobId }, call) => {
       jobAt(jobId, call);
       ports.queue.cancel(jobId, now());

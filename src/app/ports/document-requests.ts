@@ -43,6 +43,9 @@ export interface DocumentRequestRepository {
   assignSscc(itemId: number, orderId: number, sscc: string): void;
   markDone(itemId: number, outcome: { documentId: number; printJobId: number | null; note: string | null }, at: string): void;
   markFailed(itemId: number, reason: string, retryAt: string, at: string): void;
+  byId(itemId: number): DocumentRequestItem | null;
+  /** A document kept without a printer went to the queue after all: the item is done. False when it was not waiting. */
+  markQueued(itemId: number, printJobId: number, at: string): boolean;
   /** Puts every pending item due at once (label settings were just fixed, say). Returns how many. */
   retryAllNow(at: string): number;
   forOrder(orderNumber: string): DocumentRequestItem[];
@@ -97,5 +100,7 @@ export interface DocumentPorts {
   printWorkerFor(stationId: string, onChange: (job: PrintJob) => void): PrintWorker;
   /** Ways of printing this host offers; a profile of another kind is refused when set. */
   printerKinds: readonly PrinterKind[];
+  /** Where a PDF folder profile with this target writes (inside the data folder); null when the target is not a folder name. */
+  printedFolder(target: string): string | null;
   timers: Timers;
 }

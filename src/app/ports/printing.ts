@@ -1,14 +1,17 @@
 import type { DocumentFormat, DocumentKind } from './documents';
 
 /** How a printer is reached. */
-export type PrinterKind = 'cups' | 'raw_tcp' | 'windows_pdf' | 'electron';
+export type PrinterKind = 'cups' | 'raw_tcp' | 'windows_pdf' | 'electron' | 'pdf_folder';
+
+/** The PDF folder printer's folders live here, inside the data folder: `<data>/printed/<target>/`. */
+export const PRINTED_FOLDER = 'printed';
 
 /** Which printer prints which document at a station, in which language. */
 export interface PrinterProfile {
   stationId: string;
   documentKind: DocumentKind;
   printerKind: PrinterKind;
-  /** CUPS queue name, host:port for raw TCP, or the system printer name. */
+  /** CUPS queue name, host:port for raw TCP, the system printer name, or the PDF folder's name under `printed/`. */
   target: string;
   /** What the printer accepts: PDFs for office printers, ZPL or EPL for label printers. */
   format: DocumentFormat;
@@ -32,10 +35,18 @@ export interface DiscoveredPrinter {
   description: string;
 }
 
-/** A way of reaching printers (CUPS, raw TCP, Windows, Electron). */
+/** What is being printed, for printers that name what they make (the PDF folder's file names). */
+export interface PrintedDocument {
+  documentId: number;
+  kind: DocumentKind;
+  orderNumber: string | null;
+  parcelIndex: number | null;
+}
+
+/** A way of reaching printers (CUPS, raw TCP, Windows, Electron, a PDF folder). */
 export interface PrinterAdapter {
   readonly kind: PrinterKind;
-  print(profile: Pick<PrinterProfile, 'target' | 'format' | 'raw'>, bytes: Uint8Array, title: string): Promise<PrintOutcome>;
+  print(profile: Pick<PrinterProfile, 'target' | 'format' | 'raw'>, bytes: Uint8Array, title: string, document?: PrintedDocument): Promise<PrintOutcome>;
   discover(): Promise<DiscoveredPrinter[]>;
 }
 

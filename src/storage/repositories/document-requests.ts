@@ -67,6 +67,11 @@ export function createDocumentRequestRepository(db: Database): DocumentRequestRe
     `UPDATE document_request_items SET last_error = ?, next_attempt_at = ?, attempts = attempts + 1, updated_at = ?
      WHERE id = ? AND status = 'pending'`,
   );
+  const one = db.prepare<[number], ItemRow>(`SELECT ${ITEM_COLUMNS} ${FROM} WHERE i.id = ?`);
+  const queued = db.prepare<[number, string, number]>(
+    `UPDATE document_request_items SET status = 'done', print_job_id = ?, last_error = NULL, updated_at = ?
+     WHERE id = ? AND status = 'kept' AND print_job_id IS NULL`,
+  );
   const retryAll = db.prepare<[string, string]>("UPDATE document_request_items SET next_attempt_at = ?, updated_at = ? WHERE status = 'pending'");
   const byOrder = db.prepare<[string], ItemRow>(`SELECT ${ITEM_COLUMNS} ${FROM} WHERE r.order_number = ? ORDER BY i.id`);
   const pendingAt = db.prepare<[string], ItemRow>(
@@ -107,6 +112,11 @@ export function createDocumentRequestRepository(db: Database): DocumentRequestRe
     markFailed(itemId, reason, retryAt, at) {
       failed.run(reason, retryAt, at, itemId);
     },
+    byId(itemId) {
+      const row = one.get(itemId);
+      return row ? toItem(row) : null;
+    },
+    markQueued: (itemId, printJobId, at) => queued.run(printJobId, at, itemId).changes > 0,
     retryAllNow: (at) => retryAll.run(at, at).changes,
     forOrder: (orderNumber) => byOrder.all(orderNumber.trim()).map(toItem),
     pending: (stationId) => pendingAt.all(stationId).map(toItem),

@@ -13,6 +13,7 @@ import { loadOrCreateBadgeKey } from '../../../../src/storage/badge-key';
 import { createStore } from '../../../../src/storage/store';
 import { createLabelSettingsRepository } from '../../../../src/storage/repositories/label-settings';
 import { DEMO_LABEL_SETTINGS } from '../../../../src/documents/from-order';
+import { createPrinterProfileRepository } from '../../../../src/storage/repositories/printer-profiles';
 
 const now = new Date('2026-03-02T08:00:00.000Z');
 const cleanups: (() => void)[] = [];
@@ -121,6 +122,28 @@ describe('seedDemo into a real SQLite database', () => {
     repository.set(own);
     seedDemo(other.store, { orders: 5, now, hashPin: fakeHash, labels: { repository, settings: DEMO_LABEL_SETTINGS } });
     expect(repository.get()).toEqual(own);
+  });
+
+  it('gives every station the PDF folder printer for every document, in the same transaction, and keeps a station its own', () => {
+    const { store, db } = realStore();
+    const printers = createPrinterProfileRepository(db);
+    const failing: Store = { ...store, orders: { ...store.orders, insertMany: () => { throw new Error('killed while writing orders'); } } };
+    expect(() => seedDemo(failing, { orders: 5, now, hashPin: fakeHash, printers })).toThrow(/killed/);
+    expect(printers.list('ST-01')).toEqual([]);
+
+    store.stations.upsert({ id: 'ST-09', name: 'Own', language: 'en', idleLogoutMinutes: 15 });
+    printers.set({ stationId: 'ST-09', documentKind: 'label', printerKind: 'raw_tcp', target: '10.0.0.9:9100', format: 'zpl', raw: true });
+    seedDemo(store, { orders: 5, now, hashPin: fakeHash, printers });
+    for (const station of ['ST-01', 'ST-02', 'ST-03']) {
+      expect(printers.list(station).map((p) => [p.documentKind, p.printerKind, p.target, p.format])).toEqual([
+        ['carrier_label', 'pdf_folder', station, 'pdf'],
+        ['label', 'pdf_folder', station, 'pdf'],
+        ['manifest', 'pdf_folder', station, 'pdf'],
+        ['packing_slip', 'pdf_folder', station, 'pdf'],
+        ['returns_receipt', 'pdf_folder', station, 'pdf'],
+      ]);
+    }
+    expect(printers.list('ST-09').map((p) => p.printerKind)).toEqual(['raw_tcp']);
   });
 
   it('keeps a user someone set up before asking for the demo', () => {
