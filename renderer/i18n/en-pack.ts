@@ -39,6 +39,7 @@ const verdictHelp: Record<Verdict, string> = {
 export const enPack = {
   verdict: verdicts,
   verdictHelp,
+  tooManyUnits: 'This code counts {{units}} units, but the line needs only {{needed}} more. Take it out again and scan single units.',
   scanNext: 'Scan the next item',
   keysLabel: 'Keys',
   units_one: '{{count}} unit',

@@ -39,6 +39,7 @@ const verdictHelp: Record<Verdict, string> = {
 export const plPack = {
   verdict: verdicts,
   verdictHelp,
+  tooManyUnits: 'Ten kod liczy {{units}} szt., a pozycja potrzebuje jeszcze tylko {{needed}}. Wyjmij go i skanuj pojedyncze sztuki.',
   scanNext: 'Zeskanuj następny towar',
   keysLabel: 'Klawisze',
   units_one: '{{count}} szt.',

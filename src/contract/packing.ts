@@ -92,6 +92,10 @@ export const scanOutcomeSchema = z.object({
   sku: z.string().nullable(),
   name: z.string().nullable(),
   units: z.number().int(),
+  /** too_many: the units the scanned code counts (a case code counts many) … */
+  codeUnits: z.number().int().optional(),
+  /** … and how many more the line still needs, so the packer knows to scan single units. */
+  lineNeeds: z.number().int().optional(),
 });
 export type ScanOutcomeView = z.infer<typeof scanOutcomeSchema>;
 

@@ -114,6 +114,21 @@ test.describe('packing through the wedge scanner', () => {
     await packPage.putBack();
   });
 
+  test('a case code bigger than the line says how many it counts and how many the line needs', async ({ queuePage, packPage, demoOrders }) => {
+    const showcase = new Set<string>(Object.values(SHOWCASE));
+    const { orderNumber, line, code } = catalog.oversizedCase(demoOrders.ready.filter((n) => !showcase.has(n)));
+    await queuePage.scan(orderNumber);
+    await packPage.expectOrder(orderNumber);
+    await packPage.scan(code.code, 'too_many');
+    await packPage.expectStop('TOO MANY');
+    await expect(packPage.overlay).toContainText(`${line.name} · ${line.sku}`);
+    await expect(packPage.overlay).toContainText(`This code counts ${code.units} units, but the line needs only ${line.quantity} more.`);
+    await expect(packPage.overlay).not.toContainText('needs no more');
+    await packPage.acknowledge();
+    await packPage.expectPacked(line.sku, 0, line.quantity);
+    await packPage.putBack();
+  });
+
   test('after an error, the next scan does not count until it is acknowledged', async ({ queuePage, packPage, page }) => {
     const omega = catalog.line(SHOWCASE.czechia, 0);
     await queuePage.scan(SHOWCASE.czechia);

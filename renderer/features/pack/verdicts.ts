@@ -1,3 +1,5 @@
+import type { TFunction } from 'i18next';
+import type { ScanOutcomeView } from '../../../src/contract/packing';
 import type { Verdict } from '../../../src/domain/packing/verdict';
 import type { SoundKind } from '../../components/sound';
 
@@ -31,3 +33,15 @@ export const VERDICT_LOOK: Record<Verdict, VerdictLook> = {
   // The scan did not count: the error still stands. The alarm again, in the error's own colour.
   acknowledge_first: { tone: 'repeat', sound: 'error' },
 };
+
+/**
+ * What to do after a verdict, with this scan's own numbers where they change the advice: a case
+ * code refused for a line that still needs a few says so, or the packer hears "no more" and is lost.
+ */
+export function verdictHelp(t: TFunction, outcome: Pick<ScanOutcomeView, 'verdict' | 'codeUnits' | 'lineNeeds'>): string {
+  const { verdict, codeUnits, lineNeeds } = outcome;
+  if (verdict === 'too_many' && codeUnits !== undefined && lineNeeds !== undefined && lineNeeds > 0) {
+    return t('pack.tooManyUnits', { units: codeUnits, needed: lineNeeds });
+  }
+  return t(`pack.verdictHelp.${verdict}`);
+}

@@ -184,7 +184,8 @@ export class PackingDesk {
     const view = this.change(call, type, (active, rules) => {
       const step = run(active, rules);
       const label = step.outcome.productId === null ? null : productLabel(step.state, step.outcome.productId);
-      outcome = { verdict: step.outcome.verdict, sku: label?.sku ?? null, name: label?.name ?? null, units: step.outcome.units };
+      const { verdict, units, codeUnits, lineNeeds } = step.outcome;
+      outcome = { verdict, sku: label?.sku ?? null, name: label?.name ?? null, units, ...(codeUnits !== undefined ? { codeUnits } : {}), ...(lineNeeds !== undefined ? { lineNeeds } : {}) };
       const unit = step.outcome.units > 0 ? step.state.units.at(-1) : undefined;
       return {
         state: step.state,

@@ -24,6 +24,10 @@ export interface ScanOutcome {
   productId: number | null;
   /** Units that went into the parcel with this scan (0 for errors and prompts). */
   units: number;
+  /** Too many: the units the scanned code counts (a case code counts many) … */
+  codeUnits?: number;
+  /** … and how many more the line it was meant for still needs. */
+  lineNeeds?: number;
 }
 
 export interface Step {
@@ -33,12 +37,15 @@ export interface Step {
 
 const SERIAL_OR_LOT = /^[\x21-\x7e]{1,64}$/;
 
-function say(state: PackingState, verdict: Verdict, target?: { lineId: number; productId: number }, units = 0): Step {
-  return { state, outcome: { verdict, lineId: target?.lineId ?? null, productId: target?.productId ?? null, units } };
+/** What an outcome may say beyond its verdict and target. */
+type Detail = Pick<ScanOutcome, 'codeUnits' | 'lineNeeds'>;
+
+function say(state: PackingState, verdict: Verdict, target?: { lineId: number; productId: number }, units = 0, detail: Detail = {}): Step {
+  return { state, outcome: { verdict, lineId: target?.lineId ?? null, productId: target?.productId ?? null, units, ...detail } };
 }
 
-function stop(state: PackingState, verdict: Verdict, raw: string, target?: { lineId: number; productId: number }): Step {
-  return say({ ...state, pending: { kind: 'error', verdict, raw } }, verdict, target);
+function stop(state: PackingState, verdict: Verdict, raw: string, target?: { lineId: number; productId: number }, detail: Detail = {}): Step {
+  return say({ ...state, pending: { kind: 'error', verdict, raw } }, verdict, target, 0, detail);
 }
 
 interface Target {
@@ -110,8 +117,14 @@ function scanProduct(state: PackingState, scan: Extract<ResolvedScan, { kind: 'p
   const targets = targetsFor(state, scan.productId);
   if (targets.length === 0) return stop(state, 'wrong_item', raw, { lineId: 0, productId: scan.productId });
   const target = targets.find((t) => roomFor(state, t.line, t.role, t.productId) >= scan.units);
-  const ref = { lineId: (target ?? targets[0]!).line.lineId, productId: scan.productId };
-  if (!target) return stop(state, 'too_many', raw, ref);
+  if (!target) {
+    // A case code can be too many for a line that still needs a few: say both numbers, and name
+    // the place with the most room left, as that is the line the packer is looking at.
+    const rooms = targets.map((t) => ({ t, room: Math.max(0, roomFor(state, t.line, t.role, t.productId)) }));
+    const best = rooms.reduce((a, b) => (b.room > a.room ? b : a));
+    return stop(state, 'too_many', raw, { lineId: best.t.line.lineId, productId: scan.productId }, { codeUnits: scan.units, lineNeeds: best.room });
+  }
+  const ref = { lineId: target.line.lineId, productId: scan.productId };
   if (target.tracking === 'lot' && scan.expiry !== null && target.refuseExpired && scan.expiry < rules.today) {
     return stop(state, 'expired_lot', raw, ref);
   }

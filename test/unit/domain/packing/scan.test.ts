@@ -40,6 +40,15 @@ describe('scanning items into a parcel', () => {
     expect(state.units[0]).toMatchObject({ count: 12, lineId: 5 });
   });
 
+  it('says how many units a refused case code counts and how many the line still needs', () => {
+    const tooBig = applyScan(order(), product(MUG, { units: 6 }), 'raw', rules());
+    expect(tooBig.outcome).toMatchObject({ verdict: 'too_many', lineId: 1, units: 0, codeUnits: 6, lineNeeds: 2 });
+    const full = run(order(), product(MUG), product(MUG)).state;
+    expect(applyScan(full, product(MUG), 'raw', rules()).outcome).toMatchObject({ verdict: 'too_many', codeUnits: 1, lineNeeds: 0 });
+    // Soap fits the soap line (12) and the kit (1): the need named is the line with the most room.
+    expect(applyScan(order(), product(SOAP, { units: 24 }), 'raw', rules()).outcome).toMatchObject({ verdict: 'too_many', lineId: 5, codeUnits: 24, lineNeeds: 12 });
+  });
+
   it('answers unknown, bad-check-digit and malformed scans with their own error verdicts', () => {
     expect(run(order(), { kind: 'other', text: 'XYZ' }).verdicts).toEqual(['unknown_barcode']);
     expect(run(order(), { kind: 'invalid', verdict: 'bad_check_digit' }).verdicts).toEqual(['bad_check_digit']);

@@ -1,6 +1,9 @@
+import i18next from 'i18next';
 import { describe, it, expect } from 'vitest';
 import { ERROR_VERDICTS, PROMPT_VERDICTS, VERDICTS } from '../../../../../src/domain/packing/verdict';
-import { VERDICT_LOOK } from '../../../../../renderer/features/pack/verdicts';
+import { VERDICT_LOOK, verdictHelp } from '../../../../../renderer/features/pack/verdicts';
+import { en } from '../../../../../renderer/i18n/en';
+import { pl } from '../../../../../renderer/i18n/pl';
 import { SHORTCUTS, shortcutFor } from '../../../../../renderer/features/pack/shortcuts';
 
 describe('verdict looks', () => {
@@ -16,6 +19,22 @@ describe('verdict looks', () => {
     const sounds = ['accepted', 'line_complete', 'order_complete'].map((v) => VERDICT_LOOK[v as 'accepted'].sound);
     expect(new Set(sounds).size).toBe(3);
     for (const verdict of VERDICTS) expect(VERDICT_LOOK[verdict]).toBeDefined();
+  });
+});
+
+describe('verdict help', () => {
+  const i18n = i18next.createInstance();
+  void i18n.init({ resources: { en: { translation: en }, pl: { translation: pl } }, lng: 'en', initAsync: false, interpolation: { escapeValue: false } });
+
+  it('says what a refused case code counts and what the line still needs, in both languages', () => {
+    const caseCode = { verdict: 'too_many', codeUnits: 12, lineNeeds: 1 } as const;
+    expect(verdictHelp(i18n.t, caseCode)).toBe('This code counts 12 units, but the line needs only 1 more. Take it out again and scan single units.');
+    expect(verdictHelp(i18n.getFixedT('pl'), caseCode)).toContain('Ten kod liczy 12 szt., a pozycja potrzebuje jeszcze tylko 1.');
+  });
+
+  it('keeps "no more" for a line that is full, and the plain help elsewhere', () => {
+    expect(verdictHelp(i18n.t, { verdict: 'too_many', codeUnits: 1, lineNeeds: 0 })).toBe(en.pack.verdictHelp.too_many);
+    expect(verdictHelp(i18n.t, { verdict: 'wrong_item' })).toBe(en.pack.verdictHelp.wrong_item);
   });
 });
 
