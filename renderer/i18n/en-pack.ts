@@ -40,6 +40,7 @@ export const enPack = {
   verdict: verdicts,
   verdictHelp,
   tooManyUnits: 'This code counts {{units}} units, but the line needs only {{needed}} more. Take it out again and scan single units.',
+  codeScanned: 'Code scanned: {{code}}',
   scanNext: 'Scan the next item',
   keysLabel: 'Keys',
   units_one: '{{count}} unit',

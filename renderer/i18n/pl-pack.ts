@@ -40,6 +40,7 @@ export const plPack = {
   verdict: verdicts,
   verdictHelp,
   tooManyUnits: 'Ten kod liczy {{units}} szt., a pozycja potrzebuje jeszcze tylko {{needed}}. Wyjmij go i skanuj pojedyncze sztuki.',
+  codeScanned: 'Zeskanowany kod: {{code}}',
   scanNext: 'Zeskanuj następny towar',
   keysLabel: 'Klawisze',
   units_one: '{{count}} szt.',

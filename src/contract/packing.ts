@@ -96,6 +96,8 @@ export const scanOutcomeSchema = z.object({
   codeUnits: z.number().int().optional(),
   /** … and how many more the line still needs, so the packer knows to scan single units. */
   lineNeeds: z.number().int().optional(),
+  /** A scan that names no product (unknown, misread, unreadable): the code as scanned, cut to a readable length. */
+  code: z.string().optional(),
 });
 export type ScanOutcomeView = z.infer<typeof scanOutcomeSchema>;
 

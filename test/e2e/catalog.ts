@@ -59,6 +59,13 @@ export class DemoCatalog {
     return row.code;
   }
 
+  /** The product a barcode belongs to, as the catalogue names it. */
+  product(code: string): { sku: string; name: string } {
+    const row = this.db.prepare('SELECT p.sku, p.name FROM barcodes b JOIN products p ON p.id = b.product_id WHERE b.code = ?').get(code) as { sku: string; name: string } | undefined;
+    if (!row) throw new Error(`no product has the barcode ${code}`);
+    return row;
+  }
+
   /**
    * A line of one of the given orders whose case code counts more units than the line orders
    * (a 12-unit case for a line of 1): the order, the line and that code.

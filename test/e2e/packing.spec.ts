@@ -129,6 +129,23 @@ test.describe('packing through the wedge scanner', () => {
     await packPage.putBack();
   });
 
+  test('a wrong item is named, and an unknown code is shown as scanned', async ({ queuePage, packPage }) => {
+    const stranger = catalog.strangerCode(SHOWCASE.czechia);
+    const { sku, name } = catalog.product(stranger);
+    await queuePage.scan(SHOWCASE.czechia);
+    await packPage.expectOrder(SHOWCASE.czechia);
+    await packPage.scan(stranger, 'wrong_item');
+    await packPage.expectStop('WRONG ITEM');
+    await expect(packPage.overlay).toContainText(`${name} · ${sku}`);
+    await expect(packPage.verdict).toContainText(`${name} · ${sku}`);
+    await packPage.acknowledge();
+    await packPage.scan('NO-SUCH-CODE-42', 'unknown_barcode');
+    await packPage.expectStop('UNKNOWN BARCODE');
+    await expect(packPage.overlay).toContainText('Code scanned: NO-SUCH-CODE-42');
+    await packPage.acknowledge();
+    await packPage.putBack();
+  });
+
   test('after an error, the next scan does not count until it is acknowledged', async ({ queuePage, packPage, page }) => {
     const omega = catalog.line(SHOWCASE.czechia, 0);
     await queuePage.scan(SHOWCASE.czechia);

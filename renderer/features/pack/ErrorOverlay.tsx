@@ -4,7 +4,7 @@ import type { Verdict } from '../../../src/domain/packing/verdict';
 import { functionKeys, type KeyPress } from '../../keyboard/router';
 import { useKeys } from '../../keyboard/useKeys';
 import { usePackStore } from './packStore';
-import { verdictHelp } from './verdicts';
+import { scannedText, verdictHelp } from './verdicts';
 
 /**
  * A stop: covers the screen until the packer acknowledges (Enter, Escape or the button). Scans
@@ -17,7 +17,7 @@ export function ErrorOverlay({ verdict }: { verdict: Verdict }) {
   const button = useRef<HTMLButtonElement>(null);
   const repeated = outcome?.verdict === 'acknowledge_first';
   const own = outcome?.verdict === verdict ? outcome : null;
-  const item = own?.name ? `${own.name} · ${own.sku}` : null;
+  const item = own ? scannedText(t, own) : null;
 
   useEffect(() => button.current?.focus(), []);
 

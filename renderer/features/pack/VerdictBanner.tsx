@@ -4,7 +4,7 @@ import { playSound } from '../../components/sound';
 import { errorText } from '../../i18n/error-text';
 import { measureWhenPainted } from '../../scanner/timing';
 import { usePackStore } from './packStore';
-import { VERDICT_LOOK, verdictHelp } from './verdicts';
+import { scannedText, VERDICT_LOOK, verdictHelp } from './verdicts';
 
 /** Notices that are bad news: they look and sound like a refusal. */
 const WARNING_NOTICES = new Set(['weightOff']);
@@ -40,11 +40,11 @@ export function VerdictBanner() {
     tone = 'warning';
     title = errorText(t, shown.error);
   } else if (shown?.outcome) {
-    const { verdict, name, sku, units } = shown.outcome;
+    const { verdict, units } = shown.outcome;
     tone = VERDICT_LOOK[verdict].tone;
     title = t(`pack.verdict.${verdict}`);
     const help = verdictHelp(t, shown.outcome);
-    detail = [name && `${name} · ${sku}`, units > 0 && t('pack.units', { count: units }), help].filter(Boolean).join(' — ') || null;
+    detail = [scannedText(t, shown.outcome), units > 0 && t('pack.units', { count: units }), help].filter(Boolean).join(' — ') || null;
   } else if (shown?.notice) {
     tone = WARNING_NOTICES.has(shown.notice) ? 'warning' : 'notice';
     title = t(`pack.notice.${shown.notice}`, shown.noticeParams);

@@ -45,3 +45,16 @@ export function verdictHelp(t: TFunction, outcome: Pick<ScanOutcomeView, 'verdic
   }
   return t(`pack.verdictHelp.${verdict}`);
 }
+
+/** A scanned code as the screen shows it: control characters (GS1's separator) as their visible symbols. */
+export function visibleCode(code: string): string {
+  // eslint-disable-next-line no-control-regex
+  return code.replace(/[\x00-\x1f\x7f]/g, (c) => String.fromCharCode(c === '\x7f' ? 0x2421 : 0x2400 + c.charCodeAt(0)));
+}
+
+/** What the scan was, for a stop: the product picked up, or the code when it names none. */
+export function scannedText(t: TFunction, outcome: Pick<ScanOutcomeView, 'name' | 'sku' | 'code'>): string | null {
+  if (outcome.name) return `${outcome.name} · ${outcome.sku}`;
+  if (outcome.code) return t('pack.codeScanned', { code: visibleCode(outcome.code) });
+  return null;
+}

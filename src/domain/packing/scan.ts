@@ -28,6 +28,8 @@ export interface ScanOutcome {
   codeUnits?: number;
   /** … and how many more the line it was meant for still needs. */
   lineNeeds?: number;
+  /** A scan that names no product (unknown, misread, unreadable): the code as it came in. */
+  code?: string;
 }
 
 export interface Step {
@@ -38,7 +40,7 @@ export interface Step {
 const SERIAL_OR_LOT = /^[\x21-\x7e]{1,64}$/;
 
 /** What an outcome may say beyond its verdict and target. */
-type Detail = Pick<ScanOutcome, 'codeUnits' | 'lineNeeds'>;
+type Detail = Pick<ScanOutcome, 'codeUnits' | 'lineNeeds' | 'code'>;
 
 function say(state: PackingState, verdict: Verdict, target?: { lineId: number; productId: number }, units = 0, detail: Detail = {}): Step {
   return { state, outcome: { verdict, lineId: target?.lineId ?? null, productId: target?.productId ?? null, units, ...detail } };
@@ -104,7 +106,7 @@ function weightOf(state: PackingState, lineId: number, role: PackedUnit['role'],
 /** The scan that answers a serial or lot prompt: its text is the serial or the lot. */
 function answerPrompt(state: PackingState, pending: Extract<Pending, { kind: 'serial' | 'lot' }>, text: string, raw: string, rules: ScanRules): Step {
   const target = { lineId: pending.lineId, productId: pending.productId };
-  if (!SERIAL_OR_LOT.test(text)) return stop(state, 'invalid_barcode', raw, target);
+  if (!SERIAL_OR_LOT.test(text)) return stop(state, 'invalid_barcode', raw, target, { code: raw });
   const line = state.lines.find((l) => l.lineId === pending.lineId);
   if (!line) return stop(state, 'invalid_barcode', raw, target);
   if (pending.kind === 'serial' && isDuplicateSerial(state, pending.productId, text, rules)) return stop(state, 'duplicate_serial', raw, target);
@@ -151,7 +153,7 @@ function scanProduct(state: PackingState, scan: Extract<ResolvedScan, { kind: 'p
 export function applyScan(state: PackingState, scan: ResolvedScan, raw: string, rules: ScanRules): Step {
   const pending = state.pending;
   if (pending?.kind === 'error') return say(state, 'acknowledge_first');
-  if (scan.kind === 'invalid') return stop(state, scan.verdict, raw);
+  if (scan.kind === 'invalid') return stop(state, scan.verdict, raw, undefined, { code: raw });
   if (scan.kind === 'box') {
     const parcels = state.parcels.map((p) => (p.no === state.activeParcel ? { ...p, boxCode: scan.boxCode, tareGrams: scan.tareGrams } : p));
     return say({ ...state, parcels }, 'box_chosen');
@@ -163,7 +165,7 @@ export function applyScan(state: PackingState, scan: ResolvedScan, raw: string, 
     if (!answersIt) return say(state, pending.kind === 'serial' ? 'serial_required' : 'lot_required', pending);
     return scanProduct({ ...state, pending: null }, scan, raw, rules);
   }
-  if (scan.kind === 'other') return stop(state, 'unknown_barcode', raw);
+  if (scan.kind === 'other') return stop(state, 'unknown_barcode', raw, undefined, { code: raw });
   return scanProduct(state, scan, raw, rules);
 }
 

@@ -60,6 +60,29 @@ describe('one scan pipeline', () => {
   });
 });
 
+describe('what an error says was scanned', () => {
+  it('names a wrong item from the catalogue, and gives an unknown or misread code as scanned', async () => {
+    await packBigOrder();
+    const wrong = await ok(scan(CODES.stranger));
+    expect(wrong).toMatchObject({ kind: 'scanned', outcome: { verdict: 'wrong_item', sku: 'STRANGER-01', name: 'Obcy produkt' } });
+    await ok(call('pack.acknowledge', {}));
+    const unknown = await ok(scan('NO-SUCH-CODE-42'));
+    expect(unknown).toMatchObject({ kind: 'scanned', outcome: { verdict: 'unknown_barcode', sku: null, name: null, code: 'NO-SUCH-CODE-42' } });
+    await ok(call('pack.acknowledge', {}));
+    expect(await ok(scan('5901234123458'))).toMatchObject({ outcome: { verdict: 'bad_check_digit', code: '5901234123458' } });
+    await ok(call('pack.acknowledge', {}));
+    // A code too long to read from a metre away is cut short; the journal keeps it whole.
+    const long = await ok(scan(`X${'9'.repeat(300)}`));
+    expect(long).toMatchObject({ outcome: { verdict: 'unknown_barcode', code: `X${'9'.repeat(63)}…` } });
+  });
+
+  it('never shows the code of a staff badge scanned over an order', async () => {
+    await packBigOrder();
+    const badge = await ok(scan('PD-P-0002'));
+    expect(badge).toMatchObject({ outcome: { verdict: 'unknown_barcode', code: 'staff badge' } });
+  });
+});
+
 describe('packing an order end to end', () => {
   it('takes GS1 DataMatrix with serial and lot, kits, case codes and bulk quantities, then completes', async () => {
     await packBigOrder();

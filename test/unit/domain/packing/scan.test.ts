@@ -49,6 +49,13 @@ describe('scanning items into a parcel', () => {
     expect(applyScan(order(), product(SOAP, { units: 24 }), 'raw', rules()).outcome).toMatchObject({ verdict: 'too_many', lineId: 5, codeUnits: 24, lineNeeds: 12 });
   });
 
+  it('gives the code as scanned with a scan that names no product, and the product with a wrong item', () => {
+    expect(applyScan(order(), { kind: 'other', text: 'XYZ' }, ']C0XYZ', rules()).outcome).toMatchObject({ verdict: 'unknown_barcode', productId: null, code: ']C0XYZ' });
+    expect(applyScan(order(), { kind: 'invalid', verdict: 'bad_check_digit' }, '5901234123458', rules()).outcome).toMatchObject({ code: '5901234123458' });
+    expect(applyScan(order(), product(STRANGER), 'raw', rules()).outcome).toMatchObject({ verdict: 'wrong_item', productId: STRANGER });
+    expect(applyScan(order(), product(STRANGER), 'raw', rules()).outcome.code).toBeUndefined();
+  });
+
   it('answers unknown, bad-check-digit and malformed scans with their own error verdicts', () => {
     expect(run(order(), { kind: 'other', text: 'XYZ' }).verdicts).toEqual(['unknown_barcode']);
     expect(run(order(), { kind: 'invalid', verdict: 'bad_check_digit' }).verdicts).toEqual(['bad_check_digit']);
