@@ -93,6 +93,7 @@ export const enPack = {
     undone: 'Last scan undone',
     undoneUnit: 'Last scan undone — take {{count}} × {{name}} ({{sku}}) out of parcel {{parcel}}',
     weighed: 'Parcel weighed',
+    weighedAuto: 'Parcel {{no}} weighed on the scale',
     parcelAdded: 'New parcel: scan its items',
     parcelActivated: 'Now packing into parcel {{no}}',
     parcelRemoved: 'Parcel removed',

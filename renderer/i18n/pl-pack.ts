@@ -94,6 +94,7 @@ export const plPack = {
     weightOff: 'Waga poza tolerancją — sprawdź paczkę',
     undone: 'Cofnięto ostatni skan',
     weighed: 'Paczka zważona',
+    weighedAuto: 'Paczka {{no}} zważona na wadze',
     parcelAdded: 'Nowa paczka: skanuj jej towary',
     undoneUnit: 'Cofnięto ostatni skan — wyjmij {{count}} × {{name}} ({{sku}}) z paczki {{parcel}}',
     parcelActivated: 'Pakujesz teraz do paczki {{no}}',

@@ -59,6 +59,16 @@ export class DemoCatalog {
     return row.code;
   }
 
+  /**
+   * Of the given orders, the ones of plain items (no serial, lot or kit, at most two of each, a
+   * single-unit barcode) that no showcase is: quick to pack by scanning each unit once.
+   */
+  plainOrders(orderNumbers: string[]): string[] {
+    const showcase = new Set<string>(Object.values(SHOWCASE));
+    const plain = (l: CatalogLine) => l.tracking === 'none' && !l.isKit && l.quantity <= 2 && l.codes.some((c) => c.units === 1);
+    return orderNumbers.filter((n) => !showcase.has(n) && this.lines(n).length <= 2 && this.lines(n).every(plain));
+  }
+
   /** The product a barcode belongs to, as the catalogue names it. */
   product(code: string): { sku: string; name: string } {
     const row = this.db.prepare('SELECT p.sku, p.name FROM barcodes b JOIN products p ON p.id = b.product_id WHERE b.code = ?').get(code) as { sku: string; name: string } | undefined;

@@ -1,5 +1,6 @@
 import { DemoCatalog, SHOWCASE } from './catalog';
 import { test, expect } from './fixtures';
+import { startHost, type RunningHost } from './host';
 import { GS } from './pages/keys';
 import { keepScreen } from './pages/screens';
 
@@ -146,6 +147,36 @@ test.describe('packing through the wedge scanner', () => {
     await packPage.putBack();
   });
 
+  test('a settled scale weighs the boxed parcel by itself, once per weight, and loudly when it is off', async ({ queuePage, packPage, host, demoOrders, page }) => {
+    const number = catalog.plainOrders(demoOrders.ready).at(-1)!;
+    // Nothing on the plate when the order comes up: a parcel left there is not this order's.
+    await host.setScale(0);
+    await queuePage.scan(number);
+    await packPage.expectOrder(number);
+    for (const line of catalog.lines(number)) {
+      for (let i = 0; i < line.quantity; i++) await packPage.scan(line.codes.find((c) => c.units === 1)!.code);
+    }
+    await packPage.chooseBox('K1');
+    const expected = Number(await packPage.parcel().getAttribute('data-expected'));
+    await host.setScale(expected);
+    // No F6: the settled reading weighs the parcel.
+    await expect(packPage.parcel()).toHaveAttribute('data-weight', 'ok');
+    await expect(packPage.verdict).toContainText('Parcel 1 weighed on the scale');
+
+    // Another box clears the weight; the same parcel on the plate is not weighed a second time.
+    await packPage.chooseBox('K2');
+    await page.waitForTimeout(1500);
+    await expect(packPage.parcel()).toHaveAttribute('data-weight', 'none');
+    // A reading that moved by more than the tolerance is a new weight: weighed, and out of tolerance, loudly.
+    const heavier = Number(await packPage.parcel().getAttribute('data-expected')) + 400;
+    await host.setScale(heavier);
+    await expect(packPage.parcel()).toHaveAttribute('data-weight', 'bad');
+    await expect(packPage.verdict).toHaveAttribute('data-tone', 'warning');
+    await expect(packPage.verdict).toContainText('Weight out of tolerance');
+    await expect(page.getByTestId('parcel-weight')).toContainText(`${heavier} g`);
+    await packPage.putBack();
+  });
+
   test('after an error, the next scan does not count until it is acknowledged', async ({ queuePage, packPage, page }) => {
     const omega = catalog.line(SHOWCASE.czechia, 0);
     await queuePage.scan(SHOWCASE.czechia);
@@ -190,6 +221,42 @@ test.describe('packing through the wedge scanner', () => {
     await expect(dialog).toBeHidden();
     await expect(packPage.blockers).toContainText('partial shipment (Tomasz Lewandowski');
     await packPage.complete(SHOWCASE.longAddress, 'Shipped partially: 1 unit backordered');
+  });
+});
+
+test.describe('a station without a scale', () => {
+  let bare: RunningHost;
+  test.beforeAll(async ({ host }) => {
+    // A second host on the same demo data, started without a scale: the packer types the weight.
+    bare = await startHost(host.dataDir, []);
+  });
+  test.afterAll(async () => {
+    await bare?.stop();
+  });
+
+  test('a typed weight far out of tolerance is as loud as a scale reading out of it', async ({ loginPage, queuePage, packPage, demoOrders, page }) => {
+    const catalog = new DemoCatalog(bare.dataDir);
+    const number = catalog.plainOrders(demoOrders.ready).at(-2)!;
+    const lines = catalog.lines(number);
+    catalog.close();
+    await page.goto(bare.url);
+    await loginPage.expectShown();
+    await loginPage.scanBadge('PD-P-0001');
+    await queuePage.expectShown('Anna Kowalska');
+    await queuePage.scan(number);
+    await packPage.expectOrder(number);
+    for (const line of lines) for (let i = 0; i < line.quantity; i++) await packPage.scan(line.codes.find((c) => c.units === 1)!.code);
+    await packPage.chooseBox('K1');
+    const expected = Number(await packPage.parcel().getAttribute('data-expected'));
+    await packPage.press('F6');
+    const dialog = page.getByTestId('weight-dialog');
+    await dialog.locator('#typed-grams').fill(String(expected * 3 + 1000));
+    await dialog.getByRole('button', { name: 'Save weight' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(packPage.parcel()).toHaveAttribute('data-weight', 'bad');
+    await expect(packPage.verdict).toHaveAttribute('data-tone', 'warning');
+    await expect(packPage.verdict).toContainText('Weight out of tolerance');
+    await packPage.putBack();
   });
 });
 

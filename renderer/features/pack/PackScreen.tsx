@@ -20,6 +20,7 @@ import { usePackStore } from './packStore';
 import { ParcelsPanel } from './ParcelsPanel';
 import { QuantityPrompt } from './QuantityPrompt';
 import { useScaleStore } from './scaleStore';
+import { useAutoWeigh } from './useAutoWeigh';
 import type { ShortcutAction } from './shortcuts';
 import { UnitsList } from './UnitsList';
 import { useShortcuts } from './useShortcuts';
@@ -45,6 +46,7 @@ export function PackScreen() {
   useEffect(() => screen.current?.focus(), []);
 
   useScan((code) => void routeScan(code, 'wedge'));
+  useAutoWeigh();
 
   const pending = view?.pending ?? null;
   const blocked = pending?.kind === 'error';
@@ -78,11 +80,7 @@ export function PackScreen() {
       case 'weigh': {
         const { reading, loaded } = useScaleStore.getState();
         if (loaded && reading === null) return store.setDialog('weight');
-        if ((await store.act('pack.weigh', { parcel }, 'weighed')) !== null) return;
-        // Out of tolerance is a stop for completion: say so in the banner, not just "weighed".
-        const weighed = usePackStore.getState().view?.parcels.find((p) => p.no === parcel);
-        if (weighed?.weightOk === false) store.notify('weightOff');
-        return;
+        return void (await store.weigh(parcel, undefined, 'weighed'));
       }
       case 'override':
         return store.setDialog('override');
