@@ -14,6 +14,8 @@ const verdicts: Record<Verdict, string> = {
   duplicate_serial: 'DUPLICATE SERIAL',
   lot_required: 'Scan the lot number',
   expired_lot: 'EXPIRED LOT',
+  expiry_required: 'Type the expiry date of this lot',
+  invalid_expiry: 'NOT A DATE',
   quantity_required: 'Type the quantity',
   acknowledge_first: 'That scan did not count',
 };
@@ -32,6 +34,8 @@ const verdictHelp: Record<Verdict, string> = {
   duplicate_serial: 'This serial number was already scanned or shipped. Take another unit.',
   lot_required: '',
   expired_lot: 'This lot is past its date. Take a unit from another lot.',
+  expiry_required: '',
+  invalid_expiry: 'That is not an expiry date. Scan the item again and give the date on the pack as YYMMDD, YYYY-MM-DD or DD.MM.YYYY.',
   quantity_required: '',
   acknowledge_first: 'Acknowledge the error first (Enter), then scan again.',
 };
@@ -81,6 +85,7 @@ export const enPack = {
   prompt: {
     serial: 'Scan the serial number of {{name}}',
     lot: 'Scan the lot number of {{name}}',
+    expiry: 'Lot {{lot}}: type the date on the pack as YYMMDD, YYYY-MM-DD or DD.MM.YYYY, then Enter',
     quantity: 'How many {{name}}? (at most {{max}})',
     quantityLabel: 'Quantity',
     quantitySubmit: 'Enter',

@@ -14,6 +14,8 @@ const verdicts: Record<Verdict, string> = {
   duplicate_serial: 'POWTÓRZONY NUMER SERYJNY',
   lot_required: 'Zeskanuj numer partii',
   expired_lot: 'PARTIA PRZETERMINOWANA',
+  expiry_required: 'Wpisz datę ważności tej partii',
+  invalid_expiry: 'TO NIE JEST DATA',
   quantity_required: 'Wpisz ilość',
   acknowledge_first: 'Ten skan się nie liczy',
 };
@@ -32,6 +34,8 @@ const verdictHelp: Record<Verdict, string> = {
   duplicate_serial: 'Ten numer seryjny już zeskanowano lub wysłano. Weź inną sztukę.',
   lot_required: '',
   expired_lot: 'Ta partia jest po terminie. Weź sztukę z innej partii.',
+  expiry_required: '',
+  invalid_expiry: 'To nie jest data ważności. Zeskanuj towar ponownie i podaj datę z opakowania jako RRMMDD, RRRR-MM-DD lub DD.MM.RRRR.',
   quantity_required: '',
   acknowledge_first: 'Najpierw potwierdź błąd (Enter), potem skanuj ponownie.',
 };
@@ -83,6 +87,7 @@ export const plPack = {
   prompt: {
     serial: 'Zeskanuj numer seryjny: {{name}}',
     lot: 'Zeskanuj numer partii: {{name}}',
+    expiry: 'Partia {{lot}}: wpisz datę z opakowania jako RRMMDD, RRRR-MM-DD lub DD.MM.RRRR i naciśnij Enter',
     quantity: 'Ile sztuk: {{name}}? (najwyżej {{max}})',
     quantityLabel: 'Ilość',
     quantitySubmit: 'Enter',

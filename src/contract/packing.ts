@@ -61,6 +61,8 @@ export const pendingViewSchema = z
   .discriminatedUnion('kind', [
     z.object({ kind: z.literal('error'), verdict: verdictSchema }),
     z.object({ kind: z.enum(['serial', 'lot']), sku: z.string(), name: z.string() }),
+    /** The lot is known; its expiry is asked because this product's expired lots are refused. */
+    z.object({ kind: z.literal('expiry'), sku: z.string(), name: z.string(), lot: z.string() }),
     z.object({ kind: z.literal('quantity'), sku: z.string(), name: z.string(), max: z.number().int() }),
   ])
   .nullable();

@@ -177,17 +177,43 @@ test.describe('packing through the wedge scanner', () => {
     await packPage.putBack();
   });
 
+  test('a lot typed for a product that refuses expired lots asks for its expiry, and an expired one is refused', async ({ queuePage, packPage, page }) => {
+    const oil = catalog.line(SHOWCASE.lots, 1);
+    const code = oil.codes[0]!.code;
+    await queuePage.scan(SHOWCASE.lots);
+    await packPage.expectOrder(SHOWCASE.lots);
+    await packPage.scan(code, 'lot_required');
+    await packPage.scan('OIL-LOT-OLD', 'expiry_required');
+    await expect(packPage.verdict).toContainText('Type the expiry date of this lot');
+    await expect(packPage.verdict).toContainText('Lot OIL-LOT-OLD: type the date on the pack');
+    // The date is read off the pack and typed: the typed-code field is ready for it.
+    await expect(page.locator('#manual-code')).toBeFocused();
+    await packPage.typeCode('240131');
+    await packPage.expectStop('EXPIRED LOT');
+    await packPage.acknowledge();
+    await packPage.expectPacked(oil.sku, 0, oil.quantity);
+
+    await packPage.scan(code, 'lot_required');
+    await packPage.scan('OIL-LOT-NEW', 'expiry_required');
+    await packPage.typeCode('31.12.2030');
+    await expect(packPage.verdict).toHaveAttribute('data-verdict', 'accepted');
+    await expect(packPage.units.first()).toContainText('OIL-LOT-NEW (2030-12-31)');
+    await packPage.expectPacked(oil.sku, 1, oil.quantity);
+    await packPage.putBack();
+  });
+
   test('after an error, the next scan does not count until it is acknowledged', async ({ queuePage, packPage, page }) => {
     const omega = catalog.line(SHOWCASE.czechia, 0);
     await queuePage.scan(SHOWCASE.czechia);
     await packPage.expectOrder(SHOWCASE.czechia);
     await packPage.scan('5901234123458', 'bad_check_digit');
     await packPage.expectStop('BAD CHECK DIGIT');
-    await packPage.scan(`]C101${omega.codes[0]!.code}10LOT-CZ-1`, 'acknowledge_first');
+    // Omega-3 refuses expired lots: its GS1 code carries the expiry (17) with the lot (10).
+    await packPage.scan(`]C101${omega.codes[0]!.code}17301231${'10'}LOT-CZ-1`, 'acknowledge_first');
     await expect(packPage.overlay).toContainText('That scan did not count');
     await packPage.expectPacked(omega.sku, 0, 1);
     await packPage.acknowledge();
-    await packPage.scan(`]C101${omega.codes[0]!.code}10LOT-CZ-1`, 'order_complete');
+    await packPage.scan(`]C101${omega.codes[0]!.code}17301231${'10'}LOT-CZ-1`, 'order_complete');
     await packPage.expectPacked(omega.sku, 1, 1);
     await expect(packPage.units.first()).toContainText('LOT-CZ-1');
     // Undo takes the unit out again; Escape puts the order back with its progress.

@@ -50,6 +50,19 @@ export function PackScreen() {
 
   const pending = view?.pending ?? null;
   const blocked = pending?.kind === 'error';
+  // The expiry is read off the pack and typed, not scanned: the typed-code field is ready for it,
+  // and gives the keys back to the screen once the question is answered (Escape puts back again).
+  const askingExpiry = pending?.kind === 'expiry';
+  const focusedForExpiry = useRef(false);
+  useEffect(() => {
+    if (askingExpiry) {
+      manual.current?.focus();
+      focusedForExpiry.current = true;
+    } else if (focusedForExpiry.current) {
+      focusedForExpiry.current = false;
+      if (document.activeElement === manual.current) screen.current?.focus();
+    }
+  }, [askingExpiry]);
   // The error overlay and the dialogs hold the keys while they are open (keyboard/router.ts).
   useShortcuts(!!view, (action) => {
     // Escape in the typed-code field is the field's own: it empties and leaves the field (ManualEntry).

@@ -55,6 +55,8 @@ export function VerdictBanner() {
     title = t(`pack.verdict.${pending.kind}_required`);
     detail = `${pending.name} · ${pending.sku}`;
   }
+  // A date is typed, not scanned: say which lot it is for and how to write it, whoever asked.
+  if (tone === 'prompt' && pending?.kind === 'expiry') detail = [detail, t('pack.prompt.expiry', { lot: pending.lot })].filter(Boolean).join(' — ');
 
   return (
     <div className={`verdict verdict-${tone}`} role={tone === 'warning' ? 'alert' : 'status'} data-testid="verdict" data-tone={tone} data-verdict={shown?.outcome?.verdict ?? ''}>

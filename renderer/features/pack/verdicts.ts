@@ -27,8 +27,10 @@ export const VERDICT_LOOK: Record<Verdict, VerdictLook> = {
   invalid_barcode: { tone: 'error', sound: 'error' },
   duplicate_serial: { tone: 'error', sound: 'error' },
   expired_lot: { tone: 'error', sound: 'error' },
+  invalid_expiry: { tone: 'error', sound: 'error' },
   serial_required: { tone: 'prompt', sound: 'prompt' },
   lot_required: { tone: 'prompt', sound: 'prompt' },
+  expiry_required: { tone: 'prompt', sound: 'prompt' },
   quantity_required: { tone: 'prompt', sound: 'prompt' },
   // The scan did not count: the error still stands. The alarm again, in the error's own colour.
   acknowledge_first: { tone: 'repeat', sound: 'error' },

@@ -1,3 +1,4 @@
+import { typedExpiry } from './expiry';
 import { lineComplete, orderComplete, roomFor } from './progress';
 import type { PackedUnit, PackingState, Pending, SessionLine } from './session';
 import type { Verdict } from './verdict';
@@ -96,23 +97,43 @@ function isDuplicateSerial(state: PackingState, productId: number, serial: strin
   return state.units.some((u) => u.productId === productId && u.serial === serial) || rules.serialShipped(productId, serial);
 }
 
-function weightOf(state: PackingState, lineId: number, role: PackedUnit['role'], productId: number): number {
-  const line = state.lines.find((l) => l.lineId === lineId);
-  if (!line) return 0;
-  if (role === 'part') return line.kitParts?.find((p) => p.productId === productId)?.weightGrams ?? 0;
-  return line.weightGrams;
+/** The catalogue's terms for one place in the order: a line's own product, or one of its kit's parts. */
+function placeOf(line: SessionLine, role: PackedUnit['role'], productId: number): { weightGrams: number; refuseExpired: boolean } {
+  if (role !== 'part') return line;
+  return line.kitParts?.find((p) => p.productId === productId) ?? { weightGrams: 0, refuseExpired: false };
 }
 
-/** The scan that answers a serial or lot prompt: its text is the serial or the lot. */
-function answerPrompt(state: PackingState, pending: Extract<Pending, { kind: 'serial' | 'lot' }>, text: string, raw: string, rules: ScanRules): Step {
+const PROMPT_VERDICT = { serial: 'serial_required', lot: 'lot_required', expiry: 'expiry_required' } as const;
+
+type ItemPrompt = Extract<Pending, { kind: 'serial' | 'lot' | 'expiry' }>;
+
+/**
+ * Where expired lots are refused, a lot without its expiry is not enough: the packer is asked for
+ * the date on the pack, or the expiry check would pass every lot typed by hand.
+ */
+function askExpiry(state: PackingState, pending: ItemPrompt, lot: string): Step {
+  const next: Pending = { ...pending, kind: 'expiry', lot, expiry: null };
+  return say({ ...state, pending: next }, 'expiry_required', next);
+}
+
+/** The scan that answers a serial, lot or expiry prompt: its text is the serial, the lot or the date. */
+function answerPrompt(state: PackingState, pending: ItemPrompt, text: string, raw: string, rules: ScanRules): Step {
   const target = { lineId: pending.lineId, productId: pending.productId };
-  if (!SERIAL_OR_LOT.test(text)) return stop(state, 'invalid_barcode', raw, target, { code: raw });
   const line = state.lines.find((l) => l.lineId === pending.lineId);
-  if (!line) return stop(state, 'invalid_barcode', raw, target);
+  if (!line) return stop(state, 'invalid_barcode', raw, target, { code: raw });
+  const place = placeOf(line, pending.role, pending.productId);
+  const unit = { line, role: pending.role, productId: pending.productId, weightGrams: place.weightGrams };
+  if (pending.kind === 'expiry') {
+    const expiry = typedExpiry(text, rules.today);
+    if (expiry === null) return stop(state, 'invalid_expiry', raw, target, { code: raw });
+    if (expiry < rules.today) return stop(state, 'expired_lot', raw, target);
+    return addUnits(state, unit, pending.count, { serial: null, lot: pending.lot, expiry });
+  }
+  if (!SERIAL_OR_LOT.test(text)) return stop(state, 'invalid_barcode', raw, target, { code: raw });
   if (pending.kind === 'serial' && isDuplicateSerial(state, pending.productId, text, rules)) return stop(state, 'duplicate_serial', raw, target);
+  if (pending.kind === 'lot' && pending.expiry === null && line.tracking === 'lot' && place.refuseExpired) return askExpiry(state, pending, text);
   const marks = pending.kind === 'serial' ? { serial: text, lot: pending.lot, expiry: pending.expiry } : { serial: null, lot: text, expiry: pending.expiry };
-  const weightGrams = weightOf(state, pending.lineId, pending.role, pending.productId);
-  return addUnits(state, { line, role: pending.role, productId: pending.productId, weightGrams }, pending.count, marks);
+  return addUnits(state, unit, pending.count, marks);
 }
 
 function scanProduct(state: PackingState, scan: Extract<ResolvedScan, { kind: 'product' }>, raw: string, rules: ScanRules): Step {
@@ -141,6 +162,9 @@ function scanProduct(state: PackingState, scan: Extract<ResolvedScan, { kind: 'p
     const pending: Pending = { kind: 'lot', lineId: target.line.lineId, productId: scan.productId, role: target.role, count: scan.units, lot: null, expiry: scan.expiry };
     return say({ ...state, pending }, 'lot_required', ref);
   }
+  if (target.tracking === 'lot' && target.refuseExpired && scan.expiry === null) {
+    return askExpiry(state, { kind: 'lot', lineId: target.line.lineId, productId: scan.productId, role: target.role, count: scan.units, lot: null, expiry: null }, scan.lot!);
+  }
   const room = roomFor(state, target.line, target.role, target.productId);
   if (target.role === 'item' && target.tracking !== 'serial' && scan.units === 1 && target.line.ordered >= rules.bulkThreshold && room > 1) {
     const pending: Pending = { kind: 'quantity', lineId: target.line.lineId, productId: scan.productId, max: room, lot: scan.lot, expiry: scan.expiry };
@@ -161,8 +185,9 @@ export function applyScan(state: PackingState, scan: ResolvedScan, raw: string, 
   if (pending?.kind === 'quantity') return say(state, 'quantity_required', pending);
   if (pending && scan.kind === 'other') return answerPrompt(state, pending, scan.text, raw, rules);
   if (pending && scan.kind === 'product') {
-    const answersIt = scan.productId === pending.productId && (pending.kind === 'serial' ? scan.serial !== null : scan.lot !== null);
-    if (!answersIt) return say(state, pending.kind === 'serial' ? 'serial_required' : 'lot_required', pending);
+    // The same product's GS1 code answers the question when it carries what is asked.
+    const carries = { serial: scan.serial, lot: scan.lot, expiry: scan.expiry }[pending.kind];
+    if (scan.productId !== pending.productId || carries === null) return say(state, PROMPT_VERDICT[pending.kind], pending);
     return scanProduct({ ...state, pending: null }, scan, raw, rules);
   }
   if (scan.kind === 'other') return stop(state, 'unknown_barcode', raw, undefined, { code: raw });

@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import { scanWithWedge } from './keys';
+import { HUMAN_KEY_DELAY_MS, scanWithWedge } from './keys';
 
 /** The packing screen, driven as a packer would: scans through the wedge and the F-keys. */
 export class PackPage {
@@ -48,6 +48,15 @@ export class PackPage {
     await scanWithWedge(this.page, code);
     await expect.poll(() => this.page.evaluate(() => performance.getEntriesByName('scan:verdict', 'measure').length)).toBeGreaterThan(before);
     if (verdict) await expect(this.verdict).toHaveAttribute('data-verdict', verdict);
+  }
+
+  /** Types a code into the typed-code field (F9 when it is not ready), as read off a pack, and sends it. */
+  async typeCode(text: string): Promise<void> {
+    const field = this.page.locator('#manual-code');
+    if (!(await field.evaluate((el) => el === document.activeElement))) await this.press('F9');
+    await expect(field).toBeFocused();
+    await field.pressSequentially(text, { delay: HUMAN_KEY_DELAY_MS });
+    await field.press('Enter');
   }
 
   /** An error verdict: the overlay stands until acknowledged. */

@@ -190,6 +190,27 @@ describe('packing an order end to end', () => {
     expect(resumed.lines[0]).toMatchObject({ packed: 1 });
   });
 
+  it('asks for the expiry of a lot typed by hand where expired lots are refused, and refuses an expired one', async () => {
+    await packBigOrder();
+    const tea = f.store.catalog.productBySku('TEA-02')!;
+    const teaCode = gtin('590123400099');
+    f.store.catalog.importCatalog({ products: [{ ...tea, barcodes: [{ code: teaCode, unitsPerScan: 1 }] }], kits: [], boxes: [] });
+    const typed = (data: string) => ok(call('scan.submit', { data, symbology: null, source: 'manual' }));
+    // The plain EAN: no lot, no expiry. Typing the lot alone no longer passes the expiry check.
+    expect(await verdict(teaCode)).toBe('lot_required');
+    expect(await typed('L-OLD')).toMatchObject({ outcome: { verdict: 'expiry_required', sku: 'TEA-02' } });
+    expect((await ok(call('pack.current', {})))!.pending).toEqual({ kind: 'expiry', sku: 'TEA-02', name: 'Herbata zielona', lot: 'L-OLD' });
+    expect(await typed('261119')).toMatchObject({ outcome: { verdict: 'expired_lot', units: 0 } });
+    await ok(call('pack.acknowledge', {}));
+    expect(await verdict(teaCode)).toBe('lot_required');
+    await typed('L-NEW');
+    expect(await typed('2027-12-31')).toMatchObject({ outcome: { verdict: 'line_complete', units: 1 } });
+    const unit = (await ok(call('pack.current', {})))!.units.at(-1);
+    expect(unit).toMatchObject({ sku: 'TEA-02', lot: 'L-NEW', expiry: '2027-12-31' });
+    const scans = f.journal.bySubject({ kind: 'order', id: 'PD-100006' }).filter((e) => e.type === 'pack.scan').map((e) => e.payload.verdict);
+    expect(scans.slice(-6)).toEqual(['lot_required', 'expiry_required', 'expired_lot', 'lot_required', 'expiry_required', 'line_complete']);
+  });
+
   it('resumes exactly where it was after a restart, prompt included', async () => {
     await packBigOrder();
     await verdict(CODES.mug);

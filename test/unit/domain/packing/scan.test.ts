@@ -84,10 +84,44 @@ describe('scanning items into a parcel', () => {
 
   it('records the lot, asks for it when missing, and refuses an expired lot', () => {
     expect(run(order(), product(TEA, { lot: 'L1', expiry: '2027-01-31' })).state.units[0]).toMatchObject({ lot: 'L1', expiry: '2027-01-31' });
-    const asked = run(order(), product(TEA), { kind: 'other', text: 'L77' });
+    const asked = run(order(), product(TEA, { expiry: '2027-01-31' }), { kind: 'other', text: 'L77' });
     expect(asked.verdicts).toEqual(['lot_required', 'line_complete']);
-    expect(asked.state.units[0]).toMatchObject({ lot: 'L77' });
+    expect(asked.state.units[0]).toMatchObject({ lot: 'L77', expiry: '2027-01-31' });
     expect(run(order(), product(TEA, { lot: 'L0', expiry: '2026-11-19' })).verdicts).toEqual(['expired_lot']);
+  });
+
+  it('asks for the expiry with the lot where expired lots are refused, and refuses an expired one', () => {
+    const other = (text: string): ResolvedScan => ({ kind: 'other', text });
+    // A plain EAN and a typed lot: the expiry is asked next, as YYMMDD (GS1's AI 17) or a full date.
+    const yymmdd = run(order(), product(TEA), other('L77'), other('270131'));
+    expect(yymmdd.verdicts).toEqual(['lot_required', 'expiry_required', 'line_complete']);
+    expect(yymmdd.state.units[0]).toMatchObject({ lot: 'L77', expiry: '2027-01-31' });
+    expect(run(order(), product(TEA), other('L77'), other('2027-01-31')).state.units[0]).toMatchObject({ expiry: '2027-01-31' });
+    expect(run(order(), product(TEA), other('L77'), other('31.01.2027')).state.units[0]).toMatchObject({ expiry: '2027-01-31' });
+    expect(run(order(), product(TEA), other('L77'), other('270200')).state.units[0]).toMatchObject({ expiry: '2027-02-28' });
+    // Today is still good; yesterday is refused, and nothing goes into the parcel.
+    expect(run(order(), product(TEA), other('L77'), other('261120')).verdicts.at(-1)).toBe('line_complete');
+    const expired = run(order(), product(TEA), other('L77'), other('261119'));
+    expect(expired.verdicts).toEqual(['lot_required', 'expiry_required', 'expired_lot']);
+    expect(expired.state.units).toEqual([]);
+    expect(expired.state.pending).toMatchObject({ kind: 'error', verdict: 'expired_lot' });
+    // Not a date: refused, never taken as "no expiry".
+    for (const text of ['271331', '2027-02-30', 'L78', '']) {
+      expect(run(order(), product(TEA), other('L77'), other(text)).verdicts.at(-1), text).toBe('invalid_expiry');
+    }
+    // A GS1 code with the lot but no expiry asks for the expiry too; one with both asks nothing.
+    expect(run(order(), product(TEA, { lot: 'L1' })).verdicts).toEqual(['expiry_required']);
+    expect(run(order(), product(TEA, { lot: 'L1' }), product(TEA, { lot: 'L1', expiry: '2025-01-01' })).verdicts).toEqual(['expiry_required', 'expired_lot']);
+    // The question waits: another product does not answer it, an undo takes it back.
+    const waiting = run(order(), product(TEA), other('L77'), product(MUG));
+    expect(waiting.verdicts.at(-1)).toBe('expiry_required');
+    expect(waiting.state.pending).toMatchObject({ kind: 'expiry', lot: 'L77' });
+    expect(undoLast(waiting.state).state.pending).toBeNull();
+  });
+
+  it('asks no expiry of a lot whose expiry nobody refuses', () => {
+    const relaxed = { ...order(), lines: order().lines.map((l) => (l.productId === TEA ? { ...l, refuseExpired: false } : l)) };
+    expect(run(relaxed, product(TEA), { kind: 'other', text: 'L77' }).verdicts).toEqual(['lot_required', 'line_complete']);
   });
 
   it('packs a kit from its components or as the pre-assembled kit, never both', () => {
@@ -114,7 +148,7 @@ describe('scanning items into a parcel', () => {
       order(),
       product(MUG),
       product(MUG),
-      product(TEA, { lot: 'L1', expiry: null }),
+      product(TEA, { lot: 'L1', expiry: '2027-01-31' }),
       product(PHONE, { serial: 'SN-9' }),
       product(KIT),
       product(SOAP, { units: 12 }),
