@@ -157,6 +157,17 @@ export const enPack = {
     cancel: 'Cancel',
     reasonShort: 'Write a reason of at least 3 characters.',
   },
+  labelPrint: {
+    notPrinted: 'LABEL NOT PRINTED',
+    printed: 'Label printed.',
+    fault: {
+      not_made: 'The label could not be made:',
+      no_printer: 'No printer at this station prints labels.',
+      printer_failed: 'The printer did not print it:',
+      cancelled: 'Its print job was cancelled.',
+    },
+    whatNow: 'The order is shipped, but the parcel has no label: print it from the print queue (bottom right) before the parcel leaves the table.',
+  },
   done: {
     title: 'Order {{number}} complete',
     printing: 'Labels and packing slip are printing.',

@@ -161,6 +161,17 @@ export const plPack = {
     cancel: 'Anuluj',
     reasonShort: 'Wpisz powód (co najmniej 3 znaki).',
   },
+  labelPrint: {
+    notPrinted: 'ETYKIETA NIE WYDRUKOWANA',
+    printed: 'Etykieta wydrukowana.',
+    fault: {
+      not_made: 'Nie udało się przygotować etykiety:',
+      no_printer: 'Żadna drukarka na tym stanowisku nie drukuje etykiet.',
+      printer_failed: 'Drukarka jej nie wydrukowała:',
+      cancelled: 'Jej wydruk anulowano.',
+    },
+    whatNow: 'Zamówienie jest wysłane, ale paczka nie ma etykiety: wydrukuj ją z kolejki wydruków (prawy dolny róg), zanim paczka opuści stół.',
+  },
   done: {
     title: 'Zamówienie {{number}} zakończone',
     printing: 'Etykiety i dokument dostawy drukują się.',

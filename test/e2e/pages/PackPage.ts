@@ -93,7 +93,8 @@ export class PackPage {
     return grams;
   }
 
-  async complete(orderNumber: string, text: string | RegExp = /labels/i): Promise<void> {
+  /** Completes with F10; the completion screen names the order and says how its label is doing. */
+  async complete(orderNumber: string, text: string | RegExp = /label/i): Promise<void> {
     await expect(this.page.getByTestId('complete')).toBeEnabled();
     await this.press('F10');
     await expect(this.completion).toContainText(orderNumber);
