@@ -14,6 +14,8 @@ const verdicts: Record<Verdict, string> = {
   duplicate_serial: 'DUPLICATE SERIAL',
   lot_required: 'Scan the lot number',
   expired_lot: 'EXPIRED LOT',
+  expiry_required: 'Type the expiry date of this lot',
+  invalid_expiry: 'NOT A DATE',
   quantity_required: 'Type the quantity',
   acknowledge_first: 'That scan did not count',
 };
@@ -32,6 +34,8 @@ const verdictHelp: Record<Verdict, string> = {
   duplicate_serial: 'This serial number was already scanned or shipped. Take another unit.',
   lot_required: '',
   expired_lot: 'This lot is past its date. Take a unit from another lot.',
+  expiry_required: '',
+  invalid_expiry: 'That is not an expiry date. Scan the item again and give the date on the pack as YYMMDD, YYYY-MM-DD or DD.MM.YYYY.',
   quantity_required: '',
   acknowledge_first: 'Acknowledge the error first (Enter), then scan again.',
 };
@@ -39,6 +43,8 @@ const verdictHelp: Record<Verdict, string> = {
 export const enPack = {
   verdict: verdicts,
   verdictHelp,
+  tooManyUnits: 'This code counts {{units}} units, but the line needs only {{needed}} more. Take it out again and scan single units.',
+  codeScanned: 'Code scanned: {{code}}',
   scanNext: 'Scan the next item',
   keysLabel: 'Keys',
   units_one: '{{count}} unit',
@@ -79,6 +85,7 @@ export const enPack = {
   prompt: {
     serial: 'Scan the serial number of {{name}}',
     lot: 'Scan the lot number of {{name}}',
+    expiry: 'Lot {{lot}}: type the date on the pack as YYMMDD, YYYY-MM-DD or DD.MM.YYYY, then Enter',
     quantity: 'How many {{name}}? (at most {{max}})',
     quantityLabel: 'Quantity',
     quantitySubmit: 'Enter',
@@ -91,6 +98,7 @@ export const enPack = {
     undone: 'Last scan undone',
     undoneUnit: 'Last scan undone — take {{count}} × {{name}} ({{sku}}) out of parcel {{parcel}}',
     weighed: 'Parcel weighed',
+    weighedAuto: 'Parcel {{no}} weighed on the scale',
     parcelAdded: 'New parcel: scan its items',
     parcelActivated: 'Now packing into parcel {{no}}',
     parcelRemoved: 'Parcel removed',
@@ -148,6 +156,17 @@ export const enPack = {
     submit: 'Approve',
     cancel: 'Cancel',
     reasonShort: 'Write a reason of at least 3 characters.',
+  },
+  labelPrint: {
+    notPrinted: 'LABEL NOT PRINTED',
+    printed: 'Label printed.',
+    fault: {
+      not_made: 'The label could not be made:',
+      no_printer: 'No printer at this station prints labels.',
+      printer_failed: 'The printer did not print it:',
+      cancelled: 'Its print job was cancelled.',
+    },
+    whatNow: 'The order is shipped, but the parcel has no label: print it from the print queue (bottom right) before the parcel leaves the table.',
   },
   done: {
     title: 'Order {{number}} complete',

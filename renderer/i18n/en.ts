@@ -97,6 +97,13 @@ export const en = {
     next: 'Next',
     range: '{{from}}–{{to}} of {{total}}',
     opening: 'Opening {{code}}…',
+    labels: {
+      title_one: 'LABEL NOT PRINTED: {{count}} shipped order',
+      title_other: 'LABEL NOT PRINTED: {{count}} shipped orders',
+      more_one: '… and {{count}} more order',
+      more_other: '… and {{count}} more orders',
+      hint: 'Their parcels have no label yet: print it from the print queue (bottom right) before they leave the table.',
+    },
   },
   pack: enPack,
   review: enReview,

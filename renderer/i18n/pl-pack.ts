@@ -14,6 +14,8 @@ const verdicts: Record<Verdict, string> = {
   duplicate_serial: 'POWTÓRZONY NUMER SERYJNY',
   lot_required: 'Zeskanuj numer partii',
   expired_lot: 'PARTIA PRZETERMINOWANA',
+  expiry_required: 'Wpisz datę ważności tej partii',
+  invalid_expiry: 'TO NIE JEST DATA',
   quantity_required: 'Wpisz ilość',
   acknowledge_first: 'Ten skan się nie liczy',
 };
@@ -32,6 +34,8 @@ const verdictHelp: Record<Verdict, string> = {
   duplicate_serial: 'Ten numer seryjny już zeskanowano lub wysłano. Weź inną sztukę.',
   lot_required: '',
   expired_lot: 'Ta partia jest po terminie. Weź sztukę z innej partii.',
+  expiry_required: '',
+  invalid_expiry: 'To nie jest data ważności. Zeskanuj towar ponownie i podaj datę z opakowania jako RRMMDD, RRRR-MM-DD lub DD.MM.RRRR.',
   quantity_required: '',
   acknowledge_first: 'Najpierw potwierdź błąd (Enter), potem skanuj ponownie.',
 };
@@ -39,6 +43,8 @@ const verdictHelp: Record<Verdict, string> = {
 export const plPack = {
   verdict: verdicts,
   verdictHelp,
+  tooManyUnits: 'Ten kod liczy {{units}} szt., a pozycja potrzebuje jeszcze tylko {{needed}}. Wyjmij go i skanuj pojedyncze sztuki.',
+  codeScanned: 'Zeskanowany kod: {{code}}',
   scanNext: 'Zeskanuj następny towar',
   keysLabel: 'Klawisze',
   units_one: '{{count}} szt.',
@@ -81,6 +87,7 @@ export const plPack = {
   prompt: {
     serial: 'Zeskanuj numer seryjny: {{name}}',
     lot: 'Zeskanuj numer partii: {{name}}',
+    expiry: 'Partia {{lot}}: wpisz datę z opakowania jako RRMMDD, RRRR-MM-DD lub DD.MM.RRRR i naciśnij Enter',
     quantity: 'Ile sztuk: {{name}}? (najwyżej {{max}})',
     quantityLabel: 'Ilość',
     quantitySubmit: 'Enter',
@@ -92,6 +99,7 @@ export const plPack = {
     weightOff: 'Waga poza tolerancją — sprawdź paczkę',
     undone: 'Cofnięto ostatni skan',
     weighed: 'Paczka zważona',
+    weighedAuto: 'Paczka {{no}} zważona na wadze',
     parcelAdded: 'Nowa paczka: skanuj jej towary',
     undoneUnit: 'Cofnięto ostatni skan — wyjmij {{count}} × {{name}} ({{sku}}) z paczki {{parcel}}',
     parcelActivated: 'Pakujesz teraz do paczki {{no}}',
@@ -152,6 +160,17 @@ export const plPack = {
     submit: 'Zatwierdź',
     cancel: 'Anuluj',
     reasonShort: 'Wpisz powód (co najmniej 3 znaki).',
+  },
+  labelPrint: {
+    notPrinted: 'ETYKIETA NIE WYDRUKOWANA',
+    printed: 'Etykieta wydrukowana.',
+    fault: {
+      not_made: 'Nie udało się przygotować etykiety:',
+      no_printer: 'Żadna drukarka na tym stanowisku nie drukuje etykiet.',
+      printer_failed: 'Drukarka jej nie wydrukowała:',
+      cancelled: 'Jej wydruk anulowano.',
+    },
+    whatNow: 'Zamówienie jest wysłane, ale paczka nie ma etykiety: wydrukuj ją z kolejki wydruków (prawy dolny róg), zanim paczka opuści stół.',
   },
   done: {
     title: 'Zamówienie {{number}} zakończone',

@@ -10,6 +10,7 @@ import { METHODS } from '../contract/methods';
 import { roleAllows } from '../domain/user';
 import { createDispatch, type Dispatch } from './dispatch';
 import { printingHandlers } from './documents/handlers';
+import { labelHandlers, labelsNotPrinted } from './documents/labels';
 import { createStationPrinting } from './documents/printing';
 import { createStationDocuments, type StationDocuments } from './documents/station-documents';
 import type { Client, CommonPorts } from './context';
@@ -112,12 +113,13 @@ export function createStation(ports: StationPorts): Station {
   const screens = new Map<string, Client>();
   const handlers: Handlers = {
     ...authHandlers(logins, common),
-    ...orderHandlers(common),
+    ...orderHandlers(common, (stationId) => labelsNotPrinted(ports.documents.requests, stationId)),
     ...settingsHandlers({ ...common, version: ports.version }),
     ...healthHandlers({ ...common, version: ports.version }),
     ...packingHandlers(desk, logins),
     ...scanHandlers(desk, logins),
     ...printingHandlers(documentsDeps, documents),
+    ...labelHandlers(ports.documents.requests),
     ...syncHandlers(syncDeps, syncEngine),
     ...videoHandlers(common, video, ports.video ?? null),
     ...reviewHandlers({ ...common, review: ports.review ?? null, video: ports.video ?? null }),

@@ -20,7 +20,7 @@ import {
   scanResultSchema,
   scanSubmitResultSchema,
 } from './packing';
-import { PRINTING_METHODS } from './printing';
+import { PRINTING_METHODS, unprintedLabelSchema } from './printing';
 import { SYNC_METHODS } from './sync';
 import { REVIEW_METHODS } from './review';
 import { VIDEO_METHODS } from './video';
@@ -105,7 +105,9 @@ export const METHODS = {
         offset: z.number().int().min(0).default(0),
       })
       .strict(),
-    output: z.object({ orders: z.array(orderSummarySchema), total: z.number().int() }),
+    // labelsNotPrinted: orders this station completed whose label has not printed (its newest
+    // completions only), shown above the queue until the label prints.
+    output: z.object({ orders: z.array(orderSummarySchema), total: z.number().int(), labelsNotPrinted: z.array(unprintedLabelSchema) }),
     access: ANY_ROLE,
     passive: true,
   }),

@@ -61,6 +61,8 @@ export const pendingViewSchema = z
   .discriminatedUnion('kind', [
     z.object({ kind: z.literal('error'), verdict: verdictSchema }),
     z.object({ kind: z.enum(['serial', 'lot']), sku: z.string(), name: z.string() }),
+    /** The lot is known; its expiry is asked because this product's expired lots are refused. */
+    z.object({ kind: z.literal('expiry'), sku: z.string(), name: z.string(), lot: z.string() }),
     z.object({ kind: z.literal('quantity'), sku: z.string(), name: z.string(), max: z.number().int() }),
   ])
   .nullable();
@@ -92,6 +94,12 @@ export const scanOutcomeSchema = z.object({
   sku: z.string().nullable(),
   name: z.string().nullable(),
   units: z.number().int(),
+  /** too_many: the units the scanned code counts (a case code counts many) … */
+  codeUnits: z.number().int().optional(),
+  /** … and how many more the line still needs, so the packer knows to scan single units. */
+  lineNeeds: z.number().int().optional(),
+  /** A scan that names no product (unknown, misread, unreadable): the code as scanned, cut to a readable length. */
+  code: z.string().optional(),
 });
 export type ScanOutcomeView = z.infer<typeof scanOutcomeSchema>;
 

@@ -53,6 +53,31 @@ export const documentOwedSchema = z.object({
 });
 export type DocumentOwedView = z.infer<typeof documentOwedSchema>;
 
+/**
+ * Whether a completed order's labels printed. printing: still being made or sent; printed: every
+ * parcel's label printed (a reprint counts); not_printed: one did not, and `fault` says why
+ * (not_made: it could not be made; no_printer: no printer takes it; printer_failed: the printer did
+ * not print it, retries may be under way; cancelled: its job was cancelled); none: nothing owed.
+ */
+export const LABEL_FAULTS = ['not_made', 'no_printer', 'printer_failed', 'cancelled'] as const;
+export const labelStatusSchema = z.object({
+  orderNumber: z.string(),
+  state: z.enum(['none', 'printing', 'printed', 'not_printed']),
+  fault: z.enum(LABEL_FAULTS).nullable(),
+  /** In the words of whatever failed (English, for the log; the screen translates the common ones). */
+  reason: z.string().nullable(),
+  /** The printer the failed job went to, when one did. */
+  target: z.string().nullable(),
+  /** Parcels whose label did not print. */
+  parcels: z.array(z.number().int()),
+});
+export type LabelStatusView = z.infer<typeof labelStatusSchema>;
+
+/** An order the station completed whose label has not printed: it stays in the queue's list until it does. */
+export const unprintedLabelSchema = labelStatusSchema.extend({ customerName: z.string() });
+export type UnprintedLabelView = z.infer<typeof unprintedLabelSchema>;
+
+
 /** Whether this station can print everything it makes: the kinds without a working printer, and the PDF folder its documents go to. */
 export const printerReadinessSchema = z.object({
   /** Printed document kinds with no profile at this station, or one whose way of printing this host lacks. */
@@ -129,6 +154,12 @@ export const PRINTING_METHODS = {
   'documents.order': method({
     input: z.object({ orderNumber: z.string().trim().min(1).max(100) }).strict(),
     output: z.object({ orderNumber: z.string(), documents: z.array(storedDocumentSchema), owed: z.array(documentOwedSchema) }),
+    access: ANY_ROLE,
+    passive: true,
+  }),
+  'documents.label': method({
+    input: z.object({ orderNumber: z.string().trim().min(1).max(100) }).strict(),
+    output: labelStatusSchema,
     access: ANY_ROLE,
     passive: true,
   }),

@@ -59,6 +59,41 @@ export class DemoCatalog {
     return row.code;
   }
 
+  /**
+   * Of the given orders, the ones of plain items (no serial, lot or kit, at most two of each, a
+   * single-unit barcode) that no showcase is: quick to pack by scanning each unit once.
+   */
+  plainOrders(orderNumbers: string[]): string[] {
+    const showcase = new Set<string>(Object.values(SHOWCASE));
+    const plain = (l: CatalogLine) => l.tracking === 'none' && !l.isKit && l.quantity <= 2 && l.codes.some((c) => c.units === 1);
+    return orderNumbers.filter((n) => !showcase.has(n) && this.lines(n).length <= 2 && this.lines(n).every(plain));
+  }
+
+  /** The product a barcode belongs to, as the catalogue names it. */
+  product(code: string): { sku: string; name: string } {
+    const row = this.db.prepare('SELECT p.sku, p.name FROM barcodes b JOIN products p ON p.id = b.product_id WHERE b.code = ?').get(code) as { sku: string; name: string } | undefined;
+    if (!row) throw new Error(`no product has the barcode ${code}`);
+    return row;
+  }
+
+  /**
+   * A line of one of the given orders whose case code counts more units than the line orders
+   * (a 12-unit case for a line of 1): the order, the line and that code.
+   */
+  oversizedCase(orderNumbers: string[]): { orderNumber: string; line: CatalogLine; code: { code: string; units: number } } {
+    const rows = this.db
+      .prepare(
+        `SELECT o.number, l.position, b.code, b.units_per_scan AS units
+         FROM order_lines l JOIN orders o ON o.id = l.order_id JOIN barcodes b ON b.product_id = l.product_id
+         WHERE b.units_per_scan > l.quantity ORDER BY o.number, l.position`,
+      )
+      .all() as { number: string; position: number; code: string; units: number }[];
+    const row = rows.find((r) => orderNumbers.includes(r.number));
+    if (!row) throw new Error('no order line with a case code bigger than the line');
+    const line = this.lines(row.number).find((l) => l.codes.some((c) => c.code === row.code))!;
+    return { orderNumber: row.number, line, code: { code: row.code, units: row.units } };
+  }
+
   close(): void {
     this.db.close();
   }

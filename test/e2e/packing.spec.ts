@@ -1,5 +1,6 @@
 import { DemoCatalog, SHOWCASE } from './catalog';
 import { test, expect } from './fixtures';
+import { startHost, type RunningHost } from './host';
 import { GS, scanWithSlowWedge } from './pages/keys';
 import { keepScreen } from './pages/screens';
 
@@ -55,10 +56,15 @@ test.describe('packing through the wedge scanner', () => {
     await expect(page.getByTestId('complete')).toBeDisabled();
     await packPage.weigh(host.setScale);
     await expect(packPage.blockers).toContainText('Ready to complete');
-    await packPage.complete(SHOWCASE.kit, 'Labels and packing slip are printing');
+    // This station has no label settings yet: the order is shipped, and the screen says loudly
+    // that its label was not printed, and stays until the packer answers it.
+    await packPage.complete(SHOWCASE.kit, 'LABEL NOT PRINTED');
+    await expect(packPage.completion.getByRole('alert')).toContainText('The label could not be made: Label settings missing');
     await keepScreen(page, 'complete');
     await page.keyboard.press('Enter');
     await queuePage.expectShown('Anna Kowalska');
+    await expect(queuePage.unprintedLabel(SHOWCASE.kit)).toContainText('The label could not be made');
+    await keepScreen(page, 'queue-label-not-printed');
   });
 
   test('GS1 DataMatrix with serial and lot (GS as Ctrl+]), a duplicate serial, and a serial prompt', async ({ queuePage, packPage, host, page }) => {
@@ -114,17 +120,105 @@ test.describe('packing through the wedge scanner', () => {
     await packPage.putBack();
   });
 
+  test('a case code bigger than the line says how many it counts and how many the line needs', async ({ queuePage, packPage, demoOrders }) => {
+    const showcase = new Set<string>(Object.values(SHOWCASE));
+    const { orderNumber, line, code } = catalog.oversizedCase(demoOrders.ready.filter((n) => !showcase.has(n)));
+    await queuePage.scan(orderNumber);
+    await packPage.expectOrder(orderNumber);
+    await packPage.scan(code.code, 'too_many');
+    await packPage.expectStop('TOO MANY');
+    await expect(packPage.overlay).toContainText(`${line.name} · ${line.sku}`);
+    await expect(packPage.overlay).toContainText(`This code counts ${code.units} units, but the line needs only ${line.quantity} more.`);
+    await expect(packPage.overlay).not.toContainText('needs no more');
+    await packPage.acknowledge();
+    await packPage.expectPacked(line.sku, 0, line.quantity);
+    await packPage.putBack();
+  });
+
+  test('a wrong item is named, and an unknown code is shown as scanned', async ({ queuePage, packPage }) => {
+    const stranger = catalog.strangerCode(SHOWCASE.czechia);
+    const { sku, name } = catalog.product(stranger);
+    await queuePage.scan(SHOWCASE.czechia);
+    await packPage.expectOrder(SHOWCASE.czechia);
+    await packPage.scan(stranger, 'wrong_item');
+    await packPage.expectStop('WRONG ITEM');
+    await expect(packPage.overlay).toContainText(`${name} · ${sku}`);
+    await expect(packPage.verdict).toContainText(`${name} · ${sku}`);
+    await packPage.acknowledge();
+    await packPage.scan('NO-SUCH-CODE-42', 'unknown_barcode');
+    await packPage.expectStop('UNKNOWN BARCODE');
+    await expect(packPage.overlay).toContainText('Code scanned: NO-SUCH-CODE-42');
+    await packPage.acknowledge();
+    await packPage.putBack();
+  });
+
+  test('a settled scale weighs the boxed parcel by itself, once per weight, and loudly when it is off', async ({ queuePage, packPage, host, demoOrders, page }) => {
+    const number = catalog.plainOrders(demoOrders.ready).at(-1)!;
+    // Nothing on the plate when the order comes up: a parcel left there is not this order's.
+    await host.setScale(0);
+    await queuePage.scan(number);
+    await packPage.expectOrder(number);
+    for (const line of catalog.lines(number)) {
+      for (let i = 0; i < line.quantity; i++) await packPage.scan(line.codes.find((c) => c.units === 1)!.code);
+    }
+    await packPage.chooseBox('K1');
+    const expected = Number(await packPage.parcel().getAttribute('data-expected'));
+    await host.setScale(expected);
+    // No F6: the settled reading weighs the parcel.
+    await expect(packPage.parcel()).toHaveAttribute('data-weight', 'ok');
+    await expect(packPage.verdict).toContainText('Parcel 1 weighed on the scale');
+
+    // Another box clears the weight; the same parcel on the plate is not weighed a second time.
+    await packPage.chooseBox('K2');
+    await page.waitForTimeout(1500);
+    await expect(packPage.parcel()).toHaveAttribute('data-weight', 'none');
+    // A reading that moved by more than the tolerance is a new weight: weighed, and out of tolerance, loudly.
+    const heavier = Number(await packPage.parcel().getAttribute('data-expected')) + 400;
+    await host.setScale(heavier);
+    await expect(packPage.parcel()).toHaveAttribute('data-weight', 'bad');
+    await expect(packPage.verdict).toHaveAttribute('data-tone', 'warning');
+    await expect(packPage.verdict).toContainText('Weight out of tolerance');
+    await expect(page.getByTestId('parcel-weight')).toContainText(`${heavier} g`);
+    await packPage.putBack();
+  });
+
+  test('a lot typed for a product that refuses expired lots asks for its expiry, and an expired one is refused', async ({ queuePage, packPage, page }) => {
+    const oil = catalog.line(SHOWCASE.lots, 1);
+    const code = oil.codes[0]!.code;
+    await queuePage.scan(SHOWCASE.lots);
+    await packPage.expectOrder(SHOWCASE.lots);
+    await packPage.scan(code, 'lot_required');
+    await packPage.scan('OIL-LOT-OLD', 'expiry_required');
+    await expect(packPage.verdict).toContainText('Type the expiry date of this lot');
+    await expect(packPage.verdict).toContainText('Lot OIL-LOT-OLD: type the date on the pack');
+    // The date is read off the pack and typed: the typed-code field is ready for it.
+    await expect(page.locator('#manual-code')).toBeFocused();
+    await packPage.typeCode('240131');
+    await packPage.expectStop('EXPIRED LOT');
+    await packPage.acknowledge();
+    await packPage.expectPacked(oil.sku, 0, oil.quantity);
+
+    await packPage.scan(code, 'lot_required');
+    await packPage.scan('OIL-LOT-NEW', 'expiry_required');
+    await packPage.typeCode('31.12.2030');
+    await expect(packPage.verdict).toHaveAttribute('data-verdict', 'accepted');
+    await expect(packPage.units.first()).toContainText('OIL-LOT-NEW (2030-12-31)');
+    await packPage.expectPacked(oil.sku, 1, oil.quantity);
+    await packPage.putBack();
+  });
+
   test('after an error, the next scan does not count until it is acknowledged', async ({ queuePage, packPage, page }) => {
     const omega = catalog.line(SHOWCASE.czechia, 0);
     await queuePage.scan(SHOWCASE.czechia);
     await packPage.expectOrder(SHOWCASE.czechia);
     await packPage.scan('5901234123458', 'bad_check_digit');
     await packPage.expectStop('BAD CHECK DIGIT');
-    await packPage.scan(`]C101${omega.codes[0]!.code}10LOT-CZ-1`, 'acknowledge_first');
+    // Omega-3 refuses expired lots: its GS1 code carries the expiry (17) with the lot (10).
+    await packPage.scan(`]C101${omega.codes[0]!.code}17301231${'10'}LOT-CZ-1`, 'acknowledge_first');
     await expect(packPage.overlay).toContainText('That scan did not count');
     await packPage.expectPacked(omega.sku, 0, 1);
     await packPage.acknowledge();
-    await packPage.scan(`]C101${omega.codes[0]!.code}10LOT-CZ-1`, 'order_complete');
+    await packPage.scan(`]C101${omega.codes[0]!.code}17301231${'10'}LOT-CZ-1`, 'order_complete');
     await packPage.expectPacked(omega.sku, 1, 1);
     await expect(packPage.units.first()).toContainText('LOT-CZ-1');
     // Undo takes the unit out again; Escape puts the order back with its progress.
@@ -209,6 +303,42 @@ test.describe('a slow wedge scanner', () => {
     await scanWithSlowWedge(packPage.page, code, [35, 92, 48, 100, 61, 77, 40, 88, 55, 97, 70, 44, 83, 66]);
     await packPage.expectPacked(line.sku, 1, line.quantity);
     await expect(packPage.notRead).toBeHidden();
+    await packPage.putBack();
+  });
+});
+
+test.describe('a station without a scale', () => {
+  let bare: RunningHost;
+  test.beforeAll(async ({ host }) => {
+    // A second host on the same demo data, started without a scale: the packer types the weight.
+    bare = await startHost(host.dataDir, []);
+  });
+  test.afterAll(async () => {
+    await bare?.stop();
+  });
+
+  test('a typed weight far out of tolerance is as loud as a scale reading out of it', async ({ loginPage, queuePage, packPage, demoOrders, page }) => {
+    const catalog = new DemoCatalog(bare.dataDir);
+    const number = catalog.plainOrders(demoOrders.ready).at(-2)!;
+    const lines = catalog.lines(number);
+    catalog.close();
+    await page.goto(bare.url);
+    await loginPage.expectShown();
+    await loginPage.scanBadge('PD-P-0001');
+    await queuePage.expectShown('Anna Kowalska');
+    await queuePage.scan(number);
+    await packPage.expectOrder(number);
+    for (const line of lines) for (let i = 0; i < line.quantity; i++) await packPage.scan(line.codes.find((c) => c.units === 1)!.code);
+    await packPage.chooseBox('K1');
+    const expected = Number(await packPage.parcel().getAttribute('data-expected'));
+    await packPage.press('F6');
+    const dialog = page.getByTestId('weight-dialog');
+    await dialog.locator('#typed-grams').fill(String(expected * 3 + 1000));
+    await dialog.getByRole('button', { name: 'Save weight' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(packPage.parcel()).toHaveAttribute('data-weight', 'bad');
+    await expect(packPage.verdict).toHaveAttribute('data-tone', 'warning');
+    await expect(packPage.verdict).toContainText('Weight out of tolerance');
     await packPage.putBack();
   });
 });

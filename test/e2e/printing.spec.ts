@@ -27,8 +27,8 @@ const LABEL_SETTINGS = {
   nextSsccSerial: 1,
 };
 
-/** A label printer on 127.0.0.1:port: every connection's bytes, in order. */
-function labelPrinter(): Promise<{ port: number; jobs: Buffer[]; close(): Promise<void> }> {
+/** A label printer on 127.0.0.1:port (any free port unless given): every connection's bytes, in order. */
+function labelPrinter(port = 0): Promise<{ port: number; jobs: Buffer[]; close(): Promise<void> }> {
   const jobs: Buffer[] = [];
   const server = net.createServer((socket) => {
     const chunks: Buffer[] = [];
@@ -39,7 +39,7 @@ function labelPrinter(): Promise<{ port: number; jobs: Buffer[]; close(): Promis
     });
   });
   return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () =>
+    server.listen(port, '127.0.0.1', () =>
       resolve({ port: (server.address() as net.AddressInfo).port, jobs, close: () => new Promise((r) => server.close(() => r())) }),
     ),
   );
@@ -124,5 +124,41 @@ test.describe('printing on completion', () => {
     await expect(print.jobs.first()).toHaveAttribute('data-status', 'failed');
     await expect(print.jobs.first()).toContainText(number);
     await print.closeQueue();
+  });
+
+  test('a label that did not print is said loudly on completion and in the queue, until it prints', async ({ loginPage, queuePage, packPage, host, page }) => {
+    const fixtures = { loginPage, queuePage, packPage, host, page };
+    const port = await deadPort();
+    // Label settings as the first test left them (the SSCC counter only moves on), so the label is made.
+    const settings = ['labels.settings.set', { ...LABEL_SETTINGS, nextSsccSerial: 1000 }] as [string, unknown];
+    await asManager(page.request, host.url, [settings, profile('label', `127.0.0.1:${port}`, 'zpl'), ['printers.profile.remove', { documentKind: 'packing_slip' }]]);
+    const number = orders[2]!;
+    await packAndComplete(number, fixtures);
+
+    // Completion stays possible; the screen says the label did not print, and why, and does not
+    // go back to the queue by itself.
+    const label = packPage.completion.getByTestId('label-status');
+    await expect(label).toHaveAttribute('data-state', 'not_printed');
+    await expect(label).toHaveAttribute('role', 'alert');
+    await expect(label).toContainText('LABEL NOT PRINTED');
+    await expect(label).toContainText(`The printer did not print it: Printer off: connection refused (127.0.0.1:${port})`);
+    await page.waitForTimeout(5000);
+    await expect(packPage.completion).toBeVisible();
+    await page.keyboard.press('Enter');
+
+    // The queue lists the order as "label not printed" …
+    await queuePage.expectShown('Anna Kowalska');
+    await expect(queuePage.unprintedLabel(number)).toContainText(`Printer off: connection refused (127.0.0.1:${port})`);
+    // … until its label prints: the printer is switched on and the job retried from the print queue.
+    const printer = await labelPrinter(port);
+    const print = new PrintPage(page);
+    await print.openQueue();
+    const job = print.jobs.filter({ hasText: number }).first();
+    await job.getByRole('button', { name: 'Retry' }).click();
+    await expect(job).toHaveAttribute('data-status', 'done', { timeout: 20_000 });
+    await print.closeQueue();
+    await expect(queuePage.unprintedLabel(number)).toHaveCount(0);
+    expect(printer.jobs.some((j) => j.toString('utf8').includes(number))).toBe(true);
+    await printer.close();
   });
 });

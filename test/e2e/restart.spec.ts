@@ -31,10 +31,12 @@ test.describe('restart mid-order', () => {
     await queuePage.expectShown('Zofia Wiśniewska');
     await queuePage.scan(SHOWCASE.lots);
     await packPage.expectOrder(SHOWCASE.lots);
-    // GS1-128 with expiry and lot; then a plain EAN whose lot is asked for.
+    // GS1-128 with expiry and lot; then a plain EAN whose lot, and then its expiry, are asked for.
     await packPage.scan(`]C101${magnesium!.codes[0]!.code}17301231${'10'}MG-2030`, 'line_complete');
     await packPage.scan(oilCode, 'lot_required');
-    await packPage.scan('OIL-LOT-1', 'accepted');
+    await packPage.scan('OIL-LOT-1', 'expiry_required');
+    await packPage.typeCode('301231');
+    await expect(packPage.verdict).toHaveAttribute('data-verdict', 'accepted');
     await packPage.scan(`]d201${oilCode}10OIL-LOT-2${GS}17301231`, 'accepted');
     await packPage.expectPacked(oil!.sku, 2, 3);
 
@@ -51,7 +53,7 @@ test.describe('restart mid-order', () => {
     await expect(packPage.units).toHaveCount(3);
     await expect(packPage.units.first()).toContainText('OIL-LOT-2');
 
-    await packPage.scan(`]C101${oilCode}10OIL-LOT-2`, 'order_complete');
+    await packPage.scan(`]C101${oilCode}17301231${'10'}OIL-LOT-2`, 'order_complete');
     await packPage.chooseBox('K1');
     await packPage.weigh(host.setScale);
     await packPage.complete(SHOWCASE.lots);

@@ -4,6 +4,7 @@ import type { Verdict } from '../../../src/domain/packing/verdict';
 import { functionKeys, type KeyPress } from '../../keyboard/router';
 import { useKeys } from '../../keyboard/useKeys';
 import { usePackStore } from './packStore';
+import { scannedText, verdictHelp } from './verdicts';
 
 /**
  * A stop: covers the screen until the packer acknowledges (Enter, Escape or the button). Scans
@@ -15,7 +16,8 @@ export function ErrorOverlay({ verdict }: { verdict: Verdict }) {
   const outcome = usePackStore((s) => s.shown?.outcome ?? null);
   const button = useRef<HTMLButtonElement>(null);
   const repeated = outcome?.verdict === 'acknowledge_first';
-  const item = outcome && outcome.verdict === verdict && outcome.name ? `${outcome.name} · ${outcome.sku}` : null;
+  const own = outcome?.verdict === verdict ? outcome : null;
+  const item = own ? scannedText(t, own) : null;
 
   useEffect(() => button.current?.focus(), []);
 
@@ -31,7 +33,7 @@ export function ErrorOverlay({ verdict }: { verdict: Verdict }) {
       <div className="error-box" role="alert">
         <div className="error-title">{t(`pack.verdict.${verdict}`)}</div>
         {item && <div className="error-item">{item}</div>}
-        <div className="error-help">{t(`pack.verdictHelp.${verdict}`)}</div>
+        <div className="error-help">{own ? verdictHelp(t, own) : t(`pack.verdictHelp.${verdict}`)}</div>
         {repeated && <div className="error-repeat">{t('pack.verdict.acknowledge_first')} — {t('pack.verdictHelp.acknowledge_first')}</div>}
         <button ref={button} type="button" className="error-ack" onClick={() => void acknowledge()}>
           {t('pack.ack')}

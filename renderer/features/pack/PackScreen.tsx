@@ -20,6 +20,7 @@ import { usePackStore } from './packStore';
 import { ParcelsPanel } from './ParcelsPanel';
 import { QuantityPrompt } from './QuantityPrompt';
 import { useScaleStore } from './scaleStore';
+import { useAutoWeigh } from './useAutoWeigh';
 import type { ShortcutAction } from './shortcuts';
 import { UnitsList } from './UnitsList';
 import { useShortcuts } from './useShortcuts';
@@ -45,9 +46,23 @@ export function PackScreen() {
   useEffect(() => screen.current?.focus(), []);
 
   useScan((code) => void routeScan(code, 'wedge'));
+  useAutoWeigh();
 
   const pending = view?.pending ?? null;
   const blocked = pending?.kind === 'error';
+  // The expiry is read off the pack and typed, not scanned: the typed-code field is ready for it,
+  // and gives the keys back to the screen once the question is answered (Escape puts back again).
+  const askingExpiry = pending?.kind === 'expiry';
+  const focusedForExpiry = useRef(false);
+  useEffect(() => {
+    if (askingExpiry) {
+      manual.current?.focus();
+      focusedForExpiry.current = true;
+    } else if (focusedForExpiry.current) {
+      focusedForExpiry.current = false;
+      if (document.activeElement === manual.current) screen.current?.focus();
+    }
+  }, [askingExpiry]);
   // The error overlay and the dialogs hold the keys while they are open (keyboard/router.ts).
   useShortcuts(!!view, (action) => {
     // Escape in the typed-code field is the field's own: it empties and leaves the field (ManualEntry).
@@ -78,11 +93,7 @@ export function PackScreen() {
       case 'weigh': {
         const { reading, loaded } = useScaleStore.getState();
         if (loaded && reading === null) return store.setDialog('weight');
-        if ((await store.act('pack.weigh', { parcel }, 'weighed')) !== null) return;
-        // Out of tolerance is a stop for completion: say so in the banner, not just "weighed".
-        const weighed = usePackStore.getState().view?.parcels.find((p) => p.no === parcel);
-        if (weighed?.weightOk === false) store.notify('weightOff');
-        return;
+        return void (await store.weigh(parcel, undefined, 'weighed'));
       }
       case 'override':
         return store.setDialog('override');

@@ -4,7 +4,7 @@ import { playSound } from '../../components/sound';
 import { errorText } from '../../i18n/error-text';
 import { measureWhenPainted } from '../../scanner/timing';
 import { usePackStore } from './packStore';
-import { VERDICT_LOOK } from './verdicts';
+import { scannedText, VERDICT_LOOK, verdictHelp } from './verdicts';
 
 /** Notices that are bad news: they look and sound like a refusal. */
 const WARNING_NOTICES = new Set(['weightOff']);
@@ -40,11 +40,11 @@ export function VerdictBanner() {
     tone = 'warning';
     title = errorText(t, shown.error);
   } else if (shown?.outcome) {
-    const { verdict, name, sku, units } = shown.outcome;
+    const { verdict, units } = shown.outcome;
     tone = VERDICT_LOOK[verdict].tone;
     title = t(`pack.verdict.${verdict}`);
-    const help = t(`pack.verdictHelp.${verdict}`);
-    detail = [name && `${name} · ${sku}`, units > 0 && t('pack.units', { count: units }), help].filter(Boolean).join(' — ') || null;
+    const help = verdictHelp(t, shown.outcome);
+    detail = [scannedText(t, shown.outcome), units > 0 && t('pack.units', { count: units }), help].filter(Boolean).join(' — ') || null;
   } else if (shown?.notice) {
     tone = WARNING_NOTICES.has(shown.notice) ? 'warning' : 'notice';
     title = t(`pack.notice.${shown.notice}`, shown.noticeParams);
@@ -55,6 +55,8 @@ export function VerdictBanner() {
     title = t(`pack.verdict.${pending.kind}_required`);
     detail = `${pending.name} · ${pending.sku}`;
   }
+  // A date is typed, not scanned: say which lot it is for and how to write it, whoever asked.
+  if (tone === 'prompt' && pending?.kind === 'expiry') detail = [detail, t('pack.prompt.expiry', { lot: pending.lot })].filter(Boolean).join(' — ');
 
   return (
     <div className={`verdict verdict-${tone}`} role={tone === 'warning' ? 'alert' : 'status'} data-testid="verdict" data-tone={tone} data-verdict={shown?.outcome?.verdict ?? ''}>

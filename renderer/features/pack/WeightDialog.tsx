@@ -6,7 +6,7 @@ import { usePackStore } from './packStore';
 /** Only at a station without a scale: the weight read off another scale, typed in grams. */
 export function WeightDialog({ parcel }: { parcel: number }) {
   const { t } = useTranslation();
-  const { act, setDialog } = usePackStore();
+  const { weigh, setDialog } = usePackStore();
   const [grams, setGrams] = useState('');
   const amount = Number(grams);
   const valid = Number.isInteger(amount) && amount >= 1;
@@ -15,7 +15,7 @@ export function WeightDialog({ parcel }: { parcel: number }) {
       <form
         onSubmit={async (event) => {
           event.preventDefault();
-          if (valid && (await act('pack.weigh', { parcel, grams: amount }, 'weighed')) === null) setDialog(null);
+          if (valid && (await weigh(parcel, amount, 'weighed')) === null) setDialog(null);
         }}
       >
         <label htmlFor="typed-grams">{t('pack.weightDialog.label')}</label>

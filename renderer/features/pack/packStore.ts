@@ -53,6 +53,11 @@ interface PackState {
   quantity(quantity: number): Promise<void>;
   /** Runs a view-returning action and shows its notice (or its refusal) in the banner. */
   act<M extends ViewMethod>(method: M, input: MethodInput<M>, notice: string | null): Promise<StationError | null>;
+  /**
+   * Weighs a parcel (from the scale, or `grams` typed at a station without one) and says so; a
+   * weight out of tolerance is said as loudly however it came.
+   */
+  weigh(parcel: number, grams: number | undefined, notice: 'weighed' | 'weighedAuto'): Promise<StationError | null>;
   complete(): Promise<void>;
   finish(): void;
   setDialog(dialog: Dialog): void;
@@ -181,6 +186,15 @@ export const usePackStore = create<PackState>()((set, get) => {
       const result = (await call(method, input)) as Result<PackingView>;
       set({ busy: false });
       return viewAnswer(result, notice);
+    },
+
+    async weigh(parcel, grams, notice) {
+      if (get().busy) return null;
+      const error = await get().act('pack.weigh', grams === undefined ? { parcel } : { parcel, grams }, notice);
+      if (error) return error;
+      // Out of tolerance is a stop for completion: say so in the banner, not just "weighed".
+      if (get().view?.parcels.find((p) => p.no === parcel)?.weightOk === false) get().notify('weightOff');
+      return null;
     },
 
     async complete() {

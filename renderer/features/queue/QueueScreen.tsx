@@ -10,13 +10,14 @@ import { useScan } from '../../scanner/useScan';
 import { routeScan } from '../../session/scans';
 import { usePackStore } from '../pack/packStore';
 import { QueueList } from './QueueList';
+import { UnprintedLabels } from './UnprintedLabels';
 import { QUEUE_PAGE_SIZE, useQueueStore } from './queueStore';
 
 const SEARCH_DELAY_MS = 200;
 
 export function QueueScreen() {
   const { t } = useTranslation();
-  const { search, offset, orders, total, selected, chosen, loading, loaded, error } = useQueueStore();
+  const { search, offset, orders, total, labelsNotPrinted, selected, chosen, loading, loaded, error } = useQueueStore();
   const { setSearch, load, page, select } = useQueueStore();
   const { opening, refusal, open, acknowledgeRefusal } = usePackStore();
   const searchInput = useRef<HTMLInputElement>(null);
@@ -27,6 +28,8 @@ export function QueueScreen() {
   }, [search, load]);
 
   useEffect(() => subscribe('queue.changed', () => void load()), [load]);
+  // A label printing (or failing) changes which orders wait for theirs.
+  useEffect(() => subscribe('print.job.changed', () => void load()), [load]);
   useEffect(() => searchInput.current?.focus(), []);
 
   const openCode = async (code: string) => {
@@ -84,6 +87,7 @@ export function QueueScreen() {
           </span>
         </div>
         <p className="hint">{t('queue.scanHint')}</p>
+        <UnprintedLabels labels={labelsNotPrinted} />
         <label htmlFor="queue-search" className="search-label">
           {t('queue.searchLabel')}
         </label>

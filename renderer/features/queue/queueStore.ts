@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { StationError } from '../../../src/contract/errors';
+import type { UnprintedLabelView } from '../../../src/contract/printing';
 import type { OrderSummary } from '../../../src/contract/schemas';
 import { call } from '../../api/client';
 
@@ -10,6 +11,8 @@ interface QueueState {
   offset: number;
   orders: OrderSummary[];
   total: number;
+  /** Orders this station shipped whose label has not printed: shown above the queue until it does. */
+  labelsNotPrinted: UnprintedLabelView[];
   selected: number;
   /** The packer chose a row (arrows, click) since the search last changed. */
   chosen: boolean;
@@ -23,7 +26,7 @@ interface QueueState {
   reset(): void;
 }
 
-const initial = { search: '', offset: 0, orders: [], total: 0, selected: 0, chosen: false, loading: false, loaded: false, error: null };
+const initial = { search: '', offset: 0, orders: [], total: 0, labelsNotPrinted: [], selected: 0, chosen: false, loading: false, loaded: false, error: null };
 
 /** The packer's home list; the core filters and pages, the screen only asks. */
 export const useQueueStore = create<QueueState>()((set, get) => {
@@ -44,8 +47,8 @@ export const useQueueStore = create<QueueState>()((set, get) => {
       const result = await call('queue.list', { limit: QUEUE_PAGE_SIZE, offset, ...(trimmed ? { search: trimmed } : {}) });
       if (id !== requestId) return;
       if (!result.ok) return set({ loading: false, error: result.error });
-      const { orders, total } = result.value;
-      set((s) => ({ loading: false, loaded: true, error: null, orders, total, selected: Math.min(s.selected, Math.max(0, orders.length - 1)) }));
+      const { orders, total, labelsNotPrinted } = result.value;
+      set((s) => ({ loading: false, loaded: true, error: null, orders, total, labelsNotPrinted, selected: Math.min(s.selected, Math.max(0, orders.length - 1)) }));
     },
 
     async page(direction) {

@@ -172,6 +172,15 @@ export class PackingDesk {
     });
   }
 
+  /**
+   * Name and SKU of a product an outcome names: from the order, or, for an item that is not in
+   * the order (a wrong item), from the catalogue, so the packer hears what they picked up.
+   */
+  private label(state: PackingState, productId: number): { sku: string; name: string } | null {
+    const product = productLabel(state, productId) ?? this.deps.store.catalog.productById(productId);
+    return product ? { sku: product.sku, name: product.name } : null;
+  }
+
   /** A scan-like step: the outcome is journaled with the raw data, before the verdict reaches the screen. */
   step(
     call: CallContext,
@@ -183,8 +192,17 @@ export class PackingDesk {
     let outcome: ScanOutcomeView | null = null;
     const view = this.change(call, type, (active, rules) => {
       const step = run(active, rules);
-      const label = step.outcome.productId === null ? null : productLabel(step.state, step.outcome.productId);
-      outcome = { verdict: step.outcome.verdict, sku: label?.sku ?? null, name: label?.name ?? null, units: step.outcome.units };
+      const label = step.outcome.productId === null ? null : this.label(step.state, step.outcome.productId);
+      const { verdict, units, codeUnits, lineNeeds, code } = step.outcome;
+      outcome = {
+        verdict,
+        sku: label?.sku ?? null,
+        name: label?.name ?? null,
+        units,
+        ...(codeUnits !== undefined ? { codeUnits } : {}),
+        ...(lineNeeds !== undefined ? { lineNeeds } : {}),
+        ...(code !== undefined ? { code: shownCode(code) } : {}),
+      };
       const unit = step.outcome.units > 0 ? step.state.units.at(-1) : undefined;
       return {
         state: step.state,
@@ -193,6 +211,13 @@ export class PackingDesk {
     }, loaded);
     return { outcome: outcome!, view };
   }
+}
+
+/** A code as the banner shows it: whole unless it is longer than anyone reads off a screen. */
+const SHOWN_CODE_LENGTH = 64;
+
+function shownCode(code: string): string {
+  return code.length <= SHOWN_CODE_LENGTH ? code : `${code.slice(0, SHOWN_CODE_LENGTH)}…`;
 }
 
 export function requireUser(call: CallContext): number {

@@ -35,6 +35,7 @@ function pendingView(state: PackingState, pending: Pending | null): PackingView[
   if (pending.kind === 'error') return { kind: 'error', verdict: pending.verdict };
   const label = productLabel(state, pending.productId) ?? { sku: '?', name: '?' };
   if (pending.kind === 'quantity') return { kind: 'quantity', ...label, max: pending.max };
+  if (pending.kind === 'expiry') return { kind: 'expiry', ...label, lot: pending.lot ?? '' };
   return { kind: pending.kind, ...label };
 }
 

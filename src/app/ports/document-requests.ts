@@ -1,6 +1,6 @@
 import type { DocumentArchive, DocumentFormat, DocumentRenderer, LabelSettingsRepository } from './documents';
 import type { PackedOrder } from './packing';
-import type { DiscoveredPrinter, PrintJob, PrinterKind, PrinterProfileRepository, PrintQueue } from './printing';
+import type { DiscoveredPrinter, PrintJob, PrintJobStatus, PrinterKind, PrinterProfileRepository, PrintQueue } from './printing';
 
 /** The documents completion owes an order: a label per parcel (ours or the carrier's) and the slip. */
 export type RequestedKind = 'label' | 'carrier_label' | 'packing_slip';
@@ -27,6 +27,21 @@ export interface DocumentRequestItem {
   updatedAt: string;
 }
 
+/** One label (ours or the carrier's) a completed order was owed, and how printing it went. */
+export interface LabelPrint {
+  orderNumber: string;
+  customerName: string;
+  parcelIndex: number | null;
+  /** pending: being made (or failing to be); done: kept and queued; kept: no printer took it. */
+  status: RequestItemStatus;
+  /** Why it could not be made yet, or why no printer took it. */
+  reason: string | null;
+  /** Whether any print job of its document printed: the first, a retry or a reprint. */
+  printed: boolean;
+  /** The newest print job of its document, if it has one. */
+  job: { status: PrintJobStatus; lastError: string | null; target: string } | null;
+}
+
 export interface NewDocumentRequest {
   packed: PackedOrder;
   items: { kind: RequestedKind; parcelIndex: number | null }[];
@@ -49,6 +64,10 @@ export interface DocumentRequestRepository {
   /** Puts every pending item due at once (label settings were just fixed, say). Returns how many. */
   retryAllNow(at: string): number;
   forOrder(orderNumber: string): DocumentRequestItem[];
+  /** The labels an order was owed, with their print jobs' outcome. */
+  labelPrints(orderNumber: string): LabelPrint[];
+  /** The same for the station's `recent` newest completions, newest first. */
+  recentLabelPrints(stationId: string, recent: number): LabelPrint[];
   /** Items not done yet, with their reasons, for the print panel. */
   pending(stationId: string): DocumentRequestItem[];
   nextDueAt(): string | null;

@@ -11,4 +11,5 @@ export { parseDigitalLink } from './digital-link';
 export type { DigitalLink } from './digital-link';
 export type { AiElement, Gs1Parse, Gs1Problem, Gs1ProblemCode } from './gs1';
 export { interpretScan, isScanProblem, MAX_SCAN_LENGTH } from './scan';
+export { gs1Date } from './gs1-date';
 export type { ScanKind, ScanReading, ScanProblem, ScanProblemCode, ScanResult } from './scan';

@@ -1,4 +1,5 @@
 export * from './completion';
+export * from './expiry';
 export * from './parcels';
 export * from './progress';
 export * from './scan';

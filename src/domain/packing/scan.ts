@@ -1,3 +1,4 @@
+import { typedExpiry } from './expiry';
 import { lineComplete, orderComplete, roomFor } from './progress';
 import type { PackedUnit, PackingState, Pending, SessionLine } from './session';
 import type { Verdict } from './verdict';
@@ -24,6 +25,12 @@ export interface ScanOutcome {
   productId: number | null;
   /** Units that went into the parcel with this scan (0 for errors and prompts). */
   units: number;
+  /** Too many: the units the scanned code counts (a case code counts many) … */
+  codeUnits?: number;
+  /** … and how many more the line it was meant for still needs. */
+  lineNeeds?: number;
+  /** A scan that names no product (unknown, misread, unreadable): the code as it came in. */
+  code?: string;
 }
 
 export interface Step {
@@ -33,12 +40,15 @@ export interface Step {
 
 const SERIAL_OR_LOT = /^[\x21-\x7e]{1,64}$/;
 
-function say(state: PackingState, verdict: Verdict, target?: { lineId: number; productId: number }, units = 0): Step {
-  return { state, outcome: { verdict, lineId: target?.lineId ?? null, productId: target?.productId ?? null, units } };
+/** What an outcome may say beyond its verdict and target. */
+type Detail = Pick<ScanOutcome, 'codeUnits' | 'lineNeeds' | 'code'>;
+
+function say(state: PackingState, verdict: Verdict, target?: { lineId: number; productId: number }, units = 0, detail: Detail = {}): Step {
+  return { state, outcome: { verdict, lineId: target?.lineId ?? null, productId: target?.productId ?? null, units, ...detail } };
 }
 
-function stop(state: PackingState, verdict: Verdict, raw: string, target?: { lineId: number; productId: number }): Step {
-  return say({ ...state, pending: { kind: 'error', verdict, raw } }, verdict, target);
+function stop(state: PackingState, verdict: Verdict, raw: string, target?: { lineId: number; productId: number }, detail: Detail = {}): Step {
+  return say({ ...state, pending: { kind: 'error', verdict, raw } }, verdict, target, 0, detail);
 }
 
 interface Target {
@@ -87,31 +97,57 @@ function isDuplicateSerial(state: PackingState, productId: number, serial: strin
   return state.units.some((u) => u.productId === productId && u.serial === serial) || rules.serialShipped(productId, serial);
 }
 
-function weightOf(state: PackingState, lineId: number, role: PackedUnit['role'], productId: number): number {
-  const line = state.lines.find((l) => l.lineId === lineId);
-  if (!line) return 0;
-  if (role === 'part') return line.kitParts?.find((p) => p.productId === productId)?.weightGrams ?? 0;
-  return line.weightGrams;
+/** The catalogue's terms for one place in the order: a line's own product, or one of its kit's parts. */
+function placeOf(line: SessionLine, role: PackedUnit['role'], productId: number): { weightGrams: number; refuseExpired: boolean } {
+  if (role !== 'part') return line;
+  return line.kitParts?.find((p) => p.productId === productId) ?? { weightGrams: 0, refuseExpired: false };
 }
 
-/** The scan that answers a serial or lot prompt: its text is the serial or the lot. */
-function answerPrompt(state: PackingState, pending: Extract<Pending, { kind: 'serial' | 'lot' }>, text: string, raw: string, rules: ScanRules): Step {
+const PROMPT_VERDICT = { serial: 'serial_required', lot: 'lot_required', expiry: 'expiry_required' } as const;
+
+type ItemPrompt = Extract<Pending, { kind: 'serial' | 'lot' | 'expiry' }>;
+
+/**
+ * Where expired lots are refused, a lot without its expiry is not enough: the packer is asked for
+ * the date on the pack, or the expiry check would pass every lot typed by hand.
+ */
+function askExpiry(state: PackingState, pending: ItemPrompt, lot: string): Step {
+  const next: Pending = { ...pending, kind: 'expiry', lot, expiry: null };
+  return say({ ...state, pending: next }, 'expiry_required', next);
+}
+
+/** The scan that answers a serial, lot or expiry prompt: its text is the serial, the lot or the date. */
+function answerPrompt(state: PackingState, pending: ItemPrompt, text: string, raw: string, rules: ScanRules): Step {
   const target = { lineId: pending.lineId, productId: pending.productId };
-  if (!SERIAL_OR_LOT.test(text)) return stop(state, 'invalid_barcode', raw, target);
   const line = state.lines.find((l) => l.lineId === pending.lineId);
-  if (!line) return stop(state, 'invalid_barcode', raw, target);
+  if (!line) return stop(state, 'invalid_barcode', raw, target, { code: raw });
+  const place = placeOf(line, pending.role, pending.productId);
+  const unit = { line, role: pending.role, productId: pending.productId, weightGrams: place.weightGrams };
+  if (pending.kind === 'expiry') {
+    const expiry = typedExpiry(text, rules.today);
+    if (expiry === null) return stop(state, 'invalid_expiry', raw, target, { code: raw });
+    if (expiry < rules.today) return stop(state, 'expired_lot', raw, target);
+    return addUnits(state, unit, pending.count, { serial: null, lot: pending.lot, expiry });
+  }
+  if (!SERIAL_OR_LOT.test(text)) return stop(state, 'invalid_barcode', raw, target, { code: raw });
   if (pending.kind === 'serial' && isDuplicateSerial(state, pending.productId, text, rules)) return stop(state, 'duplicate_serial', raw, target);
+  if (pending.kind === 'lot' && pending.expiry === null && line.tracking === 'lot' && place.refuseExpired) return askExpiry(state, pending, text);
   const marks = pending.kind === 'serial' ? { serial: text, lot: pending.lot, expiry: pending.expiry } : { serial: null, lot: text, expiry: pending.expiry };
-  const weightGrams = weightOf(state, pending.lineId, pending.role, pending.productId);
-  return addUnits(state, { line, role: pending.role, productId: pending.productId, weightGrams }, pending.count, marks);
+  return addUnits(state, unit, pending.count, marks);
 }
 
 function scanProduct(state: PackingState, scan: Extract<ResolvedScan, { kind: 'product' }>, raw: string, rules: ScanRules): Step {
   const targets = targetsFor(state, scan.productId);
   if (targets.length === 0) return stop(state, 'wrong_item', raw, { lineId: 0, productId: scan.productId });
   const target = targets.find((t) => roomFor(state, t.line, t.role, t.productId) >= scan.units);
-  const ref = { lineId: (target ?? targets[0]!).line.lineId, productId: scan.productId };
-  if (!target) return stop(state, 'too_many', raw, ref);
+  if (!target) {
+    // A case code can be too many for a line that still needs a few: say both numbers, and name
+    // the place with the most room left, as that is the line the packer is looking at.
+    const rooms = targets.map((t) => ({ t, room: Math.max(0, roomFor(state, t.line, t.role, t.productId)) }));
+    const best = rooms.reduce((a, b) => (b.room > a.room ? b : a));
+    return stop(state, 'too_many', raw, { lineId: best.t.line.lineId, productId: scan.productId }, { codeUnits: scan.units, lineNeeds: best.room });
+  }
+  const ref = { lineId: target.line.lineId, productId: scan.productId };
   if (target.tracking === 'lot' && scan.expiry !== null && target.refuseExpired && scan.expiry < rules.today) {
     return stop(state, 'expired_lot', raw, ref);
   }
@@ -126,6 +162,9 @@ function scanProduct(state: PackingState, scan: Extract<ResolvedScan, { kind: 'p
     const pending: Pending = { kind: 'lot', lineId: target.line.lineId, productId: scan.productId, role: target.role, count: scan.units, lot: null, expiry: scan.expiry };
     return say({ ...state, pending }, 'lot_required', ref);
   }
+  if (target.tracking === 'lot' && target.refuseExpired && scan.expiry === null) {
+    return askExpiry(state, { kind: 'lot', lineId: target.line.lineId, productId: scan.productId, role: target.role, count: scan.units, lot: null, expiry: null }, scan.lot!);
+  }
   const room = roomFor(state, target.line, target.role, target.productId);
   if (target.role === 'item' && target.tracking !== 'serial' && scan.units === 1 && target.line.ordered >= rules.bulkThreshold && room > 1) {
     const pending: Pending = { kind: 'quantity', lineId: target.line.lineId, productId: scan.productId, max: room, lot: scan.lot, expiry: scan.expiry };
@@ -138,7 +177,7 @@ function scanProduct(state: PackingState, scan: Extract<ResolvedScan, { kind: 'p
 export function applyScan(state: PackingState, scan: ResolvedScan, raw: string, rules: ScanRules): Step {
   const pending = state.pending;
   if (pending?.kind === 'error') return say(state, 'acknowledge_first');
-  if (scan.kind === 'invalid') return stop(state, scan.verdict, raw);
+  if (scan.kind === 'invalid') return stop(state, scan.verdict, raw, undefined, { code: raw });
   if (scan.kind === 'box') {
     const parcels = state.parcels.map((p) => (p.no === state.activeParcel ? { ...p, boxCode: scan.boxCode, tareGrams: scan.tareGrams } : p));
     return say({ ...state, parcels }, 'box_chosen');
@@ -146,11 +185,12 @@ export function applyScan(state: PackingState, scan: ResolvedScan, raw: string, 
   if (pending?.kind === 'quantity') return say(state, 'quantity_required', pending);
   if (pending && scan.kind === 'other') return answerPrompt(state, pending, scan.text, raw, rules);
   if (pending && scan.kind === 'product') {
-    const answersIt = scan.productId === pending.productId && (pending.kind === 'serial' ? scan.serial !== null : scan.lot !== null);
-    if (!answersIt) return say(state, pending.kind === 'serial' ? 'serial_required' : 'lot_required', pending);
+    // The same product's GS1 code answers the question when it carries what is asked.
+    const carries = { serial: scan.serial, lot: scan.lot, expiry: scan.expiry }[pending.kind];
+    if (scan.productId !== pending.productId || carries === null) return say(state, PROMPT_VERDICT[pending.kind], pending);
     return scanProduct({ ...state, pending: null }, scan, raw, rules);
   }
-  if (scan.kind === 'other') return stop(state, 'unknown_barcode', raw);
+  if (scan.kind === 'other') return stop(state, 'unknown_barcode', raw, undefined, { code: raw });
   return scanProduct(state, scan, raw, rules);
 }
 

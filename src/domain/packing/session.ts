@@ -51,7 +51,8 @@ export interface Parcel {
 /** What the session waits for before the next scan counts as an item. */
 export type Pending =
   | { kind: 'error'; verdict: Verdict; raw: string }
-  | { kind: 'serial' | 'lot'; lineId: number; productId: number; role: PackedUnit['role']; count: number; lot: string | null; expiry: string | null }
+  /** 'expiry': the lot is known (`lot`), its expiry is asked because expired lots are refused. */
+  | { kind: 'serial' | 'lot' | 'expiry'; lineId: number; productId: number; role: PackedUnit['role']; count: number; lot: string | null; expiry: string | null }
   | { kind: 'quantity'; lineId: number; productId: number; max: number; lot: string | null; expiry: string | null };
 
 export interface Override {

@@ -13,6 +13,8 @@ export const VERDICTS = [
   'duplicate_serial',
   'lot_required',
   'expired_lot',
+  'expiry_required',
+  'invalid_expiry',
   'quantity_required',
   'acknowledge_first',
 ] as const;
@@ -27,10 +29,11 @@ export const ERROR_VERDICTS: ReadonlySet<Verdict> = new Set<Verdict>([
   'invalid_barcode',
   'duplicate_serial',
   'expired_lot',
+  'invalid_expiry',
 ]);
 
-/** Verdicts that ask the packer for one more thing (a serial, a lot, a quantity) before the unit counts. */
-export const PROMPT_VERDICTS: ReadonlySet<Verdict> = new Set<Verdict>(['serial_required', 'lot_required', 'quantity_required']);
+/** Verdicts that ask the packer for one more thing (a serial, a lot, its expiry, a quantity) before the unit counts. */
+export const PROMPT_VERDICTS: ReadonlySet<Verdict> = new Set<Verdict>(['serial_required', 'lot_required', 'expiry_required', 'quantity_required']);
 
 export function isErrorVerdict(verdict: Verdict): boolean {
   return ERROR_VERDICTS.has(verdict);

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import type { DocumentRequestItem, DocumentRequestRepository, RequestedKind, RequestItemStatus } from '../../app/ports/document-requests';
+import type { DocumentRequestItem, DocumentRequestRepository, LabelPrint, RequestedKind, RequestItemStatus } from '../../app/ports/document-requests';
+import type { PrintJobStatus } from '../../app/ports/printing';
 import type { PackedOrder } from '../../app/ports/packing';
 
 interface ItemRow {
@@ -44,6 +45,46 @@ function toItem(row: ItemRow): DocumentRequestItem {
   };
 }
 
+interface LabelRow {
+  order_number: string;
+  customer_name: string;
+  parcel_index: number | null;
+  status: string;
+  last_error: string | null;
+  printed: number;
+  job_status: string | null;
+  job_error: string | null;
+  job_target: string | null;
+}
+
+/**
+ * Label items of the document requests `requests` names as r (filtered by `where`), with whether
+ * any print job of their document printed (a reprint is a new job of the same document) and the
+ * newest job's state; print_jobs_document finds both.
+ */
+const labelPrintsOf = (requests: string, where = '') => `
+  SELECT r.order_number, o.customer_name, i.parcel_index, i.status, i.last_error,
+    EXISTS (SELECT 1 FROM print_jobs p WHERE p.document_id = i.document_id AND p.status = 'done') AS printed,
+    j.status AS job_status, j.last_error AS job_error, j.target AS job_target
+  FROM ${requests}
+  JOIN document_request_items i ON i.request_id = r.id
+  JOIN orders o ON o.id = r.order_id
+  LEFT JOIN print_jobs j ON j.id = (SELECT max(p.id) FROM print_jobs p WHERE p.document_id = i.document_id)
+  WHERE i.kind IN ('label', 'carrier_label') ${where}
+  ORDER BY r.id DESC, i.parcel_index`;
+
+function toLabelPrint(row: LabelRow): LabelPrint {
+  return {
+    orderNumber: row.order_number,
+    customerName: row.customer_name,
+    parcelIndex: row.parcel_index,
+    status: row.status as RequestItemStatus,
+    reason: row.last_error,
+    printed: row.printed === 1,
+    job: row.job_status === null ? null : { status: row.job_status as PrintJobStatus, lastError: row.job_error, target: row.job_target ?? '' },
+  };
+}
+
 /** Documents owed for completed orders; each item moves pending → done | kept in one statement. */
 export function createDocumentRequestRepository(db: Database): DocumentRequestRepository {
   const insertRequest = db.prepare<[number, string, number, string, string, string]>(
@@ -77,6 +118,11 @@ export function createDocumentRequestRepository(db: Database): DocumentRequestRe
   const pendingAt = db.prepare<[string], ItemRow>(
     `SELECT ${ITEM_COLUMNS} ${FROM} WHERE r.station_id = ? AND (i.status = 'pending' OR (i.status = 'kept' AND i.print_job_id IS NULL))
      ORDER BY i.id DESC LIMIT 50`,
+  );
+  const labelsOfOrder = db.prepare<[string], LabelRow>(labelPrintsOf('document_requests r', 'AND r.order_number = ?'));
+  // The newest requests walk the rowid backwards and stop at the limit, however long the history.
+  const labelsAtStation = db.prepare<[string, number], LabelRow>(
+    labelPrintsOf('(SELECT id, order_id, order_number FROM document_requests WHERE station_id = ? ORDER BY id DESC LIMIT ?) r'),
   );
   const nextDue = db.prepare<[], { at: string | null }>("SELECT min(next_attempt_at) AS at FROM document_request_items WHERE status = 'pending'");
   const counter = db.prepare<[], { serial: number }>('SELECT next_sscc_serial AS serial FROM label_settings WHERE id = 1');
@@ -120,6 +166,8 @@ export function createDocumentRequestRepository(db: Database): DocumentRequestRe
     retryAllNow: (at) => retryAll.run(at, at).changes,
     forOrder: (orderNumber) => byOrder.all(orderNumber.trim()).map(toItem),
     pending: (stationId) => pendingAt.all(stationId).map(toItem),
+    labelPrints: (orderNumber) => labelsOfOrder.all(orderNumber.trim()).map(toLabelPrint),
+    recentLabelPrints: (stationId, recent) => labelsAtStation.all(stationId, recent).map(toLabelPrint),
     nextDueAt: () => nextDue.get()?.at ?? null,
     nextSsccSerial: () => counter.get()?.serial ?? null,
     setNextSsccSerial(serial) {

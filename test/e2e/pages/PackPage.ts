@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import { scanCutOff, scanWithWedge } from './keys';
+import { HUMAN_KEY_DELAY_MS, scanCutOff, scanWithWedge } from './keys';
 
 /** A packer rescans after hearing the "not read" alarm, never within half a second (scanner/wedge.ts). */
 const RESCAN_AFTER_MS = 600;
@@ -63,6 +63,15 @@ export class PackPage {
     await this.page.waitForTimeout(RESCAN_AFTER_MS);
   }
 
+  /** Types a code into the typed-code field (F9 when it is not ready), as read off a pack, and sends it. */
+  async typeCode(text: string): Promise<void> {
+    const field = this.page.locator('#manual-code');
+    if (!(await field.evaluate((el) => el === document.activeElement))) await this.press('F9');
+    await expect(field).toBeFocused();
+    await field.pressSequentially(text, { delay: HUMAN_KEY_DELAY_MS });
+    await field.press('Enter');
+  }
+
   /** An error verdict: the overlay stands until acknowledged. */
   async expectStop(text: string | RegExp): Promise<void> {
     await expect(this.overlay).toBeVisible();
@@ -97,7 +106,8 @@ export class PackPage {
     return grams;
   }
 
-  async complete(orderNumber: string, text: string | RegExp = /labels/i): Promise<void> {
+  /** Completes with F10; the completion screen names the order and says how its label is doing. */
+  async complete(orderNumber: string, text: string | RegExp = /label/i): Promise<void> {
     await expect(this.page.getByTestId('complete')).toBeEnabled();
     await this.press('F10');
     await expect(this.completion).toContainText(orderNumber);

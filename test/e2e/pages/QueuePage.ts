@@ -42,6 +42,11 @@ export class QueuePage {
     await scanWithWedge(this.page, code);
   }
 
+  /** An order shipped from this station whose label has not printed, as the queue lists it. */
+  unprintedLabel(orderNumber: string): Locator {
+    return this.page.locator(`[data-testid=labels-not-printed] [data-order="${orderNumber}"]`);
+  }
+
   refusal(): Locator {
     return this.page.getByRole('alert');
   }

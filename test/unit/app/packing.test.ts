@@ -60,6 +60,29 @@ describe('one scan pipeline', () => {
   });
 });
 
+describe('what an error says was scanned', () => {
+  it('names a wrong item from the catalogue, and gives an unknown or misread code as scanned', async () => {
+    await packBigOrder();
+    const wrong = await ok(scan(CODES.stranger));
+    expect(wrong).toMatchObject({ kind: 'scanned', outcome: { verdict: 'wrong_item', sku: 'STRANGER-01', name: 'Obcy produkt' } });
+    await ok(call('pack.acknowledge', {}));
+    const unknown = await ok(scan('NO-SUCH-CODE-42'));
+    expect(unknown).toMatchObject({ kind: 'scanned', outcome: { verdict: 'unknown_barcode', sku: null, name: null, code: 'NO-SUCH-CODE-42' } });
+    await ok(call('pack.acknowledge', {}));
+    expect(await ok(scan('5901234123458'))).toMatchObject({ outcome: { verdict: 'bad_check_digit', code: '5901234123458' } });
+    await ok(call('pack.acknowledge', {}));
+    // A code too long to read from a metre away is cut short; the journal keeps it whole.
+    const long = await ok(scan(`X${'9'.repeat(300)}`));
+    expect(long).toMatchObject({ outcome: { verdict: 'unknown_barcode', code: `X${'9'.repeat(63)}…` } });
+  });
+
+  it('never shows the code of a staff badge scanned over an order', async () => {
+    await packBigOrder();
+    const badge = await ok(scan('PD-P-0002'));
+    expect(badge).toMatchObject({ outcome: { verdict: 'unknown_barcode', code: 'staff badge' } });
+  });
+});
+
 describe('packing an order end to end', () => {
   it('takes GS1 DataMatrix with serial and lot, kits, case codes and bulk quantities, then completes', async () => {
     await packBigOrder();
@@ -165,6 +188,27 @@ describe('packing an order end to end', () => {
     await ok(call('auth.badge', { badge: 'PD-P-0002' }, { stationId: 'ST-02' }));
     const resumed = await ok(call('pack.open', { code: 'PD-100001' }, { stationId: 'ST-02' }));
     expect(resumed.lines[0]).toMatchObject({ packed: 1 });
+  });
+
+  it('asks for the expiry of a lot typed by hand where expired lots are refused, and refuses an expired one', async () => {
+    await packBigOrder();
+    const tea = f.store.catalog.productBySku('TEA-02')!;
+    const teaCode = gtin('590123400099');
+    f.store.catalog.importCatalog({ products: [{ ...tea, barcodes: [{ code: teaCode, unitsPerScan: 1 }] }], kits: [], boxes: [] });
+    const typed = (data: string) => ok(call('scan.submit', { data, symbology: null, source: 'manual' }));
+    // The plain EAN: no lot, no expiry. Typing the lot alone no longer passes the expiry check.
+    expect(await verdict(teaCode)).toBe('lot_required');
+    expect(await typed('L-OLD')).toMatchObject({ outcome: { verdict: 'expiry_required', sku: 'TEA-02' } });
+    expect((await ok(call('pack.current', {})))!.pending).toEqual({ kind: 'expiry', sku: 'TEA-02', name: 'Herbata zielona', lot: 'L-OLD' });
+    expect(await typed('261119')).toMatchObject({ outcome: { verdict: 'expired_lot', units: 0 } });
+    await ok(call('pack.acknowledge', {}));
+    expect(await verdict(teaCode)).toBe('lot_required');
+    await typed('L-NEW');
+    expect(await typed('2027-12-31')).toMatchObject({ outcome: { verdict: 'line_complete', units: 1 } });
+    const unit = (await ok(call('pack.current', {})))!.units.at(-1);
+    expect(unit).toMatchObject({ sku: 'TEA-02', lot: 'L-NEW', expiry: '2027-12-31' });
+    const scans = f.journal.bySubject({ kind: 'order', id: 'PD-100006' }).filter((e) => e.type === 'pack.scan').map((e) => e.payload.verdict);
+    expect(scans.slice(-6)).toEqual(['lot_required', 'expiry_required', 'expired_lot', 'lot_required', 'expiry_required', 'line_complete']);
   });
 
   it('resumes exactly where it was after a restart, prompt included', async () => {

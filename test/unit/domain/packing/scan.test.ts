@@ -40,6 +40,22 @@ describe('scanning items into a parcel', () => {
     expect(state.units[0]).toMatchObject({ count: 12, lineId: 5 });
   });
 
+  it('says how many units a refused case code counts and how many the line still needs', () => {
+    const tooBig = applyScan(order(), product(MUG, { units: 6 }), 'raw', rules());
+    expect(tooBig.outcome).toMatchObject({ verdict: 'too_many', lineId: 1, units: 0, codeUnits: 6, lineNeeds: 2 });
+    const full = run(order(), product(MUG), product(MUG)).state;
+    expect(applyScan(full, product(MUG), 'raw', rules()).outcome).toMatchObject({ verdict: 'too_many', codeUnits: 1, lineNeeds: 0 });
+    // Soap fits the soap line (12) and the kit (1): the need named is the line with the most room.
+    expect(applyScan(order(), product(SOAP, { units: 24 }), 'raw', rules()).outcome).toMatchObject({ verdict: 'too_many', lineId: 5, codeUnits: 24, lineNeeds: 12 });
+  });
+
+  it('gives the code as scanned with a scan that names no product, and the product with a wrong item', () => {
+    expect(applyScan(order(), { kind: 'other', text: 'XYZ' }, ']C0XYZ', rules()).outcome).toMatchObject({ verdict: 'unknown_barcode', productId: null, code: ']C0XYZ' });
+    expect(applyScan(order(), { kind: 'invalid', verdict: 'bad_check_digit' }, '5901234123458', rules()).outcome).toMatchObject({ code: '5901234123458' });
+    expect(applyScan(order(), product(STRANGER), 'raw', rules()).outcome).toMatchObject({ verdict: 'wrong_item', productId: STRANGER });
+    expect(applyScan(order(), product(STRANGER), 'raw', rules()).outcome.code).toBeUndefined();
+  });
+
   it('answers unknown, bad-check-digit and malformed scans with their own error verdicts', () => {
     expect(run(order(), { kind: 'other', text: 'XYZ' }).verdicts).toEqual(['unknown_barcode']);
     expect(run(order(), { kind: 'invalid', verdict: 'bad_check_digit' }).verdicts).toEqual(['bad_check_digit']);
@@ -68,10 +84,44 @@ describe('scanning items into a parcel', () => {
 
   it('records the lot, asks for it when missing, and refuses an expired lot', () => {
     expect(run(order(), product(TEA, { lot: 'L1', expiry: '2027-01-31' })).state.units[0]).toMatchObject({ lot: 'L1', expiry: '2027-01-31' });
-    const asked = run(order(), product(TEA), { kind: 'other', text: 'L77' });
+    const asked = run(order(), product(TEA, { expiry: '2027-01-31' }), { kind: 'other', text: 'L77' });
     expect(asked.verdicts).toEqual(['lot_required', 'line_complete']);
-    expect(asked.state.units[0]).toMatchObject({ lot: 'L77' });
+    expect(asked.state.units[0]).toMatchObject({ lot: 'L77', expiry: '2027-01-31' });
     expect(run(order(), product(TEA, { lot: 'L0', expiry: '2026-11-19' })).verdicts).toEqual(['expired_lot']);
+  });
+
+  it('asks for the expiry with the lot where expired lots are refused, and refuses an expired one', () => {
+    const other = (text: string): ResolvedScan => ({ kind: 'other', text });
+    // A plain EAN and a typed lot: the expiry is asked next, as YYMMDD (GS1's AI 17) or a full date.
+    const yymmdd = run(order(), product(TEA), other('L77'), other('270131'));
+    expect(yymmdd.verdicts).toEqual(['lot_required', 'expiry_required', 'line_complete']);
+    expect(yymmdd.state.units[0]).toMatchObject({ lot: 'L77', expiry: '2027-01-31' });
+    expect(run(order(), product(TEA), other('L77'), other('2027-01-31')).state.units[0]).toMatchObject({ expiry: '2027-01-31' });
+    expect(run(order(), product(TEA), other('L77'), other('31.01.2027')).state.units[0]).toMatchObject({ expiry: '2027-01-31' });
+    expect(run(order(), product(TEA), other('L77'), other('270200')).state.units[0]).toMatchObject({ expiry: '2027-02-28' });
+    // Today is still good; yesterday is refused, and nothing goes into the parcel.
+    expect(run(order(), product(TEA), other('L77'), other('261120')).verdicts.at(-1)).toBe('line_complete');
+    const expired = run(order(), product(TEA), other('L77'), other('261119'));
+    expect(expired.verdicts).toEqual(['lot_required', 'expiry_required', 'expired_lot']);
+    expect(expired.state.units).toEqual([]);
+    expect(expired.state.pending).toMatchObject({ kind: 'error', verdict: 'expired_lot' });
+    // Not a date: refused, never taken as "no expiry".
+    for (const text of ['271331', '2027-02-30', 'L78', '']) {
+      expect(run(order(), product(TEA), other('L77'), other(text)).verdicts.at(-1), text).toBe('invalid_expiry');
+    }
+    // A GS1 code with the lot but no expiry asks for the expiry too; one with both asks nothing.
+    expect(run(order(), product(TEA, { lot: 'L1' })).verdicts).toEqual(['expiry_required']);
+    expect(run(order(), product(TEA, { lot: 'L1' }), product(TEA, { lot: 'L1', expiry: '2025-01-01' })).verdicts).toEqual(['expiry_required', 'expired_lot']);
+    // The question waits: another product does not answer it, an undo takes it back.
+    const waiting = run(order(), product(TEA), other('L77'), product(MUG));
+    expect(waiting.verdicts.at(-1)).toBe('expiry_required');
+    expect(waiting.state.pending).toMatchObject({ kind: 'expiry', lot: 'L77' });
+    expect(undoLast(waiting.state).state.pending).toBeNull();
+  });
+
+  it('asks no expiry of a lot whose expiry nobody refuses', () => {
+    const relaxed = { ...order(), lines: order().lines.map((l) => (l.productId === TEA ? { ...l, refuseExpired: false } : l)) };
+    expect(run(relaxed, product(TEA), { kind: 'other', text: 'L77' }).verdicts).toEqual(['lot_required', 'line_complete']);
   });
 
   it('packs a kit from its components or as the pre-assembled kit, never both', () => {
@@ -98,7 +148,7 @@ describe('scanning items into a parcel', () => {
       order(),
       product(MUG),
       product(MUG),
-      product(TEA, { lot: 'L1', expiry: null }),
+      product(TEA, { lot: 'L1', expiry: '2027-01-31' }),
       product(PHONE, { serial: 'SN-9' }),
       product(KIT),
       product(SOAP, { units: 12 }),

@@ -1,6 +1,9 @@
+import i18next from 'i18next';
 import { describe, it, expect } from 'vitest';
 import { ERROR_VERDICTS, PROMPT_VERDICTS, VERDICTS } from '../../../../../src/domain/packing/verdict';
-import { VERDICT_LOOK } from '../../../../../renderer/features/pack/verdicts';
+import { scannedText, VERDICT_LOOK, verdictHelp } from '../../../../../renderer/features/pack/verdicts';
+import { en } from '../../../../../renderer/i18n/en';
+import { pl } from '../../../../../renderer/i18n/pl';
 import { SHORTCUTS, shortcutFor } from '../../../../../renderer/features/pack/shortcuts';
 
 describe('verdict looks', () => {
@@ -16,6 +19,33 @@ describe('verdict looks', () => {
     const sounds = ['accepted', 'line_complete', 'order_complete'].map((v) => VERDICT_LOOK[v as 'accepted'].sound);
     expect(new Set(sounds).size).toBe(3);
     for (const verdict of VERDICTS) expect(VERDICT_LOOK[verdict]).toBeDefined();
+  });
+});
+
+describe('verdict help', () => {
+  const i18n = i18next.createInstance();
+  void i18n.init({ resources: { en: { translation: en }, pl: { translation: pl } }, lng: 'en', initAsync: false, interpolation: { escapeValue: false } });
+
+  it('says what a refused case code counts and what the line still needs, in both languages', () => {
+    const caseCode = { verdict: 'too_many', codeUnits: 12, lineNeeds: 1 } as const;
+    expect(verdictHelp(i18n.t, caseCode)).toBe('This code counts 12 units, but the line needs only 1 more. Take it out again and scan single units.');
+    expect(verdictHelp(i18n.getFixedT('pl'), caseCode)).toContain('Ten kod liczy 12 szt., a pozycja potrzebuje jeszcze tylko 1.');
+  });
+
+  it('keeps "no more" for a line that is full, and the plain help elsewhere', () => {
+    expect(verdictHelp(i18n.t, { verdict: 'too_many', codeUnits: 1, lineNeeds: 0 })).toBe(en.pack.verdictHelp.too_many);
+    expect(verdictHelp(i18n.t, { verdict: 'wrong_item' })).toBe(en.pack.verdictHelp.wrong_item);
+  });
+});
+
+describe('what was scanned', () => {
+  const i18n = i18next.createInstance();
+  void i18n.init({ resources: { en: { translation: en }, pl: { translation: pl } }, lng: 'pl', initAsync: false, interpolation: { escapeValue: false } });
+
+  it('names the product, else gives the code with its separators visible', () => {
+    expect(scannedText(i18n.t, { name: 'Kubek', sku: 'MUG-01', code: undefined })).toBe('Kubek · MUG-01');
+    expect(scannedText(i18n.t, { name: null, sku: null, code: ']C101123\x1d10L1' })).toBe('Zeskanowany kod: ]C101123\u241d10L1');
+    expect(scannedText(i18n.t, { name: null, sku: null })).toBeNull();
   });
 });
 
