@@ -394,6 +394,8 @@ test('next parcel and undo say which parcel and which item, in English', async (
   await expect(page.getByTestId('order-carrier')).toHaveText('DHL · Parcel (Paket)');
   await packPage.scan(cable.codes[0]!.code, 'accepted');
   await packPage.press('F4');
+  // A key pressed while the last action is still under way does nothing: wait for the new parcel.
+  await expect(packPage.verdict).toContainText('New parcel');
   await packPage.press('F7');
   await expect(packPage.verdict).toContainText('Now packing into parcel 1');
   await packPage.press('F2');
