@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { SHOWCASE, DemoCatalog } from './catalog';
 import { isolatedTest as test, expect } from './fixtures';
 import { MANAGER_PINS, ordersInState, packdesk, sameOrigin } from './host';
@@ -16,6 +17,16 @@ test.use({
 });
 
 const MANAGER = 'PD-M-0001';
+
+/** Clips still being recorded, read from the station's database as an operator would. */
+function openClips(dataDir: string): number {
+  const db = new Database(path.join(dataDir, 'packdesk.sqlite'), { readonly: true, fileMustExist: true });
+  try {
+    return (db.prepare("SELECT count(*) AS n FROM video_segments WHERE status = 'recording'").get() as { n: number }).n;
+  } finally {
+    db.close();
+  }
+}
 
 test.describe('order review', () => {
   test('a manager finds an order packed last week and reads how it was packed', async ({ page, host, loginPage }) => {
@@ -83,6 +94,9 @@ test.describe('order review', () => {
     await packPage.chooseBox('K1');
     await packPage.weigh(host.setScale);
     await packPage.complete(SHOWCASE.cases);
+    // The recorder stores its last chunk and closes the clip as the screen leaves the order; logging
+    // out before that lands would leave the clip open (and out of the evidence) until housekeeping.
+    await expect.poll(() => openClips(host.dataDir), { timeout: 20_000 }).toBe(0);
     await queuePage.logout();
 
     await loginPage.scanBadgeWithPin(MANAGER, MANAGER_PINS[MANAGER]!);
