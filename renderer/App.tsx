@@ -1,6 +1,6 @@
 import { useCallback, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LoginSession } from '../src/contract/schemas';
+import type { CurrentLogin } from '../src/contract/schemas';
 import { roleAllows } from '../src/domain/user';
 import { subscribe } from './api/client';
 import { followBadgeScans } from './features/login/badgeScans';
@@ -23,10 +23,10 @@ import { useSettingsStore } from './features/settings/settingsStore';
 import { errorText } from './i18n/error-text';
 import { setLanguage } from './i18n';
 import { ScanNotRead } from './scanner/ScanNotRead';
-import { showScanResult } from './session/scans';
-import { useActivity } from './session/useActivity';
-import { useSessionStore } from './session/sessionStore';
-import { useSessionWatch } from './session/useSessionWatch';
+import { showScanResult } from './scanner/scans';
+import { useActivity } from './login/useActivity';
+import { useStationStore } from './station/stationStore';
+import { useLoginWatch } from './login/useLoginWatch';
 import { useVideoStore } from './video/videoStore';
 
 /** Forgets everything the last packer's screens held, so the next one starts clean. */
@@ -38,13 +38,13 @@ function clearWorkScreens(): void {
   useLoginStore.getState().reset();
   usePrintStore.getState().reset();
   useReviewStore.getState().reset();
-  // Recording belongs to the packer who logged in: it stops with their session.
+  // Recording belongs to the packer who logged in: it stops with their login.
   useVideoStore.getState().reset();
 }
 
 export function App() {
   const { t } = useTranslation();
-  const { phase, startError, station, session, language, start, loggedIn, ended } = useSessionStore();
+  const { phase, startError, station, login, language, start, loggedIn, ended } = useStationStore();
   const packing = usePackStore((s) => s.view !== null);
   const completion = usePackStore((s) => s.completion);
   const reviewing = useReviewStore((s) => s.visible);
@@ -57,13 +57,13 @@ export function App() {
     if (!stationId) return;
     return subscribe('auth.changed', (event) => {
       // Only this screen's own login: other browsers at the station log in and out on their own.
-      if (event.stationId !== stationId || event.loginId !== useSessionStore.getState().session?.id) return;
-      if (event.session) loggedIn(event.session);
+      if (event.stationId !== stationId || event.loginId !== useStationStore.getState().login?.id) return;
+      if (event.login) loggedIn(event.login);
       else ended(event.reason === 'idle' ? 'idle' : 'logout');
     });
   }, [stationId, loggedIn, ended]);
 
-  // What each scan meant reaches the login and packing screens by subscription (session/scanOutcomes.ts).
+  // What each scan meant reaches the login and packing screens by subscription (scanner/scanOutcomes.ts).
   useEffect(() => {
     const stops = [followBadgeScans(), followPackScans()];
     return () => stops.forEach((stop) => stop());
@@ -77,7 +77,7 @@ export function App() {
     });
   }, [stationId]);
 
-  const userId = session?.user.id;
+  const userId = login?.user.id;
   useEffect(() => {
     if (userId === undefined) clearWorkScreens();
     // After a reload, a restart or a login, the order this station was packing comes back as it was.
@@ -85,9 +85,9 @@ export function App() {
   }, [userId]);
 
   const goneIdle = useCallback(() => ended('idle'), [ended]);
-  useActivity(session !== null, goneIdle);
-  const sessionSeen = useCallback((seen: LoginSession | null) => (seen ? loggedIn(seen) : ended('logout')), [loggedIn, ended]);
-  useSessionWatch(userId, sessionSeen);
+  useActivity(login !== null, goneIdle);
+  const sessionSeen = useCallback((seen: CurrentLogin | null) => (seen ? loggedIn(seen) : ended('logout')), [loggedIn, ended]);
+  useLoginWatch(userId, sessionSeen);
 
   if (phase === 'starting') return <div className="screen splash">{t('app.connecting')}</div>;
   if (phase === 'failed') {
@@ -101,7 +101,7 @@ export function App() {
       </div>
     );
   }
-  if (!session) {
+  if (!login) {
     return (
       <>
         <LoginScreen />
@@ -109,7 +109,7 @@ export function App() {
       </>
     );
   }
-  const manager = roleAllows(session.user.role, ['manager']);
+  const manager = roleAllows(login.user.role, ['manager']);
   return (
     <>
       {packing ? <PackScreen /> : manager && reviewing ? <ReviewScreen /> : completion ? <CompletionScreen completion={completion} /> : <QueueScreen />}

@@ -47,7 +47,7 @@ const parts = [
       esbuild.build({
         ...nodeBundle,
         // The journal verifier's worker threads load their own entry point (src/boot/verify-journal.ts).
-        entryPoints: { packdesk: 'src/cli/index.ts', 'journal-verify-worker': 'src/boot/journal-verify-worker.ts' },
+        entryPoints: { packdesk: 'src/cli/index.ts', 'journal-verify-thread': 'src/boot/journal-verify-thread.ts' },
         outdir: 'dist',
         format: 'esm',
         splitting: true,

@@ -1,17 +1,17 @@
 import { useTranslation } from 'react-i18next';
 import { roleAllows } from '../../src/domain/user';
 import { useSettingsStore } from '../features/settings/settingsStore';
-import { useSessionStore } from '../session/sessionStore';
+import { useStationStore } from '../station/stationStore';
 import { LanguageSwitch } from './LanguageSwitch';
 
 /** Who is packing where, the language, and the way out. Managers get their own entry. */
 export function AppHeader() {
   const { t } = useTranslation();
-  const session = useSessionStore((s) => s.session);
-  const logout = useSessionStore((s) => s.logout);
+  const login = useStationStore((s) => s.login);
+  const logout = useStationStore((s) => s.logout);
   const openSettings = useSettingsStore((s) => s.show);
-  if (!session) return null;
-  const { user, station } = session;
+  if (!login) return null;
+  const { user, station } = login;
   const manages = roleAllows(user.role, ['manager']);
 
   return (

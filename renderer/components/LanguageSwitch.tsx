@@ -1,12 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES } from '../../src/domain/user';
-import { useSessionStore } from '../session/sessionStore';
+import { useStationStore } from '../station/stationStore';
 
 /** EN | PL, always visible: a packer who cannot read the screen must be able to fix that first. */
 export function LanguageSwitch() {
   const { t } = useTranslation();
-  const language = useSessionStore((s) => s.language);
-  const choose = useSessionStore((s) => s.chooseLanguage);
+  const language = useStationStore((s) => s.language);
+  const choose = useStationStore((s) => s.chooseLanguage);
   return (
     <div className="language-switch" role="group" aria-label={t('language.label')}>
       {LANGUAGES.map((lang) => (

@@ -1,5 +1,5 @@
 import { StationFailure } from '../contract/errors';
-import type { LoginSession, LoginView } from '../contract/schemas';
+import type { CurrentLogin, LoginView } from '../contract/schemas';
 import { normaliseBadge, type User } from '../domain/user';
 import type { CallContext, Client, CommonPorts } from './context';
 import type { HandlerSlice } from './handlers';
@@ -34,13 +34,13 @@ export class Logins {
     return login ? this.stillValid(login) : null;
   }
 
-  session(client: Client, stationId: string): LoginSession | null {
+  view(client: Client, stationId: string): CurrentLogin | null {
     const current = this.current(client, stationId);
-    return current ? this.toSession(current.login, current.user) : null;
+    return current ? this.toView(current.login, current.user) : null;
   }
 
   /** A badge logs in; managers and admins, and everyone where the station asks for it, add their PIN. */
-  async withBadge(client: Client, stationId: string, badge: string, pin: string | undefined): Promise<LoginSession> {
+  async withBadge(client: Client, stationId: string, badge: string, pin: string | undefined): Promise<CurrentLogin> {
     const station = requireStation(this.core.store, stationId);
     const user = this.core.store.users.byBadge(normaliseBadge(badge));
     if (!user) {
@@ -58,7 +58,7 @@ export class Logins {
   }
 
   /** Name and PIN, for those who may log in without a badge. */
-  async withPin(client: Client, stationId: string, userId: number, pin: string): Promise<LoginSession> {
+  async withPin(client: Client, stationId: string, userId: number, pin: string): Promise<CurrentLogin> {
     requireStation(this.core.store, stationId);
     const user = this.core.store.users.byId(userId);
     if (!user) throw new StationFailure('PIN_WRONG', 'Wrong name or PIN.');
@@ -106,7 +106,7 @@ export class Logins {
     if (!ended) return;
     this.core.logger.info('logout', { stationId: login.stationId, userId: login.userId, loginId: login.id, reason });
     this.onEnded(login, reason, by);
-    this.core.events.emit('auth.changed', { stationId: login.stationId, loginId: login.id, session: null, reason });
+    this.core.events.emit('auth.changed', { stationId: login.stationId, loginId: login.id, login: null, reason });
   }
 
   /** A manager ends someone's login, at any station. */
@@ -147,7 +147,7 @@ export class Logins {
     for (const login of this.core.store.logins.allLive()) this.stillValid(login);
   }
 
-  private start(client: Client, stationId: string, user: User): LoginSession {
+  private start(client: Client, stationId: string, user: User): CurrentLogin {
     if (!user.active) throw new StationFailure('USER_INACTIVE', 'This user is no longer active.');
     const previous = this.core.store.logins.live(client.key, stationId);
     if (previous) this.end(previous, 'replaced', user.id);
@@ -157,9 +157,9 @@ export class Logins {
       return started;
     });
     this.core.logger.info('login', { stationId, userId: user.id, role: user.role, loginId: login.id });
-    const session = this.toSession(login, user);
-    this.core.events.emit('auth.changed', { stationId, loginId: login.id, session, reason: 'login' });
-    return session;
+    const view = this.toView(login, user);
+    this.core.events.emit('auth.changed', { stationId, loginId: login.id, login: view, reason: 'login' });
+    return view;
   }
 
   private stillValid(login: LoginRecord): { login: LoginRecord; user: User } | null {
@@ -181,28 +181,28 @@ export class Logins {
     return idleMs > station.idleLogoutMinutes * 60_000;
   }
 
-  private toSession(login: LoginRecord, user: User): LoginSession {
+  private toView(login: LoginRecord, user: User): CurrentLogin {
     const station = requireStation(this.core.store, login.stationId);
     return { id: login.id, user: toUserSummary(user), station: toStationInfo(station), startedAt: login.startedAt, lastActivityAt: login.lastActivityAt };
   }
 }
 
-type AuthMethod = 'auth.users' | 'auth.badge' | 'auth.pin' | 'auth.session' | 'auth.activity' | 'auth.logout' | 'auth.sessions' | 'auth.sessions.end' | 'auth.unlock';
+type AuthMethod = 'auth.users' | 'auth.badge' | 'auth.pin' | 'auth.current' | 'auth.activity' | 'auth.logout' | 'auth.logins' | 'auth.logins.end' | 'auth.unlock';
 
 export function authHandlers(logins: Logins, core: Pick<AuthDeps, 'store'>): HandlerSlice<AuthMethod> {
   return {
     'auth.users': () => core.store.users.listActive().map(toUserSummary),
     'auth.badge': ({ badge, pin }, call) => logins.withBadge(call.client, call.stationId, badge, pin),
     'auth.pin': ({ userId, pin }, call) => logins.withPin(call.client, call.stationId, userId, pin),
-    'auth.session': (_input, call) => logins.session(call.client, call.stationId),
+    'auth.current': (_input, call) => logins.view(call.client, call.stationId),
     // The dispatcher already recorded the activity; this call exists so an idle-looking UI can say "still here".
     'auth.activity': () => null,
     'auth.logout': (_input, call) => {
       if (call.login) logins.end(call.login, 'logout');
       return null;
     },
-    'auth.sessions': (_input, call) => logins.list(call),
-    'auth.sessions.end': ({ loginId }, call) => {
+    'auth.logins': (_input, call) => logins.list(call),
+    'auth.logins.end': ({ loginId }, call) => {
       logins.endById(loginId, call);
       return null;
     },

@@ -7,7 +7,7 @@ import { OrphanSweeper } from '../documents/store/orphans';
 import { renderLabelZpl } from '../documents/zpl/zpl-label';
 import { createCupsPrinter } from '../printing/cups';
 import { createPdfFolderPrinter, printedFolder } from '../printing/pdf-folder';
-import { PrintQueueWorker, REAL_TIMERS } from '../printing/queue-worker';
+import { PrintWorker, REAL_TIMERS } from '../printing/print-worker';
 import { createRawTcpPrinter } from '../printing/raw-tcp';
 import { createSilentPrinter } from '../printing/silent-print';
 import { createWindowsPdfPrinter } from '../printing/windows-pdf';
@@ -72,21 +72,21 @@ export function createDocumentPorts(options: DocumentPortOptions): DocumentPorts
   const byKind: Partial<Record<PrinterKind, PrinterAdapter>> = Object.fromEntries(adapters.map((a) => [a.kind, a]));
   const archive = createDocumentArchive({ dataDir: options.dataDir, records: guardRepository(createDocumentRecordRepository(db), db.name), clock: now });
   const profiles = guardRepository(createPrinterProfileRepository(db), db.name);
-  const queue = guardRepository(createPrintJobRepository(db), db.name);
+  const printQueue = guardRepository(createPrintJobRepository(db), db.name);
   return {
     requests: guardRepository(createDocumentRequestRepository(db), db.name),
     renderer: lazyDocumentRenderer(),
     archive,
     labelSettings: guardRepository(createLabelSettingsRepository(db), db.name),
     profiles,
-    queue,
+    printQueue,
     carrierLabels: options.carrierLabels ?? null,
     async discover() {
       const found: DiscoveredPrinter[] = [];
       for (const adapter of adapters) found.push(...(await adapter.discover().catch(() => [])));
       return found;
     },
-    printWorkerFor: (stationId, onChange) => new PrintQueueWorker({ stationId, queue, archive, adapters: byKind, clock: now, timers, logger, onChange }),
+    printWorkerFor: (stationId, onChange) => new PrintWorker({ stationId, printQueue, archive, adapters: byKind, clock: now, timers, logger, onChange }),
     printerKinds: adapters.map((a) => a.kind),
     printedFolder: (target) => printedFolder(options.dataDir, target),
     timers,

@@ -6,12 +6,12 @@ import { Worker } from 'node:worker_threads';
 import type { JournalRows } from '../app/ports/journal';
 import { mergeParts, partContext, reviewCheckpoints, type JournalVerification, type VerifyOptions } from '../journal/verify';
 import { checkPart, claimParts, planParts, threadsFor, type PartReport } from '../journal/verify-parts';
-import type { VerifyWorkerAnswer, VerifyWorkerData, VerifyWorkerTask } from './journal-verify-worker';
+import type { VerifyThreadAnswer, VerifyThreadData, VerifyThreadTask } from './journal-verify-thread';
 
 export interface ThreadedVerifyOptions extends VerifyOptions {
   /** Threads to check with, this one included; default: the cores available (at most 4 are used). */
   threads?: number;
-  /** The built worker module; default: journal-verify-worker.mjs of the running bundle. null: check every part in this thread. */
+  /** The built worker module; default: journal-verify-thread.mjs of the running bundle. null: check every part in this thread. */
   workerFile?: string | null;
   /** Journals with fewer entries are checked by this thread alone (default PARALLEL_FROM_ENTRIES). */
   parallelFrom?: number;
@@ -21,7 +21,7 @@ export interface ThreadedVerifyOptions extends VerifyOptions {
   onWorkerFailure?: (error: Error) => void;
 }
 
-const WORKER_MODULE = 'journal-verify-worker.mjs';
+const WORKER_MODULE = 'journal-verify-thread.mjs';
 /**
  * Parts per thread. Threads claim parts until none are left, so one that starts late (opening
  * its connection runs SQLite's quick check) or is slowed by other work on the machine checks
@@ -63,13 +63,13 @@ export async function verifyJournalFile(file: string, rows: JournalRows, options
 
 interface Helper {
   worker: Worker;
-  check(task: VerifyWorkerTask): Promise<[number, PartReport][]>;
+  check(task: VerifyThreadTask): Promise<[number, PartReport][]>;
 }
 
 function startHelper(workerFile: string, file: string): Helper {
-  const worker = new Worker(workerFile, { workerData: { file } satisfies VerifyWorkerData });
+  const worker = new Worker(workerFile, { workerData: { file } satisfies VerifyThreadData });
   const answer = new Promise<[number, PartReport][]>((resolve, reject) => {
-    worker.once('message', (a: VerifyWorkerAnswer) => (a.ok ? resolve(a.reports) : reject(new Error(a.message))));
+    worker.once('message', (a: VerifyThreadAnswer) => (a.ok ? resolve(a.reports) : reject(new Error(a.message))));
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`the journal verify worker stopped (exit ${code}) before it answered`)));
   });

@@ -1,7 +1,7 @@
 import type { Result } from './errors';
 import type { ScaleReadingView, ScanSubmitResult } from './packing';
 import type { PrintJobView } from './printing';
-import type { LoginSession } from './schemas';
+import type { CurrentLogin } from './schemas';
 import type { SyncProgress } from './sync';
 
 /**
@@ -10,7 +10,7 @@ import type { SyncProgress } from './sync';
  */
 export interface StationEvents {
   /** A login of this client began or ended (logout, idle, ended by a manager); only that login's client hears it. */
-  'auth.changed': { stationId: string; loginId: number; session: LoginSession | null; reason: 'login' | 'logout' | 'idle' | 'ended_by_manager' | 'replaced' | 'user_inactive' };
+  'auth.changed': { stationId: string; loginId: number; login: CurrentLogin | null; reason: 'login' | 'logout' | 'idle' | 'ended_by_manager' | 'replaced' | 'user_inactive' };
   /** Orders were added, changed or locked; queues should refresh. */
   'queue.changed': { stationId: string | null };
   /** A scan the core read itself (HID POS scanner) was handled; the screen shows it as its own. */

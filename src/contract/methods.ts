@@ -4,7 +4,7 @@ import {
   languageSchema,
   orderDetailSchema,
   orderSummarySchema,
-  sessionSchema,
+  currentLoginSchema,
   stationSchema,
   userSummarySchema,
   loginViewSchema,
@@ -65,19 +65,19 @@ export const METHODS = {
   'auth.badge': method({
     // Managers and admins always add their PIN; a badge alone answers PIN_REQUIRED for them.
     input: z.object({ badge: z.string().min(1).max(200), pin: z.string().min(1).max(64).optional() }).strict(),
-    output: sessionSchema,
+    output: currentLoginSchema,
     access: 'public',
   }),
   'auth.pin': method({
     // Name + PIN, for those who may log in without a badge (packers and returns handlers).
     input: z.object({ userId: z.number().int(), pin: z.string().min(1).max(64) }).strict(),
-    output: sessionSchema,
+    output: currentLoginSchema,
     access: 'public',
   }),
-  'auth.sessions': method({ input: empty, output: z.array(loginViewSchema), access: MANAGERS, passive: true }),
-  'auth.sessions.end': method({ input: z.object({ loginId: z.number().int() }).strict(), output: z.null(), access: MANAGERS }),
+  'auth.logins': method({ input: empty, output: z.array(loginViewSchema), access: MANAGERS, passive: true }),
+  'auth.logins.end': method({ input: z.object({ loginId: z.number().int() }).strict(), output: z.null(), access: MANAGERS }),
   'auth.unlock': method({ input: z.object({ userId: z.number().int() }).strict(), output: z.null(), access: MANAGERS }),
-  'auth.session': method({ input: empty, output: sessionSchema.nullable(), access: 'public', passive: true }),
+  'auth.current': method({ input: empty, output: currentLoginSchema.nullable(), access: 'public', passive: true }),
   'auth.activity': method({ input: empty, output: z.null(), access: ANY_ROLE }),
   'auth.logout': method({ input: empty, output: z.null(), access: 'public' }),
   'settings.update': method({

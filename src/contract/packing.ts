@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { VERDICTS } from '../domain/packing/verdict';
 import { TRACKING_KINDS } from '../domain/catalog';
-import { addressSchema, sessionSchema } from './schemas';
+import { addressSchema, currentLoginSchema } from './schemas';
 
 export const verdictSchema = z.enum(VERDICTS);
 
@@ -152,7 +152,7 @@ export const scanInputSchema = z
   .strict();
 
 export const scanSubmitResultSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('login'), session: sessionSchema }),
+  z.object({ kind: z.literal('login'), login: currentLoginSchema }),
   z.object({ kind: z.literal('opened'), view: packingViewSchema }),
   z.object({ kind: z.literal('scanned'), outcome: scanOutcomeSchema, view: packingViewSchema }),
 ]);

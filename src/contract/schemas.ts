@@ -22,7 +22,7 @@ export const stationSchema = z.object({
 });
 export type StationInfo = z.infer<typeof stationSchema>;
 
-export const sessionSchema = z.object({
+export const currentLoginSchema = z.object({
   /** This login's id: a client tells its own login's events from others'. */
   id: z.number().int(),
   user: userSummarySchema,
@@ -30,7 +30,7 @@ export const sessionSchema = z.object({
   startedAt: z.string(),
   lastActivityAt: z.string(),
 });
-export type LoginSession = z.infer<typeof sessionSchema>;
+export type CurrentLogin = z.infer<typeof currentLoginSchema>;
 
 export const orderStatusSchema = z.enum(ORDER_STATUSES);
 

@@ -5,7 +5,7 @@ import { ShopFileFolders } from './file/folders';
 import { VendureBackend } from './vendure/backend';
 
 export { keyFileSecrets, SECRETS_KEY_FILE } from './secrets/key-file-sealer';
-export { SyncWorker } from './worker';
+export { SyncWorker } from './sync-worker';
 export { formatOf, readOrders, readProducts } from './file/import-format';
 
 export interface BackendOptions {

@@ -57,8 +57,8 @@ export async function freeStation(url: string): Promise<void> {
     return body.value;
   };
   await post('auth.badge', { badge: 'PD-M-0002', pin: MANAGER_PINS['PD-M-0002'] });
-  const logins = (await post('auth.sessions', {})) as { id: number; own: boolean }[];
-  for (const login of logins) if (!login.own) await post('auth.sessions.end', { loginId: login.id });
+  const logins = (await post('auth.logins', {})) as { id: number; own: boolean }[];
+  for (const login of logins) if (!login.own) await post('auth.logins.end', { loginId: login.id });
   await post('auth.logout', {});
 }
 

@@ -61,7 +61,7 @@ describe('a hostile page in real Chromium', () => {
 
     expect(s.journalLength()).toBe(before);
     await page.goto(s.url);
-    expect(await post('auth.session', {})).toMatchObject({ ok: true, value: { user: { name: 'Anna Kowalska' } } });
+    expect(await post('auth.current', {})).toMatchObject({ ok: true, value: { user: { name: 'Anna Kowalska' } } });
     expect(await post('pack.current', {})).toMatchObject({ ok: true, value: { order: { number: 'PD-100001' } } });
     await context.close();
   });

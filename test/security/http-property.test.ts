@@ -29,7 +29,7 @@ const bodyArb = fc.oneof(
 );
 
 describe('the HTTP API under random requests', () => {
-  it('never crashes, never answers 5xx, and never changes state for a client with no valid session', { timeout: 180_000 }, async () => {
+  it('never crashes, never answers 5xx, and never changes state for a client with no valid login', { timeout: 180_000 }, async () => {
     const before = s.journalLength();
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...METHODS), pathArb, hostArb(s.port), originArb(s.port), typeArb, bodyArb, fc.boolean(), async (method, target, host, origin, type, body, cookie) => {

@@ -108,7 +108,7 @@ describe('finding 3: cross-site requests change nothing', () => {
       expect(response.status, method).toBeGreaterThanOrEqual(400);
     }
     expect(s.journalLength()).toBe(before);
-    expect(await browser.result('auth.session')).toMatchObject({ ok: true, value: { user: { name: 'Anna Kowalska' } } });
+    expect(await browser.result('auth.current')).toMatchObject({ ok: true, value: { user: { name: 'Anna Kowalska' } } });
   });
 
   it('lets the page itself act: same origin, JSON, a body', async () => {

@@ -1,28 +1,28 @@
 import './login.css';
 import { useTranslation } from 'react-i18next';
-import type { LoginSession } from '../../../src/contract/schemas';
+import type { CurrentLogin } from '../../../src/contract/schemas';
 import { Banner } from '../../components/Banner';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { playSound } from '../../components/sound';
 import { errorText } from '../../i18n/error-text';
 import { useScan } from '../../scanner/useScan';
-import { routeScan } from '../../session/scans';
-import { useSessionStore } from '../../session/sessionStore';
+import { routeScan } from '../../scanner/scans';
+import { useStationStore } from '../../station/stationStore';
 import { BadgeForm } from './BadgeForm';
 import { useLoginStore } from './loginStore';
 import { PinForm } from './PinForm';
 
 export function LoginScreen() {
   const { t } = useTranslation();
-  const station = useSessionStore((s) => s.station);
-  const idleLogout = useSessionStore((s) => s.idleLogout);
-  const loggedIn = useSessionStore((s) => s.loggedIn);
+  const station = useStationStore((s) => s.station);
+  const idleLogout = useStationStore((s) => s.idleLogout);
+  const loggedIn = useStationStore((s) => s.loggedIn);
   const { mode, error, attempt, busy } = useLoginStore();
 
-  const finish = (session: LoginSession | null) => {
-    if (!session) return;
+  const finish = (login: CurrentLogin | null) => {
+    if (!login) return;
     playSound('ok');
-    loggedIn(session);
+    loggedIn(login);
   };
 
   // A badge scan logs in from either mode: the scanner is always the quickest way. Scanned and
@@ -41,7 +41,7 @@ export function LoginScreen() {
         <Banner kind="info" title={t('login.idleLoggedOut', { minutes: station.idleLogoutMinutes })} />
       )}
       <main className="login-main" aria-busy={busy}>
-        {mode === 'badge' ? <BadgeForm onBadge={(badge) => routeScan(badge, 'manual')} /> : <PinForm onSession={finish} />}
+        {mode === 'badge' ? <BadgeForm onBadge={(badge) => routeScan(badge, 'manual')} /> : <PinForm onLogin={finish} />}
       </main>
     </div>
   );

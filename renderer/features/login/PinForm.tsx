@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LoginSession } from '../../../src/contract/schemas';
+import type { CurrentLogin } from '../../../src/contract/schemas';
 import { useLoginStore } from './loginStore';
 
 /** Name list, then PIN: every step reachable with Tab, arrows, Enter and Escape. */
-export function PinForm({ onSession }: { onSession: (session: LoginSession | null) => void }) {
+export function PinForm({ onLogin }: { onLogin: (login: CurrentLogin | null) => void }) {
   const { t } = useTranslation();
   const { users, chosenUser, busy } = useLoginStore();
   const { choose, withPin, showBadge } = useLoginStore();
@@ -41,7 +41,7 @@ export function PinForm({ onSession }: { onSession: (session: LoginSession | nul
             event.preventDefault();
             const entered = pin;
             setPin('');
-            onSession(await withPin(entered));
+            onLogin(await withPin(entered));
             pinInput.current?.focus();
           }}
         >

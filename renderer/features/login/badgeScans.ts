@@ -1,5 +1,5 @@
 import { playSound } from '../../components/sound';
-import { followScans } from '../../session/scanOutcomes';
+import { followScans } from '../../scanner/scanOutcomes';
 import { useLoginStore } from './loginStore';
 
 /** The login screen's side of every scan: busy while a badge is on its way, then what it meant. */

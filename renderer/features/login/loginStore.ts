@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { StationError } from '../../../src/contract/errors';
-import type { LoginSession, UserSummary } from '../../../src/contract/schemas';
+import type { CurrentLogin, UserSummary } from '../../../src/contract/schemas';
 import { call } from '../../api/client';
 
 type Mode = 'badge' | 'pin';
@@ -15,7 +15,7 @@ interface LoginState {
   attempt: number;
   /** A badge that needs its owner's PIN too (managers, admins, stations that ask for it). */
   badge: string | null;
-  /** A badge scan is on its way through the core's scan pipeline (renderer/session/scans.ts). */
+  /** A badge scan is on its way through the core's scan pipeline (renderer/scanner/scans.ts). */
   setBusy(busy: boolean): void;
   /** The core refused a badge. */
   failed(error: StationError): void;
@@ -24,7 +24,7 @@ interface LoginState {
   showPin(): Promise<void>;
   showBadge(): void;
   choose(user: UserSummary | null): void;
-  withPin(pin: string): Promise<LoginSession | null>;
+  withPin(pin: string): Promise<CurrentLogin | null>;
   clearError(): void;
   reset(): void;
 }

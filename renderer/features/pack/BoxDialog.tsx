@@ -4,7 +4,7 @@ import type { MethodOutput } from '../../../src/contract/methods';
 import { call } from '../../api/client';
 import { Dialog } from '../../components/Dialog';
 import { useScan } from '../../scanner/useScan';
-import { routeScan } from '../../session/scans';
+import { routeScan } from '../../scanner/scans';
 import { usePackStore } from './packStore';
 
 /** Box types as big buttons (arrows + Enter, or a click); scanning a box code works as well. */

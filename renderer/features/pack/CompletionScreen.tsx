@@ -4,7 +4,7 @@ import { AppHeader } from '../../components/AppHeader';
 import { playSound } from '../../components/sound';
 import { useKeys } from '../../keyboard/useKeys';
 import { useScan } from '../../scanner/useScan';
-import { routeScan } from '../../session/scans';
+import { routeScan } from '../../scanner/scans';
 import { labelFaultText } from './labelText';
 import { usePackStore, type Completion } from './packStore';
 import { useLabelStatus } from './useLabelStatus';

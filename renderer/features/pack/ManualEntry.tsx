@@ -1,6 +1,6 @@
 import { forwardRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { routeScan } from '../../session/scans';
+import { routeScan } from '../../scanner/scans';
 
 /**
  * A code typed by hand (a torn label, a scanner that died): the same pipeline as a scan, marked

@@ -6,8 +6,8 @@ import { useEffect, useRef } from 'react';
 import { AppHeader } from '../../components/AppHeader';
 import { useScan } from '../../scanner/useScan';
 import { SessionVideo } from '../../video/SessionVideo';
-import { routeScan } from '../../session/scans';
-import { useSessionStore } from '../../session/sessionStore';
+import { routeScan } from '../../scanner/scans';
+import { useStationStore } from '../../station/stationStore';
 import { BoxDialog } from './BoxDialog';
 import { CompleteBar } from './CompleteBar';
 import { ErrorOverlay } from './ErrorOverlay';
@@ -33,7 +33,7 @@ export function PackScreen() {
   const dialog = usePackStore((s) => s.dialog);
   const busy = usePackStore((s) => s.busy);
   const lastSku = usePackStore((s) => s.shown?.outcome?.sku ?? null);
-  const stationId = useSessionStore((s) => s.station?.id);
+  const stationId = useStationStore((s) => s.station?.id);
   const manual = useRef<HTMLInputElement>(null);
   const screen = useRef<HTMLDivElement>(null);
 

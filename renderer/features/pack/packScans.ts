@@ -1,5 +1,5 @@
 import { playSound } from '../../components/sound';
-import { followScans } from '../../session/scanOutcomes';
+import { followScans } from '../../scanner/scanOutcomes';
 import { usePackStore } from './packStore';
 
 /** The queue's and packing screen's side of every scan: the code being opened, then what it did. */

@@ -7,7 +7,7 @@ import { Banner } from '../../components/Banner';
 import { playSound } from '../../components/sound';
 import { errorText } from '../../i18n/error-text';
 import { useScan } from '../../scanner/useScan';
-import { routeScan } from '../../session/scans';
+import { routeScan } from '../../scanner/scans';
 import { usePackStore } from '../pack/packStore';
 import { QueueList } from './QueueList';
 import { UnprintedLabels } from './UnprintedLabels';

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { roleAllows } from '../../../src/domain/user';
 import { Dialog } from '../../components/Dialog';
 import { errorText } from '../../i18n/error-text';
-import { useSessionStore } from '../../session/sessionStore';
+import { useStationStore } from '../../station/stationStore';
 import { usePrintStore } from '../printing/printStore';
 import { SyncSection } from '../sync/SyncSection';
 import { CameraSettings } from './CameraSettings';
@@ -14,9 +14,9 @@ import { useSettingsStore } from './settingsStore';
 export function StationPanel() {
   const { t } = useTranslation();
   const { visible, backingUp, backup, error, hide, backupNow } = useSettingsStore();
-  const station = useSessionStore((s) => s.station);
-  const version = useSessionStore((s) => s.version);
-  const role = useSessionStore((s) => s.session?.user.role ?? null);
+  const station = useStationStore((s) => s.station);
+  const version = useStationStore((s) => s.version);
+  const role = useStationStore((s) => s.login?.user.role ?? null);
   const manager = role !== null && roleAllows(role, ['manager']);
   const closeButton = useRef<HTMLButtonElement>(null);
 

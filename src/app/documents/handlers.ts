@@ -19,7 +19,7 @@ export function printingHandlers(core: DocumentsDeps, documents: StationDocument
   const now = () => core.clock.now().toISOString();
   const view = (job: PrintJob) => toJobView(job, ports.archive.byId(job.documentId));
   const jobAt = (jobId: number, call: CallContext): PrintJob => {
-    const job = ports.queue.byId(jobId);
+    const job = ports.printQueue.byId(jobId);
     if (!job || job.stationId !== call.stationId) throw new StationFailure('PRINT_JOB_NOT_FOUND', `There is no print job ${jobId} at this station.`, { job: jobId });
     return job;
   };
@@ -41,7 +41,7 @@ export function printingHandlers(core: DocumentsDeps, documents: StationDocument
 
   return {
     'print.queue': (_input, call) => ({
-      jobs: ports.queue.list(call.stationId).slice(0, JOBS_SHOWN).map(view),
+      jobs: ports.printQueue.list(call.stationId).slice(0, JOBS_SHOWN).map(view),
       owed: ports.requests.pending(call.stationId).map(toOwedView),
       printers: readiness(call.stationId),
     }),
@@ -61,12 +61,12 @@ export function printingHandlers(core: DocumentsDeps, documents: StationDocument
     },
     'print.cancel': ({ jobId }, call) => {
       jobAt(jobId, call);
-      ports.queue.cancel(jobId, now());
+      ports.printQueue.cancel(jobId, now());
       return view(jobAt(jobId, call));
     },
     'print.retry': ({ jobId }, call) => {
       jobAt(jobId, call);
-      if (ports.queue.retryNow(jobId, now())) documents.printWorkerFor(call.stationId).kick();
+      if (ports.printQueue.retryNow(jobId, now())) documents.printWorkerFor(call.stationId).kick();
       return view(jobAt(jobId, call));
     },
     'print.reprint': ({ documentId }, call) => {

@@ -2,7 +2,7 @@
  * Printing a document at one station, as the station's rules have it: keep it (with its hash and
  * links), choose the printer its kind and format go to, and queue it there; reprint a kept
  * document byte for byte; print a test page in a printer's own language. The archive, the printer
- * profiles and the queue are ports; printing/queue-worker sends the queued jobs to the printers.
+ * profiles and the print queue are ports; printing/print-worker sends the queued jobs to the printers.
  */
 import type { DocumentArchive, DocumentFormat, DocumentKind, DocumentLinks, DocumentRenderer, StoredDocument } from '../ports/documents';
 import type { PrintJob, PrinterProfile, PrinterProfileRepository, PrintQueue } from '../ports/printing';
@@ -19,7 +19,7 @@ export interface StationPrinting {
   print(kind: DocumentKind, document: { format: DocumentFormat; bytes: Uint8Array }, links: DocumentLinks): PrintRequestResult;
   /** Prints a kept document again, byte for byte (reprint from the order view). */
   reprint(documentId: number): PrintRequestResult;
-  /** A test page in the printer's own language, through the queue like any document. */
+  /** A test page in the printer's own language, through the print queue like any document. */
   testPage(renderer: DocumentRenderer, kind: DocumentKind): Promise<PrintRequestResult>;
 }
 
@@ -27,7 +27,7 @@ export interface StationPrintingOptions {
   stationId: string;
   archive: DocumentArchive;
   profiles: PrinterProfileRepository;
-  queue: PrintQueue;
+  printQueue: PrintQueue;
   clock: () => Date;
   /** Called after a job is queued, so the station's print worker prints it at once. */
   onQueued?: () => void;
@@ -43,9 +43,9 @@ export function choosePrinter(profiles: PrinterProfileRepository, stationId: str
   return candidates.find((p) => p !== null && p.format === format) ?? null;
 }
 
-/** What the packing flow calls when a document is ready. It returns at once; printing happens in the queue worker. */
+/** What the packing flow calls when a document is ready. It returns at once; printing happens in the print worker. */
 export function createStationPrinting(options: StationPrintingOptions): StationPrinting {
-  const { stationId, archive, profiles, queue, clock } = options;
+  const { stationId, archive, profiles, printQueue, clock } = options;
 
   const enqueue = (document: StoredDocument): PrintRequestResult => {
     const profile = choosePrinter(profiles, stationId, document.kind, document.format);
@@ -53,7 +53,7 @@ export function createStationPrinting(options: StationPrintingOptions): StationP
       const reason = `No printer at station ${stationId} is set up for ${document.kind.replace('_', ' ')} in ${document.format.toUpperCase()}`;
       return { document, job: null, reason };
     }
-    const job = queue.enqueue(
+    const job = printQueue.enqueue(
       { stationId, documentId: document.id, documentKind: document.kind, printerKind: profile.printerKind, target: profile.target, format: profile.format, raw: profile.raw },
       clock().toISOString(),
     );
@@ -75,7 +75,7 @@ export function createStationPrinting(options: StationPrintingOptions): StationP
       if (!profile) throw new RangeError(`No printer is set up for ${kind} at station ${stationId}`);
       const page = await renderer.testPage({ printer: profile.target, station: stationId, at: clock().toISOString() }, profile.format);
       const document = archive.keep('test_page', page, {});
-      const job = queue.enqueue(
+      const job = printQueue.enqueue(
         { stationId, documentId: document.id, documentKind: 'test_page', printerKind: profile.printerKind, target: profile.target, format: profile.format, raw: profile.raw, maxAttempts: 1 },
         clock().toISOString(),
       );

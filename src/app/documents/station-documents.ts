@@ -4,7 +4,7 @@ import type { PackedOrderHandler } from '../ports/packing';
 import { documentsOnPacked } from './on-packed';
 import { createStationPrinting, type StationPrinting } from './printing';
 import { toJobView } from './views';
-import { DocumentRequestWorker } from './worker';
+import { DocumentWorker } from './document-worker';
 
 /** What documents and printing use: their own ports, and the journal and store to record what was made. */
 export interface DocumentsDeps extends Pick<CommonPorts, 'store' | 'journal' | 'clock' | 'logger' | 'events' | 'stationId'> {
@@ -14,7 +14,7 @@ export interface DocumentsDeps extends Pick<CommonPorts, 'store' | 'journal' | '
 export interface StationDocuments {
   /** Records the documents a completed order is owed, inside the completion transaction. */
   onPacked: PackedOrderHandler;
-  requests: DocumentRequestWorker;
+  requests: DocumentWorker;
   /** Keep-and-queue for one station, with that station's print worker behind it. */
   printingFor(stationId: string): StationPrinting;
   printWorkerFor(stationId: string): PrintWorker;
@@ -42,7 +42,7 @@ export function createStationDocuments(core: DocumentsDeps): StationDocuments {
     let found = stations.get(stationId);
     if (!found) {
       const worker = ports.printWorkerFor(stationId, (job) => emit(stationId, job));
-      const printing = createStationPrinting({ stationId, archive: ports.archive, profiles: ports.profiles, queue: ports.queue, clock: () => core.clock.now(), onQueued: () => worker.kick() });
+      const printing = createStationPrinting({ stationId, archive: ports.archive, profiles: ports.profiles, printQueue: ports.printQueue, clock: () => core.clock.now(), onQueued: () => worker.kick() });
       found = { printing, worker };
       stations.set(stationId, found);
       if (running) worker.start();
@@ -50,7 +50,7 @@ export function createStationDocuments(core: DocumentsDeps): StationDocuments {
     return found;
   };
 
-  const requests = new DocumentRequestWorker({
+  const requests = new DocumentWorker({
     ports,
     store: core.store,
     journal: core.journal,
@@ -67,7 +67,7 @@ export function createStationDocuments(core: DocumentsDeps): StationDocuments {
     printWorkerFor: (stationId) => station(stationId).worker,
     start() {
       running = true;
-      // Every known station's queue drains from the start: jobs left by a crash print again.
+      // Every known station's print queue drains from the start: jobs left by a crash print again.
       for (const s of core.store.stations.list()) station(s.id);
       for (const { worker } of stations.values()) worker.start();
       requests.start(core.stationId);

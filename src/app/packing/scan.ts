@@ -26,7 +26,7 @@ export function scanHandlers(desk: PackingDesk, logins: Logins): HandlerSlice<'s
 }
 
 async function submitScan(desk: PackingDesk, logins: Logins, call: CallContext, scan: ScanInput): Promise<ScanSubmitResult> {
-  const logIn = async (): Promise<ScanSubmitResult> => ({ kind: 'login', session: await logins.withBadge(call.client, call.stationId, scan.data, undefined) });
+  const logIn = async (): Promise<ScanSubmitResult> => ({ kind: 'login', login: await logins.withBadge(call.client, call.stationId, scan.data, undefined) });
   if (!call.user) return logIn();
   const { store, packing, events } = desk.deps;
   const handled = store.transaction((): ScanSubmitResult | 'badge' => {

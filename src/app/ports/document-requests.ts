@@ -59,7 +59,7 @@ export interface DocumentRequestRepository {
   markDone(itemId: number, outcome: { documentId: number; printJobId: number | null; note: string | null }, at: string): void;
   markFailed(itemId: number, reason: string, retryAt: string, at: string): void;
   byId(itemId: number): DocumentRequestItem | null;
-  /** A document kept without a printer went to the queue after all: the item is done. False when it was not waiting. */
+  /** A document kept without a printer went to the print queue after all: the item is done. False when it was not waiting. */
   markQueued(itemId: number, printJobId: number, at: string): boolean;
   /** Puts every pending item due at once (label settings were just fixed, say). Returns how many. */
   retryAllNow(at: string): number;
@@ -87,7 +87,7 @@ export interface CarrierLabelSource {
   forOrder(orderNumber: string): CarrierLabel[];
 }
 
-/** printing/queue-worker for one station. */
+/** printing/print-worker for one station. */
 export interface PrintWorker {
   start(): void;
   /** Resolves once the job being sent (if any) is recorded. */
@@ -112,7 +112,7 @@ export interface DocumentPorts {
   archive: DocumentArchive;
   labelSettings: LabelSettingsRepository;
   profiles: PrinterProfileRepository;
-  queue: PrintQueue;
+  printQueue: PrintQueue;
   carrierLabels: CarrierLabelSource | null;
   /** Printer discovery per way of printing (lpstat, Electron, Windows). */
   discover(): Promise<DiscoveredPrinter[]>;

@@ -10,8 +10,9 @@ import { loginSessions } from './0008-login-sessions';
 import { badgeHashes } from './0009-badge-hashes';
 import { printJobInterruptions } from './0010-print-job-interruptions';
 import { pdfFolderPrinter } from './0011-pdf-folder-printer';
+import { logins } from './0012-logins';
 
 export type { Migration } from './migration';
 
 /** Every migration, oldest first. Append new ones at the end; the runner checks the numbering. */
-export const MIGRATIONS: readonly Migration[] = [initial, journal, packing, printQueue, sync, documentRequests, video, loginSessions, badgeHashes, printJobInterruptions, pdfFolderPrinter];
+export const MIGRATIONS: readonly Migration[] = [initial, journal, packing, printQueue, sync, documentRequests, video, loginSessions, badgeHashes, printJobInterruptions, pdfFolderPrinter, logins];

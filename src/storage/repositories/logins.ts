@@ -29,18 +29,18 @@ function toLogin(row: LoginRow): LoginRecord {
 
 /** Logins per client and station; a client's new login at a station ends its previous one there. */
 export function createLoginRepository(db: Database): LoginRepository {
-  const live = db.prepare<[string, string], LoginRow>(`SELECT ${COLUMNS} FROM login_sessions WHERE client_key = ? AND station_id = ? AND ended_at IS NULL`);
-  const byId = db.prepare<[number], LoginRow>(`SELECT ${COLUMNS} FROM login_sessions WHERE id = ?`);
-  const liveAt = db.prepare<[string], LoginRow>(`SELECT ${COLUMNS} FROM login_sessions WHERE station_id = ? AND ended_at IS NULL ORDER BY started_at DESC, id DESC`);
-  const liveFor = db.prepare<[string], LoginRow>(`SELECT ${COLUMNS} FROM login_sessions WHERE client_key = ? AND ended_at IS NULL`);
-  const allLive = db.prepare<[], LoginRow>(`SELECT ${COLUMNS} FROM login_sessions WHERE ended_at IS NULL ORDER BY station_id, started_at, id`);
+  const live = db.prepare<[string, string], LoginRow>(`SELECT ${COLUMNS} FROM logins WHERE client_key = ? AND station_id = ? AND ended_at IS NULL`);
+  const byId = db.prepare<[number], LoginRow>(`SELECT ${COLUMNS} FROM logins WHERE id = ?`);
+  const liveAt = db.prepare<[string], LoginRow>(`SELECT ${COLUMNS} FROM logins WHERE station_id = ? AND ended_at IS NULL ORDER BY started_at DESC, id DESC`);
+  const liveFor = db.prepare<[string], LoginRow>(`SELECT ${COLUMNS} FROM logins WHERE client_key = ? AND ended_at IS NULL`);
+  const allLive = db.prepare<[], LoginRow>(`SELECT ${COLUMNS} FROM logins WHERE ended_at IS NULL ORDER BY station_id, started_at, id`);
   const insert = db.prepare<[NewLogin]>(
-    `INSERT INTO login_sessions (client_key, station_id, user_id, started_at, last_activity_at)
+    `INSERT INTO logins (client_key, station_id, user_id, started_at, last_activity_at)
      VALUES (@clientKey, @stationId, @userId, @startedAt, @startedAt)`,
   );
-  const touch = db.prepare<[string, number]>('UPDATE login_sessions SET last_activity_at = ? WHERE id = ? AND ended_at IS NULL');
-  const end = db.prepare<[string, LoginEndReason, number]>('UPDATE login_sessions SET ended_at = ?, end_reason = ? WHERE id = ? AND ended_at IS NULL');
-  const rekey = db.prepare<[string, string]>('UPDATE login_sessions SET client_key = ? WHERE client_key = ? AND ended_at IS NULL');
+  const touch = db.prepare<[string, number]>('UPDATE logins SET last_activity_at = ? WHERE id = ? AND ended_at IS NULL');
+  const end = db.prepare<[string, LoginEndReason, number]>('UPDATE logins SET ended_at = ?, end_reason = ? WHERE id = ? AND ended_at IS NULL');
+  const rekey = db.prepare<[string, string]>('UPDATE logins SET client_key = ? WHERE client_key = ? AND ended_at IS NULL');
 
   return {
     live(clientKey, stationId) {

@@ -96,8 +96,8 @@ export function createSyncStation(firstWrap?: (ports: SyncPorts) => SyncPorts): 
 /** Logs the manager in, opens the order, scans each barcode once per unit, picks box K1 and completes. */
 export async function packOrder(call: ReturnType<typeof typedCall>, orderNumber: string, scans: string[]) {
   const scan = (data: string) => ok(call('scan.submit', { data, symbology: null, source: 'wedge' }));
-  const session = await ok(call('auth.session', {}));
-  if (!session) await ok(call('auth.badge', { badge: 'PD-M-0001', pin: '1111' }));
+  const current = await ok(call('auth.current', {}));
+  if (!current) await ok(call('auth.badge', { badge: 'PD-M-0001', pin: '1111' }));
   const opened = await scan(orderNumber);
   if (opened.kind !== 'opened') throw new Error(`expected the order to open, got ${JSON.stringify(opened)}`);
   for (const code of scans) await scan(code);

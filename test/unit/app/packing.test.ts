@@ -35,7 +35,7 @@ async function packBigOrder() {
 describe('one scan pipeline', () => {
   it('logs in by badge, opens an order by its number, then judges items', async () => {
     const login = await ok(scan('PD-P-0001'));
-    expect(login).toMatchObject({ kind: 'login', session: { user: { name: 'Anna Kowalska' } } });
+    expect(login).toMatchObject({ kind: 'login', login: { user: { name: 'Anna Kowalska' } } });
     const opened = await ok(scan('PD-100001'));
     expect(opened).toMatchObject({ kind: 'opened', view: { order: { number: 'PD-100001' }, lines: [{ sku: 'MUG-01', ordered: 2, packed: 0 }] } });
     expect(await verdict(CODES.mug)).toBe('accepted');
@@ -44,7 +44,7 @@ describe('one scan pipeline', () => {
 
   it('hands the station to another badge between orders', async () => {
     await ok(scan('PD-P-0001'));
-    expect(await ok(scan('PD-P-0002'))).toMatchObject({ kind: 'login', session: { user: { name: 'Piotr Nowak' } } });
+    expect(await ok(scan('PD-P-0002'))).toMatchObject({ kind: 'login', login: { user: { name: 'Piotr Nowak' } } });
   });
 
   it('journals a badge scanned over an open order as whose it was, never its code, nor takes it for a serial', async () => {

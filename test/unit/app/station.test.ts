@@ -58,17 +58,17 @@ describe('the dispatcher', () => {
 
 describe('logging in', () => {
   it('accepts a badge as a wedge scanner types it, in any case and with stray spaces', async () => {
-    const session = await login(' pd-p-0001 ');
-    expect(session.user).toEqual({ id: 1, name: 'Anna Kowalska', role: 'packer', language: null });
-    expect(session.station.id).toBe('ST-01');
+    const loggedIn = await login(' pd-p-0001 ');
+    expect(loggedIn.user).toEqual({ id: 1, name: 'Anna Kowalska', role: 'packer', language: null });
+    expect(loggedIn.station.id).toBe('ST-01');
     expect(f.events.at(-1)).toMatchObject({ name: 'auth.changed', payload: { stationId: 'ST-01', reason: 'login' } });
-    const current = await call('auth.session', {});
+    const current = await call('auth.current', {});
     expect(current.ok && current.value?.user.name).toBe('Anna Kowalska');
   });
 
   it('refuses an unknown badge with BADGE_UNKNOWN and keeps nobody logged in', async () => {
     expect(errorCode(await call('auth.badge', { badge: 'PD-X-9999' }))).toBe('BADGE_UNKNOWN');
-    expect(await call('auth.session', {})).toEqual({ ok: true, value: null });
+    expect(await call('auth.current', {})).toEqual({ ok: true, value: null });
   });
 
   it('logs in with the PIN and makes a guesser wait longer after each wrong PIN', async () => {
@@ -91,8 +91,8 @@ describe('logging in', () => {
   it('keeps one login per station', async () => {
     await login('PD-P-0001', 'ST-01');
     await login('PD-P-0002', 'ST-02');
-    const one = await call('auth.session', {}, { stationId: 'ST-01' });
-    const two = await call('auth.session', {}, { stationId: 'ST-02' });
+    const one = await call('auth.current', {}, { stationId: 'ST-01' });
+    const two = await call('auth.current', {}, { stationId: 'ST-02' });
     expect(one.ok && one.value?.user.name).toBe('Anna Kowalska');
     expect(two.ok && two.value?.user.name).toBe('Piotr Nowak');
   });
@@ -103,15 +103,15 @@ describe('logging in', () => {
     await call('auth.activity', {});
     f.clock.advance(14 * 60_000);
     f.station.expireIdleLogins();
-    expect((await call('auth.session', {})).ok).toBe(true);
+    expect((await call('auth.current', {})).ok).toBe(true);
     expect(f.events.at(-1)?.name).toBe('auth.changed');
     f.clock.advance(16 * 60_000);
     f.station.expireIdleLogins();
-    expect(f.events.at(-1)).toMatchObject({ name: 'auth.changed', payload: { session: null, reason: 'idle' } });
+    expect(f.events.at(-1)).toMatchObject({ name: 'auth.changed', payload: { login: null, reason: 'idle' } });
     expect(errorCode(await call('queue.list', {}))).toBe('NOT_LOGGED_IN');
     await login();
     await call('auth.logout', {});
-    expect(f.events.at(-1)).toMatchObject({ payload: { session: null, reason: 'logout' } });
+    expect(f.events.at(-1)).toMatchObject({ payload: { login: null, reason: 'logout' } });
   });
 
   it('does not count polling as activity', async () => {

@@ -39,7 +39,7 @@ describe('a station whose disk fills up', () => {
       }
       // Reading does not write: the queue and the session are still there.
       expect(await dispatch('queue.list', {})).toMatchObject({ ok: true });
-      expect(await dispatch('auth.session', {})).toMatchObject({ ok: true, value: { user: { role: 'packer' } } });
+      expect(await dispatch('auth.current', {})).toMatchObject({ ok: true, value: { user: { role: 'packer' } } });
       // Give the log's failed writes time to surface: they must not end the process.
       await new Promise((r) => setTimeout(r, 200));
 

@@ -43,8 +43,8 @@ describe('the browser host', () => {
     const login = await browser.call('auth.badge', { badge: 'PD-P-0002' });
     expect(login.status).toBe(200);
     expect(await login.json()).toMatchObject({ ok: true, value: { user: { name: 'Piotr Nowak' }, station: { id: 'ST-02' } } });
-    expect(await browser.result('auth.session')).toMatchObject({ ok: true, value: { user: { name: 'Piotr Nowak' } } });
-    expect(await new BrowserLike(url, 'ST-01').result('auth.session')).toEqual({ ok: true, value: null });
+    expect(await browser.result('auth.current')).toMatchObject({ ok: true, value: { user: { name: 'Piotr Nowak' } } });
+    expect(await new BrowserLike(url, 'ST-01').result('auth.current')).toEqual({ ok: true, value: null });
     const invalid = await browser.call('auth.badge', { badge: '' });
     expect(invalid.status).toBe(400);
     expect(await invalid.json()).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });

@@ -18,9 +18,9 @@ let workerFile = '';
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'packdesk-verify-worker-'));
   fs.symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
-  workerFile = path.join(dir, 'journal-verify-worker.mjs');
+  workerFile = path.join(dir, 'journal-verify-thread.mjs');
   await esbuild.build({
-    entryPoints: [path.join(root, 'src/boot/journal-verify-worker.ts')],
+    entryPoints: [path.join(root, 'src/boot/journal-verify-thread.ts')],
     outfile: workerFile,
     bundle: true,
     platform: 'node',

@@ -45,7 +45,7 @@ describe('buildBridge', () => {
     const bridge = buildBridge(fake.ipc);
     const seen: unknown[] = [];
     bridge.subscribe('queue.changed', (event) => seen.push(event));
-    fake.push(EVENT_CHANNEL, { name: 'auth.changed', payload: { stationId: 'ST-01', session: null, reason: 'logout' } });
+    fake.push(EVENT_CHANNEL, { name: 'auth.changed', payload: { stationId: 'ST-01', login: null, reason: 'logout' } });
     fake.push(EVENT_CHANNEL, { name: 'queue.changed', payload: { stationId: 'ST-01' } });
     fake.push(EVENT_CHANNEL, 'garbage');
     fake.push(EVENT_CHANNEL, null);

@@ -28,9 +28,9 @@ describe('createInvokeHandler', () => {
   it('calls as the window the page lives in: one client per window, never shared', async () => {
     const station = recordingStation(async () => ok(null));
     const handle = createInvokeHandler(station, recordingLog().log, clients());
-    await handle(page, 'auth.session', {});
-    await handle(page, 'auth.session', {});
-    await handle({ ...page, contentsId: 2 }, 'auth.session', {});
+    await handle(page, 'auth.current', {});
+    await handle(page, 'auth.current', {});
+    await handle({ ...page, contentsId: 2 }, 'auth.current', {});
     const [first, again, other] = station.calls.map((c) => c.client);
     expect(first).toBe(again);
     expect(other).not.toBe(first);

@@ -95,7 +95,7 @@ describe('BaseLinker connector API against a local fake', () => {
     const [label] = s.documents.archive.forOrder('BL-7').filter((d) => d.kind === 'carrier_label');
     expect(label).toMatchObject({ format: 'pdf' });
     expect(Buffer.from(s.documents.archive.read(label!.id))).toEqual(FAKE_LABEL);
-    expect(s.documents.queue.list('ST-01').some((j) => j.documentId === label!.id)).toBe(true);
+    expect(s.documents.printQueue.list('ST-01').some((j) => j.documentId === label!.id)).toBe(true);
   });
 
   it('surfaces ERROR_BLOCKED_TOKEN and a bad token as such', async () => {

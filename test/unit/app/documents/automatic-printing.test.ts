@@ -81,7 +81,7 @@ describe('the document worker', () => {
     const pdf = await slipPrinter.received;
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdfBarcodes(pdf).flat()).toContain('CODE-128:PD-100001');
-    expect(f.documents.queue.list('ST-01').map((j) => j.status)).toEqual(['done', 'done']);
+    expect(f.documents.printQueue.list('ST-01').map((j) => j.status)).toEqual(['done', 'done']);
     expect(f.documents.requests.forOrder('PD-100001').map((i) => i.status)).toEqual(['done', 'done']);
     expect(f.events.filter((e) => e.name === 'print.job.changed').length).toBeGreaterThanOrEqual(4);
     await Promise.all([labelPrinter.close(), slipPrinter.close()]);
@@ -147,12 +147,12 @@ describe('the document worker', () => {
   it('sends again a label a restart cut short, and the print queue says it may have printed twice', async () => {
     const printer = await listen();
     await setUpPrinting(f, [{ kind: 'label', target: `127.0.0.1:${printer.port}`, format: 'zpl' }]);
-    const { archive, profiles, queue } = f.documents;
-    const printing = createStationPrinting({ stationId: 'ST-01', archive, profiles, queue, clock: f.clock.now });
+    const { archive, profiles, printQueue } = f.documents;
+    const printing = createStationPrinting({ stationId: 'ST-01', archive, profiles, printQueue, clock: f.clock.now });
     const zpl = (order: string) => ({ format: 'zpl' as const, bytes: Buffer.from(`^XA^FD${order}^FS^XZ`) });
     const cutShort = printing.print('label', zpl('PD-100001'), { orderNumber: 'PD-100001', parcelIndex: 1 }).job!;
     // The bytes went out, then the host died before it marked the job done.
-    expect(f.documents.queue.claimNext('ST-01', f.clock.now().toISOString())?.id).toBe(cutShort.id);
+    expect(f.documents.printQueue.claimNext('ST-01', f.clock.now().toISOString())?.id).toBe(cutShort.id);
     const plain = printing.print('label', zpl('PD-100002'), { orderNumber: 'PD-100002', parcelIndex: 1 }).job!;
 
     const restarted = f.restart();

@@ -14,7 +14,7 @@ export function remakeDelayMs(attempts: number): number {
   return Math.min(10 * 60_000, 5_000 * 2 ** Math.min(Math.max(0, attempts - 1), 20));
 }
 
-export interface DocumentRequestWorkerOptions {
+export interface DocumentWorkerOptions {
   ports: DocumentPorts;
   store: Store;
   journal: Journal;
@@ -32,14 +32,14 @@ export class DocumentUnavailable extends Error {}
  * and queues it for its printer in one transaction with marking it done, so a crash between the
  * two makes it again rather than losing or doubling it. A failure stays pending with its reason.
  */
-export class DocumentRequestWorker {
+export class DocumentWorker {
   private timer: unknown = null;
   private draining: Promise<number> | null = null;
   private warming: Promise<void> | null = null;
   private running = false;
   private drainFailed = false;
 
-  constructor(private readonly options: DocumentRequestWorkerOptions) {}
+  constructor(private readonly options: DocumentWorkerOptions) {}
 
   /** Starts draining, and prepares the fonts now so the first completion does not wait for them. */
   start(stationId: string): void {

@@ -1,6 +1,6 @@
 import type { StationError } from '../../src/contract/errors';
 import type { PackingView, ScanOutcomeView } from '../../src/contract/packing';
-import type { LoginSession, UserSummary } from '../../src/contract/schemas';
+import type { CurrentLogin, UserSummary } from '../../src/contract/schemas';
 
 /**
  * What a scan meant, told to the features that show it. The scan pipeline (scans.ts) publishes;
@@ -9,13 +9,13 @@ import type { LoginSession, UserSummary } from '../../src/contract/schemas';
 export type ScanOutcome =
   /** A scan has gone to the core; `loggedIn` says whether someone was logged in as it went. */
   | { kind: 'sent'; code: string; loggedIn: boolean }
-  /** The core no longer knows the login this screen had: the session has ended. */
+  /** The core no longer knows the login this screen had: the login has ended. */
   | { kind: 'loggedOut' }
   /** A known badge whose owner must add their PIN. */
   | { kind: 'pinNeeded'; badge: string; user: UserSummary }
   /** Nobody is logged in and the core refused the scan (an unknown badge, a disabled user …). */
   | { kind: 'badgeRefused'; error: StationError }
-  | { kind: 'loggedIn'; session: LoginSession }
+  | { kind: 'loggedIn'; login: CurrentLogin }
   /** Someone is logged in and the core refused the scan: `code` is null for a HID scan. */
   | { kind: 'refused'; code: string | null; error: StationError }
   | { kind: 'opened'; view: PackingView }

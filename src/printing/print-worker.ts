@@ -11,7 +11,7 @@ export interface Timers {
 export const REAL_TIMERS: Timers = {
   setTimeout: (fn, ms) => {
     const handle = setTimeout(fn, ms);
-    // The queue must never keep a CLI process alive on its own.
+    // The print queue must never keep a CLI process alive on its own.
     handle.unref();
     return handle;
   },
@@ -21,9 +21,9 @@ export const REAL_TIMERS: Timers = {
 /** After a drain that failed outright (a full disk refused the queue's own writes), the next waits this long. */
 const FAILED_DRAIN_WAIT_MS = 5_000;
 
-export interface QueueWorkerOptions {
+export interface PrintWorkerOptions {
   stationId: string;
-  queue: PrintQueue;
+  printQueue: PrintQueue;
   archive: Pick<DocumentArchive, 'read' | 'byId'>;
   adapters: Partial<Record<PrinterKind, PrinterAdapter>>;
   clock: () => Date;
@@ -39,18 +39,18 @@ export interface QueueWorkerOptions {
  * A failed attempt keeps the job with its reason and schedules it again with exponential
  * backoff; nothing here ever blocks or fails the packing flow that enqueued the job.
  */
-export class PrintQueueWorker {
+export class PrintWorker {
   private timer: unknown = null;
   private draining: Promise<number> | null = null;
   private stopped = false;
   private drainFailed = false;
 
-  constructor(private readonly options: QueueWorkerOptions) {}
+  constructor(private readonly options: PrintWorkerOptions) {}
 
-  /** After a restart: jobs a crash left "printing" go back to the queue, then draining starts. */
+  /** After a restart: jobs a crash left "printing" go back to the print queue, then draining starts. */
   start(): void {
-    const { queue, stationId, clock } = this.options;
-    const recovered = queue.recoverInterrupted(stationId, clock().toISOString());
+    const { printQueue, stationId, clock } = this.options;
+    const recovered = printQueue.recoverInterrupted(stationId, clock().toISOString());
     if (recovered > 0) this.options.logger?.warn('print jobs interrupted by a restart are queued again', { recovered });
     this.stopped = false;
     this.kick();
@@ -104,9 +104,9 @@ export class PrintQueueWorker {
   }
 
   private async drainDue(): Promise<number> {
-    const { queue, stationId, clock } = this.options;
+    const { printQueue, stationId, clock } = this.options;
     let attempted = 0;
-    for (let job = queue.claimNext(stationId, clock().toISOString()); job; job = queue.claimNext(stationId, clock().toISOString())) {
+    for (let job = printQueue.claimNext(stationId, clock().toISOString()); job; job = printQueue.claimNext(stationId, clock().toISOString())) {
       this.options.onChange?.(job);
       await this.attempt(job);
       attempted++;
@@ -116,7 +116,7 @@ export class PrintQueueWorker {
   }
 
   private async attempt(job: PrintJob): Promise<void> {
-    const { queue, clock, archive, adapters, logger } = this.options;
+    const { printQueue, clock, archive, adapters, logger } = this.options;
     let outcome: PrintOutcome;
     const adapter = adapters[job.printerKind];
     if (!adapter) {
@@ -133,13 +133,13 @@ export class PrintQueueWorker {
     }
     const at = clock();
     if (outcome.ok) {
-      queue.markDone(job.id, outcome.printerJobRef, at.toISOString());
+      printQueue.markDone(job.id, outcome.printerJobRef, at.toISOString());
     } else {
       const retryAt = new Date(at.getTime() + retryDelayMs(job.attempts, this.options.backoff)).toISOString();
-      queue.markFailed(job.id, outcome.reason, retryAt, at.toISOString());
+      printQueue.markFailed(job.id, outcome.reason, retryAt, at.toISOString());
       logger?.warn('print attempt failed', { jobId: job.id, target: job.target, attempt: job.attempts, reason: outcome.reason });
     }
-    const updated = queue.byId(job.id);
+    const updated = printQueue.byId(job.id);
     if (updated) this.options.onChange?.(updated);
   }
 
@@ -147,7 +147,7 @@ export class PrintQueueWorker {
     const failed = this.drainFailed;
     this.drainFailed = false;
     if (this.stopped) return;
-    const next = this.options.queue.nextDueAt(this.options.stationId);
+    const next = this.options.printQueue.nextDueAt(this.options.stationId);
     if (next === null) return;
     const due = Math.max(0, Date.parse(next) - this.options.clock().getTime());
     this.clearTimer();

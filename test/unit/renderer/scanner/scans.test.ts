@@ -1,17 +1,17 @@
 import { afterEach, beforeEach, describe, it, expect } from 'vitest';
 import type { Result } from '../../../../src/contract/errors';
 import type { PackingView, ScanSubmitResult } from '../../../../src/contract/packing';
-import type { LoginSession } from '../../../../src/contract/schemas';
+import type { CurrentLogin } from '../../../../src/contract/schemas';
 import { setTransport } from '../../../../renderer/api/client';
 import type { Transport } from '../../../../renderer/api/transport';
 import { followBadgeScans } from '../../../../renderer/features/login/badgeScans';
 import { useLoginStore } from '../../../../renderer/features/login/loginStore';
 import { followPackScans } from '../../../../renderer/features/pack/packScans';
 import { usePackStore } from '../../../../renderer/features/pack/packStore';
-import { routeScan, scanMeaning, showScanResult } from '../../../../renderer/session/scans';
-import { useSessionStore } from '../../../../renderer/session/sessionStore';
+import { routeScan, scanMeaning, showScanResult } from '../../../../renderer/scanner/scans';
+import { useStationStore } from '../../../../renderer/station/stationStore';
 
-const session = { user: { id: 1, name: 'Anna Kowalska', role: 'packer', language: null }, station: { id: 'ST-01' } } as unknown as LoginSession;
+const login = { user: { id: 1, name: 'Anna Kowalska', role: 'packer', language: null }, station: { id: 'ST-01' } } as unknown as CurrentLogin;
 
 function view(packed: number): PackingView {
   return {
@@ -51,7 +51,7 @@ function fakeCore(answers: ((data: string) => Result<ScanSubmitResult>)[]): { se
 // The login and packing screens follow scan outcomes as the app wires them (App.tsx).
 let unfollow: (() => void)[] = [];
 beforeEach(() => {
-  useSessionStore.getState().reset();
+  useStationStore.getState().reset();
   usePackStore.getState().reset();
   useLoginStore.getState().reset();
   unfollow = [followBadgeScans(), followPackScans()];
@@ -62,13 +62,13 @@ afterEach(() => unfollow.forEach((stop) => stop()));
 describe('the one scan pipeline on screen', () => {
   it('logs in with a badge, opens an order, then shows each verdict in scan order', async () => {
     const core = fakeCore([
-      () => ({ ok: true, value: { kind: 'login', session } }),
+      () => ({ ok: true, value: { kind: 'login', login } }),
       () => ({ ok: true, value: { kind: 'opened', view: view(0) } }),
       () => ({ ok: true, value: { kind: 'scanned', outcome: { verdict: 'accepted', sku: 'MUG-01', name: 'Mug', units: 1 }, view: view(1) } }),
       () => ({ ok: true, value: { kind: 'scanned', outcome: { verdict: 'line_complete', sku: 'MUG-01', name: 'Mug', units: 1 }, view: view(2) } }),
     ]);
     await routeScan('PD-P-0001', 'wedge');
-    expect(useSessionStore.getState().session?.user.name).toBe('Anna Kowalska');
+    expect(useStationStore.getState().login?.user.name).toBe('Anna Kowalska');
     await routeScan('PD-1', 'wedge');
     expect(usePackStore.getState().view?.order.number).toBe('PD-1');
     // Two scans fired together: the first answered slower, still shown first, the second last.
@@ -81,7 +81,7 @@ describe('the one scan pipeline on screen', () => {
   it('turns a refused badge into the login error, and a refused order code into a queue refusal', async () => {
     fakeCore([
       () => ({ ok: false, error: { code: 'BADGE_UNKNOWN', message: 'x' } }),
-      () => ({ ok: true, value: { kind: 'login', session } }),
+      () => ({ ok: true, value: { kind: 'login', login } }),
       () => ({ ok: false, error: { code: 'ORDER_CANCELLED', message: 'x' } }),
     ]);
     await routeScan('PD-X-9', 'wedge');
@@ -93,7 +93,7 @@ describe('the one scan pipeline on screen', () => {
   });
 
   it('shows a HID scan the core read itself like a screen scan, without timing it', () => {
-    useSessionStore.getState().loggedIn(session);
+    useStationStore.getState().loggedIn(login);
     usePackStore.getState().showView(view(0));
     showScanResult({ ok: true, value: { kind: 'scanned', outcome: { verdict: 'wrong_item', sku: null, name: null, units: 0 }, view: view(0) } }, null, false);
     expect(usePackStore.getState().shown).toMatchObject({ outcome: { verdict: 'wrong_item' }, timed: false });
@@ -111,7 +111,7 @@ describe('what a scan meant, as published to the screens', () => {
     { what: 'PIN_REQUIRED for a known user', result: refused('PIN_REQUIRED', manager), loggedIn: false, kind: 'pinNeeded' },
     { what: 'PIN_REQUIRED without a usable user', result: refused('PIN_REQUIRED', { ...manager, role: 'boss' }), loggedIn: false, kind: 'badgeRefused' },
     { what: 'a refusal while logged out', result: refused('BADGE_UNKNOWN'), loggedIn: false, kind: 'badgeRefused' },
-    { what: 'a login', result: { ok: true, value: { kind: 'login', session } } as Result<ScanSubmitResult>, loggedIn: true, kind: 'loggedIn' },
+    { what: 'a login', result: { ok: true, value: { kind: 'login', login } } as Result<ScanSubmitResult>, loggedIn: true, kind: 'loggedIn' },
     { what: 'an opened order', result: { ok: true, value: { kind: 'opened', view: view(0) } } as Result<ScanSubmitResult>, loggedIn: true, kind: 'opened' },
   ])('$what is $kind', ({ result, loggedIn, kind }) => {
     expect(scanMeaning(result, 'PD-M-0002', true, loggedIn).kind).toBe(kind);
@@ -119,7 +119,7 @@ describe('what a scan meant, as published to the screens', () => {
 
   it('changes no feature store that does not follow the outcomes', () => {
     unfollow.forEach((stop) => stop());
-    useSessionStore.getState().loggedIn(session);
+    useStationStore.getState().loggedIn(login);
     showScanResult({ ok: true, value: { kind: 'opened', view: view(0) } }, 'PD-1', true);
     expect(usePackStore.getState().view).toBeNull();
   });

@@ -16,7 +16,7 @@ describe('finding 4: a login belongs to the browser that made it', () => {
     expect((await anna.result('pack.open', { code: 'PD-100001' })).ok).toBe(true);
 
     const stranger = new BrowserLike(s.url);
-    expect(await stranger.result('auth.session')).toEqual({ ok: true, value: null });
+    expect(await stranger.result('auth.current')).toEqual({ ok: true, value: null });
     expect((await stranger.result('pack.current')).error?.code).toBe('NOT_LOGGED_IN');
     expect((await stranger.result('pack.undo')).error?.code).toBe('NOT_LOGGED_IN');
     // Naming the station in a header changes nothing: the station is not the login.
@@ -33,10 +33,10 @@ describe('finding 4: a login belongs to the browser that made it', () => {
     expect(anna.cookie).not.toBe(planted);
     const fixation = new BrowserLike(s.url);
     fixation.cookie = planted;
-    expect(await fixation.result('auth.session')).toMatchObject({ ok: true, value: null });
+    expect(await fixation.result('auth.current')).toMatchObject({ ok: true, value: null });
     const forged = new BrowserLike(s.url);
     forged.cookie = `packdesk_client=${'A'.repeat(32)}.${'B'.repeat(43)}`;
-    expect(await forged.result('auth.session')).toMatchObject({ ok: true, value: null });
+    expect(await forged.result('auth.current')).toMatchObject({ ok: true, value: null });
     expect(forged.cookie).not.toContain('A'.repeat(32));
   });
 
@@ -46,8 +46,8 @@ describe('finding 4: a login belongs to the browser that made it', () => {
     await one.result('auth.badge', { badge: 'PD-P-0001' });
     await two.result('auth.badge', { badge: 'PD-P-0002' });
     await one.result('auth.logout', {});
-    expect(await one.result('auth.session')).toEqual({ ok: true, value: null });
-    expect(await two.result('auth.session')).toMatchObject({ ok: true, value: { user: { name: 'Piotr Nowak' } } });
+    expect(await one.result('auth.current')).toEqual({ ok: true, value: null });
+    expect(await two.result('auth.current')).toMatchObject({ ok: true, value: { user: { name: 'Piotr Nowak' } } });
   });
 
   it("a second person at the station cannot drive the first one's open order", async () => {
@@ -70,7 +70,7 @@ describe('finding 4: a login belongs to the browser that made it', () => {
     expect(badgeOnly.error).toMatchObject({ code: 'PIN_REQUIRED', params: { name: 'Maria Manager' } });
     const scanned = await browser.result('scan.submit', { data: 'PD-M-0001', symbology: null, source: 'wedge' });
     expect(scanned.error?.code).toBe('PIN_REQUIRED');
-    expect(await browser.result('auth.session')).toEqual({ ok: true, value: null });
+    expect(await browser.result('auth.current')).toEqual({ ok: true, value: null });
     expect((await browser.result('auth.pin', { userId: 3, pin: '1111' })).error?.code).toBe('BADGE_REQUIRED');
     expect((await browser.result('auth.badge', { badge: 'PD-M-0001', pin: '1111' })).ok).toBe(true);
   });
@@ -80,14 +80,14 @@ describe('finding 4: a login belongs to the browser that made it', () => {
     const maria = new BrowserLike(s.url);
     await anna.result('auth.badge', { badge: 'PD-P-0001' });
     await maria.result('auth.badge', { badge: 'PD-M-0001', pin: '1111' });
-    const logins = (await maria.result('auth.sessions')).value as { id: number; user: { name: string }; own: boolean }[];
+    const logins = (await maria.result('auth.logins')).value as { id: number; user: { name: string }; own: boolean }[];
     expect(logins.map((l) => [l.user.name, l.own])).toEqual([
       ['Anna Kowalska', false],
       ['Maria Manager', true],
     ]);
-    expect((await anna.result('auth.sessions')).error?.code).toBe('FORBIDDEN');
-    expect((await maria.result('auth.sessions.end', { loginId: logins[0]!.id })).ok).toBe(true);
-    expect(await anna.result('auth.session')).toEqual({ ok: true, value: null });
+    expect((await anna.result('auth.logins')).error?.code).toBe('FORBIDDEN');
+    expect((await maria.result('auth.logins.end', { loginId: logins[0]!.id })).ok).toBe(true);
+    expect(await anna.result('auth.current')).toEqual({ ok: true, value: null });
     expect(s.f.journal.range(1, 1000).some((e) => e.type === 'auth.logout' && e.payload.reason === 'ended_by_manager')).toBe(true);
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createStationPrinting } from '../../../src/app/documents/printing';
 import type { PrintJob, PrintOutcome, PrinterAdapter } from '../../../src/app/ports/printing';
 import { retryDelayMs } from '../../../src/printing/backoff';
-import { PrintQueueWorker, type Timers } from '../../../src/printing/queue-worker';
+import { PrintWorker, type Timers } from '../../../src/printing/print-worker';
 import { createRawTcpPrinter } from '../../../src/printing/raw-tcp';
 import { mountSmallDisk } from '../boot/small-disk';
 import { freePort } from './cupsd';
@@ -30,16 +30,16 @@ function setup(dataDir = freshDataDir(), clock = manualClock()) {
   const station = openStationDb(dataDir, clock.now);
   const held = heldTimers();
   const changes: PrintJob[] = [];
-  const worker = new PrintQueueWorker({
+  const worker = new PrintWorker({
     stationId: STATION,
-    queue: station.queue,
+    printQueue: station.queue,
     archive: station.archive,
     adapters: { raw_tcp: createRawTcpPrinter({ timeoutMs: 2000 }) },
     clock: clock.now,
     timers: held.timers,
     onChange: (job) => changes.push(job),
   });
-  const printing = createStationPrinting({ stationId: STATION, archive: station.archive, profiles: station.profiles, queue: station.queue, clock: clock.now, onQueued: () => worker.kick() });
+  const printing = createStationPrinting({ stationId: STATION, archive: station.archive, profiles: station.profiles, printQueue: station.queue, clock: clock.now, onQueued: () => worker.kick() });
   return { ...station, clock, held, worker, printing, changes, dataDir };
 }
 
@@ -140,7 +140,7 @@ describe('print queue', () => {
       // A printer that takes its time to accept the bytes.
       print: () => new Promise<PrintOutcome>((resolve) => (answer = () => resolve({ ok: true, printerJobRef: null }))),
     };
-    const worker = new PrintQueueWorker({ stationId: STATION, queue: s.queue, archive: s.archive, adapters: { raw_tcp: printer }, clock: s.clock.now, timers: s.held.timers });
+    const worker = new PrintWorker({ stationId: STATION, printQueue: s.queue, archive: s.archive, adapters: { raw_tcp: printer }, clock: s.clock.now, timers: s.held.timers });
     s.profiles.set({ stationId: STATION, documentKind: 'label', printerKind: 'raw_tcp', target: '127.0.0.1:9', format: 'zpl', raw: true });
     const { job } = s.printing.print('label', { format: 'zpl', bytes: ZPL }, { orderNumber: 'PD-10004', parcelIndex: 1 });
     const draining = worker.drain();
@@ -165,7 +165,7 @@ describe('print queue', () => {
       const printer = await listen();
       const logged: string[] = [];
       const logger = { info: () => undefined, warn: () => undefined, error: (msg: string) => void logged.push(msg) };
-      const worker = new PrintQueueWorker({ stationId: STATION, queue: s.queue, archive: s.archive, adapters: { raw_tcp: createRawTcpPrinter({ timeoutMs: 2000 }) }, clock: s.clock.now, timers: s.held.timers, logger });
+      const worker = new PrintWorker({ stationId: STATION, printQueue: s.queue, archive: s.archive, adapters: { raw_tcp: createRawTcpPrinter({ timeoutMs: 2000 }) }, clock: s.clock.now, timers: s.held.timers, logger });
       s.profiles.set({ stationId: STATION, documentKind: 'label', printerKind: 'raw_tcp', target: `127.0.0.1:${printer.port}`, format: 'zpl', raw: true });
       const { job } = s.printing.print('label', { format: 'zpl', bytes: ZPL }, { orderNumber: 'PD-10005', parcelIndex: 1 });
       // Only this worker (with its logger) drains here, not the one setup() wired to print().

@@ -3,7 +3,7 @@ import type { ScanSubmitResult } from '../../src/contract/packing';
 import { ROLES, type Role } from '../../src/domain/user';
 import { call } from '../api/client';
 import { publishScanOutcome, type ScanOutcome } from './scanOutcomes';
-import { useSessionStore } from './sessionStore';
+import { useStationStore } from '../station/stationStore';
 
 const isRole = (value: unknown): value is Role => (ROLES as readonly unknown[]).includes(value);
 
@@ -20,7 +20,7 @@ export function routeScan(data: string, source: ScreenScanSource): Promise<void>
   const code = source === 'manual' ? data.trim() : data;
   if (!code) return queue;
   queue = queue.then(async () => {
-    publishScanOutcome({ kind: 'sent', code, loggedIn: useSessionStore.getState().session !== null });
+    publishScanOutcome({ kind: 'sent', code, loggedIn: useStationStore.getState().login !== null });
     const result = await call('scan.submit', { data: code, symbology: null, source });
     showScanResult(result, code, source === 'wedge');
   });
@@ -29,13 +29,13 @@ export function routeScan(data: string, source: ScreenScanSource): Promise<void>
 
 /**
  * Shows what a scan meant, whether the screen sent it or the core read it from a HID scanner:
- * the session follows here, the login and packing screens follow the published outcome.
+ * the login follows here, the login and packing screens follow the published outcome.
  */
 export function showScanResult(result: Result<ScanSubmitResult>, code: string | null, timed: boolean): void {
-  const session = useSessionStore.getState();
-  const outcome = scanMeaning(result, code, timed, session.session !== null);
-  if (outcome.kind === 'loggedOut') session.ended('logout');
-  if (outcome.kind === 'loggedIn') session.loggedIn(outcome.session);
+  const login = useStationStore.getState();
+  const outcome = scanMeaning(result, code, timed, login.login !== null);
+  if (outcome.kind === 'loggedOut') login.ended('logout');
+  if (outcome.kind === 'loggedIn') login.loggedIn(outcome.login);
   publishScanOutcome(outcome);
 }
 
@@ -54,7 +54,7 @@ export function scanMeaning(result: Result<ScanSubmitResult>, code: string | nul
     return { kind: 'badgeRefused', error };
   }
   const answer = result.value;
-  if (answer.kind === 'login') return { kind: 'loggedIn', session: answer.session };
+  if (answer.kind === 'login') return { kind: 'loggedIn', login: answer.login };
   if (answer.kind === 'opened') return { kind: 'opened', view: answer.view };
   return { kind: 'scanned', outcome: answer.outcome, view: answer.view, timed };
 }

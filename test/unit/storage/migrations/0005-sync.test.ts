@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../src/storage/db';
-import { migrate, schemaVersion } from '../../../src/storage/migrate';
-import { MIGRATIONS } from '../../../src/storage/migrations';
-import { sync } from '../../../src/storage/migrations/0005-sync';
+import { openDatabase } from '../../../../src/storage/db';
+import { migrate, schemaVersion } from '../../../../src/storage/migrate';
+import { MIGRATIONS } from '../../../../src/storage/migrations';
+import { sync } from '../../../../src/storage/migrations/0005-sync';
 
 describe('migration 0005-sync', () => {
   it('creates the STRICT sync tables, refuses unknown event statuses and uses the due index', () => {

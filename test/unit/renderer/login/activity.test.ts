@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { ACTIVITY_INTERVAL_MS, ActivityThrottle } from '../../../../renderer/session/activity';
+import { ACTIVITY_INTERVAL_MS, ActivityThrottle } from '../../../../renderer/login/activity';
 
 describe('ActivityThrottle', () => {
   it('reports at most once per interval, counting from login', () => {
