@@ -18,12 +18,7 @@ export function isAppUrl(url: unknown): boolean {
   } catch {
     return false;
   }
-  return (
-    parsed.protocol === `${APP_SCHEME}:` &&
-    parsed.host === APP_HOST &&
-    parsed.username === '' &&
-    parsed.password === ''
-  );
+  return parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST && parsed.username === '' && parsed.password === '';
 }
 
 /** The path of a URL as it was sent, before the URL parser resolves `..` or decodes anything. */
@@ -31,9 +26,7 @@ export function rawPathOf(url: string): string {
   return /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*([^?#]*)/i.exec(url)?.[1] ?? '';
 }
 
-export type RendererFile =
-  | { ok: true; filePath: string; fallbackPath: string | null }
-  | { ok: false; status: 400 | 403 | 404; reason: string };
+export type RendererFile = { ok: true; filePath: string; fallbackPath: string | null } | { ok: false; status: 400 | 403 | 404; reason: string };
 
 function refuse(status: 400 | 403 | 404, reason: string): RendererFile {
   return { ok: false, status, reason };

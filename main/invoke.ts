@@ -61,7 +61,11 @@ export function createInvokeHandler(station: StationCalls, log: ShellLog, client
 }
 
 /** Forwards every core event as `{ name, payload }` until the returned function is called. */
-export function forwardStationEvents(events: StationEventSource, send: (event: StationEvent) => void, hears: (event: StationEvent) => boolean = () => true): () => void {
+export function forwardStationEvents(
+  events: StationEventSource,
+  send: (event: StationEvent) => void,
+  hears: (event: StationEvent) => boolean = () => true,
+): () => void {
   return events.subscribe((event) => {
     if (hears(event)) send({ name: event.name, payload: event.payload });
   });

@@ -70,7 +70,16 @@ async function start(): Promise<void> {
     appData: app.getPath('appData'),
   });
   // A real station: the USB scale and HID POS scanners are read by the core itself.
-  starting = bootStation({ dataDir, host: 'electron', seedDemoIfEmpty: true, housekeeping: true, scale: 'hid', hidScanner: true, silentPrint: createElectronSilentPrint(log), secrets: createElectronSecrets() ?? undefined });
+  starting = bootStation({
+    dataDir,
+    host: 'electron',
+    seedDemoIfEmpty: true,
+    housekeeping: true,
+    scale: 'hid',
+    hidScanner: true,
+    silentPrint: createElectronSilentPrint(log),
+    secrets: createElectronSecrets() ?? undefined,
+  });
   const booted = await starting;
   // A quit during boot has already closed the station; do not open a window onto it.
   if (closed) return;

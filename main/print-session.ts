@@ -3,7 +3,10 @@ import { isAllowedPrintRequest, printJobResponse, PRINT_SCHEME } from './print-w
 import type { OpenPrintJobs } from './print-window';
 import type { ShellLog } from './shell-log';
 
-export type PrintSession = Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler' | 'protocol' | 'webRequest' | 'on'>;
+export type PrintSession = Pick<
+  Session,
+  'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler' | 'protocol' | 'webRequest' | 'on'
+>;
 
 /**
  * Once per run, on the print partition's session: every permission refused (a PDF needs none),

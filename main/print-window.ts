@@ -56,7 +56,11 @@ export function printWindowOptions(): BrowserWindowConstructorOptions {
  */
 export function printJobUrl(id: string, title: string): string {
   if (!JOB_ID.test(id)) throw new Error(`Not a print job id: ${id}`);
-  const name = title.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^[._]+/, '').slice(0, 80) || 'document';
+  const name =
+    title
+      .replace(/[^A-Za-z0-9._-]+/g, '_')
+      .replace(/^[._]+/, '')
+      .slice(0, 80) || 'document';
   return `${PRINT_SCHEME}://${PRINT_HOST}/${id}/${name}.pdf`;
 }
 

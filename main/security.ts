@@ -1,13 +1,7 @@
 import { app, shell } from 'electron';
 import type { Session, WebContents } from 'electron';
 import { isAppUrl } from './app-url';
-import {
-  isAllowedRendererRequest,
-  isPermissionGranted,
-  isVettedExternalUrl,
-  navigationDecision,
-  windowOpenDecision,
-} from './security-policy';
+import { isAllowedRendererRequest, isPermissionGranted, isVettedExternalUrl, navigationDecision, windowOpenDecision } from './security-policy';
 import type { ShellLog } from './shell-log';
 
 function openInSystemBrowser(url: string, log: ShellLog): void {

@@ -12,7 +12,11 @@ const LOAD_TIMEOUT_MS = 30_000;
 function print(window: BrowserWindow, deviceName: string): Promise<PrintOutcome> {
   return new Promise((resolve) => {
     window.webContents.print({ silent: true, deviceName, printBackground: true }, (success, failureReason) => {
-      resolve(success ? { ok: true, printerJobRef: null } : { ok: false, reason: `The printer ${deviceName} did not take the job: ${failureReason || 'no reason given'}` });
+      resolve(
+        success
+          ? { ok: true, printerJobRef: null }
+          : { ok: false, reason: `The printer ${deviceName} did not take the job: ${failureReason || 'no reason given'}` },
+      );
     });
   });
 }

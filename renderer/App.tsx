@@ -115,9 +115,7 @@ export function App() {
       {packing ? <PackScreen /> : manager && reviewing ? <ReviewScreen /> : completion ? <CompletionScreen completion={completion} /> : <QueueScreen />}
       {manager && !packing && !reviewing && <ReviewEntry />}
       <StationPanel />
-      {station && (
-        <PrintingCorner stationId={station.id} manager={manager} lastOrder={completion?.orderNumber ?? null} />
-      )}
+      {station && <PrintingCorner stationId={station.id} manager={manager} lastOrder={completion?.orderNumber ?? null} />}
       <ScanNotRead />
     </>
   );

@@ -62,7 +62,14 @@ const parts = [
     build: async () => {
       await esbuild.build({ ...nodeBundle, entryPoints: ['main/main.ts'], outfile: 'dist/main/main.cjs', format: 'cjs' });
       // Sandboxed preloads must be one CommonJS file with nothing but electron required.
-      await esbuild.build({ ...nodeBundle, packages: undefined, external: ['electron'], entryPoints: ['main/preload.ts'], outfile: 'dist/main/preload.cjs', format: 'cjs' });
+      await esbuild.build({
+        ...nodeBundle,
+        packages: undefined,
+        external: ['electron'],
+        entryPoints: ['main/preload.ts'],
+        outfile: 'dist/main/preload.cjs',
+        format: 'cjs',
+      });
     },
   },
   {

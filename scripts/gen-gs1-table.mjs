@@ -147,9 +147,7 @@ export function renderAiTable(entries) {
   ];
   for (const e of entries) {
     const components = e.components.map(renderComponent).join(', ');
-    lines.push(
-      `  ${q(e.ai)}: { predefinedLength: ${e.predefinedLength}, title: ${q(e.title)}, components: [${components}] },`,
-    );
+    lines.push(`  ${q(e.ai)}: { predefinedLength: ${e.predefinedLength}, title: ${q(e.title)}, components: [${components}] },`);
   }
   lines.push(
     '};',

@@ -21,15 +21,16 @@ function step(title, command, args, env = {}) {
 const vitestJson = path.join(reports, 'vitest.json');
 const playwrightJson = path.join(reports, 'playwright.json');
 const gates = [
-  step('typecheck', process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.core.json'])
-    && step('typecheck renderer', bin('tsc'), ['-p', 'tsconfig.renderer.json'])
-    && step('typecheck electron shell', bin('tsc'), ['-p', 'tsconfig.main.json'])
-    && step('typecheck tests', bin('tsc'), ['-p', 'tsconfig.test.json']),
+  step('typecheck', process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.core.json']) &&
+    step('typecheck renderer', bin('tsc'), ['-p', 'tsconfig.renderer.json']) &&
+    step('typecheck electron shell', bin('tsc'), ['-p', 'tsconfig.main.json']) &&
+    step('typecheck tests', bin('tsc'), ['-p', 'tsconfig.test.json']),
   step('lint', bin('eslint'), ['--max-warnings', '0', '.']),
+  step('format (run npm run format to fix)', bin('prettier'), ['--check', '--log-level', 'warn', '.']),
   step('build', process.execPath, [path.join(root, 'scripts/build.mjs')]),
 ];
 const unit = step('unit and interop tests', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
-const e2e = gates[2] && step('end-to-end (Chromium)', bin('playwright'), ['test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson });
+const e2e = gates[3] && step('end-to-end (Chromium)', bin('playwright'), ['test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson });
 
 function counts(file, read) {
   try {
@@ -39,7 +40,12 @@ function counts(file, read) {
   }
 }
 const v = counts(vitestJson, (r) => ({ passed: r.numPassedTests, failed: r.numFailedTests, skipped: r.numPendingTests + (r.numTodoTests ?? 0) }));
-const p = counts(playwrightJson, (r) => ({ passed: r.stats.expected + r.stats.flaky, failed: r.stats.unexpected, skipped: r.stats.skipped, flaky: r.stats.flaky }));
+const p = counts(playwrightJson, (r) => ({
+  passed: r.stats.expected + r.stats.flaky,
+  failed: r.stats.unexpected,
+  skipped: r.stats.skipped,
+  flaky: r.stats.flaky,
+}));
 if (p.flaky) console.log(`\nWARNING: ${p.flaky} end-to-end test(s) failed once and passed on retry (flaky); see the list above.`);
 const gateFailures = gates.filter((ok) => !ok).length;
 const failed = v.failed + p.failed + gateFailures + (unit || v.failed ? 0 : 1) + (e2e || p.failed ? 0 : 1);

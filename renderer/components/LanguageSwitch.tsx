@@ -10,14 +10,7 @@ export function LanguageSwitch() {
   return (
     <div className="language-switch" role="group" aria-label={t('language.label')}>
       {LANGUAGES.map((lang) => (
-        <button
-          key={lang}
-          type="button"
-          lang={lang}
-          aria-pressed={language === lang}
-          title={t(`language.${lang}`)}
-          onClick={() => void choose(lang)}
-        >
+        <button key={lang} type="button" lang={lang} aria-pressed={language === lang} title={t(`language.${lang}`)} onClick={() => void choose(lang)}>
           {lang.toUpperCase()}
         </button>
       ))}

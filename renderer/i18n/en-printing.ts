@@ -100,6 +100,12 @@ export const enPrinting = {
     extension: 'SSCC extension digit',
     serial: 'Next SSCC serial',
     returnPolicy: 'Return instructions',
-    kinds: { cups: 'CUPS printer', raw_tcp: 'Label printer (TCP 9100)', windows_pdf: 'Windows printer', electron: 'System printer', pdf_folder: 'PDF folder (files in the data folder)' },
+    kinds: {
+      cups: 'CUPS printer',
+      raw_tcp: 'Label printer (TCP 9100)',
+      windows_pdf: 'Windows printer',
+      electron: 'System printer',
+      pdf_folder: 'PDF folder (files in the data folder)',
+    },
   },
 };

@@ -7,7 +7,8 @@ export const enSyncErrors = {
   SYNC_RATE_LIMITED: 'The shop asks us to slow down. The station tries again in a moment.',
   SYNC_EVENT_NOT_PARKED: 'That event is no longer waiting for a decision.',
   SYNC_PATH_NOT_ALLOWED: 'Shop files must be inside a folder allowed on this station: {{folders}}. An administrator adds folders at the station itself.',
-  SYNC_INSECURE_URL: 'The shop address {{url}} is plain http to another machine: the password or token would travel unencrypted. Use https, or allow plain http for this shop.',
+  SYNC_INSECURE_URL:
+    'The shop address {{url}} is plain http to another machine: the password or token would travel unencrypted. Use https, or allow plain http for this shop.',
 } as const;
 
 export const enSync = {

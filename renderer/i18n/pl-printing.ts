@@ -102,6 +102,12 @@ export const plPrinting: typeof enPrinting = {
     extension: 'Cyfra rozszerzenia SSCC',
     serial: 'Następny numer seryjny SSCC',
     returnPolicy: 'Instrukcja zwrotu',
-    kinds: { cups: 'Drukarka CUPS', raw_tcp: 'Drukarka etykiet (TCP 9100)', windows_pdf: 'Drukarka Windows', electron: 'Drukarka systemowa', pdf_folder: 'Folder PDF (pliki w folderze danych)' },
+    kinds: {
+      cups: 'Drukarka CUPS',
+      raw_tcp: 'Drukarka etykiet (TCP 9100)',
+      windows_pdf: 'Drukarka Windows',
+      electron: 'Drukarka systemowa',
+      pdf_folder: 'Folder PDF (pliki w folderze danych)',
+    },
   },
 };

@@ -10,8 +10,10 @@ export const plSyncErrors: Texts<typeof enSyncErrors> = {
   SYNC_REFUSED: 'Sklep odrzucił żądanie.',
   SYNC_RATE_LIMITED: 'Sklep prosi o wolniejsze zapytania. Stanowisko spróbuje za chwilę.',
   SYNC_EVENT_NOT_PARKED: 'To zdarzenie nie czeka już na decyzję.',
-  SYNC_PATH_NOT_ALLOWED: 'Pliki sklepu muszą leżeć w folderze dozwolonym na tym stanowisku: {{folders}}. Administrator dodaje foldery bezpośrednio na stanowisku.',
-  SYNC_INSECURE_URL: 'Adres sklepu {{url}} to zwykłe http do innego komputera: hasło lub token szłyby niezaszyfrowane. Użyj https albo zezwól na zwykłe http dla tego sklepu.',
+  SYNC_PATH_NOT_ALLOWED:
+    'Pliki sklepu muszą leżeć w folderze dozwolonym na tym stanowisku: {{folders}}. Administrator dodaje foldery bezpośrednio na stanowisku.',
+  SYNC_INSECURE_URL:
+    'Adres sklepu {{url}} to zwykłe http do innego komputera: hasło lub token szłyby niezaszyfrowane. Użyj https albo zezwól na zwykłe http dla tego sklepu.',
 };
 
 export const plSync: Texts<typeof enSync> = {

@@ -20,9 +20,17 @@ export function SessionVideo({ sessionId }: { sessionId: number | null }) {
 
   switch (status.kind) {
     case 'recording':
-      return <div className="video-status rec" data-video="recording" data-segment={status.segmentId}>● {t('video.recording')}</div>;
+      return (
+        <div className="video-status rec" data-video="recording" data-segment={status.segmentId}>
+          ● {t('video.recording')}
+        </div>
+      );
     case 'nvr':
-      return <div className="video-status nvr" data-video="nvr">{t('video.nvr', { camera: status.cameraId ?? '' })}</div>;
+      return (
+        <div className="video-status nvr" data-video="nvr">
+          {t('video.nvr', { camera: status.cameraId ?? '' })}
+        </div>
+      );
     case 'no_camera':
     case 'camera_failed': {
       const text = t(status.kind === 'no_camera' ? 'video.noCamera' : 'video.cameraFailed');
@@ -30,7 +38,9 @@ export function SessionVideo({ sessionId }: { sessionId: number | null }) {
         <div className={`video-problem ${status.policy}`} role="alert" data-video={status.kind} data-policy={status.policy}>
           <p>{text}</p>
           {status.policy === 'block' && <p>{t('video.blocked')}</p>}
-          <button type="button" onClick={() => useVideoStore.getState().retry()}>{t('video.retry')}</button>
+          <button type="button" onClick={() => useVideoStore.getState().retry()}>
+            {t('video.retry')}
+          </button>
         </div>
       );
     }

@@ -90,7 +90,13 @@ export class Logins {
   unlock(userId: number, call: CallContext): void {
     if (!this.core.store.users.byId(userId)) throw new StationFailure('VALIDATION_FAILED', `There is no user ${userId}.`);
     this.attempts.forget(userKey(userId));
-    this.core.journal.append({ type: 'auth.unlocked', stationId: call.stationId, actorId: call.user?.id ?? null, subject: { kind: 'user', id: String(userId) }, payload: {} });
+    this.core.journal.append({
+      type: 'auth.unlocked',
+      stationId: call.stationId,
+      actorId: call.user?.id ?? null,
+      subject: { kind: 'user', id: String(userId) },
+      payload: {},
+    });
   }
 
   touch(login: LoginRecord): void {
@@ -100,7 +106,13 @@ export class Logins {
   end(login: LoginRecord, reason: LoginEndReason, by: number | null = login.userId): void {
     const ended = this.core.store.transaction(() => {
       if (!this.core.store.logins.end(login.id, this.core.clock.now().toISOString(), reason)) return false;
-      this.core.journal.append({ type: 'auth.logout', stationId: login.stationId, actorId: by, subject: { kind: 'user', id: String(login.userId) }, payload: { reason, loginId: login.id } });
+      this.core.journal.append({
+        type: 'auth.logout',
+        stationId: login.stationId,
+        actorId: by,
+        subject: { kind: 'user', id: String(login.userId) },
+        payload: { reason, loginId: login.id },
+      });
       return true;
     });
     if (!ended) return;
@@ -153,7 +165,13 @@ export class Logins {
     if (previous) this.end(previous, 'replaced', user.id);
     const login = this.core.store.transaction(() => {
       const started = this.core.store.logins.start({ clientKey: client.key, stationId, userId: user.id, startedAt: this.core.clock.now().toISOString() });
-      this.core.journal.append({ type: 'auth.login', stationId, actorId: user.id, subject: { kind: 'user', id: String(user.id) }, payload: { role: user.role, loginId: started.id } });
+      this.core.journal.append({
+        type: 'auth.login',
+        stationId,
+        actorId: user.id,
+        subject: { kind: 'user', id: String(user.id) },
+        payload: { role: user.role, loginId: started.id },
+      });
       return started;
     });
     this.core.logger.info('login', { stationId, userId: user.id, role: user.role, loginId: login.id });
@@ -187,7 +205,8 @@ export class Logins {
   }
 }
 
-type AuthMethod = 'auth.users' | 'auth.badge' | 'auth.pin' | 'auth.current' | 'auth.activity' | 'auth.logout' | 'auth.logins' | 'auth.logins.end' | 'auth.unlock';
+type AuthMethod =
+  'auth.users' | 'auth.badge' | 'auth.pin' | 'auth.current' | 'auth.activity' | 'auth.logout' | 'auth.logins' | 'auth.logins.end' | 'auth.unlock';
 
 export function authHandlers(logins: Logins, core: Pick<AuthDeps, 'store'>): HandlerSlice<AuthMethod> {
   return {

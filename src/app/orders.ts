@@ -21,7 +21,10 @@ export function toOrderDetail(order: Order): OrderDetail {
  * The queue and single orders. `labelsNotPrinted` (app/documents/labels) names the orders a station
  * shipped whose label has not printed: the queue shows them until it does.
  */
-export function orderHandlers(core: Pick<CommonPorts, 'store'>, labelsNotPrinted: (stationId: string) => UnprintedLabelView[]): HandlerSlice<'queue.list' | 'orders.get'> {
+export function orderHandlers(
+  core: Pick<CommonPorts, 'store'>,
+  labelsNotPrinted: (stationId: string) => UnprintedLabelView[],
+): HandlerSlice<'queue.list' | 'orders.get'> {
   return {
     'queue.list': ({ search, limit, offset }, call) => ({
       ...core.store.orders.queue({ stationId: call.stationId, search: search?.trim() ?? '', limit, offset }),

@@ -3,7 +3,9 @@ import type { CommonPorts } from './context';
 import type { HandlerSlice } from './handlers';
 import { requireStation, toStationInfo, toUserSummary } from './station-info';
 
-export function settingsHandlers(core: Pick<CommonPorts, 'store' | 'logger'> & { version: string }): HandlerSlice<'station.info' | 'settings.update' | 'user.language' | 'admin.backup'> {
+export function settingsHandlers(
+  core: Pick<CommonPorts, 'store' | 'logger'> & { version: string },
+): HandlerSlice<'station.info' | 'settings.update' | 'user.language' | 'admin.backup'> {
   const { store } = core;
   return {
     'station.info': (_input, call) => ({ station: toStationInfo(requireStation(store, call.stationId)), version: core.version }),

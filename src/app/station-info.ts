@@ -10,7 +10,13 @@ export function requireStation(store: Store, stationId: string): StationRecord {
 }
 
 export function toStationInfo(station: StationRecord): StationInfo {
-  return { id: station.id, name: station.name, language: station.language, idleLogoutMinutes: station.idleLogoutMinutes, badgeOnlyLogin: station.badgeOnlyLogin };
+  return {
+    id: station.id,
+    name: station.name,
+    language: station.language,
+    idleLogoutMinutes: station.idleLogoutMinutes,
+    badgeOnlyLogin: station.badgeOnlyLogin,
+  };
 }
 
 export function toUserSummary(user: User): UserSummary {

@@ -100,7 +100,9 @@ export function createStation(ports: StationPorts): Station {
   // Kept and queued for this station's label printer without waking its print worker, as hosts
   // wired it before this moved here: the label prints when the worker next runs.
   const { archive, profiles, printQueue } = ports.documents;
-  const carrierLabels = shop ? shopLabelsTo(createStationPrinting({ stationId: ports.stationId, archive, profiles, printQueue, clock: () => clock.now() })) : null;
+  const carrierLabels = shop
+    ? shopLabelsTo(createStationPrinting({ stationId: ports.stationId, archive, profiles, printQueue, clock: () => clock.now() }))
+    : null;
   const syncDeps = { ...common, sync: ports.sync, secrets: ports.secrets, carrierLabels };
   const syncEngine = new SyncEngine({ ...syncDeps, onProgress: (progress) => events.emit('sync.progress', progress) });
   const logins = new Logins({ ...common, packing: ports.packing });

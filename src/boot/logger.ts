@@ -5,8 +5,7 @@ import type { Logger } from '../app/ports';
 import { LogFile, type LogFileOptions } from './log-file';
 
 /** Field names whose values never reach a log file, wherever they are nested. */
-const SECRET_PATHS = ['pin', 'pinHash', 'token', 'password', 'secret', 'authorization', 'badge', 'apiKey']
-  .flatMap((key) => [key, `*.${key}`, `*.*.${key}`]);
+const SECRET_PATHS = ['pin', 'pinHash', 'token', 'password', 'secret', 'authorization', 'badge', 'apiKey'].flatMap((key) => [key, `*.${key}`, `*.*.${key}`]);
 
 export interface StationLog {
   logger: Logger;
@@ -33,10 +32,7 @@ export function createStationLog(dataDir: string, options: StationLogOptions = {
   });
   const streams: pino.StreamEntry[] = [{ stream: file }];
   if (options.alsoStdout) streams.push({ stream: process.stdout });
-  const log: Pino = pino(
-    { level: 'info', redact: { paths: SECRET_PATHS, censor: '[redacted]' }, base: { pid: process.pid } },
-    pino.multistream(streams),
-  );
+  const log: Pino = pino({ level: 'info', redact: { paths: SECRET_PATHS, censor: '[redacted]' }, base: { pid: process.pid } }, pino.multistream(streams));
   return {
     logger: {
       info: (msg, fields) => log.info(fields ?? {}, msg),

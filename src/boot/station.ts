@@ -132,7 +132,11 @@ export async function bootStation(options: BootOptions): Promise<BootedStation> 
       station.documents.start();
       timers.push(() => station.documents.stop());
       timers.push(sweepOrphanDocuments({ db, dataDir: options.dataDir, logger: log.logger }));
-      const syncWorker = new SyncWorker({ run: () => station.sync.runOnce(), everySeconds: () => syncStorage.settings.settings().everySeconds, logger: log.logger });
+      const syncWorker = new SyncWorker({
+        run: () => station.sync.runOnce(),
+        everySeconds: () => syncStorage.settings.settings().everySeconds,
+        logger: log.logger,
+      });
       syncWorker.start();
       timers.push(() => syncWorker.stop());
       timers.push(repeat('video housekeeping', VIDEO_HOUSEKEEPING_MS, () => station.videoHousekeeping(), log.logger));

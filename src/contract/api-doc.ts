@@ -58,7 +58,17 @@ export function apiDocument(): string {
   ];
   for (const [name, spec] of Object.entries(METHODS)) {
     const access = spec.access === 'public' ? 'anyone at the station' : `logged in as ${spec.access.join(', ')}`;
-    parts.push(`## \`${name}\``, '', `Who: ${access}.`, '', '```ts', `input: ${describe(spec.input, 'input')}`, `output: ${describe(spec.output, 'output')}`, '```', '');
+    parts.push(
+      `## \`${name}\``,
+      '',
+      `Who: ${access}.`,
+      '',
+      '```ts',
+      `input: ${describe(spec.input, 'input')}`,
+      `output: ${describe(spec.output, 'output')}`,
+      '```',
+      '',
+    );
   }
   return parts.join('\n');
 }

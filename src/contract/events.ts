@@ -10,7 +10,12 @@ import type { SyncProgress } from './sync';
  */
 export interface StationEvents {
   /** A login of this client began or ended (logout, idle, ended by a manager); only that login's client hears it. */
-  'auth.changed': { stationId: string; loginId: number; login: CurrentLogin | null; reason: 'login' | 'logout' | 'idle' | 'ended_by_manager' | 'replaced' | 'user_inactive' };
+  'auth.changed': {
+    stationId: string;
+    loginId: number;
+    login: CurrentLogin | null;
+    reason: 'login' | 'logout' | 'idle' | 'ended_by_manager' | 'replaced' | 'user_inactive';
+  };
   /** Orders were added, changed or locked; queues should refresh. */
   'queue.changed': { stationId: string | null };
   /** A scan the core read itself (HID POS scanner) was handled; the screen shows it as its own. */
@@ -31,4 +36,13 @@ export interface StationEvent<E extends EventName = EventName> {
   name: E;
   payload: StationEvents[E];
 }
-export const EVENT_NAMES: readonly EventName[] = ['auth.changed', 'queue.changed', 'scan.handled', 'scale.reading', 'print.job.changed', 'sync.progress', 'sync.changed', 'video.stopped'];
+export const EVENT_NAMES: readonly EventName[] = [
+  'auth.changed',
+  'queue.changed',
+  'scan.handled',
+  'scale.reading',
+  'print.job.changed',
+  'sync.progress',
+  'sync.changed',
+  'video.stopped',
+];

@@ -1,14 +1,6 @@
 import { z } from 'zod';
 import type { Role } from '../domain/user';
-import {
-  languageSchema,
-  orderDetailSchema,
-  orderSummarySchema,
-  currentLoginSchema,
-  stationSchema,
-  userSummarySchema,
-  loginViewSchema,
-} from './schemas';
+import { languageSchema, orderDetailSchema, orderSummarySchema, currentLoginSchema, stationSchema, userSummarySchema, loginViewSchema } from './schemas';
 import {
   boxSchema,
   completionSchema,
@@ -84,7 +76,12 @@ export const METHODS = {
     input: z
       .object({
         language: languageSchema.optional(),
-        idleLogoutMinutes: z.number().int().min(1).max(24 * 60).optional(),
+        idleLogoutMinutes: z
+          .number()
+          .int()
+          .min(1)
+          .max(24 * 60)
+          .optional(),
         name: z.string().min(1).max(80).optional(),
         badgeOnlyLogin: z.boolean().optional(),
       })
@@ -156,9 +153,7 @@ export const METHODS = {
     access: PACKERS,
   }),
   'pack.override': method({
-    input: z
-      .object({ kind: z.enum(['force_complete', 'partial']), reason: z.string().trim().min(3).max(500), manager: managerApprovalSchema })
-      .strict(),
+    input: z.object({ kind: z.enum(['force_complete', 'partial']), reason: z.string().trim().min(3).max(500), manager: managerApprovalSchema }).strict(),
     output: packingViewSchema,
     access: PACKERS,
   }),

@@ -77,7 +77,6 @@ export type LabelStatusView = z.infer<typeof labelStatusSchema>;
 export const unprintedLabelSchema = labelStatusSchema.extend({ customerName: z.string() });
 export type UnprintedLabelView = z.infer<typeof unprintedLabelSchema>;
 
-
 /** Whether this station can print everything it makes: the kinds without a working printer, and the PDF folder its documents go to. */
 export const printerReadinessSchema = z.object({
   /** Printed document kinds with no profile at this station, or one whose way of printing this host lacks. */

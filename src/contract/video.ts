@@ -118,7 +118,9 @@ export const VIDEO_METHODS = {
    */
   'video.chunk': method({
     // ms: how much video the chunk holds, timed by the recorder; it places the segment on the clock.
-    input: z.object({ segmentId: z.number().int(), index: z.number().int().min(0), ms: z.number().int().min(0).max(60_000), data: z.string().max(MAX_CHUNK_BASE64) }).strict(),
+    input: z
+      .object({ segmentId: z.number().int(), index: z.number().int().min(0), ms: z.number().int().min(0).max(60_000), data: z.string().max(MAX_CHUNK_BASE64) })
+      .strict(),
     output: z.object({ bytes: z.number().int(), chunks: z.number().int() }),
     access: PACKERS,
     // Recording is not the packer's doing: it must not keep an idle login alive.

@@ -8,7 +8,16 @@ import type { Order } from '../domain/order';
  */
 export const DEMO_LABEL_SETTINGS: LabelSettings = {
   shopName: 'Packdesk demo shop',
-  shipFrom: { name: 'Packdesk demo warehouse', company: null, street: 'ul. Magazynowa 7', city: 'Łódź', postcode: '90-001', country: 'PL', phone: null, email: null },
+  shipFrom: {
+    name: 'Packdesk demo warehouse',
+    company: null,
+    street: 'ul. Magazynowa 7',
+    city: 'Łódź',
+    postcode: '90-001',
+    country: 'PL',
+    phone: null,
+    email: null,
+  },
   gs1CompanyPrefix: '0614141',
   ssccExtensionDigit: 0,
   returnPolicy: 'Returns within 30 days: keep this slip and show its code at the returns desk.',

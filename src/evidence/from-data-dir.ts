@@ -11,7 +11,13 @@ import { createStore } from '../storage/store';
 import { buildEvidencePackage, EvidenceError } from './package';
 
 /** An evidence package straight from a data folder into `outFile`, for `packdesk evidence` (no station running). */
-export async function exportEvidenceFromDataDir(dataDir: string, databaseFile: string, orderNumber: string, outFile: string, options: { stills?: boolean } = {}) {
+export async function exportEvidenceFromDataDir(
+  dataDir: string,
+  databaseFile: string,
+  orderNumber: string,
+  outFile: string,
+  options: { stills?: boolean } = {},
+) {
   // Read, never created: a package signed by a brand-new key would prove nothing.
   const key = readStationKey(dataDir);
   if (!key) throw new EvidenceError(`There is no station key in ${dataDir}; the journal cannot be signed.`);
@@ -23,7 +29,17 @@ export async function exportEvidenceFromDataDir(dataDir: string, databaseFile: s
     const rows = createJournalRows(db);
     const archive = createDocumentArchive({ dataDir, records: createDocumentRecordRepository(db), clock: clock.now });
     const { manifest, files, bytes } = await buildEvidencePackage(
-      { dataDir, store, rows, journal: createJournal(rows, clock, key), key, segments: createVideoRepository(db), archive, clock, stills: options.stills ?? true },
+      {
+        dataDir,
+        store,
+        rows,
+        journal: createJournal(rows, clock, key),
+        key,
+        segments: createVideoRepository(db),
+        archive,
+        clock,
+        stills: options.stills ?? true,
+      },
       orderNumber,
       outFile,
     );

@@ -40,4 +40,7 @@ export function manifestSignatureValid(manifestBytes: Uint8Array, signatureBase6
 }
 
 /** A short fingerprint of a public key that people can compare by eye. */
-export const keyFingerprint = (publicKey: string) => sha256Hex(Buffer.from(publicKey, 'base64')).slice(0, 16).replace(/(.{4})(?!$)/g, '$1:');
+export const keyFingerprint = (publicKey: string) =>
+  sha256Hex(Buffer.from(publicKey, 'base64'))
+    .slice(0, 16)
+    .replace(/(.{4})(?!$)/g, '$1:');

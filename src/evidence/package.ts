@@ -103,7 +103,14 @@ export async function buildEvidencePackage(
     labels.push(name);
   }
 
-  const actors = [...new Set(entries.filter((e) => e.type.startsWith('pack.')).map((e) => nameOf(e.actorId)).filter((n): n is string => !!n))];
+  const actors = [
+    ...new Set(
+      entries
+        .filter((e) => e.type.startsWith('pack.'))
+        .map((e) => nameOf(e.actorId))
+        .filter((n): n is string => !!n),
+    ),
+  ];
   const report = await renderEvidenceReport({
     orderNumber: order.number,
     customerName: order.customerName,
@@ -113,7 +120,14 @@ export async function buildEvidencePackage(
     packers: actors,
     firstAt: entries[0]?.at ?? null,
     lastAt: entries.at(-1)?.at ?? null,
-    entries: entries.map((e) => ({ seq: e.seq, at: e.at, stationId: e.stationId, actor: nameOf(e.actorId), type: e.type, summary: summarise(e.type, JSON.parse(e.payload) as Record<string, unknown>) })),
+    entries: entries.map((e) => ({
+      seq: e.seq,
+      at: e.at,
+      stationId: e.stationId,
+      actor: nameOf(e.actorId),
+      type: e.type,
+      summary: summarise(e.type, JSON.parse(e.payload) as Record<string, unknown>),
+    })),
     clips: clipNotes,
     stills,
     stillsNote: clips.length === 0 ? null : canStill ? null : 'Stills were not extracted: ffmpeg is not installed at this station.',

@@ -40,7 +40,11 @@ export function createVideoAndReviewPorts(options: EvidencePortsOptions): { vide
     lookups: createReviewLookups(db),
     verifyFrom: (fromSeq) => checkChainFrom(rows, fromSeq, key.publicKey),
     async exportEvidence(orderNumber) {
-      const stamp = clock.now().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+      const stamp = clock
+        .now()
+        .toISOString()
+        .replace(/[-:]/g, '')
+        .replace(/\.\d+Z$/, 'Z');
       const file = `${orderNumber.replace(/[^A-Za-z0-9_-]+/g, '_')}-${stamp}.zip`;
       const dir = path.join(dataDir, EVIDENCE_DIR);
       // Owner-only, like the video and journal it packs; the host serves it to managers.

@@ -4,7 +4,14 @@ export function summarise(type: string, p: Record<string, unknown>): string {
   switch (type) {
     case 'pack.scan':
     case 'pack.quantity':
-      return [`scan "${s(p.raw)}"`, `verdict ${s(p.verdict)}`, p.sku ? `SKU ${s(p.sku)}` : '', p.units ? `${s(p.units)} unit(s)` : '', p.serial ? `serial ${s(p.serial)}` : '', p.lot ? `lot ${s(p.lot)}` : '']
+      return [
+        `scan "${s(p.raw)}"`,
+        `verdict ${s(p.verdict)}`,
+        p.sku ? `SKU ${s(p.sku)}` : '',
+        p.units ? `${s(p.units)} unit(s)` : '',
+        p.serial ? `serial ${s(p.serial)}` : '',
+        p.lot ? `lot ${s(p.lot)}` : '',
+      ]
         .filter(Boolean)
         .join(', ');
     case 'pack.override':

@@ -65,7 +65,8 @@ export async function verifyEvidence(zip: Buffer | string, options: { trustedKey
   result.orderNumber = manifest.orderNumber;
   result.keyFingerprint = keyFingerprint(manifest.publicKey);
   if (options.trustedKey && options.trustedKey !== manifest.publicKey) problems.push("the package is signed by a key that is not the station's");
-  if (!manifestSignatureValid(manifestBytes, signature.toString('utf8'), manifest.publicKey)) problems.push(`${MANIFEST_FILE} was changed: its signature does not match`);
+  if (!manifestSignatureValid(manifestBytes, signature.toString('utf8'), manifest.publicKey))
+    problems.push(`${MANIFEST_FILE} was changed: its signature does not match`);
 
   for (const [name, sum] of Object.entries(manifest.files)) {
     const actual = sums.get(name);
@@ -73,7 +74,8 @@ export async function verifyEvidence(zip: Buffer | string, options: { trustedKey
     else if (actual !== sum) problems.push(`${name} was changed: its SHA-256 is not the one in the manifest`);
   }
   for (const name of sums.keys()) {
-    if (name !== MANIFEST_FILE && name !== SIGNATURE_FILE && !Object.hasOwn(manifest.files, name)) problems.push(`${name} was added: the manifest does not list it`);
+    if (name !== MANIFEST_FILE && name !== SIGNATURE_FILE && !Object.hasOwn(manifest.files, name))
+      problems.push(`${name} was added: the manifest does not list it`);
   }
 
   const proof = parse<ChainProof>(files.get(CHAIN_FILE), CHAIN_FILE, problems);
@@ -90,7 +92,10 @@ export async function verifyEvidence(zip: Buffer | string, options: { trustedKey
       else if (chained.get(entry.seq) !== entry.hash) problems.push(`entry ${entry.seq} is not the entry of that number in the signed chain`);
     }
     const clipHashes = new Set(
-      entries.filter((e) => e.type === 'video.segment').map((e) => (JSON.parse(e.payload) as { sha256?: string | null }).sha256).filter((h): h is string => !!h),
+      entries
+        .filter((e) => e.type === 'video.segment')
+        .map((e) => (JSON.parse(e.payload) as { sha256?: string | null }).sha256)
+        .filter((h): h is string => !!h),
     );
     for (const [name, sum] of sums) {
       if (!name.startsWith('video/')) continue;

@@ -13,8 +13,15 @@ export class ClientCookies {
   private readonly key: Buffer;
 
   /** `secret` is kept in the data folder; a token, when the host has one, is folded in so changing it ends every browser's access. */
-  constructor(secret: Buffer, token: string | undefined, private readonly secure: boolean) {
-    this.key = crypto.createHmac('sha256', secret).update(`packdesk-client-cookie\0${token ?? ''}`).digest();
+  constructor(
+    secret: Buffer,
+    token: string | undefined,
+    private readonly secure: boolean,
+  ) {
+    this.key = crypto
+      .createHmac('sha256', secret)
+      .update(`packdesk-client-cookie\0${token ?? ''}`)
+      .digest();
   }
 
   mint(): string {

@@ -45,7 +45,11 @@ export class EventStreams {
         ...(reply.getHeader('set-cookie') ? { 'set-cookie': String(reply.getHeader('set-cookie')) } : {}),
       });
       out.write(': connected\n\n');
-      const stream: Stream = { client, stationId: stationOf(request.query), send: (event) => out.write(`event: ${event.name}\ndata: ${JSON.stringify(event.payload)}\n\n`) };
+      const stream: Stream = {
+        client,
+        stationId: stationOf(request.query),
+        send: (event) => out.write(`event: ${event.name}\ndata: ${JSON.stringify(event.payload)}\n\n`),
+      };
       this.open.add(stream);
       const heartbeat = setInterval(() => out.write(': heartbeat\n\n'), HEARTBEAT_MS);
       heartbeat.unref();

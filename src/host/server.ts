@@ -93,7 +93,9 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     reply.header('referrer-policy', 'no-referrer');
     reply.header('x-frame-options', 'DENY');
     const refusal =
-      checkTarget(request.raw.url ?? '') ?? checkHost(request.headers, policy) ?? checkOrigin(request.method, request.headers, policy, hasBody(request.headers));
+      checkTarget(request.raw.url ?? '') ??
+      checkHost(request.headers, policy) ??
+      checkOrigin(request.method, request.headers, policy, hasBody(request.headers));
     if (refusal) return refuse(reply, refusal.status, 'REQUEST_REFUSED', refusal.reason);
     return identify(request, reply);
   });
@@ -111,7 +113,11 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       query.delete('token');
       const rest = query.toString();
       const value = cookies.mint();
-      return reply.code(303).header('set-cookie', cookies.header(value)).header('location', `${path}${rest ? `?${rest}` : ''}`).send();
+      return reply
+        .code(303)
+        .header('set-cookie', cookies.header(value))
+        .header('location', `${path}${rest ? `?${rest}` : ''}`)
+        .send();
     }
     // Static files are public and never mint: a cross-site link to the page arrives without the
     // SameSite=Strict cookie, and a new one would overwrite the browser's login.

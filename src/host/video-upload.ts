@@ -26,7 +26,8 @@ export function registerVideoRoutes(app: FastifyInstance, options: VideoRoutesOp
 
   const media = (kind: 'clip' | 'evidence', id: string, request: FastifyRequest, reply: FastifyReply) => {
     const may = request.client ? options.station.mayReview(request.client) : 'NOT_LOGGED_IN';
-    if (may !== 'yes') return reply.code(may === 'NOT_LOGGED_IN' ? 401 : 403).send({ ok: false, error: { code: may, message: 'Log in as a manager to review recordings.' } });
+    if (may !== 'yes')
+      return reply.code(may === 'NOT_LOGGED_IN' ? 401 : 403).send({ ok: false, error: { code: may, message: 'Log in as a manager to review recordings.' } });
     const file = options.station.mediaFile(kind, id);
     if (!file) {
       const code = kind === 'clip' ? 'VIDEO_SEGMENT_NOT_FOUND' : 'DOCUMENT_NOT_FOUND';
@@ -55,6 +56,9 @@ function sendFile(request: FastifyRequest, reply: FastifyReply, file: string, ty
   }
   start = Math.max(0, start);
   end = Math.max(start, end);
-  reply.code(206).header('content-range', `bytes ${start}-${end}/${size}`).header('content-length', end - start + 1);
+  reply
+    .code(206)
+    .header('content-range', `bytes ${start}-${end}/${size}`)
+    .header('content-length', end - start + 1);
   return reply.send(fs.createReadStream(file, { start, end }));
 }

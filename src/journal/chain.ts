@@ -37,10 +37,7 @@ export function linkHash(text: string): string {
 }
 
 export function rowHash(row: Omit<JournalRow, 'hash'>): string {
-  return chainHash(
-    row.prevHash,
-    entryPreimage(row.seq, row.at, row.stationId, row.actorId, row.type, row.subjectKind, row.subjectId, row.payload),
-  );
+  return chainHash(row.prevHash, entryPreimage(row.seq, row.at, row.stationId, row.actorId, row.type, row.subjectKind, row.subjectId, row.payload));
 }
 
 /** The bytes a checkpoint signs: canonical JSON with a purpose tag, so the signature means nothing elsewhere. */
@@ -55,7 +52,8 @@ export function rowToEntry(row: JournalRow): JournalEntry {
     stationId: row.stationId,
     actorId: row.actorId,
     type: row.type,
-    subject: row.subjectKind === null || row.subjectId === null ? null : { kind: row.subjectKind as NonNullable<JournalEntry['subject']>['kind'], id: row.subjectId },
+    subject:
+      row.subjectKind === null || row.subjectId === null ? null : { kind: row.subjectKind as NonNullable<JournalEntry['subject']>['kind'], id: row.subjectId },
     payload: JSON.parse(row.payload) as Record<string, unknown>,
     prevHash: row.prevHash,
     hash: row.hash,

@@ -91,7 +91,7 @@ export function checkPart(rows: JournalRows, part: JournalPart, context: PartCon
   let first: JournalChainLink | null = null;
   let entries = 0;
   let next = part.from;
-  for (let ended = false; !ended; ) {
+  for (let ended = false; !ended;) {
     const limit = part.to === null ? context.pageSize : Math.min(context.pageSize, part.to - next + 1);
     const page = limit > 0 ? rows.chainFromSeq(next, limit) : [];
     if (page.length === 0) break;
@@ -107,7 +107,11 @@ export function checkPart(rows: JournalRows, part: JournalPart, context: PartCon
       const vouched = signed.size > 0 ? signed.get(seq) : undefined;
       if (vouched !== undefined) {
         if (vouched !== hash) {
-          problems.add(seq, 'checkpoint-mismatch', `entry ${seq} does not match its signed checkpoint (${short(vouched)}, stored ${short(hash)}): entries after ${at.lastGoodCheckpoint} up to ${seq} were rewritten`);
+          problems.add(
+            seq,
+            'checkpoint-mismatch',
+            `entry ${seq} does not match its signed checkpoint (${short(vouched)}, stored ${short(hash)}): entries after ${at.lastGoodCheckpoint} up to ${seq} were rewritten`,
+          );
         } else at.lastGoodCheckpoint = seq;
       }
       at.previousHash = hash;
@@ -115,7 +119,15 @@ export function checkPart(rows: JournalRows, part: JournalPart, context: PartCon
     }
     next = at.expected;
   }
-  return { part, entries, first, lastSeq: entries > 0 ? at.expected - 1 : 0, lastHash: entries > 0 ? (at.previousHash ?? '') : '', problems: problems.problems, moreProblems: problems.more };
+  return {
+    part,
+    entries,
+    first,
+    lastSeq: entries > 0 ? at.expected - 1 : 0,
+    lastHash: entries > 0 ? (at.previousHash ?? '') : '',
+    problems: problems.problems,
+    moreProblems: problems.more,
+  };
 }
 
 /**
@@ -163,7 +175,11 @@ function inspectEntry(rows: JournalRows, seq: number, previousHash: string, afte
   }
   const actual = rowHash(row);
   if (actual !== row.hash) {
-    problems.push({ seq, kind: 'changed', message: `entry ${seq} (${row.type}) was changed: its contents hash to ${short(actual)}, it is stored with ${short(row.hash)}` });
+    problems.push({
+      seq,
+      kind: 'changed',
+      message: `entry ${seq} (${row.type}) was changed: its contents hash to ${short(actual)}, it is stored with ${short(row.hash)}`,
+    });
   }
   return problems;
 }

@@ -94,7 +94,11 @@ export function mergeParts(rows: JournalRows, reports: readonly PartReport[], re
   }
   for (const seq of review.signed.keys()) {
     if (seq > lastSeq) {
-      entryProblems.add(lastSeq + 1, 'missing', `entries ${lastSeq + 1} to ${seq} are missing: a signed checkpoint vouches for entry ${seq}, the journal ends at ${lastSeq}`);
+      entryProblems.add(
+        lastSeq + 1,
+        'missing',
+        `entries ${lastSeq + 1} to ${seq} are missing: a signed checkpoint vouches for entry ${seq}, the journal ends at ${lastSeq}`,
+      );
       break;
     }
   }

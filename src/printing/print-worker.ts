@@ -125,8 +125,18 @@ export class PrintWorker {
       try {
         const bytes = archive.read(job.documentId);
         const stored = archive.byId(job.documentId);
-        const document = { documentId: job.documentId, kind: job.documentKind, orderNumber: stored?.orderNumber ?? null, parcelIndex: stored?.parcelIndex ?? null };
-        outcome = await adapter.print({ target: job.target, format: job.format, raw: job.raw }, bytes, `Packdesk ${job.documentKind} ${job.documentId}`, document);
+        const document = {
+          documentId: job.documentId,
+          kind: job.documentKind,
+          orderNumber: stored?.orderNumber ?? null,
+          parcelIndex: stored?.parcelIndex ?? null,
+        };
+        outcome = await adapter.print(
+          { target: job.target, format: job.format, raw: job.raw },
+          bytes,
+          `Packdesk ${job.documentKind} ${job.documentId}`,
+          document,
+        );
       } catch (error) {
         outcome = { ok: false, reason: error instanceof Error ? error.message : String(error) };
       }

@@ -9,7 +9,11 @@ export function createSilentPrinter(port: SilentPrint): PrinterAdapter {
       return port.printPdf(profile.target, bytes, title);
     },
     async discover() {
-      return (await port.printers()).map((p) => ({ kind: 'electron' as const, target: p.name, description: p.isDefault ? `${p.displayName} (default)` : p.displayName }));
+      return (await port.printers()).map((p) => ({
+        kind: 'electron' as const,
+        target: p.name,
+        description: p.isDefault ? `${p.displayName} (default)` : p.displayName,
+      }));
     },
   };
 }

@@ -35,7 +35,8 @@ export function createWindowsPdfPrinter(options: WindowsPdfOptions): PrinterAdap
         fs.writeFileSync(file, bytes);
         const result = await run(options.sumatraPath, sumatraArguments(profile.target, file), { timeoutMs: 60_000 });
         if (result.startError) return { ok: false, reason: `SumatraPDF: ${result.startError}` };
-        if (result.code !== 0) return { ok: false, reason: `Printing to ${profile.target} failed: ${result.stderr.trim() || `SumatraPDF exited ${result.code}`}` };
+        if (result.code !== 0)
+          return { ok: false, reason: `Printing to ${profile.target} failed: ${result.stderr.trim() || `SumatraPDF exited ${result.code}`}` };
         return { ok: true, printerJobRef: null };
       } finally {
         fs.rmSync(dir, { recursive: true, force: true });

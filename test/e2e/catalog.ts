@@ -53,7 +53,11 @@ export class DemoCatalog {
   /** A single-unit barcode of a product that is in none of the given orders' lines. */
   strangerCode(...orderNumbers: string[]): string {
     const skus = new Set(orderNumbers.flatMap((n) => this.lines(n).map((l) => l.sku)));
-    const rows = this.db.prepare(`SELECT p.sku, b.code FROM barcodes b JOIN products p ON p.id = b.product_id WHERE b.units_per_scan = 1 AND p.is_kit = 0 AND p.tracking = 'none' ORDER BY b.code`).all() as { sku: string; code: string }[];
+    const rows = this.db
+      .prepare(
+        `SELECT p.sku, b.code FROM barcodes b JOIN products p ON p.id = b.product_id WHERE b.units_per_scan = 1 AND p.is_kit = 0 AND p.tracking = 'none' ORDER BY b.code`,
+      )
+      .all() as { sku: string; code: string }[];
     const row = rows.find((r) => !skus.has(r.sku) && /^\d{14}$/.test(r.code));
     if (!row) throw new Error('no stranger product in the demo catalog');
     return row.code;
@@ -71,7 +75,8 @@ export class DemoCatalog {
 
   /** The product a barcode belongs to, as the catalogue names it. */
   product(code: string): { sku: string; name: string } {
-    const row = this.db.prepare('SELECT p.sku, p.name FROM barcodes b JOIN products p ON p.id = b.product_id WHERE b.code = ?').get(code) as { sku: string; name: string } | undefined;
+    const row = this.db.prepare('SELECT p.sku, p.name FROM barcodes b JOIN products p ON p.id = b.product_id WHERE b.code = ?').get(code) as
+      { sku: string; name: string } | undefined;
     if (!row) throw new Error(`no product has the barcode ${code}`);
     return row;
   }
@@ -99,12 +104,16 @@ export class DemoCatalog {
   }
 
   private codes(productId: number): CatalogLine['codes'] {
-    return (this.db.prepare('SELECT code, units_per_scan AS units FROM barcodes WHERE product_id = ? ORDER BY units_per_scan, code').all(productId) as CatalogLine['codes']);
+    return this.db
+      .prepare('SELECT code, units_per_scan AS units FROM barcodes WHERE product_id = ? ORDER BY units_per_scan, code')
+      .all(productId) as CatalogLine['codes'];
   }
 
   private parts(kitId: number): CatalogLine['parts'] {
     const rows = this.db
-      .prepare('SELECT p.id, p.sku, k.quantity FROM kit_components k JOIN products p ON p.id = k.component_product_id WHERE k.kit_product_id = ? ORDER BY p.sku')
+      .prepare(
+        'SELECT p.id, p.sku, k.quantity FROM kit_components k JOIN products p ON p.id = k.component_product_id WHERE k.kit_product_id = ? ORDER BY p.sku',
+      )
       .all(kitId) as { id: number; sku: string; quantity: number }[];
     return rows.map((row) => ({ sku: row.sku, perKit: row.quantity, code: this.codes(row.id)[0]?.code ?? row.sku }));
   }

@@ -9,11 +9,21 @@ import { PrintPage } from './pages/PrintPage';
  * A newcomer's first order on a fresh demo: no printer set up by anyone, yet the label and the
  * packing slip arrive at once, as files of the station's PDF folder printer.
  */
-test('a fresh demo prints the first order’s label and slip into the PDF folder, and the label scans back', async ({ loginPage, queuePage, packPage, host, page, demoOrders }) => {
+test('a fresh demo prints the first order’s label and slip into the PDF folder, and the label scans back', async ({
+  loginPage,
+  queuePage,
+  packPage,
+  host,
+  page,
+  demoOrders,
+}) => {
   const catalog = new DemoCatalog(host.dataDir);
   const showcase = new Set<string>(Object.values(SHOWCASE));
   const number = demoOrders.ready.find(
-    (n) => !showcase.has(n) && catalog.lines(n).length <= 2 && catalog.lines(n).every((l) => l.tracking === 'none' && !l.isKit && l.quantity <= 2 && l.codes.some((c) => c.units === 1)),
+    (n) =>
+      !showcase.has(n) &&
+      catalog.lines(n).length <= 2 &&
+      catalog.lines(n).every((l) => l.tracking === 'none' && !l.isKit && l.quantity <= 2 && l.codes.some((c) => c.units === 1)),
   )!;
   const lines = catalog.lines(number);
   catalog.close();
@@ -31,7 +41,9 @@ test('a fresh demo prints the first order’s label and slip into the PDF folder
 
   const folder = path.join(host.dataDir, 'printed', 'ST-01');
   const printed = () => (fs.existsSync(folder) ? fs.readdirSync(folder).filter((f) => f.startsWith(`${number}-`)) : []);
-  await expect.poll(() => printed().some((f) => /-label-p1-\d+\.pdf$/.test(f)) && printed().some((f) => /-packing-slip-\d+\.pdf$/.test(f)), { timeout: 30_000 }).toBe(true);
+  await expect
+    .poll(() => printed().some((f) => /-label-p1-\d+\.pdf$/.test(f)) && printed().some((f) => /-packing-slip-\d+\.pdf$/.test(f)), { timeout: 30_000 })
+    .toBe(true);
   const label = printed().find((f) => /-label-p1-\d+\.pdf$/.test(f))!;
   const codes = barcodesInPdf(path.join(folder, label));
   // The SSCC scans back in GS1-128 (AI 00 and its 18 digits) and in the QR code, the same one.

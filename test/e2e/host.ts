@@ -99,7 +99,11 @@ export async function startHost(dataDir: string, extraArgs: string[] = [], env: 
     stop: () => stopChild(child),
     kill: () => killChild(child),
     setScale: async (grams) => {
-      const response = await fetch(`${url}fake/scale`, { method: 'POST', headers: { 'content-type': 'application/json', ...sameOrigin(url) }, body: JSON.stringify({ grams }) });
+      const response = await fetch(`${url}fake/scale`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...sameOrigin(url) },
+        body: JSON.stringify({ grams }),
+      });
       if (!response.ok) throw new Error(`POST /fake/scale answered ${response.status}: ${await response.text()}`);
     },
   };

@@ -150,7 +150,13 @@ test.describe('packing through the wedge scanner', () => {
     await packPage.putBack();
   });
 
-  test('a settled scale weighs the boxed parcel by itself, once per weight, and loudly when it is off', async ({ queuePage, packPage, host, demoOrders, page }) => {
+  test('a settled scale weighs the boxed parcel by itself, once per weight, and loudly when it is off', async ({
+    queuePage,
+    packPage,
+    host,
+    demoOrders,
+    page,
+  }) => {
     const number = catalog.plainOrders(demoOrders.ready).at(-1)!;
     // Nothing on the plate when the order comes up: a parcel left there is not this order's.
     await host.setScale(0);
@@ -227,7 +233,12 @@ test.describe('packing through the wedge scanner', () => {
     await expect(page.getByRole('heading', { name: 'Orders to pack' })).toBeVisible();
   });
 
-  test('a partial shipment needs a manager: packers are not offered, a wrong PIN is refused, the manager PIN approves', async ({ queuePage, packPage, host, page }) => {
+  test('a partial shipment needs a manager: packers are not offered, a wrong PIN is refused, the manager PIN approves', async ({
+    queuePage,
+    packPage,
+    host,
+    page,
+  }) => {
     const [first, second] = catalog.lines(SHOWCASE.longAddress);
     await queuePage.scan(SHOWCASE.longAddress);
     await packPage.expectOrder(SHOWCASE.longAddress);
@@ -252,7 +263,7 @@ test.describe('packing through the wedge scanner', () => {
     await packPage.complete(SHOWCASE.longAddress, 'Shipped partially: 1 unit backordered');
   });
 
-  test('a short box code scanned with the box dialog open chooses that box, not the focused button\'s', async ({ queuePage, packPage, page }) => {
+  test("a short box code scanned with the box dialog open chooses that box, not the focused button's", async ({ queuePage, packPage, page }) => {
     await queuePage.scan(SHOWCASE.hygiene);
     await packPage.expectOrder(SHOWCASE.hygiene);
     await packPage.press('F3');

@@ -52,7 +52,8 @@ async function deadPort(): Promise<number> {
   return probe.port;
 }
 
-const profile = (documentKind: string, target: string, format: 'zpl' | 'pdf') => ['printers.profile.set', { documentKind, printerKind: 'raw_tcp', target, format, raw: true }] as [string, unknown];
+const profile = (documentKind: string, target: string, format: 'zpl' | 'pdf') =>
+  ['printers.profile.set', { documentKind, printerKind: 'raw_tcp', target, format, raw: true }] as [string, unknown];
 
 /** Ready demo orders of plain items scanned one unit at a time, which no other spec packs. */
 function plainOrders(catalog: DemoCatalog, ready: string[]): string[] {
@@ -72,7 +73,10 @@ test.describe('printing on completion', () => {
     catalog?.close();
     // Later specs share this host: they print nowhere again.
     const request = await playwright.request.newContext();
-    await asManager(request, host.url, [['printers.profile.remove', { documentKind: 'label' }], ['printers.profile.remove', { documentKind: 'packing_slip' }]]);
+    await asManager(request, host.url, [
+      ['printers.profile.remove', { documentKind: 'label' }],
+      ['printers.profile.remove', { documentKind: 'packing_slip' }],
+    ]);
     await request.dispose();
   });
 
@@ -90,10 +94,20 @@ test.describe('printing on completion', () => {
     await packPage.complete(number);
   }
 
-  test('the ZPL label of a completed order arrives at the raw 9100 printer, byte for byte as archived', async ({ loginPage, queuePage, packPage, host, page }) => {
+  test('the ZPL label of a completed order arrives at the raw 9100 printer, byte for byte as archived', async ({
+    loginPage,
+    queuePage,
+    packPage,
+    host,
+    page,
+  }) => {
     const fixtures = { loginPage, queuePage, packPage, host, page };
     const printer = await labelPrinter();
-    await asManager(page.request, host.url, [['labels.settings.set', LABEL_SETTINGS], profile('label', `127.0.0.1:${printer.port}`, 'zpl'), profile('packing_slip', `127.0.0.1:${printer.port}`, 'pdf')]);
+    await asManager(page.request, host.url, [
+      ['labels.settings.set', LABEL_SETTINGS],
+      profile('label', `127.0.0.1:${printer.port}`, 'zpl'),
+      profile('packing_slip', `127.0.0.1:${printer.port}`, 'pdf'),
+    ]);
     const number = orders[0]!;
     await packAndComplete(number, fixtures);
 
@@ -111,7 +125,13 @@ test.describe('printing on completion', () => {
     await printer.close();
   });
 
-  test('a printer that is off turns the indicator red with the reason, and the job waits in the queue', async ({ loginPage, queuePage, packPage, host, page }) => {
+  test('a printer that is off turns the indicator red with the reason, and the job waits in the queue', async ({
+    loginPage,
+    queuePage,
+    packPage,
+    host,
+    page,
+  }) => {
     const fixtures = { loginPage, queuePage, packPage, host, page };
     const port = await deadPort();
     await asManager(page.request, host.url, [profile('label', `127.0.0.1:${port}`, 'zpl'), ['printers.profile.remove', { documentKind: 'packing_slip' }]]);
@@ -131,7 +151,11 @@ test.describe('printing on completion', () => {
     const port = await deadPort();
     // Label settings as the first test left them (the SSCC counter only moves on), so the label is made.
     const settings = ['labels.settings.set', { ...LABEL_SETTINGS, nextSsccSerial: 1000 }] as [string, unknown];
-    await asManager(page.request, host.url, [settings, profile('label', `127.0.0.1:${port}`, 'zpl'), ['printers.profile.remove', { documentKind: 'packing_slip' }]]);
+    await asManager(page.request, host.url, [
+      settings,
+      profile('label', `127.0.0.1:${port}`, 'zpl'),
+      ['printers.profile.remove', { documentKind: 'packing_slip' }],
+    ]);
     const number = orders[2]!;
     await packAndComplete(number, fixtures);
 

@@ -63,7 +63,9 @@ test.describe('order review', () => {
     await keepScreen(page, 'camera-settings');
     await page.getByRole('button', { name: 'Save video settings' }).click();
     await expect(page.getByText('Saved.')).toBeVisible();
-    const settings = (await (await page.request.post(`${host.url}api/video.settings`, { headers: sameOrigin(host.url), data: {} })).json()) as { value: unknown };
+    const settings = (await (await page.request.post(`${host.url}api/video.settings`, { headers: sameOrigin(host.url), data: {} })).json()) as {
+      value: unknown;
+    };
     expect(settings.value).toMatchObject({ mode: 'nvr', policy: 'block', retentionDays: 45, nvr: { cameraId: 'cam-7' } });
     // Back to a webcam that warns, which the next test records with.
     await page.getByLabel('Recording', { exact: true }).selectOption('webcam');
@@ -76,7 +78,9 @@ test.describe('order review', () => {
   test('the video plays from the entry picked, and the exported evidence verifies', async ({ page, host, loginPage, queuePage, packPage }) => {
     // A manager turns the camera on, as in Settings; then a packer packs on camera.
     await page.request.post(`${host.url}api/auth.badge`, { headers: sameOrigin(host.url), data: { badge: MANAGER, pin: MANAGER_PINS[MANAGER]! } });
-    expect(await (await page.request.post(`${host.url}api/video.settings.set`, { headers: sameOrigin(host.url), data: { mode: 'webcam' } })).json()).toMatchObject({ ok: true });
+    expect(
+      await (await page.request.post(`${host.url}api/video.settings.set`, { headers: sameOrigin(host.url), data: { mode: 'webcam' } })).json(),
+    ).toMatchObject({ ok: true });
     await page.request.post(`${host.url}api/auth.logout`, { headers: sameOrigin(host.url), data: {} });
 
     const catalog = new DemoCatalog(host.dataDir);
@@ -104,10 +108,12 @@ test.describe('order review', () => {
     await review.open();
     await review.find(SHOWCASE.cases);
     await expect(review.entry('pack.completed')).toHaveCount(1);
-    await expect(review.entry('video.segment')).toHaveCount(1, { timeout: 15_000 }).catch(async () => {
-      // The clip closes once its last chunk is stored; search again to read the entry it added.
-      await review.find(SHOWCASE.cases);
-    });
+    await expect(review.entry('video.segment'))
+      .toHaveCount(1, { timeout: 15_000 })
+      .catch(async () => {
+        // The clip closes once its last chunk is stored; search again to read the entry it added.
+        await review.find(SHOWCASE.cases);
+      });
     await expect(review.video).toBeVisible();
 
     const scans = review.entry('pack.scan');

@@ -50,7 +50,9 @@ function clipSeconds(file: string): number {
 }
 
 function decodedFrames(file: string): number {
-  return Number(run('ffprobe', ['-v', 'error', '-count_frames', '-select_streams', 'v:0', '-show_entries', 'stream=nb_read_frames', '-of', 'csv=p=0', file]).trim());
+  return Number(
+    run('ffprobe', ['-v', 'error', '-count_frames', '-select_streams', 'v:0', '-show_entries', 'stream=nb_read_frames', '-of', 'csv=p=0', file]).trim(),
+  );
 }
 
 test.describe('packing video with a webcam', () => {
@@ -74,7 +76,12 @@ test.describe('packing video with a webcam', () => {
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
-  test('an order packed on camera leaves a WebM as long as its session, with the session QR in its frames', async ({ page, loginPage, queuePage, packPage }) => {
+  test('an order packed on camera leaves a WebM as long as its session, with the session QR in its frames', async ({
+    page,
+    loginPage,
+    queuePage,
+    packPage,
+  }) => {
     const catalog = new DemoCatalog(dataDir);
     const [seeds, cream] = catalog.lines(SHOWCASE.cases);
     catalog.close();

@@ -24,7 +24,10 @@ beforeAll(async () => {
   await ok(s.call('settings.packing', { requireWeight: false }));
   await ok(
     s.call('sync.settings.set', {
-      settings: { kind: 'vendure', vendure: { url: shop.url, username: 'superadmin', channelToken: null, barcodeField: 'barcode', fulfillmentHandler: 'manual-fulfillment', pageSize: 2 } },
+      settings: {
+        kind: 'vendure',
+        vendure: { url: shop.url, username: 'superadmin', channelToken: null, barcodeField: 'barcode', fulfillmentHandler: 'manual-fulfillment', pageSize: 2 },
+      },
       secret: 'superadmin',
     }),
   );
@@ -39,7 +42,15 @@ const fulfillments = async (code: string) => (await orderByCode(shop.env, code))
 
 describe('Vendure over its Admin API', () => {
   it('pulls settled orders and barcodes, packs one, and Vendure shows it Shipped with the tracking code', async () => {
-    const code = await placeOrder(shop.env, variants, [{ sku: 'VD-MUG-01', quantity: 2 }, { sku: 'VD-BRUSH-03', quantity: 1 }], 'Zażółć Gęślą');
+    const code = await placeOrder(
+      shop.env,
+      variants,
+      [
+        { sku: 'VD-MUG-01', quantity: 2 },
+        { sku: 'VD-BRUSH-03', quantity: 1 },
+      ],
+      'Zażółć Gęślą',
+    );
     const run = await ok(s.call('sync.now', {}));
     expect(run).toMatchObject({ pulledProducts: 4, pulledOrders: 1, error: null });
     // The barcode comes from the custom field as a GTIN-14; the brush has none and is scanned by SKU.
@@ -47,7 +58,10 @@ describe('Vendure over its Admin API', () => {
     expect(s.store.catalog.barcode('VD-BRUSH-03')).not.toBeNull();
     const local = s.store.orders.byNumber(code)!;
     expect(local).toMatchObject({ status: 'ready', customerName: expect.stringContaining('Zażółć') });
-    expect(local.lines.map((l) => [l.sku, l.quantity])).toEqual([['VD-MUG-01', 2], ['VD-BRUSH-03', 1]]);
+    expect(local.lines.map((l) => [l.sku, l.quantity])).toEqual([
+      ['VD-MUG-01', 2],
+      ['VD-BRUSH-03', 1],
+    ]);
 
     expect(await ok(packOrder(s.call, code, [MUG, MUG, 'VD-BRUSH-03']))).toMatchObject({ status: 'shipped' });
     expect(s.sync.outbox.counts()).toMatchObject({ queued: 1 });
@@ -102,7 +116,11 @@ describe('Vendure over its Admin API', () => {
           },
         };
       },
-      outbox: { ...ports.outbox, markRetry: (...args) => (dead ? undefined : ports.outbox.markRetry(...args)), park: (...args) => (dead ? undefined : ports.outbox.park(...args)) },
+      outbox: {
+        ...ports.outbox,
+        markRetry: (...args) => (dead ? undefined : ports.outbox.markRetry(...args)),
+        park: (...args) => (dead ? undefined : ports.outbox.park(...args)),
+      },
     }));
     await dying.sync.runOnce();
     expect(await fulfillments(code)).toHaveLength(1);
@@ -131,7 +149,24 @@ describe('Vendure over its Admin API', () => {
   }, 60_000);
 
   it('says clearly when Vendure refuses the login', async () => {
-    const backend = createBackend({ kind: 'vendure', vendure: { url: shop.url, username: 'superadmin', channelToken: null, barcodeField: 'barcode', fulfillmentHandler: 'manual-fulfillment', pageSize: 10, allowInsecureHttp: false }, baselinker: null, file: null, everySeconds: 60 }, 'wrong');
+    const backend = createBackend(
+      {
+        kind: 'vendure',
+        vendure: {
+          url: shop.url,
+          username: 'superadmin',
+          channelToken: null,
+          barcodeField: 'barcode',
+          fulfillmentHandler: 'manual-fulfillment',
+          pageSize: 10,
+          allowInsecureHttp: false,
+        },
+        baselinker: null,
+        file: null,
+        everySeconds: 60,
+      },
+      'wrong',
+    );
     await expect(backend!.testConnection()).rejects.toMatchObject({ kind: 'auth', message: expect.stringContaining('refused the login') });
   });
 });

@@ -67,7 +67,10 @@ describe('badge codes', () => {
 
   it('are hashed when an older data folder is upgraded, and none is left in the database or its WAL', async () => {
     const old = openDatabase(path.join(dir, 'packdesk.sqlite'));
-    migrate(old, MIGRATIONS.filter((m) => m.version < 9));
+    migrate(
+      old,
+      MIGRATIONS.filter((m) => m.version < 9),
+    );
     const insert = old.prepare("INSERT INTO users (name, role, badge_code, pin_hash) VALUES (?, 'packer', ?, ?)");
     for (const login of DEMO_LOGINS) insert.run(login.name, login.badgeCode, hashPin(login.pin));
     old.close();
@@ -90,7 +93,10 @@ describe('badge codes', () => {
     expect(key).toHaveLength(32);
     const db = openDatabase(path.join(dir, 'packdesk.sqlite'), { readonly: true });
     try {
-      const columns = db.prepare<[], { name: string }>("SELECT name FROM pragma_table_info('users')").all().map((c) => c.name);
+      const columns = db
+        .prepare<[], { name: string }>("SELECT name FROM pragma_table_info('users')")
+        .all()
+        .map((c) => c.name);
       expect(columns).toContain('badge_hash');
       expect(columns).not.toContain('badge_code');
       const stored = db.prepare<[number], { badge_hash: string }>('SELECT badge_hash FROM users WHERE id = ?').get(anna!.id);

@@ -9,9 +9,17 @@ import type { BackendSettings } from '../../src/contract/sync';
 import { createSyncStation, ok, type SyncStation } from '../interop/support/sync-station';
 
 const products = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/sync/products.csv');
-const fileSettings = (file: Partial<NonNullable<BackendSettings['file']>>) => ({ kind: 'file' as const, file: { ordersFile: null, productsFile: null, exportFile: null, ...file } });
+const fileSettings = (file: Partial<NonNullable<BackendSettings['file']>>) => ({
+  kind: 'file' as const,
+  file: { ordersFile: null, productsFile: null, exportFile: null, ...file },
+});
 /** The same settings as a station before this rule saved them: behind the API's back. */
-const savedBefore = (file: Partial<NonNullable<BackendSettings['file']>>): BackendSettings => ({ ...fileSettings(file), vendure: null, baselinker: null, everySeconds: 60 });
+const savedBefore = (file: Partial<NonNullable<BackendSettings['file']>>): BackendSettings => ({
+  ...fileSettings(file),
+  vendure: null,
+  baselinker: null,
+  everySeconds: 60,
+});
 
 let s: SyncStation;
 let shopFiles: string;
@@ -57,8 +65,15 @@ describe('the file backend over the API', () => {
     fs.writeFileSync(path.join(outside, 'secret.csv'), 'sku;name\n');
     fs.symlinkSync(path.join(outside, 'secret.csv'), path.join(shopFiles, 'link.csv'));
     fs.symlinkSync(outside, path.join(shopFiles, 'elsewhere'));
-    for (const file of [path.join(shopFiles, 'link.csv'), path.join(shopFiles, 'elsewhere', 'secret.csv'), path.join(shopFiles, 'elsewhere', 'new-export.csv')]) {
-      expect(await s.call('sync.settings.set', { settings: fileSettings({ productsFile: file }) }), file).toMatchObject({ ok: false, error: { code: 'SYNC_PATH_NOT_ALLOWED' } });
+    for (const file of [
+      path.join(shopFiles, 'link.csv'),
+      path.join(shopFiles, 'elsewhere', 'secret.csv'),
+      path.join(shopFiles, 'elsewhere', 'new-export.csv'),
+    ]) {
+      expect(await s.call('sync.settings.set', { settings: fileSettings({ productsFile: file }) }), file).toMatchObject({
+        ok: false,
+        error: { code: 'SYNC_PATH_NOT_ALLOWED' },
+      });
     }
     // Swapped in after the settings were saved: still refused when read.
     fs.copyFileSync(products, path.join(shopFiles, 'products.csv'));

@@ -71,7 +71,9 @@ describe('a hostile page in real Chromium', () => {
     const page = await context.newPage();
     const response = await page.goto(`http://evil.example:${s.port}/`);
     expect(response?.status()).toBe(421);
-    const api = await page.evaluate(async () => (await fetch('/api/queue.list', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status);
+    const api = await page.evaluate(
+      async () => (await fetch('/api/queue.list', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status,
+    );
     expect(api).toBe(421);
     await context.close();
   });

@@ -10,10 +10,24 @@ beforeAll(async () => {
 afterAll(async () => s.close());
 
 const METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE', 'CONNECT'];
-const PATHS = ['/', '/api/auth.badge', '/api/pack.complete', '/api/admin.backup', '/api/video.chunk', '/events', '/fake/scale', '/video/1', '/evidence/x.zip', '/index.html', '/api/'];
+const PATHS = [
+  '/',
+  '/api/auth.badge',
+  '/api/pack.complete',
+  '/api/admin.backup',
+  '/api/video.chunk',
+  '/events',
+  '/fake/scale',
+  '/video/1',
+  '/evidence/x.zip',
+  '/index.html',
+  '/api/',
+];
 const pathArb = fc.oneof(
   fc.constantFrom(...PATHS),
-  fc.constantFrom(...PATHS).chain((p) => fc.nat({ max: Math.max(0, p.length - 1) }).map((i) => `${p.slice(0, i)}%${p.charCodeAt(i).toString(16)}${p.slice(i + 1)}`)),
+  fc
+    .constantFrom(...PATHS)
+    .chain((p) => fc.nat({ max: Math.max(0, p.length - 1) }).map((i) => `${p.slice(0, i)}%${p.charCodeAt(i).toString(16)}${p.slice(i + 1)}`)),
   fc.stringMatching(/^\/[ -~]{0,40}$/).map((p) => p.replace(/\s/g, '')),
   fc.constantFrom('http://x/api/auth.badge', '*', '//api/auth.badge', '/api/../api/auth.badge'),
 );
@@ -32,22 +46,31 @@ describe('the HTTP API under random requests', () => {
   it('never crashes, never answers 5xx, and never changes state for a client with no valid login', { timeout: 180_000 }, async () => {
     const before = s.journalLength();
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...METHODS), pathArb, hostArb(s.port), originArb(s.port), typeArb, bodyArb, fc.boolean(), async (method, target, host, origin, type, body, cookie) => {
-        const bytes = Buffer.byteLength(body);
-        const lines = [
-          `${method} ${target} HTTP/1.1`,
-          `Host: ${host}`,
-          ...(origin ? [`Origin: ${origin}`] : []),
-          ...(type ? [`Content-Type: ${type}`] : []),
-          ...(cookie ? ['Cookie: packdesk_client=forged.value'] : []),
-          `Content-Length: ${bytes}`,
-          'Connection: close',
-          '',
-          body,
-        ];
-        const { status } = await rawStatus(s.port, lines.join('\r\n'));
-        expect(status === 0 || status < 500, `${method} ${target} → ${status}`).toBe(true);
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...METHODS),
+        pathArb,
+        hostArb(s.port),
+        originArb(s.port),
+        typeArb,
+        bodyArb,
+        fc.boolean(),
+        async (method, target, host, origin, type, body, cookie) => {
+          const bytes = Buffer.byteLength(body);
+          const lines = [
+            `${method} ${target} HTTP/1.1`,
+            `Host: ${host}`,
+            ...(origin ? [`Origin: ${origin}`] : []),
+            ...(type ? [`Content-Type: ${type}`] : []),
+            ...(cookie ? ['Cookie: packdesk_client=forged.value'] : []),
+            `Content-Length: ${bytes}`,
+            'Connection: close',
+            '',
+            body,
+          ];
+          const { status } = await rawStatus(s.port, lines.join('\r\n'));
+          expect(status === 0 || status < 500, `${method} ${target} → ${status}`).toBe(true);
+        },
+      ),
       { numRuns: 200 },
     );
     // The host still answers, and nothing was written: no login, no scan, no backup.

@@ -11,7 +11,17 @@ afterEach(async () => s.close());
 const TOKEN = 'station-token-0123456789';
 const body = '{"badge":"PD-M-0001"}';
 const post = (target: string, headers: string[] = []) =>
-  [`POST ${target} HTTP/1.1`, `Host: 127.0.0.1:${s.port}`, `Origin: http://127.0.0.1:${s.port}`, 'Content-Type: application/json', `Content-Length: ${body.length}`, ...headers, 'Connection: close', '', body].join('\r\n');
+  [
+    `POST ${target} HTTP/1.1`,
+    `Host: 127.0.0.1:${s.port}`,
+    `Origin: http://127.0.0.1:${s.port}`,
+    'Content-Type: application/json',
+    `Content-Length: ${body.length}`,
+    ...headers,
+    'Connection: close',
+    '',
+    body,
+  ].join('\r\n');
 const get = (target: string, host = `127.0.0.1:${s.port}`) => [`GET ${target} HTTP/1.1`, `Host: ${host}`, 'Connection: close', '', ''].join('\r\n');
 
 describe('finding 1: the token check cannot be skipped by encoding the path', () => {
@@ -118,7 +128,10 @@ describe('finding 3: cross-site requests change nothing', () => {
 
 describe('the event stream', () => {
   it('answers HEAD at once instead of holding the connection open', async () => {
-    const { status } = await rawStatus(s.port, [`HEAD /events HTTP/1.1`, `Host: 127.0.0.1:${s.port}`, `Authorization: Bearer ${TOKEN}`, 'Connection: close', '', ''].join('\r\n'));
+    const { status } = await rawStatus(
+      s.port,
+      [`HEAD /events HTTP/1.1`, `Host: 127.0.0.1:${s.port}`, `Authorization: Bearer ${TOKEN}`, 'Connection: close', '', ''].join('\r\n'),
+    );
     expect(status).toBeGreaterThanOrEqual(400);
   });
 });

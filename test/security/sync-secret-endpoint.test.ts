@@ -22,7 +22,8 @@ afterEach(async () => {
   s.close();
 });
 
-const syncJournal = () => createJournal(createJournalRows(s.db), { now: () => new Date() }, loadOrCreateStationKey(s.dir)).bySubject({ kind: 'sync', id: 'outbox' });
+const syncJournal = () =>
+  createJournal(createJournalRows(s.db), { now: () => new Date() }, loadOrCreateStationKey(s.dir)).bySubject({ kind: 'sync', id: 'outbox' });
 
 describe('a stored shop secret is bound to the address it was given for', () => {
   it('is dropped when only the URL changes, and the new address never sees it', async () => {
@@ -55,7 +56,10 @@ describe('a stored shop secret is bound to the address it was given for', () => 
   it('keeps the secret when the address stays, and takes a new one given with a new address', async () => {
     await ok(s.call('sync.settings.set', { settings: vendure(first.url), secret: PASSWORD }));
     expect(await ok(s.call('sync.settings.set', { settings: vendure(first.url, { pageSize: 50 }) }))).toMatchObject({ hasSecret: true, secretDropped: false });
-    expect(await ok(s.call('sync.settings.set', { settings: vendure(second.url), secret: 'NEW-PASSWORD-0b9d' }))).toMatchObject({ hasSecret: true, secretDropped: false });
+    expect(await ok(s.call('sync.settings.set', { settings: vendure(second.url), secret: 'NEW-PASSWORD-0b9d' }))).toMatchObject({
+      hasSecret: true,
+      secretDropped: false,
+    });
     await ok(s.call('sync.test', {}));
     expect(second.received('NEW-PASSWORD-0b9d')).toBe(true);
     expect(second.received(PASSWORD)).toBe(false);
@@ -82,7 +86,10 @@ describe('a secret over plain http', () => {
     expect(s.sync.settings.settings().kind).toBe('none');
     expect(s.sync.settings.sealedSecret()).toBeNull();
 
-    const baselinker = await s.call('sync.settings.set', { settings: { kind: 'baselinker', baselinker: { url: 'http://api.example.invalid/connector.php', statusMap: {} } }, secret: 'BL-TOKEN' });
+    const baselinker = await s.call('sync.settings.set', {
+      settings: { kind: 'baselinker', baselinker: { url: 'http://api.example.invalid/connector.php', statusMap: {} } },
+      secret: 'BL-TOKEN',
+    });
     expect(baselinker).toMatchObject({ ok: false, error: { code: 'SYNC_INSECURE_URL' } });
 
     const allowed = await ok(s.call('sync.settings.set', { settings: vendure(FAR, { allowInsecureHttp: true }), secret: PASSWORD }));
@@ -97,7 +104,21 @@ describe('a secret over plain http', () => {
   });
 
   it('is not synced to such an address when the secret was stored before the rule', async () => {
-    s.sync.settings.saveSettings({ kind: 'vendure', vendure: { url: FAR, username: 'superadmin', channelToken: null, barcodeField: 'barcode', fulfillmentHandler: 'manual-fulfillment', pageSize: 100, allowInsecureHttp: false }, baselinker: null, file: null, everySeconds: 60 });
+    s.sync.settings.saveSettings({
+      kind: 'vendure',
+      vendure: {
+        url: FAR,
+        username: 'superadmin',
+        channelToken: null,
+        barcodeField: 'barcode',
+        fulfillmentHandler: 'manual-fulfillment',
+        pageSize: 100,
+        allowInsecureHttp: false,
+      },
+      baselinker: null,
+      file: null,
+      everySeconds: 60,
+    });
     s.sync.settings.saveSealedSecret(keyFileSecrets(s.dir).sealer.seal(new TextEncoder().encode(PASSWORD)), null);
     expect(await s.call('sync.test', {})).toMatchObject({ ok: false, error: { code: 'SYNC_INSECURE_URL' } });
     expect(await s.call('sync.now', {})).toMatchObject({ ok: false, error: { code: 'SYNC_INSECURE_URL' } });

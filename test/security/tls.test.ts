@@ -11,9 +11,28 @@ let dir: string;
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'packdesk-tls-'));
-  const made = spawnSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1', '-keyout', path.join(dir, 'key.pem'), '-out', path.join(dir, 'cert.pem')]);
+  const made = spawnSync('openssl', [
+    'req',
+    '-x509',
+    '-newkey',
+    'ec',
+    '-pkeyopt',
+    'ec_paramgen_curve:P-256',
+    '-nodes',
+    '-days',
+    '1',
+    '-subj',
+    '/CN=127.0.0.1',
+    '-keyout',
+    path.join(dir, 'key.pem'),
+    '-out',
+    path.join(dir, 'cert.pem'),
+  ]);
   if (made.status !== 0) throw new Error(`openssl failed: ${made.stderr}`);
-  s = await guardedStation({ tls: { cert: fs.readFileSync(path.join(dir, 'cert.pem')), key: fs.readFileSync(path.join(dir, 'key.pem')) }, token: 'station-token-0123456789' });
+  s = await guardedStation({
+    tls: { cert: fs.readFileSync(path.join(dir, 'cert.pem')), key: fs.readFileSync(path.join(dir, 'key.pem')) },
+    token: 'station-token-0123456789',
+  });
 });
 afterAll(async () => {
   await s?.close();
@@ -22,10 +41,14 @@ afterAll(async () => {
 
 function get(target: string): Promise<{ status: number; headers: Record<string, string | string[] | undefined> }> {
   return new Promise((resolve, reject) => {
-    const request = https.request(new URL(target, s.url), { ca: fs.readFileSync(path.join(dir, 'cert.pem')), checkServerIdentity: () => undefined }, (response) => {
-      response.resume();
-      resolve({ status: response.statusCode ?? 0, headers: response.headers });
-    });
+    const request = https.request(
+      new URL(target, s.url),
+      { ca: fs.readFileSync(path.join(dir, 'cert.pem')), checkServerIdentity: () => undefined },
+      (response) => {
+        response.resume();
+        resolve({ status: response.statusCode ?? 0, headers: response.headers });
+      },
+    );
     request.on('error', reject);
     request.end();
   });

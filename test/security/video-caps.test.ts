@@ -29,7 +29,10 @@ async function recordAtSecondStation() {
   if (opened.kind !== 'opened') throw new Error('order did not open');
   const started = await ok(call('video.start', { sessionId: opened.view.sessionId, mimeType: 'video/webm' }, at));
   if (started.mode !== 'webcam') throw new Error('expected webcam mode');
-  return { segmentId: started.segment.id, chunk: (index: number, data: string) => call('video.chunk', { segmentId: started.segment.id, index, ms: 1000, data }, at) };
+  return {
+    segmentId: started.segment.id,
+    chunk: (index: number, data: string) => call('video.chunk', { segmentId: started.segment.id, index, ms: 1000, data }, at),
+  };
 }
 
 describe('a recording is capped while it is written', () => {

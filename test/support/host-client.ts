@@ -17,7 +17,11 @@ export class BrowserLike {
   }
 
   async call(method: string, body: unknown = {}, headers: Record<string, string> = {}): Promise<Response> {
-    return this.request(`api/${method}`, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json', origin: this.origin, ...headers } });
+    return this.request(`api/${method}`, {
+      method: 'POST',
+      body: JSON.stringify(body),
+      headers: { 'content-type': 'application/json', origin: this.origin, ...headers },
+    });
   }
 
   /** The result of a call, read as JSON. */

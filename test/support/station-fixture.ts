@@ -116,30 +116,110 @@ export function createStationFixture(options: StationFixtureOptions = {}): Stati
   store.users.insert({ name: 'Maria Manager', role: 'manager', badgeCode: 'PD-M-0001', pinHash, language: null });
   store.catalog.importCatalog({
     products: [
-      { sku: 'MUG-01', name: 'Kubek ceramiczny', weightGrams: 350, tracking: 'none', refuseExpired: false, returnable: true, isKit: false, barcodes: [{ code: '05901234123457', unitsPerScan: 1 }] },
+      {
+        sku: 'MUG-01',
+        name: 'Kubek ceramiczny',
+        weightGrams: 350,
+        tracking: 'none',
+        refuseExpired: false,
+        returnable: true,
+        isKit: false,
+        barcodes: [{ code: '05901234123457', unitsPerScan: 1 }],
+      },
       { sku: 'TEA-02', name: 'Herbata zielona', weightGrams: 120, tracking: 'lot', refuseExpired: true, returnable: false, isKit: false, barcodes: [] },
-      { sku: 'PHONE-01', name: 'Telefon', weightGrams: 200, tracking: 'serial', refuseExpired: false, returnable: true, isKit: false, barcodes: [{ code: CODES.phone, unitsPerScan: 1 }] },
-      { sku: 'KIT-01', name: 'Zestaw prezentowy', weightGrams: 0, tracking: 'none', refuseExpired: false, returnable: true, isKit: true, barcodes: [{ code: CODES.kit, unitsPerScan: 1 }] },
-      { sku: 'BRUSH-01', name: 'Szczoteczka', weightGrams: 30, tracking: 'none', refuseExpired: false, returnable: false, isKit: false, barcodes: [{ code: CODES.brush, unitsPerScan: 1 }] },
-      { sku: 'SOAP-01', name: 'Mydło', weightGrams: 100, tracking: 'none', refuseExpired: false, returnable: true, isKit: false, barcodes: [{ code: CODES.soap, unitsPerScan: 1 }, { code: CODES.soapCase, unitsPerScan: 6 }] },
-      { sku: 'STRANGER-01', name: 'Obcy produkt', weightGrams: 10, tracking: 'none', refuseExpired: false, returnable: true, isKit: false, barcodes: [{ code: CODES.stranger, unitsPerScan: 1 }] },
+      {
+        sku: 'PHONE-01',
+        name: 'Telefon',
+        weightGrams: 200,
+        tracking: 'serial',
+        refuseExpired: false,
+        returnable: true,
+        isKit: false,
+        barcodes: [{ code: CODES.phone, unitsPerScan: 1 }],
+      },
+      {
+        sku: 'KIT-01',
+        name: 'Zestaw prezentowy',
+        weightGrams: 0,
+        tracking: 'none',
+        refuseExpired: false,
+        returnable: true,
+        isKit: true,
+        barcodes: [{ code: CODES.kit, unitsPerScan: 1 }],
+      },
+      {
+        sku: 'BRUSH-01',
+        name: 'Szczoteczka',
+        weightGrams: 30,
+        tracking: 'none',
+        refuseExpired: false,
+        returnable: false,
+        isKit: false,
+        barcodes: [{ code: CODES.brush, unitsPerScan: 1 }],
+      },
+      {
+        sku: 'SOAP-01',
+        name: 'Mydło',
+        weightGrams: 100,
+        tracking: 'none',
+        refuseExpired: false,
+        returnable: true,
+        isKit: false,
+        barcodes: [
+          { code: CODES.soap, unitsPerScan: 1 },
+          { code: CODES.soapCase, unitsPerScan: 6 },
+        ],
+      },
+      {
+        sku: 'STRANGER-01',
+        name: 'Obcy produkt',
+        weightGrams: 10,
+        tracking: 'none',
+        refuseExpired: false,
+        returnable: true,
+        isKit: false,
+        barcodes: [{ code: CODES.stranger, unitsPerScan: 1 }],
+      },
     ],
-    kits: [{ kitSku: 'KIT-01', components: [{ sku: 'BRUSH-01', quantity: 2 }, { sku: 'SOAP-01', quantity: 1 }] }],
+    kits: [
+      {
+        kitSku: 'KIT-01',
+        components: [
+          { sku: 'BRUSH-01', quantity: 2 },
+          { sku: 'SOAP-01', quantity: 1 },
+        ],
+      },
+    ],
     boxes: [{ code: 'K1', name: 'Small box', tareGrams: 120, lengthMm: 200, widthMm: 150, heightMm: 100 }],
   });
   store.orders.insertMany([
     order('PD-100001', 'ready', 'Zażółć Gęślą', [{ sku: 'MUG-01', quantity: 2 }], '2026-11-19T10:00:00Z'),
-    order('PD-100002', 'ready', 'Jan Kowalski', [{ sku: 'TEA-02', quantity: 1 }, { sku: 'MUG-01', quantity: 1 }], '2026-11-19T09:00:00Z'),
+    order(
+      'PD-100002',
+      'ready',
+      'Jan Kowalski',
+      [
+        { sku: 'TEA-02', quantity: 1 },
+        { sku: 'MUG-01', quantity: 1 },
+      ],
+      '2026-11-19T09:00:00Z',
+    ),
     order('PD-100003', 'cancelled', 'Ewa Zielińska', [{ sku: 'MUG-01', quantity: 1 }], '2026-11-19T08:00:00Z'),
     order('PD-100004', 'shipped', 'Olga Nowak', [{ sku: 'MUG-01', quantity: 1 }], '2026-11-18T08:00:00Z'),
     order('PD-100005', 'on_hold', 'Adam Wiśniewski', [{ sku: 'TEA-02', quantity: 3 }], '2026-11-18T07:00:00Z'),
-    order('PD-100006', 'ready', 'Łucja Mazur', [
-      { sku: 'MUG-01', quantity: 1 },
-      { sku: 'PHONE-01', quantity: 1 },
-      { sku: 'TEA-02', quantity: 1 },
-      { sku: 'KIT-01', quantity: 1 },
-      { sku: 'SOAP-01', quantity: 12 },
-    ], '2026-11-19T11:00:00Z'),
+    order(
+      'PD-100006',
+      'ready',
+      'Łucja Mazur',
+      [
+        { sku: 'MUG-01', quantity: 1 },
+        { sku: 'PHONE-01', quantity: 1 },
+        { sku: 'TEA-02', quantity: 1 },
+        { sku: 'KIT-01', quantity: 1 },
+        { sku: 'SOAP-01', quantity: 12 },
+      ],
+      '2026-11-19T11:00:00Z',
+    ),
   ]);
   const events: StationEvent[] = [];
   const logs: StationFixture['logs'] = [];
@@ -152,7 +232,14 @@ export function createStationFixture(options: StationFixtureOptions = {}): Stati
   const scale = new FakeScale({ settleMs: 0, clock });
   const { timers, held } = holdTimers();
   const documentsOver = (database: typeof db) =>
-    createDocumentPorts({ db: database, dataDir: dir, clock, logger, timers, adapters: [createRawTcpPrinter({ timeoutMs: 2000 }), ...(options.pdfFolder ? [createPdfFolderPrinter({ dataDir: dir })] : [])] });
+    createDocumentPorts({
+      db: database,
+      dataDir: dir,
+      clock,
+      logger,
+      timers,
+      adapters: [createRawTcpPrinter({ timeoutMs: 2000 }), ...(options.pdfFolder ? [createPdfFolderPrinter({ dataDir: dir })] : [])],
+    });
   const documents = documentsOver(db);
   const stationOver = (database: typeof db, storeOf: Store) =>
     createStation({

@@ -37,9 +37,7 @@ export function LoginScreen() {
         <LanguageSwitch />
       </header>
       {error && <Banner key={attempt} kind="error" title={t('banner.loginFailed')} detail={errorText(t, error)} />}
-      {!error && idleLogout && station && (
-        <Banner kind="info" title={t('login.idleLoggedOut', { minutes: station.idleLogoutMinutes })} />
-      )}
+      {!error && idleLogout && station && <Banner kind="info" title={t('login.idleLoggedOut', { minutes: station.idleLogoutMinutes })} />}
       <main className="login-main" aria-busy={busy}>
         {mode === 'badge' ? <BadgeForm onBadge={(badge) => routeScan(badge, 'manual')} /> : <PinForm onLogin={finish} />}
       </main>

@@ -34,7 +34,11 @@ export function ErrorOverlay({ verdict }: { verdict: Verdict }) {
         <div className="error-title">{t(`pack.verdict.${verdict}`)}</div>
         {item && <div className="error-item">{item}</div>}
         <div className="error-help">{own ? verdictHelp(t, own) : t(`pack.verdictHelp.${verdict}`)}</div>
-        {repeated && <div className="error-repeat">{t('pack.verdict.acknowledge_first')} — {t('pack.verdictHelp.acknowledge_first')}</div>}
+        {repeated && (
+          <div className="error-repeat">
+            {t('pack.verdict.acknowledge_first')} — {t('pack.verdictHelp.acknowledge_first')}
+          </div>
+        )}
         <button ref={button} type="button" className="error-ack" onClick={() => void acknowledge()}>
           {t('pack.ack')}
         </button>

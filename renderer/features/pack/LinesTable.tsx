@@ -79,7 +79,11 @@ export function LinesTable({ lines, currentSku }: { lines: Line[]; currentSku: s
       </thead>
       <tbody>
         {lines.map((line) => (
-          <LineRow key={line.lineId} line={line} current={currentSku !== null && (line.sku === currentSku || !!line.parts?.some((p) => p.sku === currentSku))} />
+          <LineRow
+            key={line.lineId}
+            line={line}
+            current={currentSku !== null && (line.sku === currentSku || !!line.parts?.some((p) => p.sku === currentSku))}
+          />
         ))}
       </tbody>
     </table>

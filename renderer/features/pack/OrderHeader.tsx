@@ -19,7 +19,8 @@ export function OrderHeader({ order, lines }: { order: PackingView['order']; lin
           </span>
         </span>
         <span>
-          <span className="fact-label">{t('pack.carrier')}</span> <strong data-testid="order-carrier">{carrierText(t, order.carrierCode, order.service)}</strong>
+          <span className="fact-label">{t('pack.carrier')}</span>{' '}
+          <strong data-testid="order-carrier">{carrierText(t, order.carrierCode, order.service)}</strong>
         </span>
         <span className="lines-done" data-testid="lines-done">
           {t('pack.linesDone', { done, total: lines.length })}

@@ -23,11 +23,20 @@ export function ParcelsPanel({ parcels, active }: { parcels: PackingView['parcel
       <h2 id="parcels-title">{t('pack.parcels')}</h2>
       <ScaleReading />
       {parcels.map((parcel) => {
-        const allowed = rules ? checkWeight(parcel.expectedGrams, parcel.expectedGrams, { grams: rules.toleranceGrams, percent: rules.tolerancePercent }).allowedGrams : null;
+        const allowed = rules
+          ? checkWeight(parcel.expectedGrams, parcel.expectedGrams, { grams: rules.toleranceGrams, percent: rules.tolerancePercent }).allowedGrams
+          : null;
         const weightState = parcel.weightOk === null ? 'none' : parcel.weightOk ? 'ok' : 'bad';
         const isActive = parcel.no === active;
         return (
-          <div key={parcel.no} className={`parcel${isActive ? ' parcel-active' : ''}`} data-testid="parcel" data-parcel={parcel.no} data-weight={weightState} data-expected={Math.round(parcel.expectedGrams)}>
+          <div
+            key={parcel.no}
+            className={`parcel${isActive ? ' parcel-active' : ''}`}
+            data-testid="parcel"
+            data-parcel={parcel.no}
+            data-weight={weightState}
+            data-expected={Math.round(parcel.expectedGrams)}
+          >
             <div className="parcel-head">
               <strong>{t('pack.parcel', { no: parcel.no })}</strong>
               <span className="muted"> · {t('pack.units', { count: parcel.units })}</span>

@@ -12,7 +12,13 @@ export function PutBackDialog({ orderNumber }: { orderNumber: string }) {
   const { close, setDialog } = usePackStore();
   const confirm = useRef<HTMLButtonElement>(null);
   return (
-    <Dialog title={t('pack.putBackDialog.title', { number: orderNumber })} onClose={() => setDialog(null)} className="pack-dialog" testId="put-back-dialog" initialFocus={confirm}>
+    <Dialog
+      title={t('pack.putBackDialog.title', { number: orderNumber })}
+      onClose={() => setDialog(null)}
+      className="pack-dialog"
+      testId="put-back-dialog"
+      initialFocus={confirm}
+    >
       <p>{t('pack.putBackDialog.detail')}</p>
       <div className="entry-row">
         <button

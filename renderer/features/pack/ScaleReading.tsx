@@ -16,7 +16,8 @@ export function ScaleReading() {
   const state = reading.grams === null ? 'fault' : reading.stable ? 'stable' : 'moving';
   return (
     <div className={`scale scale-${state}`} data-testid="scale" data-state={state}>
-      <span>{t('pack.scale')}:</span> <strong className="scale-grams">{reading.grams === null ? '—' : t('pack.grams', { grams: Math.round(reading.grams) })}</strong>{' '}
+      <span>{t('pack.scale')}:</span>{' '}
+      <strong className="scale-grams">{reading.grams === null ? '—' : t('pack.grams', { grams: Math.round(reading.grams) })}</strong>{' '}
       <span className="scale-state">{t(state === 'stable' ? 'pack.scaleStable' : state === 'moving' ? 'pack.scaleMoving' : 'pack.scaleFault')}</span>
     </div>
   );

@@ -59,7 +59,13 @@ export function VerdictBanner() {
   if (tone === 'prompt' && pending?.kind === 'expiry') detail = [detail, t('pack.prompt.expiry', { lot: pending.lot })].filter(Boolean).join(' — ');
 
   return (
-    <div className={`verdict verdict-${tone}`} role={tone === 'warning' ? 'alert' : 'status'} data-testid="verdict" data-tone={tone} data-verdict={shown?.outcome?.verdict ?? ''}>
+    <div
+      className={`verdict verdict-${tone}`}
+      role={tone === 'warning' ? 'alert' : 'status'}
+      data-testid="verdict"
+      data-tone={tone}
+      data-verdict={shown?.outcome?.verdict ?? ''}
+    >
       <div className="verdict-title">{title}</div>
       {detail && <div className="verdict-detail">{detail}</div>}
     </div>

@@ -107,7 +107,10 @@ export const usePackStore = create<PackState>()((set, get) => {
       set({ shown: shown({ error: result.error }) });
       return result.error;
     }
-    set({ view: result.value, shown: notice ? shown({ notice: noticeFor(notice, before, result.value), noticeParams: noticeParams(before, result.value) }) : get().shown });
+    set({
+      view: result.value,
+      shown: notice ? shown({ notice: noticeFor(notice, before, result.value), noticeParams: noticeParams(before, result.value) }) : get().shown,
+    });
     return null;
   };
 

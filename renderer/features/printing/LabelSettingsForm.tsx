@@ -12,7 +12,13 @@ const EMPTY: LabelSettingsView = {
 };
 
 type AddressField = 'name' | 'street' | 'postcode' | 'city' | 'country';
-const ADDRESS: [AddressField, string][] = [['name', 'shipFrom'], ['street', 'street'], ['postcode', 'postcode'], ['city', 'city'], ['country', 'country']];
+const ADDRESS: [AddressField, string][] = [
+  ['name', 'shipFrom'],
+  ['street', 'street'],
+  ['postcode', 'postcode'],
+  ['city', 'city'],
+  ['country', 'country'],
+];
 
 /** What the station's own labels say about the sender, and where its SSCC numbers come from. */
 export function LabelSettingsForm({ settings, save }: { settings: LabelSettingsView | null; save(settings: LabelSettingsView): void }) {
@@ -34,7 +40,13 @@ export function LabelSettingsForm({ settings, save }: { settings: LabelSettingsV
       {field('shop', 'shopName', form.shopName, (v) => setForm({ ...form, shopName: v }))}
       {ADDRESS.map(([key, label]) => field(key, label, form.shipFrom[key], (v) => setForm({ ...form, shipFrom: { ...form.shipFrom, [key]: v } })))}
       {field('prefix', 'prefix', form.gs1CompanyPrefix, (v) => setForm({ ...form, gs1CompanyPrefix: v.replace(/\D/g, '') }), 'numeric')}
-      {field('extension', 'extension', form.ssccExtensionDigit, (v) => setForm({ ...form, ssccExtensionDigit: Number(v.replace(/\D/g, '').slice(-1) || 0) }), 'numeric')}
+      {field(
+        'extension',
+        'extension',
+        form.ssccExtensionDigit,
+        (v) => setForm({ ...form, ssccExtensionDigit: Number(v.replace(/\D/g, '').slice(-1) || 0) }),
+        'numeric',
+      )}
       {field('serial', 'serial', form.nextSsccSerial, (v) => setForm({ ...form, nextSsccSerial: Number(v.replace(/\D/g, '') || 0) }), 'numeric')}
       {field('returns', 'returnPolicy', form.returnPolicy, (v) => setForm({ ...form, returnPolicy: v }))}
       <button type="submit" className="primary">

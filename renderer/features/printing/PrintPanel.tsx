@@ -66,7 +66,10 @@ export function PrintPanel({ manager, lastOrder }: { manager: boolean; lastOrder
             type="button"
             onClick={() => {
               const folder = queue.printers.pdfFolder ?? '';
-              void navigator.clipboard?.writeText(folder).then(() => setCopied(true), () => setCopied(false));
+              void navigator.clipboard?.writeText(folder).then(
+                () => setCopied(true),
+                () => setCopied(false),
+              );
             }}
           >
             {copied ? t('printing.panel.copied') : t('printing.panel.copyPath')}
@@ -105,7 +108,11 @@ export function PrintPanel({ manager, lastOrder }: { manager: boolean; lastOrder
               <th />
             </tr>
           </thead>
-          <tbody>{queue?.jobs.map((job) => <JobRow key={job.id} job={job} manager={manager} />)}</tbody>
+          <tbody>
+            {queue?.jobs.map((job) => (
+              <JobRow key={job.id} job={job} manager={manager} />
+            ))}
+          </tbody>
         </table>
       )}
       <form
@@ -125,7 +132,8 @@ export function PrintPanel({ manager, lastOrder }: { manager: boolean; lastOrder
           {orderDocuments.documents.map((d) => (
             <li key={d.id} data-testid="order-document">
               {t(`printing.kind.${d.kind}`)}
-              {d.parcelIndex !== null && ` (${t('printing.parcel', { n: d.parcelIndex })})`} · {d.format.toUpperCase()} · {d.createdAt.slice(0, 16).replace('T', ' ')}
+              {d.parcelIndex !== null && ` (${t('printing.parcel', { n: d.parcelIndex })})`} · {d.format.toUpperCase()} ·{' '}
+              {d.createdAt.slice(0, 16).replace('T', ' ')}
               <button type="button" onClick={() => void reprint(d.id)}>
                 {t('printing.panel.reprint')}
               </button>

@@ -49,7 +49,12 @@ export function ProfileRow({ kind, profile, printerKinds, save, remove, test }: 
         <input type="checkbox" checked={raw} onChange={(e) => setRaw(e.target.checked)} /> {t('printing.settings.raw')}
       </label>
       <div className="print-actions">
-        <button type="button" className="primary" disabled={!target.trim()} onClick={() => save({ documentKind: kind, printerKind, target: target.trim(), format, raw })}>
+        <button
+          type="button"
+          className="primary"
+          disabled={!target.trim()}
+          onClick={() => save({ documentKind: kind, printerKind, target: target.trim(), format, raw })}
+        >
           {t('printing.settings.save')}
         </button>
         {profile && (

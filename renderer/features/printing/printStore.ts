@@ -71,5 +71,8 @@ export function troubles(queue: PrintQueueView | null) {
 
 export function busyCount(queue: PrintQueueView | null): number {
   if (!queue) return 0;
-  return queue.jobs.filter((j) => j.status === 'queued' || j.status === 'printing').length + queue.owed.filter((o) => o.status === 'pending' && o.reason === null).length;
+  return (
+    queue.jobs.filter((j) => j.status === 'queued' || j.status === 'printing').length +
+    queue.owed.filter((o) => o.status === 'pending' && o.reason === null).length
+  );
 }

@@ -70,12 +70,7 @@ export function QueueScreen() {
     <div className="screen queue-screen">
       <AppHeader />
       {refusal && (
-        <Banner
-          kind="error"
-          title={t('banner.orderRefused', { code: refusal.code })}
-          detail={errorText(t, refusal.error)}
-          onAcknowledge={acknowledgeRefusal}
-        />
+        <Banner kind="error" title={t('banner.orderRefused', { code: refusal.code })} detail={errorText(t, refusal.error)} onAcknowledge={acknowledgeRefusal} />
       )}
       {!refusal && error && <Banner kind="error" title={errorText(t, error)} />}
       {opening && <Banner kind="info" title={t('queue.opening', { code: opening })} />}
@@ -103,9 +98,7 @@ export function QueueScreen() {
           onChange={(event) => setSearch(event.target.value)}
         />
         <QueueList orders={orders} selected={chosen ? selected : -1} onSelect={select} onOpen={(order) => void openCode(order.number)} />
-        {loaded && orders.length === 0 && (
-          <p className="queue-empty">{search.trim() ? t('queue.noMatch', { search: search.trim() }) : t('queue.empty')}</p>
-        )}
+        {loaded && orders.length === 0 && <p className="queue-empty">{search.trim() ? t('queue.noMatch', { search: search.trim() }) : t('queue.empty')}</p>}
         {!loaded && loading && <p className="queue-empty">{t('queue.loading')}</p>}
         {total > 0 && (
           <nav className="pager">

@@ -48,7 +48,15 @@ export const useQueueStore = create<QueueState>()((set, get) => {
       if (id !== requestId) return;
       if (!result.ok) return set({ loading: false, error: result.error });
       const { orders, total, labelsNotPrinted } = result.value;
-      set((s) => ({ loading: false, loaded: true, error: null, orders, total, labelsNotPrinted, selected: Math.min(s.selected, Math.max(0, orders.length - 1)) }));
+      set((s) => ({
+        loading: false,
+        loaded: true,
+        error: null,
+        orders,
+        total,
+        labelsNotPrinted,
+        selected: Math.min(s.selected, Math.max(0, orders.length - 1)),
+      }));
     },
 
     async page(direction) {

@@ -52,9 +52,7 @@ export function ClipPlayer({ segments, entry }: Props) {
       {segment && (
         <>
           <video ref={video} key={segment.id} data-segment={segment.id} src={mediaUrl('clip', String(segment.id))} controls preload="metadata" />
-          <p className="review-video-caption">
-            {moment ? t('review.playingFrom', { seconds: moment.seconds.toFixed(1) }) : t('review.pickEntry')}
-          </p>
+          <p className="review-video-caption">{moment ? t('review.playingFrom', { seconds: moment.seconds.toFixed(1) }) : t('review.pickEntry')}</p>
         </>
       )}
       {nvr.map((s) => (

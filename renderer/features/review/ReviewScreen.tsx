@@ -71,7 +71,8 @@ export function ReviewScreen() {
           <div className="review-order" data-order={timeline.order.number}>
             <div className="review-order-head">
               <h2 data-testid="review-order">
-                {timeline.order.number} · {timeline.order.customerName} · <span className="review-status">{t(`review.status.${timeline.order.status}`, { defaultValue: timeline.order.status })}</span>
+                {timeline.order.number} · {timeline.order.customerName} ·{' '}
+                <span className="review-status">{t(`review.status.${timeline.order.status}`, { defaultValue: timeline.order.status })}</span>
               </h2>
               <ChainBadge chain={timeline.chain} />
             </div>

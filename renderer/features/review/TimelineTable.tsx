@@ -48,7 +48,12 @@ export function TimelineTable({ entries, selectedSeq, onSelect }: Props) {
                   )}
                   {facts.map((fact, i) => (
                     <span key={i} className={`entry-fact fact-${fact.key}`}>
-                      {t(`review.detail.${fact.key}`, fact.key === 'override' ? { ...fact.values, kind: t(`review.overrideKinds.${fact.values.kind}`, { defaultValue: fact.values.kind }) } : fact.values)}
+                      {t(
+                        `review.detail.${fact.key}`,
+                        fact.key === 'override'
+                          ? { ...fact.values, kind: t(`review.overrideKinds.${fact.values.kind}`, { defaultValue: fact.values.kind }) }
+                          : fact.values,
+                      )}
                     </span>
                   ))}
                   <span className="entry-hash" title={entry.hash}>

@@ -28,7 +28,17 @@ interface ReviewState {
   reset(): void;
 }
 
-const initial = { visible: false, searching: false, searched: null, matches: [], timeline: null, selectedSeq: null, exporting: false, evidence: null, error: null };
+const initial = {
+  visible: false,
+  searching: false,
+  searched: null,
+  matches: [],
+  timeline: null,
+  selectedSeq: null,
+  exporting: false,
+  evidence: null,
+  error: null,
+};
 
 /** The manager's order review: what was searched, which order's timeline is shown and the entry picked in it. */
 export const useReviewStore = create<ReviewState>()((set, get) => ({

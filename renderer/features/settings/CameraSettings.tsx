@@ -63,51 +63,77 @@ export function CameraSettings() {
     <form className="camera-settings" onSubmit={(e) => void save(e)} aria-labelledby="camera-settings-title">
       <h3 id="camera-settings-title">{t('video.settings.title')}</h3>
       <div style={GRID}>
-      <label htmlFor="video-mode">{t('video.settings.mode')}</label>
-      <select id="video-mode" value={form.mode} onChange={(e) => change({ mode: e.target.value as VideoSettings['mode'] })}>
-        {VIDEO_MODES.map((m) => (
-          <option key={m} value={m}>
-            {t(`video.settings.modes.${m}`)}
-          </option>
-        ))}
-      </select>
-      {form.mode === 'webcam' && (
-        <>
-          <label htmlFor="video-camera">{t('video.settings.camera')}</label>
-          <select id="video-camera" value={form.cameraDeviceId ?? ''} onChange={(e) => change({ cameraDeviceId: e.target.value || null })}>
-            <option value="">{t('video.settings.defaultCamera')}</option>
-            {cameras.map((c) => (
-              <option key={c.deviceId} value={c.deviceId}>
-                {c.label}
-              </option>
-            ))}
-          </select>
-        </>
-      )}
-      {form.mode === 'nvr' && (
-        <>
-          <label htmlFor="video-nvr-camera">{t('video.settings.nvrCamera')}</label>
-          <input id="video-nvr-camera" value={nvr.cameraId} onChange={(e) => change({ nvr: { ...nvr, cameraId: e.target.value } })} />
-          <label htmlFor="video-nvr-template">{t('video.settings.nvrTemplate')}</label>
-          <input id="video-nvr-template" value={nvr.urlTemplate} placeholder="rtsp://nvr/cam/{camera}?start={startEpoch}&end={endEpoch}" onChange={(e) => change({ nvr: { ...nvr, urlTemplate: e.target.value } })} />
-        </>
-      )}
-      <label htmlFor="video-policy">{t('video.settings.policy')}</label>
-      <select id="video-policy" value={form.policy} onChange={(e) => change({ policy: e.target.value as VideoSettings['policy'] })}>
-        {CAMERA_POLICIES.map((p) => (
-          <option key={p} value={p}>
-            {t(`video.settings.policies.${p}`)}
-          </option>
-        ))}
-      </select>
-      <label htmlFor="video-retention">{t('video.settings.retentionDays')}</label>
-      <input id="video-retention" type="number" min={1} max={3650} value={form.retentionDays} onChange={(e) => change({ retentionDays: Number(e.target.value) })} />
-      <label htmlFor="video-quota">{t('video.settings.quotaMb')}</label>
-      <input id="video-quota" type="number" min={100} max={10_000_000} value={form.quotaMb} onChange={(e) => change({ quotaMb: Number(e.target.value) })} />
-      <label htmlFor="video-max-minutes">{t('video.settings.maxRecordingMinutes')}</label>
-      <input id="video-max-minutes" type="number" min={1} max={480} value={form.maxRecordingMinutes} onChange={(e) => change({ maxRecordingMinutes: Number(e.target.value) })} />
-      <label htmlFor="video-bitrate">{t('video.settings.bitrateKbps')}</label>
-      <input id="video-bitrate" type="number" min={100} max={10_000} value={form.bitsPerSecond / 1000} onChange={(e) => change({ bitsPerSecond: Number(e.target.value) * 1000 })} />
+        <label htmlFor="video-mode">{t('video.settings.mode')}</label>
+        <select id="video-mode" value={form.mode} onChange={(e) => change({ mode: e.target.value as VideoSettings['mode'] })}>
+          {VIDEO_MODES.map((m) => (
+            <option key={m} value={m}>
+              {t(`video.settings.modes.${m}`)}
+            </option>
+          ))}
+        </select>
+        {form.mode === 'webcam' && (
+          <>
+            <label htmlFor="video-camera">{t('video.settings.camera')}</label>
+            <select id="video-camera" value={form.cameraDeviceId ?? ''} onChange={(e) => change({ cameraDeviceId: e.target.value || null })}>
+              <option value="">{t('video.settings.defaultCamera')}</option>
+              {cameras.map((c) => (
+                <option key={c.deviceId} value={c.deviceId}>
+                  {c.label}
+                </option>
+              ))}
+            </select>
+          </>
+        )}
+        {form.mode === 'nvr' && (
+          <>
+            <label htmlFor="video-nvr-camera">{t('video.settings.nvrCamera')}</label>
+            <input id="video-nvr-camera" value={nvr.cameraId} onChange={(e) => change({ nvr: { ...nvr, cameraId: e.target.value } })} />
+            <label htmlFor="video-nvr-template">{t('video.settings.nvrTemplate')}</label>
+            <input
+              id="video-nvr-template"
+              value={nvr.urlTemplate}
+              placeholder="rtsp://nvr/cam/{camera}?start={startEpoch}&end={endEpoch}"
+              onChange={(e) => change({ nvr: { ...nvr, urlTemplate: e.target.value } })}
+            />
+          </>
+        )}
+        <label htmlFor="video-policy">{t('video.settings.policy')}</label>
+        <select id="video-policy" value={form.policy} onChange={(e) => change({ policy: e.target.value as VideoSettings['policy'] })}>
+          {CAMERA_POLICIES.map((p) => (
+            <option key={p} value={p}>
+              {t(`video.settings.policies.${p}`)}
+            </option>
+          ))}
+        </select>
+        <label htmlFor="video-retention">{t('video.settings.retentionDays')}</label>
+        <input
+          id="video-retention"
+          type="number"
+          min={1}
+          max={3650}
+          value={form.retentionDays}
+          onChange={(e) => change({ retentionDays: Number(e.target.value) })}
+        />
+        <label htmlFor="video-quota">{t('video.settings.quotaMb')}</label>
+        <input id="video-quota" type="number" min={100} max={10_000_000} value={form.quotaMb} onChange={(e) => change({ quotaMb: Number(e.target.value) })} />
+        <label htmlFor="video-max-minutes">{t('video.settings.maxRecordingMinutes')}</label>
+        <input
+          id="video-max-minutes"
+          type="number"
+          min={1}
+          max={480}
+          value={form.maxRecordingMinutes}
+          onChange={(e) => change({ maxRecordingMinutes: Number(e.target.value) })}
+        />
+        <label htmlFor="video-bitrate">{t('video.settings.bitrateKbps')}</label>
+        <input
+          id="video-bitrate"
+          type="number"
+          min={100}
+          max={10_000}
+          value={form.bitsPerSecond / 1000}
+          onChange={(e) => change({ bitsPerSecond: Number(e.target.value) * 1000 })}
+        />
       </div>
       <div className="camera-settings-actions" style={{ marginTop: '0.6rem' }}>
         <button type="submit" disabled={saving}>

@@ -9,7 +9,13 @@ const ids = (text: string) =>
     .filter(Number.isInteger);
 
 /** The manager's choice of shop system and its settings; the secret field never shows a stored secret. */
-export function BackendForm(props: { settings: BackendSettings; secret: string; hasSecret: boolean; onChange(s: BackendSettings): void; onSecret(s: string): void }) {
+export function BackendForm(props: {
+  settings: BackendSettings;
+  secret: string;
+  hasSecret: boolean;
+  onChange(s: BackendSettings): void;
+  onSecret(s: string): void;
+}) {
   const { t } = useTranslation();
   const { settings, onChange } = props;
   const vendure = settings.vendure ?? {
@@ -54,7 +60,11 @@ export function BackendForm(props: { settings: BackendSettings; secret: string; 
           {vendure.url.startsWith('http:') && (
             <label className="field">
               <span>{t('sync.allowInsecureHttp')}</span>
-              <input type="checkbox" checked={vendure.allowInsecureHttp} onChange={(e) => onChange({ ...settings, vendure: { ...vendure, allowInsecureHttp: e.target.checked } })} />
+              <input
+                type="checkbox"
+                checked={vendure.allowInsecureHttp}
+                onChange={(e) => onChange({ ...settings, vendure: { ...vendure, allowInsecureHttp: e.target.checked } })}
+              />
             </label>
           )}
           {field(t('sync.username'), vendure.username, (username) => onChange({ ...settings, vendure: { ...vendure, username } }))}
@@ -65,9 +75,15 @@ export function BackendForm(props: { settings: BackendSettings; secret: string; 
       {settings.kind === 'baselinker' && (
         <>
           {field(t('sync.courierCode'), baselinker.courierCode ?? '', (v) => onChange({ ...settings, baselinker: { ...baselinker, courierCode: v || null } }))}
-          {field(t('sync.statusReady'), baselinker.statusMap.ready.join(' '), (v) => onChange({ ...settings, baselinker: { ...baselinker, statusMap: { ...baselinker.statusMap, ready: ids(v) } } }))}
-          {field(t('sync.statusOnHold'), baselinker.statusMap.onHold.join(' '), (v) => onChange({ ...settings, baselinker: { ...baselinker, statusMap: { ...baselinker.statusMap, onHold: ids(v) } } }))}
-          {field(t('sync.statusCancelled'), baselinker.statusMap.cancelled.join(' '), (v) => onChange({ ...settings, baselinker: { ...baselinker, statusMap: { ...baselinker.statusMap, cancelled: ids(v) } } }))}
+          {field(t('sync.statusReady'), baselinker.statusMap.ready.join(' '), (v) =>
+            onChange({ ...settings, baselinker: { ...baselinker, statusMap: { ...baselinker.statusMap, ready: ids(v) } } }),
+          )}
+          {field(t('sync.statusOnHold'), baselinker.statusMap.onHold.join(' '), (v) =>
+            onChange({ ...settings, baselinker: { ...baselinker, statusMap: { ...baselinker.statusMap, onHold: ids(v) } } }),
+          )}
+          {field(t('sync.statusCancelled'), baselinker.statusMap.cancelled.join(' '), (v) =>
+            onChange({ ...settings, baselinker: { ...baselinker, statusMap: { ...baselinker.statusMap, cancelled: ids(v) } } }),
+          )}
           {field(t('sync.statusShipped'), baselinker.statusMap.shipped?.toString() ?? '', (v) =>
             onChange({ ...settings, baselinker: { ...baselinker, statusMap: { ...baselinker.statusMap, shipped: ids(v)[0] ?? null } } }),
           )}

@@ -21,19 +21,19 @@ export function SyncSection(props: { manager: boolean }) {
     <section className="sync-section" aria-labelledby="sync-title">
       <h2 id="sync-title">{t('sync.title')}</h2>
       {props.manager && s.settings && (
-        <BackendForm
-          settings={s.settings}
-          secret={s.secret}
-          hasSecret={s.status?.hasSecret ?? false}
-          onChange={s.edit}
-          onSecret={s.setSecret}
-        />
+        <BackendForm settings={s.settings} secret={s.secret} hasSecret={s.status?.hasSecret ?? false} onChange={s.edit} onSecret={s.setSecret} />
       )}
       {s.status && <SyncStatusView status={s.status} progress={s.progress} manager={props.manager} onDecide={(id, d) => void s.decide(id, d)} />}
-      {s.lastRun && <p className="notice ok">{t('sync.summary', { orders: s.lastRun.pulledOrders, changed: s.lastRun.changedOrders, pushed: s.lastRun.pushed })}</p>}
+      {s.lastRun && (
+        <p className="notice ok">{t('sync.summary', { orders: s.lastRun.pulledOrders, changed: s.lastRun.changedOrders, pushed: s.lastRun.pushed })}</p>
+      )}
       {s.shopName && <p className="notice ok">{t('sync.testOk', { shop: s.shopName })}</p>}
       {s.saved && <p className="notice ok">{t('sync.saved')}</p>}
-      {s.secretDropped && <p className="notice error" role="alert" data-sync="secret-dropped">{t('sync.secretDropped')}</p>}
+      {s.secretDropped && (
+        <p className="notice error" role="alert" data-sync="secret-dropped">
+          {t('sync.secretDropped')}
+        </p>
+      )}
       {s.error && <p className="notice error">{errorText(t, s.error)}</p>}
       <div className="dialog-actions">
         {props.manager && (

@@ -18,7 +18,11 @@ export function SyncStatusView(props: {
           {t('sync.insecureHttp')}
         </p>
       )}
-      {status.secretNeeded && <p className="notice error" data-sync="secret-needed">{t('sync.secretNeeded')}</p>}
+      {status.secretNeeded && (
+        <p className="notice error" data-sync="secret-needed">
+          {t('sync.secretNeeded')}
+        </p>
+      )}
       {progress && (
         <div className="sync-progress">
           <span>

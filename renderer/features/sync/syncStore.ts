@@ -28,7 +28,18 @@ interface SyncState {
   reset(): void;
 }
 
-const initial = { status: null, settings: null, secret: '', progress: null, lastRun: null, shopName: null, busy: false, saved: false, secretDropped: false, error: null };
+const initial = {
+  status: null,
+  settings: null,
+  secret: '',
+  progress: null,
+  lastRun: null,
+  shopName: null,
+  busy: false,
+  saved: false,
+  secretDropped: false,
+  error: null,
+};
 
 /** The sync panel's state: what the core says about sync, and the manager's unsaved edits. */
 export const useSyncStore = create<SyncState>()((set, get) => ({

@@ -71,9 +71,7 @@ export class CustomerBook {
     const first = random.pick(country.firstNames)[sex];
     const last = random.pick(country.surnames)[sex];
     const name = `${first.text} ${last.text}`;
-    const email = random.chance(0.85)
-      ? `${first.ascii}.${last.ascii}${random.chance(0.3) ? random.int(1, 99) : ''}@${random.pick(MAIL_DOMAINS)}`
-      : null;
+    const email = random.chance(0.85) ? `${first.ascii}.${last.ascii}${random.chance(0.3) ? random.int(1, 99) : ''}@${random.pick(MAIL_DOMAINS)}` : null;
     return { customerName: name, shipTo: this.address(country, name, null, email) };
   }
 

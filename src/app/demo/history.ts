@@ -74,7 +74,16 @@ export function seedHistory(store: Store, orders: readonly NewOrder[], options: 
       }
       const verdict = i === scans.length - 1 ? 'order_complete' : scan.last ? 'line_complete' : 'accepted';
       if (product?.tracking !== 'serial') {
-        write('pack.scan', { raw: code, symbology: code === scan.sku ? null : 'ean13', source: 'wedge', verdict, lineId: null, sku: scan.sku, units: 1, parcel: 1 });
+        write('pack.scan', {
+          raw: code,
+          symbology: code === scan.sku ? null : 'ean13',
+          source: 'wedge',
+          verdict,
+          lineId: null,
+          sku: scan.sku,
+          units: 1,
+          parcel: 1,
+        });
         return;
       }
       write('pack.scan', { raw: code, symbology: 'ean13', source: 'wedge', verdict: 'serial_required', lineId: null, sku: scan.sku, units: 0 });
@@ -100,7 +109,13 @@ export function seedHistory(store: Store, orders: readonly NewOrder[], options: 
       const reason = 'Heavier than expected: the customer asked for extra padding. Contents checked by me.';
       write('pack.override', { kind: 'force_complete', managerId: manager.id, manager: manager.name, reason }, manager.id);
     }
-    write('pack.completed', { status: 'shipped', parcels: [{ no: 1, box, grams: weighed, units: scans.length }], backordered: [], handedTo: [], overrides: overridden ? 1 : 0 });
+    write('pack.completed', {
+      status: 'shipped',
+      parcels: [{ no: 1, box, grams: weighed, units: scans.length }],
+      backordered: [],
+      handedTo: [],
+      overrides: overridden ? 1 : 0,
+    });
   });
   return { orders: planned.length, entries };
 }

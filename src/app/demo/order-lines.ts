@@ -74,7 +74,7 @@ export class LinePicker {
     if (count + taken.size > this.shelves.single.length) throw new RangeError(`no ${count} distinct products to draw`);
     // Sized up front: an array grown by push reserves room for 17 lines, and most orders have one.
     const lines = new Array<DemoLine>(count);
-    for (let made = 0; made < count; ) {
+    for (let made = 0; made < count;) {
       const shelf = this.random.chance(0.06) ? this.shelves.kits : this.shelves.single;
       const sku = this.random.pick(shelf);
       if (taken.has(sku)) continue;

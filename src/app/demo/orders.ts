@@ -110,11 +110,7 @@ function carrierFor(random: SeededRandom, customer: DemoCustomer): readonly [str
   return pickService(random, weighted(random, table));
 }
 
-function orderFrom(
-  made: ShowcaseOrder,
-  fixed: Pick<NewOrder, 'number' | 'externalId' | 'createdAt' | 'status'>,
-  random: SeededRandom,
-): NewOrder {
+function orderFrom(made: ShowcaseOrder, fixed: Pick<NewOrder, 'number' | 'externalId' | 'createdAt' | 'status'>, random: SeededRandom): NewOrder {
   const [carrierCode, service] = made.carrier ?? carrierFor(random, made.customer);
   return {
     number: fixed.number,

@@ -112,13 +112,24 @@ export class DocumentWorker {
       const printing = this.options.printingFor(item.stationId);
       store.transaction(() => {
         const result = printing.print(item.kind, rendered, { orderNumber: item.orderNumber, parcelIndex: item.parcelIndex });
-        ports.requests.markDone(item.id, { documentId: result.document.id, printJobId: result.job?.id ?? null, note: result.reason }, clock.now().toISOString());
+        ports.requests.markDone(
+          item.id,
+          { documentId: result.document.id, printJobId: result.job?.id ?? null, note: result.reason },
+          clock.now().toISOString(),
+        );
         this.options.journal.append({
           type: 'document.made',
           stationId: item.stationId,
           actorId: null,
           subject: { kind: 'order', id: item.orderNumber },
-          payload: { kind: item.kind, parcel: item.parcelIndex, format: rendered.format, sha256: result.document.sha256, documentId: result.document.id, printJobId: result.job?.id ?? null },
+          payload: {
+            kind: item.kind,
+            parcel: item.parcelIndex,
+            format: rendered.format,
+            sha256: result.document.sha256,
+            documentId: result.document.id,
+            printJobId: result.job?.id ?? null,
+          },
         });
       });
     } catch (error) {

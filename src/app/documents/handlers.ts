@@ -8,8 +8,19 @@ import type { DocumentsDeps, StationDocuments } from './station-documents';
 import { toJobView, toOwedView } from './views';
 
 type PrintMethods =
-  | 'print.queue' | 'print.cancel' | 'print.retry' | 'print.reprint' | 'print.owed.print' | 'documents.order' | 'printers.profiles' | 'printers.profile.set'
-  | 'printers.profile.remove' | 'printers.discover' | 'printers.test' | 'labels.settings' | 'labels.settings.set';
+  | 'print.queue'
+  | 'print.cancel'
+  | 'print.retry'
+  | 'print.reprint'
+  | 'print.owed.print'
+  | 'documents.order'
+  | 'printers.profiles'
+  | 'printers.profile.set'
+  | 'printers.profile.remove'
+  | 'printers.discover'
+  | 'printers.test'
+  | 'labels.settings'
+  | 'labels.settings.set';
 
 /** How many jobs the panel shows: the newest, which is where a failed one would be. */
 const JOBS_SHOWN = 50;
@@ -20,7 +31,8 @@ export function printingHandlers(core: DocumentsDeps, documents: StationDocument
   const view = (job: PrintJob) => toJobView(job, ports.archive.byId(job.documentId));
   const jobAt = (jobId: number, call: CallContext): PrintJob => {
     const job = ports.printQueue.byId(jobId);
-    if (!job || job.stationId !== call.stationId) throw new StationFailure('PRINT_JOB_NOT_FOUND', `There is no print job ${jobId} at this station.`, { job: jobId });
+    if (!job || job.stationId !== call.stationId)
+      throw new StationFailure('PRINT_JOB_NOT_FOUND', `There is no print job ${jobId} at this station.`, { job: jobId });
     return job;
   };
   const queued = (result: { job: PrintJob | null; reason: string | null }, what: string) => {
@@ -31,13 +43,24 @@ export function printingHandlers(core: DocumentsDeps, documents: StationDocument
     ports.profiles.list(stationId).map(({ documentKind, printerKind, target, format, raw }) => ({ documentKind, printerKind, target, format, raw }));
   /** Ready means every printed kind has a profile this host can print through (a carrier label may use the label's). */
   const readiness = (stationId: string): PrinterReadinessView => {
-    const working = new Set(ports.profiles.list(stationId).filter((p) => ports.printerKinds.includes(p.printerKind)).map((p) => p.documentKind));
+    const working = new Set(
+      ports.profiles
+        .list(stationId)
+        .filter((p) => ports.printerKinds.includes(p.printerKind))
+        .map((p) => p.documentKind),
+    );
     const missing = PRINTED_DOCUMENT_KINDS.filter((kind) => !working.has(kind) && !(kind === 'carrier_label' && working.has('label')));
     const folder = ports.profiles.list(stationId).find((p) => p.printerKind === 'pdf_folder');
     return { missing, pdfFolder: folder ? ports.printedFolder(folder.target) : null };
   };
   const journal = (call: CallContext, type: string, payload: Record<string, unknown>, order?: string) =>
-    core.journal.append({ type, stationId: call.stationId, actorId: call.user?.id ?? null, subject: order ? { kind: 'order', id: order } : { kind: 'station', id: call.stationId }, payload });
+    core.journal.append({
+      type,
+      stationId: call.stationId,
+      actorId: call.user?.id ?? null,
+      subject: order ? { kind: 'order', id: order } : { kind: 'station', id: call.stationId },
+      payload,
+    });
 
   return {
     'print.queue': (_input, call) => ({
@@ -47,9 +70,13 @@ export function printingHandlers(core: DocumentsDeps, documents: StationDocument
     }),
     'print.owed.print': ({ owedId }, call) => {
       const item = ports.requests.byId(owedId);
-      if (!item || item.stationId !== call.stationId) throw new StationFailure('DOCUMENT_NOT_FOUND', `There is no document owed with id ${owedId} at this station.`, { document: owedId });
+      if (!item || item.stationId !== call.stationId)
+        throw new StationFailure('DOCUMENT_NOT_FOUND', `There is no document owed with id ${owedId} at this station.`, { document: owedId });
       if (item.documentId === null || item.status !== 'kept' || item.printJobId !== null) {
-        throw new StationFailure('VALIDATION_FAILED', `The ${item.kind.replace('_', ' ')} of ${item.orderNumber} is not waiting for a printer${item.lastError ? `: ${item.lastError}` : ''}.`);
+        throw new StationFailure(
+          'VALIDATION_FAILED',
+          `The ${item.kind.replace('_', ' ')} of ${item.orderNumber} is not waiting for a printer${item.lastError ? `: ${item.lastError}` : ''}.`,
+        );
       }
       const documentId = item.documentId;
       return core.store.transaction(() => {
@@ -74,7 +101,12 @@ export function printingHandlers(core: DocumentsDeps, documents: StationDocument
       if (!document) throw new StationFailure('DOCUMENT_NOT_FOUND', `There is no stored document ${documentId}.`, { document: documentId });
       const job = core.store.transaction(() => {
         const result = queued(documents.printingFor(call.stationId).reprint(documentId), document.kind);
-        journal(call, 'document.reprinted', { documentId, kind: document.kind, parcel: document.parcelIndex, sha256: document.sha256, printJobId: result.id }, document.orderNumber ?? undefined);
+        journal(
+          call,
+          'document.reprinted',
+          { documentId, kind: document.kind, parcel: document.parcelIndex, sha256: document.sha256, printJobId: result.id },
+          document.orderNumber ?? undefined,
+        );
         return result;
       });
       return job;
@@ -82,8 +114,17 @@ export function printingHandlers(core: DocumentsDeps, documents: StationDocument
     'documents.order': ({ orderNumber }) => {
       const order = core.store.orders.byNumber(orderNumber) ?? core.store.orders.byReference(orderNumber);
       const number = order?.number ?? orderNumber;
-      const documents = ports.archive.forOrder(number).map(({ id, kind, format, sha256, bytes, parcelIndex, createdAt }) => ({ id, kind, format, sha256, bytes, parcelIndex, createdAt }));
-      return { orderNumber: number, documents, owed: ports.requests.forOrder(number).filter((i) => i.status !== 'done').map(toOwedView) };
+      const documents = ports.archive
+        .forOrder(number)
+        .map(({ id, kind, format, sha256, bytes, parcelIndex, createdAt }) => ({ id, kind, format, sha256, bytes, parcelIndex, createdAt }));
+      return {
+        orderNumber: number,
+        documents,
+        owed: ports.requests
+          .forOrder(number)
+          .filter((i) => i.status !== 'done')
+          .map(toOwedView),
+      };
     },
     'printers.profiles': (_input, call) => ({ profiles: profiles(call.stationId), printerKinds: [...ports.printerKinds] }),
     'printers.profile.set': (profile, call) => {
@@ -91,7 +132,10 @@ export function printingHandlers(core: DocumentsDeps, documents: StationDocument
         throw new StationFailure('PRINTER_UNAVAILABLE', `This station cannot print through ${profile.printerKind}.`, { kind: profile.printerKind });
       }
       if ((profile.printerKind === 'electron' || profile.printerKind === 'windows_pdf') && profile.format !== 'pdf') {
-        throw new StationFailure('VALIDATION_FAILED', `${profile.printerKind} printing takes PDFs; ${profile.format.toUpperCase()} goes to a raw 9100 or CUPS raw printer.`);
+        throw new StationFailure(
+          'VALIDATION_FAILED',
+          `${profile.printerKind} printing takes PDFs; ${profile.format.toUpperCase()} goes to a raw 9100 or CUPS raw printer.`,
+        );
       }
       core.store.transaction(() => {
         ports.profiles.set({ ...profile, stationId: call.stationId });
@@ -127,13 +171,24 @@ function saveLabelSettings(core: DocumentsDeps, documents: StationDocuments, inp
   const before = labelSettings.get();
   const current = requests.nextSsccSerial();
   // Moving the counter back under the same prefix would print an SSCC twice.
-  if (before?.gs1CompanyPrefix === settings.gs1CompanyPrefix && before.ssccExtensionDigit === settings.ssccExtensionDigit && current !== null && nextSsccSerial < current) {
+  if (
+    before?.gs1CompanyPrefix === settings.gs1CompanyPrefix &&
+    before.ssccExtensionDigit === settings.ssccExtensionDigit &&
+    current !== null &&
+    nextSsccSerial < current
+  ) {
     throw new StationFailure('VALIDATION_FAILED', `SSCC serials up to ${current - 1} are used already; the next one cannot go back to ${nextSsccSerial}.`);
   }
   core.store.transaction(() => {
     labelSettings.set(settings);
     requests.setNextSsccSerial(nextSsccSerial);
-    core.journal.append({ type: 'settings.labels', stationId: call.stationId, actorId: call.user?.id ?? null, subject: { kind: 'station', id: call.stationId }, payload: { ...input } });
+    core.journal.append({
+      type: 'settings.labels',
+      stationId: call.stationId,
+      actorId: call.user?.id ?? null,
+      subject: { kind: 'station', id: call.stationId },
+      payload: { ...input },
+    });
   });
   // Documents that waited for these settings are made now.
   if (requests.retryAllNow(core.clock.now().toISOString()) > 0) documents.requests.kick();

@@ -4,7 +4,14 @@ import type { PackedOrder } from '../ports/packing';
 import type { Order } from '../../domain/order';
 
 /** Packdesk's own label for one parcel: its weight as weighed (else the items' catalogue weight), n of m. */
-export function labelInput(packed: PackedOrder, order: Order, settings: LabelSettings, parcelIndex: number, sscc: string, weightOf: (productId: number) => number): ShippingLabelInput {
+export function labelInput(
+  packed: PackedOrder,
+  order: Order,
+  settings: LabelSettings,
+  parcelIndex: number,
+  sscc: string,
+  weightOf: (productId: number) => number,
+): ShippingLabelInput {
   const parcel = packed.parcels.find((p) => p.no === parcelIndex);
   if (!parcel) throw new RangeError(`Order ${packed.orderNumber} has no parcel ${parcelIndex}`);
   const estimated = parcel.units.reduce((grams, u) => grams + weightOf(u.productId) * u.count, 0);
@@ -24,8 +31,14 @@ export function labelInput(packed: PackedOrder, order: Order, settings: LabelSet
 /** The slip as packed: lines shipped with their serials and lots, what was backordered, parcel count. */
 export function slipInput(packed: PackedOrder, order: Order, settings: LabelSettings): PackingSlipInput {
   const units = packed.parcels.flatMap((p) => p.units);
-  const tracked = (sku: string, pick: (u: (typeof units)[number]) => string | null): string[] =>
-    [...new Set(units.filter((u) => u.sku === sku).map(pick).filter((v): v is string => v !== null))];
+  const tracked = (sku: string, pick: (u: (typeof units)[number]) => string | null): string[] => [
+    ...new Set(
+      units
+        .filter((u) => u.sku === sku)
+        .map(pick)
+        .filter((v): v is string => v !== null),
+    ),
+  ];
   const partialReason = packed.overrides.find((o) => o.kind === 'partial')?.reason ?? null;
   return {
     shop: { name: settings.shopName, address: settings.shipFrom, returnPolicy: settings.returnPolicy },

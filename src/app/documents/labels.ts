@@ -11,7 +11,8 @@ type LabelOutcome = Pick<LabelStatusView, 'state' | 'fault' | 'reason' | 'target
 function outcomeOf(label: LabelPrint): LabelOutcome {
   const quiet = { fault: null, reason: null, target: null };
   if (label.printed) return { state: 'printed', ...quiet };
-  if (label.status === 'pending') return label.reason === null ? { state: 'printing', ...quiet } : { state: 'not_printed', fault: 'not_made', reason: label.reason, target: null };
+  if (label.status === 'pending')
+    return label.reason === null ? { state: 'printing', ...quiet } : { state: 'not_printed', fault: 'not_made', reason: label.reason, target: null };
   if (label.status === 'kept' || label.job === null) return { state: 'not_printed', fault: 'no_printer', reason: label.reason, target: null };
   if (label.job.status === 'cancelled') return { state: 'not_printed', fault: 'cancelled', reason: label.job.lastError, target: label.job.target };
   if (label.job.lastError !== null) return { state: 'not_printed', fault: 'printer_failed', reason: label.job.lastError, target: label.job.target };

@@ -54,7 +54,15 @@ export function createStationPrinting(options: StationPrintingOptions): StationP
       return { document, job: null, reason };
     }
     const job = printQueue.enqueue(
-      { stationId, documentId: document.id, documentKind: document.kind, printerKind: profile.printerKind, target: profile.target, format: profile.format, raw: profile.raw },
+      {
+        stationId,
+        documentId: document.id,
+        documentKind: document.kind,
+        printerKind: profile.printerKind,
+        target: profile.target,
+        format: profile.format,
+        raw: profile.raw,
+      },
       clock().toISOString(),
     );
     options.onQueued?.();
@@ -76,7 +84,16 @@ export function createStationPrinting(options: StationPrintingOptions): StationP
       const page = await renderer.testPage({ printer: profile.target, station: stationId, at: clock().toISOString() }, profile.format);
       const document = archive.keep('test_page', page, {});
       const job = printQueue.enqueue(
-        { stationId, documentId: document.id, documentKind: 'test_page', printerKind: profile.printerKind, target: profile.target, format: profile.format, raw: profile.raw, maxAttempts: 1 },
+        {
+          stationId,
+          documentId: document.id,
+          documentKind: 'test_page',
+          printerKind: profile.printerKind,
+          target: profile.target,
+          format: profile.format,
+          raw: profile.raw,
+          maxAttempts: 1,
+        },
         clock().toISOString(),
       );
       options.onQueued?.();

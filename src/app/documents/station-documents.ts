@@ -42,7 +42,14 @@ export function createStationDocuments(core: DocumentsDeps): StationDocuments {
     let found = stations.get(stationId);
     if (!found) {
       const worker = ports.printWorkerFor(stationId, (job) => emit(stationId, job));
-      const printing = createStationPrinting({ stationId, archive: ports.archive, profiles: ports.profiles, printQueue: ports.printQueue, clock: () => core.clock.now(), onQueued: () => worker.kick() });
+      const printing = createStationPrinting({
+        stationId,
+        archive: ports.archive,
+        profiles: ports.profiles,
+        printQueue: ports.printQueue,
+        clock: () => core.clock.now(),
+        onQueued: () => worker.kick(),
+      });
       found = { printing, worker };
       stations.set(stationId, found);
       if (running) worker.start();

@@ -9,7 +9,12 @@ export type ManagerApproval = { badge: string } | { userId: number; pin: string 
  * A manager's badge or PIN on the packer's screen: who approves an override, checked on the spot.
  * A PIN goes through the station's one attempt limiter, so overrides are no way round it.
  */
-export async function approvingManager(deps: Pick<CommonPorts, 'store' | 'logger'>, logins: Logins, call: CallContext, approval: ManagerApproval): Promise<User> {
+export async function approvingManager(
+  deps: Pick<CommonPorts, 'store' | 'logger'>,
+  logins: Logins,
+  call: CallContext,
+  approval: ManagerApproval,
+): Promise<User> {
   const { users } = deps.store;
   const user = 'badge' in approval ? users.byBadge(normaliseBadge(approval.badge)) : users.byId(approval.userId);
   if (!user || !user.active || (user.role !== 'manager' && user.role !== 'admin')) {

@@ -48,11 +48,14 @@ export function completePacking(desk: PackingDesk, call: CallContext) {
     const { record } = active;
     const order = store.orders.byId(record.orderId) ?? active.order;
     // The shop may have cancelled the order while it was being packed (sync updates the status).
-    if (order.status === 'cancelled') throw new StationFailure('ORDER_CANCELLED', 'The shop cancelled this order while it was being packed; do not ship it.', { order: order.number });
+    if (order.status === 'cancelled')
+      throw new StationFailure('ORDER_CANCELLED', 'The shop cancelled this order while it was being packed; do not ship it.', { order: order.number });
     const rules = packing.rules(call.stationId);
     const blockers = remainingBlockers(record.state, completionRules(rules));
     if (blockers.length > 0) {
-      throw new StationFailure('PACKING_BLOCKED', `The order cannot be completed yet: ${blockers.map(describe).join('; ')}.`, { blockers: blockers.map((b) => b.kind).join(',') });
+      throw new StationFailure('PACKING_BLOCKED', `The order cannot be completed yet: ${blockers.map(describe).join('; ')}.`, {
+        blockers: blockers.map((b) => b.kind).join(','),
+      });
     }
     const at = clock.now().toISOString();
     const lines = shippedLines(record.state);
@@ -79,7 +82,14 @@ export function completePacking(desk: PackingDesk, call: CallContext) {
         weightGrams: parcel.weightGrams,
         units: record.state.units
           .filter((u) => u.parcelNo === parcel.no)
-          .map((u) => ({ productId: u.productId, sku: skuOf(record.state.lines, u.productId), count: u.count, serial: u.serial, lot: u.lot, expiry: u.expiry })),
+          .map((u) => ({
+            productId: u.productId,
+            sku: skuOf(record.state.lines, u.productId),
+            count: u.count,
+            serial: u.serial,
+            lot: u.lot,
+            expiry: u.expiry,
+          })),
       })),
       overrides: record.state.overrides.map(({ kind, managerId, reason }) => ({ kind, managerId, reason })),
     };

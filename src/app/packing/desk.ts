@@ -102,7 +102,13 @@ export class PackingDesk {
       record = { ...record, stationId: call.stationId, userId };
     }
     if (!record) {
-      record = packing.create({ orderId: order.id, stationId: call.stationId, userId, state: startPacking(order.id, order.number, sessionLines(store, order)), openedAt: at });
+      record = packing.create({
+        orderId: order.id,
+        stationId: call.stationId,
+        userId,
+        state: startPacking(order.id, order.number, sessionLines(store, order)),
+        openedAt: at,
+      });
       resumed = false;
     }
     const active: ActiveSession = { record, order, call: { ...call, userId } };
@@ -190,25 +196,37 @@ export class PackingDesk {
     loaded?: LoadedSession,
   ): { outcome: ScanOutcomeView; view: PackingView } {
     let outcome: ScanOutcomeView | null = null;
-    const view = this.change(call, type, (active, rules) => {
-      const step = run(active, rules);
-      const label = step.outcome.productId === null ? null : this.label(step.state, step.outcome.productId);
-      const { verdict, units, codeUnits, lineNeeds, code } = step.outcome;
-      outcome = {
-        verdict,
-        sku: label?.sku ?? null,
-        name: label?.name ?? null,
-        units,
-        ...(codeUnits !== undefined ? { codeUnits } : {}),
-        ...(lineNeeds !== undefined ? { lineNeeds } : {}),
-        ...(code !== undefined ? { code: shownCode(code) } : {}),
-      };
-      const unit = step.outcome.units > 0 ? step.state.units.at(-1) : undefined;
-      return {
-        state: step.state,
-        payload: { ...raw, verdict: step.outcome.verdict, lineId: step.outcome.lineId, sku: outcome.sku, units: step.outcome.units, ...(unit ? { serial: unit.serial, lot: unit.lot, expiry: unit.expiry, parcel: unit.parcelNo } : {}) },
-      };
-    }, loaded);
+    const view = this.change(
+      call,
+      type,
+      (active, rules) => {
+        const step = run(active, rules);
+        const label = step.outcome.productId === null ? null : this.label(step.state, step.outcome.productId);
+        const { verdict, units, codeUnits, lineNeeds, code } = step.outcome;
+        outcome = {
+          verdict,
+          sku: label?.sku ?? null,
+          name: label?.name ?? null,
+          units,
+          ...(codeUnits !== undefined ? { codeUnits } : {}),
+          ...(lineNeeds !== undefined ? { lineNeeds } : {}),
+          ...(code !== undefined ? { code: shownCode(code) } : {}),
+        };
+        const unit = step.outcome.units > 0 ? step.state.units.at(-1) : undefined;
+        return {
+          state: step.state,
+          payload: {
+            ...raw,
+            verdict: step.outcome.verdict,
+            lineId: step.outcome.lineId,
+            sku: outcome.sku,
+            units: step.outcome.units,
+            ...(unit ? { serial: unit.serial, lot: unit.lot, expiry: unit.expiry, parcel: unit.parcelNo } : {}),
+          },
+        };
+      },
+      loaded,
+    );
     return { outcome: outcome!, view };
   }
 }

@@ -24,46 +24,80 @@ function found(state: PackingState | null, what: 'parcel' | 'unit'): PackingStat
 }
 
 type PackMethods =
-  | 'pack.open' | 'pack.current' | 'pack.acknowledge' | 'pack.undo' | 'pack.quantity' | 'pack.parcel.add' | 'pack.parcel.activate'
-  | 'pack.parcel.remove' | 'pack.parcel.box' | 'pack.unit.move' | 'pack.weigh' | 'pack.override' | 'pack.complete' | 'pack.close'
-  | 'pack.boxes' | 'pack.rules' | 'settings.packing' | 'scale.current';
+  | 'pack.open'
+  | 'pack.current'
+  | 'pack.acknowledge'
+  | 'pack.undo'
+  | 'pack.quantity'
+  | 'pack.parcel.add'
+  | 'pack.parcel.activate'
+  | 'pack.parcel.remove'
+  | 'pack.parcel.box'
+  | 'pack.unit.move'
+  | 'pack.weigh'
+  | 'pack.override'
+  | 'pack.complete'
+  | 'pack.close'
+  | 'pack.boxes'
+  | 'pack.rules'
+  | 'settings.packing'
+  | 'scale.current';
 
 export function packingHandlers(desk: PackingDesk, logins: Logins): HandlerSlice<PackMethods> {
   const { deps } = desk;
   return {
     'pack.open': ({ code }, call) => desk.open(call, code),
     'pack.current': (_input, call) => desk.current(call),
-    'pack.acknowledge': (_input, call) => desk.change(call, 'pack.acknowledged', ({ record }) => ({ state: acknowledge(record.state), payload: { cleared: record.state.pending?.kind ?? null } })),
+    'pack.acknowledge': (_input, call) =>
+      desk.change(call, 'pack.acknowledged', ({ record }) => ({ state: acknowledge(record.state), payload: { cleared: record.state.pending?.kind ?? null } })),
     'pack.undo': (_input, call) =>
       desk.change(call, 'pack.undo', ({ record }) => {
         const { state, removed } = undoLast(record.state);
-        return { state, payload: removed ? { unitId: removed.id, productId: removed.productId, count: removed.count, serial: removed.serial } : { prompt: record.state.pending?.kind ?? null } };
+        return {
+          state,
+          payload: removed
+            ? { unitId: removed.id, productId: removed.productId, count: removed.count, serial: removed.serial }
+            : { prompt: record.state.pending?.kind ?? null },
+        };
       }),
     'pack.quantity': ({ quantity }, call) => desk.step(call, 'pack.quantity', ({ record }) => enterQuantity(record.state, quantity), { quantity }),
-    'pack.parcel.add': (_input, call) => desk.change(call, 'pack.parcel.added', ({ record }) => {
-      const state = addParcel(record.state);
-      return { state, payload: { parcel: state.activeParcel } };
-    }),
-    'pack.parcel.activate': ({ parcel }, call) => desk.change(call, 'pack.parcel.activated', ({ record }) => ({ state: found(activateParcel(record.state, parcel), 'parcel'), payload: { parcel } })),
-    'pack.parcel.remove': ({ parcel }, call) => desk.change(call, 'pack.parcel.removed', ({ record }) => ({ state: found(removeParcel(record.state, parcel), 'parcel'), payload: { parcel } })),
+    'pack.parcel.add': (_input, call) =>
+      desk.change(call, 'pack.parcel.added', ({ record }) => {
+        const state = addParcel(record.state);
+        return { state, payload: { parcel: state.activeParcel } };
+      }),
+    'pack.parcel.activate': ({ parcel }, call) =>
+      desk.change(call, 'pack.parcel.activated', ({ record }) => ({ state: found(activateParcel(record.state, parcel), 'parcel'), payload: { parcel } })),
+    'pack.parcel.remove': ({ parcel }, call) =>
+      desk.change(call, 'pack.parcel.removed', ({ record }) => ({ state: found(removeParcel(record.state, parcel), 'parcel'), payload: { parcel } })),
     'pack.parcel.box': ({ parcel, boxCode }, call) =>
       desk.change(call, 'pack.parcel.box', ({ record }) => {
         const box = deps.store.catalog.boxes().find((b) => b.code === boxCode);
         if (!box) throw new StationFailure('BOX_NOT_FOUND', `There is no box type ${boxCode}.`, { box: boxCode });
-        return { state: found(chooseBox(record.state, parcel, { code: box.code, tareGrams: box.tareGrams }), 'parcel'), payload: { parcel, box: box.code, tareGrams: box.tareGrams } };
+        return {
+          state: found(chooseBox(record.state, parcel, { code: box.code, tareGrams: box.tareGrams }), 'parcel'),
+          payload: { parcel, box: box.code, tareGrams: box.tareGrams },
+        };
       }),
-    'pack.unit.move': ({ unitId, parcel }, call) => desk.change(call, 'pack.unit.moved', ({ record }) => ({ state: found(moveUnit(record.state, unitId, parcel), 'unit'), payload: { unitId, parcel } })),
+    'pack.unit.move': ({ unitId, parcel }, call) =>
+      desk.change(call, 'pack.unit.moved', ({ record }) => ({ state: found(moveUnit(record.state, unitId, parcel), 'unit'), payload: { unitId, parcel } })),
     'pack.weigh': ({ parcel, grams }, call) =>
       desk.change(call, 'pack.weighed', ({ record }) => {
         const weight = readScale(deps, call.stationId, grams);
-        return { state: found(recordWeight(record.state, parcel, weight.grams, weight.source), 'parcel'), payload: { parcel, grams: weight.grams, source: weight.source } };
+        return {
+          state: found(recordWeight(record.state, parcel, weight.grams, weight.source), 'parcel'),
+          payload: { parcel, grams: weight.grams, source: weight.source },
+        };
       }),
     'pack.override': async ({ kind, reason, manager }, call) => {
       desk.active(call);
       const approver = await approvingManager(deps, logins, call, manager);
       return desk.change(call, 'pack.override', ({ record }) => {
         const override = { kind, managerId: approver.id, reason, at: deps.clock.now().toISOString() };
-        return { state: { ...record.state, overrides: [...record.state.overrides, override] }, payload: { kind, managerId: approver.id, manager: approver.name, reason } };
+        return {
+          state: { ...record.state, overrides: [...record.state.overrides, override] },
+          payload: { kind, managerId: approver.id, manager: approver.name, reason },
+        };
       });
     },
     'pack.complete': (_input, call) => completePacking(desk, call),
@@ -76,12 +110,19 @@ export function packingHandlers(desk: PackingDesk, logins: Logins): HandlerSlice
       deps.events.emit('queue.changed', { stationId: null });
       return null;
     },
-    'pack.boxes': () => deps.store.catalog.boxes().map(({ code, name, tareGrams, lengthMm, widthMm, heightMm }) => ({ code, name, tareGrams, lengthMm, widthMm, heightMm })),
+    'pack.boxes': () =>
+      deps.store.catalog.boxes().map(({ code, name, tareGrams, lengthMm, widthMm, heightMm }) => ({ code, name, tareGrams, lengthMm, widthMm, heightMm })),
     'pack.rules': (_input, call) => deps.packing.rules(call.stationId),
     'settings.packing': (changes, call) => {
       const rules = { ...deps.packing.rules(call.stationId), ...changes };
       deps.packing.saveRules(call.stationId, rules);
-      deps.journal.append({ type: 'settings.packing', stationId: call.stationId, actorId: call.user?.id ?? null, subject: { kind: 'station', id: call.stationId }, payload: { ...rules } });
+      deps.journal.append({
+        type: 'settings.packing',
+        stationId: call.stationId,
+        actorId: call.user?.id ?? null,
+        subject: { kind: 'station', id: call.stationId },
+        payload: { ...rules },
+      });
       return rules;
     },
     'scale.current': (_input, call) => toReadingView(call.stationId === deps.stationId ? (deps.scale?.current() ?? null) : null),

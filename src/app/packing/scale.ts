@@ -11,7 +11,11 @@ export function toReadingView(reading: ScaleReading | null): ScaleReadingView | 
  * The weight of a parcel: from the station's scale when it has one (a settled reading only),
  * typed by hand only at a station without a scale, so a packer cannot type a weight that fits.
  */
-export function readScale(deps: Pick<PackingDeps, 'stationId' | 'scale'>, stationId: string, typed: number | undefined): { grams: number; source: 'scale' | 'manual' } {
+export function readScale(
+  deps: Pick<PackingDeps, 'stationId' | 'scale'>,
+  stationId: string,
+  typed: number | undefined,
+): { grams: number; source: 'scale' | 'manual' } {
   const scale = stationId === deps.stationId ? deps.scale : null;
   if (!scale) {
     if (typed === undefined) throw new StationFailure('SCALE_UNAVAILABLE', 'This station has no scale; type the weight in grams.');
@@ -22,6 +26,7 @@ export function readScale(deps: Pick<PackingDeps, 'stationId' | 'scale'>, statio
   if (!reading || reading.grams === null || scale.status().state !== 'connected') {
     throw new StationFailure('SCALE_UNAVAILABLE', 'The scale does not answer; check its cable and power.');
   }
-  if (!reading.stable || reading.status !== 'stable') throw new StationFailure('SCALE_UNSTABLE', 'The scale has not settled yet; wait a moment and weigh again.');
+  if (!reading.stable || reading.status !== 'stable')
+    throw new StationFailure('SCALE_UNSTABLE', 'The scale has not settled yet; wait a moment and weigh again.');
   return { grams: Math.round(reading.grams), source: 'scale' };
 }

@@ -1,14 +1,6 @@
 import type { PackingView } from '../../contract/packing';
 import type { Order } from '../../domain/order';
-import {
-  expectedParcelGrams,
-  lineComplete,
-  packedOnLine,
-  remainingBlockers,
-  type PackingState,
-  type Pending,
-  type SessionLine,
-} from '../../domain/packing';
+import { expectedParcelGrams, lineComplete, packedOnLine, remainingBlockers, type PackingState, type Pending, type SessionLine } from '../../domain/packing';
 import { checkWeight } from '../../domain/weight';
 import type { PackingRules, PackingSessionRecord } from '../ports';
 
@@ -39,12 +31,7 @@ function pendingView(state: PackingState, pending: Pending | null): PackingView[
   return { kind: pending.kind, ...label };
 }
 
-export function packingView(
-  record: PackingSessionRecord,
-  order: Order,
-  rules: PackingRules,
-  managerName: (id: number) => string,
-): PackingView {
+export function packingView(record: PackingSessionRecord, order: Order, rules: PackingRules, managerName: (id: number) => string): PackingView {
   const { state } = record;
   const blockers = remainingBlockers(state, completionRules(rules));
   return {

@@ -34,15 +34,7 @@ export interface ScannerPort {
 }
 
 /** Scale statuses of the HID POS usage tables (usage page 0x8D), in the scale's own order. */
-export type ScaleStatus =
-  | 'fault'
-  | 'zero'
-  | 'in_motion'
-  | 'stable'
-  | 'under_zero'
-  | 'overweight'
-  | 'needs_calibration'
-  | 'needs_rezero';
+export type ScaleStatus = 'fault' | 'zero' | 'in_motion' | 'stable' | 'under_zero' | 'overweight' | 'needs_calibration' | 'needs_rezero';
 
 export type ScaleUnit = 'g' | 'kg' | 'oz' | 'lb' | 'unknown';
 

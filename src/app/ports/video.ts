@@ -24,7 +24,10 @@ export interface VideoSegmentRecord {
   playbackUrl: string | null;
 }
 
-export type NewVideoSegment = Pick<VideoSegmentRecord, 'sessionId' | 'orderNumber' | 'stationId' | 'userId' | 'kind' | 'path' | 'mimeType' | 'startedAt' | 'cameraId'>;
+export type NewVideoSegment = Pick<
+  VideoSegmentRecord,
+  'sessionId' | 'orderNumber' | 'stationId' | 'userId' | 'kind' | 'path' | 'mimeType' | 'startedAt' | 'cameraId'
+>;
 
 /** Segments and per-station video settings in the database. */
 export interface VideoRepository {

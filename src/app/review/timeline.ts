@@ -11,7 +11,8 @@ export function findOrders(core: Pick<CommonPorts, 'store'>, review: ReviewPorts
   const matches = new Map<string, Match>();
   const add = (number: string, matchedBy: Match['matchedBy']) => {
     const order = core.store.orders.byNumber(number);
-    if (order && !matches.has(order.number)) matches.set(order.number, { number: order.number, status: order.status, customerName: order.customerName, matchedBy });
+    if (order && !matches.has(order.number))
+      matches.set(order.number, { number: order.number, status: order.status, customerName: order.customerName, matchedBy });
   };
   const byNumber = core.store.orders.byNumber(query) ?? core.store.orders.byReference(query);
   if (byNumber) add(byNumber.number, 'number');
@@ -45,6 +46,9 @@ export function orderTimeline(core: Pick<CommonPorts, 'store' | 'journal'>, revi
       hash: e.hash,
     })),
     segments: (video?.segments.forOrder(order.number) ?? []).map(toSegmentView),
-    chain: entries.length > 0 ? review.verifyFrom(first) : { intact: true, fromSeq: first, toSeq: first - 1, checkpointSeq: null, checkpointAt: null, message: 'no entries' },
+    chain:
+      entries.length > 0
+        ? review.verifyFrom(first)
+        : { intact: true, fromSeq: first, toSeq: first - 1, checkpointSeq: null, checkpointAt: null, message: 'no entries' },
   };
 }

@@ -73,7 +73,12 @@ export async function drainOutbox(deps: DrainDeps, limit = 500, onEach?: (done: 
         park(deps, event, permanent ? failure.message : `gave up after ${MAX_ATTEMPTS} attempts: ${failure.message}`);
         result.parked += 1;
       } else {
-        deps.outbox.markRetry(event.id, `${failure.kind}: ${failure.message}`, new Date(at.getTime() + retryDelayMs(event.attempts)).toISOString(), at.toISOString());
+        deps.outbox.markRetry(
+          event.id,
+          `${failure.kind}: ${failure.message}`,
+          new Date(at.getTime() + retryDelayMs(event.attempts)).toISOString(),
+          at.toISOString(),
+        );
         result.retried += 1;
       }
       if (failure.kind === 'unreachable' || failure.kind === 'rate_limited') {

@@ -84,7 +84,17 @@ export class SyncEngine {
     if (!backend) return { ...EMPTY_RUN, error: { kind: 'refused', message: 'No shop backend is set up.' } };
     const run: SyncRun = { ...EMPTY_RUN, error: null };
     try {
-      const pulled = await pullFromShop({ store, journal, clock, logger, stationId, links: sync.links, settings: sync.settings, backend, ...(onProgress ? { onProgress } : {}) });
+      const pulled = await pullFromShop({
+        store,
+        journal,
+        clock,
+        logger,
+        stationId,
+        links: sync.links,
+        settings: sync.settings,
+        backend,
+        ...(onProgress ? { onProgress } : {}),
+      });
       Object.assign(run, { pulledProducts: pulled.products, pulledOrders: pulled.orders, changedOrders: pulled.changed, cancelledOrders: pulled.cancelled });
       for (const skipped of pulled.skipped) logger.warn('order from the shop not taken', { order: skipped.number, reason: skipped.reason });
     } catch (error) {
@@ -142,6 +152,7 @@ export function describe(error: unknown): NonNullable<SyncRun['error']> {
 export function toStationFailure(error: unknown): StationFailure {
   if (error instanceof StationFailure) return error;
   const { kind, message } = describe(error);
-  const code = kind === 'unreachable' ? 'SYNC_UNREACHABLE' : kind === 'auth' ? 'SYNC_AUTH_FAILED' : kind === 'rate_limited' ? 'SYNC_RATE_LIMITED' : 'SYNC_REFUSED';
+  const code =
+    kind === 'unreachable' ? 'SYNC_UNREACHABLE' : kind === 'auth' ? 'SYNC_AUTH_FAILED' : kind === 'rate_limited' ? 'SYNC_RATE_LIMITED' : 'SYNC_REFUSED';
   return new StationFailure(code, message, { kind });
 }

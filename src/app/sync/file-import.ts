@@ -34,7 +34,8 @@ export function importOrders(
     }
     const unknown = order.lines.filter((l) => deps.store.catalog.productBySku(l.sku) === null);
     if (unknown.length > 0) {
-      for (const line of unknown) errors.push({ line: order.lineNumbers[order.lines.indexOf(line)]!, message: `sku ${line.sku} is not in the catalogue; import the products first` });
+      for (const line of unknown)
+        errors.push({ line: order.lineNumbers[order.lines.indexOf(line)]!, message: `sku ${line.sku} is not in the catalogue; import the products first` });
       continue;
     }
     try {

@@ -53,7 +53,8 @@ export function syncHandlers(core: SyncDeps, engine: SyncEngine): HandlerSlice<S
       core.events.emit('sync.changed', {});
       if (run.pulledOrders > 0 || run.changedOrders > 0) core.events.emit('queue.changed', { stationId: null });
       // A run refused before it began is an error to the caller: no backend, or one the station will not use (engine.backend() throws why).
-      if (run.error?.kind === 'refused' && run.pulledOrders === 0 && run.pushed === 0 && !engine.backend()) throw toStationFailure(new StationFailure('SYNC_NOT_CONFIGURED', run.error.message));
+      if (run.error?.kind === 'refused' && run.pulledOrders === 0 && run.pushed === 0 && !engine.backend())
+        throw toStationFailure(new StationFailure('SYNC_NOT_CONFIGURED', run.error.message));
       return run;
     },
     'sync.parked.retry': ({ eventId }, call) => decide(eventId, 'requeue', call.user?.id ?? null, call.stationId),

@@ -27,9 +27,7 @@ export function shopOutbox(deps: { store: Store; outbox: OutboxRepository; links
         carrierCode: order?.carrierCode ?? 'own-fleet',
         trackingNumbers: trackingNumbersOf(packed),
         partial: packed.status === 'partially_shipped',
-        lines: packed.lines
-          .filter((l) => l.shipped > 0)
-          .map((l) => ({ externalLineId: lineIds.get(l.lineId) ?? '', sku: l.sku, quantity: l.shipped })),
+        lines: packed.lines.filter((l) => l.shipped > 0).map((l) => ({ externalLineId: lineIds.get(l.lineId) ?? '', sku: l.sku, quantity: l.shipped })),
         parcels: packed.parcels.map((p) => ({ no: p.no, weightGrams: p.weightGrams, boxCode: p.boxCode })),
       };
       deps.outbox.add({

@@ -17,12 +17,19 @@ export function videoHandlers(core: Pick<CommonPorts, 'store' | 'journal'>, desk
     'video.settings.set': (changes, call) => {
       if (!desk || !video) throw unavailable();
       const next: VideoSettings = { ...desk.settings(call.stationId), ...changes };
-      if (next.mode === 'nvr' && !next.nvr) throw new StationFailure('NVR_TEMPLATE_INVALID', 'NVR mode needs a camera id and a playback URL template.', { reason: 'missing' });
+      if (next.mode === 'nvr' && !next.nvr)
+        throw new StationFailure('NVR_TEMPLATE_INVALID', 'NVR mode needs a camera id and a playback URL template.', { reason: 'missing' });
       const problem = next.nvr ? templateProblem(next.nvr.urlTemplate) : null;
       if (problem) throw new StationFailure('NVR_TEMPLATE_INVALID', `The NVR playback template cannot be used: ${problem}.`, { reason: problem });
       core.store.transaction(() => {
         video.segments.saveSettings(call.stationId, next);
-        core.journal.append({ type: 'video.settings', stationId: call.stationId, actorId: call.user?.id ?? null, subject: { kind: 'station', id: call.stationId }, payload: { ...next } });
+        core.journal.append({
+          type: 'video.settings',
+          stationId: call.stationId,
+          actorId: call.user?.id ?? null,
+          subject: { kind: 'station', id: call.stationId },
+          payload: { ...next },
+        });
       });
       return next;
     },

@@ -28,7 +28,10 @@ const PLACEHOLDER = /\{([A-Za-z]+)\}/g;
 /** Why a template cannot be used, or null; checked when a manager saves it, not when a parcel is packed. */
 export function templateProblem(template: string): string | null {
   for (const [, name] of template.matchAll(PLACEHOLDER)) {
-    if (!name || !Object.hasOwn(PLACEHOLDERS, name)) return `unknown placeholder {${name}}; use ${Object.keys(PLACEHOLDERS).map((p) => `{${p}}`).join(', ')}`;
+    if (!name || !Object.hasOwn(PLACEHOLDERS, name))
+      return `unknown placeholder {${name}}; use ${Object.keys(PLACEHOLDERS)
+        .map((p) => `{${p}}`)
+        .join(', ')}`;
   }
   let url: URL;
   try {

@@ -94,7 +94,10 @@ export class VideoDesk {
     const segment = this.recording(call, segmentId);
     if (index < segment.chunks) return { bytes: segment.bytes, chunks: segment.chunks };
     if (index > segment.chunks || !segment.path) {
-      throw new StationFailure('VIDEO_CHUNK_OUT_OF_ORDER', `Segment ${segmentId} expects chunk ${segment.chunks}, got ${index}.`, { expected: segment.chunks, got: index });
+      throw new StationFailure('VIDEO_CHUNK_OUT_OF_ORDER', `Segment ${segmentId} expects chunk ${segment.chunks}, got ${index}.`, {
+        expected: segment.chunks,
+        got: index,
+      });
     }
     const limit = limitForChunk(this.core, this.settings(segment.stationId), this.video.files.size(segment.path), bytes.length);
     if (limit) throw this.stopAtLimit(segment, limit);
@@ -102,7 +105,13 @@ export class VideoDesk {
     const now = this.core.clock.now();
     // The first chunk holds the first `ms` of video: recording began that long before it arrived.
     const startedAt = index === 0 ? new Date(now.getTime() - ms).toISOString() : undefined;
-    this.video.segments.chunkStored(segment.id, { bytes: size, chunks: index + 1, mediaMs: segment.mediaMs + ms, at: now.toISOString(), ...(startedAt ? { startedAt } : {}) });
+    this.video.segments.chunkStored(segment.id, {
+      bytes: size,
+      chunks: index + 1,
+      mediaMs: segment.mediaMs + ms,
+      at: now.toISOString(),
+      ...(startedAt ? { startedAt } : {}),
+    });
     return { bytes: size, chunks: index + 1 };
   }
 
@@ -141,7 +150,9 @@ export class VideoDesk {
   requireVideoToComplete(call: Pick<CallContext, 'stationId'>): void {
     const session = this.core.packing.activeAt(call.stationId);
     if (session && this.missingVideo(call.stationId, session.id)) {
-      throw new StationFailure('VIDEO_REQUIRED', 'This station records every parcel, and this one has no video. Fix the camera, then complete.', { session: session.id });
+      throw new StationFailure('VIDEO_REQUIRED', 'This station records every parcel, and this one has no video. Fix the camera, then complete.', {
+        session: session.id,
+      });
     }
   }
 
@@ -165,18 +176,32 @@ export class VideoDesk {
     const closed = this.close(segment, false, limit);
     const { stationId, id: segmentId, sessionId } = segment;
     this.core.events.emit('video.stopped', { stationId, segmentId, sessionId, reason: limit.reason, bytes: closed.bytes, limitBytes: limit.limitBytes });
-    this.core.logger.warn('packing video stopped at its limit', { stationId, segmentId, sessionId, reason: limit.reason, bytes: closed.bytes, limitBytes: limit.limitBytes });
+    this.core.logger.warn('packing video stopped at its limit', {
+      stationId,
+      segmentId,
+      sessionId,
+      reason: limit.reason,
+      bytes: closed.bytes,
+      limitBytes: limit.limitBytes,
+    });
     const limitMb = Math.max(1, Math.round(limit.limitBytes / (1024 * 1024)));
     return limit.reason === 'cap'
       ? new StationFailure('VIDEO_CAP_REACHED', `The recording reached its size limit of ${limitMb} MB and was stopped.`, { segment: segmentId, limitMb })
-      : new StationFailure('VIDEO_QUOTA_FULL', `The disk space for packing video (${limitMb} MB) is full; the recording was stopped.`, { segment: segmentId, limitMb });
+      : new StationFailure('VIDEO_QUOTA_FULL', `The disk space for packing video (${limitMb} MB) is full; the recording was stopped.`, {
+          segment: segmentId,
+          limitMb,
+        });
   }
 
   private close(segment: VideoSegmentRecord, recovered: boolean, limit: VideoLimit | null = null): VideoSegmentRecord {
     const { store, journal, clock } = this.core;
     // A clip ends where its video ends; an NVR reference when the session let go of it.
     const endedAt =
-      segment.kind === 'webcam' ? new Date(Date.parse(segment.startedAt) + segment.mediaMs).toISOString() : recovered ? (segment.lastChunkAt ?? segment.startedAt) : clock.now().toISOString();
+      segment.kind === 'webcam'
+        ? new Date(Date.parse(segment.startedAt) + segment.mediaMs).toISOString()
+        : recovered
+          ? (segment.lastChunkAt ?? segment.startedAt)
+          : clock.now().toISOString();
     let url: string | null = null;
     if (segment.kind === 'nvr') {
       const nvr = this.settings(segment.stationId).nvr;

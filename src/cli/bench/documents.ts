@@ -14,7 +14,16 @@ function label(i: number): ShippingLabelInput {
   return {
     orderNumber: `PD-${100000 + i}`,
     shipFrom: DEMO_LABEL_SETTINGS.shipFrom,
-    shipTo: { name: 'Zażółć Gęślą Jaźń', company: null, street: `ul. Marszałkowska ${i}/34`, city: 'Warszawa', postcode: '00-590', country: 'PL', phone: '+48 600 100 200', email: null },
+    shipTo: {
+      name: 'Zażółć Gęślą Jaźń',
+      company: null,
+      street: `ul. Marszałkowska ${i}/34`,
+      city: 'Warszawa',
+      postcode: '00-590',
+      country: 'PL',
+      phone: '+48 600 100 200',
+      email: null,
+    },
     parcel: { index: 1, count: 1, weightGrams: 1250 + i },
     carrier: 'InPost',
     service: 'Kurier Standard',
@@ -35,7 +44,13 @@ function sixtyLineOrder(): Order {
     service: null,
     note: null,
     createdAt: '2026-03-02T08:00:00.000Z',
-    lines: Array.from({ length: 60 }, (_, i) => ({ id: i + 1, productId: i + 1, sku: `SKU-${i + 1}`, name: `Kubek ceramiczny ${i + 1}`, quantity: 1 + (i % 3) })),
+    lines: Array.from({ length: 60 }, (_, i) => ({
+      id: i + 1,
+      productId: i + 1,
+      sku: `SKU-${i + 1}`,
+      name: `Kubek ceramiczny ${i + 1}`,
+      quantity: 1 + (i % 3),
+    })),
   };
 }
 

@@ -64,7 +64,11 @@ export async function benchHostStart(cli: string, dataDir: string, orders: numbe
     rss.push(run.rssMiB);
   }
   return [
-    { name: `browser host: process start → first page (${orders.toLocaleString('en')} orders), median of ${runs}`, value: round(percentile(starts, 50)), unit: 'ms' },
+    {
+      name: `browser host: process start → first page (${orders.toLocaleString('en')} orders), median of ${runs}`,
+      value: round(percentile(starts, 50)),
+      unit: 'ms',
+    },
     { name: 'browser host: slowest start', value: round(Math.max(...starts)), unit: 'ms' },
     { name: 'browser host: resident memory after first page', value: round(percentile(rss, 50)), unit: 'MiB' },
   ];

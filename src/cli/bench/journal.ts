@@ -88,7 +88,8 @@ export async function benchJournal(options: JournalBenchOptions = {}): Promise<F
       },
     });
     const verifyMs = round(performance.now() - started, 2);
-    if (!report.intact || report.entries !== Math.max(entries, SINGLE_APPENDS)) throw new Error(`bench journal did not verify: ${report.problems[0]?.message ?? `${report.entries} entries`}`);
+    if (!report.intact || report.entries !== Math.max(entries, SINGLE_APPENDS))
+      throw new Error(`bench journal did not verify: ${report.problems[0]?.message ?? `${report.entries} entries`}`);
     const goal = Math.round((VERIFY_GOAL_MS * report.entries) / 1_000_000);
     figures.push({ name: `journal verify, ${report.entries.toLocaleString('en')} entries`, value: verifyMs, unit: 'ms', note: `goal ≤ ${goal} ms` });
     // Fold the WAL in first, so the file holds every entry (hosts do this every few seconds).

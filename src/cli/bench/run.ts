@@ -34,7 +34,11 @@ export async function runBench(options: { orders: number; journalEntries: number
     try {
       const started = performance.now();
       seedDemo(booted.store, { orders: options.orders, now: new Date(), hashPin });
-      figures.push({ name: `seed the demo shop with ${options.orders.toLocaleString('en')} orders`, value: Math.round(performance.now() - started), unit: 'ms' });
+      figures.push({
+        name: `seed the demo shop with ${options.orders.toLocaleString('en')} orders`,
+        value: Math.round(performance.now() - started),
+        unit: 'ms',
+      });
       figures.push(...(await benchQueue(booted, BENCH_BADGE)));
     } finally {
       await booted.close();

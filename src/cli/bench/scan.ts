@@ -17,7 +17,16 @@ function fillJournal(booted: BootedStation, target: number): void {
           stationId: 'ST-02',
           actorId: 2,
           subject: { kind: 'order', id: `PD-${100001 + (n % 90_000)}` },
-          payload: { sessionId: Math.floor(n / 12), raw: `059012341${String(n % 100_000).padStart(5, '0')}`, symbology: null, source: 'wedge', verdict: 'accepted', lineId: n % 7, sku: 'KB-1042', units: 1 },
+          payload: {
+            sessionId: Math.floor(n / 12),
+            raw: `059012341${String(n % 100_000).padStart(5, '0')}`,
+            symbology: null,
+            source: 'wedge',
+            verdict: 'accepted',
+            lineId: n % 7,
+            sku: 'KB-1042',
+            units: 1,
+          },
         });
       }
     });

@@ -47,7 +47,11 @@ export async function startBenchShop(port: number): Promise<BenchShop> {
   const shop = async (token: string | null, query: string, variables: Record<string, unknown> = {}) => {
     const response = await fetch(shopUrl, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'vendure-token': testing.E2E_DEFAULT_CHANNEL_TOKEN, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      headers: {
+        'content-type': 'application/json',
+        'vendure-token': testing.E2E_DEFAULT_CHANNEL_TOKEN,
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
       body: JSON.stringify({ query, variables }),
     });
     const body = (await response.json()) as { data?: Record<string, Record<string, unknown>>; errors?: unknown };
@@ -58,11 +62,20 @@ export async function startBenchShop(port: number): Promise<BenchShop> {
     const first = await shop(null, 'mutation { addItemToOrder(productVariantId: "T_1", quantity: 1) { ... on Order { id } } }');
     const token = first.token;
     await shop(token, 'mutation { addItemToOrder(productVariantId: "T_2", quantity: 2) { ... on Order { id } } }');
-    await shop(token, `mutation { setCustomerForOrder(input: { firstName: "Klient", lastName: "${n}", emailAddress: "k${n}@example.com" }) { ... on Order { id } } }`);
-    await shop(token, 'mutation { setOrderShippingAddress(input: { fullName: "Klient", streetLine1: "ul. Długa 5", city: "Kraków", postalCode: "30-001", countryCode: "PL" }) { ... on Order { id } } }');
+    await shop(
+      token,
+      `mutation { setCustomerForOrder(input: { firstName: "Klient", lastName: "${n}", emailAddress: "k${n}@example.com" }) { ... on Order { id } } }`,
+    );
+    await shop(
+      token,
+      'mutation { setOrderShippingAddress(input: { fullName: "Klient", streetLine1: "ul. Długa 5", city: "Kraków", postalCode: "30-001", countryCode: "PL" }) { ... on Order { id } } }',
+    );
     await shop(token, 'mutation { setOrderShippingMethod(shippingMethodId: ["T_1"]) { ... on Order { id } } }');
     await shop(token, 'mutation { transitionOrderToState(state: "ArrangingPayment") { ... on Order { id } } }');
-    const paid = await shop(token, 'mutation { addPaymentToOrder(input: { method: "przelew", metadata: {} }) { ... on Order { state } ... on ErrorResult { message } } }');
+    const paid = await shop(
+      token,
+      'mutation { addPaymentToOrder(input: { method: "przelew", metadata: {} }) { ... on Order { state } ... on ErrorResult { message } } }',
+    );
     if (paid.data.addPaymentToOrder?.state !== 'PaymentSettled') throw new Error(`order ${n} not settled: ${JSON.stringify(paid.data)}`);
   };
   return {

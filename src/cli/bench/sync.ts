@@ -34,7 +34,15 @@ export async function benchSync(options: SyncBenchOptions = {}): Promise<Figure[
   try {
     await shop.placeOrders(count, 8);
     booted = await bootStation({ dataDir, host: 'cli' });
-    const vendure = { url: shop.adminUrl, username: 'superadmin', channelToken: null, barcodeField: 'barcode', fulfillmentHandler: 'manual-fulfillment', pageSize: 100, allowInsecureHttp: false };
+    const vendure = {
+      url: shop.adminUrl,
+      username: 'superadmin',
+      channelToken: null,
+      barcodeField: 'barcode',
+      fulfillmentHandler: 'manual-fulfillment',
+      pageSize: 100,
+      allowInsecureHttp: false,
+    };
     const settings = { kind: 'vendure' as const, vendure, baselinker: null, file: null, everySeconds: 60 };
     booted.sync.settings.saveSettings(settings);
     booted.sync.settings.saveSealedSecret(keyFileSecrets(dataDir).sealer.seal(new TextEncoder().encode('superadmin')), secretEndpoint(settings));
@@ -55,7 +63,11 @@ export async function benchSync(options: SyncBenchOptions = {}): Promise<Figure[
       cursor = page.cursor;
       if (!page.more) break;
     }
-    figures.push({ name: 'sync: Vendure answering the same order pages alone', value: round(count / ((performance.now() - started) / 1000)), unit: 'orders/s' });
+    figures.push({
+      name: 'sync: Vendure answering the same order pages alone',
+      value: round(count / ((performance.now() - started) / 1000)),
+      unit: 'orders/s',
+    });
 
     figures.push(await drainToVendure(booted, adapter));
     figures.push(await drainInProcess(booted, events));
@@ -86,13 +98,24 @@ async function drainToVendure(booted: BootedStation, backend: ShopBackend): Prom
         lines: order.lines.map((l) => ({ externalLineId: lines.get(l.id)!, sku: l.sku, quantity: l.quantity })),
         parcels: [{ no: 1, weightGrams: null, boxCode: null }],
       };
-      sync.outbox.add({ type: 'shipped', orderId: order.id, orderNumber: order.number, idempotencyKey: push.idempotencyKey, payload: push, createdAt: new Date().toISOString() });
+      sync.outbox.add({
+        type: 'shipped',
+        orderId: order.id,
+        orderNumber: order.number,
+        idempotencyKey: push.idempotencyKey,
+        payload: push,
+        createdAt: new Date().toISOString(),
+      });
     }
   });
   const started = performance.now();
   const drained = await drainOutbox({ ...deps(booted), backend }, orders.length);
   if (drained.pushed !== orders.length) throw new Error(`drain went wrong: ${JSON.stringify(drained)}`);
-  return { name: `sync: outbox drain to Vendure (${orders.length} shipments)`, value: round(orders.length / ((performance.now() - started) / 1000)), unit: 'events/s' };
+  return {
+    name: `sync: outbox drain to Vendure (${orders.length} shipments)`,
+    value: round(orders.length / ((performance.now() - started) / 1000)),
+    unit: 'events/s',
+  };
 }
 
 /** The outbox's own cost per event: claim, attempt, mark sent, with a backend that answers at once. */
@@ -102,7 +125,14 @@ async function drainInProcess(booted: BootedStation, events: number): Promise<Fi
   store.transaction(() => {
     for (let i = 0; i < events; i++) {
       const idempotencyKey = `bench-note:${i}`;
-      sync.outbox.add({ type: 'note', orderId, orderNumber: 'BENCH', idempotencyKey, payload: { idempotencyKey, externalOrderId: 'BENCH', note: 'x' }, createdAt: new Date().toISOString() });
+      sync.outbox.add({
+        type: 'note',
+        orderId,
+        orderNumber: 'BENCH',
+        idempotencyKey,
+        payload: { idempotencyKey, externalOrderId: 'BENCH', note: 'x' },
+        createdAt: new Date().toISOString(),
+      });
     }
   });
   const instant: ShopBackend = {
@@ -120,7 +150,11 @@ async function drainInProcess(booted: BootedStation, events: number): Promise<Fi
   let pushed = 0;
   // Events of one order go one at a time (per-order ordering), so each drain call sends one.
   while (pushed < events) pushed += (await drainOutbox({ ...deps(booted), backend: instant }, 1)).pushed;
-  return { name: `sync: outbox drain, in-process backend (${events} events of one order)`, value: round(events / ((performance.now() - started) / 1000)), unit: 'events/s' };
+  return {
+    name: `sync: outbox drain, in-process backend (${events} events of one order)`,
+    value: round(events / ((performance.now() - started) / 1000)),
+    unit: 'events/s',
+  };
 }
 
 function deps(booted: BootedStation) {

@@ -54,7 +54,19 @@ async function until(check: () => boolean, ms: number, what: string): Promise<vo
 /** Opens the packing screen in headless Chromium with its fake camera; returns the browser and the marker naming its processes. */
 function openBrowser(url: string): { browser: ChildProcess; profile: string } {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'packdesk-bench-chromium-'));
-  const args = ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--user-data-dir=${profile}`, url];
+  const args = [
+    '--headless=new',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--use-fake-device-for-media-stream',
+    '--use-fake-ui-for-media-stream',
+    `--user-data-dir=${profile}`,
+    url,
+  ];
   return { browser: spawn(CHROMIUM, args, { stdio: 'ignore' }), profile };
 }
 
@@ -89,7 +101,11 @@ async function measure(booted: BootedStation, url: string, mode: 'webcam' | 'off
     await new Promise((r) => setTimeout(r, MEASURE_MS));
     const end = chromiumCpu(profile, tick);
     const seconds = (performance.now() - started) / 1000;
-    return { renderer: ((end.renderer - start.renderer) / seconds) * 100, all: ((end.all - start.all) / seconds) * 100, bytes: webmBytes(dataDir) - startBytes };
+    return {
+      renderer: ((end.renderer - start.renderer) / seconds) * 100,
+      all: ((end.all - start.all) / seconds) * 100,
+      bytes: webmBytes(dataDir) - startBytes,
+    };
   } finally {
     await closeBrowser(browser, profile);
     await station.dispatch('pack.close', {});

@@ -79,9 +79,7 @@ export function registerBarcode(program: Command, input?: AsyncIterable<Uint8Arr
   const barcode = program.command('barcode').description('Inspect barcodes the way the packing station reads them.');
   barcode
     .command('parse')
-    .description(
-      'Interpret one scan: GTIN, GS1 element string or Digital Link URI, SSCC, shop SKU or text. Prints JSON; exits 1 when the scan is invalid.',
-    )
+    .description('Interpret one scan: GTIN, GS1 element string or Digital Link URI, SSCC, shop SKU or text. Prints JSON; exits 1 when the scan is invalid.')
     .argument('[text]', 'the scan; when absent, raw scan bytes are read from stdin (GS as byte 0x1D)')
     .option('--gs <substitute>', 'text in the scan that stands for the GS separator, e.g. "<GS>" or "|"')
     .addHelpText(
@@ -89,7 +87,7 @@ export function registerBarcode(program: Command, input?: AsyncIterable<Uint8Arr
       [
         '',
         'Examples:',
-        "  packdesk barcode parse 4006381333931",
+        '  packdesk barcode parse 4006381333931',
         "  packdesk barcode parse '(01)09501101530003(17)251231(10)ABC'",
         "  packdesk barcode parse 'https://id.gs1.org/01/09501101530003/10/ABC?17=261231'",
         "  printf ']d20109501101530003\\x1d10ABC' | packdesk barcode parse",
@@ -114,8 +112,7 @@ export function registerBarcode(program: Command, input?: AsyncIterable<Uint8Arr
       const write = command.configureOutput().writeOut ?? ((s: string) => process.stdout.write(s));
       let scan = text ?? decodeScanBytes(await readAll(input ?? process.stdin));
       if (scan !== null && opts.gs) scan = scan.split(opts.gs).join(GS);
-      const result: ScanResult =
-        scan === null ? { problem: 'invalid_text', message: 'The scan data on stdin is not valid UTF-8' } : interpretScan(scan);
+      const result: ScanResult = scan === null ? { problem: 'invalid_text', message: 'The scan data on stdin is not valid UTF-8' } : interpretScan(scan);
       write(`${scanResultText(result)}\n`);
       // The process ends in one place (runCli); a CommanderError carries the exit code there.
       if (isScanProblem(result)) throw new CommanderError(1, 'packdesk.barcode.invalid', result.message);

@@ -46,7 +46,8 @@ export function registerConfig(program: Command): void {
       const dataDir = dataDirFrom(opts.data);
       const current = configOf(dataDir);
       const folder = existingFolder(dir);
-      if (!current.fileBackendFolders.includes(folder)) writeStationConfig(dataDir, { ...current, fileBackendFolders: [...current.fileBackendFolders, folder] });
+      if (!current.fileBackendFolders.includes(folder))
+        writeStationConfig(dataDir, { ...current, fileBackendFolders: [...current.fileBackendFolders, folder] });
       process.stderr.write(`Allowed ${folder}. ${RESTART}`);
     });
 

@@ -49,7 +49,9 @@ export function registerDoc(program: Command): void {
         if (!manifest) throw new StationFailure('VALIDATION_FAILED', `There is no ${opts.carrier} manifest for ${opts.date}.`);
         const { settings } = database.labelSettings();
         const parcels = database.manifests.parcels(manifest.id);
-        const pdf = await (await renderer()).manifest({
+        const pdf = await (
+          await renderer()
+        ).manifest({
           manifestNumber: manifest.number,
           carrier: manifest.carrier,
           date: manifest.date,

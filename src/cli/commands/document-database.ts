@@ -25,7 +25,12 @@ export interface DocumentDatabase {
 export function openDocumentDatabase(dataFlag: string | undefined): DocumentDatabase {
   const dataDir = dataDirFrom(dataFlag);
   const db = openDatabase(path.join(dataDir, DATABASE_FILE), { backupDir: path.join(dataDir, 'backups') });
-  const store = createStore(db, { backupDir: path.join(dataDir, 'backups'), keepBackups: 14, clock: () => new Date(), badgeKey: loadOrCreateBadgeKey(dataDir) });
+  const store = createStore(db, {
+    backupDir: path.join(dataDir, 'backups'),
+    keepBackups: 14,
+    clock: () => new Date(),
+    badgeKey: loadOrCreateBadgeKey(dataDir),
+  });
   const settings = createLabelSettingsRepository(db);
   return {
     store,

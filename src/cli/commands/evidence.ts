@@ -25,14 +25,16 @@ export function registerEvidence(program: Command): void {
       const { exportEvidenceFromDataDir } = await import('../../evidence/from-data-dir');
       const { EvidenceError } = await import('../../evidence/package');
       fs.mkdirSync(path.dirname(path.resolve(opts.out)), { recursive: true });
-      const made = await exportEvidenceFromDataDir(dataDir, DATABASE_FILE, opts.order, path.resolve(opts.out), { stills: opts.stills }).catch((error: unknown) =>
-        error instanceof EvidenceError ? failed(error.message) : Promise.reject(error),
+      const made = await exportEvidenceFromDataDir(dataDir, DATABASE_FILE, opts.order, path.resolve(opts.out), { stills: opts.stills }).catch(
+        (error: unknown) => (error instanceof EvidenceError ? failed(error.message) : Promise.reject(error)),
       );
       process.stdout.write(`Evidence package of order ${made.orderNumber}: ${opts.out} (${made.files} files, ${made.bytes} bytes).\n`);
     });
   evidence
     .command('verify <file>')
-    .description('Check a package anywhere, without a database: manifest signature, every SHA-256, the journal chain and its signed checkpoint, clips against their entries.')
+    .description(
+      'Check a package anywhere, without a database: manifest signature, every SHA-256, the journal chain and its signed checkpoint, clips against their entries.',
+    )
     .option('--key <base64>', "the station's public key (SPKI DER, base64) the package must be signed with")
     .option('--json', 'print the result as JSON')
     .action(async (file: string, opts: { key?: string; json?: boolean }) => {

@@ -14,7 +14,9 @@ function report(kind: string, file: string, result: ImportReport): string {
 export function registerImport(program: Command): void {
   program
     .command('import')
-    .description('Import products or orders from CSV or JSON (columns in docs/import-format.md); bad rows are listed by line, good ones imported. Exit 1 when any row was refused.')
+    .description(
+      'Import products or orders from CSV or JSON (columns in docs/import-format.md); bad rows are listed by line, good ones imported. Exit 1 when any row was refused.',
+    )
     .option('--products <file>', 'products file (.csv or .json)')
     .option('--orders <file>', 'orders file (.csv or .json), one row per order line')
     .option('--data <dir>', 'data folder (default: PACKDESK_DATA or the OS application-data folder)')

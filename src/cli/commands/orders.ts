@@ -5,10 +5,22 @@ import { ORDER_STATUSES, type OrderStatus } from '../../domain/order';
 import { dataDirFrom, parseCount, UsageError } from '../options';
 
 function table(orders: OrderSummary[]): string {
-  const rows = orders.map((o) => [o.number, o.status, o.customerName, `${o.city} ${o.country}`, o.carrierCode ?? '-', String(o.itemCount), o.createdAt.slice(0, 16).replace('T', ' ')]);
+  const rows = orders.map((o) => [
+    o.number,
+    o.status,
+    o.customerName,
+    `${o.city} ${o.country}`,
+    o.carrierCode ?? '-',
+    String(o.itemCount),
+    o.createdAt.slice(0, 16).replace('T', ' '),
+  ]);
   const head = ['NUMBER', 'STATUS', 'CUSTOMER', 'DESTINATION', 'CARRIER', 'ITEMS', 'CREATED'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => [...(r[i] ?? '')].length)));
-  const line = (cells: string[]) => cells.map((c, i) => c + ' '.repeat((widths[i] ?? 0) - [...c].length)).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c + ' '.repeat((widths[i] ?? 0) - [...c].length))
+      .join('  ')
+      .trimEnd();
   return [line(head), ...rows.map(line)].join('\n');
 }
 

@@ -34,10 +34,13 @@ export function registerServe(program: Command): void {
     .option('--station <id>', 'the station this host is by default')
     .option('--scale <kind>', `the station's scale: ${SCALE_KINDS.join(', ')} (fake: a simulated scale for demos and tests)`, 'none')
     .option('--hid-scanner', 'also read HID POS barcode scanners (wedge scanners need nothing)')
-        .option('--token <token>', 'refused: a token in argv shows in `ps`; use --token-file or PACKDESK_TOKEN')
+    .option('--token <token>', 'refused: a token in argv shows in `ps`; use --token-file or PACKDESK_TOKEN')
     .action(async (opts: ServeOptions) => {
       const port = parseCount(opts.port, '--port', 0, 65535);
-      if (opts.token !== undefined) throw new UsageError('--token is not accepted: any user of this computer can read it with `ps`. Put the token in a file only you can read and pass --token-file FILE, or set PACKDESK_TOKEN.');
+      if (opts.token !== undefined)
+        throw new UsageError(
+          '--token is not accepted: any user of this computer can read it with `ps`. Put the token in a file only you can read and pass --token-file FILE, or set PACKDESK_TOKEN.',
+        );
       if (Boolean(opts.tlsCert) !== Boolean(opts.tlsKey)) throw new UsageError('--tls-cert and --tls-key go together.');
       const token = readToken(opts.tokenFile, process.env.PACKDESK_TOKEN);
       const tls = opts.tlsCert && opts.tlsKey ? { cert: fs.readFileSync(opts.tlsCert), key: fs.readFileSync(opts.tlsKey) } : undefined;

@@ -162,8 +162,7 @@ export class HidDeviceLink {
   }
 
   private setStatus(status: DeviceStatus): void {
-    const same =
-      status.state === this.current.state && status.device === this.current.device && status.message === this.current.message;
+    const same = status.state === this.current.state && status.device === this.current.device && status.message === this.current.message;
     if (same) return;
     this.current = status;
     this.options.onStatus(status);

@@ -36,9 +36,7 @@ export interface ScannerPacket {
 
 export type ScannerRejection = 'too_short' | 'wrong_report_id' | 'bad_length';
 
-export type ScannerPacketResult =
-  | { ok: true; packet: ScannerPacket }
-  | { ok: false; reason: ScannerRejection };
+export type ScannerPacketResult = { ok: true; packet: ScannerPacket } | { ok: false; reason: ScannerRejection };
 
 function printable(byte: number | undefined): boolean {
   return byte !== undefined && byte >= 0x21 && byte <= 0x7e;
@@ -60,8 +58,7 @@ export function parseScannerPacket(report: ArrayLike<number>, mode: ReportIdMode
   if (length > MAX_PACKET_DATA) return { ok: false, reason: 'bad_length' };
 
   const aim = [body[1], body[2], body[3]];
-  const symbology =
-    aim[0] === AIM_FLAG && printable(aim[1]) && printable(aim[2]) ? String.fromCharCode(...(aim as number[])) : null;
+  const symbology = aim[0] === AIM_FLAG && printable(aim[1]) && printable(aim[2]) ? String.fromCharCode(...(aim as number[])) : null;
   const data = new Uint8Array(length);
   for (let i = 0; i < length; i++) data[i] = (body[DATA_OFFSET + i] ?? 0) & 0xff;
   const code = body[VENDOR_CODE_OFFSET];

@@ -88,11 +88,5 @@ export function parseScaleReport(report: ArrayLike<number>, at: string): ScaleRe
 
 /** Same weighing state, to tell a new reading from the scale repeating itself. */
 export function sameReading(a: ScaleReading | null, b: ScaleReading): boolean {
-  return (
-    a !== null &&
-    a.status === b.status &&
-    a.grams === b.grams &&
-    a.raw.unit === b.raw.unit &&
-    a.raw.value === b.raw.value
-  );
+  return a !== null && a.status === b.status && a.grams === b.grams && a.raw.unit === b.raw.unit && a.raw.value === b.raw.value;
 }

@@ -33,8 +33,7 @@ export class HidScale implements ScalePort {
   private lastRejection: ScaleRejection | null = null;
 
   constructor(private readonly options: HidScaleOptions) {
-    const listenerFailed = (error: unknown) =>
-      options.logger.error('scale listener failed', { error: error instanceof Error ? error.message : String(error) });
+    const listenerFailed = (error: unknown) => options.logger.error('scale listener failed', { error: error instanceof Error ? error.message : String(error) });
     this.readings = new Listeners(listenerFailed);
     this.statuses = new Listeners(listenerFailed);
     this.link = new HidDeviceLink({

@@ -108,11 +108,13 @@ function hex4(n: number): string {
 }
 
 function utf16Hex(codePoint: number): string {
-  return [...String.fromCodePoint(codePoint)].map((c) => {
-    let out = '';
-    for (let i = 0; i < c.length; i++) out += hex4(c.charCodeAt(i));
-    return out;
-  }).join('');
+  return [...String.fromCodePoint(codePoint)]
+    .map((c) => {
+      let out = '';
+      for (let i = 0; i < c.length; i++) out += hex4(c.charCodeAt(i));
+      return out;
+    })
+    .join('');
 }
 
 function toUnicodeCMap(glyphs: ReadonlyMap<number, number>): string {

@@ -20,7 +20,12 @@ export async function renderManifest(faces: Faces, input: ManifestInput): Promis
   const columns = [0, 0.04, 0.2, 0.5, 0.62];
   const flow = new Flow(pdf, faces, (page) => {
     page.text(PAGE_MARGIN, PAGE_MARGIN + 14, `Dispatch manifest ${input.manifestNumber}`, 15, 'bold');
-    page.text(PAGE_MARGIN, PAGE_MARGIN + 30, `Carrier: ${input.carrier}    Date: ${input.date}${input.closedAt ? `    Closed: ${input.closedAt}` : '    OPEN'}`, 10);
+    page.text(
+      PAGE_MARGIN,
+      PAGE_MARGIN + 30,
+      `Carrier: ${input.carrier}    Date: ${input.date}${input.closedAt ? `    Closed: ${input.closedAt}` : '    OPEN'}`,
+      10,
+    );
     const headerTop = PAGE_MARGIN + 40;
     const titles = ['#', 'Order / parcel', 'Ship to', 'Weight', 'Tracking'];
     titles.forEach((t, i) => page.text(PAGE_MARGIN + (columns[i] ?? 0) * (A4.width - 2 * PAGE_MARGIN), headerTop + 10, t, SIZE, 'bold'));
@@ -36,7 +41,12 @@ export async function renderManifest(faces: Faces, input: ManifestInput): Promis
     flow.page.text(col(1), top + 12, parcel.orderNumber, SIZE, 'bold');
     if (parcel.sscc) flow.page.text(col(1), top + 24, `SSCC ${parcel.sscc}`, 6.5);
     const to = `${parcel.shipTo.name}\n${parcel.shipTo.postcode} ${parcel.shipTo.city}, ${parcel.shipTo.country}`;
-    drawFitted(flow.page, fitText(faces.regular, to, { width: (columns[3] as number - (columns[2] as number)) * flow.width - 6, height: ROW - 8 }, SIZE), col(2), top + 3);
+    drawFitted(
+      flow.page,
+      fitText(faces.regular, to, { width: ((columns[3] as number) - (columns[2] as number)) * flow.width - 6, height: ROW - 8 }, SIZE),
+      col(2),
+      top + 3,
+    );
     flow.page.text(col(3), top + 12, kilograms(parcel.weightGrams), SIZE);
     const symbol = code128Symbol(parcel.trackingNumber);
     const width = flow.width * (1 - (columns[4] as number)) - 12;
@@ -54,7 +64,12 @@ export async function renderManifest(faces: Faces, input: ManifestInput): Promis
   flow.y += 14;
   flow.page.text(PAGE_MARGIN, flow.y, `Parcels: ${input.parcels.length}    Orders: ${orders}    Total weight: ${kilograms(total)}`, 11, 'bold');
   flow.y += 14;
-  drawFitted(flow.page, fitText(faces.regular, `From: ${addressText(input.shipFrom).replaceAll('\n', ', ')}`, { width: flow.width, height: 24 }, 9), PAGE_MARGIN, flow.y);
+  drawFitted(
+    flow.page,
+    fitText(faces.regular, `From: ${addressText(input.shipFrom).replaceAll('\n', ', ')}`, { width: flow.width, height: 24 }, 9),
+    PAGE_MARGIN,
+    flow.y,
+  );
   flow.y += 40;
   const half = flow.width / 2 - 15;
   for (const [i, who] of ['Handed over (warehouse)', 'Received (courier)'].entries()) {

@@ -71,9 +71,7 @@ function widthsArray(context: PDFContext, face: FontFace): PDFArray {
 
 /** A Type0 font with Identity-H encoding over the precomputed subset (PDF 32000 9.7). */
 function embedFace(context: PDFContext, face: FontFace): PDFRef {
-  const fontFile = context.register(
-    BlockCopyStream.block(context.obj({ Filter: 'FlateDecode', Length1: face.fontFileLength }), face.fontFile),
-  );
+  const fontFile = context.register(BlockCopyStream.block(context.obj({ Filter: 'FlateDecode', Length1: face.fontFileLength }), face.fontFile));
   const toUnicode = context.register(BlockCopyStream.block(context.obj({ Filter: 'FlateDecode' }), face.toUnicode));
   const descriptor = context.register(
     context.obj({

@@ -31,7 +31,8 @@ export async function renderReturnsReceipt(faces: Faces, input: ReturnsReceiptIn
   flow.page.text(x, flow.y + 56, input.returnNumber, 9, 'bold');
   flow.y += 70;
   flow.page.text(PAGE_MARGIN, flow.y + 9, 'Customer', 9, 'bold');
-  flow.y += drawFitted(flow.page, fitText(faces.regular, addressText(input.customer), { width: flow.width / 2, height: 80 }, 10.5), PAGE_MARGIN, flow.y + 13) + 24;
+  flow.y +=
+    drawFitted(flow.page, fitText(faces.regular, addressText(input.customer), { width: flow.width / 2, height: 80 }, 10.5), PAGE_MARGIN, flow.y + 13) + 24;
 
   drawTable(
     flow,

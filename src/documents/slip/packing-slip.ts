@@ -12,9 +12,7 @@ import { drawFitted, fitText } from '../pdf/text-box';
 const RETURN_SECTION = 150;
 
 function trackingCell(line: { serials: string[]; lots: string[] }): string {
-  return [line.serials.length ? `S/N: ${line.serials.join(', ')}` : '', line.lots.length ? `Lot: ${line.lots.join(', ')}` : '']
-    .filter(Boolean)
-    .join('\n');
+  return [line.serials.length ? `S/N: ${line.serials.join(', ')}` : '', line.lots.length ? `Lot: ${line.lots.join(', ')}` : ''].filter(Boolean).join('\n');
 }
 
 /**
@@ -80,7 +78,12 @@ export async function renderPackingSlip(faces: Faces, input: PackingSlipInput): 
   const top = flow.y;
   flow.page.frame(PAGE_MARGIN, top, flow.width, RETURN_SECTION - 10, 0.8);
   flow.page.text(PAGE_MARGIN + 8, top + 16, 'Returns', 11, 'bold');
-  drawFitted(flow.page, fitText(faces.regular, input.shop.returnPolicy, { width: flow.width * 0.5, height: RETURN_SECTION - 40 }, 9), PAGE_MARGIN + 8, top + 22);
+  drawFitted(
+    flow.page,
+    fitText(faces.regular, input.shop.returnPolicy, { width: flow.width * 0.5, height: RETURN_SECTION - 40 }, 9),
+    PAGE_MARGIN + 8,
+    top + 22,
+  );
   const symbol = code128Symbol(input.returnCode);
   const barsWidth = flow.width * 0.42;
   const module = moduleToFit(symbol, barsWidth, 1.2);

@@ -140,6 +140,12 @@ export function parseDigitalLink(uri: string): DigitalLink | null {
   if (!validPath(pathAis[0] ?? '', pathAis.slice(1))) return null;
   const attributes = queryElements(query, pathAis);
   if (!attributes) return null;
-  const stem = scheme + afterScheme.slice(0, slash) + segments.slice(0, start).map((s) => `/${s}`).join('');
+  const stem =
+    scheme +
+    afterScheme.slice(0, slash) +
+    segments
+      .slice(0, start)
+      .map((s) => `/${s}`)
+      .join('');
   return { stem, parsed: checkElements([...elements, ...attributes]) };
 }

@@ -30,9 +30,7 @@ export interface Gs1Problem {
   message: string;
 }
 
-export type Gs1Parse =
-  | { ok: true; elements: AiElement[]; ais: Record<string, string> }
-  | { ok: false; problem: Gs1Problem };
+export type Gs1Parse = { ok: true; elements: AiElement[]; ais: Record<string, string> } | { ok: false; problem: Gs1Problem };
 
 const problem = (code: Gs1ProblemCode, message: string, ai?: string): { ok: false; problem: Gs1Problem } => ({
   ok: false,
@@ -42,9 +40,7 @@ const problem = (code: Gs1ProblemCode, message: string, ai?: string): { ok: fals
 /** Shows a character in a message even when it is invisible or a control character. */
 function showChar(ch: string): string {
   const code = ch.codePointAt(0) ?? 0;
-  return code < 0x21 || (code >= 0x7f && code <= 0xa0) || code > 0x7e
-    ? `U+${code.toString(16).toUpperCase().padStart(4, '0')}`
-    : `"${ch}"`;
+  return code < 0x21 || (code >= 0x7f && code <= 0xa0) || code > 0x7e ? `U+${code.toString(16).toUpperCase().padStart(4, '0')}` : `"${ch}"`;
 }
 
 function label(ai: string): string {

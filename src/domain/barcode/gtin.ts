@@ -27,9 +27,7 @@ export type EightDigitHint = 'ean8' | 'upce';
 
 export type GtinProblem = 'not_digits' | 'bad_length' | 'bad_check_digit' | 'not_upce';
 
-export type GtinRead =
-  | { ok: true; gtin: string; format: GtinFormat }
-  | { ok: false; problem: GtinProblem; message: string };
+export type GtinRead = { ok: true; gtin: string; format: GtinFormat } | { ok: false; problem: GtinProblem; message: string };
 
 /**
  * Expands an 8-digit UPC-E (number system 0 or 1) to its 12-digit UPC-A. The UPC-E check digit
@@ -60,9 +58,7 @@ function readEight(code: string, hint: EightDigitHint | undefined): GtinRead {
   }
   const upca = expandUpcE(code);
   if (!upca) {
-    return hint === 'upce'
-      ? { ok: false, problem: 'not_upce', message: `${code} is not a UPC-E code: it must start with 0 or 1` }
-      : badCheck(code, 'EAN-8');
+    return hint === 'upce' ? { ok: false, problem: 'not_upce', message: `${code} is not a UPC-E code: it must start with 0 or 1` } : badCheck(code, 'EAN-8');
   }
   if (hasValidCheckDigit(upca)) return { ok: true, gtin: upca.padStart(14, '0'), format: 'UPC-E' };
   if (hint === 'upce') return badCheck(code, 'UPC-E');

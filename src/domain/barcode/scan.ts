@@ -36,14 +36,7 @@ export interface ScanReading {
   digitalLink?: { stem: string };
 }
 
-export type ScanProblemCode =
-  | 'empty'
-  | 'too_long'
-  | 'invalid_text'
-  | 'control_characters'
-  | 'bad_check_digit'
-  | 'not_a_gtin'
-  | 'gs1_invalid';
+export type ScanProblemCode = 'empty' | 'too_long' | 'invalid_text' | 'control_characters' | 'bad_check_digit' | 'not_a_gtin' | 'gs1_invalid';
 
 export interface ScanProblem {
   problem: ScanProblemCode;

@@ -53,7 +53,13 @@ export function completionBlockers(state: PackingState, rules: CompletionRules):
     }
     const check = checkWeight(expectedParcelGrams(state, parcel), parcel.weightGrams, rules.tolerance);
     if (!check.ok) {
-      blockers.push({ kind: 'weight_out_of_tolerance', parcel: parcel.no, expectedGrams: check.expectedGrams, actualGrams: check.actualGrams, allowedGrams: check.allowedGrams });
+      blockers.push({
+        kind: 'weight_out_of_tolerance',
+        parcel: parcel.no,
+        expectedGrams: check.expectedGrams,
+        actualGrams: check.actualGrams,
+        allowedGrams: check.allowedGrams,
+      });
     }
   }
   return blockers;

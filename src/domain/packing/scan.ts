@@ -65,7 +65,14 @@ function targetsFor(state: PackingState, productId: number): Target[] {
   const found: Target[] = [];
   for (const line of state.lines) {
     if (line.productId === productId) {
-      found.push({ line, role: line.kitParts ? 'kit' : 'item', productId, weightGrams: line.weightGrams, tracking: line.tracking, refuseExpired: line.refuseExpired });
+      found.push({
+        line,
+        role: line.kitParts ? 'kit' : 'item',
+        productId,
+        weightGrams: line.weightGrams,
+        tracking: line.tracking,
+        refuseExpired: line.refuseExpired,
+      });
     }
   }
   for (const line of state.lines) {
@@ -75,7 +82,12 @@ function targetsFor(state: PackingState, productId: number): Target[] {
   return found;
 }
 
-export function addUnits(state: PackingState, target: Pick<Target, 'line' | 'role' | 'productId' | 'weightGrams'>, count: number, marks: { serial: string | null; lot: string | null; expiry: string | null }): Step {
+export function addUnits(
+  state: PackingState,
+  target: Pick<Target, 'line' | 'role' | 'productId' | 'weightGrams'>,
+  count: number,
+  marks: { serial: string | null; lot: string | null; expiry: string | null },
+): Step {
   const unit: PackedUnit = {
     id: state.nextUnitId,
     lineId: target.line.lineId,
@@ -153,17 +165,37 @@ function scanProduct(state: PackingState, scan: Extract<ResolvedScan, { kind: 'p
   }
   if (target.tracking === 'serial') {
     if (scan.serial === null || scan.units !== 1) {
-      const pending: Pending = { kind: 'serial', lineId: target.line.lineId, productId: scan.productId, role: target.role, count: 1, lot: scan.lot, expiry: scan.expiry };
+      const pending: Pending = {
+        kind: 'serial',
+        lineId: target.line.lineId,
+        productId: scan.productId,
+        role: target.role,
+        count: 1,
+        lot: scan.lot,
+        expiry: scan.expiry,
+      };
       return say({ ...state, pending }, 'serial_required', ref);
     }
     if (isDuplicateSerial(state, scan.productId, scan.serial, rules)) return stop(state, 'duplicate_serial', raw, ref);
   }
   if (target.tracking === 'lot' && scan.lot === null) {
-    const pending: Pending = { kind: 'lot', lineId: target.line.lineId, productId: scan.productId, role: target.role, count: scan.units, lot: null, expiry: scan.expiry };
+    const pending: Pending = {
+      kind: 'lot',
+      lineId: target.line.lineId,
+      productId: scan.productId,
+      role: target.role,
+      count: scan.units,
+      lot: null,
+      expiry: scan.expiry,
+    };
     return say({ ...state, pending }, 'lot_required', ref);
   }
   if (target.tracking === 'lot' && target.refuseExpired && scan.expiry === null) {
-    return askExpiry(state, { kind: 'lot', lineId: target.line.lineId, productId: scan.productId, role: target.role, count: scan.units, lot: null, expiry: null }, scan.lot!);
+    return askExpiry(
+      state,
+      { kind: 'lot', lineId: target.line.lineId, productId: scan.productId, role: target.role, count: scan.units, lot: null, expiry: null },
+      scan.lot!,
+    );
   }
   const room = roomFor(state, target.line, target.role, target.productId);
   if (target.role === 'item' && target.tracking !== 'serial' && scan.units === 1 && target.line.ordered >= rules.bulkThreshold && room > 1) {
@@ -201,7 +233,11 @@ export function enterQuantity(state: PackingState, quantity: number): Step {
   const line = state.lines.find((l) => l.lineId === pending.lineId);
   if (!line) return say({ ...state, pending: null }, 'invalid_barcode');
   if (quantity > pending.max) return stop(state, 'too_many', String(quantity), pending);
-  return addUnits(state, { line, role: 'item', productId: pending.productId, weightGrams: line.weightGrams }, quantity, { serial: null, lot: pending.lot, expiry: pending.expiry });
+  return addUnits(state, { line, role: 'item', productId: pending.productId, weightGrams: line.weightGrams }, quantity, {
+    serial: null,
+    lot: pending.lot,
+    expiry: pending.expiry,
+  });
 }
 
 /** Clears an error or a prompt; the next scan counts again. */

@@ -18,7 +18,7 @@ const PAGE = 5000;
 
 export function buildChainProof(rows: JournalRows, fromSeq: number, checkpoint: JournalCheckpoint): ChainProof {
   const out: JournalRow[] = [];
-  for (let seq = fromSeq; seq <= checkpoint.seq; ) {
+  for (let seq = fromSeq; seq <= checkpoint.seq;) {
     const page = rows.fromSeq(seq, Math.min(PAGE, checkpoint.seq - seq + 1));
     if (page.length === 0) break;
     out.push(...page);
@@ -65,7 +65,11 @@ export function signatureFault(checkpoint: JournalCheckpoint, trustedKey?: strin
  */
 export function checkChainFrom(rows: JournalRows, fromSeq: number, trustedKey?: string): ChainCheck {
   const last = rows.last();
-  const checkpoint = rows.checkpoints().filter((cp) => cp.seq >= fromSeq).at(-1) ?? null;
+  const checkpoint =
+    rows
+      .checkpoints()
+      .filter((cp) => cp.seq >= fromSeq)
+      .at(-1) ?? null;
   const toSeq = checkpoint?.seq ?? last?.seq ?? fromSeq - 1;
   const start = Math.max(1, fromSeq - 1);
   const proof = buildChainProof(rows, start, checkpoint ?? { seq: toSeq, hash: '', at: '', signature: '', publicKey: '' });

@@ -15,4 +15,17 @@ import { logins } from './0012-logins';
 export type { Migration } from './migration';
 
 /** Every migration, oldest first. Append new ones at the end; the runner checks the numbering. */
-export const MIGRATIONS: readonly Migration[] = [initial, journal, packing, printQueue, sync, documentRequests, video, loginSessions, badgeHashes, printJobInterruptions, pdfFolderPrinter, logins];
+export const MIGRATIONS: readonly Migration[] = [
+  initial,
+  journal,
+  packing,
+  printQueue,
+  sync,
+  documentRequests,
+  video,
+  loginSessions,
+  badgeHashes,
+  printJobInterruptions,
+  pdfFolderPrinter,
+  logins,
+];

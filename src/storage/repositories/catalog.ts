@@ -90,9 +90,7 @@ export function createCatalogRepository(db: Database): CatalogRepository {
     else upsertBarcode.run(readings[0]?.gtin ?? code, productId, unitsPerScan);
   };
   const clearKit = db.prepare<[number]>('DELETE FROM kit_components WHERE kit_product_id = ?');
-  const insertComponent = db.prepare<[number, number, number]>(
-    'INSERT INTO kit_components (kit_product_id, component_product_id, quantity) VALUES (?, ?, ?)',
-  );
+  const insertComponent = db.prepare<[number, number, number]>('INSERT INTO kit_components (kit_product_id, component_product_id, quantity) VALUES (?, ?, ?)');
   const upsertBox = db.prepare<[Omit<BoxRow, 'id'>]>(
     `INSERT INTO box_types (code, name, tare_grams, length_mm, width_mm, height_mm)
      VALUES (@code, @name, @tare_grams, @length_mm, @width_mm, @height_mm)

@@ -69,17 +69,13 @@ export function createJournalRows(db: Database): JournalRows {
   const chain = db
     .prepare<[number, number], EntryRecord>(`SELECT seq, hash, ${CHAIN_TEXT} FROM journal_entries WHERE seq >= ? ORDER BY seq LIMIT ?`)
     .raw(true) as unknown as { all(fromSeq: number, limit: number): JournalChainLink[] };
-  const bySubject = db.prepare<[string, string], EntryRecord>(
-    `SELECT ${COLUMNS} FROM journal_entries WHERE subject_kind = ? AND subject_id = ? ORDER BY seq`,
-  );
+  const bySubject = db.prepare<[string, string], EntryRecord>(`SELECT ${COLUMNS} FROM journal_entries WHERE subject_kind = ? AND subject_id = ? ORDER BY seq`);
   const count = db.prepare<[], number>('SELECT count(*) FROM journal_entries').pluck(true);
   const insertCheckpoint = db.prepare<[CheckpointRecord]>(
     'INSERT INTO journal_checkpoints (seq, hash, at, signature, public_key) VALUES (@seq, @hash, @at, @signature, @public_key)',
   );
   const checkpoints = db.prepare<[], CheckpointRecord>('SELECT seq, hash, at, signature, public_key FROM journal_checkpoints ORDER BY seq');
-  const lastCheckpoint = db.prepare<[], CheckpointRecord>(
-    'SELECT seq, hash, at, signature, public_key FROM journal_checkpoints ORDER BY seq DESC LIMIT 1',
-  );
+  const lastCheckpoint = db.prepare<[], CheckpointRecord>('SELECT seq, hash, at, signature, public_key FROM journal_checkpoints ORDER BY seq DESC LIMIT 1');
   const triggers = db.prepare<[], string>("SELECT name FROM sqlite_schema WHERE type = 'trigger'").pluck(true);
 
   return guardRepository<JournalRows>(

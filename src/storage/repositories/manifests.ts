@@ -26,7 +26,15 @@ interface ParcelRow {
 }
 
 function toManifest(row: ManifestRow): ManifestRecord {
-  return { id: row.id, number: row.number, carrier: row.carrier, date: row.date, status: row.status as ManifestStatus, openedAt: row.opened_at, closedAt: row.closed_at };
+  return {
+    id: row.id,
+    number: row.number,
+    carrier: row.carrier,
+    date: row.date,
+    status: row.status as ManifestStatus,
+    openedAt: row.opened_at,
+    closedAt: row.closed_at,
+  };
 }
 
 function toParcel(row: ParcelRow): ManifestParcelRecord {

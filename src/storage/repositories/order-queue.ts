@@ -46,9 +46,7 @@ export function createSummaryReaders(db: Database): SummaryReaders {
   );
   // Free = ready minus locked: counting ready orders is one pass over the covering index, and
   // the locked ones (a handful) are found from order_locks, not checked for each ready order.
-  const readyTotal = db.prepare<[{ needle: string }], { n: number }>(
-    `SELECT count(*) AS n FROM orders o WHERE o.status = 'ready' AND ${MATCHES}`,
-  );
+  const readyTotal = db.prepare<[{ needle: string }], { n: number }>(`SELECT count(*) AS n FROM orders o WHERE o.status = 'ready' AND ${MATCHES}`);
   const lockedTotal = db.prepare<[{ needle: string }], { n: number }>(
     `SELECT count(*) AS n FROM order_locks k CROSS JOIN orders o ON o.id = k.order_id WHERE o.status = 'ready' AND ${MATCHES}`,
   );
@@ -59,9 +57,7 @@ export function createSummaryReaders(db: Database): SummaryReaders {
      ORDER BY o.created_at DESC, o.id DESC
      LIMIT @limit OFFSET @offset`,
   );
-  const listTotal = db.prepare<[{ status: string | null }], { n: number }>(
-    'SELECT count(*) AS n FROM orders WHERE @status IS NULL OR status = @status',
-  );
+  const listTotal = db.prepare<[{ status: string | null }], { n: number }>('SELECT count(*) AS n FROM orders WHERE @status IS NULL OR status = @status');
   // Counted for the page only, once it is known.
   const counts = db.prepare<[string], { order_id: number; line_count: number; item_count: number }>(
     `SELECT order_id, count(*) AS line_count, sum(quantity) AS item_count FROM order_lines
@@ -70,21 +66,19 @@ export function createSummaryReaders(db: Database): SummaryReaders {
 
   const summaries = (rows: SummaryRow[]): OrderSummary[] => {
     const byOrder = new Map(counts.all(JSON.stringify(rows.map((r) => r.id))).map((c) => [c.order_id, c]));
-    return rows.map(
-      (r): OrderSummary => ({
-        id: r.id,
-        number: r.number,
-        status: r.status as OrderStatus,
-        customerName: r.customer_name,
-        city: r.ship_city,
-        country: r.ship_country,
-        carrierCode: r.carrier_code,
-        lineCount: byOrder.get(r.id)?.line_count ?? 0,
-        itemCount: byOrder.get(r.id)?.item_count ?? 0,
-        createdAt: r.created_at,
-        openAtStation: r.open_at,
-      }),
-    );
+    return rows.map((r): OrderSummary => ({
+      id: r.id,
+      number: r.number,
+      status: r.status as OrderStatus,
+      customerName: r.customer_name,
+      city: r.ship_city,
+      country: r.ship_country,
+      carrierCode: r.carrier_code,
+      lineCount: byOrder.get(r.id)?.line_count ?? 0,
+      itemCount: byOrder.get(r.id)?.item_count ?? 0,
+      createdAt: r.created_at,
+      openAtStation: r.open_at,
+    }));
   };
 
   return {

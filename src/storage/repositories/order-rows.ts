@@ -54,9 +54,7 @@ export function toOrder(row: OrderRow, lines: OrderLineRow[]): Order {
     service: row.service,
     note: row.note,
     createdAt: row.created_at,
-    lines: lines.map(
-      (l): OrderLine => ({ id: l.id, productId: l.product_id, sku: l.sku, name: l.name, quantity: l.quantity }),
-    ),
+    lines: lines.map((l): OrderLine => ({ id: l.id, productId: l.product_id, sku: l.sku, name: l.name, quantity: l.quantity })),
   };
 }
 

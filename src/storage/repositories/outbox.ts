@@ -109,12 +109,8 @@ export function createOutboxRepository(db: Database): OutboxRepository {
   const markSent = db.prepare<[string | null, string, number]>(
     "UPDATE sync_outbox SET status = 'sent', remote_ref = ?, last_error = NULL, updated_at = ? WHERE id = ?",
   );
-  const markRetry = db.prepare<[string, string, string, number]>(
-    'UPDATE sync_outbox SET last_error = ?, next_attempt_at = ?, updated_at = ? WHERE id = ?',
-  );
-  const park = db.prepare<[string, string, number]>(
-    "UPDATE sync_outbox SET status = 'parked', last_error = ?, updated_at = ? WHERE id = ?",
-  );
+  const markRetry = db.prepare<[string, string, string, number]>('UPDATE sync_outbox SET last_error = ?, next_attempt_at = ?, updated_at = ? WHERE id = ?');
+  const park = db.prepare<[string, string, number]>("UPDATE sync_outbox SET status = 'parked', last_error = ?, updated_at = ? WHERE id = ?");
   // Counted before the call goes out: a crash after the shop acted leaves attempts > 0, so the
   // next try asks the shop first.
   const beginAttempt = db.prepare<[string, number]>('UPDATE sync_outbox SET attempts = attempts + 1, updated_at = ? WHERE id = ?');

@@ -54,8 +54,12 @@ export function createPackingRepository(db: Database): PackingRepository {
     "UPDATE packing_sessions SET state = @state, status = 'completed', updated_at = @at, completed_at = @at WHERE id = @id",
   );
   const serialShipped = db.prepare<[number, string], { found: number }>('SELECT 1 AS found FROM shipped_serials WHERE product_id = ? AND serial = ?');
-  const insertSerial = db.prepare<[number, string, number, number]>('INSERT INTO shipped_serials (product_id, serial, order_id, session_id) VALUES (?, ?, ?, ?)');
-  const rules = db.prepare<[string], RulesRow>('SELECT bulk_threshold, tolerance_grams, tolerance_percent, require_weight FROM station_packing_rules WHERE station_id = ?');
+  const insertSerial = db.prepare<[number, string, number, number]>(
+    'INSERT INTO shipped_serials (product_id, serial, order_id, session_id) VALUES (?, ?, ?, ?)',
+  );
+  const rules = db.prepare<[string], RulesRow>(
+    'SELECT bulk_threshold, tolerance_grams, tolerance_percent, require_weight FROM station_packing_rules WHERE station_id = ?',
+  );
   const saveRules = db.prepare<[string, number, number, number, number]>(
     `INSERT INTO station_packing_rules (station_id, bulk_threshold, tolerance_grams, tolerance_percent, require_weight) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (station_id) DO UPDATE SET bulk_threshold = excluded.bulk_threshold, tolerance_grams = excluded.tolerance_grams,
@@ -86,7 +90,12 @@ export function createPackingRepository(db: Database): PackingRepository {
     rules: (stationId) => {
       const row = rules.get(stationId);
       if (!row) return DEFAULT_RULES;
-      return { bulkThreshold: row.bulk_threshold, toleranceGrams: row.tolerance_grams, tolerancePercent: row.tolerance_percent, requireWeight: row.require_weight === 1 };
+      return {
+        bulkThreshold: row.bulk_threshold,
+        toleranceGrams: row.tolerance_grams,
+        tolerancePercent: row.tolerance_percent,
+        requireWeight: row.require_weight === 1,
+      };
     },
     saveRules: (stationId, r) => void saveRules.run(stationId, r.bulkThreshold, r.toleranceGrams, r.tolerancePercent, r.requireWeight ? 1 : 0),
   };

@@ -40,7 +40,14 @@ export function createPrinterProfileRepository(db: Database): PrinterProfileRepo
     },
     list: (stationId) => all.all(stationId).map(toProfile),
     set(p) {
-      upsert.run({ station_id: p.stationId, document_kind: p.documentKind, printer_kind: p.printerKind, target: p.target, format: p.format, raw: p.raw ? 1 : 0 });
+      upsert.run({
+        station_id: p.stationId,
+        document_kind: p.documentKind,
+        printer_kind: p.printerKind,
+        target: p.target,
+        format: p.format,
+        raw: p.raw ? 1 : 0,
+      });
     },
     remove(stationId, kind) {
       del.run(stationId, kind);

@@ -17,7 +17,9 @@ export function createSyncOrderLinks(db: Database): SyncOrderLinks {
   const lines = db.prepare<[number], { order_line_id: number; external_line_id: string }>(
     'SELECT order_line_id, external_line_id FROM sync_line_links WHERE order_id = ?',
   );
-  const externalId = db.prepare<[number], { backend: BackendKind; external_id: string }>('SELECT backend, external_id FROM sync_order_links WHERE order_id = ?');
+  const externalId = db.prepare<[number], { backend: BackendKind; external_id: string }>(
+    'SELECT backend, external_id FROM sync_order_links WHERE order_id = ?',
+  );
   const open = db.prepare<[string, number], { external_id: string }>(
     `SELECT l.external_id FROM sync_order_links l JOIN orders o ON o.id = l.order_id
      WHERE l.backend = ? AND (o.status IN ('ready', 'on_hold')

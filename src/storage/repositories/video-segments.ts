@@ -56,9 +56,7 @@ export function createVideoRepository(db: Database): VideoRepository {
   );
   const byId = db.prepare<[number], SegmentRow>(`${SELECT} WHERE id = ?`);
   const recordingAt = db.prepare<[string], SegmentRow>(`${SELECT} WHERE status = 'recording' AND station_id = ? ORDER BY id`);
-  const recordingOlder = db.prepare<[string], SegmentRow>(
-    `${SELECT} WHERE status = 'recording' AND coalesce(last_chunk_at, started_at) < ? ORDER BY id`,
-  );
+  const recordingOlder = db.prepare<[string], SegmentRow>(`${SELECT} WHERE status = 'recording' AND coalesce(last_chunk_at, started_at) < ? ORDER BY id`);
   const forOrder = db.prepare<[string], SegmentRow>(`${SELECT} WHERE order_number = ? ORDER BY started_at, id`);
   const forSession = db.prepare<[number], SegmentRow>(`${SELECT} WHERE session_id = ? ORDER BY id`);
   const chunk = db.prepare(

@@ -5,7 +5,7 @@ import { StationFailure } from '../../contract/errors';
 /** The real path of `file`: its nearest existing folder with every symlink followed, then the rest as written. */
 function realPathOf(file: string): string | null {
   const rest: string[] = [];
-  for (let existing = file; ; ) {
+  for (let existing = file; ;) {
     try {
       return path.join(fs.realpathSync.native(existing), ...rest);
     } catch {

@@ -46,7 +46,10 @@ export class VendureClient {
     this.token = null;
     const reply = await this.post<{ login: { id?: string; errorCode?: string; message?: string } }>(LOGIN, { u: username, p: secret });
     if (!reply.body.data?.login.id) {
-      throw new SyncFailure('auth', `Vendure refused the login of ${username}: ${reply.body.data?.login.message ?? reply.body.errors?.[0]?.message ?? 'no reason given'}`);
+      throw new SyncFailure(
+        'auth',
+        `Vendure refused the login of ${username}: ${reply.body.data?.login.message ?? reply.body.errors?.[0]?.message ?? 'no reason given'}`,
+      );
     }
     const token = reply.headers.get('vendure-auth-token');
     if (!token) throw new SyncFailure('bad_response', 'Vendure did not return a bearer token; enable tokenMethod "bearer" in its authOptions.');
@@ -78,7 +81,9 @@ export class VendureClient {
         signal: AbortSignal.timeout(this.connection.timeoutMs ?? 30_000),
       });
     } catch (error) {
-      throw new SyncFailure('unreachable', `Vendure at ${this.connection.url} cannot be reached: ${(error as Error).cause ?? (error as Error).message}`, { cause: error });
+      throw new SyncFailure('unreachable', `Vendure at ${this.connection.url} cannot be reached: ${(error as Error).cause ?? (error as Error).message}`, {
+        cause: error,
+      });
     }
     if (response.status === 401 || response.status === 403) throw new SyncFailure('auth', `Vendure answered HTTP ${response.status}.`);
     if (response.status >= 500) throw new SyncFailure('unreachable', `Vendure answered HTTP ${response.status}.`);

@@ -13,7 +13,9 @@ export function barcodesInPdf(file: string): string[] {
       .filter((f) => f.endsWith('.png'))
       .flatMap((png) => {
         try {
-          return execFileSync('zbarimg', ['--nodbus', '-q', path.join(dir, png)], { encoding: 'utf8' }).split('\n').filter(Boolean);
+          return execFileSync('zbarimg', ['--nodbus', '-q', path.join(dir, png)], { encoding: 'utf8' })
+            .split('\n')
+            .filter(Boolean);
         } catch (error) {
           // zbarimg exits 4 when a page has no barcode.
           if ((error as { status?: number }).status === 4) return [];

@@ -78,7 +78,11 @@ export function createSyncStation(firstWrap?: (ports: SyncPorts) => SyncPorts): 
   const first = build(firstWrap);
   first.store.stations.upsert({ id: 'ST-01', name: 'Station 1', language: 'en', idleLogoutMinutes: 60 });
   first.store.users.insert({ name: 'Maria Manager', role: 'manager', badgeCode: 'PD-M-0001', pinHash: hashPin('1111'), language: null });
-  first.store.catalog.importCatalog({ products: [], kits: [], boxes: [{ code: 'K1', name: 'Small box', tareGrams: 120, lengthMm: 200, widthMm: 150, heightMm: 100 }] });
+  first.store.catalog.importCatalog({
+    products: [],
+    kits: [],
+    boxes: [{ code: 'K1', name: 'Small box', tareGrams: 120, lengthMm: 200, widthMm: 150, heightMm: 100 }],
+  });
   return {
     dir,
     shopFiles,

@@ -8,7 +8,8 @@ function gql<T>(client: SimpleGraphQLClient, text: string, variables?: Record<st
 
 /** Variant ids by SKU, as the Admin API names them (ids look like T_1 under the test id strategy). */
 export async function variantIds(env: TestEnvironment): Promise<Map<string, string>> {
-  const result = await gql<{ productVariants: { items: { id: string; sku: string }[] } }>(env.adminClient,
+  const result = await gql<{ productVariants: { items: { id: string; sku: string }[] } }>(
+    env.adminClient,
     'query { productVariants(options: { take: 100 }) { items { id sku } } }',
   );
   return new Map(result.productVariants.items.map((v) => [v.sku, v.id]));
@@ -18,29 +19,44 @@ export async function variantIds(env: TestEnvironment): Promise<Map<string, stri
  * A guest buys through the Shop API and pays with the payment that settles at once, so the
  * order lands in PaymentSettled the way a real checkout leaves it. Returns the order code.
  */
-export async function placeOrder(env: TestEnvironment, variants: Map<string, string>, items: { sku: string; quantity: number }[], who = 'Jan Kowalski'): Promise<string> {
+export async function placeOrder(
+  env: TestEnvironment,
+  variants: Map<string, string>,
+  items: { sku: string; quantity: number }[],
+  who = 'Jan Kowalski',
+): Promise<string> {
   const shop = env.shopClient;
   await shop.asAnonymousUser();
   for (const item of items) {
-    await gql(shop, 
+    await gql(
+      shop,
       `mutation ($id: ID!, $q: Int!) { addItemToOrder(productVariantId: $id, quantity: $q) { ... on Order { id } ... on ErrorResult { errorCode message } } }`,
       { id: variants.get(item.sku), q: item.quantity },
     );
   }
   const [first, last] = who.split(' ');
   const email = `${who.toLowerCase().replace(/\s+/g, '.')}.${Date.now()}${Math.random().toString(36).slice(2, 6)}@example.com`;
-  await gql(shop, `mutation ($input: CreateCustomerInput!) { setCustomerForOrder(input: $input) { ... on Order { id } ... on ErrorResult { errorCode message } } }`, {
-    input: { firstName: first, lastName: last ?? 'Nowak', emailAddress: email },
-  });
+  await gql(
+    shop,
+    `mutation ($input: CreateCustomerInput!) { setCustomerForOrder(input: $input) { ... on Order { id } ... on ErrorResult { errorCode message } } }`,
+    {
+      input: { firstName: first, lastName: last ?? 'Nowak', emailAddress: email },
+    },
+  );
   await gql(shop, `mutation ($input: CreateAddressInput!) { setOrderShippingAddress(input: $input) { ... on Order { id } } }`, {
     input: { fullName: who, streetLine1: 'ul. Długa 5', city: 'Kraków', postalCode: '30-001', countryCode: 'PL', phoneNumber: '+48 600 100 200' },
   });
   const methods = await gql<{ eligibleShippingMethods: { id: string }[] }>(shop, 'query { eligibleShippingMethods { id } }');
-  await gql(shop, `mutation ($ids: [ID!]!) { setOrderShippingMethod(shippingMethodId: $ids) { ... on Order { id } ... on ErrorResult { errorCode message } } }`, {
-    ids: [methods.eligibleShippingMethods[0]!.id],
-  });
+  await gql(
+    shop,
+    `mutation ($ids: [ID!]!) { setOrderShippingMethod(shippingMethodId: $ids) { ... on Order { id } ... on ErrorResult { errorCode message } } }`,
+    {
+      ids: [methods.eligibleShippingMethods[0]!.id],
+    },
+  );
   await gql(shop, `mutation { transitionOrderToState(state: "ArrangingPayment") { ... on Order { id } ... on ErrorResult { errorCode message } } }`);
-  const paid = await gql<{ addPaymentToOrder: { code?: string; state?: string; errorCode?: string; message?: string } }>(shop, 
+  const paid = await gql<{ addPaymentToOrder: { code?: string; state?: string; errorCode?: string; message?: string } }>(
+    shop,
     `mutation { addPaymentToOrder(input: { method: "przelew", metadata: {} }) { ... on Order { code state } ... on ErrorResult { errorCode message } } }`,
   );
   if (paid.addPaymentToOrder.state !== 'PaymentSettled') throw new Error(`order not settled: ${JSON.stringify(paid.addPaymentToOrder)}`);
@@ -55,7 +71,8 @@ export interface VendureOrderView {
 }
 
 export async function orderByCode(env: TestEnvironment, code: string): Promise<VendureOrderView> {
-  const result = await gql<{ orders: { items: VendureOrderView[] } }>(env.adminClient,
+  const result = await gql<{ orders: { items: VendureOrderView[] } }>(
+    env.adminClient,
     `query ($code: String!) { orders(options: { filter: { code: { eq: $code } } }) { items { id code state fulfillments { id state method trackingCode } } } }`,
     { code },
   );
@@ -65,7 +82,8 @@ export async function orderByCode(env: TestEnvironment, code: string): Promise<V
 }
 
 export async function cancelInVendure(env: TestEnvironment, orderId: string): Promise<void> {
-  const result = await gql<{ cancelOrder: { state?: string; errorCode?: string; message?: string } }>(env.adminClient,
+  const result = await gql<{ cancelOrder: { state?: string; errorCode?: string; message?: string } }>(
+    env.adminClient,
     `mutation ($id: ID!) { cancelOrder(input: { orderId: $id, reason: "Klient zrezygnował", cancelShipping: true }) { ... on Order { state } ... on ErrorResult { errorCode message } } }`,
     { id: orderId },
   );

@@ -56,9 +56,7 @@ export async function startVendure(port: number): Promise<VendureShop> {
       defaultZone: 'Europe',
       taxRates: [{ name: 'Standard', percentage: 23 }],
       shippingMethods: [{ name: 'Kurier', price: 1500 }],
-      paymentMethods: [
-        { name: 'Przelew', handler: { code: dummyPaymentHandler.code, arguments: [{ name: 'automaticSettle', value: 'true' }] } },
-      ],
+      paymentMethods: [{ name: 'Przelew', handler: { code: dummyPaymentHandler.code, arguments: [{ name: 'automaticSettle', value: 'true' }] } }],
       countries: [{ name: 'Poland', code: 'PL', zone: 'Europe' }],
       collections: [],
     },

@@ -25,7 +25,9 @@ const hostileScan = fc.oneof(
   fc.integer({ min: 1, max: 12_000 }).map((n) => 'X'.repeat(n)),
   fc.constantFrom(...Object.values(CODES)),
   fc.constantFrom(...Object.values(CODES)).map((code) => code.slice(0, -1) + String((Number(code.at(-1)) + 1) % 10)),
-  fc.tuple(fc.constantFrom(CODES.phone, CODES.mug), fc.string({ maxLength: 12 }), fc.string({ maxLength: 12 })).map(([gtin, serial, lot]) => `]d201${gtin}21${serial}${GS}10${lot}`),
+  fc
+    .tuple(fc.constantFrom(CODES.phone, CODES.mug), fc.string({ maxLength: 12 }), fc.string({ maxLength: 12 }))
+    .map(([gtin, serial, lot]) => `]d201${gtin}21${serial}${GS}10${lot}`),
   fc.tuple(fc.constantFrom(CODES.phone, CODES.kit), fc.nat(30)).map(([gtin, cut]) => `]C101${gtin}17271231`.slice(0, 4 + cut)),
   fc.constantFrom('PD-100001', 'K1', 'PD-P-0002', '', '\u0000', '\ud800', ']d2', `]d2${GS}${GS}`, '(01)12345(17)'),
 );

@@ -207,7 +207,10 @@ describe('packing an order end to end', () => {
     expect(await typed('2027-12-31')).toMatchObject({ outcome: { verdict: 'line_complete', units: 1 } });
     const unit = (await ok(call('pack.current', {})))!.units.at(-1);
     expect(unit).toMatchObject({ sku: 'TEA-02', lot: 'L-NEW', expiry: '2027-12-31' });
-    const scans = f.journal.bySubject({ kind: 'order', id: 'PD-100006' }).filter((e) => e.type === 'pack.scan').map((e) => e.payload.verdict);
+    const scans = f.journal
+      .bySubject({ kind: 'order', id: 'PD-100006' })
+      .filter((e) => e.type === 'pack.scan')
+      .map((e) => e.payload.verdict);
     expect(scans.slice(-6)).toEqual(['lot_required', 'expiry_required', 'expired_lot', 'lot_required', 'expiry_required', 'line_complete']);
   });
 

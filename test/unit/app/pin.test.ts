@@ -39,7 +39,16 @@ describe('PIN hashing', () => {
     expect(await verifyPin('4821', flippedKey)).toBe(false);
     expect(await verifyPin('4821', otherSalt)).toBe(false);
     expect(await verifyPin('4821', lowerCost)).toBe(false);
-    for (const bad of ['', '4821', 'scrypt$16384$8$1$', 'bcrypt' + stored.slice(6), stored + '$x', ['scrypt', '16383', ...parts.slice(2)].join('$'), ['scrypt', String(2 ** 30), ...parts.slice(2)].join('$'), [...parts.slice(0, 4), '!!!!', parts[5]].join('$')]) {
+    for (const bad of [
+      '',
+      '4821',
+      'scrypt$16384$8$1$',
+      'bcrypt' + stored.slice(6),
+      stored + '$x',
+      ['scrypt', '16383', ...parts.slice(2)].join('$'),
+      ['scrypt', String(2 ** 30), ...parts.slice(2)].join('$'),
+      [...parts.slice(0, 4), '!!!!', parts[5]].join('$'),
+    ]) {
       expect(await verifyPin('4821', bad)).toBe(false);
     }
   });

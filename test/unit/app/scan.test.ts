@@ -48,7 +48,8 @@ describe('scan.submit', () => {
     await scan('PD-100001');
     const anna = station.journal.lastSeq();
     // A second client at the same station: the console of ST-01 is Anna's, so Piotr logs in through another.
-    const piotr = (data: string) => station.station.dispatch('scan.submit', { data, symbology: null, source: 'wedge' }, { stationId: 'ST-01', client: { key: 'browser:piotr' } });
+    const piotr = (data: string) =>
+      station.station.dispatch('scan.submit', { data, symbology: null, source: 'wedge' }, { stationId: 'ST-01', client: { key: 'browser:piotr' } });
     expect(await piotr('PD-P-0002')).toMatchObject({ ok: true, value: { kind: 'login' } });
     expect(await piotr(CODES.mug)).toMatchObject({ ok: false, error: { code: 'STATION_BUSY' } });
     expect(station.journal.range(anna + 1, 10).map((e) => e.type)).toEqual(['auth.login']);

@@ -34,7 +34,10 @@ describe('the dispatcher', () => {
   it('asks for a login before anything but the public methods', async () => {
     expect(errorCode(await call('queue.list', {}))).toBe('NOT_LOGGED_IN');
     const info = await call('station.info', {});
-    expect(info).toEqual({ ok: true, value: { station: { id: 'ST-01', name: 'Station 1', language: 'en', idleLogoutMinutes: 15, badgeOnlyLogin: true }, version: '1.2.3' } });
+    expect(info).toEqual({
+      ok: true,
+      value: { station: { id: 'ST-01', name: 'Station 1', language: 'en', idleLogoutMinutes: 15, badgeOnlyLogin: true }, version: '1.2.3' },
+    });
   });
 
   it('lets only managers change station settings', async () => {

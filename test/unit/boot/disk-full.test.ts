@@ -73,7 +73,9 @@ describe('a station whose disk fills up', () => {
       expect(await dispatch('queue.list', {})).toMatchObject({ ok: true });
       free();
       expect(await eventually(() => /"msg":"WAL checkpoint works again"/.test(logOf(dataDir)), 15_000)).toBe(true);
-      const failed = logOf(dataDir).split('\n').filter((l) => l.includes('"msg":"WAL checkpoint failed'));
+      const failed = logOf(dataDir)
+        .split('\n')
+        .filter((l) => l.includes('"msg":"WAL checkpoint failed'));
       expect(failed.map((l) => (JSON.parse(l) as { code: string }).code)).toEqual(['SQLITE_FULL']);
       expect(await dispatch('auth.logout', {})).toMatchObject({ ok: true });
     } finally {

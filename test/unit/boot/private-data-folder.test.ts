@@ -25,7 +25,9 @@ describe('repairing the data folder', () => {
     fs.chmodSync(path.join(data, 'video', 'clip.webm'), 0o664);
     fs.chmodSync(path.join(data, 'tool.sh'), 0o755);
     expect(repairDataFolderModes(data, 'linux')).toEqual({ repaired: 4, failed: 0 });
-    expect([data, path.join(data, 'video'), path.join(data, 'video', 'clip.webm'), path.join(data, 'tool.sh')].map(modeOf)).toEqual([0o700, 0o700, 0o600, 0o700]);
+    expect([data, path.join(data, 'video'), path.join(data, 'video', 'clip.webm'), path.join(data, 'tool.sh')].map(modeOf)).toEqual([
+      0o700, 0o700, 0o600, 0o700,
+    ]);
     expect(repairDataFolderModes(data, 'linux')).toEqual({ repaired: 0, failed: 0 });
   });
 

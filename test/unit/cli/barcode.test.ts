@@ -13,9 +13,7 @@ interface Run {
 async function run(args: string[], stdin: Buffer | string = ''): Promise<Run> {
   let stdout = '';
   let stderr = '';
-  const program = new Command('packdesk')
-    .exitOverride()
-    .configureOutput({ writeOut: (s) => (stdout += s), writeErr: (s) => (stderr += s) });
+  const program = new Command('packdesk').exitOverride().configureOutput({ writeOut: (s) => (stdout += s), writeErr: (s) => (stderr += s) });
   registerBarcode(program, Readable.from([Buffer.isBuffer(stdin) ? stdin : Buffer.from(stdin)]));
   try {
     await program.parseAsync(['barcode', 'parse', ...args], { from: 'user' });

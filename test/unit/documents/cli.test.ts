@@ -58,7 +58,18 @@ describe('packdesk label / doc', () => {
     const db = openDatabase(path.join(dir, 'packdesk.sqlite'));
     const book = createManifestRepository(db);
     const manifest = book.openFor('inpost', '2026-03-02', '2026-03-02T08:00:00.000Z');
-    book.addParcel(manifest.id, { orderNumber: order, parcelIndex: 1, trackingNumber: '620000000001PL', sscc: null, weightGrams: 800, shipTo: { name: 'A', postcode: '1', city: 'B', country: 'PL' } }, '2026-03-02T09:00:00.000Z');
+    book.addParcel(
+      manifest.id,
+      {
+        orderNumber: order,
+        parcelIndex: 1,
+        trackingNumber: '620000000001PL',
+        sscc: null,
+        weightGrams: 800,
+        shipTo: { name: 'A', postcode: '1', city: 'B', country: 'PL' },
+      },
+      '2026-03-02T09:00:00.000Z',
+    );
     db.close();
     const out = path.join(dir, 'manifest.pdf');
     await run(['doc', 'manifest', '--carrier', 'inpost', '--date', '2026-03-02', '--out', out, '--data', dir]);

@@ -41,7 +41,9 @@ describe('PDF shipping label', () => {
 
   it('puts the SSCC lowest on the label', async () => {
     const label = await renderLabelPdf(await loadFaces(), input, '4x6');
-    const lines = pdfText(label.bytes, true).split('\n').filter((l) => l.trim());
+    const lines = pdfText(label.bytes, true)
+      .split('\n')
+      .filter((l) => l.trim());
     expect(lines.at(-1)).toContain(`(00) ${input.sscc}`);
   });
 

@@ -39,7 +39,9 @@ describe('dispatch manifest', () => {
 
   it('continues a long manifest on further pages', async () => {
     const doc = await renderer.manifest(manifest(40));
-    const pages = pdfText(doc.bytes).split('\f').filter((p) => p.trim());
+    const pages = pdfText(doc.bytes)
+      .split('\f')
+      .filter((p) => p.trim());
     expect(pages.length).toBeGreaterThan(1);
     expect(pages.at(-1)).toContain('Parcels: 40');
     expect(pdfBarcodes(doc.bytes, 150).flat()).toHaveLength(40);

@@ -25,7 +25,9 @@ describe('packing slip', () => {
   it('flows a 60-line order onto further pages, repeating the table header, numbering pages', async () => {
     const input = slipInput(60);
     const slip = await renderPackingSlip(await loadFaces(), input);
-    const pages = pdfText(slip.bytes).split('\f').filter((p) => p.trim());
+    const pages = pdfText(slip.bytes)
+      .split('\f')
+      .filter((p) => p.trim());
     expect(pages.length).toBeGreaterThanOrEqual(2);
     pages.forEach((page, i) => expect(page).toContain(`Page ${i + 1} / ${pages.length}`));
     expect(pages[1]).toMatch(/Shipped \(\d+ items\) \(continued\)\s+Qty\s+SKU\s+Item/);

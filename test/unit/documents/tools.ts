@@ -39,7 +39,10 @@ export function zbar(png: string): string[] {
     // zbarimg exits 4 when it finds nothing: that is an empty answer, not a crash.
     if ((error as { status?: number }).status !== 4) throw error;
   }
-  return out.split('\n').filter((l) => l.length > 0).sort();
+  return out
+    .split('\n')
+    .filter((l) => l.length > 0)
+    .sort();
 }
 
 /** Rasterises every page at 300 dpi (grey) and reads all barcodes on each page. */
@@ -47,7 +50,10 @@ export function pdfBarcodes(pdf: Uint8Array, dpi = 300): string[][] {
   const file = writeTemp(pdf, 'doc.pdf');
   const prefix = path.join(path.dirname(file), 'page');
   run('pdftoppm', ['-r', String(dpi), '-gray', '-png', file, prefix]);
-  const pages = fs.readdirSync(path.dirname(file)).filter((f) => f.startsWith('page')).sort();
+  const pages = fs
+    .readdirSync(path.dirname(file))
+    .filter((f) => f.startsWith('page'))
+    .sort();
   return pages.map((p) => zbar(path.join(path.dirname(file), p)));
 }
 

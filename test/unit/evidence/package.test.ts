@@ -45,7 +45,9 @@ afterAll(() => f.close());
 describe('evidence package', () => {
   it('holds the report, the clip, the entries, the chain proof and a signed manifest, and verifies', async () => {
     const names = (await readZip(zip)).map((e) => e.name);
-    expect(names).toEqual(expect.arrayContaining(['report.pdf', 'journal/entries.json', 'journal/chain.json', 'station-key.txt', 'manifest.json', 'manifest.sig']));
+    expect(names).toEqual(
+      expect.arrayContaining(['report.pdf', 'journal/entries.json', 'journal/chain.json', 'station-key.txt', 'manifest.json', 'manifest.sig']),
+    );
     expect(names.some((n) => /^video\/.+\.webm$/.test(n))).toBe(true);
     const check = await verifyEvidence(zip);
     expect(check.problems).toEqual([]);

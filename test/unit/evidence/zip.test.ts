@@ -17,7 +17,16 @@ const inputs = (): ZipInput[] => [
   { name: 'report.pdf', bytes: Buffer.from('%PDF-1.7\n'.repeat(500)) },
   { name: 'video/clip.webm', file: clipFile },
   { name: 'stills/entry-7.jpg', bytes: crypto.createHash('sha512').update('still').digest() },
-  { name: 'journal/entries.json', bytes: Buffer.from(JSON.stringify(Array.from({ length: 200 }, (_, seq) => ({ seq, type: 'pack.scan' })), null, 2)) },
+  {
+    name: 'journal/entries.json',
+    bytes: Buffer.from(
+      JSON.stringify(
+        Array.from({ length: 200 }, (_, seq) => ({ seq, type: 'pack.scan' })),
+        null,
+        2,
+      ),
+    ),
+  },
   { name: 'zażółć.txt', bytes: Buffer.from('UTF-8 names stay UTF-8\n') },
 ];
 
@@ -26,7 +35,16 @@ async function headers(zip: Buffer) {
   const file = await yauzl.fromBufferPromise(zip, { lazyEntries: true });
   const seen = [];
   for await (const e of file.eachEntry()) {
-    seen.push({ name: e.fileName, method: e.compressionMethod, date: e.lastModFileDate, time: e.lastModFileTime, attributes: e.externalFileAttributes, extra: e.extraFields.map((f) => f.id), compressed: e.compressedSize, size: e.uncompressedSize });
+    seen.push({
+      name: e.fileName,
+      method: e.compressionMethod,
+      date: e.lastModFileDate,
+      time: e.lastModFileTime,
+      attributes: e.externalFileAttributes,
+      extra: e.extraFields.map((f) => f.id),
+      compressed: e.compressedSize,
+      size: e.uncompressedSize,
+    });
   }
   return seen;
 }
@@ -48,7 +66,12 @@ describe('evidence ZIP archives', () => {
     expect(seen.map((e) => e.name)).toEqual(inputs().map((i) => i.name));
     for (const e of seen) {
       // 1980-01-01 00:00 in DOS fields, and no "UT" (0x5455) field that would carry a time zone's offset.
-      expect({ date: e.date, time: e.time, mode: e.attributes >>> 16, extra: e.extra }).toEqual({ date: (0 << 9) | (1 << 5) | 1, time: 0, mode: 0o100644, extra: [] });
+      expect({ date: e.date, time: e.time, mode: e.attributes >>> 16, extra: e.extra }).toEqual({
+        date: (0 << 9) | (1 << 5) | 1,
+        time: 0,
+        mode: 0o100644,
+        extra: [],
+      });
     }
     const method = Object.fromEntries(seen.map((e) => [e.name, e.method]));
     expect(method).toEqual({ 'report.pdf': 8, 'video/clip.webm': 0, 'stills/entry-7.jpg': 0, 'journal/entries.json': 8, 'zażółć.txt': 8 });
@@ -101,7 +124,15 @@ describe('evidence ZIP archives', () => {
 
   it('leave nothing behind when an input cannot be read', async () => {
     const out = path.join(dir, 'broken.zip');
-    await expect(writeZipFile([{ name: 'report.pdf', bytes: Buffer.from('x') }, { name: 'video/gone.webm', file: path.join(dir, 'gone.webm') }], out)).rejects.toThrow(/ENOENT/);
+    await expect(
+      writeZipFile(
+        [
+          { name: 'report.pdf', bytes: Buffer.from('x') },
+          { name: 'video/gone.webm', file: path.join(dir, 'gone.webm') },
+        ],
+        out,
+      ),
+    ).rejects.toThrow(/ENOENT/);
     expect(fs.existsSync(out)).toBe(false);
     expect(fs.existsSync(`${out}.partial`)).toBe(false);
   });

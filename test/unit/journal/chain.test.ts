@@ -44,14 +44,33 @@ describe('chain text built by the database', () => {
     const rows = createJournalRows(db);
     let seq = 0;
     fc.assert(
-      fc.property(text, text, fc.option(fc.integer({ min: 0, max: 2 ** 40 })), text, fc.option(fc.tuple(text, text)), fc.dictionary(text, text), (at, stationId, actorId, type, subject, payload) => {
-        seq++;
-        const canonicalPayload = canonicalJson(payload);
-        const row = { seq, at, stationId, actorId, type: `t${type}`, subjectKind: subject?.[0] ?? null, subjectId: subject?.[1] ?? null, payload: canonicalPayload, prevHash: GENESIS_HASH, hash: GENESIS_HASH };
-        rows.insert(row);
-        const [link] = rows.chainFromSeq(seq, 1);
-        expect(link?.[2]).toBe(GENESIS_HASH + entryPreimage(seq, at, stationId, actorId, row.type, row.subjectKind, row.subjectId, canonicalPayload));
-      }),
+      fc.property(
+        text,
+        text,
+        fc.option(fc.integer({ min: 0, max: 2 ** 40 })),
+        text,
+        fc.option(fc.tuple(text, text)),
+        fc.dictionary(text, text),
+        (at, stationId, actorId, type, subject, payload) => {
+          seq++;
+          const canonicalPayload = canonicalJson(payload);
+          const row = {
+            seq,
+            at,
+            stationId,
+            actorId,
+            type: `t${type}`,
+            subjectKind: subject?.[0] ?? null,
+            subjectId: subject?.[1] ?? null,
+            payload: canonicalPayload,
+            prevHash: GENESIS_HASH,
+            hash: GENESIS_HASH,
+          };
+          rows.insert(row);
+          const [link] = rows.chainFromSeq(seq, 1);
+          expect(link?.[2]).toBe(GENESIS_HASH + entryPreimage(seq, at, stationId, actorId, row.type, row.subjectKind, row.subjectId, canonicalPayload));
+        },
+      ),
       { numRuns: 200 },
     );
   });

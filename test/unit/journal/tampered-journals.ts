@@ -27,7 +27,10 @@ export const TAMPERINGS: Tampering[] = [
   { name: 'a field other than the payload changed', apply: (t) => t.db.exec('UPDATE journal_entries SET actor_id = 8 WHERE seq = 16') },
   { name: 'entries deleted in the middle', apply: (t) => t.db.exec('DELETE FROM journal_entries WHERE seq IN (9, 10, 11, 12, 21)') },
   { name: 'first entries deleted', apply: (t) => t.db.exec('DELETE FROM journal_entries WHERE seq <= 13') },
-  { name: 'a deletion closed up by renumbering', apply: (t) => t.db.exec('DELETE FROM journal_entries WHERE seq = 14; UPDATE journal_entries SET seq = seq - 1 WHERE seq > 14') },
+  {
+    name: 'a deletion closed up by renumbering',
+    apply: (t) => t.db.exec('DELETE FROM journal_entries WHERE seq = 14; UPDATE journal_entries SET seq = seq - 1 WHERE seq > 14'),
+  },
   { name: 'entries swapped', apply: (t) => (swap(t, 3, 8), swap(t, 15, 16)) },
   {
     name: 'a checkpoint signature forged',
@@ -49,7 +52,8 @@ export const TAMPERINGS: Tampering[] = [
     name: 'history rewritten with recomputed hashes',
     apply: (t) => {
       const rewritten = openTestJournal({ checkpointEvery: 1000 });
-      for (const entry of t.journal.range(1, ENTRIES)) rewritten.journal.append({ ...entry, payload: entry.seq === 12 ? { ...entry.payload, verdict: 'ok' } : entry.payload });
+      for (const entry of t.journal.range(1, ENTRIES))
+        rewritten.journal.append({ ...entry, payload: entry.seq === 12 ? { ...entry.payload, verdict: 'ok' } : entry.payload });
       t.db.exec('DELETE FROM journal_entries');
       for (const row of rewritten.rows.fromSeq(1, ENTRIES)) t.rows.insert(row);
     },

@@ -8,16 +8,39 @@ import { ENTRIES, TAMPERINGS, tamperedJournal } from './tampered-journals';
 function verifyInParts(t: TestJournal, parts: JournalPart[], options: VerifyOptions) {
   const review = reviewCheckpoints(t.rows.checkpoints(), options.trustedKeys);
   const context = partContext(review, options);
-  return mergeParts(t.rows, parts.map((part) => checkPart(t.rows, part, context)), review, options);
+  return mergeParts(
+    t.rows,
+    parts.map((part) => checkPart(t.rows, part, context)),
+    review,
+    options,
+  );
 }
 
 /** Every split into two parts, and a few into three and four, some with parts that hold nothing. */
 function splits(): JournalPart[][] {
   const all: JournalPart[][] = [];
-  for (let b = 2; b <= ENTRIES + 2; b++) all.push([{ from: 1, to: b - 1 }, { from: b, to: null }]);
-  all.push([{ from: 1, to: 9 }, { from: 10, to: 12 }, { from: 13, to: null }]);
-  all.push([{ from: 1, to: 4 }, { from: 5, to: 13 }, { from: 14, to: 22 }, { from: 23, to: null }]);
-  all.push([{ from: 1, to: 10 }, { from: 11, to: 11 }, { from: 12, to: 12 }, { from: 13, to: null }]);
+  for (let b = 2; b <= ENTRIES + 2; b++)
+    all.push([
+      { from: 1, to: b - 1 },
+      { from: b, to: null },
+    ]);
+  all.push([
+    { from: 1, to: 9 },
+    { from: 10, to: 12 },
+    { from: 13, to: null },
+  ]);
+  all.push([
+    { from: 1, to: 4 },
+    { from: 5, to: 13 },
+    { from: 14, to: 22 },
+    { from: 23, to: null },
+  ]);
+  all.push([
+    { from: 1, to: 10 },
+    { from: 11, to: 11 },
+    { from: 12, to: 12 },
+    { from: 13, to: null },
+  ]);
   return all;
 }
 
@@ -47,10 +70,29 @@ describe('journal verification in parts', () => {
       'payloads changed': ['1 changed', '11 changed', '12 changed', '26 changed'],
       'entries deleted in the middle': ['9 missing', '21 missing'],
       'first entries deleted': ['1 missing'],
-      'entries swapped': ['3 out-of-order', '3 changed', '4 out-of-order', '8 out-of-order', '8 changed', '9 out-of-order', '15 out-of-order', '15 changed', '15 checkpoint-mismatch', '16 out-of-order', '16 changed', '17 out-of-order'],
+      'entries swapped': [
+        '3 out-of-order',
+        '3 changed',
+        '4 out-of-order',
+        '8 out-of-order',
+        '8 changed',
+        '9 out-of-order',
+        '15 out-of-order',
+        '15 changed',
+        '15 checkpoint-mismatch',
+        '16 out-of-order',
+        '16 changed',
+        '17 out-of-order',
+      ],
       'a checkpoint signature forged': ['15 bad-signature'],
       'a checkpoint vouching for another hash': ['17 checkpoint-mismatch'],
-      'history rewritten with recomputed hashes': ['10 checkpoint-mismatch', '15 checkpoint-mismatch', '20 checkpoint-mismatch', '25 checkpoint-mismatch', '30 checkpoint-mismatch'],
+      'history rewritten with recomputed hashes': [
+        '10 checkpoint-mismatch',
+        '15 checkpoint-mismatch',
+        '20 checkpoint-mismatch',
+        '25 checkpoint-mismatch',
+        '30 checkpoint-mismatch',
+      ],
       'the end cut off': ['23 missing'],
     });
   });
@@ -70,7 +112,11 @@ describe('journal verification in parts', () => {
       { from: 500_001, to: 750_000 },
       { from: 750_001, to: null },
     ]);
-    expect(planParts(3, 16)).toEqual([{ from: 1, to: 1 }, { from: 2, to: 2 }, { from: 3, to: null }]);
+    expect(planParts(3, 16)).toEqual([
+      { from: 1, to: 1 },
+      { from: 2, to: 2 },
+      { from: 3, to: null },
+    ]);
     expect(planParts(0, 4)).toEqual([{ from: 1, to: null }]);
   });
 });

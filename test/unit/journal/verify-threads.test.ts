@@ -41,9 +41,21 @@ describe('journal verification on worker threads', () => {
       let readHere = 0;
       // The merge may look up single entries here; the chain itself must be read by the workers.
       const rows: JournalRows = { ...t.rows, chainFromSeq: (from, limit) => (readHere++, t.rows.chainFromSeq(from, limit)) };
-      const options = { trustedKeys: [t.key.publicKey], threads: 3, parallelFrom: 1, workerFile, checkHere: false, onWorkerFailure: (e: Error) => failures.push(e) };
+      const options = {
+        trustedKeys: [t.key.publicKey],
+        threads: 3,
+        parallelFrom: 1,
+        workerFile,
+        checkHere: false,
+        onWorkerFailure: (e: Error) => failures.push(e),
+      };
       const threaded = await verifyJournalFile(t.file, rows, options);
-      expect({ tampering: tampering.name, report: threaded, failures, readHere }).toEqual({ tampering: tampering.name, report: verifyJournal(t.rows, options), failures: [], readHere: 0 });
+      expect({ tampering: tampering.name, report: threaded, failures, readHere }).toEqual({
+        tampering: tampering.name,
+        report: verifyJournal(t.rows, options),
+        failures: [],
+        readHere: 0,
+      });
     }
   }, 30_000);
 
@@ -60,7 +72,12 @@ describe('journal verification on worker threads', () => {
     const broken = path.join(dir, 'broken-worker.mjs');
     fs.writeFileSync(broken, "throw new Error('cannot open the database');\n");
     const failures: string[] = [];
-    const report = await verifyJournalFile(t.file, t.rows, { threads: 3, parallelFrom: 1, workerFile: broken, onWorkerFailure: (e) => failures.push(e.message) });
+    const report = await verifyJournalFile(t.file, t.rows, {
+      threads: 3,
+      parallelFrom: 1,
+      workerFile: broken,
+      onWorkerFailure: (e) => failures.push(e.message),
+    });
     expect(report).toEqual(verifyJournal(t.rows));
     expect(report.problems[0]).toMatchObject({ seq: 9, kind: 'missing' });
     expect(failures).toEqual(['cannot open the database', 'cannot open the database']);

@@ -26,7 +26,10 @@ describe('journal verification', () => {
   it('re-checks from the fields any entry whose database-built text does not verify', () => {
     const { journal, rows } = openTestJournal();
     appendScans(journal, 8);
-    const garbled: JournalRows = { ...rows, chainFromSeq: (from, limit) => rows.chainFromSeq(from, limit).map(([seq, hash, text]) => [seq, hash, `${text} `] as const) };
+    const garbled: JournalRows = {
+      ...rows,
+      chainFromSeq: (from, limit) => rows.chainFromSeq(from, limit).map(([seq, hash, text]) => [seq, hash, `${text} `] as const),
+    };
     expect(verifyJournal(garbled)).toMatchObject({ intact: true, entries: 8 });
   });
 
@@ -59,7 +62,7 @@ describe('journal verification', () => {
     const { journal, rows, db } = openTestJournal();
     appendScans(journal, 10);
     dropTriggers(db);
-    db.exec("UPDATE journal_entries SET actor_id = 8 WHERE seq = 6");
+    db.exec('UPDATE journal_entries SET actor_id = 8 WHERE seq = 6');
     expect(first(verifyJournal(rows))).toMatchObject({ seq: 6, kind: 'changed' });
   });
 
@@ -106,7 +109,10 @@ describe('journal verification', () => {
       CREATE TEMP TABLE saved AS SELECT seq, payload FROM journal_entries WHERE seq IN (5, 6);
       UPDATE journal_entries SET payload = (SELECT payload FROM saved WHERE saved.seq = 11 - journal_entries.seq) WHERE seq IN (5, 6);
     `);
-    expect(verifyJournal(rows).problems.map((p) => [p.seq, p.kind])).toEqual([[5, 'changed'], [6, 'changed']]);
+    expect(verifyJournal(rows).problems.map((p) => [p.seq, p.kind])).toEqual([
+      [5, 'changed'],
+      [6, 'changed'],
+    ]);
   });
 
   it('catches a forged checkpoint signature and a checkpoint from another key', () => {
@@ -143,7 +149,8 @@ describe('journal verification', () => {
     dropTriggers(db);
     // Rewrite entry 6 and re-chain everything after it, as an attacker with the code would.
     const rewritten = openTestJournal({ checkpointEvery: 1000 });
-    for (const entry of journal.range(1, 10)) rewritten.journal.append({ ...entry, payload: entry.seq === 6 ? { ...entry.payload, verdict: 'ok' } : entry.payload });
+    for (const entry of journal.range(1, 10))
+      rewritten.journal.append({ ...entry, payload: entry.seq === 6 ? { ...entry.payload, verdict: 'ok' } : entry.payload });
     db.exec('DELETE FROM journal_entries');
     for (const row of rewritten.rows.fromSeq(1, 10)) rows.insert(row);
     const report = verifyJournal(rows, { trustedKeys: [key.publicKey] });

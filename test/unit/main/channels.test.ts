@@ -24,7 +24,12 @@ describe('IPC channels', () => {
       .flatMap((dir) => sourceFiles(path.join(root, dir)))
       .filter((file) => {
         const text = fs.readFileSync(file, 'utf8');
-        return text.includes(`'${INVOKE_CHANNEL}'`) || text.includes(`'${EVENT_CHANNEL}'`) || text.includes(`"${INVOKE_CHANNEL}"`) || text.includes(`"${EVENT_CHANNEL}"`);
+        return (
+          text.includes(`'${INVOKE_CHANNEL}'`) ||
+          text.includes(`'${EVENT_CHANNEL}'`) ||
+          text.includes(`"${INVOKE_CHANNEL}"`) ||
+          text.includes(`"${EVENT_CHANNEL}"`)
+        );
       })
       .map((file) => path.relative(root, file));
     expect(writers).toEqual([path.join('main', 'channels.ts')]);

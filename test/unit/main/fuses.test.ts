@@ -34,7 +34,8 @@ describe('fuseWire', () => {
     expect(wire.version).toBe(FuseVersion.V1);
     expect(wire[FuseV1Options.RunAsNode]).toBe(false);
     expect(wire[FuseV1Options.OnlyLoadAppFromAsar]).toBe(true);
-    for (const name of knownFuses) expect(wire[FuseV1Options[name as keyof typeof FuseV1Options]], name).toBe(PACKDESK_FUSES[name as keyof typeof PACKDESK_FUSES]);
+    for (const name of knownFuses)
+      expect(wire[FuseV1Options[name as keyof typeof FuseV1Options]], name).toBe(PACKDESK_FUSES[name as keyof typeof PACKDESK_FUSES]);
     expect(wire).not.toHaveProperty('strictlyRequireAllFuses');
     expect(wire.resetAdHocDarwinSignature).toBe(false);
   });
@@ -46,7 +47,11 @@ describe('fuseWire', () => {
 });
 
 describe('the afterPack hook', () => {
-  const context = (electronPlatformName: string, arch: number) => ({ electronPlatformName, arch, packager: { addElectronFuses: vi.fn(async (_context: unknown, _wire: unknown) => 1) } });
+  const context = (electronPlatformName: string, arch: number) => ({
+    electronPlatformName,
+    arch,
+    packager: { addElectronFuses: vi.fn(async (_context: unknown, _wire: unknown) => 1) },
+  });
 
   it('flips the wire through the packager, before electron-builder signs', async () => {
     const linux = context('linux', 1);

@@ -63,11 +63,11 @@ describe('createInvokeHandler', () => {
 
   it('never writes call input to the log, because it can hold a badge or PIN', async () => {
     const { log, entries } = recordingLog();
-    await createInvokeHandler(recordingStation(async () => ok(null)), log, clients())(
-      { url: 'http://evil.example/', isMainFrame: true, contentsId: 1 },
-      'auth.pin',
-      { userId: 1, pin: '4711' },
-    );
+    await createInvokeHandler(
+      recordingStation(async () => ok(null)),
+      log,
+      clients(),
+    )({ url: 'http://evil.example/', isMainFrame: true, contentsId: 1 }, 'auth.pin', { userId: 1, pin: '4711' });
     expect(JSON.stringify(entries)).not.toContain('4711');
   });
 

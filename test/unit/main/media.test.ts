@@ -22,7 +22,11 @@ describe('byteRange', () => {
 describe('mediaTargetFor', () => {
   it('names the kind and the id', () => {
     expect(mediaTargetFor('app://packdesk/media/clip/42')).toEqual({ ok: true, kind: 'clip', id: '42' });
-    expect(mediaTargetFor('app://packdesk/media/evidence/PD-1-20250301T101500Z.zip?x=1')).toEqual({ ok: true, kind: 'evidence', id: 'PD-1-20250301T101500Z.zip' });
+    expect(mediaTargetFor('app://packdesk/media/evidence/PD-1-20250301T101500Z.zip?x=1')).toEqual({
+      ok: true,
+      kind: 'evidence',
+      id: 'PD-1-20250301T101500Z.zip',
+    });
   });
 
   it('is only for /media/ on our own origin', () => {

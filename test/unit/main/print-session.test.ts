@@ -17,7 +17,11 @@ function fakeSession() {
     webRequest: { onBeforeRequest: keep('beforeRequest') },
     on: (event: string, handler: Handler) => installed.set(`on:${event}`, handler),
   };
-  return { session: session as unknown as PrintSession, call: (name: string, ...args: unknown[]) => (installed.get(name) as (...a: unknown[]) => unknown)(...args), installed };
+  return {
+    session: session as unknown as PrintSession,
+    call: (name: string, ...args: unknown[]) => (installed.get(name) as (...a: unknown[]) => unknown)(...args),
+    installed,
+  };
 }
 
 const ID = '0b0f5c3e-6d1a-4c2b-9a7e-3f1d2c4b5a69';
@@ -27,12 +31,15 @@ describe('hardenPrintSession', () => {
   const { session, call, installed } = fakeSession();
   hardenPrintSession(session, new Map([[ID, new Uint8Array([0x25, 0x50, 0x44, 0x46])]]), log);
 
-  it.each(['media', 'fullscreen', 'notifications', 'openExternal', 'hid', 'clipboard-read', 'unknown'])('refuses the %s permission when asked and when checked', (permission) => {
-    const callback = vi.fn();
-    call('request', {}, permission, callback, { requestingUrl: 'packdesk-print://job/x' });
-    expect(callback).toHaveBeenCalledWith(false);
-    expect(call('check', {}, permission, 'packdesk-print://job', {})).toBe(false);
-  });
+  it.each(['media', 'fullscreen', 'notifications', 'openExternal', 'hid', 'clipboard-read', 'unknown'])(
+    'refuses the %s permission when asked and when checked',
+    (permission) => {
+      const callback = vi.fn();
+      call('request', {}, permission, callback, { requestingUrl: 'packdesk-print://job/x' });
+      expect(callback).toHaveBeenCalledWith(false);
+      expect(call('check', {}, permission, 'packdesk-print://job', {})).toBe(false);
+    },
+  );
 
   it('refuses every device', () => {
     expect(call('device', { deviceType: 'hid', origin: 'packdesk-print://job', device: {} })).toBe(false);

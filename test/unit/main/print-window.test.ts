@@ -78,13 +78,28 @@ describe('printJobResponse', () => {
 
 describe('isAllowedPrintRequest', () => {
   it("lets the print job and the PDF viewer's own resources load", () => {
-    for (const url of [printJobUrl(ID, 'slip'), 'chrome-extension://mhjfbmdgcfjbbpaeojofohoefgiehjai/index.html', 'chrome://resources/js/a.js', 'blob:packdesk-print://job/1', 'data:image/png;base64,AA==']) {
+    for (const url of [
+      printJobUrl(ID, 'slip'),
+      'chrome-extension://mhjfbmdgcfjbbpaeojofohoefgiehjai/index.html',
+      'chrome://resources/js/a.js',
+      'blob:packdesk-print://job/1',
+      'data:image/png;base64,AA==',
+    ]) {
       expect(isAllowedPrintRequest(url), url).toBe(true);
     }
   });
 
   it('keeps the window off the network, the file system and the station page', () => {
-    for (const url of ['file:///tmp/label.pdf', 'FILE:///etc/passwd', 'filesystem:packdesk-print://job/x', 'https://evil.example/', 'http://127.0.0.1:8080/api/x', 'wss://evil.example/', 'ftp://x/', 'app://packdesk/index.html']) {
+    for (const url of [
+      'file:///tmp/label.pdf',
+      'FILE:///etc/passwd',
+      'filesystem:packdesk-print://job/x',
+      'https://evil.example/',
+      'http://127.0.0.1:8080/api/x',
+      'wss://evil.example/',
+      'ftp://x/',
+      'app://packdesk/index.html',
+    ]) {
       expect(isAllowedPrintRequest(url), url).toBe(false);
     }
   });

@@ -165,7 +165,14 @@ describe('app://packdesk/media/', () => {
 
   it('answers 404 without asking the core for an id of the wrong shape or an unknown kind', async () => {
     lookups.length = 0;
-    for (const url of ['app://packdesk/media/clip/abc', 'app://packdesk/media/clip/1.5', 'app://packdesk/media/other/12', 'app://packdesk/media/clip', 'app://packdesk/media/clip/12/extra', 'app://packdesk/media/evidence/.hidden']) {
+    for (const url of [
+      'app://packdesk/media/clip/abc',
+      'app://packdesk/media/clip/1.5',
+      'app://packdesk/media/other/12',
+      'app://packdesk/media/clip',
+      'app://packdesk/media/clip/12/extra',
+      'app://packdesk/media/evidence/.hidden',
+    ]) {
       expect((await get(url)).status, url).toBe(404);
     }
     expect(lookups).toEqual([]);

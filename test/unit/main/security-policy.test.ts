@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  isAllowedRendererRequest,
-  isPermissionGranted,
-  isVettedExternalUrl,
-  navigationDecision,
-  windowOpenDecision,
-} from '../../../main/security-policy';
+import { isAllowedRendererRequest, isPermissionGranted, isVettedExternalUrl, navigationDecision, windowOpenDecision } from '../../../main/security-policy';
 
 describe('isVettedExternalUrl', () => {
   it.each(['https://www.dhl.de/de/privatkunden/pakete-verfolgen.html?piececode=00340434161234567890', 'https://docs.packdesk.example/scanners'])(

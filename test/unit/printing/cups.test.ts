@@ -61,7 +61,7 @@ describe.skipIf(skipReason !== null)(`a private cupsd${skipReason ? ` (skipped: 
     expect(file, `no PDF named ${title}* appeared in ${outDir}`).toBeDefined();
     // cups-pdf writes the file as Ghostscript makes it: read it once its size stops changing.
     const full = path.join(outDir, file as string);
-    for (let last = -1; fs.statSync(full).size !== last; ) {
+    for (let last = -1; fs.statSync(full).size !== last;) {
       last = fs.statSync(full).size;
       await new Promise((r) => setTimeout(r, 500));
     }

@@ -45,7 +45,16 @@ export async function startCups(): Promise<TestCups> {
   const server = `127.0.0.1:${port}`;
   fs.writeFileSync(
     path.join(dir, 'etc', 'cups-files.conf'),
-    ['ServerRoot', 'RequestRoot spool', 'StateDir state', 'CacheDir cache', 'TempDir tmp', 'ErrorLog log/error_log', 'AccessLog log/access_log', 'PageLog log/page_log']
+    [
+      'ServerRoot',
+      'RequestRoot spool',
+      'StateDir state',
+      'CacheDir cache',
+      'TempDir tmp',
+      'ErrorLog log/error_log',
+      'AccessLog log/access_log',
+      'PageLog log/page_log',
+    ]
       .map((line) => (line === 'ServerRoot' ? `ServerRoot ${dir}/etc` : line.replace(/ (\S+)$/, ` ${dir}/$1`)))
       .join('\n'),
   );
@@ -53,7 +62,9 @@ export async function startCups(): Promise<TestCups> {
     path.join(dir, 'etc', 'cupsd.conf'),
     `Listen ${server}\nLogLevel warn\nWebInterface No\nBrowsing No\nDefaultAuthType None\n<Location />\n Order allow,deny\n Allow all\n</Location>\n<Policy default>\n <Limit All>\n  Order deny,allow\n </Limit>\n</Policy>\n`,
   );
-  const child: ChildProcess = spawn(CUPSD, ['-f', '-c', path.join(dir, 'etc', 'cupsd.conf'), '-s', path.join(dir, 'etc', 'cups-files.conf')], { stdio: 'ignore' });
+  const child: ChildProcess = spawn(CUPSD, ['-f', '-c', path.join(dir, 'etc', 'cupsd.conf'), '-s', path.join(dir, 'etc', 'cups-files.conf')], {
+    stdio: 'ignore',
+  });
   for (let i = 0; i < 50; i++) {
     try {
       execFileSync('lpstat', ['-h', server, '-r'], { stdio: 'ignore' });

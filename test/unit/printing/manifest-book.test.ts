@@ -3,7 +3,14 @@ import type { ManifestParcelLine } from '../../../src/domain/documents';
 import { freshDataDir, manualClock, openStationDb } from './station-db';
 
 function parcel(n: number): ManifestParcelLine & { parcelIndex: number } {
-  return { orderNumber: `PD-${n}`, parcelIndex: 1, trackingNumber: `TRK${n}`, sscc: null, weightGrams: 1000, shipTo: { name: 'A', postcode: '1', city: 'B', country: 'PL' } };
+  return {
+    orderNumber: `PD-${n}`,
+    parcelIndex: 1,
+    trackingNumber: `TRK${n}`,
+    sscc: null,
+    weightGrams: 1000,
+    shipTo: { name: 'A', postcode: '1', city: 'B', country: 'PL' },
+  };
 }
 
 describe('manifest book (migration 0004)', () => {
@@ -30,7 +37,9 @@ describe('manifest book (migration 0004)', () => {
     expect(() => manifests.addParcel(next.id, parcel(1), at)).toThrow(/already on manifest INPOST-20260302-1/);
     expect(manifests.forCarrierDay('inpost', '2026-03-02').map((m) => m.status)).toEqual(['closed', 'open']);
     // The schema enforces what the repository promises.
-    expect(() => db.prepare("INSERT INTO manifests (number, carrier, date, status, opened_at) VALUES ('X', 'inpost', '2026-03-02', 'open', 'now')").run()).toThrow(/UNIQUE/);
+    expect(() =>
+      db.prepare("INSERT INTO manifests (number, carrier, date, status, opened_at) VALUES ('X', 'inpost', '2026-03-02', 'open', 'now')").run(),
+    ).toThrow(/UNIQUE/);
     expect(db.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(4);
   });
 });

@@ -10,8 +10,18 @@ describe('the PDF folder printer', () => {
   it('writes each document owner-only into printed/<target>/, named by order, kind and parcel', async () => {
     const dir = dataDir();
     const printer = createPdfFolderPrinter({ dataDir: dir });
-    const label = await printer.print({ target: 'ST-01', format: 'zpl', raw: false }, Buffer.from('^XA^XZ'), 'title', { documentId: 7, kind: 'label', orderNumber: 'PD-1042', parcelIndex: 2 });
-    const slip = await printer.print({ target: 'ST-01', format: 'pdf', raw: false }, Buffer.from('%PDF-1.7'), 'title', { documentId: 8, kind: 'packing_slip', orderNumber: 'PD-1042', parcelIndex: null });
+    const label = await printer.print({ target: 'ST-01', format: 'zpl', raw: false }, Buffer.from('^XA^XZ'), 'title', {
+      documentId: 7,
+      kind: 'label',
+      orderNumber: 'PD-1042',
+      parcelIndex: 2,
+    });
+    const slip = await printer.print({ target: 'ST-01', format: 'pdf', raw: false }, Buffer.from('%PDF-1.7'), 'title', {
+      documentId: 8,
+      kind: 'packing_slip',
+      orderNumber: 'PD-1042',
+      parcelIndex: null,
+    });
     expect(label).toEqual({ ok: true, printerJobRef: 'printed/ST-01/PD-1042-label-p2-7.zpl' });
     expect(slip).toEqual({ ok: true, printerJobRef: 'printed/ST-01/PD-1042-packing-slip-8.pdf' });
     const folder = path.join(dir, 'printed', 'ST-01');
@@ -20,7 +30,11 @@ describe('the PDF folder printer', () => {
       expect(fs.statSync(path.join(folder, 'PD-1042-packing-slip-8.pdf')).mode & 0o777).toBe(0o600);
       expect(fs.statSync(folder).mode & 0o777).toBe(0o700);
     }
-    expect(latestPrintedFiles(folder, 10).map((f) => f.name).sort()).toEqual(['PD-1042-label-p2-7.zpl', 'PD-1042-packing-slip-8.pdf']);
+    expect(
+      latestPrintedFiles(folder, 10)
+        .map((f) => f.name)
+        .sort(),
+    ).toEqual(['PD-1042-label-p2-7.zpl', 'PD-1042-packing-slip-8.pdf']);
   });
 
   it('refuses a target that would leave its folder, and says why', async () => {

@@ -39,7 +39,14 @@ function setup(dataDir = freshDataDir(), clock = manualClock()) {
     timers: held.timers,
     onChange: (job) => changes.push(job),
   });
-  const printing = createStationPrinting({ stationId: STATION, archive: station.archive, profiles: station.profiles, printQueue: station.queue, clock: clock.now, onQueued: () => worker.kick() });
+  const printing = createStationPrinting({
+    stationId: STATION,
+    archive: station.archive,
+    profiles: station.profiles,
+    printQueue: station.queue,
+    clock: clock.now,
+    onQueued: () => worker.kick(),
+  });
   return { ...station, clock, held, worker, printing, changes, dataDir };
 }
 
@@ -83,7 +90,14 @@ describe('print queue', () => {
     const clock = manualClock();
     const printer = await listen();
     const first = setup(dataDir, clock);
-    first.profiles.set({ stationId: STATION, documentKind: 'packing_slip', printerKind: 'raw_tcp', target: `127.0.0.1:${printer.port}`, format: 'zpl', raw: true });
+    first.profiles.set({
+      stationId: STATION,
+      documentKind: 'packing_slip',
+      printerKind: 'raw_tcp',
+      target: `127.0.0.1:${printer.port}`,
+      format: 'zpl',
+      raw: true,
+    });
     const { job } = first.printing.print('packing_slip', { format: 'zpl', bytes: ZPL }, { orderNumber: 'PD-10002' });
     // The crash: claimed, then the process died before the printer answered.
     expect(first.queue.claimNext(STATION, clock.now().toISOString())?.status).toBe('printing');
@@ -140,7 +154,14 @@ describe('print queue', () => {
       // A printer that takes its time to accept the bytes.
       print: () => new Promise<PrintOutcome>((resolve) => (answer = () => resolve({ ok: true, printerJobRef: null }))),
     };
-    const worker = new PrintWorker({ stationId: STATION, printQueue: s.queue, archive: s.archive, adapters: { raw_tcp: printer }, clock: s.clock.now, timers: s.held.timers });
+    const worker = new PrintWorker({
+      stationId: STATION,
+      printQueue: s.queue,
+      archive: s.archive,
+      adapters: { raw_tcp: printer },
+      clock: s.clock.now,
+      timers: s.held.timers,
+    });
     s.profiles.set({ stationId: STATION, documentKind: 'label', printerKind: 'raw_tcp', target: '127.0.0.1:9', format: 'zpl', raw: true });
     const { job } = s.printing.print('label', { format: 'zpl', bytes: ZPL }, { orderNumber: 'PD-10004', parcelIndex: 1 });
     const draining = worker.drain();
@@ -165,7 +186,15 @@ describe('print queue', () => {
       const printer = await listen();
       const logged: string[] = [];
       const logger = { info: () => undefined, warn: () => undefined, error: (msg: string) => void logged.push(msg) };
-      const worker = new PrintWorker({ stationId: STATION, printQueue: s.queue, archive: s.archive, adapters: { raw_tcp: createRawTcpPrinter({ timeoutMs: 2000 }) }, clock: s.clock.now, timers: s.held.timers, logger });
+      const worker = new PrintWorker({
+        stationId: STATION,
+        printQueue: s.queue,
+        archive: s.archive,
+        adapters: { raw_tcp: createRawTcpPrinter({ timeoutMs: 2000 }) },
+        clock: s.clock.now,
+        timers: s.held.timers,
+        logger,
+      });
       s.profiles.set({ stationId: STATION, documentKind: 'label', printerKind: 'raw_tcp', target: `127.0.0.1:${printer.port}`, format: 'zpl', raw: true });
       const { job } = s.printing.print('label', { format: 'zpl', bytes: ZPL }, { orderNumber: 'PD-10005', parcelIndex: 1 });
       // Only this worker (with its logger) drains here, not the one setup() wired to print().

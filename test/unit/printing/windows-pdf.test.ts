@@ -32,8 +32,17 @@ describe('Windows PDF printing through SumatraPDF', () => {
   });
 
   it('refuses ZPL with a reason and reports a SumatraPDF failure', async () => {
-    const failing = createWindowsPdfPrinter({ sumatraPath: 'S.exe', run: async () => ({ code: 1, stdout: '', stderr: 'printer not found', startError: null }) });
-    expect(await failing.print({ target: 'X', format: 'zpl', raw: true }, new Uint8Array(), 't')).toMatchObject({ ok: false, reason: expect.stringContaining('raw 9100') });
-    expect(await failing.print({ target: 'X', format: 'pdf', raw: false }, new Uint8Array(), 't')).toEqual({ ok: false, reason: 'Printing to X failed: printer not found' });
+    const failing = createWindowsPdfPrinter({
+      sumatraPath: 'S.exe',
+      run: async () => ({ code: 1, stdout: '', stderr: 'printer not found', startError: null }),
+    });
+    expect(await failing.print({ target: 'X', format: 'zpl', raw: true }, new Uint8Array(), 't')).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('raw 9100'),
+    });
+    expect(await failing.print({ target: 'X', format: 'pdf', raw: false }, new Uint8Array(), 't')).toEqual({
+      ok: false,
+      reason: 'Printing to X failed: printer not found',
+    });
   });
 });

@@ -137,6 +137,8 @@ describe('scheduled backups', () => {
     scheduleBackups(store, { everyMs: 1000, onFailure: (f) => failures.push(f) }, timers);
     state.run!();
     await new Promise((r) => setImmediate(r));
-    expect(failures.map((f) => [f.code, f.message])).toEqual([['BACKUP_FAILED', 'Backing up the Packdesk database to the backups folder failed: EIO: i/o error']]);
+    expect(failures.map((f) => [f.code, f.message])).toEqual([
+      ['BACKUP_FAILED', 'Backing up the Packdesk database to the backups folder failed: EIO: i/o error'],
+    ]);
   });
 });

@@ -11,7 +11,12 @@ import { FIXED_NOW, freshDir, newOrder, sampleCatalog, track } from './fixtures'
 /** A real station database with enough orders to span many pages. */
 function writeRealDatabase(file: string): void {
   const db = openDatabase(file);
-  const store = createStore(db, { backupDir: path.join(path.dirname(file), 'backups'), keepBackups: 2, clock: () => FIXED_NOW, badgeKey: loadOrCreateBadgeKey(path.dirname(file)) });
+  const store = createStore(db, {
+    backupDir: path.join(path.dirname(file), 'backups'),
+    keepBackups: 2,
+    clock: () => FIXED_NOW,
+    badgeKey: loadOrCreateBadgeKey(path.dirname(file)),
+  });
   store.catalog.importCatalog(sampleCatalog());
   store.orders.insertMany(Array.from({ length: 2000 }, (_, i) => newOrder(`PD-${i}`, { note: 'x'.repeat(200) })));
   db.close();
@@ -125,7 +130,7 @@ describe('openDatabase', () => {
     writeRealDatabase(file);
     const db = track(openDatabase(file, { readonly: true }));
     expect(db.readonly).toBe(true);
-    expect(() => db.prepare("DELETE FROM orders").run()).toThrow(/readonly/);
+    expect(() => db.prepare('DELETE FROM orders').run()).toThrow(/readonly/);
     const missing = path.join(dir, 'missing.sqlite');
     expect(() => openDatabase(missing, { readonly: true })).toThrow(StationFailure);
     expect(fs.existsSync(missing)).toBe(false);

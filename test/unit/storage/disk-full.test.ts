@@ -36,7 +36,11 @@ describe('a full disk', () => {
     const failure = failureOf(() =>
       store.transaction(() => {
         store.stations.upsert({ id: 'ST-01', name: 'Renamed', language: 'pl', idleLogoutMinutes: 5 });
-        store.catalog.importCatalog({ ...sampleCatalog(), products: Array.from({ length: 300 }, (_, i) => ({ ...sampleCatalog().products[0]!, sku: `S-${i}`, name: 'x'.repeat(300), barcodes: [] })), kits: [] });
+        store.catalog.importCatalog({
+          ...sampleCatalog(),
+          products: Array.from({ length: 300 }, (_, i) => ({ ...sampleCatalog().products[0]!, sku: `S-${i}`, name: 'x'.repeat(300), barcodes: [] })),
+          kits: [],
+        });
       }),
     );
     expect(failure.code).toBe('DISK_FULL');

@@ -65,12 +65,25 @@ export function sampleCatalog(): CatalogImport {
   });
   return {
     products: [
-      product('MUG-RED', 'Red mug', { barcodes: [{ code: '05901234123457', unitsPerScan: 1 }, { code: '15901234123454', unitsPerScan: 6 }] }),
+      product('MUG-RED', 'Red mug', {
+        barcodes: [
+          { code: '05901234123457', unitsPerScan: 1 },
+          { code: '15901234123454', unitsPerScan: 6 },
+        ],
+      }),
       product('TEA-GREEN', 'Green tea 100 g', { tracking: 'lot', refuseExpired: true, weightGrams: 112.5 }),
       product('LAMP-01', 'Desk lamp', { tracking: 'serial', returnable: false }),
       product('GIFT-SET', 'Tea gift set', { isKit: true }),
     ],
-    kits: [{ kitSku: 'GIFT-SET', components: [{ sku: 'MUG-RED', quantity: 2 }, { sku: 'TEA-GREEN', quantity: 1 }] }],
+    kits: [
+      {
+        kitSku: 'GIFT-SET',
+        components: [
+          { sku: 'MUG-RED', quantity: 2 },
+          { sku: 'TEA-GREEN', quantity: 1 },
+        ],
+      },
+    ],
     boxes: [
       { code: 'B-S', name: 'Small box', tareGrams: 80, lengthMm: 200, widthMm: 150, heightMm: 100 },
       { code: 'B-L', name: 'Large box', tareGrams: 240, lengthMm: 400, widthMm: 300, heightMm: 250 },

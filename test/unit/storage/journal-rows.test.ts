@@ -34,7 +34,11 @@ describe('journal rows over SQLite', () => {
     expect(rows.fromSeq(6, 10)).toEqual([]);
     const r3 = written[2] as JournalRow;
     expect(rows.chainFromSeq(3, 1)).toEqual([
-      [3, r3.hash, `${r3.prevHash}{"actorId":7,"at":"${r3.at}","payload":{"n":3},"seq":3,"stationId":"ST-01","subject":{"id":"SO-0","kind":"order"},"type":"pack.scan"}`],
+      [
+        3,
+        r3.hash,
+        `${r3.prevHash}{"actorId":7,"at":"${r3.at}","payload":{"n":3},"seq":3,"stationId":"ST-01","subject":{"id":"SO-0","kind":"order"},"type":"pack.scan"}`,
+      ],
     ]);
     const r4 = written[3] as JournalRow;
     const r5 = written[4] as JournalRow;

@@ -20,7 +20,12 @@ describe('migration runner', () => {
 
   it('rejects a list with a gap, a repeat or the wrong order before touching the database', () => {
     const db = openFresh();
-    for (const versions of [[1, 3], [1, 1], [2, 1], [0, 1]]) {
+    for (const versions of [
+      [1, 3],
+      [1, 1],
+      [2, 1],
+      [0, 1],
+    ]) {
       const list = versions.map((v, i) => step(v, `CREATE TABLE t${i} (x INTEGER) STRICT`));
       expect(() => migrate(db, list)).toThrow(/without gaps/);
     }

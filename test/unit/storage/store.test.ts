@@ -14,11 +14,13 @@ describe('createStore', () => {
 
   it('commits a transaction as one, and rolls all of it back when it throws', () => {
     const { store } = openTestStore();
-    expect(store.transaction(() => {
-      store.stations.upsert(station('ST-01'));
-      store.stations.upsert(station('ST-02'));
-      return 'done';
-    })).toBe('done');
+    expect(
+      store.transaction(() => {
+        store.stations.upsert(station('ST-01'));
+        store.stations.upsert(station('ST-02'));
+        return 'done';
+      }),
+    ).toBe('done');
     expect(() =>
       store.transaction(() => {
         store.stations.upsert(station('ST-03'));

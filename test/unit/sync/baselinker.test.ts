@@ -62,7 +62,9 @@ describe('BaseLinker connector API against a local fake', () => {
   it('pages getOrders by date_confirmed, maps the shop statuses, and waits instead of going over 100 a minute', async () => {
     for (let i = 1; i <= 230; i++) {
       const status = i % 23 === 0 ? 103 : i % 10 === 0 ? 101 : 102;
-      fake.orders.push(blOrder(i, 1_700_000_000 + i * 7, status, [{ sku: `SKU-${i % 5}`, ean: i % 5 === 0 ? '' : `590123412345${7}`.slice(0, 13), quantity: 1 }]));
+      fake.orders.push(
+        blOrder(i, 1_700_000_000 + i * 7, status, [{ sku: `SKU-${i % 5}`, ean: i % 5 === 0 ? '' : `590123412345${7}`.slice(0, 13), quantity: 1 }]),
+      );
     }
     await ok(s.call('sync.settings.set', { settings: settings(null), secret: FAKE_TOKEN }));
     const run = await ok(s.call('sync.now', {}));
@@ -99,9 +101,16 @@ describe('BaseLinker connector API against a local fake', () => {
   });
 
   it('surfaces ERROR_BLOCKED_TOKEN and a bad token as such', async () => {
-    const blocked = new BaselinkerBackend({ url: fake.url, statusMap, courierCode: null, requestsPerMinute: 100, allowInsecureHttp: false }, FAKE_TOKEN, { clock });
+    const blocked = new BaselinkerBackend({ url: fake.url, statusMap, courierCode: null, requestsPerMinute: 100, allowInsecureHttp: false }, FAKE_TOKEN, {
+      clock,
+    });
     // Another program spent the minute's allowance on the same token.
-    for (let i = 0; i < 100; i++) await fetch(fake.url, { method: 'POST', headers: { 'X-BLToken': FAKE_TOKEN }, body: new URLSearchParams({ method: 'getOrderStatusList', parameters: '{}' }) });
+    for (let i = 0; i < 100; i++)
+      await fetch(fake.url, {
+        method: 'POST',
+        headers: { 'X-BLToken': FAKE_TOKEN },
+        body: new URLSearchParams({ method: 'getOrderStatusList', parameters: '{}' }),
+      });
     await expect(blocked.testConnection()).rejects.toMatchObject({ kind: 'rate_limited', message: expect.stringContaining('ERROR_BLOCKED_TOKEN') });
     const wrong = new BaselinkerBackend({ url: fake.url, statusMap, courierCode: null, requestsPerMinute: 100, allowInsecureHttp: false }, 'nope', { clock });
     await expect(wrong.testConnection()).rejects.toMatchObject({ kind: 'auth', message: expect.stringContaining('ERROR_BAD_TOKEN') });

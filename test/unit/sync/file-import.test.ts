@@ -32,7 +32,12 @@ describe('file import', () => {
       { line: 4, message: 'sku is empty' },
       { line: 5, message: 'weight_grams "sto" is not a whole number of grams' },
     ]);
-    expect(s.store.catalog.productBySku('TEA-02')).toMatchObject({ name: 'Herbata zielona; liściasta', tracking: 'lot', refuseExpired: true, returnable: false });
+    expect(s.store.catalog.productBySku('TEA-02')).toMatchObject({
+      name: 'Herbata zielona; liściasta',
+      tracking: 'lot',
+      refuseExpired: true,
+      returnable: false,
+    });
     expect(s.store.catalog.barcode('PEN-03')?.productId).toBe(s.store.catalog.productBySku('PEN-03')!.id);
 
     expect(orderReport.imported).toBe(2);
@@ -42,11 +47,18 @@ describe('file import', () => {
       { line: 6, message: 'created_at "yesterday" is not a date' },
     ]);
     const order = s.store.orders.byNumber('F-1001')!;
-    expect(order.lines.map((l) => [l.sku, l.quantity])).toEqual([['MUG-01', 2], ['TEA-02', 1]]);
+    expect(order.lines.map((l) => [l.sku, l.quantity])).toEqual([
+      ['MUG-01', 2],
+      ['TEA-02', 1],
+    ]);
     expect(order.shipTo).toMatchObject({ country: 'PL', city: 'Kraków' });
     expect(s.store.orders.byNumber('F-1005')).not.toBeNull();
     // Importing the same file again refuses the orders already there, by line.
-    const again = importOrders({ store: s.store, links: s.sync.links, clock: { now: () => new Date(NOW) } }, readOrders(fs.readFileSync(path.join(fixtures, 'orders.csv'), 'utf8'), 'csv', NOW).orders, []);
+    const again = importOrders(
+      { store: s.store, links: s.sync.links, clock: { now: () => new Date(NOW) } },
+      readOrders(fs.readFileSync(path.join(fixtures, 'orders.csv'), 'utf8'), 'csv', NOW).orders,
+      [],
+    );
     expect(again.errors.map((e) => e.line)).toEqual([2, 5, 7]);
   });
 

@@ -9,7 +9,11 @@ import { createSyncStation, ok, type SyncStation } from '../../interop/support/s
 let s: SyncStation;
 beforeEach(() => {
   s = createSyncStation();
-  s.store.catalog.importCatalog({ products: [{ sku: 'A', name: 'A', weightGrams: 1, tracking: 'none', refuseExpired: false, returnable: true, isKit: false, barcodes: [] }], kits: [], boxes: [] });
+  s.store.catalog.importCatalog({
+    products: [{ sku: 'A', name: 'A', weightGrams: 1, tracking: 'none', refuseExpired: false, returnable: true, isKit: false, barcodes: [] }],
+    kits: [],
+    boxes: [],
+  });
   const order = (number: string) => ({
     number,
     externalId: null,
@@ -64,7 +68,12 @@ describe('outbox', () => {
     expect(note).toMatchObject({ type: 'note', payload: { note: 'note-2' } });
 
     s.db.prepare('UPDATE sync_outbox SET payload = ? WHERE idempotency_key = ?').run(JSON.stringify({ orderNumber: 'O-1' }), 'ship-1');
-    expect(s.sync.outbox.byId(shipped!.id)).toMatchObject({ type: 'unreadable', storedType: 'shipped', payload: null, problem: expect.stringContaining('idempotencyKey') });
+    expect(s.sync.outbox.byId(shipped!.id)).toMatchObject({
+      type: 'unreadable',
+      storedType: 'shipped',
+      payload: null,
+      problem: expect.stringContaining('idempotencyKey'),
+    });
     const exportFile = path.join(s.shopFiles, 'shipped.csv');
     await ok(s.call('auth.badge', { badge: 'PD-M-0001', pin: '1111' }));
     await ok(s.call('sync.settings.set', { settings: { kind: 'file', file: { ordersFile: null, productsFile: null, exportFile } } }));
@@ -85,7 +94,16 @@ describe('sync worker', () => {
     let pending: (() => void) | null = null;
     let down = true;
     const worker = new SyncWorker({
-      run: async () => ({ pulledProducts: 0, pulledOrders: 0, changedOrders: 0, cancelledOrders: 0, pushed: 0, retried: 0, parked: 0, error: down ? { kind: 'unreachable', message: 'down' } : null }),
+      run: async () => ({
+        pulledProducts: 0,
+        pulledOrders: 0,
+        changedOrders: 0,
+        cancelledOrders: 0,
+        pushed: 0,
+        retried: 0,
+        parked: 0,
+        error: down ? { kind: 'unreachable', message: 'down' } : null,
+      }),
       everySeconds: () => 60,
       logger: { info: () => undefined, warn: () => undefined, error: () => undefined },
       timers: { setTimeout: (fn, ms) => ((pending = fn), waits.push(ms)), clearTimeout: () => (pending = null) },
@@ -118,7 +136,12 @@ describe('key-file secrets', () => {
   it('keeps the token out of the database, the journal and the logs', async () => {
     const { ok } = await import('../../interop/support/sync-station');
     await ok(s.call('auth.badge', { badge: 'PD-M-0001', pin: '1111' }));
-    await ok(s.call('sync.settings.set', { settings: { kind: 'vendure', vendure: { url: 'http://127.0.0.1:9/admin-api', username: '' } }, secret: 'SECRET-TOKEN-XYZ' }));
+    await ok(
+      s.call('sync.settings.set', {
+        settings: { kind: 'vendure', vendure: { url: 'http://127.0.0.1:9/admin-api', username: '' } },
+        secret: 'SECRET-TOKEN-XYZ',
+      }),
+    );
     expect(await ok(s.call('sync.status', {}))).toMatchObject({ hasSecret: true, kind: 'vendure' });
     s.db.pragma('wal_checkpoint(TRUNCATE)');
     expect(fs.readFileSync(path.join(s.dir, 'packdesk.sqlite')).includes(Buffer.from('SECRET-TOKEN-XYZ'))).toBe(false);

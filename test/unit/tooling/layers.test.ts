@@ -33,9 +33,18 @@ describe('the layering rule of ARCHITECTURE.md', () => {
 
   it.each([
     ['src/contract/x.ts', "import { z } from 'zod';\nimport type { Role } from '../domain/user';\nexport const s = z.string();\nexport type R = Role;"],
-    ['src/app/x.ts', "import type { Store } from './ports';\nimport { METHODS } from '../contract/methods';\nexport type S = Store;\nexport const m = METHODS;"],
-    ['src/storage/x.ts', "import Database from 'better-sqlite3';\nimport type { Store } from '../app/ports';\nexport const d = Database;\nexport type S = Store;"],
-    ['renderer/x.ts', "import { METHODS } from '../src/contract/methods';\nimport { create } from 'zustand';\nexport const m = METHODS;\nexport const c = create;"],
+    [
+      'src/app/x.ts',
+      "import type { Store } from './ports';\nimport { METHODS } from '../contract/methods';\nexport type S = Store;\nexport const m = METHODS;",
+    ],
+    [
+      'src/storage/x.ts',
+      "import Database from 'better-sqlite3';\nimport type { Store } from '../app/ports';\nexport const d = Database;\nexport type S = Store;",
+    ],
+    [
+      'renderer/x.ts',
+      "import { METHODS } from '../src/contract/methods';\nimport { create } from 'zustand';\nexport const m = METHODS;\nexport const c = create;",
+    ],
     ['src/host/x.ts', "import { createStation } from '../app/station';\nimport fs from 'node:fs';\nexport const c = createStation;\nexport const f = fs;"],
   ])('allows %s its own imports', async (file, code) => {
     expect(await layerErrors(file, code)).toEqual([]);

@@ -71,7 +71,12 @@ describe('seedDemo into a real SQLite database', () => {
       const id = store.catalog.productBySku(kit.kitSku)!.id;
       expect(store.catalog.kitComponents(id)).toHaveLength(kit.components.length);
     }
-    expect(store.catalog.boxes().map((b) => b.code).sort()).toEqual(catalog.boxes.map((b) => b.code).sort());
+    expect(
+      store.catalog
+        .boxes()
+        .map((b) => b.code)
+        .sort(),
+    ).toEqual(catalog.boxes.map((b) => b.code).sort());
   });
 
   it('refuses a database that already holds the shop, and leaves it as it was', () => {
@@ -109,7 +114,15 @@ describe('seedDemo into a real SQLite database', () => {
   it("writes the label settings in the same transaction, and keeps a station's own", () => {
     const { store, db } = realStore();
     const labels = { repository: createLabelSettingsRepository(db), settings: DEMO_LABEL_SETTINGS };
-    const failing: Store = { ...store, orders: { ...store.orders, insertMany: () => { throw new Error('killed while writing orders'); } } };
+    const failing: Store = {
+      ...store,
+      orders: {
+        ...store.orders,
+        insertMany: () => {
+          throw new Error('killed while writing orders');
+        },
+      },
+    };
     expect(() => seedDemo(failing, { orders: 5, now, hashPin: fakeHash, labels })).toThrow(/killed/);
     expect(labels.repository.get()).toBeNull();
 
@@ -127,7 +140,15 @@ describe('seedDemo into a real SQLite database', () => {
   it('gives every station the PDF folder printer for every document, in the same transaction, and keeps a station its own', () => {
     const { store, db } = realStore();
     const printers = createPrinterProfileRepository(db);
-    const failing: Store = { ...store, orders: { ...store.orders, insertMany: () => { throw new Error('killed while writing orders'); } } };
+    const failing: Store = {
+      ...store,
+      orders: {
+        ...store.orders,
+        insertMany: () => {
+          throw new Error('killed while writing orders');
+        },
+      },
+    };
     expect(() => seedDemo(failing, { orders: 5, now, hashPin: fakeHash, printers })).toThrow(/killed/);
     expect(printers.list('ST-01')).toEqual([]);
 

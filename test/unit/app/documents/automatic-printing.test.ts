@@ -29,7 +29,10 @@ describe('documents owed on completion', () => {
     await setUpPrinting(f, []);
     await packMugs(f);
     const owed = f.documents.requests.forOrder('PD-100001');
-    expect(owed.map((i) => [i.kind, i.parcelIndex, i.status])).toEqual([['label', 1, 'pending'], ['packing_slip', null, 'pending']]);
+    expect(owed.map((i) => [i.kind, i.parcelIndex, i.status])).toEqual([
+      ['label', 1, 'pending'],
+      ['packing_slip', null, 'pending'],
+    ]);
     expect(f.documents.archive.forOrder('PD-100001')).toEqual([]);
     const completed = f.journal.bySubject({ kind: 'order', id: 'PD-100001' }).find((e) => e.type === 'pack.completed');
     expect(completed?.payload.handedTo).toEqual(['documents']);
@@ -41,8 +44,16 @@ describe('documents owed on completion', () => {
     const opened = await ok(call('pack.open', { code: 'PD-100002' }));
     const handler = documentsOnPacked(f.documents, () => undefined);
     const packed: PackedOrder = {
-      sessionId: opened.sessionId, orderId: opened.order.id, orderNumber: 'PD-100002', stationId: 'ST-01', packerId: 1, completedAt: f.clock.now().toISOString(),
-      status: 'shipped', lines: [], parcels: [{ no: 1, boxCode: 'K1', weightGrams: 500, units: [] }], overrides: [],
+      sessionId: opened.sessionId,
+      orderId: opened.order.id,
+      orderNumber: 'PD-100002',
+      stationId: 'ST-01',
+      packerId: 1,
+      completedAt: f.clock.now().toISOString(),
+      status: 'shipped',
+      lines: [],
+      parcels: [{ no: 1, boxCode: 'K1', weightGrams: 500, units: [] }],
+      overrides: [],
     };
     expect(() =>
       f.store.transaction(() => {

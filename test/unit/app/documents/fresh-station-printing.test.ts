@@ -50,7 +50,8 @@ describe('a station before any printer is set up', () => {
     await ok(call('auth.badge', { badge: 'PD-M-0001', pin: '1111' }));
     const noPrinter = await call('print.owed.print', { owedId: owed[0]!.id });
     expect(noPrinter.ok ? null : noPrinter.error.code).toBe('PRINTER_NOT_SET_UP');
-    for (const profile of demoPrinterProfiles('ST-01')) await ok(call('printers.profile.set', { documentKind: profile.documentKind, printerKind: 'pdf_folder', target: 'ST-01', format: 'pdf', raw: false }));
+    for (const profile of demoPrinterProfiles('ST-01'))
+      await ok(call('printers.profile.set', { documentKind: profile.documentKind, printerKind: 'pdf_folder', target: 'ST-01', format: 'pdf', raw: false }));
     for (const o of owed) expect((await ok(call('print.owed.print', { owedId: o.id }))).status).toBe('queued');
     const again = await call('print.owed.print', { owedId: owed[0]!.id });
     expect(again.ok ? null : again.error.code).toBe('VALIDATION_FAILED');

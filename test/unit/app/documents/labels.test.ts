@@ -55,7 +55,12 @@ describe('whether a completed order’s label printed', () => {
     await setUpPrinting(f, []);
     await packMugs(f);
     await f.station.documents.drain();
-    expect(await label()).toMatchObject({ state: 'not_printed', fault: 'no_printer', reason: 'No printer at station ST-01 is set up for label in PDF', parcels: [1] });
+    expect(await label()).toMatchObject({
+      state: 'not_printed',
+      fault: 'no_printer',
+      reason: 'No printer at station ST-01 is set up for label in PDF',
+      parcels: [1],
+    });
 
     const g = createStationFixture();
     try {

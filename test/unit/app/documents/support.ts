@@ -23,7 +23,8 @@ export async function setUpPrinting(f: StationFixture, profiles: { kind: 'label'
   const call = typedCall(f.station);
   await ok(call('auth.badge', { badge: 'PD-M-0001', pin: '1111' }));
   if (settings) await ok(call('labels.settings.set', LABEL_SETTINGS));
-  for (const p of profiles) await ok(call('printers.profile.set', { documentKind: p.kind, printerKind: 'raw_tcp', target: p.target, format: p.format, raw: true }));
+  for (const p of profiles)
+    await ok(call('printers.profile.set', { documentKind: p.kind, printerKind: 'raw_tcp', target: p.target, format: p.format, raw: true }));
   await ok(call('auth.logout', {}));
 }
 
@@ -43,4 +44,3 @@ export async function packMugs(f: StationFixture, station = f.station, order = '
   expect(done.orderNumber).toBe(order);
   return done;
 }
-

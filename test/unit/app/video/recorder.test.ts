@@ -21,7 +21,10 @@ describe('recording a packing session', () => {
     const id = started.segment.id;
     expect(await ok(call('video.chunk', { segmentId: id, index: 0, ms: 1000, data: bytes('first-') }))).toEqual({ bytes: 6, chunks: 1 });
     expect(await ok(call('video.chunk', { segmentId: id, index: 0, ms: 1000, data: bytes('first-') }))).toEqual({ bytes: 6, chunks: 1 });
-    expect(await call('video.chunk', { segmentId: id, index: 5, ms: 1000, data: bytes('x') })).toMatchObject({ ok: false, error: { code: 'VIDEO_CHUNK_OUT_OF_ORDER' } });
+    expect(await call('video.chunk', { segmentId: id, index: 5, ms: 1000, data: bytes('x') })).toMatchObject({
+      ok: false,
+      error: { code: 'VIDEO_CHUNK_OUT_OF_ORDER' },
+    });
     f.clock.advance(3000);
     await ok(call('video.chunk', { segmentId: id, index: 1, ms: 1000, data: bytes('second') }));
     const closed = await ok(call('video.stop', { segmentId: id }));
@@ -29,7 +32,15 @@ describe('recording a packing session', () => {
     expect(file.toString()).toBe('first-second');
     expect(closed).toMatchObject({ status: 'closed', bytes: 12, sha256: crypto.createHash('sha256').update(file).digest('hex') });
     const entry = f.journal.bySubject({ kind: 'order', id: 'PD-100001' }).find((e) => e.type === 'video.segment');
-    expect(entry?.payload).toMatchObject({ segmentId: id, sessionId, sha256: closed.sha256, bytes: 12, recovered: false, startedAt: '2026-11-20T07:59:59.000Z', endedAt: '2026-11-20T08:00:01.000Z' });
+    expect(entry?.payload).toMatchObject({
+      segmentId: id,
+      sessionId,
+      sha256: closed.sha256,
+      bytes: 12,
+      recovered: false,
+      startedAt: '2026-11-20T07:59:59.000Z',
+      endedAt: '2026-11-20T08:00:01.000Z',
+    });
   });
 
   it('closes a segment a crash left open with what reached the disk, ending at its last chunk', async () => {
@@ -47,7 +58,12 @@ describe('recording a packing session', () => {
   it('records nothing when video is off, and an NVR reference with its playback link in NVR mode', async () => {
     const off = await openMugOrder(f, { mode: 'off' }, 'PD-M-0001');
     expect(await ok(off.call('video.start', { sessionId: off.sessionId, mimeType: 'video/webm' }))).toEqual({ mode: 'off' });
-    await ok(off.call('video.settings.set', { mode: 'nvr', nvr: { cameraId: 'cam 7', urlTemplate: 'rtsp://nvr.local/play/{camera}?start={startCompact}&end={endCompact}' } }));
+    await ok(
+      off.call('video.settings.set', {
+        mode: 'nvr',
+        nvr: { cameraId: 'cam 7', urlTemplate: 'rtsp://nvr.local/play/{camera}?start={startCompact}&end={endCompact}' },
+      }),
+    );
     const nvr = await ok(off.call('video.start', { sessionId: off.sessionId, mimeType: 'video/webm' }));
     if (nvr.mode !== 'nvr') throw new Error('expected nvr mode');
     f.clock.advance(95_000);

@@ -8,8 +8,24 @@ import { bytes, ok, openMugOrder } from './support';
 const MB = 1024 * 1024;
 function clip(id: number, startedAt: string, size: number): VideoSegmentRecord {
   return {
-    id, sessionId: id, orderNumber: `PD-${id}`, stationId: 'ST-01', userId: 1, kind: 'webcam', status: 'closed', path: `video/${id}.webm`, mimeType: 'video/webm',
-    startedAt, endedAt: startedAt, lastChunkAt: startedAt, bytes: size, chunks: 1, mediaMs: 1000, sha256: 'a'.repeat(64), cameraId: null, playbackUrl: null,
+    id,
+    sessionId: id,
+    orderNumber: `PD-${id}`,
+    stationId: 'ST-01',
+    userId: 1,
+    kind: 'webcam',
+    status: 'closed',
+    path: `video/${id}.webm`,
+    mimeType: 'video/webm',
+    startedAt,
+    endedAt: startedAt,
+    lastChunkAt: startedAt,
+    bytes: size,
+    chunks: 1,
+    mediaMs: 1000,
+    sha256: 'a'.repeat(64),
+    cameraId: null,
+    playbackUrl: null,
   };
 }
 
@@ -17,7 +33,10 @@ describe('planRetention', () => {
   const now = new Date('2026-11-30T12:00:00Z');
   it('deletes clips past their age, oldest first, and keeps the rest', () => {
     const clips = [clip(2, '2026-11-25T10:00:00Z', MB), clip(1, '2026-10-01T10:00:00Z', MB), clip(3, '2026-10-30T11:00:00Z', MB)];
-    expect(planRetention(clips, { now, retentionDays: 30, quotaBytes: 100 * MB }).map((e) => [e.segment.id, e.reason])).toEqual([[1, 'age'], [3, 'age']]);
+    expect(planRetention(clips, { now, retentionDays: 30, quotaBytes: 100 * MB }).map((e) => [e.segment.id, e.reason])).toEqual([
+      [1, 'age'],
+      [3, 'age'],
+    ]);
   });
   it('deletes the oldest clips until the rest fit the quota', () => {
     const clips = [clip(1, '2026-11-28T10:00:00Z', 40 * MB), clip(2, '2026-11-29T10:00:00Z', 40 * MB), clip(3, '2026-11-30T10:00:00Z', 40 * MB)];

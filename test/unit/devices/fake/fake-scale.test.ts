@@ -24,9 +24,7 @@ describe('FakeScale', () => {
     expect(scale.current()).toBeNull();
     scale.start();
     expect(scale.status()).toEqual({ state: 'connected', device: 'Fake scale', message: null });
-    expect(readings).toEqual([
-      { status: 'zero', grams: 0, stable: true, raw: { unit: 'g', value: 0 }, at: '2025-03-04T10:15:00.000Z' },
-    ]);
+    expect(readings).toEqual([{ status: 'zero', grams: 0, stable: true, raw: { unit: 'g', value: 0 }, at: '2025-03-04T10:15:00.000Z' }]);
   });
 
   it('wobbles in motion and settles to a stable weight after the settle time', () => {

@@ -60,9 +60,7 @@ describe('HidDeviceLink discovery', () => {
 
 describe('describeHidDevice', () => {
   it('names the maker once, falling back to known vendor ids', () => {
-    expect(describeHidDevice({ vendorId: 0x0922, productId: 0x8003, manufacturer: 'DYMO', product: 'DYMO M10' })).toBe(
-      'DYMO M10 (0922:8003)',
-    );
+    expect(describeHidDevice({ vendorId: 0x0922, productId: 0x8003, manufacturer: 'DYMO', product: 'DYMO M10' })).toBe('DYMO M10 (0922:8003)');
     expect(describeHidDevice({ vendorId: 0x0eb8, productId: 0xf000 })).toBe('Mettler Toledo (0eb8:f000)');
     expect(describeHidDevice({ vendorId: 0x1234, productId: 0x1, product: ' Scanner ' })).toBe('HID device Scanner (1234:0001)');
   });

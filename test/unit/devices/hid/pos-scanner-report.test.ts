@@ -1,11 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import type { ReportIdMode } from '../../../../src/devices/hid/pos-scanner-report';
-import {
-  ScanAssembler,
-  decodeScanBytes,
-  parseScannerPacket,
-} from '../../../../src/devices/hid/pos-scanner-report';
+import { ScanAssembler, decodeScanBytes, parseScannerPacket } from '../../../../src/devices/hid/pos-scanner-report';
 import { hidFixture } from './fake-hid';
 
 interface ScanFixture {
@@ -34,12 +30,7 @@ function report(aim: string, text: string, options: { more?: boolean; code?: num
 }
 
 describe('HID POS scanned-data reports from recorded fixtures', () => {
-  const files = [
-    'scanner-ean13-single.json',
-    'scanner-gs1-datamatrix-multi.json',
-    'scanner-honeywell.json',
-    'scanner-no-report-id.json',
-  ];
+  const files = ['scanner-ean13-single.json', 'scanner-gs1-datamatrix-multi.json', 'scanner-honeywell.json', 'scanner-no-report-id.json'];
   for (const file of files) {
     it(`assembles ${file}`, () => {
       const fixture = hidFixture<ScanFixture>(file);
@@ -58,11 +49,7 @@ describe('HID POS scanned-data reports from recorded fixtures', () => {
     const steps = assemble(fixture);
     expect(steps.map((s) => s.kind)).toEqual(['partial', 'scan']);
     const last = steps[1];
-    expect(last?.kind === 'scan' && last.scan.data.split('\x1d')).toEqual([
-      '01095060001343521727123110LOT-2024-A7',
-      '21SN9876543210ABCDEFGH',
-      '240PART-42',
-    ]);
+    expect(last?.kind === 'scan' && last.scan.data.split('\x1d')).toEqual(['01095060001343521727123110LOT-2024-A7', '21SN9876543210ABCDEFGH', '240PART-42']);
   });
 
   it('joins a UTF-8 character whose bytes straddle two packets', () => {

@@ -42,9 +42,7 @@ describe('HidScale', () => {
     expect(scale.current()).toBeNull();
 
     hid.device.report(weight(4, 1250));
-    expect(readings).toEqual([
-      { status: 'stable', grams: 1250, stable: true, raw: { unit: 'g', value: 1250 }, at: '2025-03-04T10:15:00.000Z' },
-    ]);
+    expect(readings).toEqual([{ status: 'stable', grams: 1250, stable: true, raw: { unit: 'g', value: 1250 }, at: '2025-03-04T10:15:00.000Z' }]);
     expect(scale.current()).toEqual(readings[0]);
   });
 

@@ -14,10 +14,7 @@ export const gs1 = hidFixture<ScanFixture>('scanner-gs1-datamatrix-multi.json');
 export const HONEYWELL_NAME = 'Honeywell Imaging & Mobility Xenon 1950g (0c2e:0b87)';
 
 /** A HID POS scanner adapter on a fake bus holding the given devices, with what it reported. */
-export function scannerOnFakeBus(
-  devices: HidDeviceInfo[] = [KEYBOARD, DYMO_M10, HONEYWELL_1950],
-  options: { filter?: { vendorId?: number } } = {},
-) {
+export function scannerOnFakeBus(devices: HidDeviceInfo[] = [KEYBOARD, DYMO_M10, HONEYWELL_1950], options: { filter?: { vendorId?: number } } = {}) {
   const hid = new FakeHidModule(devices);
   const logger = recordingLogger();
   const scanner = new HidPosScanner({ hid, logger, retryMs: 1000, filter: options.filter });

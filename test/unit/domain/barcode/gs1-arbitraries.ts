@@ -17,8 +17,7 @@ const pad2 = (n: number) => String(n).padStart(2, '0');
 /** A value for one component that passes its syntax tests, built rather than filtered for. */
 function componentValue(c: AiComponent): fc.Arbitrary<string> {
   const length = fc.integer({ min: c.min, max: c.max });
-  const chars = (n: number) =>
-    fc.string({ unit: fc.constantFrom(...ALPHABETS[c.charset]), minLength: n, maxLength: n });
+  const chars = (n: number) => fc.string({ unit: fc.constantFrom(...ALPHABETS[c.charset]), minLength: n, maxLength: n });
   const has = (name: string) => c.linters.includes(name);
   if (has('csum')) return chars(c.max - 1).map((d) => d + gs1CheckDigit(d));
   if (has('yymmd0') || has('yymmdd') || has('yyyymmdd') || has('yyyymmd0')) {

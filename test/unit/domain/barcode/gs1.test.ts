@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  GS,
-  parseBracketed,
-  parseElementString,
-  toBracketed,
-  toElementString,
-  validateElement,
-} from '../../../../src/domain/barcode/gs1';
+import { GS, parseBracketed, parseElementString, toBracketed, toElementString, validateElement } from '../../../../src/domain/barcode/gs1';
 import { GS1_AI_TABLE } from '../../../../src/domain/barcode/gs1-ai-table';
 import { CHECKED_LINTERS, UNCHECKED_LINTERS } from '../../../../src/domain/barcode/gs1-lint';
 import { parseDigitalLink } from '../../../../src/domain/barcode/digital-link';
@@ -161,7 +154,7 @@ describe('parseBracketed (typed human-readable form)', () => {
   });
 });
 
-describe('AI (8011) CPID SERIAL: N..12 with the dictionary\'s linter nozeroprefix', () => {
+describe("AI (8011) CPID SERIAL: N..12 with the dictionary's linter nozeroprefix", () => {
   // GS1's reference linter refuses any value that starts with 0, "0" itself included (its unit
   // tests: "0", "01", "012" fail; "1", "10", "210" pass). We let a lone 0 through; now we do not.
   it.each(['0', '00', '01', '012', '023456789012'])('refuses %s', (value) => {

@@ -13,7 +13,32 @@ const PROBLEMS = ['empty', 'too_long', 'invalid_text', 'control_characters', 'ba
 const codeUnit = fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c));
 /** Pieces that steer input into the parsers' corners: AIM ids, AIs, GS, brackets, line ends. */
 const hostileUnit = fc.oneof(
-  fc.constantFrom(GS, '\r', '\n', '\u0000', '\u007f', '\ud800', '\udfff', '(', ')', '\\', ']', ']d2', ']E0', ']E4', ']C1', '01', '00', '17', '10', '21', '99', '8003', '7007', '3103'),
+  fc.constantFrom(
+    GS,
+    '\r',
+    '\n',
+    '\u0000',
+    '\u007f',
+    '\ud800',
+    '\udfff',
+    '(',
+    ')',
+    '\\',
+    ']',
+    ']d2',
+    ']E0',
+    ']E4',
+    ']C1',
+    '01',
+    '00',
+    '17',
+    '10',
+    '21',
+    '99',
+    '8003',
+    '7007',
+    '3103',
+  ),
   fc.constantFrom(...'0123456789'),
   codeUnit,
 );

@@ -157,7 +157,7 @@ describe('interpretScan: identifiers that say the data is not GS1', () => {
   });
 });
 
-describe('interpretScan: what real labels carry, where GS1\'s own linter is stricter', () => {
+describe("interpretScan: what real labels carry, where GS1's own linter is stricter", () => {
   // A GS1 logistic label splits its data over several barcodes: (02)(37) on one, (10)(15) on
   // another, (00) on the lowest. GS1's parser wants (37) with (00) and (02), (02) with (37),
   // (10) with (01)…; each barcode of such a label is read here on its own.
@@ -172,7 +172,7 @@ describe('interpretScan: what real labels carry, where GS1\'s own linter is stri
     expect(interpretScan(input)).toMatchObject({ kind: 'gs1', ais });
   });
 
-  it('reads a wedge scan of a pallet label\'s (02)(37) barcode, which arrives as digits only', () => {
+  it("reads a wedge scan of a pallet label's (02)(37) barcode, which arrives as digits only", () => {
     expect(interpretScan('02095011015300033712')).toMatchObject({ kind: 'gs1', ais: { '02': '09501101530003', '37': '12' } });
     expect(interpretScan('0209501101530003')).toMatchObject({ kind: 'gs1', ais: { '02': '09501101530003' } });
     expect(interpretScan('0209501101530004')).toEqual({ kind: 'sku', raw: '0209501101530004' }); // no valid (02): a code as it is

@@ -41,11 +41,7 @@ describe('SSCC', () => {
     const parts = fc
       .tuple(fc.integer({ min: 0, max: 9 }), fc.integer({ min: 7, max: 10 }))
       .chain(([extension, prefixLength]) =>
-        fc.tuple(
-          fc.constant(extension),
-          fc.stringMatching(new RegExp(`^\\d{${prefixLength}}$`)),
-          fc.integer({ min: 0, max: 10 ** (16 - prefixLength) - 1 }),
-        ),
+        fc.tuple(fc.constant(extension), fc.stringMatching(new RegExp(`^\\d{${prefixLength}}$`)), fc.integer({ min: 0, max: 10 ** (16 - prefixLength) - 1 })),
       );
     fc.assert(
       fc.property(parts, ([extension, prefix, serial]) => {

@@ -1,12 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { addParcel, applyScan, chooseBox, completionBlockers, expectedParcelGrams, moveUnit, recordWeight, remainingBlockers, removeParcel, shippedLines, startPacking, type PackingState } from '../../../../src/domain/packing';
+import {
+  addParcel,
+  applyScan,
+  chooseBox,
+  completionBlockers,
+  expectedParcelGrams,
+  moveUnit,
+  recordWeight,
+  remainingBlockers,
+  removeParcel,
+  shippedLines,
+  startPacking,
+  type PackingState,
+} from '../../../../src/domain/packing';
 import { checkWeight } from '../../../../src/domain/weight';
 import { MUG, product, rules } from './fixtures';
 
 const completion = { tolerance: { grams: 50, percent: 5 }, requireWeight: true };
 
 function twoMugs(): PackingState {
-  let state = startPacking(1, 'PD-2', [{ lineId: 1, productId: MUG, sku: 'MUG', name: 'Mug', ordered: 2, weightGrams: 350, tracking: 'none', refuseExpired: false, kitParts: null }]);
+  let state = startPacking(1, 'PD-2', [
+    { lineId: 1, productId: MUG, sku: 'MUG', name: 'Mug', ordered: 2, weightGrams: 350, tracking: 'none', refuseExpired: false, kitParts: null },
+  ]);
   state = applyScan(state, product(MUG), 'm', rules()).state;
   return applyScan(state, product(MUG), 'm', rules()).state;
 }
@@ -26,7 +41,9 @@ describe('completing a packing session', () => {
     state = chooseBox(state, 1, { code: 'K1', tareGrams: 120 })!;
     expect(expectedParcelGrams(state, state.parcels[0]!)).toBe(820);
     state = recordWeight(state, 1, 1000, 'scale')!;
-    expect(completionBlockers(state, completion)).toEqual([{ kind: 'weight_out_of_tolerance', parcel: 1, expectedGrams: 820, actualGrams: 1000, allowedGrams: 50 }]);
+    expect(completionBlockers(state, completion)).toEqual([
+      { kind: 'weight_out_of_tolerance', parcel: 1, expectedGrams: 820, actualGrams: 1000, allowedGrams: 50 },
+    ]);
     state = recordWeight(state, 1, 830, 'scale')!;
     expect(completionBlockers(state, completion)).toEqual([]);
   });

@@ -10,10 +10,29 @@ export const SOAP = 16;
 export const STRANGER = 99;
 
 function line(lineId: number, productId: number, ordered: number, extra: Partial<SessionLine> = {}): SessionLine {
-  return { lineId, productId, sku: `SKU-${productId}`, name: `Product ${productId}`, ordered, weightGrams: 100, tracking: 'none', refuseExpired: false, kitParts: null, ...extra };
+  return {
+    lineId,
+    productId,
+    sku: `SKU-${productId}`,
+    name: `Product ${productId}`,
+    ordered,
+    weightGrams: 100,
+    tracking: 'none',
+    refuseExpired: false,
+    kitParts: null,
+    ...extra,
+  };
 }
 
-const part = (productId: number, perKit: number): KitPart => ({ productId, sku: `SKU-${productId}`, name: `Part ${productId}`, perKit, weightGrams: 50, tracking: 'none', refuseExpired: false });
+const part = (productId: number, perKit: number): KitPart => ({
+  productId,
+  sku: `SKU-${productId}`,
+  name: `Part ${productId}`,
+  perKit,
+  weightGrams: 50,
+  tracking: 'none',
+  refuseExpired: false,
+});
 
 /** Mugs ×2, tea (lot, expired refused) ×1, phone (serial) ×1, gift kit (2 brushes + 1 soap) ×1, soap ×12 (bulk). */
 export function order(): PackingState {

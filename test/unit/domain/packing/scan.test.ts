@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { acknowledge, applyScan, enterQuantity, lineComplete, packedOnLine, undoLast, type PackingState, type ResolvedScan } from '../../../../src/domain/packing';
+import {
+  acknowledge,
+  applyScan,
+  enterQuantity,
+  lineComplete,
+  packedOnLine,
+  undoLast,
+  type PackingState,
+  type ResolvedScan,
+} from '../../../../src/domain/packing';
 import { BRUSH, KIT, MUG, order, PHONE, product, rules, SOAP, STRANGER, TEA } from './fixtures';
 
 function run(state: PackingState, ...scans: ResolvedScan[]) {
@@ -46,11 +55,20 @@ describe('scanning items into a parcel', () => {
     const full = run(order(), product(MUG), product(MUG)).state;
     expect(applyScan(full, product(MUG), 'raw', rules()).outcome).toMatchObject({ verdict: 'too_many', codeUnits: 1, lineNeeds: 0 });
     // Soap fits the soap line (12) and the kit (1): the need named is the line with the most room.
-    expect(applyScan(order(), product(SOAP, { units: 24 }), 'raw', rules()).outcome).toMatchObject({ verdict: 'too_many', lineId: 5, codeUnits: 24, lineNeeds: 12 });
+    expect(applyScan(order(), product(SOAP, { units: 24 }), 'raw', rules()).outcome).toMatchObject({
+      verdict: 'too_many',
+      lineId: 5,
+      codeUnits: 24,
+      lineNeeds: 12,
+    });
   });
 
   it('gives the code as scanned with a scan that names no product, and the product with a wrong item', () => {
-    expect(applyScan(order(), { kind: 'other', text: 'XYZ' }, ']C0XYZ', rules()).outcome).toMatchObject({ verdict: 'unknown_barcode', productId: null, code: ']C0XYZ' });
+    expect(applyScan(order(), { kind: 'other', text: 'XYZ' }, ']C0XYZ', rules()).outcome).toMatchObject({
+      verdict: 'unknown_barcode',
+      productId: null,
+      code: ']C0XYZ',
+    });
     expect(applyScan(order(), { kind: 'invalid', verdict: 'bad_check_digit' }, '5901234123458', rules()).outcome).toMatchObject({ code: '5901234123458' });
     expect(applyScan(order(), product(STRANGER), 'raw', rules()).outcome).toMatchObject({ verdict: 'wrong_item', productId: STRANGER });
     expect(applyScan(order(), product(STRANGER), 'raw', rules()).outcome.code).toBeUndefined();

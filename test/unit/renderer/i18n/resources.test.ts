@@ -9,9 +9,7 @@ import { errorText } from '../../../../renderer/i18n/error-text';
 type Tree = { [key: string]: string | Tree };
 
 function leaves(tree: Tree, prefix = ''): string[] {
-  return Object.entries(tree).flatMap(([key, value]) =>
-    typeof value === 'string' ? [`${prefix}${key}`] : leaves(value, `${prefix}${key}.`),
-  );
+  return Object.entries(tree).flatMap(([key, value]) => (typeof value === 'string' ? [`${prefix}${key}`] : leaves(value, `${prefix}${key}.`)));
 }
 
 const PLURAL = /_(zero|one|two|few|many|other)$/;

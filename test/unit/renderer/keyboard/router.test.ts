@@ -41,7 +41,7 @@ describe('the keyboard router, in its written order', () => {
     expect(router.route(press('Enter'))).toBe('dialog');
   });
 
-  it('swallows the Enter of a short scan (a box code) so the dialog\'s focused button is not pressed', () => {
+  it("swallows the Enter of a short scan (a box code) so the dialog's focused button is not pressed", () => {
     const router = new KeyRouter();
     router.setScanner(wedge());
     const heard: string[] = [];

@@ -37,7 +37,10 @@ describe('short codes (box labels like K2, recorded timings)', () => {
 
   it('still gives minLength to a scanner without a suffix, whose bursts have no Enter to go by', () => {
     const detector = new WedgeDetector({ ...DEFAULT_WEDGE_CONFIG, suffix: '' });
-    const page = replay(detector, FAST_BOX.keys.filter(([key]) => key !== 'Enter'));
+    const page = replay(
+      detector,
+      FAST_BOX.keys.filter(([key]) => key !== 'Enter'),
+    );
     expect(page.scans).toEqual([]);
   });
 });

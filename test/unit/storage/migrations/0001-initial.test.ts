@@ -38,14 +38,21 @@ describe('migration 0001-initial', () => {
   it('creates every table STRICT and moves the schema to version 1', () => {
     const db = migrated();
     expect(schemaVersion(db)).toBe(1);
-    const rows = db.prepare<[], { name: string; strict: number }>("SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%' ORDER BY name").all();
+    const rows = db
+      .prepare<[], { name: string; strict: number }>(
+        "SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+      )
+      .all();
     expect(rows.map((r) => r.name)).toEqual(TABLES);
     expect(rows.every((r) => r.strict === 1)).toBe(true);
   });
 
   it('indexes what the queue and lookups filter on', () => {
     const db = migrated();
-    const indexes = db.prepare<[], { name: string }>("SELECT name FROM sqlite_schema WHERE type = 'index' AND name NOT LIKE 'sqlite_%'").all().map((r) => r.name);
+    const indexes = db
+      .prepare<[], { name: string }>("SELECT name FROM sqlite_schema WHERE type = 'index' AND name NOT LIKE 'sqlite_%'")
+      .all()
+      .map((r) => r.name);
     expect(indexes).toEqual(expect.arrayContaining(['orders_queue', 'barcodes_product', 'order_locks_station', 'order_references_order']));
     const plan = db
       .prepare<[], { detail: string }>("EXPLAIN QUERY PLAN SELECT id FROM orders WHERE status = 'ready' ORDER BY created_at, id LIMIT 50")
@@ -69,7 +76,7 @@ describe('migration 0001-initial', () => {
       `INSERT INTO orders (number, status, customer_name, ship_name, ship_street, ship_city, ship_postcode, ship_country, search_key, created_at, updated_at)
        VALUES ('1', 'lost', 'C', 'C', 'S', 'C', 'P', 'PL', '', 'now', 'now')`,
       "INSERT INTO logins VALUES ('ST-99', 1, 'now', 'now')",
-      "INSERT INTO kit_components VALUES (1, 1, 1)",
+      'INSERT INTO kit_components VALUES (1, 1, 1)',
       // STRICT: text in an integer column is an error, not silently stored.
       "INSERT INTO stations VALUES ('ST-02', 'Station 2', 'en', 'fifteen')",
     ];

@@ -27,7 +27,7 @@ describe('migration 0002-journal', () => {
     const db = migrated();
     expect(schemaVersion(db)).toBe(2);
     for (const table of ['journal_entries', 'journal_checkpoints']) {
-      const sql = db.prepare<[string], { sql: string }>("SELECT sql FROM sqlite_schema WHERE name = ?").get(table)?.sql;
+      const sql = db.prepare<[string], { sql: string }>('SELECT sql FROM sqlite_schema WHERE name = ?').get(table)?.sql;
       expect(sql).toMatch(/\)\s*STRICT$/);
     }
     const plan = db.prepare("EXPLAIN QUERY PLAN SELECT * FROM journal_entries WHERE subject_kind = 'order' AND subject_id = 'SO-1'").all();
@@ -37,7 +37,7 @@ describe('migration 0002-journal', () => {
   it('refuses UPDATE and DELETE of entries with "journal is append-only"', () => {
     const db = migrated();
     insertEntry(db, 1);
-    expect(() => db.exec("UPDATE journal_entries SET payload = '{\"x\":1}' WHERE seq = 1")).toThrow('journal is append-only');
+    expect(() => db.exec('UPDATE journal_entries SET payload = \'{"x":1}\' WHERE seq = 1')).toThrow('journal is append-only');
     expect(() => db.exec('DELETE FROM journal_entries WHERE seq = 1')).toThrow('journal is append-only');
     expect(() => db.exec('DELETE FROM journal_entries')).toThrow('journal is append-only');
     expect(db.prepare('SELECT payload FROM journal_entries').get()).toEqual({ payload: '{}' });
@@ -54,11 +54,7 @@ describe('migration 0002-journal', () => {
     const db = migrated();
     insertEntry(db, 1);
     expect(() => insertEntry(db, 1)).toThrow(/UNIQUE|PRIMARY KEY/);
-    expect(() =>
-      db.exec(`INSERT INTO journal_entries VALUES (2, 't', 'ST-01', NULL, 'x', NULL, NULL, '{}', '${HASH_A}', 'short')`),
-    ).toThrow(/CHECK/);
-    expect(() =>
-      db.exec(`INSERT INTO journal_entries VALUES (2, 't', 'ST-01', NULL, 'x', 'order', NULL, '{}', '${HASH_A}', '${HASH_B}')`),
-    ).toThrow(/CHECK/);
+    expect(() => db.exec(`INSERT INTO journal_entries VALUES (2, 't', 'ST-01', NULL, 'x', NULL, NULL, '{}', '${HASH_A}', 'short')`)).toThrow(/CHECK/);
+    expect(() => db.exec(`INSERT INTO journal_entries VALUES (2, 't', 'ST-01', NULL, 'x', 'order', NULL, '{}', '${HASH_A}', '${HASH_B}')`)).toThrow(/CHECK/);
   });
 });

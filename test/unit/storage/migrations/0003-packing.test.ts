@@ -104,9 +104,9 @@ describe('migration 0003-packing', () => {
     expect(planOf(db, 'SELECT 1 AS found FROM shipped_serials WHERE product_id = ? AND serial = ?', 2, 'SN-0001')).toMatch(
       usesIndex('sqlite_autoindex_shipped_serials_1'),
     );
-    expect(planOf(db, 'SELECT bulk_threshold, tolerance_grams, tolerance_percent, require_weight FROM station_packing_rules WHERE station_id = ?', 'ST-01')).toMatch(
-      usesIndex('sqlite_autoindex_station_packing_rules_1'),
-    );
+    expect(
+      planOf(db, 'SELECT bulk_threshold, tolerance_grams, tolerance_percent, require_weight FROM station_packing_rules WHERE station_id = ?', 'ST-01'),
+    ).toMatch(usesIndex('sqlite_autoindex_station_packing_rules_1'));
     // No repository asks for an order's serials; the index spares a scan when an order row is
     // deleted or its id changes and the foreign key looks for serials still pointing at it.
     expect(planOf(db, 'SELECT 1 FROM shipped_serials WHERE order_id = ?', 1)).toMatch(usesIndex('shipped_serials_order'));

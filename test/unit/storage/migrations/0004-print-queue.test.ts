@@ -228,8 +228,12 @@ describe('migration 0004-print-queue', () => {
       planOf(db, "UPDATE print_jobs SET status = 'queued', next_attempt_at = ?, updated_at = ? WHERE station_id = ? AND status = 'printing'", AT, AT, 'ST-01'),
     ).toMatch(usesIndex('print_jobs_station'));
     // storage/repositories/manifests.ts: openOne, ofDay, byNumber, parcels, parcelManifest
-    expect(planOf(db, "SELECT * FROM manifests WHERE carrier = ? AND date = ? AND status = 'open'", 'inpost', '2026-03-02')).toMatch(usesIndex('manifests_open'));
-    expect(planOf(db, 'SELECT * FROM manifests WHERE carrier = ? AND date = ? ORDER BY id', 'inpost', '2026-03-02')).toMatch(usesIndex('manifests_carrier_day'));
+    expect(planOf(db, "SELECT * FROM manifests WHERE carrier = ? AND date = ? AND status = 'open'", 'inpost', '2026-03-02')).toMatch(
+      usesIndex('manifests_open'),
+    );
+    expect(planOf(db, 'SELECT * FROM manifests WHERE carrier = ? AND date = ? ORDER BY id', 'inpost', '2026-03-02')).toMatch(
+      usesIndex('manifests_carrier_day'),
+    );
     expect(planOf(db, 'SELECT * FROM manifests WHERE number = ?', 'M-1')).toMatch(usesIndex('sqlite_autoindex_manifests_1'));
     expect(planOf(db, 'SELECT * FROM manifest_parcels WHERE manifest_id = ? ORDER BY added_at, rowid', 1)).toMatch(
       usesIndex('sqlite_autoindex_manifest_parcels_2'),

@@ -113,7 +113,9 @@ describe('migration 0006-document-requests', () => {
     expect(planOf(db, `SELECT ${columns} ${from} WHERE i.status = 'pending' AND i.next_attempt_at <= ? ORDER BY i.next_attempt_at, i.id LIMIT 1`, AT)).toMatch(
       usesIndex('document_request_items_due'),
     );
-    expect(planOf(db, "SELECT min(next_attempt_at) AS at FROM document_request_items WHERE status = 'pending'")).toMatch(usesIndex('document_request_items_due'));
+    expect(planOf(db, "SELECT min(next_attempt_at) AS at FROM document_request_items WHERE status = 'pending'")).toMatch(
+      usesIndex('document_request_items_due'),
+    );
     expect(planOf(db, "UPDATE document_request_items SET next_attempt_at = ?, updated_at = ? WHERE status = 'pending'", AT, AT)).toMatch(
       usesIndex('document_request_items_due'),
     );

@@ -22,7 +22,9 @@ function beforeLoginSessions(): Database {
 
 const insertLogin = (db: Database, client: string, ended: string | null = null) =>
   db
-    .prepare("INSERT INTO login_sessions (client_key, station_id, user_id, started_at, last_activity_at, ended_at, end_reason) VALUES (?, 'ST-01', 1, 'now', 'now', ?, ?)")
+    .prepare(
+      "INSERT INTO login_sessions (client_key, station_id, user_id, started_at, last_activity_at, ended_at, end_reason) VALUES (?, 'ST-01', 1, 'now', 'now', ?, ?)",
+    )
     .run(client, ended, ended ? 'logout' : null);
 
 describe('migration 0008-login-sessions', () => {
@@ -50,10 +52,11 @@ describe('migration 0008-login-sessions', () => {
   it('refuses an end without its reason, an unknown reason and an empty client key', () => {
     const db = beforeLoginSessions();
     migrate(db, [...BEFORE, loginSessions]);
-    const raw = (values: string) => () => db.exec(`INSERT INTO login_sessions (client_key, station_id, user_id, started_at, last_activity_at, ended_at, end_reason) VALUES ${values}`);
+    const raw = (values: string) => () =>
+      db.exec(`INSERT INTO login_sessions (client_key, station_id, user_id, started_at, last_activity_at, ended_at, end_reason) VALUES ${values}`);
     expect(raw("('browser:a', 'ST-01', 1, 'now', 'now', 'now', NULL)")).toThrow(/CHECK/);
     expect(raw("('browser:a', 'ST-01', 1, 'now', 'now', 'now', 'vanished')")).toThrow(/CHECK/);
     expect(raw("('', 'ST-01', 1, 'now', 'now', NULL, NULL)")).toThrow(/CHECK/);
-    expect(() => db.exec("UPDATE stations SET badge_only_login = 2")).toThrow(/CHECK/);
+    expect(() => db.exec('UPDATE stations SET badge_only_login = 2')).toThrow(/CHECK/);
   });
 });

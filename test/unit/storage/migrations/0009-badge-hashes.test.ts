@@ -36,7 +36,7 @@ describe('migration 0009-badge-hashes', () => {
     const { db } = withBadgeCodes({ key: true });
     migrate(db);
     expect(schemaVersion(db)).toBeGreaterThanOrEqual(badgeHashes.version);
-    const columns = db.prepare<[], { name: string; notnull: number }>("SELECT name, \"notnull\" FROM pragma_table_info('users')").all();
+    const columns = db.prepare<[], { name: string; notnull: number }>('SELECT name, "notnull" FROM pragma_table_info(\'users\')').all();
     expect(columns.map((c) => c.name)).not.toContain('badge_code');
     expect(columns.find((c) => c.name === 'badge_hash')?.notnull).toBe(1);
     expect(db.prepare('SELECT id, badge_hash FROM users ORDER BY id').all()).toEqual([

@@ -40,7 +40,9 @@ describe('migration 0011-pdf-folder-printer', () => {
     const db = beforePdfFolder();
     migrate(db, [...BEFORE, pdfFolderPrinter]);
     expect(schemaVersion(db)).toBe(11);
-    expect(db.prepare('SELECT * FROM printer_profiles').all()).toEqual([{ station_id: 'ST-01', document_kind: 'label', printer_kind: 'raw_tcp', target: 'h:9100', format: 'zpl', raw: 1 }]);
+    expect(db.prepare('SELECT * FROM printer_profiles').all()).toEqual([
+      { station_id: 'ST-01', document_kind: 'label', printer_kind: 'raw_tcp', target: 'h:9100', format: 'zpl', raw: 1 },
+    ]);
     expect(db.prepare('SELECT id, status, attempts, interrupted FROM print_jobs ORDER BY id').all()).toEqual([
       { id: 7, status: 'done', attempts: 1, interrupted: 0 },
       { id: 8, status: 'queued', attempts: 2, interrupted: 1 },
@@ -53,7 +55,9 @@ describe('migration 0011-pdf-folder-printer', () => {
     expect(db.pragma('foreign_key_check')).toEqual([]);
     expect(tableSql(db, 'document_request_items')).toMatch(/REFERENCES print_jobs \(id\)/);
     expect(db.prepare("SELECT name FROM sqlite_schema WHERE name LIKE '%before_0011%'").all()).toEqual([]);
-    const indexes = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name IN ('print_jobs', 'document_request_items') AND sql IS NOT NULL ORDER BY name").all();
+    const indexes = db
+      .prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name IN ('print_jobs', 'document_request_items') AND sql IS NOT NULL ORDER BY name")
+      .all();
     expect(indexes).toEqual([
       { name: 'document_request_items_due' },
       { name: 'document_request_items_request' },
@@ -67,13 +71,21 @@ describe('migration 0011-pdf-folder-printer', () => {
     const db = beforePdfFolder();
     migrate(db, [...BEFORE, pdfFolderPrinter]);
     db.exec("INSERT INTO printer_profiles VALUES ('ST-01', 'packing_slip', 'pdf_folder', 'ST-01', 'pdf', 0)");
-    db.exec("INSERT INTO print_jobs (station_id, document_id, document_kind, printer_kind, target, format, raw, status, max_attempts, created_at, updated_at) VALUES ('ST-01', 1, 'label', 'pdf_folder', 'ST-01', 'zpl', 0, 'queued', 30, 'now', 'now')");
+    db.exec(
+      "INSERT INTO print_jobs (station_id, document_id, document_kind, printer_kind, target, format, raw, status, max_attempts, created_at, updated_at) VALUES ('ST-01', 1, 'label', 'pdf_folder', 'ST-01', 'zpl', 0, 'queued', 30, 'now', 'now')",
+    );
     expect(() => db.exec("INSERT INTO printer_profiles VALUES ('ST-01', 'manifest', 'fax', 'x', 'pdf', 0)")).toThrow(/CHECK/);
     expect(() =>
-      db.exec("INSERT INTO print_jobs (station_id, document_id, document_kind, printer_kind, target, format, raw, status, max_attempts, created_at, updated_at) VALUES ('ST-01', 1, 'label', 'fax', 'x', 'zpl', 0, 'queued', 30, 'now', 'now')"),
+      db.exec(
+        "INSERT INTO print_jobs (station_id, document_id, document_kind, printer_kind, target, format, raw, status, max_attempts, created_at, updated_at) VALUES ('ST-01', 1, 'label', 'fax', 'x', 'zpl', 0, 'queued', 30, 'now', 'now')",
+      ),
     ).toThrow(/CHECK/);
     expect(() => db.exec('UPDATE document_request_items SET print_job_id = 99 WHERE id = 6')).toThrow(/FOREIGN KEY/);
-    expect(() => db.exec("INSERT INTO print_jobs (station_id, document_id, document_kind, printer_kind, target, format, raw, status, max_attempts, created_at, updated_at) VALUES ('ST-01', 99, 'label', 'pdf_folder', 'x', 'zpl', 0, 'queued', 30, 'now', 'now')")).toThrow(/FOREIGN KEY/);
+    expect(() =>
+      db.exec(
+        "INSERT INTO print_jobs (station_id, document_id, document_kind, printer_kind, target, format, raw, status, max_attempts, created_at, updated_at) VALUES ('ST-01', 99, 'label', 'pdf_folder', 'x', 'zpl', 0, 'queued', 30, 'now', 'now')",
+      ),
+    ).toThrow(/FOREIGN KEY/);
   });
 
   it('refuses a pdf_folder profile before it (the CHECK of 0004)', () => {

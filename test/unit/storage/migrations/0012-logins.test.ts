@@ -40,7 +40,9 @@ describe('migration 0012-logins', () => {
     migrate(db, [...BEFORE, logins]);
     const start = db.prepare("INSERT INTO logins (client_key, station_id, user_id, started_at, last_activity_at) VALUES ('browser-a', 'ST-01', 1, 't4', 't4')");
     expect(() => start.run()).toThrow('UNIQUE constraint failed');
-    expect(planOf(db, 'SELECT id FROM logins WHERE client_key = ? AND station_id = ? AND ended_at IS NULL', 'browser-a', 'ST-01')).toMatch(usesIndex('logins_live'));
+    expect(planOf(db, 'SELECT id FROM logins WHERE client_key = ? AND station_id = ? AND ended_at IS NULL', 'browser-a', 'ST-01')).toMatch(
+      usesIndex('logins_live'),
+    );
     expect(planOf(db, 'SELECT id FROM logins WHERE station_id = ? AND ended_at IS NULL ORDER BY started_at', 'ST-01')).toMatch(usesIndex('logins_open'));
   });
 });

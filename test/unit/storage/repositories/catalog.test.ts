@@ -8,7 +8,16 @@ describe('catalog repository', () => {
     store.catalog.importCatalog(sampleCatalog());
     expect(store.catalog.productCount()).toBe(4);
     const mug = store.catalog.productBySku('MUG-RED')!;
-    expect(mug).toEqual({ id: mug.id, sku: 'MUG-RED', name: 'Red mug', weightGrams: 250, tracking: 'none', refuseExpired: false, returnable: true, isKit: false });
+    expect(mug).toEqual({
+      id: mug.id,
+      sku: 'MUG-RED',
+      name: 'Red mug',
+      weightGrams: 250,
+      tracking: 'none',
+      refuseExpired: false,
+      returnable: true,
+      isKit: false,
+    });
     expect(store.catalog.productById(mug.id)).toEqual(mug);
     const tea = store.catalog.productBySku('TEA-GREEN')!;
     expect(tea).toMatchObject({ tracking: 'lot', refuseExpired: true, weightGrams: 112.5 });

@@ -22,7 +22,16 @@ function storeWithOrders() {
     newOrder('PD-1001', {
       externalId: 'ext-1',
       customerName: 'Łukasz Wiśniewski',
-      shipTo: { name: 'Łukasz Wiśniewski', company: 'Herbata sp. z o.o.', street: 'Rynek 1', city: 'Wrocław', postcode: '50-101', country: 'PL', phone: '+48 600 000 000', email: 'l@example.pl' },
+      shipTo: {
+        name: 'Łukasz Wiśniewski',
+        company: 'Herbata sp. z o.o.',
+        street: 'Rynek 1',
+        city: 'Wrocław',
+        postcode: '50-101',
+        country: 'PL',
+        phone: '+48 600 000 000',
+        email: 'l@example.pl',
+      },
       service: 'locker',
       note: 'Fragile',
       lines: [
@@ -45,7 +54,16 @@ describe('order repository', () => {
       externalId: 'ext-1',
       status: 'ready',
       customerName: 'Łukasz Wiśniewski',
-      shipTo: { name: 'Łukasz Wiśniewski', company: 'Herbata sp. z o.o.', street: 'Rynek 1', city: 'Wrocław', postcode: '50-101', country: 'PL', phone: '+48 600 000 000', email: 'l@example.pl' },
+      shipTo: {
+        name: 'Łukasz Wiśniewski',
+        company: 'Herbata sp. z o.o.',
+        street: 'Rynek 1',
+        city: 'Wrocław',
+        postcode: '50-101',
+        country: 'PL',
+        phone: '+48 600 000 000',
+        email: 'l@example.pl',
+      },
       carrierCode: 'inpost',
       service: 'locker',
       note: 'Fragile',
@@ -76,7 +94,12 @@ describe('order repository', () => {
     const failure = failureOf(() =>
       store.orders.insertMany([
         newOrder('PD-2001'),
-        newOrder('PD-2002', { lines: [{ sku: 'GHOST-1', quantity: 1 }, { sku: 'GHOST-2', quantity: 1 }] }),
+        newOrder('PD-2002', {
+          lines: [
+            { sku: 'GHOST-1', quantity: 1 },
+            { sku: 'GHOST-2', quantity: 1 },
+          ],
+        }),
       ]),
     );
     expect(failure.code).toBe('VALIDATION_FAILED');

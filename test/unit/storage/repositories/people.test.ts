@@ -59,7 +59,9 @@ describe('user repository', () => {
     const { store, db } = openTestStore();
     store.users.insert({ name: 'A', role: 'packer', badgeCode: 'B-1', pinHash: PIN_HASH, language: null });
     expect(() => store.users.insert({ name: 'B', role: 'packer', badgeCode: 'b-1', pinHash: PIN_HASH, language: null })).toThrow(/UNIQUE/);
-    expect(() => db.prepare(`INSERT INTO users (name, role, badge_hash, pin_hash) VALUES ('C', 'packer', 'B-2', ?)`).run(PIN_HASH)).toThrow(/never a badge code/);
+    expect(() => db.prepare(`INSERT INTO users (name, role, badge_hash, pin_hash) VALUES ('C', 'packer', 'B-2', ?)`).run(PIN_HASH)).toThrow(
+      /never a badge code/,
+    );
     expect(() => db.exec(`UPDATE users SET badge_hash = 'B-1'`)).toThrow(/never a badge code/);
   });
 });

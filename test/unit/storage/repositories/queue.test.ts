@@ -9,7 +9,14 @@ function queueStore() {
   const at = (hour: number) => `2026-03-01T${String(hour).padStart(2, '0')}:00:00.000Z`;
   t.store.orders.insertMany([
     newOrder('PD-1003', { createdAt: at(12), customerName: 'Zofia Kamińska', lines: [{ sku: 'LAMP-01', quantity: 1 }] }),
-    newOrder('PD-1001', { createdAt: at(9), customerName: 'Łukasz Wiśniewski', lines: [{ sku: 'TEA-GREEN', quantity: 2 }, { sku: 'MUG-RED', quantity: 3 }] }),
+    newOrder('PD-1001', {
+      createdAt: at(9),
+      customerName: 'Łukasz Wiśniewski',
+      lines: [
+        { sku: 'TEA-GREEN', quantity: 2 },
+        { sku: 'MUG-RED', quantity: 3 },
+      ],
+    }),
     newOrder('PD-1002', { createdAt: at(10), customerName: 'Anna Nowak' }),
     newOrder('PD-1004', { createdAt: at(8), customerName: 'Piotr Mazur', status: 'on_hold' }),
     newOrder('PD-1005', { createdAt: at(7), customerName: 'Ewa Lis', status: 'cancelled' }),
@@ -27,7 +34,15 @@ describe('order queue', () => {
     expect(numbers()).toEqual(['PD-1001', 'PD-1002', 'AB-2001', 'PD-1003']);
     const result = store.orders.queue({ stationId: 'ST-01', search: '', limit: 50, offset: 0 });
     expect(result.total).toBe(4);
-    expect(result.orders[0]).toMatchObject({ number: 'PD-1001', status: 'ready', lineCount: 2, itemCount: 5, city: 'Kraków', country: 'PL', openAtStation: null });
+    expect(result.orders[0]).toMatchObject({
+      number: 'PD-1001',
+      status: 'ready',
+      lineCount: 2,
+      itemCount: 5,
+      city: 'Kraków',
+      country: 'PL',
+      openAtStation: null,
+    });
   });
 
   it('puts the order open at this station first and hides those open at another station', () => {

@@ -7,7 +7,17 @@ const TOLERANCE = { grams: 50, percent: 5 };
 type Parcel = PackingView['parcels'][number];
 
 function view(parcel: Partial<Parcel> = {}, extra: Partial<PackingView> = {}): PackingView {
-  const boxed: Parcel = { no: 1, boxCode: 'K1', tareGrams: 120, expectedGrams: 820, weightGrams: null, weightSource: null, weightOk: null, units: 2, ...parcel };
+  const boxed: Parcel = {
+    no: 1,
+    boxCode: 'K1',
+    tareGrams: 120,
+    expectedGrams: 820,
+    weightGrams: null,
+    weightSource: null,
+    weightOk: null,
+    units: 2,
+    ...parcel,
+  };
   return { sessionId: 7, parcels: [boxed], activeParcel: 1, pending: null, ...extra } as PackingView;
 }
 
@@ -41,7 +51,11 @@ describe('weighing the parcel by itself', () => {
   });
 
   it('never weighs a zero, a fault or an overweight plate', () => {
-    expect(feed([zero, { status: 'overweight', grams: null, stable: false, at: 'x' }, { status: 'fault', grams: null, stable: false, at: 'x' }])).toEqual([null, null, null]);
+    expect(feed([zero, { status: 'overweight', grams: null, stable: false, at: 'x' }, { status: 'fault', grams: null, stable: false, at: 'x' }])).toEqual([
+      null,
+      null,
+      null,
+    ]);
     expect(autoWeigh({ sessionId: 7, taken: null }, view(), { reading: stable(830), loaded: false }, TOLERANCE).weigh).toBeNull();
   });
 

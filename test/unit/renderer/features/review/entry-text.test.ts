@@ -3,7 +3,16 @@ import type { TimelineEntry } from '../../../../../src/contract/review';
 import type { VideoSegmentView } from '../../../../../src/contract/video';
 import { clipMoment, describeEntry } from '../../../../../renderer/features/review/entryText';
 
-const entry = (type: string, at: string, payload: Record<string, unknown> = {}): TimelineEntry => ({ seq: 1, at, stationId: 'ST-01', actorId: 1, actorName: 'Anna', type, payload, hash: 'h' });
+const entry = (type: string, at: string, payload: Record<string, unknown> = {}): TimelineEntry => ({
+  seq: 1,
+  at,
+  stationId: 'ST-01',
+  actorId: 1,
+  actorName: 'Anna',
+  type,
+  payload,
+  hash: 'h',
+});
 const segment = (id: number, startedAt: string, endedAt: string | null, kind: 'webcam' | 'nvr' = 'webcam'): VideoSegmentView => ({
   id,
   sessionId: 1,
