@@ -26,6 +26,9 @@ describe('the layering rule of ARCHITECTURE.md', () => {
     ['src/app/x.ts', "import HID from 'node-hid';\nexport const h = HID;", /node-hid belongs to devices/],
     ['src/host/x.ts', "import { x } from '../../main/window';\nexport const y = x;", /host may not import from main/],
     ['src/contract/x.ts', "import { thing } from '../app/station';\nexport const t = thing;", /contract may not import from app/],
+    ['src/platform/x.ts', "import { thing } from '../domain/user';\nexport const t = thing;", /platform may not import from domain/],
+    ['src/app/x.ts', "import { readOwnerOnly } from '../platform/owner-only-file';\nexport const r = readOwnerOnly;", /app may not import from platform/],
+    ['src/domain/x.ts', "import { readOwnerOnly } from '../platform/owner-only-file';\nexport const r = readOwnerOnly;", /domain may not import from platform/],
   ])('rejects %s importing what it must not', async (file, code, why) => {
     const errors = await layerErrors(file, code);
     expect(errors.join('\n')).toMatch(why);
@@ -46,6 +49,7 @@ describe('the layering rule of ARCHITECTURE.md', () => {
       "import { METHODS } from '../src/contract/methods';\nimport { create } from 'zustand';\nexport const m = METHODS;\nexport const c = create;",
     ],
     ['src/host/x.ts', "import { createStation } from '../app/station';\nimport fs from 'node:fs';\nexport const c = createStation;\nexport const f = fs;"],
+    ['src/storage/x.ts', "import { readOwnerOnly } from '../platform/owner-only-file';\nexport const r = readOwnerOnly;"],
   ])('allows %s its own imports', async (file, code) => {
     expect(await layerErrors(file, code)).toEqual([]);
   });
