@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { builtinModules } from 'node:module';
 
-const ADAPTERS = ['storage', 'journal', 'devices', 'documents', 'printing', 'sync', 'video'];
+const ADAPTERS = ['storage', 'journal', 'devices', 'documents', 'printing', 'sync', 'carriers', 'video'];
 
 /** Layer of a repository-relative path, or null when it is outside the layered code. */
 export function layerOf(relPath) {
