@@ -65,6 +65,8 @@ export interface SoapFault {
   message: string;
   /** The text of the fault's detail, flattened. */
   detail: string;
+  /** The names of the detail's elements (e.g. DeniedAccessWSException), which say what kind of fault it is. */
+  detailNames: string[];
 }
 
 export interface SoapAnswer {
@@ -94,7 +96,13 @@ export function readSoap(xml: string, arrays: readonly string[]): SoapAnswer {
   if (fault) {
     return {
       response: null,
-      fault: { code: flatText(fault.faultcode), message: flatText(fault.faultstring), detail: flatText(fault.detail) },
+      fault: {
+        code: flatText(fault.faultcode),
+        message: flatText(fault.faultstring),
+        detail: flatText(fault.detail),
+        detailNames:
+          fault.detail && typeof fault.detail === 'object' && !Array.isArray(fault.detail) ? Object.keys(fault.detail).filter((k) => !k.startsWith('@')) : [],
+      },
     };
   }
   const name = Object.keys(body).find((k) => !k.startsWith('@'));
