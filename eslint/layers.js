@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { builtinModules } from 'node:module';
 
-const ADAPTERS = ['storage', 'journal', 'devices', 'documents', 'printing', 'sync', 'video'];
+const ADAPTERS = ['storage', 'journal', 'devices', 'documents', 'printing', 'sync', 'carriers', 'video'];
 
 /** Node-only helpers shared by the layers that do I/O (owner-only key files); they import nothing of ours. */
 const PLATFORM = 'platform';
