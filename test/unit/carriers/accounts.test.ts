@@ -1,0 +1,109 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Command, CommanderError } from 'commander';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { DATABASE_FILE } from '../../../src/boot/data-dir';
+import { registerCarriers } from '../../../src/cli/commands/carriers';
+import { openDatabase } from '../../../src/storage/db';
+import { migrate } from '../../../src/storage/migrate';
+import { createCarrierAccounts } from '../../../src/storage/repositories/carrier-accounts';
+import { INPOST_ORG, INPOST_TOKEN, startFakeInpost, type FakeInpost } from '../../fixtures/carriers/inpost-fake';
+
+const dirs: string[] = [];
+let fake: FakeInpost | null = null;
+afterEach(async () => {
+  vi.restoreAllMocks();
+  await fake?.close();
+  fake = null;
+  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function dataFolder(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'packdesk-carriers-'));
+  dirs.push(dir);
+  const db = openDatabase(path.join(dir, DATABASE_FILE));
+  migrate(db);
+  db.close();
+  return dir;
+}
+
+describe('carrier accounts', () => {
+  it('keep settings checked by the schema, and a sealed secret only for the address it was given for', () => {
+    const db = openDatabase(path.join(dataFolder(), DATABASE_FILE));
+    const accounts = createCarrierAccounts(db);
+    accounts.save(
+      { kind: 'inpost', url: 'https://api-shipx-pl.easypack24.net', organizationId: '4321', sendingMethod: 'dispatch_order', labelFormat: 'zpl' },
+      'now',
+    );
+    accounts.saveSealedSecret('inpost', new Uint8Array([1, 2, 3]), 'https://api-shipx-pl.easypack24.net');
+    expect(accounts.sealedSecret('inpost')).toEqual(new Uint8Array([1, 2, 3]));
+    expect(accounts.list().map((a) => a.kind)).toEqual(['inpost']);
+
+    // Pointed at another address, the old token is not handed to it.
+    accounts.save({ kind: 'inpost', url: 'https://elsewhere.example', organizationId: '4321', sendingMethod: 'dispatch_order', labelFormat: 'zpl' }, 'later');
+    expect(accounts.sealedSecret('inpost')).toBeNull();
+    expect(() => accounts.saveSealedSecret('dpd', new Uint8Array([1]), null)).toThrow('There is no dpd account to keep a secret for.');
+    const row = db.prepare('SELECT sealed_secret FROM carrier_accounts').get() as { sealed_secret: Buffer };
+    expect(Buffer.from(row.sealed_secret)).toEqual(Buffer.from([1, 2, 3]));
+    accounts.remove('inpost');
+    expect(accounts.get('inpost')).toBeNull();
+    db.close();
+  });
+});
+
+describe('packdesk carriers', () => {
+  async function run(args: string[], stdin: string | null = null): Promise<{ code: number; out: string; err: string }> {
+    let out = '';
+    let err = '';
+    vi.spyOn(process.stdout, 'write').mockImplementation((c) => ((out += String(c)), true));
+    vi.spyOn(process.stderr, 'write').mockImplementation((c) => ((err += String(c)), true));
+    if (stdin !== null)
+      vi.spyOn(process, 'stdin', 'get').mockReturnValue(
+        (async function* () {
+          yield Buffer.from(stdin);
+        })() as never,
+      );
+    const program = new Command('packdesk').exitOverride();
+    registerCarriers(program);
+    try {
+      await program.parseAsync(args, { from: 'user' });
+      return { code: 0, out, err };
+    } catch (error) {
+      if (error instanceof CommanderError) return { code: error.exitCode, out, err };
+      throw error;
+    } finally {
+      vi.restoreAllMocks();
+    }
+  }
+
+  it('saves an InPost account with its token from standard input, tests it, and says why a wrong token fails', async () => {
+    fake = await startFakeInpost();
+    const dir = dataFolder();
+    const settings = JSON.stringify({ url: fake.url, organizationId: INPOST_ORG });
+    const saved = await run(['carriers', 'set', '--carrier', 'inpost', '--settings', settings, '--secret-stdin', '--data', dir], `${INPOST_TOKEN}\n`);
+    expect(saved).toMatchObject({ code: 0, out: 'inpost: saved, with its secret sealed\n' });
+    const db = openDatabase(path.join(dir, DATABASE_FILE));
+    const row = db.prepare('SELECT settings, sealed_secret FROM carrier_accounts').get() as { settings: string; sealed_secret: Buffer };
+    db.close();
+    expect(row.sealed_secret.includes(Buffer.from(INPOST_TOKEN))).toBe(false);
+
+    const tested = await run(['carriers', 'test', '--carrier', 'inpost', '--data', dir]);
+    expect(tested.code).toBe(0);
+    expect(tested.out).toMatch(/^inpost: ok, InPost: Sklep Testowy sp\. z o\.o\. \(\d+ ms\)\n$/);
+
+    await run(['carriers', 'set', '--carrier', 'inpost', '--settings', settings, '--secret-stdin', '--data', dir], 'wrong-token');
+    const refused = await run(['carriers', 'test', '--carrier', 'inpost', '--data', dir]);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toBe(
+      'packdesk: inpost: InPost refused the API token (token_invalid). Generate a new one in Parcel Manager → My account → API and enter it in Settings → Carriers. [carrier.auth]\n',
+    );
+  });
+
+  it('refuses settings that do not read as an account, naming the field', async () => {
+    const dir = dataFolder();
+    await expect(run(['carriers', 'set', '--carrier', 'dpd', '--settings', '{"login":"x"}', '--data', dir])).rejects.toThrow(
+      'the dpd settings are not valid: masterFid',
+    );
+  });
+});
