@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { CommanderError, type Command } from 'commander';
 import { CarrierFailure } from '../../app/ports/carriers';
+import { secretEndpoint } from '../../app/sync/endpoint';
 import { DATABASE_FILE } from '../../boot/data-dir';
 import { createCarrier, memoryShipmentBook, type CarrierDeps } from '../../carriers';
 import { CARRIER_ACCOUNT_KINDS, carrierAccountSchema, carrierEndpoint, carrierNeedsSecret, type CarrierAccountKind } from '../../contract/carriers';
@@ -43,7 +44,8 @@ async function readStdin(): Promise<string> {
 function depsFor(db: Database, open: (sealed: Uint8Array) => string): CarrierDeps {
   const sync = createSyncStorage(db).settings;
   const shop = sync.settings();
-  const sealed = sync.sealedSecret();
+  // The shop's token only for the address it was given for, as the sync itself checks.
+  const sealed = sync.secretEndpoint() === secretEndpoint(shop) ? sync.sealedSecret() : null;
   const labels = createLabelSettingsRepository(db);
   return {
     baselinkerCall:

@@ -7,7 +7,14 @@ import { DATABASE_FILE } from '../../../src/boot/data-dir';
 import { registerCarriers } from '../../../src/cli/commands/carriers';
 import { openDatabase } from '../../../src/storage/db';
 import { migrate } from '../../../src/storage/migrate';
+import { secretEndpoint } from '../../../src/app/sync/endpoint';
+import type { BackendSettings } from '../../../src/contract/sync';
 import { createCarrierAccounts } from '../../../src/storage/repositories/carrier-accounts';
+import { createLabelSettingsRepository } from '../../../src/storage/repositories/label-settings';
+import { createSyncStorage } from '../../../src/storage/repositories/sync-storage';
+import { keyFileSecrets } from '../../../src/sync';
+import { BL_TOKEN, startFakeBaselinkerCouriers } from '../../fixtures/carriers/baselinker-couriers-fake';
+import { SENDER } from '../../fixtures/carriers/requests';
 import { INPOST_ORG, INPOST_TOKEN, startFakeInpost, type FakeInpost } from '../../fixtures/carriers/inpost-fake';
 
 const dirs: string[] = [];
@@ -104,6 +111,57 @@ describe('packdesk carriers', () => {
     const dir = dataFolder();
     await expect(run(['carriers', 'set', '--carrier', 'dpd', '--settings', '{"login":"x"}', '--data', dir])).rejects.toThrow(
       'the dpd settings are not valid: masterFid',
+    );
+  });
+
+  it('tests BaseLinker couriers with the shop’s own token, and only for the address the token was given for', async () => {
+    const bl = await startFakeBaselinkerCouriers();
+    try {
+      const dir = dataFolder();
+      const db = openDatabase(path.join(dir, DATABASE_FILE));
+      const sync = createSyncStorage(db).settings;
+      const shop: BackendSettings = {
+        kind: 'baselinker',
+        vendure: null,
+        file: null,
+        everySeconds: 60,
+        baselinker: {
+          url: bl.url,
+          statusMap: { ready: [], onHold: [], cancelled: [], shipped: null },
+          courierCode: null,
+          requestsPerMinute: 100,
+          allowInsecureHttp: false,
+        },
+      };
+      sync.saveSettings(shop);
+      sync.saveSealedSecret(keyFileSecrets(dir).sealer.seal(new TextEncoder().encode(BL_TOKEN)), secretEndpoint(shop));
+      db.close();
+      await run(['carriers', 'set', '--carrier', 'baselinker', '--settings', '{"courierCode":"dpd"}', '--data', dir]);
+      expect((await run(['carriers', 'test', '--carrier', 'baselinker', '--data', dir])).out).toMatch(/^baselinker: ok, BaseLinker: DPD \(\d+ ms\)\n$/);
+
+      // The shop moved to another address: its old token is not sent there.
+      const again = openDatabase(path.join(dir, DATABASE_FILE));
+      createSyncStorage(again).settings.saveSettings({ ...shop, baselinker: { ...shop.baselinker!, url: `${bl.url}?moved` } });
+      again.close();
+      const refused = await run(['carriers', 'test', '--carrier', 'baselinker', '--data', dir]);
+      expect(refused.code).toBe(1);
+      expect(refused.err).toContain('BaseLinker couriers need the shop to be BaseLinker, with its token (Settings → Shop sync). [carrier.not_set_up]');
+    } finally {
+      await bl.close();
+    }
+  });
+
+  it('tests our own label once the station has its GS1 prefix', async () => {
+    const dir = dataFolder();
+    await run(['carriers', 'set', '--carrier', 'own', '--settings', '{"name":"Nasz transport"}', '--data', dir]);
+    expect((await run(['carriers', 'test', '--carrier', 'own', '--data', dir])).err).toContain(
+      'Our own labels need the GS1 company prefix first (Settings → Labels).',
+    );
+    const db = openDatabase(path.join(dir, DATABASE_FILE));
+    createLabelSettingsRepository(db).set({ shopName: 'Sklep', shipFrom: SENDER, gs1CompanyPrefix: '5901234', ssccExtensionDigit: 0, returnPolicy: '' });
+    db.close();
+    expect((await run(['carriers', 'test', '--carrier', 'own', '--data', dir])).out).toMatch(
+      /^own: ok, Nasz transport: Sklep, GS1 prefix 5901234 \(\d+ ms\)\n$/,
     );
   });
 });
