@@ -7,6 +7,7 @@
  * Every call either answers or throws a CarrierFailure: a carrier that is down or slow (retry
  * later) is told apart from one that refuses the request (park it and show the sentence).
  */
+import type { CarrierAccount, CarrierAccountKind } from '../../contract/carriers';
 import type { Address } from '../../domain/order';
 
 export const CARRIER_KINDS = ['inpost', 'poczta-polska', 'dpd', 'baselinker', 'own'] as const;
@@ -203,4 +204,15 @@ export class CarrierFailure extends Error {
   get retryable(): boolean {
     return this.kind === 'unavailable' || this.kind === 'timeout';
   }
+}
+
+/** The carrier accounts a station holds: settings as JSON, the secret only sealed, bound to the address it was given for. */
+export interface CarrierAccountsRepository {
+  list(): CarrierAccount[];
+  get(kind: CarrierAccountKind): CarrierAccount | null;
+  save(account: CarrierAccount, at: string): void;
+  remove(kind: CarrierAccountKind): void;
+  /** The sealed secret, only when it was given for the account's current address (null otherwise). */
+  sealedSecret(kind: CarrierAccountKind): Uint8Array | null;
+  saveSealedSecret(kind: CarrierAccountKind, sealed: Uint8Array | null, endpoint: string | null): void;
 }

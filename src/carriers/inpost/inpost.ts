@@ -46,6 +46,7 @@ interface ShipxShipment {
   tracking_number: string | null;
   reference: string | null;
   service?: string;
+  offers?: { id: number; status: string; unavailability_reasons?: unknown }[];
 }
 
 interface ShipxError {
@@ -120,8 +121,10 @@ export class InpostCarrier implements Carrier {
     const deadline = Date.now() + (options.timeoutMs ?? 20_000);
     const sleep = this.connection.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
     for (;;) {
-      const current = await this.shipment(shipmentId);
+      const raw = await this.json<ShipxShipment>('GET', `/v1/shipments/${encodeURIComponent(shipmentId)}`, null, 'the shipment');
+      const current = this.toShipment(raw);
       if (current.status !== 'pending') return current;
+      this.refuseUnavailableOffers(raw);
       if (Date.now() >= deadline) {
         throw new CarrierFailure(
           'timeout',
@@ -202,6 +205,22 @@ export class InpostCarrier implements Carrier {
     const query = ids.map((id) => `shipment_ids[]=${encodeURIComponent(id)}`).join('&');
     const printout = await this.document(`/v1/organizations/${this.org()}/dispatch_orders/printouts?${query}&format=Pdf`, 'the handover printout');
     return { document: { format: 'pdf', bytes: printout }, number: null, shipmentIds: ids, pickup: null };
+  }
+
+  /**
+   * A shipment whose every offer InPost marked unavailable will never be confirmed: say why now
+   * rather than wait (offers carry `unavailability_reasons`; how they read is unconfirmed).
+   */
+  private refuseUnavailableOffers(raw: ShipxShipment): void {
+    const offers = raw.offers ?? [];
+    if (offers.length === 0 || !offers.every((o) => o.status === 'unavailable')) return;
+    const reasons = [...new Set(offers.flatMap((o) => detailLines(o.unavailability_reasons)))];
+    throw new CarrierFailure(
+      'refused',
+      'carrier.refused',
+      `InPost cannot carry shipment ${raw.id} as ordered${reasons.length > 0 ? `: ${reasons.map(words).join('; ')}` : ''}. Check the service in the InPost contract and the parcel's size.`,
+      { carrier: CARRIER, shipment: String(raw.id), fields: reasons.join('; ') },
+    );
   }
 
   // --- the request ---

@@ -12,6 +12,7 @@ import { printJobInterruptions } from './0010-print-job-interruptions';
 import { pdfFolderPrinter } from './0011-pdf-folder-printer';
 import { logins } from './0012-logins';
 import { outboxReturns } from './0013-outbox-returns';
+import { carrierAccounts } from './0014-carrier-accounts';
 
 export type { Migration } from './migration';
 
@@ -30,4 +31,5 @@ export const MIGRATIONS: readonly Migration[] = [
   pdfFolderPrinter,
   logins,
   outboxReturns,
+  carrierAccounts,
 ];

@@ -88,6 +88,16 @@ describe('InPost ShipX against a local fake', () => {
     expect(waited.message).toBe(`InPost has not confirmed shipment ${made.shipmentId} yet (status created); its label follows when it does.`);
   });
 
+  it('stops waiting and says why when InPost has no available offer for the shipment', async () => {
+    fake.options.offersUnavailable = ['service_unavailable'];
+    const made = await carrier.createShipment(locker());
+    const failure = await failureOf(carrier.awaitConfirmation(made.shipmentId));
+    expect(failure).toMatchObject({ kind: 'refused', key: 'carrier.refused', details: { fields: 'service_unavailable' } });
+    expect(failure.message).toBe(
+      `InPost cannot carry shipment ${made.shipmentId} as ordered: service unavailable. Check the service in the InPost contract and the parcel's size.`,
+    );
+  });
+
   describe('labels once confirmed', () => {
     let shipmentId: string;
     let tracking: string;
