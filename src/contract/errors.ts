@@ -52,6 +52,7 @@ export const ERROR_CODES = [
   'VIDEO_QUOTA_FULL',
   'NVR_TEMPLATE_INVALID',
   'EVIDENCE_UNAVAILABLE',
+  'RETURN_SLIP_AT_PACKING',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
