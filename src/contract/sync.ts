@@ -68,7 +68,7 @@ export type FileSettings = z.output<typeof fileSettingsSchema>;
 
 export const outboxEventViewSchema = z.object({
   id: z.number().int(),
-  type: z.enum(['shipped', 'note']),
+  type: z.enum(['shipped', 'note', 'returned']),
   orderNumber: z.string(),
   status: z.enum(['queued', 'sent', 'parked', 'dismissed']),
   attempts: z.number().int(),

@@ -182,6 +182,8 @@ function bind(backend: ShopBackend): ShopBackend {
     hasShipment: (p) => backend.hasShipment(p),
     pushShipment: (p) => backend.pushShipment(p),
     pushNote: (p) => backend.pushNote(p),
+    hasReturn: (p) => backend.hasReturn(p),
+    pushReturn: (p) => backend.pushReturn(p),
     fetchLabel: (p) => backend.fetchLabel(p),
   };
 }

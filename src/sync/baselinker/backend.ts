@@ -1,5 +1,6 @@
-import type { NotePush, PullPage, RemoteOrder, RemoteProduct, ShipmentPush, ShopBackend, ShopLabel } from '../../app/ports/backend';
+import type { NotePush, PullPage, RemoteOrder, RemoteProduct, ReturnPush, ShipmentPush, ShopBackend, ShopLabel } from '../../app/ports/backend';
 import type { BaselinkerSettings } from '../../contract/sync';
+import { SyncFailure } from '../../app/ports/backend';
 import { BaselinkerClient } from './client';
 import type { LimiterClock } from './limiter';
 import { productsOf, toRemoteOrder, type BaselinkerOrder } from './orders';
@@ -117,6 +118,14 @@ export class BaselinkerBackend implements ShopBackend {
   }
 
   /** The carrier's label for the first package BaseLinker made; null for labels made elsewhere. */
+  async hasReturn(_push: ReturnPush): Promise<boolean> {
+    return false;
+  }
+
+  async pushReturn(push: ReturnPush): Promise<{ remoteRef: string }> {
+    throw new SyncFailure('refused', `Return ${push.returnNumber} was not sent: this Packdesk cannot yet tell BaseLinker about returns.`);
+  }
+
   async fetchLabel(push: ShipmentPush): Promise<ShopLabel | null> {
     if (!this.settings.courierCode) return null;
     const made = (await this.packages(push.externalOrderId)).find((p) => p.courier_code === this.settings.courierCode);

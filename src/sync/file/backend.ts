@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import type { NotePush, PullPage, RemoteOrder, RemoteProduct, ShipmentPush, ShopBackend } from '../../app/ports/backend';
+import type { NotePush, PullPage, RemoteOrder, RemoteProduct, ReturnPush, ShipmentPush, ShopBackend } from '../../app/ports/backend';
 import { SyncFailure } from '../../app/ports/backend';
 import type { FileSettings } from '../../contract/sync';
 import { csvLine, csvRecords } from './csv';
@@ -98,6 +98,14 @@ export class FileBackend implements ShopBackend {
   }
 
   async pushNote(_push: NotePush): Promise<void> {}
+
+  async hasReturn(_push: ReturnPush): Promise<boolean> {
+    return false;
+  }
+
+  async pushReturn(push: ReturnPush): Promise<{ remoteRef: string }> {
+    throw new SyncFailure('refused', `Return ${push.returnNumber} was not sent: this Packdesk cannot yet tell the file backend about returns.`);
+  }
 
   async fetchLabel(): Promise<null> {
     return null;

@@ -1,4 +1,4 @@
-import type { NotePush, PullPage, RemoteOrder, RemoteProduct, ShipmentPush, ShopBackend } from '../../app/ports/backend';
+import type { NotePush, PullPage, RemoteOrder, RemoteProduct, ReturnPush, ShipmentPush, ShopBackend } from '../../app/ports/backend';
 import { SyncFailure } from '../../app/ports/backend';
 import type { VendureSettings } from '../../contract/sync';
 import { VendureClient } from './client';
@@ -131,6 +131,14 @@ export class VendureBackend implements ShopBackend {
 
   async pushNote(push: NotePush): Promise<void> {
     await this.client.request(ADD_NOTE, { input: { id: push.externalOrderId, note: push.note, isPublic: false } });
+  }
+
+  async hasReturn(_push: ReturnPush): Promise<boolean> {
+    return false;
+  }
+
+  async pushReturn(push: ReturnPush): Promise<{ remoteRef: string }> {
+    throw new SyncFailure('refused', `Return ${push.returnNumber} was not sent: this Packdesk cannot yet tell Vendure about returns.`);
   }
 
   async fetchLabel(): Promise<null> {
