@@ -84,6 +84,9 @@ export const METHODS = {
           .optional(),
         name: z.string().min(1).max(80).optional(),
         badgeOnlyLogin: z.boolean().optional(),
+        /** A returns desk's screen is the returns desk, a packing desk's the order queue. */
+        kind: z.enum(['packing', 'returns']).optional(),
+        timeZone: z.string().min(1).max(64).optional(),
       })
       .strict(),
     output: stationSchema,

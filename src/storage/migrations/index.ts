@@ -12,6 +12,8 @@ import { printJobInterruptions } from './0010-print-job-interruptions';
 import { pdfFolderPrinter } from './0011-pdf-folder-printer';
 import { logins } from './0012-logins';
 import { outboxReturns } from './0013-outbox-returns';
+import { stationKind } from './0014-station-kind';
+import { returns } from './0015-returns';
 
 export type { Migration } from './migration';
 
@@ -30,4 +32,6 @@ export const MIGRATIONS: readonly Migration[] = [
   pdfFolderPrinter,
   logins,
   outboxReturns,
+  stationKind,
+  returns,
 ];

@@ -65,3 +65,26 @@ describe('a packing slip’s return code at a packing station', () => {
     expect(await scan('PD-100004')).toMatchObject({ ok: false, error: { code: 'ORDER_SHIPPED' } });
   });
 });
+
+describe('a station’s kind', () => {
+  it('is a packing desk until a manager makes it a returns desk, with its own time zone', async () => {
+    const { f, call } = withReturnsHandler();
+    expect(await call('station.info', {})).toMatchObject({ ok: true, value: { station: { kind: 'packing', timeZone: 'Europe/Warsaw' } } });
+    await call('auth.badge', { badge: 'PD-M-0001', pin: '1111' });
+    expect(await call('settings.update', { kind: 'returns', timeZone: 'Europe/Berlin' })).toMatchObject({ ok: true, value: { kind: 'returns' } });
+    expect(await call('settings.update', { timeZone: 'Mars/Olympus' })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    expect(f.store.stations.get('ST-01')).toMatchObject({ kind: 'returns', timeZone: 'Europe/Berlin' });
+    expect(await call('station.info', {})).toMatchObject({ ok: true, value: { station: { kind: 'returns' } } });
+  });
+
+  it('keeps why a product is not returnable through an import that does not say', () => {
+    const { f } = withReturnsHandler();
+    const brush = { sku: 'BRUSH-01', name: 'Szczoteczka', weightGrams: 30, tracking: 'none' as const, refuseExpired: false, isKit: false, barcodes: [] };
+    f.store.catalog.importCatalog({ products: [{ ...brush, returnable: false, nonReturnableReason: 'hygiene' }], kits: [], boxes: [] });
+    expect(f.store.catalog.productBySku('BRUSH-01')).toMatchObject({ returnable: false, nonReturnableReason: 'hygiene' });
+    f.store.catalog.importCatalog({ products: [{ ...brush, returnable: false }], kits: [], boxes: [] });
+    expect(f.store.catalog.productBySku('BRUSH-01')).toMatchObject({ nonReturnableReason: 'hygiene' });
+    f.store.catalog.importCatalog({ products: [{ ...brush, returnable: true }], kits: [], boxes: [] });
+    expect(f.store.catalog.productBySku('BRUSH-01')).toMatchObject({ returnable: true, nonReturnableReason: null });
+  });
+});
