@@ -23,6 +23,8 @@ export const DECISION_PROBLEMS = [
   'refund_not_for_outcome',
   'complaint_deemed_accepted',
   'refund_negative',
+  'items_needed',
+  'items_ungraded',
 ] as const;
 export type DecisionProblemKey = (typeof DECISION_PROBLEMS)[number];
 

@@ -33,6 +33,8 @@ const en: Table = {
   refund_not_for_outcome: 'A {{outcome}} pays no money back; leave the amount empty.',
   complaint_deemed_accepted: 'The 14 days to answer this complaint have passed: by law it counts as accepted and can no longer be rejected.',
   refund_negative: 'The refund must be a whole, non-negative amount.',
+  items_needed: 'Scan what came back (or record a missing item) before deciding.',
+  items_ungraded: '{{count}} item(s) still need a condition and a disposition.',
 };
 
 const pl: Table = {
@@ -57,6 +59,8 @@ const pl: Table = {
   refund_not_for_outcome: '{{outcome}} nie zwraca pieniędzy; zostaw kwotę pustą.',
   complaint_deemed_accepted: 'Minęło 14 dni na odpowiedź na tę reklamację: z mocy prawa uważa się ją za uznaną i nie można jej już odrzucić.',
   refund_negative: 'Kwota zwrotu musi być całkowita i nieujemna.',
+  items_needed: 'Przed decyzją zeskanuj to, co wróciło (albo zapisz brakujący produkt).',
+  items_ungraded: 'Pozycje bez stanu i dyspozycji: {{count}}.',
 };
 
 /** Params whose values are words to translate rather than data to show as they are. */
