@@ -10,6 +10,8 @@ import { loadOrCreateBadgeKey } from '../storage/badge-key';
 import { checkpointWal, openDatabase } from '../storage/db';
 import { guardRepository } from '../storage/failures';
 import { createJournalRows } from '../storage/repositories/journal-rows';
+import { createReturnsRepository } from '../storage/repositories/returns';
+import { createPhotoFiles } from '../video/photo-files';
 import { createPackingRepository } from '../storage/repositories/packing';
 import { createStore } from '../storage/store';
 import { DATABASE_FILE } from './data-dir';
@@ -120,6 +122,7 @@ export async function bootStation(options: BootOptions): Promise<BootedStation> 
       secrets: options.secrets ?? keyFileSecrets(options.dataDir),
       video: evidence.video,
       review: evidence.review,
+      returns: { repository: guardRepository(createReturnsRepository(db), db.name), photos: createPhotoFiles(options.dataDir) },
       clock,
       logger: log.logger,
       stationId,

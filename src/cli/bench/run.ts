@@ -8,11 +8,13 @@ import { benchDocuments } from './documents';
 import { benchHostStart } from './host-start';
 import { benchJournal } from './journal';
 import { benchQueue } from './queue';
+import { benchReturns } from './returns';
 import { benchScan } from './scan';
 import type { Figure } from './stats';
 import { benchVideo } from './video';
 
 const BENCH_BADGE = 'PD-P-0001';
+const RETURNS_BADGE = 'PD-R-0001';
 
 export interface BenchReport {
   date: string;
@@ -40,6 +42,7 @@ export async function runBench(options: { orders: number; journalEntries: number
         unit: 'ms',
       });
       figures.push(...(await benchQueue(booted, BENCH_BADGE)));
+      figures.push(...(await benchReturns(booted, RETURNS_BADGE)));
     } finally {
       await booted.close();
     }

@@ -13,6 +13,8 @@ import { pdfFolderPrinter } from './0011-pdf-folder-printer';
 import { logins } from './0012-logins';
 import { outboxReturns } from './0013-outbox-returns';
 import { carrierAccounts } from './0014-carrier-accounts';
+import { stationKind } from './0015-station-kind';
+import { returns } from './0016-returns';
 
 export type { Migration } from './migration';
 
@@ -32,4 +34,6 @@ export const MIGRATIONS: readonly Migration[] = [
   logins,
   outboxReturns,
   carrierAccounts,
+  stationKind,
+  returns,
 ];
