@@ -3,7 +3,6 @@ import type { Result, StationError } from '../../../src/contract/errors';
 import type { MethodInput, MethodName, MethodOutput } from '../../../src/contract/methods';
 import type { PackingView, ScanOutcomeView } from '../../../src/contract/packing';
 import { call } from '../../api/client';
-import { markAnswer } from '../../scanner/timing';
 
 /** What the verdict banner shows: the last scan's verdict, or what the last action did. */
 export interface Shown {
@@ -122,7 +121,6 @@ export const usePackStore = create<PackState>()((set, get) => {
     },
 
     showOutcome(outcome, view, timed) {
-      if (timed) markAnswer();
       set({ view, shown: shown({ outcome, timed }) });
     },
 
