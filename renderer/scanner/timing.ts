@@ -16,6 +16,8 @@
  * "Painted" is the end of the frame's main-thread work: a message posted from the frame's
  * requestAnimationFrame runs once its style, layout and paint are done.
  */
+import { afterNextPaint } from '../components/afterPaint';
+
 export const MARKS = {
   keyEnd: 'scan:key-end',
   sent: 'scan:sent',
@@ -81,21 +83,16 @@ export function measureWhenPainted(): void {
   if (!has(MARKS.keyEnd)) return;
   markStage(MARKS.committed);
   requestAnimationFrame(() => {
-    if (!has(MARKS.keyEnd)) return;
-    performance.mark(MARKS.frame);
-    // Runs as the next task, after this frame's style, layout and paint.
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      if (!has(MARKS.keyEnd)) return;
-      performance.mark(MARKS.painted);
-      for (const [measure, from, to] of SPANS) if (has(from) && has(to)) performance.measure(measure, from, to);
-      clearScanMarks();
-      if (++measured > KEEP_MEASURES) {
-        measured = 0;
-        for (const measure of Object.values(MEASURES)) performance.clearMeasures(measure);
-      }
-    };
-    channel.port2.postMessage(null);
+    if (has(MARKS.keyEnd)) performance.mark(MARKS.frame);
+  });
+  afterNextPaint(() => {
+    if (!has(MARKS.keyEnd) || !has(MARKS.frame)) return;
+    performance.mark(MARKS.painted);
+    for (const [measure, from, to] of SPANS) if (has(from) && has(to)) performance.measure(measure, from, to);
+    clearScanMarks();
+    if (++measured > KEEP_MEASURES) {
+      measured = 0;
+      for (const measure of Object.values(MEASURES)) performance.clearMeasures(measure);
+    }
   });
 }
