@@ -1,9 +1,9 @@
 import { PRINTED_DOCUMENT_KINDS } from '../contract/printing';
-import type { StationRecord, Store } from './ports';
+import type { StationRepository, Store } from './ports';
 import type { PrinterProfile, PrinterProfileRepository } from './ports/printing';
 
-/** A station as it is added: without `badgeOnlyLogin`, a new one allows badge-only login. */
-export type NewStation = Omit<StationRecord, 'badgeOnlyLogin'> & { badgeOnlyLogin?: boolean };
+/** A station as it is added: what the repository writes, its settings left out taking their defaults. */
+export type NewStation = Parameters<StationRepository['upsert']>[0];
 
 export type StationPrinters = Pick<PrinterProfileRepository, 'list' | 'set'>;
 
