@@ -14,9 +14,8 @@ import { PrintingCorner } from './features/printing/PrintingCorner';
 import { usePrintStore } from './features/printing/printStore';
 import { useScaleStore } from './features/pack/scaleStore';
 import { QueueScreen } from './features/queue/QueueScreen';
-import { DeskSwitch } from './features/returns/DeskSwitch';
 import { useDeskStore } from './features/returns/deskStore';
-import { canSwitchDesk, homeOf } from './features/returns/home';
+import { homeOf } from './features/returns/home';
 import { ReturnsScreen } from './features/returns/ReturnsScreen';
 import { useReturnsStore } from './features/returns/returnsStore';
 import { ReviewEntry } from './features/review/ReviewEntry';
@@ -135,7 +134,6 @@ export function App() {
     <>
       {main}
       {manager && !packing && !reviewing && <ReviewEntry />}
-      {canSwitchDesk(login.user.role) && !packing && !reviewing && <DeskSwitch current={desk} />}
       <StationPanel />
       {station && <PrintingCorner stationId={station.id} manager={manager} lastOrder={completion?.orderNumber ?? null} />}
       <ScanNotRead />
