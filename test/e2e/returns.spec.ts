@@ -29,6 +29,14 @@ function returnableOrder(dataDir: string): { order: string; code: string } {
 
 test.describe.configure({ mode: 'serial' });
 
+/** Chromium's fake camera, so the desk's photo is a real still from a video stream. */
+test.use({
+  launchOptions: {
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'],
+  },
+});
+
 test.describe('the returns desk', () => {
   test('a returns handler takes back a shipped order by its slip code: one item damaged, one wrong, a refund', async ({ page, host, loginPage }) => {
     const { order, code } = returnableOrder(host.dataDir);
@@ -59,6 +67,15 @@ test.describe('the returns desk', () => {
     await expect(page.getByTestId('item-scan-result')).toContainText('Matched');
     await desk.grade({ condition: 'damaged', disposition: 'scrap', reason: 'damaged_poor_packing', packingError: true });
     await expect(desk.items.first()).toHaveAttribute('data-condition', 'damaged');
+    // F6: a photo of the damaged item from the station camera, Enter takes it.
+    await page.keyboard.press('F6');
+    const photo = page.getByTestId('returns-photo');
+    await expect(photo.getByRole('button', { name: 'Take photo (Enter)' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(photo.getByRole('status')).toContainText('Photo saved.');
+    await page.keyboard.press('Escape');
+    await expect(photo).toBeHidden();
+    await expect(desk.pane).toContainText('Photos: 1');
 
     // An item we did not ship on this order: recorded as a wrong item.
     await desk.scan(stranger);

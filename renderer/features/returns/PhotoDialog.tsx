@@ -41,13 +41,17 @@ export function PhotoDialog() {
         await video.current.play().catch(() => undefined);
       }
       setStatus('live');
-      take.current?.focus();
     })();
     return () => {
       stopped = true;
       stream?.getTracks().forEach((track) => track.stop());
     };
   }, []);
+
+  // Once the picture is live the button is enabled, and Enter takes the photo.
+  useEffect(() => {
+    if (status === 'live') take.current?.focus();
+  }, [status]);
 
   const shoot = async () => {
     if (!video.current || status === 'saving') return;

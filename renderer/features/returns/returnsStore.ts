@@ -33,6 +33,8 @@ interface ReturnsState {
   selectedItem: number | null;
   /** What the last item scan did, for the banner: matched or a wrong item. */
   lastScan: { outcome: 'matched' | 'wrong_item'; itemId: number; code: string } | null;
+  /** A serial-numbered product scanned without its serial: the next scan is its serial. */
+  serialFor: string | null;
   list: { returns: ReturnSummary[]; notOurs: NotOursSummary[] };
   settings: Settings | null;
   dialog: ReturnsDialog;
@@ -78,6 +80,7 @@ const initial = {
   notOurs: null,
   selectedItem: null,
   lastScan: null,
+  serialFor: null as string | null,
   list: { returns: [], notOurs: [] },
   settings: null,
   dialog: null as ReturnsDialog,
@@ -147,15 +150,19 @@ export const useReturnsStore = create<ReturnsState>()((set, get) => {
 
     async scanItem(code) {
       if (!get().view) return;
-      set({ busy: true });
-      const answer = await call('returns.item.scan', { number: number(), code, symbology: null, quantity: 1 });
+      // After a serial-numbered product, the scan is its serial number.
+      const serialFor = get().serialFor;
+      const input = serialFor ? { code: serialFor, serial: code.trim() } : { code };
+      set({ busy: true, serialFor: null });
+      const answer = await call('returns.item.scan', { number: number(), symbology: null, quantity: 1, ...input });
       if (!answer.ok) {
-        playSound('returnRefused');
-        return set({ busy: false, error: answer.error });
+        const needsSerial = answer.error.params?.sentence === 'serial_needed' && !serialFor;
+        playSound(needsSerial ? 'prompt' : 'returnRefused');
+        return set({ busy: false, error: answer.error, serialFor: needsSerial ? code : null });
       }
       const { outcome, itemId, view } = answer.value;
       playSound(outcome === 'matched' ? 'returnItem' : 'returnWrong');
-      set({ busy: false, error: null, view, selectedItem: itemId, lastScan: { outcome, itemId, code } });
+      set({ busy: false, error: null, view, selectedItem: itemId, lastScan: { outcome, itemId, code: input.code } });
     },
 
     async missing(lineId) {

@@ -9,7 +9,7 @@ const DESK = { stationId: 'ST-03' };
 
 /**
  * The returns desk's store over a real station core and database, the transport the only thing in
- * between: Anna packed PD-200001 (two mugs) at ST-01, Rita takes returns at ST-03.
+ * between: Anna packed PD-200001 (two mugs and a phone, serial SN-500) at ST-01, Rita takes returns at ST-03.
  */
 beforeEach(async () => {
   fx = createStationFixture();
@@ -35,7 +35,10 @@ beforeEach(async () => {
       service: 'locker',
       note: null,
       createdAt: '2026-11-19T12:00:00Z',
-      lines: [{ sku: 'MUG-01', quantity: 2 }],
+      lines: [
+        { sku: 'MUG-01', quantity: 2 },
+        { sku: 'PHONE-01', quantity: 1 },
+      ],
     },
   ]);
   const call = typedCall(fx.station);
@@ -48,6 +51,8 @@ beforeEach(async () => {
     () => scan('PD-200001'),
     () => scan(CODES.mug),
     () => scan(CODES.mug),
+    () => scan(CODES.phone),
+    () => scan('SN-500'),
     () => scan('BOX-K1'),
     () => call('pack.complete', {}),
     () => scan('PD-R-0001', DESK),
@@ -106,6 +111,17 @@ describe('the returns desk’s store', () => {
     // Deciding with ungraded items is refused too.
     const refused = await desk().decide({ refund: null, outcome: null, reason: null });
     expect(refused?.params?.sentence).toBe('items_ungraded');
+  });
+
+  it('takes the scan after a serial-numbered product as its serial', async () => {
+    const desk = () => useReturnsStore.getState();
+    await desk().identify('RET-PD-200001');
+    await desk().open();
+    await desk().scan(CODES.phone);
+    expect(desk()).toMatchObject({ serialFor: CODES.phone, error: { params: expect.objectContaining({ sentence: 'serial_needed' }) } });
+    await desk().scan('SN-500');
+    expect(desk()).toMatchObject({ serialFor: null, error: null, lastScan: { outcome: 'matched', code: CODES.phone } });
+    expect(desk().view!.items).toEqual([expect.objectContaining({ sku: 'PHONE-01', serial: 'SN-500' })]);
   });
 
   it('records a parcel that matches nothing as not ours, and links it to its order later', async () => {
