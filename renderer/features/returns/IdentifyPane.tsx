@@ -12,7 +12,7 @@ function when(iso: string | null, language: string): string {
 /** The orders a scan or typed text matched: what was shipped, when, by whom, in how many parcels; the type to open it as. */
 export function IdentifyPane() {
   const { t, i18n } = useTranslation();
-  const { searched, busy, candidates, notOursFound, chosen, type, choose, setType, open, showNotOurs } = useReturnsStore();
+  const { searched, busy, candidates, notOursFound, chosen, type, dates, choose, setType, setDates, open, showNotOurs } = useReturnsStore();
   if (!searched) return null;
   if (busy && candidates.length === 0) return <p className="notice">{t('returns.identifying', { code: searched })}</p>;
   if (candidates.length === 0 && notOursFound.length === 0) {
@@ -42,6 +42,17 @@ export function IdentifyPane() {
               </label>
             ))}
           </fieldset>
+          <div className="return-dates">
+            <label>
+              {t('returns.declaredOn')}
+              <input type="date" name="declared-on" value={dates.declaredOn} onChange={(e) => setDates({ declaredOn: e.target.value })} />
+            </label>
+            <label>
+              {t('returns.deliveredOn')}
+              <input type="date" name="delivered-on" value={dates.deliveredOn} onChange={(e) => setDates({ deliveredOn: e.target.value })} />
+            </label>
+            <p className="hint">{t('returns.datesHint')}</p>
+          </div>
           <button type="button" className="primary" onClick={() => void open()} disabled={busy} data-testid="open-return">
             {t('returns.open')}
           </button>

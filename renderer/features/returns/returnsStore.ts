@@ -27,6 +27,8 @@ interface ReturnsState {
   /** The candidate the arrows rest on. */
   chosen: number;
   type: ReturnType;
+  /** The customer's statement date and the delivery date, where the handler knows them (YYYY-MM-DD or empty). */
+  dates: { declaredOn: string; deliveredOn: string };
   view: ReturnView | null;
   notOurs: NotOursView | null;
   /** The item the grading keys act on. */
@@ -42,6 +44,7 @@ interface ReturnsState {
   identify(text: string): Promise<void>;
   choose(index: number): void;
   setType(type: ReturnType): void;
+  setDates(dates: Partial<{ declaredOn: string; deliveredOn: string }>): void;
   open(): Promise<void>;
   show(number: string): Promise<void>;
   scan(code: string): Promise<void>;
@@ -76,6 +79,7 @@ const initial = {
   notOursFound: [],
   chosen: 0,
   type: 'withdrawal' as ReturnType,
+  dates: { declaredOn: '', deliveredOn: '' },
   view: null,
   notOurs: null,
   selectedItem: null,
@@ -109,7 +113,18 @@ export const useReturnsStore = create<ReturnsState>()((set, get) => {
     async identify(text) {
       const wanted = text.trim();
       if (!wanted) return;
-      set({ busy: true, error: null, searched: wanted, candidates: [], notOursFound: [], chosen: 0, pane: 'identify', view: null, notOurs: null });
+      set({
+        busy: true,
+        error: null,
+        searched: wanted,
+        candidates: [],
+        notOursFound: [],
+        chosen: 0,
+        pane: 'identify',
+        view: null,
+        notOurs: null,
+        dates: initial.dates,
+      });
       const found = await call('returns.identify', { text: wanted });
       if (!found.ok) {
         playSound('returnRefused');
@@ -127,12 +142,15 @@ export const useReturnsStore = create<ReturnsState>()((set, get) => {
     },
 
     setType: (type) => set({ type }),
+    setDates: (dates) => set({ dates: { ...get().dates, ...dates } }),
 
     async open() {
-      const { candidates, chosen, type } = get();
+      const { candidates, chosen, type, dates } = get();
       const candidate = candidates[chosen];
       if (!candidate) return;
-      const failed = await viewCall(call('returns.open', { orderNumber: candidate.number, type, identifiedBy: candidate.matchedBy }));
+      // Without dates the window counts from shipping and the withdrawal from today (docs/returns.md).
+      const known = Object.fromEntries(Object.entries(dates).filter(([, day]) => /^\d{4}-\d{2}-\d{2}$/.test(day)));
+      const failed = await viewCall(call('returns.open', { orderNumber: candidate.number, type, identifiedBy: candidate.matchedBy, ...known }));
       if (!failed) set({ selectedItem: null, lastScan: null });
     },
 

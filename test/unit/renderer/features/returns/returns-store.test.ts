@@ -113,6 +113,21 @@ describe('the returns desk’s store', () => {
     expect(refused?.params?.sentence).toBe('items_ungraded');
   });
 
+  it('opens with the dates the handler knows, and forgets them for the next parcel', async () => {
+    const desk = () => useReturnsStore.getState();
+    await desk().identify('PD-200001');
+    desk().setType('complaint');
+    desk().setDates({ deliveredOn: fx.clock.now().toISOString().slice(0, 10), declaredOn: 'not a date' });
+    await desk().open();
+    expect(desk().view).toMatchObject({
+      type: 'complaint',
+      deliveredOn: fx.clock.now().toISOString().slice(0, 10),
+      eligibility: { window: { countedFrom: 'delivery' } },
+    });
+    await desk().identify('PD-200001');
+    expect(desk().dates).toEqual({ declaredOn: '', deliveredOn: '' });
+  });
+
   it('takes the scan after a serial-numbered product as its serial', async () => {
     const desk = () => useReturnsStore.getState();
     await desk().identify('RET-PD-200001');
