@@ -5,6 +5,7 @@ import { enPrinting, enPrintingErrors } from './en-printing';
 import { enSync, enSyncErrors } from './en-sync';
 import { enReview, enReviewErrors, enVideo } from './en-review';
 import { enReturnsErrors } from './en-returns-errors';
+import { enReturns } from './en-returns';
 
 const errors: Record<ErrorCode, string> = {
   ...enPrintingErrors,
@@ -109,6 +110,7 @@ export const en = {
   },
   pack: enPack,
   review: enReview,
+  returns: enReturns,
   video: enVideo,
   printing: enPrinting,
   scanner: {

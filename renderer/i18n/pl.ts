@@ -5,6 +5,7 @@ import { plPrinting, plPrintingErrors } from './pl-printing';
 import { plSync, plSyncErrors } from './pl-sync';
 import { plReview, plReviewErrors, plVideo } from './pl-review';
 import { plReturnsErrors } from './pl-returns-errors';
+import { plReturns } from './pl-returns';
 
 const errors: Record<ErrorCode, string> = {
   ...plPrintingErrors,
@@ -117,6 +118,7 @@ export const pl = {
   },
   pack: plPack,
   review: plReview,
+  returns: plReturns,
   video: plVideo,
   printing: plPrinting,
   scanner: {
