@@ -416,8 +416,43 @@ export class ReturnsDesk {
     }
   }
 
+  /**
+   * A deadline that passed while nobody touched the return is journaled as missed when the station
+   * next looks (`returns.list` calls this): once per return, with no actor. Answered complaints are
+   * done with their deadline. Returns how many were journaled.
+   */
+  sweepMissedDeadlines(stationId: string): number {
+    const { store, returns, clock, journal } = this.deps;
+    const now = clock.now();
+    return store.transaction(() => {
+      let journaled = 0;
+      for (const record of returns.listOpen({ limit: 1000, dueBefore: now.toISOString() })) {
+        if (record.deadline.kind === 'answer' && record.status !== 'open') continue;
+        const order = store.orders.byId(record.orderId);
+        if (!order || this.missedJournaled(order, record)) continue;
+        journal.append({
+          type: 'returns.deadline_missed',
+          stationId,
+          actorId: null,
+          subject: { kind: 'order', id: order.number },
+          payload: { returnNumber: record.number, kind: record.deadline.kind, lastDay: record.deadline.lastDay, unattended: true },
+        });
+        journaled++;
+      }
+      return journaled;
+    });
+  }
+
+  private missedJournaled(order: Order, record: ReturnRecord): boolean {
+    return this.deps.journal
+      .bySubject({ kind: 'order', id: order.number })
+      .some((e) => e.type === 'returns.deadline_missed' && (e.payload as { returnNumber?: unknown }).returnNumber === record.number);
+  }
+
   private deadlineEntry(call: CallContext, order: Order, record: ReturnRecord, now: Date): void {
     const met = metDeadline(record.deadline, now);
+    // Already journaled as missed while it lay untouched: once is the record.
+    if (!met && this.missedJournaled(order, record)) return;
     this.journal(call, order, met ? 'returns.deadline_met' : 'returns.deadline_missed', {
       returnNumber: record.number,
       kind: record.deadline.kind,

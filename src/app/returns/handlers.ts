@@ -89,6 +89,7 @@ export function returnsHandlers(deps: ReturnsDeps): HandlerSlice<ReturnsMethods>
     'returns.open': (input, call) => desk.openReturn(call, input),
     'returns.get': ({ number }, call) => returnView(deps, desk.record(number), call.user),
     'returns.list': ({ overdue, limit }, call) => {
+      desk.sweepMissedDeadlines(call.stationId);
       const now = clock.now();
       const records = returns.listOpen(overdue ? { limit, dueBefore: now.toISOString() } : { limit });
       const held = returns.listHeld({ limit });
