@@ -15,6 +15,7 @@ import { outboxReturns } from './0013-outbox-returns';
 import { carrierAccounts } from './0014-carrier-accounts';
 import { stationKind } from './0015-station-kind';
 import { returns } from './0016-returns';
+import { returnsDocuments } from './0017-returns-documents';
 
 export type { Migration } from './migration';
 
@@ -36,4 +37,5 @@ export const MIGRATIONS: readonly Migration[] = [
   carrierAccounts,
   stationKind,
   returns,
+  returnsDocuments,
 ];
