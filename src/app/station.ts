@@ -9,6 +9,7 @@ import { authHandlers, Logins } from './auth';
 import { METHODS } from '../contract/methods';
 import { roleAllows } from '../domain/user';
 import { createDispatch, type Dispatch } from './dispatch';
+import { CarrierShipmentWorker, carrierLabelsFrom, carrierShipmentsOnPacked } from './carriers/shipments';
 import { printingHandlers } from './documents/handlers';
 import { labelHandlers, labelsNotPrinted } from './documents/labels';
 import { createStationPrinting } from './documents/printing';
@@ -45,7 +46,7 @@ export interface Station {
   /** Starts the devices the core reads itself (HID scanners, the scale); stop() releases them. */
   startDevices(): void;
   stopDevices(): void;
-  /** Documents owed on completion and every station's print queue; long-lived hosts start them. */
+  /** Documents owed on completion, carrier shipments and every station's print queue; long-lived hosts start them. */
   documents: Pick<StationDocuments, 'start' | 'stop' | 'drain'>;
   /** The shop sync: one run at a time, started by the sync worker, `packdesk sync` or the screen. */
   sync: Pick<SyncEngine, 'runOnce' | 'status' | 'testConnection'>;
@@ -85,17 +86,46 @@ export function createStation(ports: StationPorts): Station {
   const { store, journal, clock, logger } = ports;
   // Each feature gets what it uses (its Deps), never the whole of StationPorts.
   const common: CommonPorts = { store, journal, clock, logger, events, stationId: ports.stationId };
-  const documentsDeps = { ...common, documents: ports.documents };
+  // A carrier's label is the parcel's one label: the document worker prints it from the carrier
+  // shipments the carrier worker keeps, and owes ours only for parcels no carrier ships.
+  const carrierPorts = ports.carriers ?? null;
+  const carrierLabelSource = carrierPorts ? carrierLabelsFrom(carrierPorts.shipments) : ports.documents.carrierLabels;
+  const documentsDeps = { ...common, documents: { ...ports.documents, carrierLabels: carrierLabelSource } };
   const documents = createStationDocuments(documentsDeps);
+  const carrierWorker = carrierPorts
+    ? new CarrierShipmentWorker({
+        store,
+        journal,
+        clock,
+        logger,
+        carriers: carrierPorts,
+        labelSettings: ports.documents.labelSettings,
+        timers: ports.documents.timers,
+        onLabel: (shipment) => {
+          // The label (or why it is late) is news for the parcel's label: make what is owed now.
+          ports.documents.requests.retryAllNow(clock.now().toISOString());
+          documents.requests.kick();
+          events.emit('print.job.changed', { stationId: shipment.stationId, job: null });
+        },
+      })
+    : null;
   const video = ports.video ? new VideoDesk({ ...common, packing: ports.packing, video: ports.video }) : null;
   // A host that reaches no shop (no backend factory) tells it nothing and fetches nothing from it.
   const shop = ports.sync.backendFor ? ports.sync : null;
   // What completing an order sets off, declared here and nowhere else: the video the block policy
   // asks for is checked first; inside the completion's transaction the documents owed are recorded
-  // and the shipment is written to the shop's outbox, whose drain brings back the carrier's labels.
+  // and the shipment is written to the shop's outbox, whose drain brings back the shop's carrier
+  // labels. Carrier shipments are queued first, so the documents owe those parcels the carrier's
+  // label (never ours as well); the carrier worker creates them after the transaction.
   const completion: Completion = {
     checks: video ? [(call) => video.requireVideoToComplete(call)] : [],
-    handedTo: [documents.onPacked, ...(shop ? [shopOutbox({ store, outbox: shop.outbox, links: shop.links })] : [])],
+    handedTo: [
+      ...(carrierPorts && carrierWorker
+        ? [carrierShipmentsOnPacked({ store, carriers: carrierPorts, labelSettings: ports.documents.labelSettings }, () => carrierWorker.kick())]
+        : []),
+      documents.onPacked,
+      ...(shop ? [shopOutbox({ store, outbox: shop.outbox, links: shop.links })] : []),
+    ],
   };
   // Kept and queued for this station's label printer without waking its print worker, as hosts
   // wired it before this moved here: the label prints when the worker next runs.
@@ -143,7 +173,20 @@ export function createStation(ports: StationPorts): Station {
         return store.logins.live(client.key, stationId) !== null;
       },
     },
-    documents: { start: () => documents.start(), stop: () => documents.stop(), drain: () => documents.drain() },
+    documents: {
+      start() {
+        documents.start();
+        carrierWorker?.start();
+      },
+      stop: async () => {
+        await carrierWorker?.stop();
+        await documents.stop();
+      },
+      async drain() {
+        await carrierWorker?.drain();
+        await documents.drain();
+      },
+    },
     sync: syncEngine,
     mediaFile(kind, id) {
       if (kind === 'evidence') return ports.review?.evidenceFile(id) ?? null;

@@ -1,9 +1,13 @@
 import type { DocumentPorts, RequestedKind } from '../ports/document-requests';
 import type { PackedOrder, PackedOrderHandler } from '../ports/packing';
 
-/** Which documents an order is owed: per parcel the carrier's label when sync stored one, else ours; then the slip. */
+/**
+ * Which documents an order is owed: per parcel exactly one label — the carrier's when one is kept
+ * or a carrier shipment is queued for it, else ours — then the slip.
+ */
 export function documentsOwed(packed: PackedOrder, ports: Pick<DocumentPorts, 'carrierLabels'>): { kind: RequestedKind; parcelIndex: number | null }[] {
-  const carrier = new Set((ports.carrierLabels?.forOrder(packed.orderNumber) ?? []).map((l) => l.parcelIndex));
+  const source = ports.carrierLabels;
+  const carrier = new Set([...(source?.forOrder(packed.orderNumber) ?? []), ...(source?.awaited?.(packed.orderNumber) ?? [])].map((l) => l.parcelIndex));
   return [
     ...packed.parcels.map((p) => ({ kind: (carrier.has(p.no) ? 'carrier_label' : 'label') as RequestedKind, parcelIndex: p.no })),
     { kind: 'packing_slip' as const, parcelIndex: null },

@@ -13,6 +13,7 @@ import { pdfFolderPrinter } from './0011-pdf-folder-printer';
 import { logins } from './0012-logins';
 import { outboxReturns } from './0013-outbox-returns';
 import { carrierAccounts } from './0014-carrier-accounts';
+import { carrierShipments } from './0020-carrier-shipments';
 
 export type { Migration } from './migration';
 
@@ -32,4 +33,5 @@ export const MIGRATIONS: readonly Migration[] = [
   logins,
   outboxReturns,
   carrierAccounts,
+  carrierShipments,
 ];
