@@ -9,7 +9,9 @@ import { authHandlers, Logins } from './auth';
 import { METHODS } from '../contract/methods';
 import { roleAllows } from '../domain/user';
 import { createDispatch, type Dispatch } from './dispatch';
-import { CarrierShipmentWorker, carrierLabelsFrom, carrierShipmentsOnPacked } from './carriers/shipments';
+import { CarrierShipmentWorker, carrierLabelsFrom, carrierShipmentsOnPacked, shopTrackingNumbers } from './carriers/shipments';
+import type { LabelSource } from './ports/carriers';
+import type { PackedOrder } from './ports';
 import { printingHandlers } from './documents/handlers';
 import { labelHandlers, labelsNotPrinted } from './documents/labels';
 import { createStationPrinting } from './documents/printing';
@@ -90,7 +92,24 @@ export function createStation(ports: StationPorts): Station {
   // shipments the carrier worker keeps, and owes ours only for parcels no carrier ships.
   const carrierPorts = ports.carriers ?? null;
   const carrierLabelSource = carrierPorts ? carrierLabelsFrom(carrierPorts.shipments) : ports.documents.carrierLabels;
-  const documentsDeps = { ...common, documents: { ...ports.documents, carrierLabels: carrierLabelSource } };
+  // Exactly one label per parcel, from one source: a carrier of ours when an account takes the
+  // order; else the shop's integration when it buys labels (BaseLinker with a courier) for its
+  // own orders; else Packdesk's own.
+  const shop = ports.sync.backendFor ? ports.sync : null;
+  const labelSourceOf = (orderId: number): LabelSource => {
+    const order = store.orders.byId(orderId);
+    if (order && carrierPorts?.routeFor(order)) return 'carrier';
+    if (shop?.links.externalId(orderId)) {
+      const settings = shop.settings.settings();
+      if (settings.kind === 'baselinker' && settings.baselinker?.courierCode) return 'shop';
+    }
+    return 'own';
+  };
+  const documentsDeps = {
+    ...common,
+    documents: { ...ports.documents, carrierLabels: carrierLabelSource },
+    labelSource: (packed: PackedOrder) => labelSourceOf(packed.orderId),
+  };
   const documents = createStationDocuments(documentsDeps);
   const carrierWorker = carrierPorts
     ? new CarrierShipmentWorker({
@@ -110,8 +129,7 @@ export function createStation(ports: StationPorts): Station {
       })
     : null;
   const video = ports.video ? new VideoDesk({ ...common, packing: ports.packing, video: ports.video }) : null;
-  // A host that reaches no shop (no backend factory) tells it nothing and fetches nothing from it.
-  const shop = ports.sync.backendFor ? ports.sync : null;
+  // A host that reaches no shop (no backend factory) tells it nothing and fetches nothing from it (`shop` above).
   // What completing an order sets off, declared here and nowhere else: the video the block policy
   // asks for is checked first; inside the completion's transaction the documents owed are recorded
   // and the shipment is written to the shop's outbox, whose drain brings back the shop's carrier
@@ -124,7 +142,7 @@ export function createStation(ports: StationPorts): Station {
         ? [carrierShipmentsOnPacked({ store, carriers: carrierPorts, labelSettings: ports.documents.labelSettings }, () => carrierWorker.kick())]
         : []),
       documents.onPacked,
-      ...(shop ? [shopOutbox({ store, outbox: shop.outbox, links: shop.links })] : []),
+      ...(shop ? [shopOutbox({ store, outbox: shop.outbox, links: shop.links, labelFromShop: (orderId) => labelSourceOf(orderId) === 'shop' })] : []),
     ],
   };
   // Kept and queued for this station's label printer without waking its print worker, as hosts
@@ -133,7 +151,14 @@ export function createStation(ports: StationPorts): Station {
   const carrierLabels = shop
     ? shopLabelsTo(createStationPrinting({ stationId: ports.stationId, archive, profiles, printQueue, clock: () => clock.now() }))
     : null;
-  const syncDeps = { ...common, sync: ports.sync, secrets: ports.secrets, carrierLabels };
+  const syncDeps = {
+    ...common,
+    sync: ports.sync,
+    secrets: ports.secrets,
+    carrierLabels,
+    // The shop is told the carriers' tracking numbers (or our SSCCs), never the order number when there is a real one.
+    trackingFor: shopTrackingNumbers(carrierPorts?.shipments ?? null, ports.documents.requests),
+  };
   const syncEngine = new SyncEngine({ ...syncDeps, onProgress: (progress) => events.emit('sync.progress', progress) });
   const logins = new Logins({ ...common, packing: ports.packing });
   const desk = new PackingDesk({ ...common, packing: ports.packing, scale: ports.scale, completion });

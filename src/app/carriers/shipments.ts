@@ -110,6 +110,24 @@ export function carrierTrackingNumbers(shipments: CarrierPorts['shipments'], ord
   return numbers.length > 0 ? numbers : null;
 }
 
+/**
+ * The tracking numbers the shop is told for an order, one per parcel: the carriers' (waiting while
+ * a carrier has yet to answer), else the SSCCs of our own labels once drawn; null to keep what the
+ * outbox event was written with.
+ */
+export function shopTrackingNumbers(
+  shipments: CarrierPorts['shipments'] | null,
+  labels: { forOrder(orderNumber: string): { kind: string; sscc: string | null }[] },
+): (orderNumber: string) => string[] | 'pending' | null {
+  return (orderNumber) => {
+    const carrier = shipments ? carrierTrackingNumbers(shipments, orderNumber) : null;
+    if (carrier !== null) return carrier;
+    const ours = labels.forOrder(orderNumber).filter((i) => i.kind === 'label');
+    if (ours.length === 0 || ours.some((i) => i.sscc === null)) return null;
+    return ours.map((i) => i.sscc!);
+  };
+}
+
 export interface CarrierWorkerDeps {
   store: Store;
   journal: Journal;
