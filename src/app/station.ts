@@ -10,7 +10,9 @@ import { METHODS } from '../contract/methods';
 import { roleAllows } from '../domain/user';
 import { createDispatch, type Dispatch } from './dispatch';
 import { CarrierShipmentWorker, carrierLabelsFrom, carrierShipmentsOnPacked, shopTrackingNumbers } from './carriers/shipments';
-import type { LabelSource } from './ports/carriers';
+import type { CarrierKind, LabelSource } from './ports/carriers';
+import { closeCarrierDay, type HandoverResult } from './carriers/handover';
+import { StationFailure } from '../contract/errors';
 import type { PackedOrder } from './ports';
 import { printingHandlers } from './documents/handlers';
 import { labelHandlers, labelsNotPrinted } from './documents/labels';
@@ -50,6 +52,8 @@ export interface Station {
   stopDevices(): void;
   /** Documents owed on completion, carrier shipments and every station's print queue; long-lived hosts start them. */
   documents: Pick<StationDocuments, 'start' | 'stop' | 'drain'>;
+  /** The end-of-day handover per carrier (`packdesk handover`); refuses with a StationFailure where there is no carrier or nothing to hand over. */
+  carriers: { handover(kind: CarrierKind, date: string): Promise<HandoverResult> };
   /** The shop sync: one run at a time, started by the sync worker, `packdesk sync` or the screen. */
   sync: Pick<SyncEngine, 'runOnce' | 'status' | 'testConnection'>;
   /** Video housekeeping for a timer: closes clips a crashed recorder left open, applies retention. */
@@ -213,6 +217,18 @@ export function createStation(ports: StationPorts): Station {
       },
     },
     sync: syncEngine,
+    carriers: {
+      handover(kind, date) {
+        if (!carrierPorts) return Promise.reject(new StationFailure('VALIDATION_FAILED', 'This station holds no carrier account.'));
+        // Kept and printed at this station's manifest printer, whose worker prints it at once.
+        const printing = documents.printingFor(ports.stationId);
+        return closeCarrierDay(
+          { store, journal, clock, stationId: ports.stationId, carriers: carrierPorts, labelSettings: ports.documents.labelSettings, printing },
+          kind,
+          date,
+        );
+      },
+    },
     mediaFile(kind, id) {
       if (kind === 'evidence') return ports.review?.evidenceFile(id) ?? null;
       const segment = /^\d+$/.test(id) ? ports.video?.segments.byId(Number(id)) : null;

@@ -14,6 +14,7 @@ import type { CarrierAccount } from '../contract/carriers';
 import type { Database } from '../storage/db';
 import { createCarrierAccounts } from '../storage/repositories/carrier-accounts';
 import { createCarrierShipmentRepository } from '../storage/repositories/carrier-shipments';
+import { createManifestRepository } from '../storage/repositories/manifests';
 import type { SyncSettingsRepository } from '../app/ports/backend';
 import { BaselinkerClient } from '../sync/baselinker/client';
 
@@ -64,21 +65,29 @@ export function createCarrierPorts(options: CarrierBootOptions): CarrierPorts {
     built.set(account.kind, { key, carrier });
     return carrier;
   };
+  const usable = (account: CarrierAccount): Carrier | null => {
+    try {
+      return adapterFor(account);
+    } catch (error) {
+      // An account that cannot be used (BaseLinker couriers without a BaseLinker shop): as if there were none.
+      if (error instanceof CarrierFailure) return null;
+      throw error;
+    }
+  };
   return {
     shipments: createCarrierShipmentRepository(options.db),
+    manifests: createManifestRepository(options.db),
+    carrierFor(kind) {
+      const account = accounts.get(kind);
+      return account ? usable(account) : null;
+    },
     routeFor(order) {
       const list = accounts.list();
       const kind = carrierKindFor(order.carrierCode, list);
       const account = kind ? list.find((a) => a.kind === kind) : undefined;
       if (!kind || !account) return null;
-      let carrier: Carrier;
-      try {
-        carrier = adapterFor(account);
-      } catch (error) {
-        // An account that cannot be used (BaseLinker couriers without a BaseLinker shop): the parcel gets another label.
-        if (error instanceof CarrierFailure) return null;
-        throw error;
-      }
+      const carrier = usable(account);
+      if (!carrier) return null;
       return { carrier, service: carrierServiceFor(kind, order.service, order.carrierCode), label: carrierLabelFor(account) };
     },
   };

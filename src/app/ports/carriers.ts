@@ -9,6 +9,7 @@
  */
 import type { CarrierAccount, CarrierAccountKind } from '../../contract/carriers';
 import type { Address } from '../../domain/order';
+import type { ManifestBook } from './documents';
 
 export const CARRIER_KINDS = ['inpost', 'poczta-polska', 'dpd', 'baselinker', 'own'] as const;
 export type CarrierKind = (typeof CARRIER_KINDS)[number];
@@ -264,6 +265,10 @@ export interface CarrierShipmentRepository {
   markRetry(id: number, reason: string, nextAttemptAt: string, at: string): void;
   park(id: number, reason: string, at: string): void;
   forOrder(orderNumber: string): StoredCarrierShipment[];
+  /** A carrier's labelled shipments not yet in a handover, oldest first: what closing its day hands over. */
+  awaitingHandover(carrier: CarrierKind): StoredCarrierShipment[];
+  /** Locks shipments into the handover (the manifest) that covered them. */
+  markHandedOver(ids: number[], manifestId: number, at: string): void;
   /** The parcel behind a tracking number (an indexed look-up), or null. */
   byTrackingNumber(trackingNumber: string): StoredCarrierShipment | null;
 }
@@ -271,6 +276,10 @@ export interface CarrierShipmentRepository {
 /** What the station needs to ship with carriers: the queue, and which carrier (if any) an order goes with. */
 export interface CarrierPorts {
   shipments: CarrierShipmentRepository;
+  /** The day's handovers per carrier: a closed manifest locks its parcels, a later parcel goes to the next one. */
+  manifests: ManifestBook;
+  /** The adapter for a carrier the station holds an account for, or null. */
+  carrierFor(kind: CarrierKind): Carrier | null;
   /** The carrier and service for an order, or null when no carrier account takes it (then the label is the shop's or ours). */
   routeFor(order: { carrierCode: string | null; service: string | null }): CarrierRoute | null;
 }

@@ -79,6 +79,11 @@ export function createCarrierShipmentRepository(db: Database): CarrierShipmentRe
     const tracking = trackingOf.get(id)?.tracking_number;
     if (tracking) addReference.run(tracking, id);
   };
+  const awaiting = db.prepare<[string], Row>(
+    `SELECT ${COLUMNS} FROM carrier_shipments WHERE carrier = ? AND status = 'labelled' AND handover_id IS NULL AND shipment_id IS NOT NULL
+     ORDER BY id`,
+  );
+  const handedOver = db.prepare<[number, string, number]>('UPDATE carrier_shipments SET handover_id = ?, updated_at = ? WHERE id = ? AND handover_id IS NULL');
   const forOrder = db.prepare<[string], Row>(`SELECT ${COLUMNS} FROM carrier_shipments WHERE order_number = ? ORDER BY parcel_no, id`);
   const byTracking = db.prepare<[string], Row>(`SELECT ${COLUMNS} FROM carrier_shipments WHERE tracking_number = ? ORDER BY id DESC LIMIT 1`);
 
@@ -116,6 +121,10 @@ export function createCarrierShipmentRepository(db: Database): CarrierShipmentRe
       park.run(reason, at, id);
     },
     forOrder: (orderNumber) => forOrder.all(orderNumber).map(toShipment),
+    awaitingHandover: (carrier) => awaiting.all(carrier).map(toShipment),
+    markHandedOver: db.transaction((ids: number[], manifestId: number, at: string) => {
+      for (const id of ids) handedOver.run(manifestId, at, id);
+    }),
     byTrackingNumber(trackingNumber) {
       const row = byTracking.get(trackingNumber);
       return row ? toShipment(row) : null;

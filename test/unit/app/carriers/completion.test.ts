@@ -125,4 +125,26 @@ describe('carrier shipments at completion', () => {
     expect(f.carriers!.ports.shipments.forOrder('PD-200002')).toEqual([]);
     expect(f.documents.requests.forOrder('PD-200002').map((i) => i.kind)).toEqual(['label', 'packing_slip']);
   });
+
+  it('closes the day: InPost hands over the labelled parcels, the document is kept, they are locked, and a later parcel goes to the next handover', async () => {
+    await packMugs(f, f.station, ORDER);
+    await f.station.documents.drain();
+    const [first] = f.carriers!.ports.shipments.forOrder(ORDER);
+    const done = await f.station.carriers.handover('inpost', '2026-11-20');
+    expect(done).toMatchObject({
+      carrier: 'inpost',
+      manifestNumber: 'INPOST-20261120-1',
+      parcels: [{ orderNumber: ORDER, trackingNumber: first!.trackingNumber }],
+    });
+    expect(f.documents.archive.byId(done.documentId)).toMatchObject({ kind: 'manifest', format: 'pdf', manifestNumber: 'INPOST-20261120-1' });
+    expect(f.carriers!.ports.manifests.isLocked(first!.trackingNumber!)).toBe(true);
+    await expect(f.station.carriers.handover('inpost', '2026-11-20')).rejects.toThrow(/no inpost parcel waiting/);
+
+    f.store.orders.insertMany([{ ...f.store.orders.byNumber(ORDER)!, number: 'PD-200003', status: 'ready', lines: [{ sku: 'MUG-01', quantity: 2 }] }]);
+    await packMugs(f, f.station, 'PD-200003');
+    await f.station.documents.drain();
+    const next = await f.station.carriers.handover('inpost', '2026-11-20');
+    expect(next.manifestNumber).toBe('INPOST-20261120-2');
+    expect(next.parcels.map((p) => p.orderNumber)).toEqual(['PD-200003']);
+  });
 });
