@@ -180,7 +180,9 @@ export function createStation(ports: StationPorts): Station {
     ...packingHandlers(desk, logins),
     ...scanHandlers(desk, logins),
     ...printingHandlers(documentsDeps, documents),
-    ...labelHandlers(ports.documents.requests),
+    ...labelHandlers(ports.documents.requests, (orderNumber) =>
+      (carrierPorts?.shipments.forOrder(orderNumber) ?? []).map((s) => ({ parcel: s.parcelNo, carrier: s.carrier, number: s.trackingNumber })),
+    ),
     ...syncHandlers(syncDeps, syncEngine),
     ...videoHandlers(common, video, ports.video ?? null),
     ...reviewHandlers({ ...common, review: ports.review ?? null, video: ports.video ?? null }),

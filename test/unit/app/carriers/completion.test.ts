@@ -80,7 +80,8 @@ describe('carrier shipments at completion', () => {
     expect(printed.toString('latin1')).not.toMatch(/\^JUS|\^MMT|~SD/);
     expect(printed.toString('latin1')).toContain(shipment!.trackingNumber!);
     expect(f.documents.archive.forOrder(ORDER).map((d) => d.kind)).toEqual(['carrier_label', 'packing_slip']);
-    expect((await labelState()).state).toBe('printed');
+    // The completion screen shows the carrier's number.
+    expect(await labelState()).toMatchObject({ state: 'printed', tracking: [{ parcel: 1, carrier: 'inpost', number: shipment!.trackingNumber }] });
   });
 
   it('completes while the carrier is down, says the label waits for it, and prints it when the carrier answers, with one shipment', async () => {
@@ -91,7 +92,7 @@ describe('carrier shipments at completion', () => {
     expect(waiting).toMatchObject({ status: 'queued', attempts: 1 });
     expect(waiting!.lastError).toMatch(/InPost/);
     const state = await labelState();
-    expect(state).toMatchObject({ state: 'not_printed', fault: 'not_made' });
+    expect(state).toMatchObject({ state: 'not_printed', fault: 'not_made', tracking: [{ parcel: 1, carrier: 'inpost', number: null }] });
     expect(state.reason).toMatch(/carrier's label .* has not come yet .*InPost/);
 
     fake.switches.mode = 'up';
