@@ -12,6 +12,7 @@ import { createDispatch, type Dispatch } from './dispatch';
 import { CarrierShipmentWorker, carrierLabelsFrom, carrierShipmentsOnPacked, shopTrackingNumbers } from './carriers/shipments';
 import type { CarrierKind, LabelSource } from './ports/carriers';
 import { closeCarrierDay, type HandoverResult } from './carriers/handover';
+import { carrierHandlers } from './carriers/handlers';
 import { StationFailure } from '../contract/errors';
 import type { PackedOrder } from './ports';
 import { printingHandlers } from './documents/handlers';
@@ -184,6 +185,7 @@ export function createStation(ports: StationPorts): Station {
       (carrierPorts?.shipments.forOrder(orderNumber) ?? []).map((s) => ({ parcel: s.parcelNo, carrier: s.carrier, number: s.trackingNumber })),
     ),
     ...syncHandlers(syncDeps, syncEngine),
+    ...carrierHandlers(common, carrierPorts, ports.secrets),
     ...videoHandlers(common, video, ports.video ?? null),
     ...reviewHandlers({ ...common, review: ports.review ?? null, video: ports.video ?? null }),
   };

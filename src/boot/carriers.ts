@@ -76,6 +76,7 @@ export function createCarrierPorts(options: CarrierBootOptions): CarrierPorts {
   };
   return {
     shipments: createCarrierShipmentRepository(options.db),
+    accounts,
     manifests: createManifestRepository(options.db),
     carrierFor(kind) {
       const account = accounts.get(kind);

@@ -276,6 +276,8 @@ export interface CarrierShipmentRepository {
 /** What the station needs to ship with carriers: the queue, and which carrier (if any) an order goes with. */
 export interface CarrierPorts {
   shipments: CarrierShipmentRepository;
+  /** The stored accounts (settings as JSON, secrets only sealed). */
+  accounts: CarrierAccountsRepository;
   /** The day's handovers per carrier: a closed manifest locks its parcels, a later parcel goes to the next one. */
   manifests: ManifestBook;
   /** The adapter for a carrier the station holds an account for, or null. */
