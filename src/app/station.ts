@@ -9,6 +9,12 @@ import { authHandlers, Logins } from './auth';
 import { METHODS } from '../contract/methods';
 import { roleAllows } from '../domain/user';
 import { createDispatch, type Dispatch } from './dispatch';
+import { CarrierShipmentWorker, carrierLabelsFrom, carrierShipmentsOnPacked, shopTrackingNumbers } from './carriers/shipments';
+import type { CarrierKind, LabelSource } from './ports/carriers';
+import { closeCarrierDay, type HandoverResult } from './carriers/handover';
+import { carrierHandlers } from './carriers/handlers';
+import { StationFailure } from '../contract/errors';
+import type { PackedOrder } from './ports';
 import { printingHandlers } from './documents/handlers';
 import { labelHandlers, labelsNotPrinted } from './documents/labels';
 import { createStationPrinting } from './documents/printing';
@@ -46,8 +52,10 @@ export interface Station {
   /** Starts the devices the core reads itself (HID scanners, the scale); stop() releases them. */
   startDevices(): void;
   stopDevices(): void;
-  /** Documents owed on completion and every station's print queue; long-lived hosts start them. */
+  /** Documents owed on completion, carrier shipments and every station's print queue; long-lived hosts start them. */
   documents: Pick<StationDocuments, 'start' | 'stop' | 'drain'>;
+  /** The end-of-day handover per carrier (`packdesk handover`); refuses with a StationFailure where there is no carrier or nothing to hand over. */
+  carriers: { handover(kind: CarrierKind, date: string): Promise<HandoverResult> };
   /** The shop sync: one run at a time, started by the sync worker, `packdesk sync` or the screen. */
   sync: Pick<SyncEngine, 'runOnce' | 'status' | 'testConnection'>;
   /** Video housekeeping for a timer: closes clips a crashed recorder left open, applies retention. */
@@ -86,17 +94,62 @@ export function createStation(ports: StationPorts): Station {
   const { store, journal, clock, logger } = ports;
   // Each feature gets what it uses (its Deps), never the whole of StationPorts.
   const common: CommonPorts = { store, journal, clock, logger, events, stationId: ports.stationId };
-  const documentsDeps = { ...common, documents: ports.documents };
-  const documents = createStationDocuments(documentsDeps);
-  const video = ports.video ? new VideoDesk({ ...common, packing: ports.packing, video: ports.video }) : null;
-  // A host that reaches no shop (no backend factory) tells it nothing and fetches nothing from it.
+  // A carrier's label is the parcel's one label: the document worker prints it from the carrier
+  // shipments the carrier worker keeps, and owes ours only for parcels no carrier ships.
+  const carrierPorts = ports.carriers ?? null;
+  const carrierLabelSource = carrierPorts ? carrierLabelsFrom(carrierPorts.shipments) : ports.documents.carrierLabels;
+  // Exactly one label per parcel, from one source: a carrier of ours when an account takes the
+  // order; else the shop's integration when it buys labels (BaseLinker with a courier) for its
+  // own orders; else Packdesk's own.
   const shop = ports.sync.backendFor ? ports.sync : null;
+  const labelSourceOf = (orderId: number): LabelSource => {
+    const order = store.orders.byId(orderId);
+    if (order && carrierPorts?.routeFor(order)) return 'carrier';
+    if (shop?.links.externalId(orderId)) {
+      const settings = shop.settings.settings();
+      if (settings.kind === 'baselinker' && settings.baselinker?.courierCode) return 'shop';
+    }
+    return 'own';
+  };
+  const documentsDeps = {
+    ...common,
+    documents: { ...ports.documents, carrierLabels: carrierLabelSource },
+    labelSource: (packed: PackedOrder) => labelSourceOf(packed.orderId),
+  };
+  const documents = createStationDocuments(documentsDeps);
+  const carrierWorker = carrierPorts
+    ? new CarrierShipmentWorker({
+        store,
+        journal,
+        clock,
+        logger,
+        carriers: carrierPorts,
+        labelSettings: ports.documents.labelSettings,
+        timers: ports.documents.timers,
+        onLabel: (shipment) => {
+          // The label (or why it is late) is news for the parcel's label: make what is owed now.
+          ports.documents.requests.retryAllNow(clock.now().toISOString());
+          documents.requests.kick();
+          events.emit('print.job.changed', { stationId: shipment.stationId, job: null });
+        },
+      })
+    : null;
+  const video = ports.video ? new VideoDesk({ ...common, packing: ports.packing, video: ports.video }) : null;
+  // A host that reaches no shop (no backend factory) tells it nothing and fetches nothing from it (`shop` above).
   // What completing an order sets off, declared here and nowhere else: the video the block policy
   // asks for is checked first; inside the completion's transaction the documents owed are recorded
-  // and the shipment is written to the shop's outbox, whose drain brings back the carrier's labels.
+  // and the shipment is written to the shop's outbox, whose drain brings back the shop's carrier
+  // labels. Carrier shipments are queued first, so the documents owe those parcels the carrier's
+  // label (never ours as well); the carrier worker creates them after the transaction.
   const completion: Completion = {
     checks: video ? [(call) => video.requireVideoToComplete(call)] : [],
-    handedTo: [documents.onPacked, ...(shop ? [shopOutbox({ store, outbox: shop.outbox, links: shop.links })] : [])],
+    handedTo: [
+      ...(carrierPorts && carrierWorker
+        ? [carrierShipmentsOnPacked({ store, carriers: carrierPorts, labelSettings: ports.documents.labelSettings }, () => carrierWorker.kick())]
+        : []),
+      documents.onPacked,
+      ...(shop ? [shopOutbox({ store, outbox: shop.outbox, links: shop.links, labelFromShop: (orderId) => labelSourceOf(orderId) === 'shop' })] : []),
+    ],
   };
   // Kept and queued for this station's label printer without waking its print worker, as hosts
   // wired it before this moved here: the label prints when the worker next runs.
@@ -104,7 +157,14 @@ export function createStation(ports: StationPorts): Station {
   const carrierLabels = shop
     ? shopLabelsTo(createStationPrinting({ stationId: ports.stationId, archive, profiles, printQueue, clock: () => clock.now() }))
     : null;
-  const syncDeps = { ...common, sync: ports.sync, secrets: ports.secrets, carrierLabels };
+  const syncDeps = {
+    ...common,
+    sync: ports.sync,
+    secrets: ports.secrets,
+    carrierLabels,
+    // The shop is told the carriers' tracking numbers (or our SSCCs), never the order number when there is a real one.
+    trackingFor: shopTrackingNumbers(carrierPorts?.shipments ?? null, ports.documents.requests),
+  };
   const syncEngine = new SyncEngine({ ...syncDeps, onProgress: (progress) => events.emit('sync.progress', progress) });
   const logins = new Logins({ ...common, packing: ports.packing });
   const desk = new PackingDesk({ ...common, packing: ports.packing, scale: ports.scale, completion });
@@ -122,8 +182,11 @@ export function createStation(ports: StationPorts): Station {
     ...packingHandlers(desk, logins),
     ...scanHandlers(desk, logins),
     ...printingHandlers(documentsDeps, documents),
-    ...labelHandlers(ports.documents.requests),
+    ...labelHandlers(ports.documents.requests, (orderNumber) =>
+      (carrierPorts?.shipments.forOrder(orderNumber) ?? []).map((s) => ({ parcel: s.parcelNo, carrier: s.carrier, number: s.trackingNumber })),
+    ),
     ...syncHandlers(syncDeps, syncEngine),
+    ...carrierHandlers(common, carrierPorts, ports.secrets),
     ...videoHandlers(common, video, ports.video ?? null),
     ...reviewHandlers({ ...common, review: ports.review ?? null, video: ports.video ?? null }),
     ...returnsHandlers({
@@ -157,8 +220,33 @@ export function createStation(ports: StationPorts): Station {
         return store.logins.live(client.key, stationId) !== null;
       },
     },
-    documents: { start: () => documents.start(), stop: () => documents.stop(), drain: () => documents.drain() },
+    documents: {
+      start() {
+        documents.start();
+        carrierWorker?.start();
+      },
+      stop: async () => {
+        await carrierWorker?.stop();
+        await documents.stop();
+      },
+      async drain() {
+        await carrierWorker?.drain();
+        await documents.drain();
+      },
+    },
     sync: syncEngine,
+    carriers: {
+      handover(kind, date) {
+        if (!carrierPorts) return Promise.reject(new StationFailure('VALIDATION_FAILED', 'This station holds no carrier account.'));
+        // Kept and printed at this station's manifest printer, whose worker prints it at once.
+        const printing = documents.printingFor(ports.stationId);
+        return closeCarrierDay(
+          { store, journal, clock, stationId: ports.stationId, carriers: carrierPorts, labelSettings: ports.documents.labelSettings, printing },
+          kind,
+          date,
+        );
+      },
+    },
     mediaFile(kind, id) {
       if (kind === 'evidence') return ports.review?.evidenceFile(id) ?? null;
       const segment = /^\d+$/.test(id) ? ports.video?.segments.byId(Number(id)) : null;

@@ -18,6 +18,7 @@ import { createPrinterProfileRepository } from '../storage/repositories/printer-
 import { createStore } from '../storage/store';
 import { DATABASE_FILE } from './data-dir';
 import { createDevices, type ScaleKind, type StationDevices } from './devices';
+import { createCarrierPorts } from './carriers';
 import { createDocumentPorts, sweepOrphanDocuments } from './documents';
 import type { Secrets } from '../app/ports/secrets';
 import { createBackendFactory, keyFileSecrets, SyncWorker } from '../sync';
@@ -112,6 +113,14 @@ export async function bootStation(options: BootOptions): Promise<BootedStation> 
     const devices = createDevices({ scale: options.scale ?? 'none', hidScanner: options.hidScanner ?? false, logger: log.logger });
     const documents = createDocumentPorts({ db, dataDir: options.dataDir, clock, logger: log.logger, silentPrint: options.silentPrint ?? null });
     const syncStorage = createSyncStorage(db);
+    const secrets = options.secrets ?? keyFileSecrets(options.dataDir);
+    const carriers = createCarrierPorts({
+      db,
+      sealer: secrets.sealer,
+      syncSettings: syncStorage.settings,
+      renderer: documents.renderer,
+      labelSettings: documents.labelSettings,
+    });
     const evidence = createVideoAndReviewPorts({ db, dataDir: options.dataDir, store, journal, key: stationKey, archive: documents.archive, clock });
     const station = createStation({
       store,
@@ -121,7 +130,8 @@ export async function bootStation(options: BootOptions): Promise<BootedStation> 
       scale: devices.scale,
       documents,
       sync: { ...syncStorage, backendFor: createBackendFactory({ fileFolders: fileFoldersAtBoot(options.dataDir, log.logger) }) },
-      secrets: options.secrets ?? keyFileSecrets(options.dataDir),
+      carriers,
+      secrets,
       video: evidence.video,
       review: evidence.review,
       returns: { repository: guardRepository(createReturnsRepository(db), db.name), photos: createPhotoFiles(options.dataDir) },

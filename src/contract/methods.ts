@@ -14,6 +14,7 @@ import {
 } from './packing';
 import { PRINTING_METHODS, unprintedLabelSchema } from './printing';
 import { SYNC_METHODS } from './sync';
+import { CARRIER_METHODS } from './carriers';
 import { REVIEW_METHODS } from './review';
 import { VIDEO_METHODS } from './video';
 import { RETURNS_METHODS } from './returns';
@@ -174,6 +175,7 @@ export const METHODS = {
   }),
   ...PRINTING_METHODS,
   ...SYNC_METHODS,
+  ...CARRIER_METHODS,
   ...VIDEO_METHODS,
   ...REVIEW_METHODS,
   ...RETURNS_METHODS,

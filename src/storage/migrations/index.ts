@@ -16,6 +16,7 @@ import { carrierAccounts } from './0014-carrier-accounts';
 import { stationKind } from './0015-station-kind';
 import { returns } from './0016-returns';
 import { returnsDocuments } from './0017-returns-documents';
+import { carrierShipments } from './0018-carrier-shipments';
 
 export type { Migration } from './migration';
 
@@ -38,4 +39,5 @@ export const MIGRATIONS: readonly Migration[] = [
   stationKind,
   returns,
   returnsDocuments,
+  carrierShipments,
 ];
