@@ -15,6 +15,9 @@ import { usePrintStore } from './features/printing/printStore';
 import { useScaleStore } from './features/pack/scaleStore';
 import { QueueScreen } from './features/queue/QueueScreen';
 import { ReviewEntry } from './features/review/ReviewEntry';
+import { ConsoleScreen } from './features/console/ConsoleScreen';
+import { useConsoleStore } from './features/console/consoleStore';
+import { useJournalStore } from './features/console/journalStore';
 import { ReviewScreen } from './features/review/ReviewScreen';
 import { useReviewStore } from './features/review/reviewStore';
 import { useQueueStore } from './features/queue/queueStore';
@@ -38,6 +41,8 @@ function clearWorkScreens(): void {
   useLoginStore.getState().reset();
   usePrintStore.getState().reset();
   useReviewStore.getState().reset();
+  useConsoleStore.getState().reset();
+  useJournalStore.getState().reset();
   // Recording belongs to the packer who logged in: it stops with their login.
   useVideoStore.getState().reset();
 }
@@ -48,6 +53,7 @@ export function App() {
   const packing = usePackStore((s) => s.view !== null);
   const completion = usePackStore((s) => s.completion);
   const reviewing = useReviewStore((s) => s.visible);
+  const consoleOpen = useConsoleStore((s) => s.visible);
 
   useEffect(() => void start(), [start]);
   useEffect(() => setLanguage(language), [language]);
@@ -112,8 +118,18 @@ export function App() {
   const manager = roleAllows(login.user.role, ['manager']);
   return (
     <>
-      {packing ? <PackScreen /> : manager && reviewing ? <ReviewScreen /> : completion ? <CompletionScreen completion={completion} /> : <QueueScreen />}
-      {manager && !packing && !reviewing && <ReviewEntry />}
+      {packing ? (
+        <PackScreen />
+      ) : manager && reviewing ? (
+        <ReviewScreen />
+      ) : manager && consoleOpen ? (
+        <ConsoleScreen />
+      ) : completion ? (
+        <CompletionScreen completion={completion} />
+      ) : (
+        <QueueScreen />
+      )}
+      {manager && !packing && !reviewing && !consoleOpen && <ReviewEntry />}
       <StationPanel />
       {station && <PrintingCorner stationId={station.id} manager={manager} lastOrder={completion?.orderNumber ?? null} />}
       <ScanNotRead />

@@ -52,6 +52,9 @@ export const ERROR_CODES = [
   'VIDEO_QUOTA_FULL',
   'NVR_TEMPLATE_INVALID',
   'EVIDENCE_UNAVAILABLE',
+  'JOURNAL_CHECK_RUNNING',
+  'ORDER_NOT_LOCKED',
+  'ORDER_BEING_PACKED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -30,6 +30,8 @@ export interface StationEvents {
   'sync.changed': Record<string, never>;
   /** A recording was stopped because it reached its cap or the disk quota: the packing screen warns loudly. */
   'video.stopped': { stationId: string; segmentId: number; sessionId: number; reason: 'cap' | 'quota'; bytes: number; limitBytes: number };
+  /** A journal check started from a manager's screen moved on: only that login's client hears it. */
+  'journal.verify.progress': { stationId: string; loginId: number; checked: number; total: number };
 }
 export type EventName = keyof StationEvents;
 export interface StationEvent<E extends EventName = EventName> {
@@ -45,4 +47,5 @@ export const EVENT_NAMES: readonly EventName[] = [
   'sync.progress',
   'sync.changed',
   'video.stopped',
+  'journal.verify.progress',
 ];

@@ -55,6 +55,8 @@ export interface UserRepository {
   byId(id: number): User | null;
   pinHash(id: number): string | null;
   listActive(): User[];
+  /** Everyone, switched off too (the journal names them): active first, then by name. */
+  list(): User[];
   insert(user: NewUser): number;
   setLanguage(id: number, language: Language | null): void;
 }

@@ -11,6 +11,8 @@ import { badgeHashes } from './0009-badge-hashes';
 import { printJobInterruptions } from './0010-print-job-interruptions';
 import { pdfFolderPrinter } from './0011-pdf-folder-printer';
 import { logins } from './0012-logins';
+import { RESERVED } from './reserved';
+import { journalSearch } from './0016-journal-search';
 
 export type { Migration } from './migration';
 
@@ -28,4 +30,6 @@ export const MIGRATIONS: readonly Migration[] = [
   printJobInterruptions,
   pdfFolderPrinter,
   logins,
+  ...RESERVED,
+  journalSearch,
 ];

@@ -32,6 +32,7 @@ export function createUserRepository(db: Database, badgeKey: BadgeKey): UserRepo
   const byId = db.prepare<[number], UserRow>(`SELECT ${COLUMNS} FROM users WHERE id = ?`);
   const pinHash = db.prepare<[number], { pin_hash: string }>('SELECT pin_hash FROM users WHERE id = ?');
   const listActive = db.prepare<[], UserRow>(`SELECT ${COLUMNS} FROM users WHERE active = 1 ORDER BY name, id`);
+  const list = db.prepare<[], UserRow>(`SELECT ${COLUMNS} FROM users ORDER BY active DESC, name, id`);
   const insert = db.prepare<[{ name: string; role: string; badge_hash: string; pin_hash: string; language: string | null }]>(
     'INSERT INTO users (name, role, badge_hash, pin_hash, language) VALUES (@name, @role, @badge_hash, @pin_hash, @language)',
   );
@@ -51,6 +52,9 @@ export function createUserRepository(db: Database, badgeKey: BadgeKey): UserRepo
     },
     listActive() {
       return listActive.all().map(toUser);
+    },
+    list() {
+      return list.all().map(toUser);
     },
     insert(user) {
       const result = insert.run({

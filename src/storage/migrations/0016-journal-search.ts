@@ -1,0 +1,36 @@
+import type { Migration } from './migration';
+
+/**
+ * The manager's journal search (issue 11): an index per thing a manager filters by, each ending in
+ * seq so a filter walks its entries newest first and stops at a page, and a full-text index of
+ * the payloads' values. The text index is contentless (it keeps the words, not the text: the
+ * journal itself is the text) and filled by a trigger on every append, so no code path can add
+ * an entry the search does not find. Diacritics are folded: "wojcik" finds "Wójcik".
+ */
+export const journalSearch: Migration = {
+  version: 16,
+  name: 'journal-search',
+  up(db) {
+    db.exec(`
+      CREATE INDEX journal_entries_actor ON journal_entries (actor_id, seq);
+      CREATE INDEX journal_entries_station ON journal_entries (station_id, seq);
+      CREATE INDEX journal_entries_type ON journal_entries (type, seq);
+      CREATE INDEX journal_entries_at ON journal_entries (at);
+
+      CREATE VIRTUAL TABLE journal_text USING fts5 (words, content = '', tokenize = 'unicode61 remove_diacritics 2');
+
+      CREATE TRIGGER journal_entries_text AFTER INSERT ON journal_entries
+      BEGIN
+        INSERT INTO journal_text (rowid, words) VALUES (
+          new.seq,
+          concat_ws(' ', new.subject_id,
+            (SELECT group_concat(atom, ' ') FROM json_tree(new.payload) WHERE type IN ('text', 'integer', 'real')))
+        );
+      END;
+
+      INSERT INTO journal_text (rowid, words)
+        SELECT seq, concat_ws(' ', subject_id, (SELECT group_concat(atom, ' ') FROM json_tree(payload) WHERE type IN ('text', 'integer', 'real')))
+        FROM journal_entries;
+    `);
+  },
+};
