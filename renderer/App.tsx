@@ -18,6 +18,7 @@ import { ReviewEntry } from './features/review/ReviewEntry';
 import { ConsoleScreen } from './features/console/ConsoleScreen';
 import { useConsoleStore } from './features/console/consoleStore';
 import { useJournalStore } from './features/console/journalStore';
+import { useShiftStore } from './features/console/shiftStore';
 import { ReviewScreen } from './features/review/ReviewScreen';
 import { useReviewStore } from './features/review/reviewStore';
 import { useQueueStore } from './features/queue/queueStore';
@@ -43,6 +44,7 @@ function clearWorkScreens(): void {
   useReviewStore.getState().reset();
   useConsoleStore.getState().reset();
   useJournalStore.getState().reset();
+  useShiftStore.getState().reset();
   // Recording belongs to the packer who logged in: it stops with their login.
   useVideoStore.getState().reset();
 }

@@ -7,7 +7,7 @@
  */
 import { authHandlers, Logins } from './auth';
 import { METHODS } from '../contract/methods';
-import { roleAllows } from '../domain/user';
+import { roleAllows, type Role } from '../domain/user';
 import { createDispatch, type Dispatch } from './dispatch';
 import { printingHandlers } from './documents/handlers';
 import { labelHandlers, labelsNotPrinted } from './documents/labels';
@@ -33,6 +33,7 @@ import { shopLabelsTo } from './sync/labels';
 import { shopOutbox } from './sync/outbox-handler';
 import { reviewHandlers } from './review/handlers';
 import { journalHandlers } from './review/journal';
+import { shiftHandlers } from './shift/view';
 import { videoHandlers } from './video/handlers';
 import { applyRetention } from './video/retention';
 import { VideoDesk } from './video/recorder';
@@ -77,13 +78,28 @@ export interface StationLogins {
 
 /** Who may watch clips and take evidence: whoever may read an order's timeline. */
 const REVIEWERS = METHODS['review.timeline'].access;
+const SHIFT_VIEWERS = METHODS['shift.view'].access as readonly Role[];
 
 /** A recorder sends a chunk a second; a minute of silence means its page or browser is gone. */
 const ABANDONED_AFTER_MS = 60_000;
 
 export function createStation(ports: StationPorts): Station {
   const events = new EventStream();
-  const { store, journal, clock, logger } = ports;
+  const { store, clock, logger } = ports;
+  // Whatever is journaled changes what the managers' shift view shows: they are told to ask again.
+  const journal: typeof ports.journal = {
+    ...ports.journal,
+    append(entry) {
+      const written = ports.journal.append(entry);
+      events.emit('shift.changed', { stationId: null, from: written.stationId, type: written.type });
+      return written;
+    },
+  };
+  // So are the print queues and the shop's outbox, which move without a journal entry.
+  events.subscribe((event) => {
+    if (event.name === 'print.job.changed' || event.name === 'sync.changed')
+      events.emit('shift.changed', { stationId: null, from: 'stationId' in event.payload ? String(event.payload.stationId) : '', type: event.name });
+  });
   // Each feature gets what it uses (its Deps), never the whole of StationPorts.
   const common: CommonPorts = { store, journal, clock, logger, events, stationId: ports.stationId };
   const documentsDeps = { ...common, documents: ports.documents };
@@ -127,6 +143,7 @@ export function createStation(ports: StationPorts): Station {
     ...videoHandlers(common, video, ports.video ?? null),
     ...reviewHandlers({ ...common, review: ports.review ?? null, video: ports.video ?? null }),
     ...journalHandlers(common, ports.review ?? null),
+    ...shiftHandlers({ ...common, packing: ports.packing, documents: ports.documents, outbox: ports.sync.outbox, video: ports.video ?? null, review: ports.review ?? null }),
   };
   const dispatch = createDispatch(common, logins, handlers);
   const unsubscribes: (() => void)[] = [];
@@ -142,7 +159,13 @@ export function createStation(ports: StationPorts): Station {
         const payload = event.payload as { stationId?: string | null; loginId?: number };
         if (payload.stationId !== undefined && payload.stationId !== null && payload.stationId !== stationId) return false;
         if (typeof payload.loginId === 'number') return store.logins.byId(payload.loginId)?.clientKey === client.key;
-        return store.logins.live(client.key, stationId) !== null;
+        const login = store.logins.live(client.key, stationId);
+        if (event.name === 'shift.changed') {
+          // Every station's changes reach the managers' shift view, and only theirs.
+          const user = login ? store.users.byId(login.userId) : null;
+          return user !== null && roleAllows(user.role, SHIFT_VIEWERS);
+        }
+        return login !== null;
       },
     },
     documents: { start: () => documents.start(), stop: () => documents.stop(), drain: () => documents.drain() },

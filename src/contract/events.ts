@@ -30,6 +30,11 @@ export interface StationEvents {
   'sync.changed': Record<string, never>;
   /** A recording was stopped because it reached its cap or the disk quota: the packing screen warns loudly. */
   'video.stopped': { stationId: string; segmentId: number; sessionId: number; reason: 'cap' | 'quota'; bytes: number; limitBytes: number };
+  /**
+   * Something changed at a station (an entry was journaled, a print job or the outbox moved): the
+   * managers' shift view, wherever they are logged in, asks again. Heard by managers only.
+   */
+  'shift.changed': { stationId: null; from: string; type: string };
   /** A journal check started from a manager's screen moved on: only that login's client hears it. */
   'journal.verify.progress': { stationId: string; loginId: number; checked: number; total: number };
 }
@@ -48,4 +53,5 @@ export const EVENT_NAMES: readonly EventName[] = [
   'sync.changed',
   'video.stopped',
   'journal.verify.progress',
+  'shift.changed',
 ];

@@ -46,7 +46,7 @@ export type JournalEntryView = z.infer<typeof journalEntryViewSchema>;
 
 export const journalSearchSchema = z.object({
   entries: z.array(journalEntryViewSchema),
-  /** Matches in all, counted up to 10,000; `totalIsAtLeast` when there are more. */
+  /** Matches in all, counted up to 1,000 (a word search: up to five pages past this one); `totalIsAtLeast` when there are more. */
   total: z.number().int(),
   totalIsAtLeast: z.boolean(),
   offset: z.number().int(),

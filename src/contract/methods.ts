@@ -16,6 +16,7 @@ import { PRINTING_METHODS, unprintedLabelSchema } from './printing';
 import { SYNC_METHODS } from './sync';
 import { REVIEW_METHODS } from './review';
 import { JOURNAL_METHODS } from './journal';
+import { SHIFT_METHODS } from './shift';
 import { VIDEO_METHODS } from './video';
 
 /** Who may call a method: anyone at the station, or a logged-in user of one of these roles. */
@@ -174,6 +175,7 @@ export const METHODS = {
   ...VIDEO_METHODS,
   ...REVIEW_METHODS,
   ...JOURNAL_METHODS,
+  ...SHIFT_METHODS,
 } as const;
 
 export type Methods = typeof METHODS;

@@ -4,10 +4,11 @@ import { AppHeader } from '../../components/AppHeader';
 import { useKeys } from '../../keyboard/useKeys';
 import { CONSOLE_TABS, useConsoleStore, type ConsoleTab } from './consoleStore';
 import { JournalPanel } from './JournalPanel';
+import { ShiftPanel } from './ShiftPanel';
 
 /** Each panel of the console, with the function key that shows it. */
 const PANELS: Record<ConsoleTab, { key: string; render: () => React.JSX.Element } | null> = {
-  shift: null,
+  shift: { key: 'F1', render: () => <ShiftPanel /> },
   journal: { key: 'F2', render: () => <JournalPanel /> },
   users: null,
   boxes: null,

@@ -130,7 +130,7 @@ export interface JournalQuery {
 export interface JournalSearchPage {
   /** Newest first. */
   entries: JournalEntry[];
-  /** Entries matching in all, counted up to `countLimit`; `totalIsAtLeast` when there are more. */
+  /** Entries matching in all, counted up to a limit (1,000); `totalIsAtLeast` when there are more. */
   total: number;
   totalIsAtLeast: boolean;
 }

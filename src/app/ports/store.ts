@@ -110,6 +110,8 @@ export interface OrderRepository {
   /** Opens the order at the station; throws ORDER_OPEN_ELSEWHERE if another holds it, ORDER_NOT_FOUND if none. */
   lock(orderId: number, stationId: string, userId: number, at: string): void;
   unlock(orderId: number, stationId: string): void;
+  /** Every order held open at a station, oldest lock first. */
+  locks(): { orderId: number; orderNumber: string; customerName: string; stationId: string; userId: number; lockedAt: string }[];
   /** Releases every order open at the station except the one given. */
   unlockStation(stationId: string, exceptOrderId?: number): void;
   count(): number;

@@ -15,8 +15,12 @@ interface EntryRecord {
   hash: string;
 }
 
-/** Matches are counted up to this many; a page says "more than 10,000" past it. */
-export const COUNT_LIMIT = 10_000;
+/**
+ * Matches are counted up to this many; a page says "more than 1,000" past it. Counting further
+ * would walk the index past what anyone pages through, for every page.
+ */
+export const COUNT_LIMIT = 1000;
+const WORD_PAGES_COUNTED = 5;
 
 const COLUMNS = 'e.seq, e.at, e.station_id, e.actor_id, e.type, e.subject_kind, e.subject_id, e.payload, e.prev_hash, e.hash';
 
@@ -126,8 +130,10 @@ export function createJournalSearch(db: Database): JournalSearch {
         const page = prepared(`SELECT ${COLUMNS} FROM ${from} ${filter} ORDER BY ${order} LIMIT @limit OFFSET @offset`);
         const count = prepared(`SELECT count(*) FROM (SELECT 1 FROM ${from} ${filter} LIMIT @countLimit)`).pluck(true);
         const rows = page.all({ ...params, limit: query.limit, offset: query.offset }) as EntryRecord[];
-        const counted = count.get({ ...params, countLimit: COUNT_LIMIT + 1 }) as number;
-        return { entries: rows.map(toEntry), total: Math.min(counted, COUNT_LIMIT), totalIsAtLeast: counted > COUNT_LIMIT };
+        // Words are counted five pages past this one at most: each match the count walks is an entry read.
+        const countLimit = text === null ? COUNT_LIMIT : Math.min(COUNT_LIMIT, query.offset + WORD_PAGES_COUNTED * query.limit);
+        const counted = count.get({ ...params, countLimit: countLimit + 1 }) as number;
+        return { entries: rows.map(toEntry), total: Math.min(counted, countLimit), totalIsAtLeast: counted > countLimit };
       },
     },
     db.name,
