@@ -19,6 +19,7 @@ import { ConsoleScreen } from './features/console/ConsoleScreen';
 import { useConsoleStore } from './features/console/consoleStore';
 import { useJournalStore } from './features/console/journalStore';
 import { useShiftStore } from './features/console/shiftStore';
+import { useAdminStore } from './features/console/adminStore';
 import { ReviewScreen } from './features/review/ReviewScreen';
 import { useReviewStore } from './features/review/reviewStore';
 import { useQueueStore } from './features/queue/queueStore';
@@ -45,6 +46,7 @@ function clearWorkScreens(): void {
   useConsoleStore.getState().reset();
   useJournalStore.getState().reset();
   useShiftStore.getState().reset();
+  useAdminStore.getState().reset();
   // Recording belongs to the packer who logged in: it stops with their login.
   useVideoStore.getState().reset();
 }

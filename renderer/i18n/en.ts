@@ -41,6 +41,9 @@ const errors: Record<ErrorCode, string> = {
   JOURNAL_CHECK_RUNNING: 'The journal is being checked already. Wait for that check to finish.',
   ORDER_NOT_LOCKED: 'This order is not held at any station any more.',
   ORDER_BEING_PACKED: '{{user}} is packing this order at {{station}} right now; it can be released only when nobody is working on it.',
+  USER_NOT_FOUND: 'There is no such person.',
+  BADGE_IN_USE: 'That badge code belongs to someone else already. Choose another.',
+  STATION_NOT_FOUND: 'There is no station {{station}}.',
   UNAUTHORIZED: 'This screen needs the station access token. Open the link with its token.',
   INTERNAL: 'Something went wrong at the station. Try again.',
 };

@@ -41,6 +41,9 @@ const errors: Record<ErrorCode, string> = {
   JOURNAL_CHECK_RUNNING: 'Dziennik jest już sprawdzany. Poczekaj, aż to sprawdzenie się skończy.',
   ORDER_NOT_LOCKED: 'To zamówienie nie jest już zablokowane na żadnym stanowisku.',
   ORDER_BEING_PACKED: '{{user}} pakuje teraz to zamówienie na stanowisku {{station}}; można je zwolnić tylko, gdy nikt nad nim nie pracuje.',
+  USER_NOT_FOUND: 'Nie ma takiej osoby.',
+  BADGE_IN_USE: 'Ten kod identyfikatora należy już do kogoś innego. Wybierz inny.',
+  STATION_NOT_FOUND: 'Nie ma stanowiska {{station}}.',
   UNAUTHORIZED: 'Ten ekran wymaga tokenu dostępu stanowiska. Otwórz link z tokenem.',
   INTERNAL: 'Na stanowisku wystąpił błąd. Spróbuj ponownie.',
 };

@@ -34,6 +34,7 @@ import { shopOutbox } from './sync/outbox-handler';
 import { reviewHandlers } from './review/handlers';
 import { journalHandlers } from './review/journal';
 import { shiftHandlers } from './shift/view';
+import { adminHandlers } from './admin';
 import { videoHandlers } from './video/handlers';
 import { applyRetention } from './video/retention';
 import { VideoDesk } from './video/recorder';
@@ -143,6 +144,7 @@ export function createStation(ports: StationPorts): Station {
     ...videoHandlers(common, video, ports.video ?? null),
     ...reviewHandlers({ ...common, review: ports.review ?? null, video: ports.video ?? null }),
     ...journalHandlers(common, ports.review ?? null),
+    ...adminHandlers({ ...common, renderer: ports.documents.renderer }, logins),
     ...shiftHandlers({ ...common, packing: ports.packing, documents: ports.documents, outbox: ports.sync.outbox, video: ports.video ?? null, review: ports.review ?? null }),
   };
   const dispatch = createDispatch(common, logins, handlers);

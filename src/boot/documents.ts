@@ -49,6 +49,7 @@ export function lazyDocumentRenderer(): DocumentRenderer {
     manifest: async (input) => (await renderer()).manifest(input),
     returnsReceipt: async (input) => (await renderer()).returnsReceipt(input),
     testPage: async (input, format) => (await renderer()).testPage(input, format),
+    codeCard: async (input) => (await renderer()).codeCard(input),
   };
 }
 

@@ -55,6 +55,9 @@ export const ERROR_CODES = [
   'JOURNAL_CHECK_RUNNING',
   'ORDER_NOT_LOCKED',
   'ORDER_BEING_PACKED',
+  'USER_NOT_FOUND',
+  'BADGE_IN_USE',
+  'STATION_NOT_FOUND',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -17,6 +17,7 @@ import { SYNC_METHODS } from './sync';
 import { REVIEW_METHODS } from './review';
 import { JOURNAL_METHODS } from './journal';
 import { SHIFT_METHODS } from './shift';
+import { ADMIN_METHODS } from './admin';
 import { VIDEO_METHODS } from './video';
 
 /** Who may call a method: anyone at the station, or a logged-in user of one of these roles. */
@@ -176,6 +177,7 @@ export const METHODS = {
   ...REVIEW_METHODS,
   ...JOURNAL_METHODS,
   ...SHIFT_METHODS,
+  ...ADMIN_METHODS,
 } as const;
 
 export type Methods = typeof METHODS;

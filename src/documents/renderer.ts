@@ -5,6 +5,7 @@ import { renderManifest } from './manifest/manifest-pdf';
 import { renderReturnsReceipt } from './receipt/returns-receipt';
 import { renderPackingSlip } from './slip/packing-slip';
 import { renderTestPage } from './test-page';
+import { renderCodeCard } from './code-card';
 import { renderLabelZpl } from './zpl/zpl-label';
 
 /** The DocumentRenderer port over pdf-lib and bwip-js, with fonts from assets/fonts (or `fontsDir`). */
@@ -17,5 +18,6 @@ export function createDocumentRenderer(options: { fontsDir?: string } = {}): Doc
     manifest: async (input) => renderManifest(await faces(), input),
     returnsReceipt: async (input) => renderReturnsReceipt(await faces(), input),
     testPage: async (input, format) => renderTestPage(await faces(), input, format),
+    codeCard: async (input) => renderCodeCard(await faces(), input),
   };
 }

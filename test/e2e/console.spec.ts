@@ -100,4 +100,33 @@ test.describe('the manager’s console', () => {
     await expect(page.getByTestId('journal-check')).toContainText('The journal is intact');
     await expect(page.getByTestId('journal-progress')).toHaveAttribute('value', '100');
   });
+
+  test('a manager adds a person, and the badge the screen issues logs them in', async ({ page, host }) => {
+    await page.goto(host.url);
+    const login = new LoginPage(page);
+    await login.scanBadgeWithPin(MANAGER, MANAGER_PINS[MANAGER]!);
+    await expect(page.getByTestId('current-user')).toBeVisible();
+    await login.switchLanguage('EN');
+    const console_ = new ConsolePage(page);
+    await console_.open();
+    await page.keyboard.press('F3');
+    await expect(page.getByRole('heading', { level: 2, name: 'People' })).toBeVisible();
+    await page.locator('input[name=name]').fill('Nina Nowicka');
+    await page.locator('select[name=role]').selectOption('packer');
+    await page.getByLabel('PIN (4–8 digits)').fill('4826');
+    await page.getByLabel('PIN (4–8 digits)').press('Enter');
+    const badge = (await page.getByTestId('issued-badge').textContent()) ?? '';
+    expect(badge).toMatch(/^PD-P-/);
+    await expect(page.getByRole('link', { name: 'Open the card to print (PDF)' })).toBeVisible();
+    await expect(page.locator('[data-testid=person][data-name="Nina Nowicka"]')).toBeVisible();
+    // The change is journaled with who made it.
+    await page.keyboard.press('F2');
+    await page.getByLabel('What happened').selectOption({ label: 'User added' });
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await expect(console_.journalEntries.first()).toContainText('Added the user Nina Nowicka as packer.');
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await login.expectShown();
+    await login.scanBadge(badge);
+    await expect(page.getByTestId('current-user')).toContainText('Nina Nowicka');
+  });
 });

@@ -5,15 +5,19 @@ import { useKeys } from '../../keyboard/useKeys';
 import { CONSOLE_TABS, useConsoleStore, type ConsoleTab } from './consoleStore';
 import { JournalPanel } from './JournalPanel';
 import { ShiftPanel } from './ShiftPanel';
+import { PeoplePanel } from './PeoplePanel';
+import { BoxesPanel } from './BoxesPanel';
+import { RulesPanel } from './RulesPanel';
+import { StationsPanel } from './StationsPanel';
 
 /** Each panel of the console, with the function key that shows it. */
 const PANELS: Record<ConsoleTab, { key: string; render: () => React.JSX.Element } | null> = {
   shift: { key: 'F1', render: () => <ShiftPanel /> },
   journal: { key: 'F2', render: () => <JournalPanel /> },
-  users: null,
-  boxes: null,
-  rules: null,
-  stations: null,
+  users: { key: 'F3', render: () => <PeoplePanel /> },
+  boxes: { key: 'F4', render: () => <BoxesPanel /> },
+  rules: { key: 'F6', render: () => <RulesPanel /> },
+  stations: { key: 'F7', render: () => <StationsPanel /> },
 };
 
 /** The manager's console: the shift at a glance, the journal, and the stations run from their screens. */

@@ -2,7 +2,7 @@
  * Documents as ports: rendering them, keeping them, their label settings and the day's manifests.
  * What a document says (its input model) is domain data, in src/domain/documents.
  */
-import type { ManifestInput, ManifestParcelLine, PackingSlipInput, ReturnsReceiptInput, ShippingLabelInput, TestPageInput } from '../../domain/documents';
+import type { CodeCardInput, ManifestInput, ManifestParcelLine, PackingSlipInput, ReturnsReceiptInput, ShippingLabelInput, TestPageInput } from '../../domain/documents';
 import type { Address } from '../../domain/order';
 
 export type LabelSize = '4x6' | 'a6';
@@ -25,6 +25,8 @@ export interface DocumentRenderer {
   returnsReceipt(input: ReturnsReceiptInput): Promise<RenderedDocument>;
   /** A page that proves a printer works: its name, the station, the time and a barcode. */
   testPage(input: TestPageInput, format: DocumentFormat): Promise<RenderedDocument>;
+  /** A badge or box label card on an A4 sheet, as a PDF: never kept in the archive (a badge is a credential). */
+  codeCard(input: CodeCardInput): Promise<Uint8Array>;
 }
 
 export type DocumentKind = 'label' | 'carrier_label' | 'packing_slip' | 'manifest' | 'returns_receipt' | 'test_page';

@@ -59,6 +59,11 @@ export interface UserRepository {
   list(): User[];
   insert(user: NewUser): number;
   setLanguage(id: number, language: Language | null): void;
+  /** A manager's change of name, role or language, or switching the account off or on. */
+  update(id: number, changes: { name?: string; role?: User['role']; language?: Language | null; active?: boolean }): void;
+  setPinHash(id: number, pinHash: string): void;
+  /** A new badge: the old one stops working. Only its keyed hash is stored. */
+  setBadge(id: number, badgeCode: string): void;
 }
 
 export interface LoginRepository {
@@ -134,7 +139,12 @@ export interface CatalogRepository {
   barcode(code: string): Barcode | null;
   barcodesOf(productId: number): Barcode[];
   kitComponents(kitProductId: number): KitComponent[];
+  /** Box types in use, lightest first: what a packer may choose. */
   boxes(): BoxType[];
+  /** Every box type, withdrawn ones too, for the manager's screen. */
+  allBoxes(): (BoxType & { active: boolean })[];
+  /** Adds a box type, or changes the one with the same code. */
+  saveBox(box: Omit<BoxType, 'id'> & { active: boolean }): void;
   productCount(): number;
   importCatalog(catalog: CatalogImport): void;
 }

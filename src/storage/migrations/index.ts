@@ -13,6 +13,7 @@ import { pdfFolderPrinter } from './0011-pdf-folder-printer';
 import { logins } from './0012-logins';
 import { RESERVED } from './reserved';
 import { journalSearch } from './0016-journal-search';
+import { boxTypesActive } from './0017-box-types-active';
 
 export type { Migration } from './migration';
 
@@ -32,4 +33,5 @@ export const MIGRATIONS: readonly Migration[] = [
   logins,
   ...RESERVED,
   journalSearch,
+  boxTypesActive,
 ];
