@@ -55,8 +55,9 @@ export function createVideoAndReviewPorts(options: EvidencePortsOptions): { vide
   const rows = createJournalRows(db);
   const segments = createVideoRepository(db);
   const video: VideoPorts = { segments, files: createClipFiles(dataDir), qr: qrModules };
+  const lookups = createReviewLookups(db);
   const review: ReviewPorts = {
-    lookups: createReviewLookups(db),
+    lookups,
     verifyFrom: (fromSeq) => checkChainFrom(rows, fromSeq, key.publicKey),
     search: createJournalSearch(db),
     async verifyJournal(onProgress) {
@@ -65,7 +66,7 @@ export function createVideoAndReviewPorts(options: EvidencePortsOptions): { vide
       onProgress(report.lastSeq, report.lastSeq);
       return toJournalCheck(report);
     },
-    async exportEvidence(orderNumber) {
+    async exportEvidence(orderNumber, language) {
       const stamp = clock
         .now()
         .toISOString()
@@ -76,7 +77,7 @@ export function createVideoAndReviewPorts(options: EvidencePortsOptions): { vide
       // Owner-only, like the video and journal it packs; the host serves it to managers.
       fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
       const target = path.join(dir, file);
-      const { bytes } = await buildEvidencePackage({ dataDir, store, rows, journal, key, segments, archive, clock }, orderNumber, target);
+      const { bytes } = await buildEvidencePackage({ dataDir, store, rows, journal, key, segments, archive, clock, language, lookups }, orderNumber, target);
       return { file, bytes, sha256: await sha256OfFile(target) };
     },
     evidenceFile(name) {

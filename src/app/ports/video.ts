@@ -1,6 +1,7 @@
 import type { VideoSettings } from '../../contract/video';
 import type { PackingState } from '../../domain/packing';
 import type { JournalSearch } from './journal';
+import type { Language } from '../../domain/user';
 
 export interface VideoSegmentRecord {
   id: number;
@@ -111,7 +112,7 @@ export interface ReviewPorts {
   /** Checks the whole journal (on threads where the host has them), telling how far it got as it goes. */
   verifyJournal(onProgress: (checked: number, total: number) => void): Promise<JournalCheck>;
   /** Builds an order's evidence package in the data folder's evidence/ folder; the composition layer does it. */
-  exportEvidence(orderNumber: string): Promise<{ file: string; bytes: number; sha256: string }>;
+  exportEvidence(orderNumber: string, language: Language): Promise<{ file: string; bytes: number; sha256: string }>;
   /** The absolute path of an exported package by its file name; null for anything else. */
   evidenceFile(name: string): string | null;
 }

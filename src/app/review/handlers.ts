@@ -22,10 +22,11 @@ export function reviewHandlers(core: ReviewDeps): HandlerSlice<ReviewMethods> {
   return {
     'review.find': ({ query }) => findOrders(core, ports(), query),
     'review.timeline': ({ orderNumber, language }, call) => orderTimeline(core, ports(), video, orderNumber, readerLanguage(core, call, language)),
-    'review.evidence': async ({ orderNumber }, call) => {
+    'review.evidence': async ({ orderNumber, language }, call) => {
       const order = core.store.orders.byNumber(orderNumber);
       if (!order) throw new StationFailure('ORDER_NOT_FOUND', `No order matches "${orderNumber}".`, { code: orderNumber });
-      const made = await ports().exportEvidence(order.number);
+      // The report is in the language of the manager who asked for it.
+      const made = await ports().exportEvidence(order.number, readerLanguage(core, call, language));
       core.journal.append({
         type: 'evidence.exported',
         stationId: call.stationId,

@@ -45,7 +45,8 @@ export function benchJournalSearch(db: Parameters<typeof createJournalSearch>[0]
     }
     const p99 = percentile(times, 99);
     worst = Math.max(worst, p99);
-    figures.push({ name: `journal search, ${question.name}: p50 / p99`, value: round(percentile(times, 50), 2), unit: `/ ${round(p99, 2)} ms` });
+    figures.push({ name: `journal search, ${question.name}: p50`, value: round(percentile(times, 50), 2), unit: 'ms' });
+    figures.push({ name: `journal search, ${question.name}: p99`, value: round(p99, 2), unit: 'ms' });
   }
   figures.push({ name: `journal search, slowest p99 of the questions above`, value: round(worst, 2), unit: 'ms', note: `goal ≤ ${GOAL_MS} ms` });
   return figures;
