@@ -10,7 +10,7 @@ import type { ReviewPorts, VideoPorts } from '../ports/video';
 import { PRINTED_DOCUMENT_KINDS } from '../../contract/printing';
 import { DEFAULT_VIDEO_SETTINGS } from '../video/settings';
 
-/** What the shift view reads: the stations' logins, locks and sessions, printers, the outbox, video and the journal. */
+/** What the shift view reads: the stations' logins, locks and packing sessions, printers, the outbox, video and the journal. */
 export interface ShiftDeps extends Pick<CommonPorts, 'store' | 'journal' | 'clock' | 'events' | 'logger'> {
   packing: PackingRepository;
   documents: Pick<DocumentPorts, 'profiles' | 'printQueue' | 'printerKinds' | 'archive'>;
