@@ -145,7 +145,14 @@ export function createStation(ports: StationPorts): Station {
     ...reviewHandlers({ ...common, review: ports.review ?? null, video: ports.video ?? null }),
     ...journalHandlers(common, ports.review ?? null),
     ...adminHandlers({ ...common, renderer: ports.documents.renderer }, logins),
-    ...shiftHandlers({ ...common, packing: ports.packing, documents: ports.documents, outbox: ports.sync.outbox, video: ports.video ?? null, review: ports.review ?? null }),
+    ...shiftHandlers({
+      ...common,
+      packing: ports.packing,
+      documents: ports.documents,
+      outbox: ports.sync.outbox,
+      video: ports.video ?? null,
+      review: ports.review ?? null,
+    }),
   };
   const dispatch = createDispatch(common, logins, handlers);
   const unsubscribes: (() => void)[] = [];

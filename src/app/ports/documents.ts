@@ -2,7 +2,15 @@
  * Documents as ports: rendering them, keeping them, their label settings and the day's manifests.
  * What a document says (its input model) is domain data, in src/domain/documents.
  */
-import type { CodeCardInput, ManifestInput, ManifestParcelLine, PackingSlipInput, ReturnsReceiptInput, ShippingLabelInput, TestPageInput } from '../../domain/documents';
+import type {
+  CodeCardInput,
+  ManifestInput,
+  ManifestParcelLine,
+  PackingSlipInput,
+  ReturnsReceiptInput,
+  ShippingLabelInput,
+  TestPageInput,
+} from '../../domain/documents';
 import type { Address } from '../../domain/order';
 
 export type LabelSize = '4x6' | 'a6';
