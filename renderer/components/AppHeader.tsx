@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { roleAllows } from '../../src/domain/user';
 import { useConsoleStore } from '../features/console/consoleStore';
@@ -7,8 +8,8 @@ import { useSettingsStore } from '../features/settings/settingsStore';
 import { useStationStore } from '../station/stationStore';
 import { LanguageSwitch } from './LanguageSwitch';
 
-/** Who is packing where, the language, and the way out. Managers get their own entry. */
-export function AppHeader() {
+/** Who is packing where, the language, and the way out. Managers get their own entry. Follows its own stores only. */
+export const AppHeader = memo(function AppHeader() {
   const { t } = useTranslation();
   const login = useStationStore((s) => s.login);
   const logout = useStationStore((s) => s.logout);
@@ -55,4 +56,4 @@ export function AppHeader() {
       </button>
     </header>
   );
-}
+});

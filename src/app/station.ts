@@ -35,6 +35,7 @@ import { reviewHandlers } from './review/handlers';
 import { journalHandlers } from './review/journal';
 import { shiftHandlers } from './shift/view';
 import { adminHandlers } from './admin';
+import { returnsHandlers } from './returns/handlers';
 import { videoHandlers } from './video/handlers';
 import { applyRetention } from './video/retention';
 import { VideoDesk } from './video/recorder';
@@ -152,6 +153,13 @@ export function createStation(ports: StationPorts): Station {
       outbox: ports.sync.outbox,
       video: ports.video ?? null,
       review: ports.review ?? null,
+    }),
+    ...returnsHandlers({
+      ...common,
+      returns: ports.returns.repository,
+      photos: ports.returns.photos,
+      logins,
+      shop: shop ? { outbox: shop.outbox, links: shop.links } : null,
     }),
   };
   const dispatch = createDispatch(common, logins, handlers);

@@ -37,6 +37,8 @@ export interface StationEvents {
   'shift.changed': { stationId: null; from: string; type: string };
   /** A journal check started from a manager's screen moved on: only that login's client hears it. */
   'journal.verify.progress': { stationId: string; loginId: number; checked: number; total: number };
+  /** A return or a parcel that is not ours was opened or changed: the returns lists (desk and managers) refresh. */
+  'returns.changed': { stationId: null; number: string; status: string };
 }
 export type EventName = keyof StationEvents;
 export interface StationEvent<E extends EventName = EventName> {
@@ -54,4 +56,5 @@ export const EVENT_NAMES: readonly EventName[] = [
   'video.stopped',
   'journal.verify.progress',
   'shift.changed',
+  'returns.changed',
 ];

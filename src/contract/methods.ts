@@ -19,6 +19,7 @@ import { JOURNAL_METHODS } from './journal';
 import { SHIFT_METHODS } from './shift';
 import { ADMIN_METHODS } from './admin';
 import { VIDEO_METHODS } from './video';
+import { RETURNS_METHODS } from './returns';
 
 /** Who may call a method: anyone at the station, or a logged-in user of one of these roles. */
 export type Access = 'public' | readonly Role[];
@@ -87,6 +88,9 @@ export const METHODS = {
           .optional(),
         name: z.string().min(1).max(80).optional(),
         badgeOnlyLogin: z.boolean().optional(),
+        /** A returns desk's screen is the returns desk, a packing desk's the order queue. */
+        kind: z.enum(['packing', 'returns']).optional(),
+        timeZone: z.string().min(1).max(64).optional(),
       })
       .strict(),
     output: stationSchema,
@@ -178,6 +182,7 @@ export const METHODS = {
   ...JOURNAL_METHODS,
   ...SHIFT_METHODS,
   ...ADMIN_METHODS,
+  ...RETURNS_METHODS,
 } as const;
 
 export type Methods = typeof METHODS;

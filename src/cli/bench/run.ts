@@ -8,11 +8,13 @@ import { benchDocuments } from './documents';
 import { benchHostStart } from './host-start';
 import { benchJournal } from './journal';
 import { benchQueue } from './queue';
+import { benchReturns } from './returns';
 import { benchScan } from './scan';
 import type { Figure } from './stats';
 import { benchVideo } from './video';
 
 const BENCH_BADGE = 'PD-P-0001';
+const RETURNS_BADGE = 'PD-R-0001';
 
 export interface BenchReport {
   date: string;
@@ -31,7 +33,7 @@ export async function runBench(options: { orders: number; journalEntries: number
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'packdesk-bench-'));
   const figures: Figure[] = [];
   try {
-    const needsShop = runs('queue') || runs('host') || runs('scan');
+    const needsShop = runs('queue') || runs('returns') || runs('host') || runs('scan');
     const booted = needsShop ? await bootStation({ dataDir, host: 'cli' }) : null;
     if (booted) {
       try {
@@ -43,6 +45,7 @@ export async function runBench(options: { orders: number; journalEntries: number
           unit: 'ms',
         });
         if (runs('queue')) figures.push(...(await benchQueue(booted, BENCH_BADGE)));
+        if (runs('returns')) figures.push(...(await benchReturns(booted, RETURNS_BADGE)));
       } finally {
         await booted.close();
       }

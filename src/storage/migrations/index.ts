@@ -11,9 +11,12 @@ import { badgeHashes } from './0009-badge-hashes';
 import { printJobInterruptions } from './0010-print-job-interruptions';
 import { pdfFolderPrinter } from './0011-pdf-folder-printer';
 import { logins } from './0012-logins';
-import { RESERVED } from './reserved';
-import { journalSearch } from './0016-journal-search';
-import { boxTypesActive } from './0017-box-types-active';
+import { outboxReturns } from './0013-outbox-returns';
+import { carrierAccounts } from './0014-carrier-accounts';
+import { stationKind } from './0015-station-kind';
+import { returns } from './0016-returns';
+import { journalSearch } from './0017-journal-search';
+import { boxTypesActive } from './0018-box-types-active';
 
 export type { Migration } from './migration';
 
@@ -31,7 +34,10 @@ export const MIGRATIONS: readonly Migration[] = [
   printJobInterruptions,
   pdfFolderPrinter,
   logins,
-  ...RESERVED,
+  outboxReturns,
+  carrierAccounts,
+  stationKind,
+  returns,
   journalSearch,
   boxTypesActive,
 ];

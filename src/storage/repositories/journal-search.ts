@@ -54,7 +54,7 @@ export function textQuery(text: string): string | null {
 }
 
 /**
- * The journal search over migration 0016's indexes. A time range is turned into a range of seq
+ * The journal search over migration 0017's indexes. A time range is turned into a range of seq
  * first (the journal is written in time order, so the first entry at or after each bound is where
  * the range starts and ends), which every index ending in seq can walk; the times themselves are
  * still checked, so an entry written under a clock set wrong is never shown outside the range

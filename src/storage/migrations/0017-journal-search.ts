@@ -10,7 +10,7 @@ import type { Migration } from './migration';
  * an entry the search does not find. Diacritics are folded: "wojcik" finds "Wójcik".
  */
 export const journalSearch: Migration = {
-  version: 16,
+  version: 17,
   name: 'journal-search',
   up(db) {
     db.exec(`

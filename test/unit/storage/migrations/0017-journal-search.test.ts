@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../../../src/storage/db';
 import { migrate, schemaVersion } from '../../../../src/storage/migrate';
-import { journalSearch } from '../../../../src/storage/migrations/0016-journal-search';
+import { journalSearch } from '../../../../src/storage/migrations/0017-journal-search';
 import { createJournalSearch, textQuery } from '../../../../src/storage/repositories/journal-search';
 import { freshDir, track } from '../fixtures';
 import { migrationsBefore, planOf, usesIndex } from './schema-probe';
@@ -30,7 +30,7 @@ function insertEntry(
   });
 }
 
-/** A journal of three entries written before 0016, then migrated. */
+/** A journal of three entries written before 0017, then migrated. */
 function migratedWithHistory(): Database {
   const db = track(openDatabase(path.join(freshDir(), 'packdesk.sqlite')));
   migrate(db, BEFORE);
@@ -46,10 +46,10 @@ const seqs = (db: Database, query: Parameters<ReturnType<typeof createJournalSea
     .search(query)
     .entries.map((e) => e.seq);
 
-describe('migration 0016-journal-search', () => {
-  it('indexes the entries already written, at schema version 16', () => {
+describe('migration 0017-journal-search', () => {
+  it('indexes the entries already written, at schema version 17', () => {
     const db = migratedWithHistory();
-    expect(schemaVersion(db)).toBe(16);
+    expect(schemaVersion(db)).toBe(17);
     expect(seqs(db, { text: 'wojcik', limit: 10, offset: 0 })).toEqual([2]);
     expect(seqs(db, { text: 'wrong', limit: 10, offset: 0 })).toEqual([1]);
     expect(seqs(db, { text: 'PD-2', limit: 10, offset: 0 })).toEqual([3]);

@@ -5,7 +5,7 @@ import type { Migration } from './migration';
  * deleted, since parcels packed in it still name it. Withdrawn boxes are not offered or chosen.
  */
 export const boxTypesActive: Migration = {
-  version: 17,
+  version: 18,
   name: 'box-types-active',
   up(db) {
     db.exec(`ALTER TABLE box_types ADD COLUMN active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1));`);
