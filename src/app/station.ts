@@ -99,7 +99,7 @@ export function createStation(ports: StationPorts): Station {
   };
   // So are the print queues and the shop's outbox, which move without a journal entry.
   events.subscribe((event) => {
-    if (event.name === 'print.job.changed' || event.name === 'sync.changed')
+    if (event.name === 'print.job.changed' || event.name === 'sync.changed' || event.name === 'returns.changed')
       events.emit('shift.changed', { stationId: null, from: 'stationId' in event.payload ? String(event.payload.stationId) : '', type: event.name });
   });
   // Each feature gets what it uses (its Deps), never the whole of StationPorts.
@@ -153,6 +153,7 @@ export function createStation(ports: StationPorts): Station {
       outbox: ports.sync.outbox,
       video: ports.video ?? null,
       review: ports.review ?? null,
+      returns: ports.returns.repository,
     }),
     ...returnsHandlers({
       ...common,

@@ -69,10 +69,7 @@ export const shiftViewSchema = z.object({
   stuckOrders: z.array(stuckOrderSchema),
   parkedSync: z.array(outboxEventViewSchema),
   failedPrints: z.array(failedPrintSchema),
-  /**
-   * Returns whose decision is near its deadline: filled once the returns desk lands (issue 10);
-   * always empty until then.
-   */
+  /** Open returns whose deadline ends within three days, or has passed: soonest first. */
   returnsDue: z.array(z.object({ returnId: z.string(), orderNumber: z.string(), deadline: z.string(), customerName: z.string() })),
 });
 export type ShiftView = z.infer<typeof shiftViewSchema>;

@@ -93,6 +93,19 @@ const EN: Vocabulary = {
     'user.badge_printed': 'Badge card printed',
     'box.saved': 'Box type saved',
     'box.label_printed': 'Box label printed',
+    'returns.opened': 'Return opened',
+    'returns.eligibility': 'Return checked against the rules',
+    'returns.eligibility.overridden': 'Return allowed by a manager',
+    'returns.item.scanned': 'Returned item scanned',
+    'returns.item.graded': 'Returned item graded',
+    'returns.item.disposition': 'Returned item sent on',
+    'returns.item.removed': 'Returned item taken off',
+    'returns.decided': 'Return decided',
+    'returns.refund_decided': 'Refund decided',
+    'returns.packing_error': 'Packing error found by a return',
+    'returns.deadline_met': 'Return decided in time',
+    'returns.deadline_missed': 'Return decided late',
+    'returns.closed': 'Return closed',
   },
   verdicts: {
     accepted: 'accepted',
@@ -204,6 +217,19 @@ const PL: Vocabulary = {
     'user.badge_printed': 'Wydruk identyfikatora',
     'box.saved': 'Zapis typu kartonu',
     'box.label_printed': 'Wydruk etykiety kartonu',
+    'returns.opened': 'Otwarcie zwrotu',
+    'returns.eligibility': 'Sprawdzenie zwrotu z zasadami',
+    'returns.eligibility.overridden': 'Zgoda kierownika na zwrot',
+    'returns.item.scanned': 'Skan zwróconej sztuki',
+    'returns.item.graded': 'Ocena zwróconej sztuki',
+    'returns.item.disposition': 'Przekazanie zwróconej sztuki',
+    'returns.item.removed': 'Usunięcie zwróconej sztuki',
+    'returns.decided': 'Decyzja w sprawie zwrotu',
+    'returns.refund_decided': 'Decyzja o zwrocie pieniędzy',
+    'returns.packing_error': 'Błąd pakowania wykryty przy zwrocie',
+    'returns.deadline_met': 'Zwrot rozpatrzony w terminie',
+    'returns.deadline_missed': 'Zwrot rozpatrzony po terminie',
+    'returns.closed': 'Zamknięcie zwrotu',
   },
   verdicts: {
     accepted: 'przyjęty',
@@ -547,7 +573,17 @@ export function describeEntry(entry: EntryForText, language: Language, context: 
     }
     case 'box.label_printed':
       return pl ? `Wydrukowano etykietę kartonu ${str(p.code) ?? '?'}.` : `Printed the label of box type ${str(p.code) ?? '?'}.`;
+    case 'returns.packing_error':
+      return pl
+        ? `Zwrot ${str(p.returnNumber) ?? ''} wykazał błąd pakowania: ${product(p)}${str(p.packer) ? ` (pakował(a) ${str(p.packer)})` : ''}.`
+        : `Return ${str(p.returnNumber) ?? ''} found a packing error: ${product(p)}${str(p.packer) ? ` (packed by ${str(p.packer)})` : ''}.`;
     default:
+      // The returns desk's other steps: their name and the return's number (the desk shows the details).
+      if (entry.type.startsWith('returns.') && entry.type in v.types) {
+        const number = str(p.returnNumber);
+        const sku = str(p.sku);
+        return `${v.types[entry.type]}${number ? ` ${number}` : ''}${sku ? `: ${product(p)}` : ''}.`;
+      }
       return `${v.unknownType}: ${entry.type.replace(/[._]+/g, ' ')}.`;
   }
 }

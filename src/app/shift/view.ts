@@ -7,6 +7,7 @@ import type { PackingRepository } from '../ports';
 import type { DocumentPorts } from '../ports/document-requests';
 import type { OutboxRepository } from '../ports/backend';
 import type { ReviewPorts, VideoPorts } from '../ports/video';
+import type { ReturnsRepository } from '../ports/returns';
 import { PRINTED_DOCUMENT_KINDS } from '../../contract/printing';
 import { DEFAULT_VIDEO_SETTINGS } from '../video/settings';
 
@@ -17,7 +18,12 @@ export interface ShiftDeps extends Pick<CommonPorts, 'store' | 'journal' | 'cloc
   outbox: OutboxRepository;
   video: VideoPorts | null;
   review: ReviewPorts | null;
+  /** The returns desk's returns, for those near their deadline; null where a host keeps none. */
+  returns: Pick<ReturnsRepository, 'listOpen'> | null;
 }
+
+/** A return is near its deadline when its last moment is this close (or past). */
+export const RETURNS_DUE_WITHIN_MS = 3 * 24 * 60 * 60 * 1000;
 
 const FAILED_PRINTS_SHOWN = 50;
 const PARKED_SHOWN = 50;
@@ -127,7 +133,12 @@ export function shiftView(deps: ShiftDeps): ShiftView {
     stuckOrders,
     parkedSync: deps.outbox.list(['parked'], PARKED_SHOWN),
     failedPrints,
-    returnsDue: [],
+    returnsDue: (deps.returns?.listOpen({ limit: 50, dueBefore: new Date(deps.clock.now().getTime() + RETURNS_DUE_WITHIN_MS).toISOString() }) ?? []).map(
+      (r) => {
+        const order = store.orders.byId(r.orderId);
+        return { returnId: r.number, orderNumber: order?.number ?? `#${r.orderId}`, deadline: r.deadline.endsAt, customerName: order?.customerName ?? '' };
+      },
+    ),
   };
 }
 

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Result } from '../../../src/contract/errors';
 import type { MethodInput, MethodName, MethodOutput } from '../../../src/contract/methods';
+import { hashPin } from '../../../src/app/pin';
 import { CODES, createStationFixture, type StationFixture } from '../../support/station-fixture';
 
 let f: StationFixture;
@@ -113,5 +114,27 @@ describe('shift.release', () => {
       ok: false,
       error: { code: 'ORDER_NOT_LOCKED' },
     });
+  });
+});
+
+describe('returns near their deadline', () => {
+  it('lists open returns whose deadline ends within three days', async () => {
+    f.store.stations.upsert({ id: 'ST-03', name: 'Zwroty', language: 'pl', idleLogoutMinutes: 15, kind: 'returns' });
+    f.store.users.insert({ name: 'Rita Returns', role: 'returns', badgeCode: 'PD-R-0001', pinHash: hashPin('1111'), language: null });
+    await managerAtOne();
+    await scan(ANNA, 'ST-02', 'PD-P-0001');
+    await scan(ANNA, 'ST-02', 'PD-100001');
+    for (const code of [CODES.mug, CODES.mug, 'BOX-K1']) await scan(ANNA, 'ST-02', code);
+    await as(ANNA, 'ST-02', 'pack.weigh', { parcel: 1, grams: 820 });
+    await as(ANNA, 'ST-02', 'pack.complete', {});
+    const RITA = { key: 'browser-rita' };
+    await scan(RITA, 'ST-03', 'PD-R-0001');
+    const opened = await as(RITA, 'ST-03', 'returns.open', { orderNumber: 'PD-100001', type: 'withdrawal' });
+    expect((await as(MANAGER, 'ST-01', 'shift.view', {})).returnsDue).toEqual([]);
+    f.clock.advance(12 * 24 * 60 * 60_000);
+    await managerAtOne();
+    const due = (await as(MANAGER, 'ST-01', 'shift.view', {})).returnsDue;
+    expect(due).toEqual([{ returnId: opened.number, orderNumber: 'PD-100001', deadline: expect.any(String), customerName: 'Zażółć Gęślą' }]);
+    expect(Date.parse(due[0]!.deadline) - f.clock.now().getTime()).toBeLessThanOrEqual(3 * 24 * 60 * 60_000);
   });
 });
