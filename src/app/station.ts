@@ -7,7 +7,7 @@
  */
 import { authHandlers, Logins } from './auth';
 import { METHODS } from '../contract/methods';
-import { roleAllows } from '../domain/user';
+import { roleAllows, type Role } from '../domain/user';
 import { createDispatch, type Dispatch } from './dispatch';
 import { CarrierShipmentWorker, carrierLabelsFrom, carrierShipmentsOnPacked, shopTrackingNumbers } from './carriers/shipments';
 import type { CarrierKind, LabelSource } from './ports/carriers';
@@ -38,6 +38,9 @@ import { syncHandlers } from './sync/handlers';
 import { shopLabelsTo } from './sync/labels';
 import { shopOutbox } from './sync/outbox-handler';
 import { reviewHandlers } from './review/handlers';
+import { journalHandlers } from './review/journal';
+import { shiftHandlers } from './shift/view';
+import { adminHandlers } from './admin';
 import { returnsHandlers } from './returns/handlers';
 import { videoHandlers } from './video/handlers';
 import { applyRetention } from './video/retention';
@@ -85,13 +88,28 @@ export interface StationLogins {
 
 /** Who may watch clips and take evidence: whoever may read an order's timeline. */
 const REVIEWERS = METHODS['review.timeline'].access;
+const SHIFT_VIEWERS = METHODS['shift.view'].access as readonly Role[];
 
 /** A recorder sends a chunk a second; a minute of silence means its page or browser is gone. */
 const ABANDONED_AFTER_MS = 60_000;
 
 export function createStation(ports: StationPorts): Station {
   const events = new EventStream();
-  const { store, journal, clock, logger } = ports;
+  const { store, clock, logger } = ports;
+  // Whatever is journaled changes what the managers' shift view shows: they are told to ask again.
+  const journal: typeof ports.journal = {
+    ...ports.journal,
+    append(entry) {
+      const written = ports.journal.append(entry);
+      events.emit('shift.changed', { stationId: null, from: written.stationId, type: written.type });
+      return written;
+    },
+  };
+  // So are the print queues and the shop's outbox, which move without a journal entry.
+  events.subscribe((event) => {
+    if (event.name === 'print.job.changed' || event.name === 'sync.changed' || event.name === 'returns.changed')
+      events.emit('shift.changed', { stationId: null, from: 'stationId' in event.payload ? String(event.payload.stationId) : '', type: event.name });
+  });
   // Each feature gets what it uses (its Deps), never the whole of StationPorts.
   const common: CommonPorts = { store, journal, clock, logger, events, stationId: ports.stationId };
   // A carrier's label is the parcel's one label: the document worker prints it from the carrier
@@ -189,6 +207,17 @@ export function createStation(ports: StationPorts): Station {
     ...carrierHandlers(common, carrierPorts, ports.secrets),
     ...videoHandlers(common, video, ports.video ?? null),
     ...reviewHandlers({ ...common, review: ports.review ?? null, video: ports.video ?? null }),
+    ...journalHandlers(common, ports.review ?? null),
+    ...adminHandlers({ ...common, renderer: ports.documents.renderer }, logins),
+    ...shiftHandlers({
+      ...common,
+      packing: ports.packing,
+      documents: ports.documents,
+      outbox: ports.sync.outbox,
+      video: ports.video ?? null,
+      review: ports.review ?? null,
+      returns: ports.returns.repository,
+    }),
     ...returnsHandlers({
       ...common,
       returns: ports.returns.repository,
@@ -217,7 +246,13 @@ export function createStation(ports: StationPorts): Station {
         const payload = event.payload as { stationId?: string | null; loginId?: number };
         if (payload.stationId !== undefined && payload.stationId !== null && payload.stationId !== stationId) return false;
         if (typeof payload.loginId === 'number') return store.logins.byId(payload.loginId)?.clientKey === client.key;
-        return store.logins.live(client.key, stationId) !== null;
+        const login = store.logins.live(client.key, stationId);
+        if (event.name === 'shift.changed') {
+          // Every station's changes reach the managers' shift view, and only theirs.
+          const user = login ? store.users.byId(login.userId) : null;
+          return user !== null && roleAllows(user.role, SHIFT_VIEWERS);
+        }
+        return login !== null;
       },
     },
     documents: {

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import type { Clock, Logger, Store } from '../app/ports';
 import type { SilentPrint } from '../app/ports/printing';
@@ -29,6 +30,7 @@ import { repeat } from './housekeeping';
 import { createStationLog } from './logger';
 import { keepDataFolderPrivate } from './private-data-folder';
 import { createVideoAndReviewPorts } from '../evidence/station-ports';
+import { verifyJournalFile } from './verify-journal';
 import { PACKDESK_VERSION } from './version';
 
 export interface BootOptions {
@@ -121,7 +123,19 @@ export async function bootStation(options: BootOptions): Promise<BootedStation> 
       renderer: documents.renderer,
       labelSettings: documents.labelSettings,
     });
-    const evidence = createVideoAndReviewPorts({ db, dataDir: options.dataDir, store, journal, key: stationKey, archive: documents.archive, clock });
+    const file = db.name;
+    const evidence = createVideoAndReviewPorts({
+      db,
+      dataDir: options.dataDir,
+      store,
+      journal,
+      key: stationKey,
+      archive: documents.archive,
+      clock,
+      // As `packdesk journal verify` checks it, but all on worker threads: the host keeps serving while it runs.
+      verifyJournal: (onProgress) =>
+        verifyJournalFile(file, journalRows, { trustedKeys: [stationKey.publicKey], threads: os.availableParallelism() + 1, checkHere: false, onProgress }),
+    });
     const station = createStation({
       store,
       journal,

@@ -16,6 +16,9 @@ import { PRINTING_METHODS, unprintedLabelSchema } from './printing';
 import { SYNC_METHODS } from './sync';
 import { CARRIER_METHODS } from './carriers';
 import { REVIEW_METHODS } from './review';
+import { JOURNAL_METHODS } from './journal';
+import { SHIFT_METHODS } from './shift';
+import { ADMIN_METHODS } from './admin';
 import { VIDEO_METHODS } from './video';
 import { RETURNS_METHODS } from './returns';
 
@@ -178,6 +181,9 @@ export const METHODS = {
   ...CARRIER_METHODS,
   ...VIDEO_METHODS,
   ...REVIEW_METHODS,
+  ...JOURNAL_METHODS,
+  ...SHIFT_METHODS,
+  ...ADMIN_METHODS,
   ...RETURNS_METHODS,
 } as const;
 

@@ -17,6 +17,8 @@ import { stationKind } from './0015-station-kind';
 import { returns } from './0016-returns';
 import { returnsDocuments } from './0017-returns-documents';
 import { carrierShipments } from './0018-carrier-shipments';
+import { journalSearch } from './0019-journal-search';
+import { boxTypesActive } from './0020-box-types-active';
 
 export type { Migration } from './migration';
 
@@ -40,4 +42,6 @@ export const MIGRATIONS: readonly Migration[] = [
   returns,
   returnsDocuments,
   carrierShipments,
+  journalSearch,
+  boxTypesActive,
 ];
