@@ -4,11 +4,13 @@ import { enPack } from './en-pack';
 import { enPrinting, enPrintingErrors } from './en-printing';
 import { enSync, enSyncErrors } from './en-sync';
 import { enReview, enReviewErrors, enVideo } from './en-review';
+import { enStatisticsErrors } from './en-statistics';
 
 const errors: Record<ErrorCode, string> = {
   ...enPrintingErrors,
   ...enSyncErrors,
   ...enReviewErrors,
+  ...enStatisticsErrors,
   VALIDATION_FAILED: 'That input was not accepted. Check it and try again.',
   UNKNOWN_METHOD: 'This version of the screen does not match the station. Reload the page.',
   NOT_LOGGED_IN: 'You are not logged in. Scan your badge.',

@@ -32,6 +32,7 @@ import { syncHandlers } from './sync/handlers';
 import { shopLabelsTo } from './sync/labels';
 import { shopOutbox } from './sync/outbox-handler';
 import { reviewHandlers } from './review/handlers';
+import { statisticsHandlers } from './statistics/handlers';
 import { videoHandlers } from './video/handlers';
 import { applyRetention } from './video/retention';
 import { VideoDesk } from './video/recorder';
@@ -125,6 +126,7 @@ export function createStation(ports: StationPorts): Station {
     ...syncHandlers(syncDeps, syncEngine),
     ...videoHandlers(common, video, ports.video ?? null),
     ...reviewHandlers({ ...common, review: ports.review ?? null, video: ports.video ?? null }),
+    ...statisticsHandlers(ports.statistics ? { store, journal, clock, logger, statistics: ports.statistics } : null),
   };
   const dispatch = createDispatch(common, logins, handlers);
   const unsubscribes: (() => void)[] = [];

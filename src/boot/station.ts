@@ -24,6 +24,7 @@ import { repeat } from './housekeeping';
 import { createStationLog } from './logger';
 import { keepDataFolderPrivate } from './private-data-folder';
 import { createVideoAndReviewPorts } from '../evidence/station-ports';
+import { createStatisticsPorts } from './statistics';
 import { PACKDESK_VERSION } from './version';
 
 export interface BootOptions {
@@ -120,6 +121,7 @@ export async function bootStation(options: BootOptions): Promise<BootedStation> 
       secrets: options.secrets ?? keyFileSecrets(options.dataDir),
       video: evidence.video,
       review: evidence.review,
+      statistics: createStatisticsPorts(db),
       clock,
       logger: log.logger,
       stationId,

@@ -52,6 +52,7 @@ export const ERROR_CODES = [
   'VIDEO_QUOTA_FULL',
   'NVR_TEMPLATE_INVALID',
   'EVIDENCE_UNAVAILABLE',
+  'STATISTICS_UNAVAILABLE',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

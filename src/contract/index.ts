@@ -4,3 +4,4 @@ export * from './methods';
 export * from './schemas';
 export * from './packing';
 export * from './printing';
+export * from './statistics';

@@ -15,6 +15,7 @@ import {
 import { PRINTING_METHODS, unprintedLabelSchema } from './printing';
 import { SYNC_METHODS } from './sync';
 import { REVIEW_METHODS } from './review';
+import { STATISTICS_METHODS } from './statistics';
 import { VIDEO_METHODS } from './video';
 
 /** Who may call a method: anyone at the station, or a logged-in user of one of these roles. */
@@ -172,6 +173,7 @@ export const METHODS = {
   ...SYNC_METHODS,
   ...VIDEO_METHODS,
   ...REVIEW_METHODS,
+  ...STATISTICS_METHODS,
 } as const;
 
 export type Methods = typeof METHODS;

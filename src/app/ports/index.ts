@@ -6,6 +6,7 @@ import type { Store } from './store';
 import type { SyncPorts } from './backend';
 import type { Secrets } from './secrets';
 import type { ReviewPorts, VideoPorts } from './video';
+import type { StatisticsPorts } from './statistics';
 
 export * from './devices';
 export * from './document-requests';
@@ -15,6 +16,7 @@ export * from './store';
 export * from './backend';
 export type { Secrets } from './secrets';
 export * from './video';
+export * from './statistics';
 
 export interface Clock {
   now(): Date;
@@ -49,6 +51,8 @@ export interface StationPorts {
   video?: VideoPorts;
   /** Review lookups, chain checks and evidence export; absent in hosts without a manager screen. */
   review?: ReviewPorts;
+  /** Packer statistics (journal and order reads, payroll files); absent in hosts that keep none. */
+  statistics?: StatisticsPorts;
   clock: Clock;
   logger: Logger;
   /** The station this process runs as when a caller does not name one. */

@@ -89,6 +89,8 @@ export interface StatisticsInput {
 export interface Statistics {
   packers: PackerStatistics[];
   stations: StationStatistics[];
+  /** Every order of the period once, whoever packed it. */
+  total: Figures;
   facts: SessionFacts[];
 }
 
@@ -252,7 +254,14 @@ export function computeStatistics(input: StatisticsInput): Statistics {
   const stations = [...rowsByStation.entries()]
     .map(([stationId, rows]) => ({ stationId, figures: figuresOf(rows, errorsByStation.get(stationId) ?? none) }))
     .sort((a, b) => a.stationId.localeCompare(b.stationId));
-  return { packers, stations, facts };
+  const allRows = [...rowsByStation.values()].flat();
+  const allErrors = { ...none };
+  for (const e of errorsByStation.values()) {
+    allErrors.wrong_item += e.wrong_item;
+    allErrors.too_many += e.too_many;
+    allErrors.unknown_barcode += e.unknown_barcode;
+  }
+  return { packers, stations, total: figuresOf(allRows, allErrors), facts };
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -1,0 +1,47 @@
+import type { CompletedSession, PackingErrorAttribution } from '../../domain/statistics';
+
+export interface CompletedSessionsQuery {
+  /** UTC instants, ISO 8601: sessions completed at or after `from` and before `to`. */
+  from: string;
+  to: string;
+  /** Only sessions this packer had a part in (opened or resumed the order). */
+  packerId?: number;
+  /** Only sessions completed at this station. */
+  stationId?: string;
+  /** The newest this many (the fit's window); all when absent. */
+  limit?: number;
+}
+
+/** Packing sessions as the journal and the order data tell them (src/storage/repositories/statistics.ts). */
+export interface StatisticsSource {
+  completedSessions(query: CompletedSessionsQuery): CompletedSession[];
+}
+
+/**
+ * Return lines the returns desk attributed to a packing session and its packer as packing errors.
+ * The returns desk implements it over its own tables; until then the storage adapter reads the
+ * journal entries of type 'returns.packing_error_attributed' (payload: sessionId, packerId,
+ * orderId, at, kind), and finds none where there are none.
+ */
+export interface PackingErrorAttributions {
+  forOrders(orderIds: readonly number[]): PackingErrorAttribution[];
+}
+
+/** A table for payroll: a header row and rows of cells. */
+export interface StatisticsSheet {
+  name: string;
+  columns: string[];
+  rows: (string | number | null)[][];
+}
+
+/** Writes statistics as files (src/documents/statistics): CSV of one sheet, XLSX of several. */
+export interface StatisticsSheets {
+  csv(sheet: StatisticsSheet): string;
+  xlsx(sheets: StatisticsSheet[]): Promise<Uint8Array>;
+}
+
+export interface StatisticsPorts {
+  source: StatisticsSource;
+  attributions: PackingErrorAttributions;
+  sheets: StatisticsSheets;
+}
