@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Clock, Logger, Store } from '../app/ports';
 import type { SilentPrint } from '../app/ports/printing';
+import type { StatisticsPorts } from '../app/ports/statistics';
 import { createStation, type Station } from '../app/station';
 import { StationFailure } from '../contract/errors';
 import { createJournal, type StationJournal } from '../journal/journal';
@@ -66,6 +67,8 @@ export interface BootedStation {
   seeded: DemoSeeded | null;
   /** The sync tables (outbox, order links, settings), for `packdesk import` and `packdesk sync`. */
   sync: ReturnType<typeof createSyncStorage>;
+  /** Packer statistics over this database, for `packdesk stats` and `packdesk bench`. */
+  statistics: StatisticsPorts;
   /** Folds the WAL into the database now (long-running hosts do it every few seconds). */
   checkpointWal(): void;
   close(): Promise<void>;
@@ -109,6 +112,7 @@ export async function bootStation(options: BootOptions): Promise<BootedStation> 
     const devices = createDevices({ scale: options.scale ?? 'none', hidScanner: options.hidScanner ?? false, logger: log.logger });
     const documents = createDocumentPorts({ db, dataDir: options.dataDir, clock, logger: log.logger, silentPrint: options.silentPrint ?? null });
     const syncStorage = createSyncStorage(db);
+    const statistics = createStatisticsPorts(db);
     const evidence = createVideoAndReviewPorts({ db, dataDir: options.dataDir, store, journal, key: stationKey, archive: documents.archive, clock });
     const station = createStation({
       store,
@@ -121,7 +125,7 @@ export async function bootStation(options: BootOptions): Promise<BootedStation> 
       secrets: options.secrets ?? keyFileSecrets(options.dataDir),
       video: evidence.video,
       review: evidence.review,
-      statistics: createStatisticsPorts(db),
+      statistics,
       clock,
       logger: log.logger,
       stationId,
@@ -164,6 +168,7 @@ export async function bootStation(options: BootOptions): Promise<BootedStation> 
       devices,
       seeded,
       sync: syncStorage,
+      statistics,
       checkpointWal: () => checkpointWal(openDb),
       close: async () => {
         // Work still running would log and write after the log and database are closed.

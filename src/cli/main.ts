@@ -14,6 +14,7 @@ import { registerOrders } from './commands/orders';
 import { registerServe } from './commands/serve';
 import { registerImport } from './commands/import';
 import { registerSync } from './commands/sync';
+import { registerStats } from './commands/stats';
 import { UsageError } from './options';
 
 export function buildProgram(): Command {
@@ -35,6 +36,7 @@ export function buildProgram(): Command {
   registerSync(program);
   registerImport(program);
   registerConfig(program);
+  registerStats(program);
   return program;
 }
 
