@@ -9,6 +9,7 @@ import { benchHostStart } from './host-start';
 import { benchJournal } from './journal';
 import { benchQueue } from './queue';
 import { benchScan } from './scan';
+import { benchStatistics } from './statistics';
 import type { Figure } from './stats';
 import { benchVideo } from './video';
 
@@ -51,6 +52,7 @@ export async function runBench(options: { orders: number; journalEntries: number
       await packing.close();
     }
     figures.push(...(await benchJournal({ entries: options.journalEntries })));
+    figures.push(...(await benchStatistics({ orders: options.orders, journalEntries: options.journalEntries })));
     figures.push(...(await benchDocuments()));
     // About 40 s: headless Chromium's fake camera, packing screen off then recording (none without Chromium).
     figures.push(...(await benchVideo()));

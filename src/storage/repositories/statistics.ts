@@ -1,14 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { CompletedSessionsQuery, PackingErrorAttributions, StatisticsSource } from '../../app/ports/statistics';
-import type { CompletedSession, PackingErrorAttribution, StatsEntry, StatsLine } from '../../domain/statistics';
-
-interface CompletionRow {
-  seq: number;
-  at: string;
-  station_id: string;
-  subject_id: string;
-  payload: string;
-}
+import type { CompletedSession, PackingErrorAttribution, StatsEntry } from '../../domain/statistics';
 
 interface EntryRow {
   seq: number;
@@ -29,107 +21,166 @@ interface LineRow {
   fragile: number | null;
 }
 
-/** How far before a period a packer's part in an order completed in it is looked for. */
+/** How far before a period a packer's part in an order completed in it is looked for (put back by them, finished by someone else). */
 export const PART_LOOKBACK_DAYS = 31;
+/** Entries this long before a period are read with it in one scan; a session begun earlier is read whole by its order. */
+const WINDOW_LOOKBACK_MS = 2 * 86_400_000;
+/** The journal entry types of packing; the scan reads each by its index range. */
+const PACK_TYPES = [
+  'pack.opened',
+  'pack.resumed',
+  'pack.scan',
+  'pack.quantity',
+  'pack.acknowledged',
+  'pack.undo',
+  'pack.parcel.added',
+  'pack.parcel.activated',
+  'pack.parcel.removed',
+  'pack.parcel.box',
+  'pack.unit.moved',
+  'pack.weighed',
+  'pack.override',
+  'pack.put_back',
+  'pack.completed',
+];
+const TYPE_LIST = PACK_TYPES.map((t) => `'${t}'`).join(', ');
+const CHUNK = 400;
+
+interface WindowRow extends EntryRow {
+  subject_id: string;
+}
 
 function hasColumn(db: Database, table: string, column: string): boolean {
   return (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).some((c) => c.name === column);
 }
 
+const toEntry = (r: EntryRow): StatsEntry => ({ seq: r.seq, at: r.at, stationId: r.station_id, actorId: r.actor_id, type: r.type, payload: parse(r.payload) });
+
 /**
- * Completed packing sessions from the journal: the 'pack.completed' entries of a period, and for
- * each, the order's 'pack.*' entries since its previous completion (an order has one open session
- * at a time), with the order's lines and products. Indexed by 0013 (type, at) and (actor, type, at).
+ * Completed packing sessions from the journal: the packing entries of the period (and two days
+ * before it) in one indexed scan — of every packer by (type, at), or of one by (actor, type, at) —
+ * grouped by order and cut at each completion. A session that began before the scan, or that
+ * someone else had a part in, is read whole by its order (the subject index). Then the orders'
+ * lines, in batches. An order has one open session at a time, so a session is the order's packing
+ * entries since its previous completion.
  */
 export function createStatisticsSource(db: Database): StatisticsSource {
-  const completionColumns = 'seq, at, station_id, subject_id, payload';
-  const completions = db.prepare<[string, string], CompletionRow>(
-    `SELECT ${completionColumns} FROM journal_entries
-     WHERE type = 'pack.completed' AND at >= ? AND at < ? AND subject_kind = 'order' ORDER BY seq`,
+  const columns = 'seq, at, station_id, actor_id, type, subject_id, payload';
+  const window = db.prepare<[string, string], WindowRow>(
+    `SELECT ${columns} FROM journal_entries WHERE type IN (${TYPE_LIST}) AND at >= ? AND at < ? AND +subject_kind = 'order'`,
   );
-  const completionsAt = db.prepare<[string, string, string, number], CompletionRow>(
-    `SELECT ${completionColumns} FROM journal_entries
-     WHERE type = 'pack.completed' AND at >= ? AND at < ? AND station_id = ? AND subject_kind = 'order' ORDER BY at DESC LIMIT ?`,
+  const windowAt = db.prepare<[string, string, string], WindowRow>(
+    `SELECT ${columns} FROM journal_entries WHERE type IN (${TYPE_LIST}) AND at >= ? AND at < ? AND +station_id = ? AND +subject_kind = 'order'`,
   );
-  const openedBy = db.prepare<[number, string, string, string, string], { subject_id: string }>(
-    `SELECT DISTINCT subject_id FROM journal_entries
-     WHERE actor_id = ? AND ((type = 'pack.opened' AND at >= ? AND at < ?) OR (type = 'pack.resumed' AND at >= ? AND at < ?)) AND subject_kind = 'order'`,
+  const windowOf = db.prepare<[number, string, string], WindowRow>(
+    `SELECT ${columns} FROM journal_entries WHERE actor_id = ? AND type IN (${TYPE_LIST}) AND at >= ? AND at < ? AND +subject_kind = 'order'`,
   );
-  const orderEntries = db.prepare<[string, number], EntryRow>(
+  const putBacksOf = db.prepare<[number, string, string], { subject_id: string }>(
+    `SELECT subject_id FROM journal_entries WHERE actor_id = ? AND type = 'pack.put_back' AND at >= ? AND at < ? AND +subject_kind = 'order'`,
+  );
+  const orderEntries = db.prepare<[string], EntryRow>(
     `SELECT seq, at, station_id, actor_id, type, payload FROM journal_entries
-     WHERE subject_kind = 'order' AND subject_id = ? AND seq <= ? AND type >= 'pack.' AND type < 'pack/' ORDER BY seq`,
+     WHERE subject_kind = 'order' AND subject_id = ? AND type >= 'pack.' AND type < 'pack/' ORDER BY seq`,
   );
   // The catalogue may not mark fragile products yet: read the mark where the column exists.
   const fragile = hasColumn(db, 'products', 'fragile') ? 'p.fragile' : '0';
-  const orderLines = db.prepare<[string], LineRow>(
-    `SELECT o.id AS order_id, l.product_id, l.sku, l.quantity, p.is_kit, p.weight_grams, ${fragile} AS fragile
-     FROM orders o LEFT JOIN order_lines l ON l.order_id = o.id LEFT JOIN products p ON p.id = l.product_id
-     WHERE o.number = ? ORDER BY l.position`,
-  );
+  const linesOf = (numbers: string[]) =>
+    db
+      .prepare<string[], LineRow & { number: string }>(
+        `SELECT o.number, o.id AS order_id, l.product_id, l.sku, l.quantity, p.is_kit, p.weight_grams, ${fragile} AS fragile
+         FROM orders o LEFT JOIN order_lines l ON l.order_id = o.id LEFT JOIN products p ON p.id = l.product_id
+         WHERE o.number IN (${numbers.map(() => '?').join(', ')}) ORDER BY o.id, l.position`,
+      )
+      .all(...numbers);
 
-  const session = (completion: CompletionRow): CompletedSession | null => {
-    const rows = orderEntries.all(completion.subject_id, completion.seq);
-    let start = 0;
-    for (let i = rows.length - 2; i >= 0; i--) {
-      if (rows[i]!.type === 'pack.completed') {
-        start = i + 1;
-        break;
-      }
-    }
-    const entries: StatsEntry[] = rows.slice(start).map((r) => ({
-      seq: r.seq,
-      at: r.at,
-      stationId: r.station_id,
-      actorId: r.actor_id,
-      type: r.type,
-      payload: parse(r.payload),
-    }));
-    const lineRows = orderLines.all(completion.subject_id);
-    if (lineRows.length === 0) return null;
-    const lines: StatsLine[] = lineRows
-      .filter((l) => l.product_id !== null)
-      .map((l) => ({
-        productId: l.product_id!,
-        sku: l.sku ?? '',
-        quantity: l.quantity ?? 0,
-        kit: l.is_kit === 1,
-        unitGrams: l.weight_grams ?? 0,
-        fragile: l.fragile === 1,
-      }));
-    const sessionId = entries.at(-1)?.payload.sessionId;
-    return {
-      sessionId: typeof sessionId === 'number' ? sessionId : null,
-      orderId: lineRows[0]!.order_id,
-      orderNumber: completion.subject_id,
-      stationId: completion.station_id,
-      completedAt: completion.at,
-      entries,
-      lines,
-    };
+  /** Sessions of one order's entries (seq order) completed in [from, to), with whether each is whole. */
+  const cut = (rows: EntryRow[], from: string, to: string, whole: boolean) => {
+    const found: { entries: EntryRow[]; complete: boolean }[] = [];
+    let begin = 0;
+    rows.forEach((r, i) => {
+      if (r.type !== 'pack.completed') return;
+      const entries = rows.slice(begin, i + 1);
+      begin = i + 1;
+      if (r.at < from || r.at >= to) return;
+      found.push({
+        entries,
+        complete: whole || (entries[0]!.type === 'pack.opened' && !entries.some((e) => e.type === 'pack.put_back' || e.type === 'pack.resumed')),
+      });
+    });
+    return { found, tail: rows.slice(begin) };
   };
 
   return {
     completedSessions(query: CompletedSessionsQuery) {
-      let found: CompletionRow[] =
-        query.stationId !== undefined
-          ? completionsAt.all(query.from, query.to, query.stationId, query.limit ?? -1)
-          : query.limit !== undefined
-            ? completions.all(query.from, query.to).slice(-query.limit)
-            : completions.all(query.from, query.to);
-      if (query.packerId !== undefined) {
-        const since = new Date(Date.parse(query.from) - PART_LOOKBACK_DAYS * 86_400_000).toISOString();
-        const touched = new Set(openedBy.all(query.packerId, since, query.to, since, query.to).map((r) => r.subject_id));
-        found = found.filter((c) => touched.has(c.subject_id));
+      const { from, to, packerId, stationId } = query;
+      const since = new Date(Date.parse(from) - WINDOW_LOOKBACK_MS).toISOString();
+      const rows =
+        packerId !== undefined ? windowOf.all(packerId, since, to) : stationId !== undefined ? windowAt.all(since, to, stationId) : window.all(since, to);
+      const bySubject = new Map<string, EntryRow[]>();
+      for (const r of rows) {
+        const list = bySubject.get(r.subject_id);
+        if (list) list.push(r);
+        else bySubject.set(r.subject_id, [r]);
       }
-      const sessions: CompletedSession[] = [];
-      for (const completion of found) {
-        const s = session(completion);
-        if (!s) continue;
-        if (query.packerId !== undefined && !s.entries.some((e) => e.actorId === query.packerId && (e.type === 'pack.opened' || e.type === 'pack.resumed')))
+      if (packerId !== undefined) {
+        // Their part in an order someone else finished after they put it back.
+        const partSince = new Date(Date.parse(from) - PART_LOOKBACK_DAYS * 86_400_000).toISOString();
+        for (const r of putBacksOf.all(packerId, partSince, to)) if (!bySubject.has(r.subject_id)) bySubject.set(r.subject_id, []);
+      }
+      const sessions: { subject: string; entries: EntryRow[] }[] = [];
+      for (const [subject, list] of bySubject) {
+        list.sort((a, b) => a.seq - b.seq);
+        const { found, tail } = cut(list, from, to, false);
+        // Read whole by its order: a session begun before the scan, shared, or left by this packer to someone else.
+        const partial = found.some((s) => !s.complete) || (packerId !== undefined && (tail.length > 0 || list.length === 0));
+        if (!partial) {
+          for (const s of found) sessions.push({ subject, entries: s.entries });
           continue;
-        sessions.push(s);
+        }
+        for (const s of cut(orderEntries.all(subject), from, to, true).found) {
+          if (packerId !== undefined && !s.entries.some((e) => e.actor_id === packerId)) continue;
+          if (stationId !== undefined && s.entries.at(-1)!.station_id !== stationId) continue;
+          sessions.push({ subject, entries: s.entries });
+        }
       }
-      return sessions;
+      sessions.sort((a, b) => a.entries.at(-1)!.seq - b.entries.at(-1)!.seq);
+      const chosen = query.limit !== undefined && query.limit >= 0 ? sessions.slice(-query.limit) : sessions;
+      const lines = new Map<string, LineRow[]>();
+      const numbers = [...new Set(chosen.map((s) => s.subject))];
+      for (let i = 0; i < numbers.length; i += CHUNK) {
+        for (const row of linesOf(numbers.slice(i, i + CHUNK))) {
+          const list = lines.get(row.number);
+          if (list) list.push(row);
+          else lines.set(row.number, [row]);
+        }
+      }
+      const result: CompletedSession[] = [];
+      for (const s of chosen) {
+        const lineRows = lines.get(s.subject);
+        if (!lineRows || lineRows.length === 0) continue;
+        const entries = s.entries.map(toEntry);
+        const completion = s.entries.at(-1)!;
+        const sessionId = entries.at(-1)!.payload.sessionId;
+        result.push({
+          sessionId: typeof sessionId === 'number' ? sessionId : null,
+          orderId: lineRows[0]!.order_id,
+          orderNumber: s.subject,
+          stationId: completion.station_id,
+          completedAt: completion.at,
+          entries,
+          lines: lineRows
+            .filter((l) => l.product_id !== null)
+            .map((l) => ({
+              productId: l.product_id!,
+              sku: l.sku ?? '',
+              quantity: l.quantity ?? 0,
+              kit: l.is_kit === 1,
+              unitGrams: l.weight_grams ?? 0,
+              fragile: l.fragile === 1,
+            })),
+        });
+      }
+      return result;
     },
   };
 }
