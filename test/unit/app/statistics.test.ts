@@ -201,3 +201,104 @@ describe('the manager’s statistics', () => {
     expect(exported.map((e) => e.payload.format)).toEqual(['xlsx', 'csv', 'json']);
   });
 });
+
+describe('reading sessions from the journal', () => {
+  const HOUR = 3_600_000;
+  /** Appends a packing step of an order at the fixture clock's time, as the desk journals it. */
+  function step(order: string, actor: string, type: string, payload: Record<string, unknown> = {}, stationId = 'ST-01') {
+    f.journal.append({ type, stationId, actorId: id(actor), subject: { kind: 'order', id: order }, payload });
+  }
+  function at(iso: string) {
+    f.clock.advance(Date.parse(iso) - f.clock.now().getTime());
+  }
+
+  it('counts a session begun days before the period whole, and a part put back long before by someone else', async () => {
+    // Anna opens PD-100002 ten days early and puts it back; Piotr finishes it on the day.
+    at('2026-11-10T09:00:00Z');
+    step('PD-100002', 'PD-P-0001', 'pack.opened', { sessionId: 50 });
+    later(20);
+    step('PD-100002', 'PD-P-0001', 'pack.scan', { sessionId: 50, verdict: 'accepted', units: 1, sku: 'MUG-01' });
+    later(10);
+    step('PD-100002', 'PD-P-0001', 'pack.put_back', { sessionId: 50 });
+    // Piotr opens PD-100006 five days early, works on it in two stretches, completes on the day.
+    at('2026-11-15T09:00:00Z');
+    step('PD-100006', 'PD-P-0002', 'pack.opened', { sessionId: 51 });
+    later(30);
+    step('PD-100006', 'PD-P-0002', 'pack.scan', { sessionId: 51, verdict: 'accepted', units: 1, sku: 'MUG-01' });
+    at('2026-11-20T10:00:00Z');
+    step('PD-100002', 'PD-P-0002', 'pack.resumed', { sessionId: 50 });
+    later(40);
+    step('PD-100002', 'PD-P-0002', 'pack.scan', { sessionId: 50, verdict: 'accepted', units: 1, sku: 'TEA-02', lot: 'L1' });
+    later(20);
+    step('PD-100002', 'PD-P-0002', 'pack.completed', { sessionId: 50, parcels: [{ no: 1 }] });
+    later(60);
+    step('PD-100006', 'PD-P-0002', 'pack.scan', { sessionId: 51, verdict: 'accepted', units: 12, sku: 'SOAP-01' });
+    later(10);
+    step('PD-100006', 'PD-P-0002', 'pack.completed', { sessionId: 51, parcels: [{ no: 1 }, { no: 2 }] });
+
+    await asManager();
+    const all = await ok(call('stats.packers', DAY));
+    // PD-100006's five days on the shelf are an idle gap: 30 s before it and 10 s after it count.
+    expect(all.total).toMatchObject({ orders: 2, units: 15, activeSeconds: 30 + 60 + 30 + 10, idleGaps: 1 });
+    const anna = await ok(call('stats.packer', { ...DAY, packerId: id('PD-P-0001') }));
+    expect(anna.figures).toMatchObject({ orders: 0.5, units: 1, activeSeconds: 30 });
+    expect(anna.orders.map((o) => [o.orderNumber, o.share, o.packers.length])).toEqual([['PD-100002', 0.5, 2]]);
+    const piotr = await ok(call('stats.packer', { ...DAY, packerId: id('PD-P-0002') }));
+    expect(piotr.figures).toMatchObject({ orders: 1.5, units: 14, activeSeconds: 60 + 40 });
+    expect(piotr.orders.map((o) => o.orderNumber).sort()).toEqual(['PD-100002', 'PD-100006']);
+    const six = piotr.orders.find((o) => o.orderNumber === 'PD-100006')!;
+    expect(six.factors).toMatchObject({ lines: 5, units: 13, parcels: 2, kits: 1 });
+    expect(six.activeSeconds).toBe(40);
+  });
+
+  it('tells an order packed twice apart: only the session completed in the period counts', async () => {
+    at('2026-11-19T09:00:00Z');
+    step('PD-100001', 'PD-P-0001', 'pack.opened', { sessionId: 60 });
+    later(10);
+    step('PD-100001', 'PD-P-0001', 'pack.scan', { sessionId: 60, verdict: 'accepted', units: 2, sku: 'MUG-01' });
+    later(10);
+    step('PD-100001', 'PD-P-0001', 'pack.completed', { sessionId: 60, parcels: [{ no: 1 }] });
+    at('2026-11-20T09:00:00Z');
+    step('PD-100001', 'PD-P-0002', 'pack.opened', { sessionId: 61 });
+    later(15);
+    step('PD-100001', 'PD-P-0002', 'pack.scan', { sessionId: 61, verdict: 'wrong_item', units: 0 });
+    later(15);
+    step('PD-100001', 'PD-P-0002', 'pack.scan', { sessionId: 61, verdict: 'accepted', units: 2, sku: 'MUG-01' });
+    later(15);
+    step('PD-100001', 'PD-P-0002', 'pack.completed', { sessionId: 61, parcels: [{ no: 1 }] });
+    await asManager();
+    const all = await ok(call('stats.packers', DAY));
+    expect(all.packers.map((p) => [p.packer.name, p.figures.orders, p.figures.activeSeconds, p.figures.errorsTotal])).toEqual([['Piotr Nowak', 1, 45, 1]]);
+    const before = await ok(call('stats.packers', { from: '2026-11-19T00:00:00Z', to: '2026-11-20T00:00:00Z' }));
+    expect(before.packers.map((p) => [p.packer.name, p.figures.orders, p.figures.activeSeconds])).toEqual([['Anna Kowalska', 1, 20]]);
+  });
+
+  it('fits a station’s seconds per factor over its own sessions only, and scores by them', async () => {
+    at('2026-11-20T06:00:00Z');
+    // ST-02: 40 orders of 1 to 4 mugs, 60 s an order and 8 s a unit; ST-01 packs at another pace.
+    for (let n = 0; n < 40; n++) {
+      const units = 1 + (n % 4);
+      const station = n % 2 === 0 ? 'ST-02' : 'ST-01';
+      step('PD-100001', 'PD-P-0001', 'pack.opened', { sessionId: 100 + n }, station);
+      later(30);
+      for (let u = 0; u < units; u++) {
+        later(station === 'ST-02' ? 8 : 20);
+        step('PD-100001', 'PD-P-0001', 'pack.scan', { sessionId: 100 + n, verdict: 'accepted', units: 1, sku: 'MUG-01' }, station);
+      }
+      later(30);
+      step('PD-100001', 'PD-P-0001', 'pack.completed', { sessionId: 100 + n, parcels: [{ no: 1 }] }, station);
+      f.clock.advance(HOUR / 10);
+    }
+    await asManager();
+    const fit = await ok(call('stats.fit', { stationId: 'ST-02', days: 30 }));
+    expect(fit).toMatchObject({ method: 'least_squares', sessions: 20, fitted: ['order', 'units'] });
+    expect(fit.seconds.order + fit.seconds.parcels + fit.seconds.lines).toBeCloseTo(60, 1);
+    expect(fit.seconds.units).toBeCloseTo(8, 1);
+    expect(fit.r2).toBeCloseTo(1, 3);
+    const mine = await ok(call('stats.packer', { ...DAY, packerId: id('PD-P-0001') }));
+    const atTwo = mine.orders.filter((o) => o.stationId === 'ST-02');
+    expect(atTwo).toHaveLength(20);
+    for (const o of atTwo) expect(o.orderScore).toBeCloseTo(1, 2);
+    expect(mine.fits.find((x) => x.stationId === 'ST-02')).toMatchObject({ method: 'least_squares' });
+  });
+});
