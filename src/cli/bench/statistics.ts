@@ -149,7 +149,8 @@ export async function benchStatistics(options: StatisticsBenchOptions = {}): Pro
       await booted.close();
     }
   } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
+    if (process.env.PACKDESK_BENCH_KEEP) process.stderr.write(`kept ${dir}\n`);
+    else fs.rmSync(dir, { recursive: true, force: true });
   }
   return figures;
 }

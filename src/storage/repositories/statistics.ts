@@ -24,7 +24,7 @@ interface LineRow {
 /** How far before a period a packer's part in an order completed in it is looked for (put back by them, finished by someone else). */
 export const PART_LOOKBACK_DAYS = 31;
 /** Entries this long before a period are read with it in one scan; a session begun earlier is read whole by its order. */
-const WINDOW_LOOKBACK_MS = 2 * 86_400_000;
+const WINDOW_LOOKBACK_MS = 12 * 3_600_000;
 /** The journal entry types of packing; the scan reads each by its index range. */
 const PACK_TYPES = [
   'pack.opened',
@@ -57,8 +57,8 @@ function hasColumn(db: Database, table: string, column: string): boolean {
 const toEntry = (r: EntryRow): StatsEntry => ({ seq: r.seq, at: r.at, stationId: r.station_id, actorId: r.actor_id, type: r.type, payload: parse(r.payload) });
 
 /**
- * Completed packing sessions from the journal: the packing entries of the period (and two days
- * before it) in one indexed scan — of every packer by (type, at), or of one by (actor, type, at) —
+ * Completed packing sessions from the journal: the packing entries of the period (and twelve
+ * hours before it) in one indexed scan — of every packer by (type, at), or of one by (actor, type, at) —
  * grouped by order and cut at each completion. A session that began before the scan, or that
  * someone else had a part in, is read whole by its order (the subject index). Then the orders'
  * lines, in batches. An order has one open session at a time, so a session is the order's packing
