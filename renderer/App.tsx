@@ -18,6 +18,9 @@ import { ReviewEntry } from './features/review/ReviewEntry';
 import { ReviewScreen } from './features/review/ReviewScreen';
 import { useReviewStore } from './features/review/reviewStore';
 import { useQueueStore } from './features/queue/queueStore';
+import { StatisticsEntry } from './features/statistics/StatisticsEntry';
+import { StatisticsScreen } from './features/statistics/StatisticsScreen';
+import { useStatisticsStore } from './features/statistics/statisticsStore';
 import { StationPanel } from './features/settings/StationPanel';
 import { useSettingsStore } from './features/settings/settingsStore';
 import { errorText } from './i18n/error-text';
@@ -38,6 +41,7 @@ function clearWorkScreens(): void {
   useLoginStore.getState().reset();
   usePrintStore.getState().reset();
   useReviewStore.getState().reset();
+  useStatisticsStore.getState().reset();
   // Recording belongs to the packer who logged in: it stops with their login.
   useVideoStore.getState().reset();
 }
@@ -48,6 +52,7 @@ export function App() {
   const packing = usePackStore((s) => s.view !== null);
   const completion = usePackStore((s) => s.completion);
   const reviewing = useReviewStore((s) => s.visible);
+  const statistics = useStatisticsStore((s) => s.visible);
 
   useEffect(() => void start(), [start]);
   useEffect(() => setLanguage(language), [language]);
@@ -112,8 +117,19 @@ export function App() {
   const manager = roleAllows(login.user.role, ['manager']);
   return (
     <>
-      {packing ? <PackScreen /> : manager && reviewing ? <ReviewScreen /> : completion ? <CompletionScreen completion={completion} /> : <QueueScreen />}
-      {manager && !packing && !reviewing && <ReviewEntry />}
+      {packing ? (
+        <PackScreen />
+      ) : manager && reviewing ? (
+        <ReviewScreen />
+      ) : statistics ? (
+        <StatisticsScreen manager={manager} />
+      ) : completion ? (
+        <CompletionScreen completion={completion} />
+      ) : (
+        <QueueScreen />
+      )}
+      {manager && !packing && !reviewing && !statistics && <ReviewEntry />}
+      {!packing && !reviewing && !statistics && <StatisticsEntry manager={manager} />}
       <StationPanel />
       {station && <PrintingCorner stationId={station.id} manager={manager} lastOrder={completion?.orderNumber ?? null} />}
       <ScanNotRead />

@@ -4,7 +4,7 @@ import { enPack } from './en-pack';
 import { enPrinting, enPrintingErrors } from './en-printing';
 import { enSync, enSyncErrors } from './en-sync';
 import { enReview, enReviewErrors, enVideo } from './en-review';
-import { enStatisticsErrors } from './en-statistics';
+import { enStatistics, enStatisticsErrors } from './en-statistics';
 
 const errors: Record<ErrorCode, string> = {
   ...enPrintingErrors,
@@ -109,6 +109,7 @@ export const en = {
   },
   pack: enPack,
   review: enReview,
+  statistics: enStatistics,
   video: enVideo,
   printing: enPrinting,
   scanner: {

@@ -4,7 +4,7 @@ import { plPack } from './pl-pack';
 import { plPrinting, plPrintingErrors } from './pl-printing';
 import { plSync, plSyncErrors } from './pl-sync';
 import { plReview, plReviewErrors, plVideo } from './pl-review';
-import { plStatisticsErrors } from './pl-statistics';
+import { plStatistics, plStatisticsErrors } from './pl-statistics';
 
 const errors: Record<ErrorCode, string> = {
   ...plPrintingErrors,
@@ -117,6 +117,7 @@ export const pl = {
   },
   pack: plPack,
   review: plReview,
+  statistics: plStatistics,
   video: plVideo,
   printing: plPrinting,
   scanner: {
