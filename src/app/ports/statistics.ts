@@ -1,4 +1,4 @@
-import type { CompletedSession, PackingErrorAttribution } from '../../domain/statistics';
+import type { CompletedSession, PackingErrorAttribution, SessionFacts } from '../../domain/statistics';
 
 export interface CompletedSessionsQuery {
   /** UTC instants, ISO 8601: sessions completed at or after `from` and before `to`. */
@@ -15,6 +15,12 @@ export interface CompletedSessionsQuery {
 /** Packing sessions as the journal and the order data tell them (src/storage/repositories/statistics.ts). */
 export interface StatisticsSource {
   completedSessions(query: CompletedSessionsQuery): CompletedSession[];
+  /**
+   * The same sessions analysed (analyseSession) with this idle gap. With the default gap they
+   * are kept once counted: a completed session's entries never change, so each is read from the
+   * journal once; the session's entries and lines are not kept (empty in what this returns).
+   */
+  completedFacts(query: CompletedSessionsQuery & { idleGapSeconds: number }): SessionFacts[];
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { FitView } from '../../contract/statistics';
-import { analyseSession, defaultFit, FACTORS, fitComplexity, type ComplexityFit, type Factors } from '../../domain/statistics';
+import { DEFAULT_IDLE_GAP_SECONDS, defaultFit, FACTORS, fitComplexity, type ComplexityFit, type Factors } from '../../domain/statistics';
 import type { StatisticsDeps } from './deps';
 
 /** The journal entry that records a refit; the newest one of a station is its fit in use. */
@@ -50,8 +50,14 @@ function fromPayload(payload: Record<string, unknown>): ComplexityFit | null {
 export function refit(deps: StatisticsDeps, stationId: string, days: number, actorId: number | null, callerStation: string): FitView {
   const to = deps.clock.now();
   const from = new Date(to.getTime() - days * 86_400_000);
-  const sessions = deps.statistics.source.completedSessions({ from: from.toISOString(), to: to.toISOString(), stationId, limit: FIT_MAX_SESSIONS });
-  const fit = fitComplexity(sessions.map((s) => analyseSession(s)));
+  const facts = deps.statistics.source.completedFacts({
+    from: from.toISOString(),
+    to: to.toISOString(),
+    stationId,
+    limit: FIT_MAX_SESSIONS,
+    idleGapSeconds: DEFAULT_IDLE_GAP_SECONDS,
+  });
+  const fit = fitComplexity(facts);
   const entry = deps.journal.append({
     type: FIT_ENTRY,
     stationId: callerStation,

@@ -35,11 +35,11 @@ export function periodStatistics(deps: StatisticsDeps, query: PeriodQuery): Peri
   const from = new Date(query.from).toISOString();
   const to = new Date(query.to).toISOString();
   const idleGapSeconds = query.idleGapSeconds ?? DEFAULT_IDLE_GAP_SECONDS;
-  const sessions = deps.statistics.source.completedSessions({ from, to, ...(query.packerId !== undefined ? { packerId: query.packerId } : {}) });
-  const attributions = deps.statistics.attributions.forOrders([...new Set(sessions.map((s) => s.orderId))]);
-  const stations = [...new Set(sessions.map((s) => s.stationId))].sort();
+  const facts = deps.statistics.source.completedFacts({ from, to, idleGapSeconds, ...(query.packerId !== undefined ? { packerId: query.packerId } : {}) });
+  const attributions = deps.statistics.attributions.forOrders([...new Set(facts.map((f) => f.session.orderId))]);
+  const stations = [...new Set(facts.map((f) => f.session.stationId))].sort();
   const fits = stations.map((id) => currentFit(deps, id));
-  const stats = computeStatistics({ sessions, attributions, fits: new Map(fits.map((f) => [f.stationId, f])), defaultFit: defaultFit(), idleGapSeconds });
+  const stats = computeStatistics({ facts, attributions, fits: new Map(fits.map((f) => [f.stationId, f])), defaultFit: defaultFit(), idleGapSeconds });
   return { from, to, idleGapSeconds, stats, fits };
 }
 

@@ -78,7 +78,10 @@ export interface StationStatistics {
 }
 
 export interface StatisticsInput {
-  sessions: readonly CompletedSession[];
+  /** The sessions of the period: analysed here with `idleGapSeconds`… */
+  sessions?: readonly CompletedSession[];
+  /** … or analysed already (analyseSession), e.g. kept from an earlier count. */
+  facts?: readonly SessionFacts[];
   attributions: readonly PackingErrorAttribution[];
   /** Seconds per factor by station; a station without one uses `defaultFit`. */
   fits: ReadonlyMap<string, ComplexityFit>;
@@ -153,7 +156,7 @@ export function figuresOf(rows: readonly OrderContribution[], errorsBy: Record<P
  */
 export function computeStatistics(input: StatisticsInput): Statistics {
   const idle = input.idleGapSeconds ?? DEFAULT_IDLE_GAP_SECONDS;
-  const facts = input.sessions.map((s) => analyseSession(s, idle));
+  const facts = input.facts ? [...input.facts] : (input.sessions ?? []).map((s) => analyseSession(s, idle));
   const keyOf = (orderId: number, packerId: number) => `${orderId}:${packerId}`;
   const sessionsOfOrder = new Map<number, SessionFacts[]>();
   for (const f of facts) push(sessionsOfOrder, f.session.orderId, f);

@@ -11,7 +11,7 @@ import { badgeHashes } from './0009-badge-hashes';
 import { printJobInterruptions } from './0010-print-job-interruptions';
 import { pdfFolderPrinter } from './0011-pdf-folder-printer';
 import { logins } from './0012-logins';
-import { statisticsIndexes } from './0013-statistics-indexes';
+import { statistics } from './0013-statistics';
 
 export type { Migration } from './migration';
 
@@ -29,5 +29,5 @@ export const MIGRATIONS: readonly Migration[] = [
   printJobInterruptions,
   pdfFolderPrinter,
   logins,
-  statisticsIndexes,
+  statistics,
 ];

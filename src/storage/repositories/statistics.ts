@@ -1,6 +1,10 @@
 import type { Database } from 'better-sqlite3';
 import type { CompletedSessionsQuery, PackingErrorAttributions, StatisticsSource } from '../../app/ports/statistics';
-import type { CompletedSession, PackingErrorAttribution, StatsEntry } from '../../domain/statistics';
+import { analyseSession, DEFAULT_IDLE_GAP_SECONDS } from '../../domain/statistics';
+import type { CompletedSession, PackingErrorAttribution, SessionFacts, StatsEntry } from '../../domain/statistics';
+
+/** The version of the counting rules the kept counts were made by; a new one makes them again. */
+export const FACTS_VERSION = 1;
 
 interface EntryRow {
   seq: number;
@@ -110,7 +114,112 @@ export function createStatisticsSource(db: Database): StatisticsSource {
     return { found, tail: rows.slice(begin) };
   };
 
-  return {
+  /** Sessions (an order's entries, ending with its completion) with the order's lines, read in batches. */
+  const build = (chosen: { subject: string; entries: EntryRow[] }[]): CompletedSession[] => {
+    const lines = new Map<string, LineRow[]>();
+    const numbers = [...new Set(chosen.map((s) => s.subject))];
+    for (let i = 0; i < numbers.length; i += CHUNK) {
+      for (const row of linesOf(numbers.slice(i, i + CHUNK))) {
+        const list = lines.get(row.number);
+        if (list) list.push(row);
+        else lines.set(row.number, [row]);
+      }
+    }
+    const result: CompletedSession[] = [];
+    for (const s of chosen) {
+      const lineRows = lines.get(s.subject);
+      if (!lineRows || lineRows.length === 0) continue;
+      const entries = s.entries.map(toEntry);
+      const completion = s.entries.at(-1)!;
+      const sessionId = entries.at(-1)!.payload.sessionId;
+      result.push({
+        sessionId: typeof sessionId === 'number' ? sessionId : null,
+        orderId: lineRows[0]!.order_id,
+        orderNumber: s.subject,
+        stationId: completion.station_id,
+        completedAt: completion.at,
+        entries,
+        lines: lineRows
+          .filter((l) => l.product_id !== null)
+          .map((l) => ({
+            productId: l.product_id!,
+            sku: l.sku ?? '',
+            quantity: l.quantity ?? 0,
+            kit: l.is_kit === 1,
+            unitGrams: l.weight_grams ?? 0,
+            fragile: l.fragile === 1,
+          })),
+      });
+    }
+    return result;
+  };
+
+  // The kept counts (0013): each completed session analysed once, with the default idle gap.
+  const cacheState = db.prepare<[], { version: number; seq: number; at: string }>('SELECT version, seq, at FROM stats_cache WHERE id = 1');
+  const saveState = db.prepare<[number, number, string]>(
+    'INSERT INTO stats_cache (id, version, seq, at) VALUES (1, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET version = excluded.version, seq = excluded.seq, at = excluded.at',
+  );
+  const newCompletions = db.prepare<[string, number], { seq: number; at: string; subject_id: string }>(
+    `SELECT seq, at, subject_id FROM journal_entries WHERE type = 'pack.completed' AND at >= ? AND seq > ? AND +subject_kind = 'order' ORDER BY seq`,
+  );
+  const keepSession = db.prepare<[number, string, string, string]>(
+    'INSERT OR REPLACE INTO stats_sessions (completion_seq, completed_at, station_id, facts) VALUES (?, ?, ?, ?)',
+  );
+  const keepPacker = db.prepare<[number, string, number]>(
+    'INSERT OR IGNORE INTO stats_session_packers (packer_id, completed_at, completion_seq) VALUES (?, ?, ?)',
+  );
+  const keptIn = db.prepare<[string, string], { facts: string }>(
+    'SELECT facts FROM stats_sessions WHERE completed_at >= ? AND completed_at < ? ORDER BY completion_seq',
+  );
+  const keptAt = db.prepare<[string, string, string, number], { facts: string }>(
+    'SELECT facts FROM stats_sessions WHERE station_id = ? AND completed_at >= ? AND completed_at < ? ORDER BY completed_at DESC LIMIT ?',
+  );
+  const keptOf = db.prepare<[number, string, string], { facts: string }>(
+    `SELECT s.facts FROM stats_session_packers p JOIN stats_sessions s ON s.completion_seq = p.completion_seq
+     WHERE p.packer_id = ? AND p.completed_at >= ? AND p.completed_at < ? ORDER BY p.completion_seq`,
+  );
+  const forgetAll = db.prepare('DELETE FROM stats_sessions');
+
+  /** Counts the sessions completed since the kept counts last reached, and keeps them. */
+  const catchUp = () => {
+    let state = cacheState.get();
+    if (state && state.version !== FACTS_VERSION) {
+      forgetAll.run();
+      state = undefined;
+    }
+    // A clock set back a little must not hide a completion: look a day behind the last one kept.
+    const since = state ? new Date(Date.parse(state.at) - 86_400_000).toISOString() : '';
+    const fresh = newCompletions.all(since, state?.seq ?? 0);
+    if (fresh.length === 0) return;
+    const run = db.transaction(() => {
+      for (let i = 0; i < fresh.length; i += CHUNK) {
+        const chunk = fresh.slice(i, i + CHUNK);
+        const chosen = chunk.flatMap((c) => {
+          const rows = orderEntries.all(c.subject_id).filter((r) => r.seq <= c.seq);
+          let start = 0;
+          for (let k = rows.length - 2; k >= 0; k--) {
+            if (rows[k]!.type === 'pack.completed') {
+              start = k + 1;
+              break;
+            }
+          }
+          return [{ subject: c.subject_id, entries: rows.slice(start) }];
+        });
+        for (const session of build(chosen)) {
+          const facts = analyseSession(session, DEFAULT_IDLE_GAP_SECONDS);
+          const seq = session.entries.at(-1)!.seq;
+          const kept: SessionFacts = { ...facts, session: { ...session, entries: [], lines: [] } };
+          keepSession.run(seq, session.completedAt, session.stationId, JSON.stringify(kept));
+          for (const part of facts.parts) keepPacker.run(part.packerId, session.completedAt, seq);
+        }
+      }
+      const last = fresh.at(-1)!;
+      saveState.run(FACTS_VERSION, last.seq, last.at > (state?.at ?? '') ? last.at : state!.at);
+    });
+    run();
+  };
+
+  const source: StatisticsSource = {
     completedSessions(query: CompletedSessionsQuery) {
       const { from, to, packerId, stationId } = query;
       const since = new Date(Date.parse(from) - WINDOW_LOOKBACK_MS).toISOString();
@@ -145,44 +254,23 @@ export function createStatisticsSource(db: Database): StatisticsSource {
       }
       sessions.sort((a, b) => a.entries.at(-1)!.seq - b.entries.at(-1)!.seq);
       const chosen = query.limit !== undefined && query.limit >= 0 ? sessions.slice(-query.limit) : sessions;
-      const lines = new Map<string, LineRow[]>();
-      const numbers = [...new Set(chosen.map((s) => s.subject))];
-      for (let i = 0; i < numbers.length; i += CHUNK) {
-        for (const row of linesOf(numbers.slice(i, i + CHUNK))) {
-          const list = lines.get(row.number);
-          if (list) list.push(row);
-          else lines.set(row.number, [row]);
-        }
-      }
-      const result: CompletedSession[] = [];
-      for (const s of chosen) {
-        const lineRows = lines.get(s.subject);
-        if (!lineRows || lineRows.length === 0) continue;
-        const entries = s.entries.map(toEntry);
-        const completion = s.entries.at(-1)!;
-        const sessionId = entries.at(-1)!.payload.sessionId;
-        result.push({
-          sessionId: typeof sessionId === 'number' ? sessionId : null,
-          orderId: lineRows[0]!.order_id,
-          orderNumber: s.subject,
-          stationId: completion.station_id,
-          completedAt: completion.at,
-          entries,
-          lines: lineRows
-            .filter((l) => l.product_id !== null)
-            .map((l) => ({
-              productId: l.product_id!,
-              sku: l.sku ?? '',
-              quantity: l.quantity ?? 0,
-              kit: l.is_kit === 1,
-              unitGrams: l.weight_grams ?? 0,
-              fragile: l.fragile === 1,
-            })),
-        });
-      }
-      return result;
+      return build(chosen);
+    },
+    completedFacts(query) {
+      const { from, to, packerId, stationId, idleGapSeconds } = query;
+      if (idleGapSeconds !== DEFAULT_IDLE_GAP_SECONDS) return source.completedSessions(query).map((s) => analyseSession(s, idleGapSeconds));
+      catchUp();
+      const rows =
+        packerId !== undefined
+          ? keptOf.all(packerId, from, to)
+          : stationId !== undefined
+            ? keptAt.all(stationId, from, to, query.limit ?? -1).reverse()
+            : keptIn.all(from, to);
+      const facts = rows.map((r) => JSON.parse(r.facts) as SessionFacts);
+      return query.limit !== undefined && stationId === undefined ? facts.slice(-query.limit) : facts;
     },
   };
+  return source;
 }
 
 function parse(text: string): Record<string, unknown> {
