@@ -251,6 +251,26 @@ describe('reading sessions from the journal', () => {
     expect(six.activeSeconds).toBe(40);
   });
 
+  it('counts sessions completed after an earlier query, and reads the journal for another idle gap', async () => {
+    at('2026-11-20T09:00:00Z');
+    step('PD-100001', 'PD-P-0001', 'pack.opened', { sessionId: 70 });
+    later(10);
+    step('PD-100001', 'PD-P-0001', 'pack.scan', { sessionId: 70, verdict: 'accepted', units: 2, sku: 'MUG-01' });
+    later(400);
+    step('PD-100001', 'PD-P-0001', 'pack.completed', { sessionId: 70, parcels: [{ no: 1 }] });
+    await asManager();
+    expect((await ok(call('stats.packers', DAY))).total).toMatchObject({ orders: 1, activeSeconds: 10 });
+    later(60);
+    step('PD-100002', 'PD-P-0001', 'pack.opened', { sessionId: 71 });
+    later(20);
+    step('PD-100002', 'PD-P-0001', 'pack.completed', { sessionId: 71, parcels: [{ no: 1 }] });
+    expect((await ok(call('stats.packers', DAY))).total).toMatchObject({ orders: 2, activeSeconds: 30 });
+    // With a ten-minute idle gap the 400-second pause counts.
+    const longer = await ok(call('stats.packers', { ...DAY, idleGapSeconds: 600 }));
+    expect(longer.total).toMatchObject({ orders: 2, activeSeconds: 430, idleGaps: 0 });
+    expect(longer.idleGapSeconds).toBe(600);
+  });
+
   it('tells an order packed twice apart: only the session completed in the period counts', async () => {
     at('2026-11-19T09:00:00Z');
     step('PD-100001', 'PD-P-0001', 'pack.opened', { sessionId: 60 });
