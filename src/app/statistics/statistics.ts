@@ -70,10 +70,8 @@ export function packerStatistics(deps: StatisticsDeps, query: PeriodQuery & { pa
     figures,
     hourly: ordersPerHour(rows, new Date(period.from), new Date(period.to)),
     scoreDistribution: scoreDistribution(rows),
-    orders: rows
-      .slice(-MAX_LISTED_ORDERS)
-      .reverse()
-      .map(({ packerId: _packer, ...row }) => row),
+    // Each row also names its packer; the contract's schema leaves that out.
+    orders: rows.slice(-MAX_LISTED_ORDERS).reverse(),
     ordersTotal: rows.length,
     fits: period.fits.filter((f) => stations.has(f.stationId)),
   };

@@ -1,10 +1,70 @@
 import type { Database } from 'better-sqlite3';
 import type { CompletedSessionsQuery, PackingErrorAttributions, StatisticsSource } from '../../app/ports/statistics';
-import { analyseSession, DEFAULT_IDLE_GAP_SECONDS } from '../../domain/statistics';
+import { analyseSession, DEFAULT_IDLE_GAP_SECONDS, FACTORS, type PackerPart } from '../../domain/statistics';
 import type { CompletedSession, PackingErrorAttribution, SessionFacts, StatsEntry } from '../../domain/statistics';
 
-/** The version of the counting rules the kept counts were made by; a new one makes them again. */
-export const FACTS_VERSION = 1;
+/** The version of the counting rules (and of the kept form) the kept counts were made by; a new one makes them again. */
+export const FACTS_VERSION = 2;
+
+type KeptPart = [number, number, number, number, number, number, number, number, number, number, number, number, number, number];
+type Kept = [number | null, number, string, string, string, number, 0 | 1, number[], KeptPart[]];
+
+/** A session's counts as kept: an array, a quarter of the JSON of the object, parsed that much faster. */
+function keep(f: SessionFacts): string {
+  const s = f.session;
+  const parts: KeptPart[] = f.parts.map((p) => [
+    p.packerId,
+    p.activeSeconds,
+    p.idleGaps,
+    p.idleSecondsLeftOut,
+    p.units,
+    p.share,
+    p.scans,
+    p.errors.wrong_item,
+    p.errors.too_many,
+    p.errors.unknown_barcode,
+    p.partialOverrides,
+    p.forcedCompletions,
+    p.weightMismatches,
+    p.stretches,
+  ]);
+  const kept: Kept = [
+    s.sessionId,
+    s.orderId,
+    s.orderNumber,
+    s.stationId,
+    s.completedAt,
+    f.activeSeconds,
+    f.resumed ? 1 : 0,
+    FACTORS.map((x) => f.factors[x]),
+    parts,
+  ];
+  return JSON.stringify(kept);
+}
+
+function unkeep(text: string): SessionFacts {
+  const [sessionId, orderId, orderNumber, stationId, completedAt, activeSeconds, resumed, factors, parts] = JSON.parse(text) as Kept;
+  return {
+    session: { sessionId, orderId, orderNumber, stationId, completedAt, entries: [], lines: [] },
+    factors: Object.fromEntries(FACTORS.map((x, i) => [x, factors[i] ?? 0])) as SessionFacts['factors'],
+    activeSeconds,
+    resumed: resumed === 1,
+    parts: parts.map((p): PackerPart => ({
+      packerId: p[0],
+      activeSeconds: p[1],
+      idleGaps: p[2],
+      idleSecondsLeftOut: p[3],
+      units: p[4],
+      share: p[5],
+      scans: p[6],
+      errors: { wrong_item: p[7], too_many: p[8], unknown_barcode: p[9] },
+      partialOverrides: p[10],
+      forcedCompletions: p[11],
+      weightMismatches: p[12],
+      stretches: p[13],
+    })),
+  };
+}
 
 interface EntryRow {
   seq: number;
@@ -208,8 +268,7 @@ export function createStatisticsSource(db: Database): StatisticsSource {
         for (const session of build(chosen)) {
           const facts = analyseSession(session, DEFAULT_IDLE_GAP_SECONDS);
           const seq = session.entries.at(-1)!.seq;
-          const kept: SessionFacts = { ...facts, session: { ...session, entries: [], lines: [] } };
-          keepSession.run(seq, session.completedAt, session.stationId, JSON.stringify(kept));
+          keepSession.run(seq, session.completedAt, session.stationId, keep(facts));
           for (const part of facts.parts) keepPacker.run(part.packerId, session.completedAt, seq);
         }
       }
@@ -266,7 +325,7 @@ export function createStatisticsSource(db: Database): StatisticsSource {
           : stationId !== undefined
             ? keptAt.all(stationId, from, to, query.limit ?? -1).reverse()
             : keptIn.all(from, to);
-      const facts = rows.map((r) => JSON.parse(r.facts) as SessionFacts);
+      const facts = rows.map((r) => unkeep(r.facts));
       return query.limit !== undefined && stationId === undefined ? facts.slice(-query.limit) : facts;
     },
   };
