@@ -219,9 +219,12 @@ export function createStatisticsSource(db: Database): StatisticsSource {
   const saveState = db.prepare<[number, number, string]>(
     'INSERT INTO stats_cache (id, version, seq, at) VALUES (1, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET version = excluded.version, seq = excluded.seq, at = excluded.at',
   );
-  const newCompletions = db.prepare<[string, number], { seq: number; at: string; subject_id: string }>(
-    `SELECT seq, at, subject_id FROM journal_entries WHERE type = 'pack.completed' AND at >= ? AND seq > ? AND +subject_kind = 'order' ORDER BY seq`,
+  // By seq (the primary key), never by time: a journal only grows at its end, and a clock set back
+  // must not hide a completion. Past the first count this reads only what was appended since.
+  const newCompletions = db.prepare<[number], { seq: number; at: string; subject_id: string }>(
+    `SELECT seq, at, subject_id FROM journal_entries WHERE seq > ? AND +type = 'pack.completed' AND +subject_kind = 'order' ORDER BY seq`,
   );
+  const lastSeq = db.prepare<[], { seq: number | null }>('SELECT max(seq) AS seq FROM journal_entries');
   const keepSession = db.prepare<[number, string, string, string]>(
     'INSERT OR REPLACE INTO stats_sessions (completion_seq, completed_at, station_id, facts) VALUES (?, ?, ?, ?)',
   );
@@ -247,10 +250,9 @@ export function createStatisticsSource(db: Database): StatisticsSource {
       forgetAll.run();
       state = undefined;
     }
-    // A clock set back a little must not hide a completion: look a day behind the last one kept.
-    const since = state ? new Date(Date.parse(state.at) - 86_400_000).toISOString() : '';
-    const fresh = newCompletions.all(since, state?.seq ?? 0);
-    if (fresh.length === 0) return;
+    const last = lastSeq.get()?.seq ?? 0;
+    if (state && state.seq >= last) return;
+    const fresh = newCompletions.all(state?.seq ?? 0).filter((c) => c.seq <= last);
     const run = db.transaction(() => {
       for (let i = 0; i < fresh.length; i += CHUNK) {
         const chunk = fresh.slice(i, i + CHUNK);
@@ -272,8 +274,7 @@ export function createStatisticsSource(db: Database): StatisticsSource {
           for (const part of facts.parts) keepPacker.run(part.packerId, session.completedAt, seq);
         }
       }
-      const last = fresh.at(-1)!;
-      saveState.run(FACTS_VERSION, last.seq, last.at > (state?.at ?? '') ? last.at : state!.at);
+      saveState.run(FACTS_VERSION, last, fresh.at(-1)?.at ?? state?.at ?? '');
     });
     run();
   };

@@ -265,9 +265,15 @@ describe('reading sessions from the journal', () => {
     later(20);
     step('PD-100002', 'PD-P-0001', 'pack.completed', { sessionId: 71, parcels: [{ no: 1 }] });
     expect((await ok(call('stats.packers', DAY))).total).toMatchObject({ orders: 2, activeSeconds: 30 });
+    // A clock set back (or history written afterwards) is still counted: sessions are found by seq, not time.
+    at('2026-11-20T03:00:00Z');
+    step('PD-100006', 'PD-P-0002', 'pack.opened', { sessionId: 72 });
+    later(5);
+    step('PD-100006', 'PD-P-0002', 'pack.completed', { sessionId: 72, parcels: [{ no: 1 }] });
+    expect((await ok(call('stats.packers', DAY))).total).toMatchObject({ orders: 3, activeSeconds: 35 });
     // With a ten-minute idle gap the 400-second pause counts.
     const longer = await ok(call('stats.packers', { ...DAY, idleGapSeconds: 600 }));
-    expect(longer.total).toMatchObject({ orders: 2, activeSeconds: 430, idleGaps: 0 });
+    expect(longer.total).toMatchObject({ orders: 3, activeSeconds: 435, idleGaps: 0 });
     expect(longer.idleGapSeconds).toBe(600);
   });
 
