@@ -3,7 +3,10 @@
 import path from 'node:path';
 import { builtinModules } from 'node:module';
 
-const ADAPTERS = ['storage', 'journal', 'devices', 'documents', 'printing', 'sync', 'video'];
+const ADAPTERS = ['storage', 'journal', 'devices', 'documents', 'printing', 'sync', 'carriers', 'video'];
+
+/** Node-only helpers shared by the layers that do I/O (owner-only key files); they import nothing of ours. */
+const PLATFORM = 'platform';
 
 /** Layer of a repository-relative path, or null when it is outside the layered code. */
 export function layerOf(relPath) {
@@ -23,15 +26,16 @@ const ALLOWED_LAYERS = {
   ports: ['ports', 'contract', 'domain'],
   app: ['app', 'ports', 'contract', 'domain'],
   // boot/ wires adapters into createStation once, for the three composition roots below.
-  boot: ['boot', 'evidence', 'app', 'ports', 'contract', 'domain', ...ADAPTERS],
+  boot: ['boot', 'evidence', 'app', 'ports', 'contract', 'domain', PLATFORM, ...ADAPTERS],
   // evidence/ builds and checks evidence packages from several adapters' output (journal, documents, video).
-  evidence: ['evidence', 'ports', 'contract', 'domain', ...ADAPTERS],
-  host: ['host', 'boot', 'evidence', 'app', 'ports', 'contract', 'domain', ...ADAPTERS],
-  cli: ['cli', 'boot', 'host', 'evidence', 'app', 'ports', 'contract', 'domain', ...ADAPTERS],
-  main: ['main', 'boot', 'app', 'ports', 'contract', 'domain', ...ADAPTERS],
+  evidence: ['evidence', 'ports', 'contract', 'domain', PLATFORM, ...ADAPTERS],
+  host: ['host', 'boot', 'evidence', 'app', 'ports', 'contract', 'domain', PLATFORM, ...ADAPTERS],
+  cli: ['cli', 'boot', 'host', 'evidence', 'app', 'ports', 'contract', 'domain', PLATFORM, ...ADAPTERS],
+  main: ['main', 'boot', 'app', 'ports', 'contract', 'domain', PLATFORM, ...ADAPTERS],
   renderer: ['renderer', 'contract', 'domain'],
+  [PLATFORM]: [PLATFORM],
 };
-for (const a of ADAPTERS) ALLOWED_LAYERS[a] = [a, 'ports', 'contract', 'domain'];
+for (const a of ADAPTERS) ALLOWED_LAYERS[a] = [a, 'ports', 'contract', 'domain', PLATFORM];
 
 const NODE_BUILTINS = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
 
@@ -42,8 +46,9 @@ const PACKAGE_OWNERS = {
   'node-hid': ['devices'],
 };
 
-/** Layers that must stay free of I/O: the packages each may use at all. */
+/** The only packages these layers may use: the pure ones none with I/O, platform Node's file and crypto modules alone. */
 const PURE_LAYERS = {
+  [PLATFORM]: ['node:crypto', 'node:fs', 'node:path'],
   domain: [],
   contract: ['zod'],
   ports: [],

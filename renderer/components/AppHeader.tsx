@@ -1,11 +1,12 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { roleAllows } from '../../src/domain/user';
 import { useSettingsStore } from '../features/settings/settingsStore';
 import { useStationStore } from '../station/stationStore';
 import { LanguageSwitch } from './LanguageSwitch';
 
-/** Who is packing where, the language, and the way out. Managers get their own entry. */
-export function AppHeader() {
+/** Who is packing where, the language, and the way out. Managers get their own entry. Follows its own stores only. */
+export const AppHeader = memo(function AppHeader() {
   const { t } = useTranslation();
   const login = useStationStore((s) => s.login);
   const logout = useStationStore((s) => s.logout);
@@ -35,4 +36,4 @@ export function AppHeader() {
       </button>
     </header>
   );
-}
+});

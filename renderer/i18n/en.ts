@@ -4,12 +4,14 @@ import { enPack } from './en-pack';
 import { enPrinting, enPrintingErrors } from './en-printing';
 import { enSync, enSyncErrors } from './en-sync';
 import { enReview, enReviewErrors, enVideo } from './en-review';
+import { enReturnsErrors } from './en-returns-errors';
 import { enStatistics, enStatisticsErrors } from './en-statistics';
 
 const errors: Record<ErrorCode, string> = {
   ...enPrintingErrors,
   ...enSyncErrors,
   ...enReviewErrors,
+  ...enReturnsErrors,
   ...enStatisticsErrors,
   VALIDATION_FAILED: 'That input was not accepted. Check it and try again.',
   UNKNOWN_METHOD: 'This version of the screen does not match the station. Reload the page.',

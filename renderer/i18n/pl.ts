@@ -4,12 +4,14 @@ import { plPack } from './pl-pack';
 import { plPrinting, plPrintingErrors } from './pl-printing';
 import { plSync, plSyncErrors } from './pl-sync';
 import { plReview, plReviewErrors, plVideo } from './pl-review';
+import { plReturnsErrors } from './pl-returns-errors';
 import { plStatistics, plStatisticsErrors } from './pl-statistics';
 
 const errors: Record<ErrorCode, string> = {
   ...plPrintingErrors,
   ...plSyncErrors,
   ...plReviewErrors,
+  ...plReturnsErrors,
   ...plStatisticsErrors,
   VALIDATION_FAILED: 'Te dane nie zostały przyjęte. Sprawdź je i spróbuj ponownie.',
   UNKNOWN_METHOD: 'Ta wersja ekranu nie pasuje do stanowiska. Odśwież stronę.',

@@ -1,4 +1,5 @@
 import type { KeyScanner } from '../keyboard/router';
+import { keepPace } from './pace';
 import { focusedTextField, insertIntoFocusedField, restoreField, snapshotFocusedField, type FieldSnapshot } from './field';
 import { markKeyEnd } from './timing';
 import { WedgeDetector, type WedgeConfig, type WedgeDecision } from './wedge';
@@ -44,7 +45,12 @@ function emitRead(read: 'read' | 'notRead'): void {
  * gets before anything else does and turns wedge bursts into scans. A key it consumes goes
  * nowhere else; held keys that turn out to be typing are given to the focused field.
  */
-export function createWedgeScanner(config: WedgeConfig): KeyScanner {
+export interface WedgeScanner extends KeyScanner {
+  /** Keeps the scanner's learned pace for `stationId` in `storage` (scanner/pace.ts); returns the function that stops. */
+  keepPace(storage: Pick<Storage, 'getItem' | 'setItem'>, stationId: string): () => void;
+}
+
+export function createWedgeScanner(config: WedgeConfig): WedgeScanner {
   const detector = new WedgeDetector(config);
   let snapshot: FieldSnapshot | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -87,6 +93,7 @@ export function createWedgeScanner(config: WedgeConfig): KeyScanner {
   };
 
   return {
+    keepPace: (storage, stationId) => keepPace(detector, storage, stationId),
     feed(press) {
       if (press.isComposing) return { consume: false };
       const stroke = {

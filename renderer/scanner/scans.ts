@@ -3,6 +3,7 @@ import type { ScanSubmitResult } from '../../src/contract/packing';
 import { ROLES, type Role } from '../../src/domain/user';
 import { call } from '../api/client';
 import { publishScanOutcome, type ScanOutcome } from './scanOutcomes';
+import { markAnswer, markSent } from './timing';
 import { useStationStore } from '../station/stationStore';
 
 const isRole = (value: unknown): value is Role => (ROLES as readonly unknown[]).includes(value);
@@ -21,7 +22,9 @@ export function routeScan(data: string, source: ScreenScanSource): Promise<void>
   if (!code) return queue;
   queue = queue.then(async () => {
     publishScanOutcome({ kind: 'sent', code, loggedIn: useStationStore.getState().login !== null });
+    if (source === 'wedge') markSent();
     const result = await call('scan.submit', { data: code, symbology: null, source });
+    if (source === 'wedge') markAnswer();
     showScanResult(result, code, source === 'wedge');
   });
   return queue;

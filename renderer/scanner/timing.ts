@@ -1,39 +1,98 @@
 /**
- * Scan-to-screen timing with User Timing marks, read by test/bench/wedge-burst.mjs:
- * `scan:verdict` runs from the wedge scan's last key to the frame that shows its verdict,
- * `scan:paint` from the core's answer to that frame (the screen's own share).
+ * Scan-to-screen timing with User Timing marks, read by test/bench/wedge-burst.mjs. A wedge scan
+ * is timed from its last key to the frame that shows its verdict, in stages:
+ *
+ *   key-end ─ route ─ sent ─ core ─ answer ─ render ─ committed ─ frame wait ─ frame ─ painted
+ *
+ * - `scan:route`   the scan's Enter → `scan.submit` sent (the scan pipeline's queue)
+ * - `scan:core`    sent → the answer read (the host's round trip and the core's commit)
+ * - `scan:render`  the answer → the verdict in the DOM (stores, React render and commit)
+ * - `scan:wait`    the verdict in the DOM → the next frame starts (requestAnimationFrame)
+ * - `scan:frame`   that frame's own work: style, layout and paint of what the scan changed
+ * - `scan:verdict` key-end → painted, and `scan:paint` answer → painted (the screen's own share)
+ * - `scan:to-frame` key-end → the frame starts: how the verdict was timed before the frame's own
+ *   work was counted, kept so that older figures can be compared
+ *
+ * "Painted" is the end of the frame's main-thread work: a message posted from the frame's
+ * requestAnimationFrame runs once its style, layout and paint are done.
  */
-export const KEY_END = 'scan:key-end';
-export const ANSWER = 'scan:answer';
-export const PAINTED = 'scan:verdict-painted';
-export const MEASURES = { verdict: 'scan:verdict', paint: 'scan:paint' } as const;
+import { afterNextPaint } from '../components/afterPaint';
+
+export const MARKS = {
+  keyEnd: 'scan:key-end',
+  sent: 'scan:sent',
+  answer: 'scan:answer',
+  committed: 'scan:committed',
+  frame: 'scan:frame-start',
+  painted: 'scan:verdict-painted',
+} as const;
+
+export const MEASURES = {
+  verdict: 'scan:verdict',
+  paint: 'scan:paint',
+  route: 'scan:route',
+  core: 'scan:core',
+  render: 'scan:render',
+  wait: 'scan:wait',
+  frame: 'scan:frame',
+  toFrame: 'scan:to-frame',
+} as const;
+
+/** Each measure between two marks; a stage whose marks were not both taken is left out. */
+const SPANS: ReadonlyArray<readonly [string, string, string]> = [
+  [MEASURES.verdict, MARKS.keyEnd, MARKS.painted],
+  [MEASURES.paint, MARKS.answer, MARKS.painted],
+  [MEASURES.route, MARKS.keyEnd, MARKS.sent],
+  [MEASURES.core, MARKS.sent, MARKS.answer],
+  [MEASURES.render, MARKS.answer, MARKS.committed],
+  [MEASURES.wait, MARKS.committed, MARKS.frame],
+  [MEASURES.frame, MARKS.frame, MARKS.painted],
+  [MEASURES.toFrame, MARKS.keyEnd, MARKS.frame],
+];
 
 // A station runs all day: keep the newest measures only, enough for any benchmark run.
 const KEEP_MEASURES = 5000;
+let measured = 0;
+
+const has = (mark: string): boolean => performance.getEntriesByName(mark, 'mark').length > 0;
+
+function clearScanMarks(): void {
+  for (const mark of Object.values(MARKS)) performance.clearMarks(mark);
+}
 
 export function markKeyEnd(): void {
-  performance.clearMarks(KEY_END);
-  performance.clearMarks(ANSWER);
-  performance.mark(KEY_END);
+  clearScanMarks();
+  performance.mark(MARKS.keyEnd);
+}
+
+/** Marks a later stage of the scan being timed; nothing when no scan is (a typed code, a HID scan). */
+function markStage(mark: string): void {
+  if (has(MARKS.keyEnd) && !has(mark)) performance.mark(mark);
+}
+
+export function markSent(): void {
+  markStage(MARKS.sent);
 }
 
 export function markAnswer(): void {
-  if (performance.getEntriesByName(KEY_END, 'mark').length > 0) performance.mark(ANSWER);
+  markStage(MARKS.answer);
 }
 
-/** Call after the verdict is in the DOM: marks the next animation frame and measures both spans. */
+/** Call after the verdict is in the DOM: marks the commit, the next frame and its end, and measures every stage. */
 export function measureWhenPainted(): void {
+  if (!has(MARKS.keyEnd)) return;
+  markStage(MARKS.committed);
   requestAnimationFrame(() => {
-    if (performance.getEntriesByName(KEY_END, 'mark').length === 0) return;
-    performance.mark(PAINTED);
-    performance.measure(MEASURES.verdict, KEY_END, PAINTED);
-    if (performance.getEntriesByName(ANSWER, 'mark').length > 0) performance.measure(MEASURES.paint, ANSWER, PAINTED);
-    performance.clearMarks(KEY_END);
-    performance.clearMarks(ANSWER);
-    performance.clearMarks(PAINTED);
-    if (performance.getEntriesByName(MEASURES.verdict, 'measure').length > KEEP_MEASURES) {
-      performance.clearMeasures(MEASURES.verdict);
-      performance.clearMeasures(MEASURES.paint);
+    if (has(MARKS.keyEnd)) performance.mark(MARKS.frame);
+  });
+  afterNextPaint(() => {
+    if (!has(MARKS.keyEnd) || !has(MARKS.frame)) return;
+    performance.mark(MARKS.painted);
+    for (const [measure, from, to] of SPANS) if (has(from) && has(to)) performance.measure(measure, from, to);
+    clearScanMarks();
+    if (++measured > KEEP_MEASURES) {
+      measured = 0;
+      for (const measure of Object.values(MEASURES)) performance.clearMeasures(measure);
     }
   });
 }

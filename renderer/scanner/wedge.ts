@@ -91,17 +91,39 @@ const MODIFIER_KEYS = new Set(['Shift', 'Control', 'Alt', 'AltGraph', 'Meta', 'C
 /** How a burst's keys came: within maxGapMs, at the pace this scanner has shown, or only within slowGapMs. */
 type Pace = 'fast' | 'learned' | 'slow';
 
+/** One completed scan's pace: its longest and its typical (median) gap between keys, in ms. */
+export interface ScanPace {
+  longest: number;
+  median: number;
+}
+
+/** What a detector has learned of its scanner: the pace of its latest scans, oldest first. */
+export type LearnedPace = readonly ScanPace[];
+
+/** How many of the latest scans the pace is learned from. */
+export const PACE_SCANS_KEPT = 8;
+
 /** A scanner's pace learned from its own completed scans: the longest and the typical gap of each. */
 class ScannerPace {
-  private static readonly KEEP = 8;
   /** Fewer gaps say too little about a scanner's pace. */
   private static readonly MIN_GAPS = 4;
-  private readonly scans: Array<{ longest: number; median: number }> = [];
+  private scans: ScanPace[] = [];
 
-  learn(gaps: readonly number[]): void {
-    if (gaps.length < ScannerPace.MIN_GAPS) return;
+  /** Returns whether the scan taught anything (it had enough gaps to). */
+  learn(gaps: readonly number[]): boolean {
+    if (gaps.length < ScannerPace.MIN_GAPS) return false;
     this.scans.push({ longest: Math.max(...gaps), median: median(gaps) });
-    if (this.scans.length > ScannerPace.KEEP) this.scans.shift();
+    if (this.scans.length > PACE_SCANS_KEPT) this.scans.shift();
+    return true;
+  }
+
+  learned(): LearnedPace {
+    return this.scans.map((scan) => ({ ...scan }));
+  }
+
+  /** What was learned before (another page of this station), then what this page learned since. */
+  restore(earlier: LearnedPace): void {
+    this.scans = [...earlier.map((scan) => ({ ...scan })), ...this.scans].slice(-PACE_SCANS_KEPT);
   }
 
   /** The longest gap to expect from this scanner, with room for its jitter; 0 before its first scan. */
@@ -132,8 +154,20 @@ export class WedgeDetector {
   /** The last key of the latest burst that broke off at a scanner's pace, and whether the packer was told. */
   private broken: { at: number; told: boolean } | null = null;
   private readonly pace = new ScannerPace();
+  /** Told whenever a scan taught the detector more of its scanner's pace (to keep it across reloads). */
+  onLearned: ((pace: LearnedPace) => void) | null = null;
 
   constructor(private readonly config: WedgeConfig = DEFAULT_WEDGE_CONFIG) {}
+
+  /** The scanner's pace learned so far. */
+  learnedPace(): LearnedPace {
+    return this.pace.learned();
+  }
+
+  /** Starts from a pace learned before (kept by scanner/pace.ts); what was learned since is kept too. */
+  restorePace(pace: LearnedPace): void {
+    this.pace.restore(pace);
+  }
 
   feed(stroke: KeyStroke): WedgeDecision {
     if (MODIFIER_KEYS.has(stroke.key)) return PASS;
@@ -219,7 +253,7 @@ export class WedgeDetector {
     if (this.tail && scannerPaced) return this.notRead(true);
     const code = this.code();
     if (code !== null && scannerPaced && this.longEnough(code, pace)) {
-      this.pace.learn(gaps);
+      this.learn(gaps);
       const leaked = this.leaked;
       this.clear();
       return { consume: true, scan: code, leaked };
@@ -246,7 +280,7 @@ export class WedgeDetector {
     if (this.config.suffix === '') {
       // A scanner without a suffix ends its scans by falling silent; every gap was within holdGap.
       if (code !== null && code.length >= this.config.minLength) {
-        this.pace.learn(this.gaps);
+        this.learn(this.gaps);
         const leaked = this.leaked;
         this.clear();
         return { consume: true, scan: code, leaked };
@@ -262,6 +296,10 @@ export class WedgeDetector {
     }
     const released = this.abandon();
     return released ? { consume: false, release: released } : null;
+  }
+
+  private learn(gaps: readonly number[]): void {
+    if (this.pace.learn(gaps)) this.onLearned?.(this.pace.learned());
   }
 
   private notRead(consume: boolean): WedgeDecision {

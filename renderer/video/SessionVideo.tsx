@@ -1,5 +1,5 @@
 import './video.css';
-import { useEffect } from 'react';
+import { memo, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { subscribe } from '../api/client';
 import { useVideoStore } from './videoStore';
@@ -9,7 +9,7 @@ import { useVideoStore } from './videoStore';
  * doing. A missing or failed camera, or a recording the station stopped at its size limit, is
  * loud; under the block policy a missing camera covers the screen.
  */
-export function SessionVideo({ sessionId }: { sessionId: number | null }) {
+export const SessionVideo = memo(function SessionVideo({ sessionId }: { sessionId: number | null }) {
   const { t } = useTranslation();
   const status = useVideoStore((s) => s.status);
   useEffect(() => {
@@ -54,4 +54,4 @@ export function SessionVideo({ sessionId }: { sessionId: number | null }) {
     default:
       return null;
   }
-}
+});

@@ -1,4 +1,5 @@
 import { StationFailure } from '../contract/errors';
+import { isTimeZone } from '../domain/returns/calendar';
 import type { CommonPorts } from './context';
 import type { HandlerSlice } from './handlers';
 import { requireStation, toStationInfo, toUserSummary } from './station-info';
@@ -11,12 +12,19 @@ export function settingsHandlers(
     'station.info': (_input, call) => ({ station: toStationInfo(requireStation(store, call.stationId)), version: core.version }),
     'settings.update': (changes, call) => {
       const station = requireStation(store, call.stationId);
+      if (changes.timeZone !== undefined && !isTimeZone(changes.timeZone)) {
+        throw new StationFailure('VALIDATION_FAILED', `${changes.timeZone} is not a time zone (use an IANA name such as Europe/Warsaw).`, {
+          timeZone: changes.timeZone,
+        });
+      }
       const updated = {
         ...station,
         ...(changes.name !== undefined ? { name: changes.name } : {}),
         ...(changes.language !== undefined ? { language: changes.language } : {}),
         ...(changes.idleLogoutMinutes !== undefined ? { idleLogoutMinutes: changes.idleLogoutMinutes } : {}),
         ...(changes.badgeOnlyLogin !== undefined ? { badgeOnlyLogin: changes.badgeOnlyLogin } : {}),
+        ...(changes.kind !== undefined ? { kind: changes.kind } : {}),
+        ...(changes.timeZone !== undefined ? { timeZone: changes.timeZone } : {}),
       };
       store.stations.upsert(updated);
       core.logger.info('station settings changed', { stationId: station.id, by: call.user?.id, changes });

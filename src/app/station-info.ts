@@ -16,6 +16,8 @@ export function toStationInfo(station: StationRecord): StationInfo {
     language: station.language,
     idleLogoutMinutes: station.idleLogoutMinutes,
     badgeOnlyLogin: station.badgeOnlyLogin,
+    kind: station.kind,
+    timeZone: station.timeZone,
   };
 }
 

@@ -32,6 +32,7 @@ import { syncHandlers } from './sync/handlers';
 import { shopLabelsTo } from './sync/labels';
 import { shopOutbox } from './sync/outbox-handler';
 import { reviewHandlers } from './review/handlers';
+import { returnsHandlers } from './returns/handlers';
 import { statisticsHandlers } from './statistics/handlers';
 import { videoHandlers } from './video/handlers';
 import { applyRetention } from './video/retention';
@@ -126,6 +127,13 @@ export function createStation(ports: StationPorts): Station {
     ...syncHandlers(syncDeps, syncEngine),
     ...videoHandlers(common, video, ports.video ?? null),
     ...reviewHandlers({ ...common, review: ports.review ?? null, video: ports.video ?? null }),
+    ...returnsHandlers({
+      ...common,
+      returns: ports.returns.repository,
+      photos: ports.returns.photos,
+      logins,
+      shop: shop ? { outbox: shop.outbox, links: shop.links } : null,
+    }),
     ...statisticsHandlers(ports.statistics ? { store, journal, clock, logger, statistics: ports.statistics } : null),
   };
   const dispatch = createDispatch(common, logins, handlers);

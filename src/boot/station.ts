@@ -3,6 +3,7 @@ import type { Clock, Logger, Store } from '../app/ports';
 import type { SilentPrint } from '../app/ports/printing';
 import type { StatisticsPorts } from '../app/ports/statistics';
 import { createStation, type Station } from '../app/station';
+import { addStation, type StationPrinters } from '../app/stations';
 import { StationFailure } from '../contract/errors';
 import { createJournal, type StationJournal } from '../journal/journal';
 import { loadOrCreateStationKey } from '../journal/key-file';
@@ -11,7 +12,10 @@ import { loadOrCreateBadgeKey } from '../storage/badge-key';
 import { checkpointWal, openDatabase } from '../storage/db';
 import { guardRepository } from '../storage/failures';
 import { createJournalRows } from '../storage/repositories/journal-rows';
+import { createReturnsRepository } from '../storage/repositories/returns';
+import { createPhotoFiles } from '../video/photo-files';
 import { createPackingRepository } from '../storage/repositories/packing';
+import { createPrinterProfileRepository } from '../storage/repositories/printer-profiles';
 import { createStore } from '../storage/store';
 import { DATABASE_FILE } from './data-dir';
 import { createDevices, type ScaleKind, type StationDevices } from './devices';
@@ -107,7 +111,7 @@ export async function bootStation(options: BootOptions): Promise<BootedStation> 
         ? { whenFilled: 'keep', orders: options.demoOrders ?? 120 }
         : null;
     const seeded = demo ? seedDemoFolder(demo, { store, db, now: clock.now(), journal: journalAt, logger: log.logger }) : null;
-    const stationId = chooseStation(store, options.stationId);
+    const stationId = chooseStation(store, guardRepository(createPrinterProfileRepository(db), db.name), options.stationId);
     const journal = createJournal(journalRows, clock, stationKey);
     const devices = createDevices({ scale: options.scale ?? 'none', hidScanner: options.hidScanner ?? false, logger: log.logger });
     const documents = createDocumentPorts({ db, dataDir: options.dataDir, clock, logger: log.logger, silentPrint: options.silentPrint ?? null });
@@ -125,6 +129,7 @@ export async function bootStation(options: BootOptions): Promise<BootedStation> 
       secrets: options.secrets ?? keyFileSecrets(options.dataDir),
       video: evidence.video,
       review: evidence.review,
+      returns: { repository: guardRepository(createReturnsRepository(db), db.name), photos: createPhotoFiles(options.dataDir) },
       statistics,
       clock,
       logger: log.logger,
@@ -189,16 +194,15 @@ export async function bootStation(options: BootOptions): Promise<BootedStation> 
   }
 }
 
-function chooseStation(store: Store, wanted: string | undefined): string {
+/** The station this process runs as; one it names that the folder lacks is added as any station is, with its printers. */
+function chooseStation(store: Store, printers: StationPrinters, wanted: string | undefined): string {
   const stations = store.stations.list();
   if (wanted) {
-    if (!stations.some((s) => s.id === wanted)) {
-      store.stations.upsert({ id: wanted, name: wanted, language: 'en', idleLogoutMinutes: 15 });
-    }
+    if (!stations.some((s) => s.id === wanted)) addStation(store, printers, { id: wanted, name: wanted, language: 'en', idleLogoutMinutes: 15 });
     return wanted;
   }
   const first = stations[0];
   if (first) return first.id;
-  store.stations.upsert({ id: 'ST-01', name: 'Station 1', language: 'en', idleLogoutMinutes: 15 });
+  addStation(store, printers, { id: 'ST-01', name: 'Station 1', language: 'en', idleLogoutMinutes: 15 });
   return 'ST-01';
 }

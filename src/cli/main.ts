@@ -4,6 +4,7 @@ import { StationFailure } from '../contract/errors';
 import { HostConfigError } from '../host/binding';
 import { registerBarcode } from './commands/barcode';
 import { registerBench } from './commands/bench';
+import { registerCarriers } from './commands/carriers';
 import { registerConfig } from './commands/config';
 import { registerDemo } from './commands/demo';
 import { registerDoc } from './commands/doc';
@@ -36,6 +37,7 @@ export function buildProgram(): Command {
   registerSync(program);
   registerImport(program);
   registerConfig(program);
+  registerCarriers(program);
   registerStats(program);
   return program;
 }

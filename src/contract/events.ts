@@ -30,6 +30,8 @@ export interface StationEvents {
   'sync.changed': Record<string, never>;
   /** A recording was stopped because it reached its cap or the disk quota: the packing screen warns loudly. */
   'video.stopped': { stationId: string; segmentId: number; sessionId: number; reason: 'cap' | 'quota'; bytes: number; limitBytes: number };
+  /** A return or a parcel that is not ours was opened or changed: the returns lists (desk and managers) refresh. */
+  'returns.changed': { stationId: null; number: string; status: string };
 }
 export type EventName = keyof StationEvents;
 export interface StationEvent<E extends EventName = EventName> {
@@ -45,4 +47,5 @@ export const EVENT_NAMES: readonly EventName[] = [
   'sync.progress',
   'sync.changed',
   'video.stopped',
+  'returns.changed',
 ];

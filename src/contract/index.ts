@@ -4,4 +4,5 @@ export * from './methods';
 export * from './schemas';
 export * from './packing';
 export * from './printing';
+export * from './returns';
 export * from './statistics';

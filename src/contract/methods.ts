@@ -17,6 +17,7 @@ import { SYNC_METHODS } from './sync';
 import { REVIEW_METHODS } from './review';
 import { STATISTICS_METHODS } from './statistics';
 import { VIDEO_METHODS } from './video';
+import { RETURNS_METHODS } from './returns';
 
 /** Who may call a method: anyone at the station, or a logged-in user of one of these roles. */
 export type Access = 'public' | readonly Role[];
@@ -85,6 +86,9 @@ export const METHODS = {
           .optional(),
         name: z.string().min(1).max(80).optional(),
         badgeOnlyLogin: z.boolean().optional(),
+        /** A returns desk's screen is the returns desk, a packing desk's the order queue. */
+        kind: z.enum(['packing', 'returns']).optional(),
+        timeZone: z.string().min(1).max(64).optional(),
       })
       .strict(),
     output: stationSchema,
@@ -173,6 +177,7 @@ export const METHODS = {
   ...SYNC_METHODS,
   ...VIDEO_METHODS,
   ...REVIEW_METHODS,
+  ...RETURNS_METHODS,
   ...STATISTICS_METHODS,
 } as const;
 

@@ -19,6 +19,10 @@ export const stationSchema = z.object({
   language: languageSchema,
   idleLogoutMinutes: z.number().int(),
   badgeOnlyLogin: z.boolean(),
+  /** A packing desk or a returns desk: the screen's home there. */
+  kind: z.enum(['packing', 'returns']),
+  /** The station calendar's time zone (IANA), in which deadlines in days are counted. */
+  timeZone: z.string(),
 });
 export type StationInfo = z.infer<typeof stationSchema>;
 

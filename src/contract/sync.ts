@@ -36,6 +36,21 @@ export const baselinkerSettingsSchema = z
       })
       .strict(),
     courierCode: z.string().max(64).nullable().default(null),
+    /**
+     * Returns decided at the desk (BaseLinker's return manager). Without these a return lands in
+     * the shop's first return status and its items keep BaseLinker's default item status.
+     */
+    returns: z
+      .object({
+        /** The return status (getOrderReturnStatusList) a new return is added in. */
+        statusId: z.number().int().nullable().default(null),
+        /** The return status a return moves to once its refund is recorded; null leaves it where it is. */
+        refundedStatusId: z.number().int().nullable().default(null),
+        /** The return item status given to items the desk restocked: the one the shop's return settings take back into the warehouse. */
+        restockedItemStatusId: z.number().int().nullable().default(null),
+      })
+      .strict()
+      .optional(),
     requestsPerMinute: z.number().int().min(1).max(100).default(100),
     /** The token may go over plain http to another machine: an admin's explicit choice, warned about. */
     allowInsecureHttp: z.boolean().default(false),
@@ -68,7 +83,7 @@ export type FileSettings = z.output<typeof fileSettingsSchema>;
 
 export const outboxEventViewSchema = z.object({
   id: z.number().int(),
-  type: z.enum(['shipped', 'note']),
+  type: z.enum(['shipped', 'note', 'returned']),
   orderNumber: z.string(),
   status: z.enum(['queued', 'sent', 'parked', 'dismissed']),
   attempts: z.number().int(),

@@ -1,6 +1,7 @@
 import type { LabelSettings } from '../app/ports/documents';
 import type { PackingSlipInput, ShippingLabelInput } from '../domain/documents';
 import type { Order } from '../domain/order';
+import { returnCodeFor } from '../domain/returns/return-code';
 
 /**
  * Used when a station has no label settings yet (CLI on a demo database): GS1's own example
@@ -45,7 +46,7 @@ export function labelForUnpackedOrder(order: Order, settings: LabelSettings, wei
   };
 }
 
-/** The slip of an order not packed yet: every line as shipped, one parcel, the order number to scan back. */
+/** The slip of an order not packed yet: every line as shipped, one parcel, the return code (RET-order number) to scan back. */
 export function slipForUnpackedOrder(order: Order, settings: LabelSettings): PackingSlipInput {
   return {
     shop: { name: settings.shopName, address: settings.shipFrom, returnPolicy: settings.returnPolicy },
@@ -56,6 +57,6 @@ export function slipForUnpackedOrder(order: Order, settings: LabelSettings): Pac
     shipped: order.lines.map((l) => ({ sku: l.sku, name: l.name, quantity: l.quantity, serials: [], lots: [] })),
     backordered: [],
     parcelCount: 1,
-    returnCode: order.number,
+    returnCode: returnCodeFor(order.number),
   };
 }

@@ -1,3 +1,5 @@
+import type { NonReturnableReason } from './returns/types';
+
 export const TRACKING_KINDS = ['none', 'serial', 'lot'] as const;
 export type Tracking = (typeof TRACKING_KINDS)[number];
 
@@ -10,6 +12,8 @@ export interface Product {
   /** Lot-tracked products whose expired lots must be refused at packing. */
   refuseExpired: boolean;
   returnable: boolean;
+  /** Why a product that is not returnable is not (hygiene, custom-made); null or absent when not stated. */
+  nonReturnableReason?: NonReturnableReason | null;
   isKit: boolean;
 }
 

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import fastifyStatic from '@fastify/static';
@@ -77,7 +78,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const app = (tls
     ? Fastify({ logger: false, bodyLimit: 1024 * 1024, forceCloseConnections: true, https: { cert: tls.cert, key: tls.key } })
     : Fastify({ logger: false, bodyLimit: 1024 * 1024, forceCloseConnections: true })) as unknown as FastifyInstance;
-  const cookies = new ClientCookies(options.cookieSecret ?? (await import('node:crypto')).randomBytes(32), options.token, tls !== null);
+  const cookies = new ClientCookies(options.cookieSecret ?? crypto.randomBytes(32), options.token, tls !== null);
   const policy: GuardPolicy = {
     hostNames: new Set([...loopbackNames(), ...hostNamesOf(options.host), ...(options.allowedHosts ?? []).map((h) => h.toLowerCase())]),
     port: () => (app.server.address() as AddressInfo).port,
@@ -133,7 +134,10 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   app.post<{ Params: { method: string } }>('/api/:method', async (request, reply) => {
     const stationId = stationOf(request.headers['x-packdesk-station']);
     const client = request.client!;
+    const started = performance.now();
     const result = await options.station.dispatch(request.params.method, request.body, { stationId, client });
+    // The core's own share of the round trip, for the page's Resource Timing (the wedge benchmark reads it).
+    reply.header('server-timing', `core;dur=${(performance.now() - started).toFixed(2)}`);
     if (result.ok && LOGIN_METHODS.has(request.params.method) && isLogin(request.params.method, result.value)) renew(client, reply);
     return reply.code(httpStatus(result)).header('cache-control', 'no-store').send(result);
   });

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Station } from '../app/station';
 import { MAX_CHUNK_BASE64 } from '../contract/video';
+import { MAX_PHOTO_BASE64 } from '../contract/returns';
 
 export interface VideoRoutesOptions {
   station: Station;
@@ -10,6 +11,8 @@ export interface VideoRoutesOptions {
 
 /** Room for the largest chunk the contract takes, in JSON. */
 const CHUNK_BODY_LIMIT = MAX_CHUNK_BASE64 + 64 * 1024;
+/** Room for the largest returns-desk photo the contract takes, in JSON. */
+const PHOTO_BODY_LIMIT = MAX_PHOTO_BASE64 + 64 * 1024;
 
 /**
  * Browser-mode routes of the packing video. Chunks are the `video.chunk` contract call, routed
@@ -21,6 +24,13 @@ export function registerVideoRoutes(app: FastifyInstance, options: VideoRoutesOp
   app.post('/api/video.chunk', { bodyLimit: CHUNK_BODY_LIMIT }, async (request, reply) => {
     const stationId = options.stationOf(request.headers['x-packdesk-station']);
     const result = await options.station.dispatch('video.chunk', request.body, { stationId, client: request.client! });
+    return reply.code(result.ok || result.error.code !== 'VALIDATION_FAILED' ? 200 : 400).send(result);
+  });
+
+  // A photo from the returns desk's camera: the contract call, routed here for its larger body limit like a video chunk.
+  app.post('/api/returns.photo.add', { bodyLimit: PHOTO_BODY_LIMIT }, async (request, reply) => {
+    const stationId = options.stationOf(request.headers['x-packdesk-station']);
+    const result = await options.station.dispatch('returns.photo.add', request.body, { stationId, client: request.client! });
     return reply.code(result.ok || result.error.code !== 'VALIDATION_FAILED' ? 200 : 400).send(result);
   });
 

@@ -2,13 +2,12 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { SecretSealer, StationKey } from '../app/ports/journal';
+import { publishOnce, readOwnerOnly } from '../platform/owner-only-file';
 
 /** The private key as PKCS#8 PEM, readable by its owner only. */
 export const KEY_FILE = 'journal-key.pem';
 /** The same PEM sealed by a SecretSealer (issue 6 brings safeStorage and the browser-mode key file). */
 export const SEALED_KEY_FILE = 'journal-key.sealed';
-
-const OWNER_ONLY = 0o600;
 
 export interface KeyFileOptions {
   /** Seals the key at rest when present; without one the key is a plain PEM file with mode 0600. */
@@ -70,36 +69,4 @@ function keyFromPem(pem: string, file: string): StationKey {
     publicKey,
     sign: (message) => crypto.sign(null, message, privateKey).toString('base64'),
   };
-}
-
-/** The file's bytes, or null when absent; a copy that lost its mode (a restore, a USB stick) is tightened again. */
-function readOwnerOnly(file: string): Buffer | null {
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(file);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw err;
-  }
-  if (process.platform !== 'win32' && (fs.statSync(file).mode & 0o077) !== 0) fs.chmodSync(file, OWNER_ONLY);
-  return bytes;
-}
-
-/** Writes a temporary file with mode 0600, flushes it, and links it into place unless the name is taken. */
-function publishOnce(file: string, bytes: Uint8Array): void {
-  const temp = `${file}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
-  const fd = fs.openSync(temp, 'wx', OWNER_ONLY);
-  try {
-    fs.writeSync(fd, bytes);
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-  try {
-    fs.linkSync(temp, file);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-  } finally {
-    fs.rmSync(temp, { force: true });
-  }
 }

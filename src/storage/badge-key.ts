@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { normaliseBadge } from '../domain/user';
+import { loadOrCreateOwnerOnly } from '../platform/owner-only-file';
 
 /** The badge key in the data folder: 32 random bytes as base64, readable by its owner only. */
 export const BADGE_KEY_FILE = 'badge.key';
@@ -27,44 +27,18 @@ export function registerBadgeDigest(db: Database, key: BadgeKey): void {
   });
 }
 
-/**
- * The data folder's badge key, made on first start. Written whole under a temporary name and
- * linked into place, which never overwrites: two processes starting together share one key.
- */
+/** The data folder's badge key, made on first start and shared by every process on the folder. */
 export function loadOrCreateBadgeKey(dataDir: string): BadgeKey {
   const file = path.join(dataDir, BADGE_KEY_FILE);
-  const existing = readBadgeKey(file);
-  if (existing) return existing;
-  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  const temp = `${file}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
-  const fd = fs.openSync(temp, 'wx', 0o600);
-  try {
-    fs.writeSync(fd, `${crypto.randomBytes(KEY_BYTES).toString('base64')}\n`);
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-  try {
-    fs.linkSync(temp, file);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-  } finally {
-    fs.rmSync(temp, { force: true });
-  }
-  const key = readBadgeKey(file);
-  if (!key) throw new Error(`The badge key was written to ${file} but could not be read back.`);
-  return key;
+  return loadOrCreateOwnerOnly(
+    file,
+    () => Buffer.from(`${crypto.randomBytes(KEY_BYTES).toString('base64')}\n`),
+    (bytes) => badgeKeyFrom(bytes, file),
+  );
 }
 
-function readBadgeKey(file: string): BadgeKey | null {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw err;
-  }
-  const bytes = Buffer.from(text.trim(), 'base64');
+function badgeKeyFrom(text: Buffer, file: string): BadgeKey {
+  const bytes = Buffer.from(text.toString('utf8').trim(), 'base64');
   if (bytes.length !== KEY_BYTES) {
     // Not replaced: a new key would leave every enrolled badge unknown, a restored copy would not.
     throw new Error(`${file} does not hold a ${KEY_BYTES}-byte badge key; restore it from a copy of the data folder.`);

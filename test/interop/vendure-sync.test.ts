@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ShopBackend, SyncPorts } from '../../src/app/ports';
+import type { ReturnPush, ShopBackend, SyncPorts } from '../../src/app/ports';
 import { SyncFailure } from '../../src/app/ports';
 import { createBackendFactory } from '../../src/sync';
-import { cancelInVendure, orderByCode, placeOrder, variantIds } from './support/vendure-orders';
+import { VendureBackend } from '../../src/sync/vendure/backend';
+import { cancelInVendure, orderByCode, orderReturnView, placeOrder, stockOnHand, trackInventory, variantIds } from './support/vendure-orders';
 import { startVendure, type VendureShop } from './support/vendure-server';
 import { createSyncStation, ok, packOrder, type SyncStation } from './support/sync-station';
 
@@ -171,6 +172,216 @@ describe('Vendure over its Admin API', () => {
   });
 });
 
+describe('returns to Vendure', () => {
+  const TEA_SKU = 'VD-TEA-02';
+  let returns = 0;
+
+  /** A shipped order, as the station packed it and Vendure shipped it. */
+  async function shippedOrder(items: { sku: string; quantity: number }[], scans: string[]) {
+    const code = await placeOrder(shop.env, variants, items);
+    await ok(s.call('sync.now', {}));
+    await ok(packOrder(s.call, code, scans));
+    expect(await ok(s.call('sync.now', {}))).toMatchObject({ error: null });
+    expect((await orderByCode(shop.env, code)).state).toBe('Shipped');
+    return code;
+  }
+
+  /**
+   * Queues the return the desk would decide: the first tea back unopened to stock and a mug
+   * damaged to scrap, with a refund. The desk's own code (another branch) will queue it the same way.
+   */
+  async function decideReturn(code: string, refund: ReturnPush['refund'], skus = [TEA_SKU, 'VD-MUG-01']): Promise<ReturnPush> {
+    const order = s.store.orders.byNumber(code)!;
+    const link = s.sync.links.externalId(order.id)!;
+    const lines = s.sync.links.externalLines(order.id);
+    const lineOf = (sku: string) => lines.get(order.lines.find((l) => l.sku === sku)!.id)!;
+    const returnNumber = `R-IT-${++returns}-${Date.now()}`;
+    const push: ReturnPush = {
+      idempotencyKey: `returned:${returnNumber}`,
+      externalOrderId: link.externalId,
+      orderNumber: code,
+      returnNumber,
+      returnType: 'withdrawal',
+      lines: [
+        { externalLineId: '', sku: TEA_SKU, quantity: 1, condition: 'unopened' as const, disposition: 'restock' as const, reason: 'changed_mind' },
+        { externalLineId: '', sku: 'VD-MUG-01', quantity: 1, condition: 'damaged' as const, disposition: 'scrap' as const, reason: 'damaged_in_transit' },
+      ]
+        .filter((l) => skus.includes(l.sku))
+        .map((l) => ({ ...l, externalLineId: lineOf(l.sku) })),
+      refund,
+      note: 'Klient odesłał paczkę kurierem.',
+    };
+    s.sync.outbox.add({
+      type: 'returned',
+      orderId: order.id,
+      orderNumber: code,
+      idempotencyKey: push.idempotencyKey,
+      createdAt: new Date().toISOString(),
+      payload: push,
+    });
+    return push;
+  }
+
+  const tagged = (view: Awaited<ReturnType<typeof orderReturnView>>, returnNumber: string) => ({
+    refunds: view.payments.flatMap((p) => p.refunds).filter((r) => r.reason?.includes(`[${returnNumber}]`)),
+    notes: view.history.items.filter((h) => h.type === 'ORDER_NOTE' && h.data.note?.includes(`[${returnNumber}]`)),
+    cancellations: view.history.items.filter((h) => h.type === 'ORDER_CANCELLATION' && h.data.reason?.includes(`[${returnNumber}]`)),
+  });
+
+  beforeAll(async () => {
+    await trackInventory(shop.env, variants.get(TEA_SKU)!);
+  });
+
+  it('refunds the decided amount on the settled payment once, puts the restocked tea back in stock, and notes the return', async () => {
+    const code = await shippedOrder(
+      [
+        { sku: TEA_SKU, quantity: 2 },
+        { sku: 'VD-MUG-01', quantity: 1 },
+      ],
+      [TEA, TEA, MUG],
+    );
+    const { id, currencyCode } = await orderReturnView(shop.env, (await orderByCode(shop.env, code)).id);
+    const stockBefore = await stockOnHand(shop.env, variants.get(TEA_SKU)!);
+    const push = await decideReturn(code, { amountMinor: 1450, currency: currencyCode, reason: 'Odstąpienie od umowy' });
+
+    expect(await ok(s.call('sync.now', {}))).toMatchObject({ pushed: 1, parked: 0, error: null });
+    const view = await orderReturnView(shop.env, id);
+    const found = tagged(view, push.returnNumber);
+    expect(found.refunds).toEqual([expect.objectContaining({ total: 1450, reason: expect.stringContaining('Odstąpienie od umowy') })]);
+    expect(view.payments.filter((p) => p.refunds.length > 0)).toEqual([expect.objectContaining({ state: 'Settled' })]);
+    expect(found.cancellations).toHaveLength(1);
+    // The restocked tea's order line is cancelled by one; the scrapped mug's is left as it was.
+    expect(Object.fromEntries(view.lines.map((l) => [l.productVariant.sku, l.quantity]))).toEqual({ [TEA_SKU]: 1, 'VD-MUG-01': 1 });
+    expect(await stockOnHand(shop.env, variants.get(TEA_SKU)!)).toBe(stockBefore + 1);
+    expect(found.notes).toHaveLength(1);
+    expect(found.notes[0]!.data.note).toContain('VD-MUG-01 ×1: damaged, scrap');
+    expect(found.notes[0]!.data.note).toContain('Klient odesłał paczkę kurierem.');
+    const [sent] = s.sync.outbox.list(['sent'], 1);
+    expect(sent).toMatchObject({ type: 'returned', orderNumber: code, attempts: 1 });
+    expect(s.sync.outbox.byId(sent!.id)!.remoteRef).toBe(`refund:${found.refunds[0]!.id}`);
+
+    // A second sync has nothing to send, and asking again finds the return without touching it.
+    expect(await ok(s.call('sync.now', {}))).toMatchObject({ pushed: 0, error: null });
+    const backend = new VendureBackend(vendureSettings(), 'superadmin');
+    expect(await backend.hasReturn(push)).toBe(true);
+    const again = tagged(await orderReturnView(shop.env, id), push.returnNumber);
+    expect([again.refunds.length, again.cancellations.length, again.notes.length]).toEqual([1, 1, 1]);
+  }, 90_000);
+
+  it('does not refund twice when the station dies after Vendure refunded and before the outbox recorded it', async () => {
+    const code = await shippedOrder(
+      [
+        { sku: TEA_SKU, quantity: 1 },
+        { sku: 'VD-MUG-01', quantity: 1 },
+      ],
+      [TEA, MUG],
+    );
+    const { id, currencyCode } = await orderReturnView(shop.env, (await orderByCode(shop.env, code)).id);
+    const stockBefore = await stockOnHand(shop.env, variants.get(TEA_SKU)!);
+    const push = await decideReturn(code, { amountMinor: 2000, currency: currencyCode, reason: 'Zwrot' });
+    const event = s.sync.outbox.list(['queued'], 10).find((e) => e.orderNumber === code)!;
+
+    let dead = false;
+    const dying = s.reopen((ports): SyncPorts => ({
+      ...ports,
+      backendFor: (settings, secret) => {
+        const real = createBackend(settings, secret)!;
+        return {
+          ...bind(real),
+          pushReturn: async (p) => {
+            await real.pushReturn(p);
+            dead = true;
+            throw new SyncFailure('unreachable', 'process killed');
+          },
+        };
+      },
+      outbox: {
+        ...ports.outbox,
+        markRetry: (...args) => (dead ? undefined : ports.outbox.markRetry(...args)),
+        park: (...args) => (dead ? undefined : ports.outbox.park(...args)),
+      },
+    }));
+    await dying.sync.runOnce();
+    expect(tagged(await orderReturnView(shop.env, id), push.returnNumber).refunds).toHaveLength(1);
+    expect(s.sync.outbox.byId(event.id)).toMatchObject({ status: 'queued', attempts: 1 });
+
+    // The restarted station asks Vendure first, finds the return and sends nothing again.
+    expect(await ok(s.call('sync.now', {}))).toMatchObject({ pushed: 1, error: null });
+    expect(s.sync.outbox.byId(event.id)).toMatchObject({ status: 'sent', attempts: 2, remoteRef: 'found-at-shop' });
+    expect(s.logs.some((l) => l.includes('return already at the shop') && l.includes(push.returnNumber))).toBe(true);
+    const found = tagged(await orderReturnView(shop.env, id), push.returnNumber);
+    expect(found.refunds).toEqual([expect.objectContaining({ total: 2000 })]);
+    expect([found.cancellations.length, found.notes.length]).toEqual([1, 1]);
+    expect(await stockOnHand(shop.env, variants.get(TEA_SKU)!)).toBe(stockBefore + 1);
+  }, 90_000);
+
+  it('finishes a return the station left half-done: refunded and restocked, but the note never reached Vendure', async () => {
+    const code = await shippedOrder(
+      [
+        { sku: TEA_SKU, quantity: 1 },
+        { sku: 'VD-MUG-01', quantity: 1 },
+      ],
+      [TEA, MUG],
+    );
+    const { id, currencyCode } = await orderReturnView(shop.env, (await orderByCode(shop.env, code)).id);
+    const push = await decideReturn(code, { amountMinor: 500, currency: currencyCode, reason: 'Zwrot' });
+    const event = s.sync.outbox.list(['queued'], 10).find((e) => e.orderNumber === code)!;
+
+    // The power goes as the note is sent: Vendure never sees it, and nothing more reaches the database.
+    let dead = false;
+    const cutAtNote: typeof fetch = async (url, init) => {
+      if (typeof init?.body === 'string' && init.body.includes('addNoteToOrder')) {
+        dead = true;
+        throw new TypeError('fetch failed');
+      }
+      return fetch(url, init);
+    };
+    const dying = s.reopen((ports): SyncPorts => ({
+      ...ports,
+      backendFor: (settings, secret) => new VendureBackend(settings.vendure!, secret, cutAtNote),
+      outbox: {
+        ...ports.outbox,
+        markRetry: (...args) => (dead ? undefined : ports.outbox.markRetry(...args)),
+        park: (...args) => (dead ? undefined : ports.outbox.park(...args)),
+      },
+    }));
+    await dying.sync.runOnce();
+    const half = tagged(await orderReturnView(shop.env, id), push.returnNumber);
+    expect([half.refunds.length, half.cancellations.length, half.notes.length]).toEqual([1, 1, 0]);
+
+    expect(await ok(s.call('sync.now', {}))).toMatchObject({ pushed: 1, error: null });
+    expect(s.sync.outbox.byId(event.id)).toMatchObject({ status: 'sent', remoteRef: 'found-at-shop' });
+    const done = tagged(await orderReturnView(shop.env, id), push.returnNumber);
+    expect([done.refunds.length, done.cancellations.length, done.notes.length]).toEqual([1, 1, 1]);
+    expect(done.notes[0]!.data.note).toContain(`Vendure refund ${done.refunds[0]!.id}`);
+    expect(done.notes[0]!.data.note).toContain(`${TEA_SKU} ×1`);
+  }, 90_000);
+
+  it('parks a refund larger than what is left on the payment, and sends nothing', async () => {
+    const code = await shippedOrder([{ sku: 'VD-MUG-01', quantity: 1 }], [MUG]);
+    const { id, currencyCode, totalWithTax } = await orderReturnView(shop.env, (await orderByCode(shop.env, code)).id);
+    const push = await decideReturn(code, { amountMinor: totalWithTax + 1, currency: currencyCode, reason: 'Za dużo' }, ['VD-MUG-01']);
+    expect(await ok(s.call('sync.now', {}))).toMatchObject({ pushed: 0, parked: 1 });
+    const [parked] = (await ok(s.call('sync.status', {}))).parked.filter((e) => e.orderNumber === code);
+    expect(parked).toMatchObject({ type: 'returned', lastError: expect.stringContaining('no settled payment') });
+    const view = await orderReturnView(shop.env, id);
+    expect(tagged(view, push.returnNumber)).toEqual({ refunds: [], notes: [], cancellations: [] });
+    await ok(s.call('sync.parked.dismiss', { eventId: parked!.id }));
+  }, 60_000);
+});
+
+function vendureSettings() {
+  return {
+    url: shop.url,
+    username: 'superadmin',
+    channelToken: null,
+    barcodeField: 'barcode',
+    fulfillmentHandler: 'manual-fulfillment',
+    pageSize: 10,
+    allowInsecureHttp: false,
+  };
+}
+
 /** The adapter's methods bound to it, so a test can replace one of them. */
 function bind(backend: ShopBackend): ShopBackend {
   return {
@@ -182,6 +393,8 @@ function bind(backend: ShopBackend): ShopBackend {
     hasShipment: (p) => backend.hasShipment(p),
     pushShipment: (p) => backend.pushShipment(p),
     pushNote: (p) => backend.pushNote(p),
+    hasReturn: (p) => backend.hasReturn(p),
+    pushReturn: (p) => backend.pushReturn(p),
     fetchLabel: (p) => backend.fetchLabel(p),
   };
 }

@@ -22,6 +22,8 @@ import { openDatabase } from '../../src/storage/db';
 import { loadOrCreateBadgeKey } from '../../src/storage/badge-key';
 import { createJournalRows } from '../../src/storage/repositories/journal-rows';
 import { createPackingRepository } from '../../src/storage/repositories/packing';
+import { createReturnsRepository } from '../../src/storage/repositories/returns';
+import { createPhotoFiles } from '../../src/video/photo-files';
 import { createStore } from '../../src/storage/store';
 import { createVideoAndReviewPorts } from '../../src/evidence/station-ports';
 
@@ -253,6 +255,7 @@ export function createStationFixture(options: StationFixtureOptions = {}): Stati
       // No shop: completion writes no outbox event, as a station that reaches none.
       sync: { ...createSyncStorage(database), backendFor: null },
       secrets: keyFileSecrets(dir),
+      returns: { repository: createReturnsRepository(database), photos: createPhotoFiles(dir) },
       ...createVideoAndReviewPorts({
         db: database,
         dataDir: dir,

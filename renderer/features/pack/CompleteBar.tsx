@@ -1,6 +1,8 @@
-import type { ReactNode } from 'react';
+import { memo, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BlockerView, PackingView } from '../../../src/contract/packing';
+import { ManualEntry } from './ManualEntry';
+import { usePackStore } from './packStore';
 import { SHORTCUTS, type ShortcutAction } from './shortcuts';
 
 function blockerText(t: (key: string, options?: Record<string, unknown>) => string, blocker: BlockerView): string {
@@ -24,26 +26,34 @@ function blockerText(t: (key: string, options?: Record<string, unknown>) => stri
 }
 
 interface CompleteBarProps {
-  view: PackingView;
-  busy: boolean;
   onAction: (action: ShortcutAction) => void;
-  /** The typed-code field, at the end of the keys row. */
-  children?: ReactNode;
+  /** The typed-code field at the end of the keys row, for the screen to focus (F9, an expiry to type). */
+  manualRef: Ref<HTMLInputElement>;
 }
 
-/** The way out: what still blocks completion, in words, next to Complete; and every key on screen. */
-export function CompleteBar({ view, busy, onAction, children }: CompleteBarProps) {
+const NO_BLOCKERS: BlockerView[] = [];
+const NO_OVERRIDES: PackingView['overrides'] = [];
+
+/**
+ * The way out: what still blocks completion, in words, next to Complete; and every key on screen.
+ * Follows the blockers and overrides only: a scan that changes neither leaves it alone.
+ */
+export const CompleteBar = memo(function CompleteBar({ onAction, manualRef }: CompleteBarProps) {
   const { t } = useTranslation();
+  const blockers = usePackStore((s) => s.view?.blockers ?? NO_BLOCKERS);
+  const overrides = usePackStore((s) => s.view?.overrides ?? NO_OVERRIDES);
+  const canComplete = usePackStore((s) => s.view?.canComplete ?? false);
+  const busy = usePackStore((s) => s.busy);
   return (
     <footer className="pack-footer">
       <div className="pack-blockers" data-testid="blockers">
-        {view.canComplete ? (
+        {canComplete ? (
           <strong className="ready">{t('pack.ready')}</strong>
         ) : (
           <>
             <strong>{t('pack.blockersTitle')}</strong>
             <ul>
-              {view.blockers.map((blocker, i) => (
+              {blockers.map((blocker, i) => (
                 <li key={i} className={`blocker blocker-${blocker.kind}`}>
                   {blockerText(t, blocker)}
                 </li>
@@ -51,9 +61,9 @@ export function CompleteBar({ view, busy, onAction, children }: CompleteBarProps
             </ul>
           </>
         )}
-        {view.overrides.length > 0 && (
+        {overrides.length > 0 && (
           <div className="pack-overrides">
-            {t('pack.overrides', { list: view.overrides.map((o) => `${t(`pack.overrideKind.${o.kind}`)} (${o.managerName}: ${o.reason})`).join('; ') })}
+            {t('pack.overrides', { list: overrides.map((o) => `${t(`pack.overrideKind.${o.kind}`)} (${o.managerName}: ${o.reason})`).join('; ') })}
           </div>
         )}
       </div>
@@ -63,11 +73,11 @@ export function CompleteBar({ view, busy, onAction, children }: CompleteBarProps
             <kbd>{s.key === 'Escape' ? 'Esc' : s.key}</kbd> {t(`pack.keys.${s.action}`)}
           </button>
         ))}
-        {children}
+        <ManualEntry ref={manualRef} />
       </div>
-      <button type="button" className="complete-button" data-testid="complete" disabled={!view.canComplete || busy} onClick={() => onAction('complete')}>
+      <button type="button" className="complete-button" data-testid="complete" disabled={!canComplete || busy} onClick={() => onAction('complete')}>
         <kbd>F10</kbd> {t('pack.keys.complete')}
       </button>
     </footer>
   );
-}
+});

@@ -1,8 +1,11 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PackingView } from '../../../src/contract/packing';
+import { usePackStore } from './packStore';
 
 type Line = PackingView['lines'][number];
+
+const NO_LINES: Line[] = [];
 
 function Progress({ packed, ordered }: { packed: number; ordered: number }) {
   const ratio = ordered === 0 ? 0 : Math.min(1, packed / ordered);
@@ -51,7 +54,7 @@ const LineRow = memo(function LineRow({ line, current }: { line: Line; current: 
   );
 }, sameLine);
 
-/** Every view is a new object: compare what the row shows. */
+/** Compares what the row shows (the store keeps an unchanged line's object, but a row must not depend on it). */
 function sameLine(a: { line: Line; current: boolean }, b: { line: Line; current: boolean }): boolean {
   const partsPacked = (line: Line) => line.parts?.map((p) => p.packed).join(',') ?? '';
   return (
@@ -65,8 +68,10 @@ function sameLine(a: { line: Line; current: boolean }, b: { line: Line; current:
 }
 
 /** The order's lines with progress; the line the last scan touched is highlighted. */
-export function LinesTable({ lines, currentSku }: { lines: Line[]; currentSku: string | null }) {
+export const LinesTable = memo(function LinesTable() {
   const { t } = useTranslation();
+  const lines = usePackStore((s) => s.view?.lines ?? NO_LINES);
+  const currentSku = usePackStore((s) => s.shown?.outcome?.sku ?? null);
   return (
     <table className="pack-lines">
       <thead>
@@ -88,4 +93,4 @@ export function LinesTable({ lines, currentSku }: { lines: Line[]; currentSku: s
       </tbody>
     </table>
   );
-}
+});

@@ -1,11 +1,18 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PackingView } from '../../../src/contract/packing';
 import { carrierText } from '../../i18n/carriers';
+import { usePackStore } from './packStore';
 
-/** Which order this is, for whom and with which carrier: the packer checks it against the pick list. */
-export function OrderHeader({ order, lines }: { order: PackingView['order']; lines: PackingView['lines'] }) {
+/**
+ * Which order this is, for whom and with which carrier: the packer checks it against the pick list.
+ * Follows the order and the count of lines done: a scan that completes no line leaves it alone.
+ */
+export const OrderHeader = memo(function OrderHeader() {
   const { t } = useTranslation();
-  const done = lines.filter((line) => line.complete).length;
+  const order = usePackStore((s) => s.view?.order ?? null);
+  const done = usePackStore((s) => s.view?.lines.filter((line) => line.complete).length ?? 0);
+  const total = usePackStore((s) => s.view?.lines.length ?? 0);
+  if (!order) return null;
   const { shipTo } = order;
   return (
     <section className="pack-order">
@@ -23,7 +30,7 @@ export function OrderHeader({ order, lines }: { order: PackingView['order']; lin
           <strong data-testid="order-carrier">{carrierText(t, order.carrierCode, order.service)}</strong>
         </span>
         <span className="lines-done" data-testid="lines-done">
-          {t('pack.linesDone', { done, total: lines.length })}
+          {t('pack.linesDone', { done, total })}
         </span>
       </div>
       {order.note && (
@@ -33,4 +40,4 @@ export function OrderHeader({ order, lines }: { order: PackingView['order']; lin
       )}
     </section>
   );
-}
+});

@@ -2,7 +2,7 @@ import './pack.css';
 import './panels.css';
 import './lines.css';
 import './dialogs.css';
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { AppHeader } from '../../components/AppHeader';
 import { useScan } from '../../scanner/useScan';
 import { SessionVideo } from '../../video/SessionVideo';
@@ -12,11 +12,10 @@ import { BoxDialog } from './BoxDialog';
 import { CompleteBar } from './CompleteBar';
 import { ErrorOverlay } from './ErrorOverlay';
 import { LinesTable } from './LinesTable';
-import { ManualEntry } from './ManualEntry';
 import { OrderHeader } from './OrderHeader';
 import { OverrideDialog } from './OverrideDialog';
 import { PutBackDialog } from './PutBackDialog';
-import { usePackStore } from './packStore';
+import { usePackStore, type DialogKind } from './packStore';
 import { ParcelsPanel } from './ParcelsPanel';
 import { QuantityPrompt } from './QuantityPrompt';
 import { useScaleStore } from './scaleStore';
@@ -27,12 +26,18 @@ import { useShortcuts } from './useShortcuts';
 import { VerdictBanner } from './VerdictBanner';
 import { WeightDialog } from './WeightDialog';
 
-/** The packing screen: built for a scanner in one hand and the keyboard's F-keys for the rest. */
+/**
+ * The packing screen: built for a scanner in one hand and the keyboard's F-keys for the rest.
+ * A scan must paint its verdict within a frame, so this component follows only what changes its
+ * layout (a dialog, a question, the session), and each panel subscribes to its own part of the
+ * order: the store keeps unchanged parts of each new view (keepUnchanged), so a scan renders the
+ * banner, the line it counted, the parcel it went into and the new unit, not the whole screen.
+ */
 export function PackScreen() {
-  const view = usePackStore((s) => s.view);
+  const packing = usePackStore((s) => s.view !== null);
+  const sessionId = usePackStore((s) => s.view?.sessionId ?? null);
+  const pending = usePackStore((s) => s.view?.pending ?? null);
   const dialog = usePackStore((s) => s.dialog);
-  const busy = usePackStore((s) => s.busy);
-  const lastSku = usePackStore((s) => s.shown?.outcome?.sku ?? null);
   const stationId = useStationStore((s) => s.station?.id);
   const manual = useRef<HTMLInputElement>(null);
   const screen = useRef<HTMLDivElement>(null);
@@ -46,9 +51,7 @@ export function PackScreen() {
   useEffect(() => screen.current?.focus(), []);
 
   useScan((code) => void routeScan(code, 'wedge'));
-  useAutoWeigh();
 
-  const pending = view?.pending ?? null;
   const blocked = pending?.kind === 'error';
   // The expiry is read off the pack and typed, not scanned: the typed-code field is ready for it,
   // and gives the keys back to the screen once the question is answered (Escape puts back again).
@@ -63,16 +66,9 @@ export function PackScreen() {
       if (document.activeElement === manual.current) screen.current?.focus();
     }
   }, [askingExpiry]);
-  // The error overlay and the dialogs hold the keys while they are open (keyboard/router.ts).
-  useShortcuts(!!view, (action) => {
-    // Escape in the typed-code field is the field's own: it empties and leaves the field (ManualEntry).
-    if (action === 'putBack' && document.activeElement === manual.current) return false;
-    void run(action);
-  });
 
-  if (!view) return null;
-
-  async function run(action: ShortcutAction): Promise<void> {
+  // Reads the store when it runs, so it never changes and never renders the footer again.
+  const run = useCallback(async (action: ShortcutAction): Promise<void> => {
     const store = usePackStore.getState();
     const current = store.view;
     if (!current) return;
@@ -106,34 +102,69 @@ export function PackScreen() {
         if (current.pending) return store.undo();
         return store.setDialog('putBack');
     }
-  }
+  }, []);
+  const onAction = useCallback((action: ShortcutAction) => void run(action), [run]);
 
-  const overrideKind = view.blockers.some((b) => b.kind === 'lines_incomplete') ? 'partial' : 'force_complete';
+  // The error overlay and the dialogs hold the keys while they are open (keyboard/router.ts).
+  useShortcuts(packing, (action) => {
+    // Escape in the typed-code field is the field's own: it empties and leaves the field (ManualEntry).
+    if (action === 'putBack' && document.activeElement === manual.current) return false;
+    void run(action);
+  });
+
+  if (!packing) return null;
 
   return (
     <div className="screen pack-screen" ref={screen} tabIndex={-1}>
       <AppHeader />
       <VerdictBanner />
-      <SessionVideo sessionId={view.sessionId} />
-      {pending?.kind === 'quantity' && <QuantityPrompt key={`${view.units.length}-${pending.sku}`} name={pending.name} max={pending.max} />}
+      <SessionVideo sessionId={sessionId} />
+      <QuantityQuestion />
+      <AutoWeigh />
       <main className="pack-main">
         <div className="pack-left">
-          <OrderHeader order={view.order} lines={view.lines} />
-          <LinesTable lines={view.lines} currentSku={lastSku} />
+          <OrderHeader />
+          <LinesTable />
         </div>
         <div className="pack-right">
-          <ParcelsPanel parcels={view.parcels} active={view.activeParcel} />
-          <UnitsList units={view.units} parcels={view.parcels.length} />
+          <ParcelsPanel />
+          <UnitsList />
         </div>
       </main>
-      <CompleteBar view={view} busy={busy} onAction={(action) => void run(action)}>
-        <ManualEntry ref={manual} />
-      </CompleteBar>
+      <CompleteBar onAction={onAction} manualRef={manual} />
       {blocked && <ErrorOverlay verdict={pending.verdict} />}
-      {dialog === 'box' && <BoxDialog parcel={view.activeParcel} />}
-      {dialog === 'weight' && <WeightDialog parcel={view.activeParcel} />}
-      {dialog === 'override' && <OverrideDialog suggested={overrideKind} />}
-      {dialog === 'putBack' && <PutBackDialog orderNumber={view.order.number} />}
+      {dialog !== null && <PackDialog dialog={dialog} />}
     </div>
   );
+}
+
+/** A bulk line's count, asked under the banner; a new question (another unit, another line) starts empty. */
+function QuantityQuestion() {
+  const pending = usePackStore((s) => s.view?.pending ?? null);
+  const units = usePackStore((s) => s.view?.units.length ?? 0);
+  if (pending?.kind !== 'quantity') return null;
+  return <QuantityPrompt key={`${units}-${pending.sku}`} name={pending.name} max={pending.max} />;
+}
+
+/** Weighs by itself when the scale settles (useAutoWeigh); its own component, as it follows every change of the order. */
+function AutoWeigh() {
+  useAutoWeigh();
+  return null;
+}
+
+/** The open dialog, with what it needs of the order read when it opens. */
+function PackDialog({ dialog }: { dialog: DialogKind }) {
+  const activeParcel = usePackStore((s) => s.view?.activeParcel ?? 1);
+  const orderNumber = usePackStore((s) => s.view?.order.number ?? '');
+  const partial = usePackStore((s) => s.view?.blockers.some((b) => b.kind === 'lines_incomplete') ?? false);
+  switch (dialog) {
+    case 'box':
+      return <BoxDialog parcel={activeParcel} />;
+    case 'weight':
+      return <WeightDialog parcel={activeParcel} />;
+    case 'override':
+      return <OverrideDialog suggested={partial ? 'partial' : 'force_complete'} />;
+    case 'putBack':
+      return <PutBackDialog orderNumber={orderNumber} />;
+  }
 }

@@ -1,8 +1,9 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useScaleStore } from './scaleStore';
 
 /** The live weight on the plate; its own subscription, so readings repaint only this line. */
-export function ScaleReading() {
+export const ScaleReading = memo(function ScaleReading() {
   const { t } = useTranslation();
   const reading = useScaleStore((s) => s.reading);
   const loaded = useScaleStore((s) => s.loaded);
@@ -21,4 +22,4 @@ export function ScaleReading() {
       <span className="scale-state">{t(state === 'stable' ? 'pack.scaleStable' : state === 'moving' ? 'pack.scaleMoving' : 'pack.scaleFault')}</span>
     </div>
   );
-}
+});

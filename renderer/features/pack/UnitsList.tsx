@@ -1,9 +1,20 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PackingView } from '../../../src/contract/packing';
+import { usePackStore } from './packStore';
 
-/** What went into the parcels, newest first, with serials and lots: what the packer can check. */
-export function UnitsList({ units, parcels }: { units: PackingView['units']; parcels: number }) {
+type Unit = PackingView['units'][number];
+
+const NO_UNITS: Unit[] = [];
+
+/**
+ * What went into the parcels, newest first, with serials and lots: what the packer can check.
+ * A scan adds one row; the rows already there keep their objects (keepUnchanged) and do not render again.
+ */
+export const UnitsList = memo(function UnitsList() {
   const { t } = useTranslation();
+  const units = usePackStore((s) => s.view?.units ?? NO_UNITS);
+  const several = usePackStore((s) => (s.view?.parcels.length ?? 0) > 1);
   const newestFirst = [...units].reverse();
   return (
     <section className="pack-units" aria-labelledby="units-title">
@@ -13,26 +24,33 @@ export function UnitsList({ units, parcels }: { units: PackingView['units']; par
       {units.length === 0 && <p className="hint">{t('pack.scannedEmpty')}</p>}
       <ol className="unit-list" data-testid="units">
         {newestFirst.map((unit) => (
-          <li key={unit.id} data-testid="unit" data-sku={unit.sku}>
-            <span className="unit-count">{unit.count}×</span>
-            <span className="unit-name">
-              {unit.name} <span className="sku">{unit.sku}</span>
-              {unit.serial && (
-                <span className="tag tag-serial">
-                  {t('pack.serial')} {unit.serial}
-                </span>
-              )}
-              {unit.lot && (
-                <span className="tag tag-lot">
-                  {t('pack.lot')} {unit.lot}
-                  {unit.expiry ? ` (${unit.expiry})` : ''}
-                </span>
-              )}
-            </span>
-            {parcels > 1 && <span className="unit-parcel">{t('pack.parcelShort', { no: unit.parcelNo })}</span>}
-          </li>
+          <UnitRow key={unit.id} unit={unit} several={several} />
         ))}
       </ol>
     </section>
   );
-}
+});
+
+const UnitRow = memo(function UnitRow({ unit, several }: { unit: Unit; several: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <li data-testid="unit" data-sku={unit.sku}>
+      <span className="unit-count">{unit.count}×</span>
+      <span className="unit-name">
+        {unit.name} <span className="sku">{unit.sku}</span>
+        {unit.serial && (
+          <span className="tag tag-serial">
+            {t('pack.serial')} {unit.serial}
+          </span>
+        )}
+        {unit.lot && (
+          <span className="tag tag-lot">
+            {t('pack.lot')} {unit.lot}
+            {unit.expiry ? ` (${unit.expiry})` : ''}
+          </span>
+        )}
+      </span>
+      {several && <span className="unit-parcel">{t('pack.parcelShort', { no: unit.parcelNo })}</span>}
+    </li>
+  );
+});

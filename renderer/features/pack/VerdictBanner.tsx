@@ -1,13 +1,22 @@
 import { useEffect, useLayoutEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { playSound } from '../../components/sound';
+import { afterNextPaint } from '../../components/afterPaint';
+import { playSound, type SoundKind } from '../../components/sound';
 import { errorText } from '../../i18n/error-text';
 import { measureWhenPainted } from '../../scanner/timing';
-import { usePackStore } from './packStore';
+import { usePackStore, type Shown } from './packStore';
 import { scannedText, VERDICT_LOOK, verdictHelp } from './verdicts';
 
 /** Notices that are bad news: they look and sound like a refusal. */
 const WARNING_NOTICES = new Set(['weightOff']);
+
+/** What an answer sounds like: a verdict its own tone, a refusal or a bad notice the alarm. */
+function soundOf(shown: Shown): SoundKind | null {
+  if (shown.outcome) return VERDICT_LOOK[shown.outcome.verdict].sound;
+  if (shown.error) return 'error';
+  if (shown.notice) return WARNING_NOTICES.has(shown.notice) ? 'error' : 'notice';
+  return null;
+}
 
 /**
  * The full-width answer to the last scan, readable from a metre away: colour and sound per verdict.
@@ -21,9 +30,9 @@ export function VerdictBanner() {
 
   useEffect(() => {
     if (!shown) return;
-    if (shown.outcome) playSound(VERDICT_LOOK[shown.outcome.verdict].sound);
-    else if (shown.error) playSound('error');
-    else if (shown.notice) playSound(WARNING_NOTICES.has(shown.notice) ? 'error' : 'notice');
+    const sound = soundOf(shown);
+    // With the verdict's frame, not before it: building the tones must not hold the colour back.
+    if (sound) afterNextPaint(() => playSound(sound));
     // Only a new answer sounds; re-renders of the same one stay silent.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [seq]);

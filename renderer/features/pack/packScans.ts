@@ -9,7 +9,8 @@ export function followPackScans(): () => void {
       if (outcome.loggedIn && !usePackStore.getState().view) usePackStore.setState({ opening: outcome.code });
       return;
     }
-    usePackStore.setState({ opening: null });
+    // Only when set: every write wakes each of the store's subscribers, and this runs for every scan.
+    if (usePackStore.getState().opening !== null) usePackStore.setState({ opening: null });
     const pack = usePackStore.getState();
     switch (outcome.kind) {
       case 'refused':

@@ -3,7 +3,7 @@ import type { Result, StationError } from '../../../src/contract/errors';
 import type { MethodInput, MethodName, MethodOutput } from '../../../src/contract/methods';
 import type { PackingView, ScanOutcomeView } from '../../../src/contract/packing';
 import { call } from '../../api/client';
-import { markAnswer } from '../../scanner/timing';
+import { keepUnchanged } from './keepUnchanged';
 
 /** What the verdict banner shows: the last scan's verdict, or what the last action did. */
 export interface Shown {
@@ -27,7 +27,8 @@ export interface Completion {
   backordered: number;
 }
 
-type Dialog = 'override' | 'box' | 'weight' | 'putBack' | null;
+export type DialogKind = 'override' | 'box' | 'weight' | 'putBack';
+type Dialog = DialogKind | null;
 
 interface PackState {
   view: PackingView | null;
@@ -108,7 +109,7 @@ export const usePackStore = create<PackState>()((set, get) => {
       return result.error;
     }
     set({
-      view: result.value,
+      view: keepUnchanged(get().view, result.value),
       shown: notice ? shown({ notice: noticeFor(notice, before, result.value), noticeParams: noticeParams(before, result.value) }) : get().shown,
     });
     return null;
@@ -118,12 +119,11 @@ export const usePackStore = create<PackState>()((set, get) => {
     ...initial,
 
     showView(view) {
-      set({ view, completion: null, opening: null, refusal: null, shown: null, dialog: null });
+      set({ view: keepUnchanged(get().view, view), completion: null, opening: null, refusal: null, shown: null, dialog: null });
     },
 
     showOutcome(outcome, view, timed) {
-      if (timed) markAnswer();
-      set({ view, shown: shown({ outcome, timed }) });
+      set({ view: keepUnchanged(get().view, view), shown: shown({ outcome, timed }) });
     },
 
     notify(notice) {
@@ -208,7 +208,7 @@ export const usePackStore = create<PackState>()((set, get) => {
         set({ busy: false, shown: shown({ error: result.error }) });
         // A cancelled order or a blocker the screen did not know of: show the core's latest state.
         const current = await call('pack.current', {});
-        if (current.ok) set({ view: current.value });
+        if (current.ok) set({ view: keepUnchanged(get().view, current.value) });
         return;
       }
       set({ ...initial, completion: result.value });

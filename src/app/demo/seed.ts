@@ -2,12 +2,11 @@ import { StationFailure } from '../../contract/errors';
 import type { Clock } from '../ports';
 import type { LabelSettings, LabelSettingsRepository } from '../ports/documents';
 import type { Journal } from '../ports/journal';
-import type { PrinterProfileRepository } from '../ports/printing';
 import type { Store } from '../ports/store';
+import { addStation, giveDefaultPrinters, type StationPrinters } from '../stations';
 import { demoCatalog } from './catalog';
 import { seedHistory } from './history';
 import { demoOrders } from './orders';
-import { demoPrinterProfiles } from './printers';
 import { demoStations, demoUsers } from './staff';
 
 export interface SeedOptions {
@@ -23,10 +22,11 @@ export interface SeedOptions {
    */
   labels?: { repository: Pick<LabelSettingsRepository, 'get' | 'set'>; settings: LabelSettings };
   /**
-   * Printer profiles, written in the same transaction for every station that has none: the PDF
-   * folder printer for every document, so the demo prints from its first order.
+   * Printer profiles, written in the same transaction for every station that has none, as for
+   * any new station (app/stations.ts): the PDF folder printer for every document, so the demo
+   * prints from its first order.
    */
-  printers?: Pick<PrinterProfileRepository, 'list' | 'set'>;
+  printers?: StationPrinters;
 }
 
 export interface SeedCounts {
@@ -55,7 +55,9 @@ export function seedDemo(store: Store, options: SeedOptions): SeedCounts {
   return store.transaction(() => {
     refuseFilled(store);
     for (const station of demoStations()) {
-      if (!store.stations.get(station.id)) store.stations.upsert(station);
+      if (store.stations.get(station.id)) continue;
+      if (options.printers) addStation(store, options.printers, station);
+      else store.stations.upsert(station);
     }
     // Someone may have set up an admin before asking for the demo; keep theirs.
     let inserted = 0;
@@ -69,12 +71,9 @@ export function seedDemo(store: Store, options: SeedOptions): SeedCounts {
     const counts: SeedCounts = { products: catalog.products.length, orders: written, users: inserted };
     if (options.journal) counts.packed = seedHistory(store, orders, { journal: options.journal, now: options.now }).orders;
     if (options.labels && !options.labels.repository.get()) options.labels.repository.set(options.labels.settings);
+    // Stations a part-way setup left without printers get them as a new station would.
     const printers = options.printers;
-    if (printers) {
-      for (const station of store.stations.list()) {
-        if (printers.list(station.id).length === 0) for (const profile of demoPrinterProfiles(station.id)) printers.set(profile);
-      }
-    }
+    if (printers) for (const station of store.stations.list()) giveDefaultPrinters(printers, station.id);
     return counts;
   });
 }

@@ -28,8 +28,9 @@ export function demoUsers(): { user: Omit<NewUser, 'pinHash'>; pin: string }[] {
 
 export function demoStations(): StationRecord[] {
   return [
-    { id: 'ST-01', name: 'Stanowisko 1', language: 'en', idleLogoutMinutes: 15, badgeOnlyLogin: true },
-    { id: 'ST-02', name: 'Stanowisko 2', language: 'pl', idleLogoutMinutes: 15, badgeOnlyLogin: true },
-    { id: 'ST-03', name: 'Zwroty', language: 'pl', idleLogoutMinutes: 15, badgeOnlyLogin: true },
+    { id: 'ST-01', name: 'Stanowisko 1', language: 'en', idleLogoutMinutes: 15, badgeOnlyLogin: true, kind: 'packing', timeZone: 'Europe/Warsaw' },
+    { id: 'ST-02', name: 'Stanowisko 2', language: 'pl', idleLogoutMinutes: 15, badgeOnlyLogin: true, kind: 'packing', timeZone: 'Europe/Warsaw' },
+    // The returns desk: its screen is the returns desk, whoever logs in there.
+    { id: 'ST-03', name: 'Zwroty', language: 'pl', idleLogoutMinutes: 15, badgeOnlyLogin: true, kind: 'returns', timeZone: 'Europe/Warsaw' },
   ];
 }

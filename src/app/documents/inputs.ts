@@ -2,6 +2,7 @@ import type { PackingSlipInput, ShippingLabelInput } from '../../domain/document
 import type { LabelSettings } from '../ports/documents';
 import type { PackedOrder } from '../ports/packing';
 import type { Order } from '../../domain/order';
+import { returnCodeFor } from '../../domain/returns/return-code';
 
 /** Packdesk's own label for one parcel: its weight as weighed (else the items' catalogue weight), n of m. */
 export function labelInput(
@@ -51,6 +52,6 @@ export function slipInput(packed: PackedOrder, order: Order, settings: LabelSett
       .map((l) => ({ sku: l.sku, name: l.name, quantity: l.shipped, serials: tracked(l.sku, (u) => u.serial), lots: tracked(l.sku, (u) => u.lot) })),
     backordered: packed.lines.filter((l) => l.backordered > 0).map((l) => ({ sku: l.sku, name: l.name, quantity: l.backordered, reason: partialReason })),
     parcelCount: packed.parcels.length,
-    returnCode: packed.orderNumber,
+    returnCode: returnCodeFor(packed.orderNumber),
   };
 }

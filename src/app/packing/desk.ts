@@ -1,6 +1,7 @@
 import { StationFailure } from '../../contract/errors';
 import type { PackingView, ScanOutcomeView } from '../../contract/packing';
 import { packRefusal, type Order } from '../../domain/order';
+import { orderNumberInReturnCode } from '../../domain/returns/return-code';
 import { startPacking, type PackingState, type Step } from '../../domain/packing';
 import type { CallContext, CommonPorts } from '../context';
 import { findOrder } from '../orders';
@@ -82,6 +83,7 @@ export class PackingDesk {
   openIn(call: CallContext, code: string, loaded: LoadedSession): PackingView {
     const userId = requireUser(call);
     const { store, packing, clock } = this.deps;
+    refuseReturnSlip(this.deps, code);
     const order = findOrder(this.deps, code);
     const openAt = store.orders.openAt(order.id);
     const refusal = packRefusal(order.status, openAt, call.stationId);
@@ -236,6 +238,20 @@ const SHOWN_CODE_LENGTH = 64;
 
 function shownCode(code: string): string {
   return code.length <= SHOWN_CODE_LENGTH ? code : `${code.slice(0, SHOWN_CODE_LENGTH)}…`;
+}
+
+/**
+ * A packing slip's return code (RET-…) scanned at a packing station: the parcel came back and
+ * belongs at the returns desk, which is said instead of "already shipped". An order whose own
+ * number or reference happens to read so is opened as usual.
+ */
+function refuseReturnSlip(deps: Pick<PackingDeps, 'store'>, code: string): void {
+  const number = orderNumberInReturnCode(code);
+  if (number === null || deps.store.orders.byNumber(code) || deps.store.orders.byReference(code)) return;
+  const order = deps.store.orders.byNumber(number)?.number ?? number;
+  throw new StationFailure('RETURN_SLIP_AT_PACKING', `This is the return code of order ${order}: the parcel is a return. Take it to the returns desk.`, {
+    order,
+  });
 }
 
 export function requireUser(call: CallContext): number {

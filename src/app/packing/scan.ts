@@ -8,7 +8,9 @@
  */
 import type { ScanSubmitResult } from '../../contract/packing';
 import { applyScan } from '../../domain/packing';
-import { normaliseBadge } from '../../domain/user';
+import { METHODS } from '../../contract/methods';
+import { StationFailure } from '../../contract/errors';
+import { normaliseBadge, roleAllows, type User } from '../../domain/user';
 import type { Logins } from '../auth';
 import type { CallContext } from '../context';
 import type { HandlerSlice } from '../handlers';
@@ -34,11 +36,21 @@ async function submitScan(desk: PackingDesk, logins: Logins, call: CallContext, 
     if (session) return { kind: 'scanned', ...scanItem(desk, call, scan, { session, rules: packing.rules(call.stationId) }) };
     // Between orders a badge logs in again: another person's hands the station over to them.
     if (store.users.byBadge(normaliseBadge(scan.data))) return 'badge';
+    requirePacker(call.user!);
     return { kind: 'opened', view: desk.openIn(call, scan.data, { session: null, rules: packing.rules(call.stationId) }) };
   });
   if (handled === 'badge') return logIn();
   if (handled.kind === 'opened') events.emit('queue.changed', { stationId: null });
   return handled;
+}
+
+/** Who may open an order by scan: whoever pack.open lets in (returns handlers may not pack). */
+const PACKING_ROLES = METHODS['pack.open'].access;
+
+function requirePacker(user: User): void {
+  if (PACKING_ROLES !== 'public' && !roleAllows(user.role, PACKING_ROLES)) {
+    throw new StationFailure('FORBIDDEN', `Your role (${user.role}) may not pack orders.`, { role: user.role });
+  }
 }
 
 const JOURNALED_RAW_LENGTH = 2000;

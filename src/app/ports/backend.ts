@@ -57,6 +57,33 @@ export interface NotePush {
   note: string;
 }
 
+/**
+ * What the outbox sends once a return is decided at the returns desk: the shop records the return
+ * (under our return number, which a retry looks for before sending again), refunds what was
+ * decided and restocks the restocked lines where it keeps stock.
+ */
+export interface ReturnPush {
+  idempotencyKey: string;
+  externalOrderId: string;
+  orderNumber: string;
+  /** Our R-… number; every backend keeps it with the return so `hasReturn` can find it. */
+  returnNumber: string;
+  returnType: 'withdrawal' | 'complaint' | 'refused' | 'exchange';
+  lines: {
+    externalLineId: string;
+    sku: string;
+    quantity: number;
+    /** How the item came back, as graded at the desk. */
+    condition: 'unopened' | 'opened' | 'used' | 'damaged' | 'wrong_item' | 'missing' | 'not_ours';
+    /** Where it goes; only `restock` puts it back into the shop's stock. */
+    disposition: 'restock' | 'refurbish' | 'scrap' | 'to_customer' | 'to_supplier';
+    reason: string;
+  }[];
+  /** The refund the handler decided, in minor units (grosze); null when none is due. */
+  refund: { amountMinor: number; currency: string; reason: string } | null;
+  note: string;
+}
+
 /** A carrier label the backend made, as bytes for the document store. */
 export interface ShopLabel {
   trackingNumber: string;
@@ -81,6 +108,9 @@ export interface ShopBackend {
   hasShipment(push: ShipmentPush): Promise<boolean>;
   pushShipment(push: ShipmentPush): Promise<{ remoteRef: string }>;
   pushNote(push: NotePush): Promise<void>;
+  /** Whether the shop already has this return, found by its return number (checked before every retry). */
+  hasReturn(push: ReturnPush): Promise<boolean>;
+  pushReturn(push: ReturnPush): Promise<{ remoteRef: string }>;
   /** Only backends that buy labels from carriers (BaseLinker); null elsewhere. */
   fetchLabel(push: ShipmentPush): Promise<ShopLabel | null>;
 }
@@ -104,7 +134,7 @@ export class SyncFailure extends Error {
 export type BackendFactory = (settings: BackendSettings, secret: string | null) => ShopBackend | null;
 
 /** What each type of outbox event carries to the shop: one payload per type. */
-export type OutboxMessage = { type: 'shipped'; payload: ShipmentPush } | { type: 'note'; payload: NotePush };
+export type OutboxMessage = { type: 'shipped'; payload: ShipmentPush } | { type: 'note'; payload: NotePush } | { type: 'returned'; payload: ReturnPush };
 
 export type OutboxEventType = OutboxMessage['type'];
 

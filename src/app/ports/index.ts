@@ -6,6 +6,7 @@ import type { Store } from './store';
 import type { SyncPorts } from './backend';
 import type { Secrets } from './secrets';
 import type { ReviewPorts, VideoPorts } from './video';
+import type { PhotoFiles, ReturnsRepository } from './returns';
 import type { StatisticsPorts } from './statistics';
 
 export * from './devices';
@@ -16,6 +17,7 @@ export * from './store';
 export * from './backend';
 export type { Secrets } from './secrets';
 export * from './video';
+export * from './returns';
 export * from './statistics';
 
 export interface Clock {
@@ -49,6 +51,8 @@ export interface StationPorts {
   secrets: Secrets;
   /** Packing video (segments, clip files, QR); absent where a host keeps no video. */
   video?: VideoPorts;
+  /** The returns desk: its tables and the photos from the station camera. */
+  returns: { repository: ReturnsRepository; photos: PhotoFiles };
   /** Review lookups, chain checks and evidence export; absent in hosts without a manager screen. */
   review?: ReviewPorts;
   /** Packer statistics (journal and order reads, payroll files); absent in hosts that keep none. */

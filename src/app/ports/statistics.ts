@@ -25,9 +25,9 @@ export interface StatisticsSource {
 
 /**
  * Return lines the returns desk attributed to a packing session and its packer as packing errors.
- * The returns desk implements it over its own tables; until then the storage adapter reads the
+ * The storage adapter reads the returns desk's confirmed items (return_items with a packer) and
  * journal entries of type 'returns.packing_error_attributed' (payload: sessionId, packerId,
- * orderId, at, kind), and finds none where there are none.
+ * orderId, at, kind), for tools that attribute without the returns desk.
  */
 export interface PackingErrorAttributions {
   forOrders(orderIds: readonly number[]): PackingErrorAttribution[];

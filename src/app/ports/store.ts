@@ -10,7 +10,13 @@ export interface StationRecord {
   idleLogoutMinutes: number;
   /** Packers and returns handlers may log in with the badge alone; managers and admins add their PIN. */
   badgeOnlyLogin: boolean;
+  /** A packing desk or a returns desk: the screen a login lands on there. */
+  kind: StationKind;
+  /** IANA time zone of the station's calendar (deadlines in days): Europe/Warsaw unless set. */
+  timeZone: string;
 }
+
+export type StationKind = 'packing' | 'returns';
 
 export type LoginEndReason = 'logout' | 'idle' | 'ended_by_manager' | 'replaced' | 'user_inactive';
 
@@ -44,8 +50,11 @@ export interface NewUser {
 
 export interface StationRepository {
   get(id: string): StationRecord | null;
-  /** A station written without `badgeOnlyLogin` keeps its setting (a new one allows badge-only). */
-  upsert(station: Omit<StationRecord, 'badgeOnlyLogin'> & { badgeOnlyLogin?: boolean }): void;
+  /**
+   * A station written without `badgeOnlyLogin`, `kind` or `timeZone` keeps its setting (a new one
+   * allows badge-only, is a packing desk, in Europe/Warsaw).
+   */
+  upsert(station: Omit<StationRecord, 'badgeOnlyLogin' | 'kind' | 'timeZone'> & { badgeOnlyLogin?: boolean; kind?: StationKind; timeZone?: string }): void;
   list(): StationRecord[];
 }
 

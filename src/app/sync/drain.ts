@@ -97,6 +97,15 @@ async function deliver(deps: DrainDeps, event: OutboxEvent & OutboxMessage): Pro
     await backend.pushNote(event.payload);
     return null;
   }
+  if (event.type === 'returned') {
+    const push = event.payload;
+    // As for shipments: an earlier try may have reached the shop and lost its answer.
+    if (event.attempts > 0 && (await backend.hasReturn(push))) {
+      deps.logger.info('return already at the shop; not sent again', { order: event.orderNumber, return: push.returnNumber, key: event.idempotencyKey });
+      return 'found-at-shop';
+    }
+    return (await backend.pushReturn(push)).remoteRef;
+  }
   const push = event.payload;
   if (event.attempts > 0 && (await backend.hasShipment(push))) {
     deps.logger.info('shipment already at the shop; not sent again', { order: event.orderNumber, key: event.idempotencyKey });

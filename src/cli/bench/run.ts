@@ -8,12 +8,14 @@ import { benchDocuments } from './documents';
 import { benchHostStart } from './host-start';
 import { benchJournal } from './journal';
 import { benchQueue } from './queue';
+import { benchReturns } from './returns';
 import { benchScan } from './scan';
 import { benchStatistics } from './statistics';
 import type { Figure } from './stats';
 import { benchVideo } from './video';
 
 const BENCH_BADGE = 'PD-P-0001';
+const RETURNS_BADGE = 'PD-R-0001';
 
 export interface BenchReport {
   date: string;
@@ -41,6 +43,7 @@ export async function runBench(options: { orders: number; journalEntries: number
         unit: 'ms',
       });
       figures.push(...(await benchQueue(booted, BENCH_BADGE)));
+      figures.push(...(await benchReturns(booted, RETURNS_BADGE)));
     } finally {
       await booted.close();
     }

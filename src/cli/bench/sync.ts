@@ -144,6 +144,8 @@ async function drainInProcess(booted: BootedStation, events: number): Promise<Fi
     hasShipment: async () => false,
     pushShipment: async () => ({ remoteRef: 'x' }),
     pushNote: async () => undefined,
+    hasReturn: async () => false,
+    pushReturn: async () => ({ remoteRef: 'x' }),
     fetchLabel: async () => null,
   };
   const started = performance.now();

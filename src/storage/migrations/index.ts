@@ -11,7 +11,11 @@ import { badgeHashes } from './0009-badge-hashes';
 import { printJobInterruptions } from './0010-print-job-interruptions';
 import { pdfFolderPrinter } from './0011-pdf-folder-printer';
 import { logins } from './0012-logins';
-import { statistics } from './0013-statistics';
+import { outboxReturns } from './0013-outbox-returns';
+import { carrierAccounts } from './0014-carrier-accounts';
+import { stationKind } from './0015-station-kind';
+import { returns } from './0016-returns';
+import { statistics } from './0017-statistics';
 
 export type { Migration } from './migration';
 
@@ -29,5 +33,9 @@ export const MIGRATIONS: readonly Migration[] = [
   printJobInterruptions,
   pdfFolderPrinter,
   logins,
+  outboxReturns,
+  carrierAccounts,
+  stationKind,
+  returns,
   statistics,
 ];

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { CatalogImport, CatalogRepository } from '../../app/ports/store';
 import { gtinReadings } from '../../domain/barcode';
 import type { Barcode, BoxType, KitComponent, Product, Tracking } from '../../domain/catalog';
+import type { NonReturnableReason } from '../../domain/returns/types';
 import { StationFailure } from '../../contract/errors';
 
 interface ProductRow {
@@ -12,6 +13,7 @@ interface ProductRow {
   tracking: string;
   refuse_expired: number;
   returnable: number;
+  non_returnable_reason: string | null;
   is_kit: number;
 }
 
@@ -25,7 +27,7 @@ interface BoxRow {
   height_mm: number;
 }
 
-const PRODUCT_COLUMNS = 'id, sku, name, weight_grams, tracking, refuse_expired, returnable, is_kit';
+const PRODUCT_COLUMNS = 'id, sku, name, weight_grams, tracking, refuse_expired, returnable, non_returnable_reason, is_kit';
 
 function toProduct(row: ProductRow): Product {
   return {
@@ -36,6 +38,7 @@ function toProduct(row: ProductRow): Product {
     tracking: row.tracking as Tracking,
     refuseExpired: row.refuse_expired === 1,
     returnable: row.returnable === 1,
+    nonReturnableReason: row.non_returnable_reason as NonReturnableReason | null,
     isKit: row.is_kit === 1,
   };
 }
@@ -63,11 +66,14 @@ export function createCatalogRepository(db: Database): CatalogRepository {
 
   // An import updates products in place (by SKU) so order lines keep pointing at them.
   const upsertProduct = db.prepare<[Omit<ProductRow, 'id'>], { id: number }>(
-    `INSERT INTO products (sku, name, weight_grams, tracking, refuse_expired, returnable, is_kit)
-     VALUES (@sku, @name, @weight_grams, @tracking, @refuse_expired, @returnable, @is_kit)
+    `INSERT INTO products (sku, name, weight_grams, tracking, refuse_expired, returnable, non_returnable_reason, is_kit)
+     VALUES (@sku, @name, @weight_grams, @tracking, @refuse_expired, @returnable, @non_returnable_reason, @is_kit)
      ON CONFLICT (sku) DO UPDATE SET name = excluded.name, weight_grams = excluded.weight_grams,
        tracking = excluded.tracking, refuse_expired = excluded.refuse_expired,
-       returnable = excluded.returnable, is_kit = excluded.is_kit
+       returnable = excluded.returnable, is_kit = excluded.is_kit,
+       -- an import that does not say why keeps the reason a product had, while it stays not returnable
+       non_returnable_reason = CASE WHEN excluded.returnable = 1 THEN NULL
+         ELSE coalesce(excluded.non_returnable_reason, products.non_returnable_reason) END
      RETURNING id`,
   );
   const upsertBarcode = db.prepare<[string, number, number]>(
@@ -107,6 +113,7 @@ export function createCatalogRepository(db: Database): CatalogRepository {
         tracking: p.tracking,
         refuse_expired: flag(p.refuseExpired),
         returnable: flag(p.returnable),
+        non_returnable_reason: p.returnable ? null : (p.nonReturnableReason ?? null),
         is_kit: flag(p.isKit),
       })!;
       for (const b of p.barcodes) storeBarcode(b.code, id, b.unitsPerScan);

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { NewOrder } from '../../app/ports/store';
 import { StationFailure } from '../../contract/errors';
+import { customerTerms } from '../../domain/returns/search-terms';
 import { pickListCode, searchKeyOf } from './order-rows';
 
 const LISTED_AT_MOST = 20;
@@ -31,6 +32,7 @@ export function createOrderImport(db: Database, clock: () => Date): (orders: New
     'INSERT INTO order_lines (order_id, position, product_id, sku, name, quantity) VALUES (?, ?, ?, ?, ?, ?)',
   );
   const insertReference = db.prepare<[string, number]>("INSERT INTO order_references (code, order_id, kind) VALUES (?, ?, 'pick_list')");
+  const insertTerm = db.prepare<[string, number]>('INSERT OR IGNORE INTO order_search_terms (term, order_id) VALUES (?, ?)');
 
   const write = db.transaction((orders: NewOrder[], products: Map<string, { id: number; name: string }>, now: string) => {
     for (const o of orders) {
@@ -59,6 +61,7 @@ export function createOrderImport(db: Database, clock: () => Date): (orders: New
           }).lastInsertRowid,
         );
         insertReference.run(pickListCode(o.number), orderId);
+        for (const term of customerTerms([o.customerName, o.shipTo.name], o.shipTo.email)) insertTerm.run(term, orderId);
       } catch (err) {
         if (!isUniqueViolation(err)) throw err;
         throw new StationFailure('VALIDATION_FAILED', `Order ${o.number} is already in the database (order numbers are unique, ignoring case).`, {

@@ -1,6 +1,15 @@
 import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
-import type { NotePush, OutboxEvent, OutboxEventType, OutboxMessage, OutboxRepository, ShipmentPush, UnreadableOutboxMessage } from '../../app/ports/backend';
+import type {
+  NotePush,
+  OutboxEvent,
+  OutboxEventType,
+  OutboxMessage,
+  OutboxRepository,
+  ReturnPush,
+  ShipmentPush,
+  UnreadableOutboxMessage,
+} from '../../app/ports/backend';
 import type { OutboxEventView } from '../../contract/sync';
 
 interface OutboxRow {
@@ -33,6 +42,26 @@ const shipmentPushSchema = z.looseObject({
 
 const notePushSchema = z.looseObject({ idempotencyKey: z.string(), externalOrderId: z.string(), note: z.string() }) satisfies z.ZodType<NotePush>;
 
+const returnPushSchema = z.looseObject({
+  idempotencyKey: z.string(),
+  externalOrderId: z.string(),
+  orderNumber: z.string(),
+  returnNumber: z.string(),
+  returnType: z.enum(['withdrawal', 'complaint', 'refused', 'exchange']),
+  lines: z.array(
+    z.looseObject({
+      externalLineId: z.string(),
+      sku: z.string(),
+      quantity: z.number(),
+      condition: z.enum(['unopened', 'opened', 'used', 'damaged', 'wrong_item', 'missing', 'not_ours']),
+      disposition: z.enum(['restock', 'refurbish', 'scrap', 'to_customer', 'to_supplier']),
+      reason: z.string(),
+    }),
+  ),
+  refund: z.looseObject({ amountMinor: z.number().int(), currency: z.string(), reason: z.string() }).nullable(),
+  note: z.string(),
+}) satisfies z.ZodType<ReturnPush>;
+
 function unreadable(storedType: OutboxEventType, problem: string): UnreadableOutboxMessage {
   return { type: 'unreadable', storedType, payload: null, problem };
 }
@@ -55,6 +84,10 @@ function readMessage(type: OutboxEventType, payload: string): OutboxMessage | Un
   if (type === 'note') {
     const note = notePushSchema.safeParse(json);
     return note.success ? { type, payload: note.data } : unreadable(type, describeIssues(note.error));
+  }
+  if (type === 'returned') {
+    const returned = returnPushSchema.safeParse(json);
+    return returned.success ? { type, payload: returned.data } : unreadable(type, describeIssues(returned.error));
   }
   const shipment = shipmentPushSchema.safeParse(json);
   return shipment.success ? { type, payload: shipment.data } : unreadable(type, describeIssues(shipment.error));

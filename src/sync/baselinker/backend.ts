@@ -1,8 +1,9 @@
-import type { NotePush, PullPage, RemoteOrder, RemoteProduct, ShipmentPush, ShopBackend, ShopLabel } from '../../app/ports/backend';
+import type { NotePush, PullPage, RemoteOrder, RemoteProduct, ReturnPush, ShipmentPush, ShopBackend, ShopLabel } from '../../app/ports/backend';
 import type { BaselinkerSettings } from '../../contract/sync';
 import { BaselinkerClient } from './client';
 import type { LimiterClock } from './limiter';
 import { productsOf, toRemoteOrder, type BaselinkerOrder } from './orders';
+import { BaselinkerReturns } from './returns';
 
 /** getOrders returns at most this many; a full page means there may be more. */
 const PAGE = 100;
@@ -14,17 +15,20 @@ interface Package {
   courier_package_nr: string;
 }
 
-/** BaseLinker's connector API, at most 100 requests a minute from this station. */
+/** BaseLinker's connector API, at most 100 requests a minute from this station: orders in, packages and returns out. */
 export class BaselinkerBackend implements ShopBackend {
   readonly kind = 'baselinker' as const;
   private readonly client: BaselinkerClient;
+  private readonly returns: BaselinkerReturns;
 
   constructor(
     private readonly settings: BaselinkerSettings,
     token: string | null,
-    options: { clock?: LimiterClock; fetch?: typeof fetch } = {},
+    options: { clock?: LimiterClock; fetch?: typeof fetch; now?: () => Date } = {},
   ) {
-    this.client = new BaselinkerClient({ url: settings.url, token, requestsPerMinute: settings.requestsPerMinute, ...options });
+    const { now = () => new Date(), ...connection } = options;
+    this.client = new BaselinkerClient({ url: settings.url, token, requestsPerMinute: settings.requestsPerMinute, ...connection });
+    this.returns = new BaselinkerReturns(this.client, settings, now);
   }
 
   async testConnection() {
@@ -114,6 +118,16 @@ export class BaselinkerBackend implements ShopBackend {
 
   async pushNote(push: NotePush): Promise<void> {
     await this.client.call('setOrderFields', { order_id: Number(push.externalOrderId), admin_comments: push.note });
+  }
+
+  /** A return in BaseLinker's return manager with our return number as its reference; its refund and status are finished if a lost answer left them. */
+  async hasReturn(push: ReturnPush): Promise<boolean> {
+    return this.returns.has(push);
+  }
+
+  /** addOrderReturn, then the refund recorded and the status moved on (see BaselinkerReturns). */
+  async pushReturn(push: ReturnPush): Promise<{ remoteRef: string }> {
+    return this.returns.push(push);
   }
 
   /** The carrier's label for the first package BaseLinker made; null for labels made elsewhere. */

@@ -16,7 +16,26 @@ export interface BaselinkerOrder {
   delivery_city: string;
   delivery_postcode: string;
   delivery_country_code: string;
-  products: { order_product_id: number; sku: string; ean: string; name: string; quantity: number; weight: number }[];
+  /** The order's currency; getOrders always gives it, older fixtures may not. */
+  currency?: string;
+  products: BaselinkerOrderProduct[];
+}
+
+export interface BaselinkerOrderProduct {
+  order_product_id: number;
+  sku: string;
+  ean: string;
+  name: string;
+  quantity: number;
+  weight: number;
+  /** Where the product comes from ("db" BaseLinker inventory, "shop", "warehouse") and which one: a return names the same. */
+  storage?: string;
+  storage_id?: number;
+  product_id?: string;
+  variant_id?: number | string;
+  warehouse_id?: number;
+  price_brutto?: number;
+  tax_rate?: number;
 }
 
 /** The shop's own status ids, mapped in settings, in the station's words; unmapped ones are on hold. */

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Secrets } from '../../app/ports/secrets';
+import { loadOrCreateOwnerOnly } from '../../platform/owner-only-file';
 
 export const SECRETS_KEY_FILE = 'secrets.key';
 const IV_BYTES = 12;
@@ -39,16 +39,13 @@ export function keyFileSecrets(dataDir: string): Secrets {
 }
 
 function loadOrCreateKey(file: string): Buffer {
-  try {
-    const key = Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'base64');
-    if (key.length === 32) return key;
-    throw new Error(`${file} does not hold a 256-bit key; move it away to start over (stored secrets must then be entered again).`);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const key = crypto.randomBytes(32);
-  // 'wx' refuses to overwrite a key another process wrote a moment ago.
-  fs.writeFileSync(file, key.toString('base64') + '\n', { mode: 0o600, flag: 'wx' });
-  return key;
+  return loadOrCreateOwnerOnly(
+    file,
+    () => Buffer.from(`${crypto.randomBytes(32).toString('base64')}\n`),
+    (text) => {
+      const key = Buffer.from(text.toString('utf8').trim(), 'base64');
+      if (key.length !== 32) throw new Error(`${file} does not hold a 256-bit key; move it away to start over (stored secrets must then be entered again).`);
+      return key;
+    },
+  );
 }

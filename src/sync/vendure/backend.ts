@@ -1,9 +1,10 @@
-import type { NotePush, PullPage, RemoteOrder, RemoteProduct, ShipmentPush, ShopBackend } from '../../app/ports/backend';
+import type { NotePush, PullPage, RemoteOrder, RemoteProduct, ReturnPush, ShipmentPush, ShopBackend } from '../../app/ports/backend';
 import { SyncFailure } from '../../app/ports/backend';
 import type { VendureSettings } from '../../contract/sync';
 import { VendureClient } from './client';
 import { ACTIVE_CHANNEL, ADD_FULFILLMENT, ADD_NOTE, FULFILLMENTS, ORDERS_PAGE, TRANSITION_FULFILLMENT, variantsPage } from './queries';
 import { toRemoteOrder, type VendureOrder } from './orders';
+import { VendureReturns } from './returns';
 
 /** How far back each incremental pull of orders starts before the newest change already seen. */
 const PULL_OVERLAP_MS = 5000;
@@ -23,10 +24,11 @@ function refusedIfError<T extends object>(what: string, result: Union<T>): T {
   return result;
 }
 
-/** Vendure's Admin API: settled orders in, fulfilments out. */
+/** Vendure's Admin API: settled orders in, fulfilments and returns out. */
 export class VendureBackend implements ShopBackend {
   readonly kind = 'vendure' as const;
   private readonly client: VendureClient;
+  private readonly returns: VendureReturns;
 
   constructor(
     private readonly settings: VendureSettings,
@@ -40,6 +42,7 @@ export class VendureBackend implements ShopBackend {
       channelToken: settings.channelToken,
       ...(fetchImpl ? { fetch: fetchImpl } : {}),
     });
+    this.returns = new VendureReturns(this.client);
   }
 
   async testConnection() {
@@ -131,6 +134,16 @@ export class VendureBackend implements ShopBackend {
 
   async pushNote(push: NotePush): Promise<void> {
     await this.client.request(ADD_NOTE, { input: { id: push.externalOrderId, note: push.note, isPublic: false } });
+  }
+
+  /** A note, refund or restock carrying the return number; a return left half-done by a lost answer is finished here. */
+  async hasReturn(push: ReturnPush): Promise<boolean> {
+    return this.returns.has(push);
+  }
+
+  /** The refund on the settled payment, the restocked lines cancelled into stock, and a note (see VendureReturns). */
+  async pushReturn(push: ReturnPush): Promise<{ remoteRef: string }> {
+    return this.returns.push(push);
   }
 
   async fetchLabel(): Promise<null> {

@@ -23,3 +23,19 @@ export const TRANSITION_FULFILLMENT = `mutation ($id: ID!, $state: String!) { tr
 export const ADD_NOTE = `mutation ($input: AddNoteToOrderInput!) { addNoteToOrder(input: $input) { id } }`;
 
 export const ACTIVE_CHANNEL = `query { activeChannel { code token } }`;
+
+/**
+ * What a return needs to know of the order: its lines, its payments with their refunds, and the
+ * notes and cancellations in its history, where an earlier try left the return number.
+ */
+export const RETURN_STATE = `query ($id: ID!, $history: HistoryEntryListOptions) { order(id: $id) {
+  id code state currencyCode
+  lines { id quantity productVariant { sku } }
+  payments { id state amount method refunds { id state total reason } }
+  history(options: $history) { totalItems items { id type data } } } }`;
+
+export const REFUND_ORDER = `mutation ($input: RefundOrderInput!) { refundOrder(input: $input) {
+  ... on Refund { id state total reason } ... on ErrorResult { errorCode message } } }`;
+
+export const CANCEL_ORDER_LINES = `mutation ($input: CancelOrderInput!) { cancelOrder(input: $input) {
+  ... on Order { id state } ... on ErrorResult { errorCode message } } }`;

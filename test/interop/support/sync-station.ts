@@ -13,6 +13,8 @@ import { openDatabase, type Database } from '../../../src/storage/db';
 import { loadOrCreateBadgeKey } from '../../../src/storage/badge-key';
 import { createJournalRows } from '../../../src/storage/repositories/journal-rows';
 import { createPackingRepository } from '../../../src/storage/repositories/packing';
+import { createReturnsRepository } from '../../../src/storage/repositories/returns';
+import { createPhotoFiles } from '../../../src/video/photo-files';
 import { createSyncStorage } from '../../../src/storage/repositories/sync-storage';
 import { createStore } from '../../../src/storage/store';
 import { createBackendFactory, keyFileSecrets } from '../../../src/sync';
@@ -68,6 +70,7 @@ export function createSyncStation(firstWrap?: (ports: SyncPorts) => SyncPorts): 
       documents,
       sync,
       secrets: keyFileSecrets(dir),
+      returns: { repository: createReturnsRepository(db), photos: createPhotoFiles(dir) },
       clock,
       logger,
       stationId: 'ST-01',

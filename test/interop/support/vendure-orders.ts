@@ -89,3 +89,44 @@ export async function cancelInVendure(env: TestEnvironment, orderId: string): Pr
   );
   if (result.cancelOrder.state !== 'Cancelled') throw new Error(`cancel failed: ${JSON.stringify(result.cancelOrder)}`);
 }
+
+export interface VendureReturnView {
+  id: string;
+  state: string;
+  currencyCode: string;
+  totalWithTax: number;
+  lines: { id: string; quantity: number; productVariant: { sku: string } }[];
+  payments: { id: string; state: string; amount: number; refunds: { id: string; state: string; total: number; reason: string | null }[] }[];
+  history: { items: { type: string; data: { note?: string; reason?: string; lines?: { orderLineId: string; quantity: number }[] } }[] };
+}
+
+/** What a return leaves on an order: lines, payments with their refunds, notes and cancellations. */
+export async function orderReturnView(env: TestEnvironment, id: string): Promise<VendureReturnView> {
+  const result = await gql<{ order: VendureReturnView | null }>(
+    env.adminClient,
+    `query ($id: ID!) { order(id: $id) { id state currencyCode totalWithTax lines { id quantity productVariant { sku } }
+      payments { id state amount refunds { id state total reason } }
+      history(options: { take: 100, filter: { type: { in: ["ORDER_NOTE", "ORDER_CANCELLATION"] } } }) { items { type data } } } }`,
+    { id },
+  );
+  if (!result.order) throw new Error(`no order ${id} in Vendure`);
+  return result.order;
+}
+
+/** Vendure keeps stock only for variants that track inventory; the fixture's do not until a test says so. */
+export async function trackInventory(env: TestEnvironment, variantId: string): Promise<void> {
+  await gql(env.adminClient, `mutation ($input: [UpdateProductVariantInput!]!) { updateProductVariants(input: $input) { id } }`, {
+    input: [{ id: variantId, trackInventory: 'TRUE' }],
+  });
+}
+
+export async function stockOnHand(env: TestEnvironment, variantId: string): Promise<number> {
+  const result = await gql<{ productVariant: { stockOnHand: number } | null }>(
+    env.adminClient,
+    `query ($id: ID!) { productVariant(id: $id) { stockOnHand } }`,
+    {
+      id: variantId,
+    },
+  );
+  return result.productVariant!.stockOnHand;
+}

@@ -36,7 +36,10 @@ describe('the dispatcher', () => {
     const info = await call('station.info', {});
     expect(info).toEqual({
       ok: true,
-      value: { station: { id: 'ST-01', name: 'Station 1', language: 'en', idleLogoutMinutes: 15, badgeOnlyLogin: true }, version: '1.2.3' },
+      value: {
+        station: { id: 'ST-01', name: 'Station 1', language: 'en', idleLogoutMinutes: 15, badgeOnlyLogin: true, kind: 'packing', timeZone: 'Europe/Warsaw' },
+        version: '1.2.3',
+      },
     });
   });
 

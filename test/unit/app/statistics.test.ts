@@ -1,3 +1,5 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import { readSheet } from 'read-excel-file/node';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Result } from '../../../src/contract/errors';
@@ -144,6 +146,24 @@ describe('the manager’s statistics', () => {
     ]);
     expect(all.total).toMatchObject({ orders: 1, returns: 1 });
     expect(all.scoreDistribution.reduce((a, b) => a + b, 0)).toBe(1);
+    // The returns desk's own record of a confirmed packing error (return_items, 0016) counts too.
+    const db = new Database(path.join(f.dir, 'packdesk.sqlite'));
+    try {
+      db.prepare(
+        `INSERT INTO returns (id, number, order_id, type, status, station_id, handler_id, received_at, received_on, time_zone, deadline_kind,
+           deadline_last_day, deadline_ends_at, eligibility, decided_at, decided_by, created_at, updated_at)
+         VALUES (1, 'R-2026-000001', ?, 'withdrawal', 'decided', 'ST-02', ?, 'a', '2026-11-27', 'Europe/Warsaw', 'refund', '2026-12-11', 'b', '{}', 'c', ?, 'd', 'e')`,
+      ).run(order.id, id('PD-M-0001'), id('PD-M-0001'));
+      db.prepare(
+        `INSERT INTO return_items (return_id, quantity, packing_error_confirmed, packing_session_id, packer_id, attributed_at, created_at, updated_at)
+         VALUES (1, 1, 1, ?, ?, '2026-11-27T10:00:00.000Z', 'f', 'g')`,
+      ).run(sessionId, anna);
+    } finally {
+      db.close();
+    }
+    const withDesk = await ok(call('stats.packers', DAY));
+    expect(withDesk.packers.find((p) => p.packer.id === anna)!.figures).toMatchObject({ returns: 1, returnsPer1000Orders: 2000 });
+    expect(withDesk.total.returns).toBe(2);
     // A manager opens anyone's, with the orders behind it.
     const his = await ok(call('stats.packer', { ...DAY, packerId: piotr }));
     expect(his.orders).toEqual([expect.objectContaining({ orderNumber: 'PD-100001', share: 0.5, packers: [anna, piotr], resumed: true, returns: 1 })]);

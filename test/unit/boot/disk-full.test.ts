@@ -6,7 +6,7 @@ import { eventually, mountSmallDisk, type SmallDisk } from './small-disk';
 
 let disk: SmallDisk | string;
 beforeAll(() => {
-  disk = mountSmallDisk(2);
+  disk = mountSmallDisk(6);
 });
 afterAll(() => {
   if (typeof disk !== 'string') disk.unmount();

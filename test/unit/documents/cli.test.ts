@@ -53,7 +53,7 @@ describe('packdesk label / doc', () => {
     const { dir, order } = await demoDataDir();
     const slip = path.join(dir, 'slip.pdf');
     await run(['doc', 'slip', '--order', order, '--out', slip, '--data', dir]);
-    expect(pdfBarcodes(fs.readFileSync(slip), 200)).toEqual([[`CODE-128:${order}`]]);
+    expect(pdfBarcodes(fs.readFileSync(slip), 200)).toEqual([[`CODE-128:RET-${order}`]]);
 
     const db = openDatabase(path.join(dir, 'packdesk.sqlite'));
     const book = createManifestRepository(db);

@@ -1,8 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ReturnPush } from '../../../src/app/ports/backend';
 import type { BackendSettings } from '../../../src/contract/sync';
 import { BaselinkerBackend } from '../../../src/sync/baselinker/backend';
 import { RequestLimiter, type LimiterClock } from '../../../src/sync/baselinker/limiter';
-import { blOrder, FAKE_LABEL, FAKE_TOKEN, startFakeBaselinker, type FakeBaselinker } from '../../fixtures/sync/baselinker-fake';
+import { adminComments, returnItems } from '../../../src/sync/baselinker/returns';
+import { blOrder, FAKE_LABEL, FAKE_RETURN_STATUSES, FAKE_TOKEN, startFakeBaselinker, type FakeBaselinker } from '../../fixtures/sync/baselinker-fake';
 import { createSyncStation, ok, packOrder, type SyncStation } from '../../interop/support/sync-station';
 
 /** A clock that only moves when someone sleeps on it: a minute of waiting takes no time. */
@@ -36,20 +38,32 @@ describe('BaseLinker connector API against a local fake', () => {
   let clock: SteppingClock;
   let fake: FakeBaselinker;
   let s: SyncStation;
-  const settings = (courierCode: string | null): BackendSettings => ({
+  /** Lets a test lose BaseLinker's answer to one method: the call reaches the fake, the station never hears back. */
+  let loseAnswerTo: string | null = null;
+  const settings = (courierCode: string | null, returns?: NonNullable<BackendSettings['baselinker']>['returns']): BackendSettings => ({
     kind: 'baselinker',
     vendure: null,
     file: null,
     everySeconds: 60,
-    baselinker: { url: fake.url, statusMap, courierCode, requestsPerMinute: 100, allowInsecureHttp: false },
+    baselinker: { url: fake.url, statusMap, courierCode, requestsPerMinute: 100, allowInsecureHttp: false, ...(returns ? { returns } : {}) },
   });
+  const losingFetch: typeof fetch = async (url, init) => {
+    const answer = await fetch(url, init);
+    const method = init?.body instanceof URLSearchParams ? init.body.get('method') : null;
+    if (loseAnswerTo !== null && method === loseAnswerTo) {
+      loseAnswerTo = null;
+      throw new TypeError('fetch failed: connection reset');
+    }
+    return answer;
+  };
 
   beforeEach(async () => {
     clock = new SteppingClock();
+    loseAnswerTo = null;
     fake = await startFakeBaselinker(clock.now);
     s = createSyncStation((ports) => ({
       ...ports,
-      backendFor: (chosen, secret) => new BaselinkerBackend(chosen.baselinker!, secret, { clock }),
+      backendFor: (chosen, secret) => new BaselinkerBackend(chosen.baselinker!, secret, { clock, fetch: losingFetch, now: () => new Date(clock.current) }),
     }));
     await ok(s.call('auth.badge', { badge: 'PD-M-0001', pin: '1111' }));
     await ok(s.call('settings.packing', { requireWeight: false }));
@@ -100,6 +114,120 @@ describe('BaseLinker connector API against a local fake', () => {
     expect(s.documents.printQueue.list('ST-01').some((j) => j.documentId === label!.id)).toBe(true);
   });
 
+  /** A packed and shipped BL-8 (two mugs, one tea), and the return the desk decides for it, queued as the desk queues it. */
+  async function shippedAndReturned(refund: ReturnPush['refund'], returns?: Parameters<typeof settings>[1]) {
+    fake.orders.push(
+      blOrder(8, 1_700_000_200, 102, [
+        { sku: 'MUG-BL', ean: '5901234123457', quantity: 2 },
+        { sku: 'TEA-BL', ean: '5901234000024', quantity: 1 },
+      ]),
+    );
+    await ok(s.call('sync.settings.set', { settings: settings(null, returns), secret: FAKE_TOKEN }));
+    await ok(s.call('sync.now', {}));
+    await ok(packOrder(s.call, 'BL-8', ['5901234123457', '5901234123457', '5901234000024']));
+    expect(await ok(s.call('sync.now', {}))).toMatchObject({ pushed: 1, error: null });
+    const order = s.store.orders.byNumber('BL-8')!;
+    const lines = s.sync.links.externalLines(order.id);
+    const lineOf = (sku: string) => lines.get(order.lines.find((l) => l.sku === sku)!.id)!;
+    const push: ReturnPush = {
+      idempotencyKey: 'returned:R-2026-00042',
+      externalOrderId: '8',
+      orderNumber: 'BL-8',
+      returnNumber: 'R-2026-00042',
+      returnType: 'withdrawal',
+      lines: [
+        { externalLineId: lineOf('MUG-BL'), sku: 'MUG-BL', quantity: 1, condition: 'unopened', disposition: 'restock', reason: 'changed_mind' },
+        { externalLineId: lineOf('TEA-BL'), sku: 'TEA-BL', quantity: 1, condition: 'damaged', disposition: 'scrap', reason: 'damaged_in_transit' },
+        { externalLineId: '', sku: 'LAMP-X', quantity: 1, condition: 'wrong_item', disposition: 'to_customer', reason: 'wrong_item_sent' },
+      ],
+      refund,
+      note: 'Paczka bez etykiety zwrotnej.',
+    };
+    s.sync.outbox.add({
+      type: 'returned',
+      orderId: order.id,
+      orderNumber: 'BL-8',
+      idempotencyKey: push.idempotencyKey,
+      createdAt: new Date().toISOString(),
+      payload: push,
+    });
+    return push;
+  }
+  const dueNow = () => s.db.prepare("UPDATE sync_outbox SET next_attempt_at = '2000-01-01T00:00:00.000Z' WHERE status = 'queued'").run();
+
+  it("adds the return under our number with the order's items, records the refund and moves the return on, once", async () => {
+    const push = await shippedAndReturned(
+      { amountMinor: 4998, currency: 'PLN', reason: 'Odstąpienie od umowy' },
+      { statusId: 2002, refundedStatusId: 2003, restockedItemStatusId: 31 },
+    );
+    expect(await ok(s.call('sync.now', {}))).toMatchObject({ pushed: 1, parked: 0, error: null });
+    expect(fake.returns).toHaveLength(1);
+    const [added] = fake.returns;
+    expect(added).toMatchObject({ order_id: 8, reference_number: push.returnNumber, currency: 'PLN', status_id: 2003, refunded: '49.98' });
+    expect(added!.refund).toEqual({
+      date: Math.floor(clock.current / 1000),
+      comment: 'R-2026-00042: Odstąpienie od umowy',
+      external_refund_id: 'R-2026-00042',
+    });
+    // Items copied from the order (inventory, product, price, tax); the restocked mug in the restocked item status; the wrong lamp only in the comment.
+    expect(added!.products).toEqual([
+      expect.objectContaining({
+        order_product_id: 80,
+        storage: 'db',
+        storage_id: 0,
+        product_id: '300',
+        sku: 'MUG-BL',
+        quantity: 1,
+        price_brutto: 24.99,
+        tax_rate: 23,
+        status_id: 31,
+      }),
+      expect.objectContaining({ order_product_id: 81, sku: 'TEA-BL', quantity: 1, status_id: 0 }),
+    ]);
+    expect(added!.admin_comments).toContain('Packdesk R-2026-00042 (withdrawal)');
+    expect(added!.admin_comments).toContain('Paczka bez etykiety zwrotnej.; MUG-BL×1 unopened→restock');
+    expect(added!.admin_comments.length).toBeLessThanOrEqual(200);
+    expect(s.sync.outbox.byId(s.sync.outbox.list(['sent'], 1)[0]!.id)!.remoteRef).toBe(`return:${added!.return_id}`);
+
+    const calls = fake.calls.length;
+    expect(await ok(s.call('sync.now', {}))).toMatchObject({ pushed: 0, error: null });
+    expect(fake.calls.slice(calls).map((c) => c.method)).not.toContain('addOrderReturn');
+    expect(fake.returns).toHaveLength(1);
+  });
+
+  it('does not add the return twice when BaseLinker took it and its answer was lost, and finishes the refund on the retry', async () => {
+    await shippedAndReturned({ amountMinor: 2499, currency: 'PLN', reason: 'Zwrot' });
+    loseAnswerTo = 'addOrderReturn';
+    expect(await ok(s.call('sync.now', {}))).toMatchObject({ pushed: 0, retried: 1, error: { kind: 'unreachable' } });
+    expect(fake.returns).toHaveLength(1);
+    expect(fake.returns[0]).toMatchObject({ refunded: '0.00', status_id: FAKE_RETURN_STATUSES[0]!.id });
+
+    dueNow();
+    expect(await ok(s.call('sync.now', {}))).toMatchObject({ pushed: 1, error: null });
+    expect(fake.returns).toHaveLength(1);
+    expect(fake.returns[0]).toMatchObject({ refunded: '24.99' });
+    expect(fake.calls.filter((c) => c.method === 'addOrderReturn')).toHaveLength(1);
+    const [sent] = s.sync.outbox.list(['sent'], 10).filter((e) => e.type === 'returned');
+    expect(s.sync.outbox.byId(sent!.id)).toMatchObject({ attempts: 2, remoteRef: 'found-at-shop' });
+    expect(s.logs.some((l) => l.includes('return already at the shop'))).toBe(true);
+  });
+
+  it('parks a refund in another currency than the order and adds nothing', async () => {
+    await shippedAndReturned({ amountMinor: 1000, currency: 'EUR', reason: 'Zwrot' });
+    expect(await ok(s.call('sync.now', {}))).toMatchObject({ pushed: 0, parked: 1 });
+    expect(fake.returns).toEqual([]);
+    expect(s.sync.outbox.list(['parked'], 10)).toEqual([
+      expect.objectContaining({ type: 'returned', lastError: expect.stringMatching(/refund is in EUR, but BaseLinker order 8 is in PLN/) }),
+    ]);
+  });
+
+  it('adds a return without a refund as not refunded, in the first return status when none is set', async () => {
+    await shippedAndReturned(null);
+    expect(await ok(s.call('sync.now', {}))).toMatchObject({ pushed: 1, error: null });
+    expect(fake.returns).toEqual([expect.objectContaining({ refunded: '0.00', refund: null, status_id: FAKE_RETURN_STATUSES[0]!.id })]);
+    expect(fake.calls.map((c) => c.method)).not.toContain('setOrderReturnRefund');
+  });
+
   it('surfaces ERROR_BLOCKED_TOKEN and a bad token as such', async () => {
     const blocked = new BaselinkerBackend({ url: fake.url, statusMap, courierCode: null, requestsPerMinute: 100, allowInsecureHttp: false }, FAKE_TOKEN, {
       clock,
@@ -114,5 +242,60 @@ describe('BaseLinker connector API against a local fake', () => {
     await expect(blocked.testConnection()).rejects.toMatchObject({ kind: 'rate_limited', message: expect.stringContaining('ERROR_BLOCKED_TOKEN') });
     const wrong = new BaselinkerBackend({ url: fake.url, statusMap, courierCode: null, requestsPerMinute: 100, allowInsecureHttp: false }, 'nope', { clock });
     await expect(wrong.testConnection()).rejects.toMatchObject({ kind: 'auth', message: expect.stringContaining('ERROR_BAD_TOKEN') });
+  });
+});
+
+describe('a BaseLinker return, before it is sent', () => {
+  const line = (sku: string, externalLineId: string, more: Partial<ReturnPush['lines'][number]> = {}): ReturnPush['lines'][number] => ({
+    externalLineId,
+    sku,
+    quantity: 1,
+    condition: 'opened',
+    disposition: 'refurbish',
+    reason: 'not_as_described',
+    ...more,
+  });
+  const push = (lines: ReturnPush['lines'], note = ''): ReturnPush => ({
+    idempotencyKey: 'returned:R-9',
+    externalOrderId: '9',
+    orderNumber: 'BL-9',
+    returnNumber: 'R-9',
+    returnType: 'complaint',
+    lines,
+    refund: null,
+    note,
+  });
+
+  it('keeps the seller comment within the 200 characters BaseLinker takes', () => {
+    expect(adminComments(push([line('A', '1')], 'Rysa na obudowie.'))).toBe(
+      'Packdesk R-9 (complaint); Rysa na obudowie.; A×1 opened→refurbish (not_as_described)',
+    );
+    const text = adminComments(push([line('A', '1')], 'x'.repeat(500)));
+    expect(text).toHaveLength(200);
+    expect(text.startsWith('Packdesk R-9 (complaint); xxx')).toBe(true);
+    expect(text.endsWith('…')).toBe(true);
+  });
+
+  it('finds the order item by its line, else by SKU, and leaves missing, foreign and unknown lines out', () => {
+    const order = blOrder(9, 1, 102, [
+      { sku: 'A', quantity: 2 },
+      { sku: 'B', quantity: 1 },
+    ]);
+    const { items, left } = returnItems(
+      push([
+        line('A', '90', { disposition: 'restock', condition: 'unopened' }),
+        line('B', ''),
+        line('C', ''),
+        line('A', '90', { condition: 'missing' }),
+        line('Z', '', { condition: 'not_ours' }),
+      ]),
+      order,
+      5,
+    );
+    expect(items.map((i) => [i.order_product_id, i.sku, i.status_id])).toEqual([
+      [90, 'A', 5],
+      [91, 'B', undefined],
+    ]);
+    expect(left).toEqual(['C ×1 opened', 'A ×1 missing', 'Z ×1 not ours']);
   });
 });

@@ -2,9 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ReturnPush } from '../../../src/app/ports/backend';
 import { importOrders, importProducts } from '../../../src/app/sync/file-import';
 import { readOrders, readProducts } from '../../../src/sync';
-import { FileBackend } from '../../../src/sync/file/backend';
+import { csvRecords } from '../../../src/sync/file/csv';
+import { FileBackend, RETURNS_HEADER } from '../../../src/sync/file/backend';
 import { ShopFileFolders } from '../../../src/sync/file/folders';
 import { createSyncStation, ok, packOrder, type SyncStation } from '../../interop/support/sync-station';
 
@@ -83,5 +85,96 @@ describe('file import', () => {
     const rows = fs.readFileSync(exportFile, 'utf8').trim().split('\n');
     expect(rows).toHaveLength(2);
     expect(rows[1]).toMatch(/^F-1005,[^,]+,inpost,F-1005,false,PEN-03x3,shipped:file:F-1005:\d+$/);
+  });
+
+  describe('decided returns', () => {
+    /** F-1005 packed and exported, and a decided return of two of its three pens queued as the desk queues it. */
+    async function packedAndReturned(): Promise<{ push: ReturnPush; exportFile: string }> {
+      importFixtures();
+      const exportFile = path.join(s.shopFiles, 'shipped.csv');
+      await ok(s.call('auth.badge', { badge: 'PD-M-0001', pin: '1111' }));
+      await ok(s.call('settings.packing', { requireWeight: false }));
+      await ok(s.call('sync.settings.set', { settings: { kind: 'file', file: { ordersFile: null, productsFile: null, exportFile } } }));
+      await ok(packOrder(s.call, 'F-1005', ['PEN-03', 'PEN-03', 'PEN-03']));
+      await ok(s.call('sync.now', {}));
+      const order = s.store.orders.byNumber('F-1005')!;
+      const push: ReturnPush = {
+        idempotencyKey: 'returned:R-2026-00007',
+        externalOrderId: s.sync.links.externalId(order.id)!.externalId,
+        orderNumber: 'F-1005',
+        returnNumber: 'R-2026-00007',
+        returnType: 'complaint',
+        lines: [
+          { externalLineId: '', sku: 'PEN-03', quantity: 1, condition: 'unopened', disposition: 'restock', reason: 'changed_mind' },
+          { externalLineId: '', sku: 'PEN-03', quantity: 1, condition: 'damaged', disposition: 'to_supplier', reason: 'not_as_described; pęknięta' },
+        ],
+        refund: { amountMinor: 1250, currency: 'PLN', reason: 'Reklamacja uznana' },
+        note: 'Klient prosi o zwrot "na konto"',
+      };
+      s.sync.outbox.add({ type: 'returned', orderId: order.id, orderNumber: 'F-1005', idempotencyKey: push.idempotencyKey, createdAt: NOW, payload: push });
+      return { push, exportFile };
+    }
+
+    it('appends a return to returns.csv beside the export, one row per line with the refund once, and reads it back', async () => {
+      const { push, exportFile } = await packedAndReturned();
+      expect(await ok(s.call('sync.now', {}))).toMatchObject({ pushed: 1, error: null });
+      const returnsFile = path.join(s.shopFiles, 'returns.csv');
+      const text = fs.readFileSync(returnsFile, 'utf8');
+      expect(text.split('\n')[0]).toBe(RETURNS_HEADER);
+      const rows = csvRecords(text).records.map((r) => r.record);
+      expect(rows).toEqual([
+        expect.objectContaining({
+          return_number: 'R-2026-00007',
+          order_number: 'F-1005',
+          return_type: 'complaint',
+          line_no: '1',
+          sku: 'PEN-03',
+          quantity: '1',
+          condition: 'unopened',
+          disposition: 'restock',
+          refund_amount: '12.50',
+          refund_currency: 'PLN',
+          refund_reason: 'Reklamacja uznana',
+          note: 'Klient prosi o zwrot "na konto"',
+          idempotency_key: 'returned:R-2026-00007',
+        }),
+        expect.objectContaining({
+          line_no: '2',
+          condition: 'damaged',
+          disposition: 'to_supplier',
+          reason: 'not_as_described; pęknięta',
+          refund_amount: '',
+          note: '',
+        }),
+      ]);
+      const backend = new FileBackend({ ordersFile: null, productsFile: null, exportFile }, new ShopFileFolders([s.shopFiles]));
+      expect(await backend.hasReturn(push)).toBe(true);
+      expect(await backend.hasReturn({ ...push, returnNumber: 'R-2026-00008' })).toBe(false);
+      // The shipments export is untouched by returns.
+      expect(fs.readFileSync(exportFile, 'utf8').trim().split('\n')).toHaveLength(2);
+      expect(await ok(s.call('sync.now', {}))).toMatchObject({ pushed: 0 });
+      expect(csvRecords(fs.readFileSync(returnsFile, 'utf8')).records).toHaveLength(2);
+    });
+
+    it('does not write a return twice when the station died after writing it and before recording that', async () => {
+      const { push, exportFile } = await packedAndReturned();
+      // The dying station: the rows reached the file, the attempt was counted, nothing more.
+      await new FileBackend({ ordersFile: null, productsFile: null, exportFile }, new ShopFileFolders([s.shopFiles])).pushReturn(push);
+      s.db.prepare('UPDATE sync_outbox SET attempts = 1 WHERE idempotency_key = ?').run(push.idempotencyKey);
+      expect(await ok(s.call('sync.now', {}))).toMatchObject({ pushed: 1, error: null });
+      expect(csvRecords(fs.readFileSync(path.join(s.shopFiles, 'returns.csv'), 'utf8')).records).toHaveLength(2);
+      const sent = s.sync.outbox.list(['sent'], 10).find((e) => e.type === 'returned')!;
+      expect(s.sync.outbox.byId(sent.id)!.remoteRef).toBe('found-at-shop');
+    });
+
+    it('parks a return when no export file is set, and writes nothing', async () => {
+      await packedAndReturned();
+      await ok(s.call('sync.settings.set', { settings: { kind: 'file', file: { ordersFile: null, productsFile: null, exportFile: null } } }));
+      expect(await ok(s.call('sync.now', {}))).toMatchObject({ parked: 1 });
+      expect(s.sync.outbox.list(['parked'], 10)).toEqual([
+        expect.objectContaining({ type: 'returned', lastError: expect.stringContaining('No export file is set') }),
+      ]);
+      expect(fs.existsSync(path.join(s.shopFiles, 'returns.csv'))).toBe(false);
+    });
   });
 });

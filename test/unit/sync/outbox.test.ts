@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { NewOutboxEvent } from '../../../src/app/ports/backend';
+import type { NewOutboxEvent, ReturnPush, ShopBackend } from '../../../src/app/ports/backend';
+import { SyncFailure } from '../../../src/app/ports/backend';
 import { retryDelayMs } from '../../../src/app/sync/drain';
 import { keyFileSecrets, SECRETS_KEY_FILE, SyncWorker } from '../../../src/sync';
 import { createSyncStation, ok, type SyncStation } from '../../interop/support/sync-station';
@@ -36,6 +37,27 @@ const event = (orderNumber: string, key: string, type: 'shipped' | 'note' = 'shi
   if (type === 'note') return { ...about, type, payload: { ...to, note: key } };
   return { ...about, type, payload: { ...to, orderNumber, carrierCode: 'inpost', trackingNumbers: [orderNumber], partial: false, lines: [], parcels: [] } };
 };
+
+/** A decided return of one mug, refunded. */
+const returnPush = (orderNumber: string, returnNumber: string): ReturnPush => ({
+  idempotencyKey: `returned:${returnNumber}`,
+  externalOrderId: orderNumber,
+  orderNumber,
+  returnNumber,
+  returnType: 'withdrawal',
+  lines: [{ externalLineId: 'L1', sku: 'A', quantity: 1, condition: 'unopened', disposition: 'restock', reason: 'changed_mind' }],
+  refund: { amountMinor: 4999, currency: 'PLN', reason: 'withdrawal' },
+  note: '',
+});
+
+const returned = (orderNumber: string, returnNumber: string): NewOutboxEvent => ({
+  type: 'returned',
+  orderId: s.store.orders.byNumber(orderNumber)!.id,
+  orderNumber,
+  idempotencyKey: `returned:${returnNumber}`,
+  createdAt: '2026-01-01T00:00:00.000Z',
+  payload: returnPush(orderNumber, returnNumber),
+});
 
 describe('outbox', () => {
   it('keeps one event per idempotency key', () => {
@@ -82,9 +104,128 @@ describe('outbox', () => {
     expect(fs.existsSync(exportFile)).toBe(false);
   });
 
+  it('reads a returned event back as its type, and a damaged one as unreadable', () => {
+    s.sync.outbox.add(returned('O-1', 'R-1'));
+    s.sync.outbox.add(returned('O-2', 'R-2'));
+    const at = '2026-01-02T00:00:00.000Z';
+    const [first, second] = s.sync.outbox.due(at, 10);
+    expect(first).toMatchObject({ type: 'returned', payload: returnPush('O-1', 'R-1') });
+    expect(s.sync.outbox.list(['queued'], 10).map((e) => e.type)).toEqual(['returned', 'returned']);
+    const damaged = { ...returnPush('O-2', 'R-2'), refund: { amountMinor: 'a lot', currency: 'PLN', reason: '' } };
+    s.db.prepare('UPDATE sync_outbox SET payload = ? WHERE id = ?').run(JSON.stringify(damaged), second!.id);
+    expect(s.sync.outbox.byId(second!.id)).toMatchObject({
+      type: 'unreadable',
+      storedType: 'returned',
+      problem: expect.stringContaining('refund.amountMinor'),
+    });
+  });
+
   it('backs off 5 s, 10 s, 20 s … up to an hour', () => {
     expect([0, 1, 2, 3].map(retryDelayMs)).toEqual([5000, 10000, 20000, 40000]);
     expect(retryDelayMs(30)).toBe(3_600_000);
+  });
+});
+
+describe('returned events in the drain', () => {
+  /** A shop that records what it is asked and answers as the test says. */
+  interface FakeShop {
+    has: Set<string>;
+    fail: SyncFailure | null;
+    calls: string[];
+    backend: ShopBackend;
+  }
+
+  function fakeShop(): FakeShop {
+    const shop: FakeShop = { has: new Set(), fail: null, calls: [], backend: null as never };
+    shop.backend = {
+      kind: 'file',
+      testConnection: async () => ({ shopName: 'fake' }),
+      pullProducts: async () => ({ items: [], cursor: null, more: false, total: 0 }),
+      pullOrders: async () => ({ items: [], cursor: null, more: false, total: 0 }),
+      ordersById: async () => [],
+      hasShipment: async () => false,
+      pushShipment: async () => ({ remoteRef: 'x' }),
+      pushNote: async () => undefined,
+      hasReturn: async (push) => {
+        shop.calls.push(`has ${push.returnNumber}`);
+        return shop.has.has(push.returnNumber);
+      },
+      pushReturn: async (push) => {
+        shop.calls.push(`push ${push.returnNumber}`);
+        if (shop.fail) throw shop.fail;
+        shop.has.add(push.returnNumber);
+        return { remoteRef: `shop-${push.returnNumber}` };
+      },
+      fetchLabel: async () => null,
+    };
+    return shop;
+  }
+
+  async function stationWith(shop: FakeShop) {
+    s.close();
+    s = createSyncStation((ports) => ({ ...ports, backendFor: () => shop.backend }));
+    s.store.catalog.importCatalog({
+      products: [{ sku: 'A', name: 'A', weightGrams: 1, tracking: 'none', refuseExpired: false, returnable: true, isKit: false, barcodes: [] }],
+      kits: [],
+      boxes: [],
+    });
+    const order = (number: string) => ({
+      number,
+      externalId: null,
+      status: 'shipped' as const,
+      customerName: 'X',
+      shipTo: { name: 'X', company: null, street: 's', city: 'c', postcode: 'p', country: 'PL', phone: null, email: null },
+      carrierCode: null,
+      service: null,
+      note: null,
+      createdAt: '2026-01-01T00:00:00Z',
+      lines: [{ sku: 'A', quantity: 1 }],
+    });
+    s.store.orders.insertMany([order('O-1'), order('O-2')]);
+    await ok(s.call('auth.badge', { badge: 'PD-M-0001', pin: '1111' }));
+    await ok(s.call('sync.settings.set', { settings: { kind: 'file', file: { ordersFile: null, productsFile: null, exportFile: null } } }));
+  }
+  const dueNow = () => s.db.prepare("UPDATE sync_outbox SET next_attempt_at = '2000-01-01T00:00:00.000Z' WHERE status = 'queued'").run();
+
+  it('sends a return once, asks the shop before a retry, and does not send it again when the shop has it', async () => {
+    const shop = fakeShop();
+    await stationWith(shop);
+    s.sync.outbox.add(returned('O-1', 'R-1'));
+    s.sync.outbox.add(returned('O-2', 'R-2'));
+    // The first try of R-1 reaches the shop, but the answer is lost on the way back.
+    shop.fail = new SyncFailure('unreachable', 'connection reset');
+    expect(await ok(s.call('sync.now', {}))).toMatchObject({ pushed: 0, retried: 1, error: { kind: 'unreachable' } });
+    expect(shop.calls).toEqual(['push R-1']);
+    shop.has.add('R-1');
+    shop.fail = null;
+    dueNow();
+    expect(await ok(s.call('sync.now', {}))).toMatchObject({ pushed: 2, retried: 0, error: null });
+    expect(shop.calls).toEqual(['push R-1', 'has R-1', 'push R-2']);
+    const sent = s.sync.outbox.list(['sent'], 10);
+    expect(sent.map((e) => [e.orderNumber, e.attempts])).toEqual([
+      ['O-2', 1],
+      ['O-1', 2],
+    ]);
+    expect(s.sync.outbox.byId(sent[1]!.id)!.remoteRef).toBe('found-at-shop');
+    expect(s.sync.outbox.byId(sent[0]!.id)!.remoteRef).toBe('shop-R-2');
+    expect(s.logs.some((l) => l.includes('return already at the shop'))).toBe(true);
+    // Nothing left to send.
+    expect(await ok(s.call('sync.now', {}))).toMatchObject({ pushed: 0 });
+    expect(shop.calls).toHaveLength(3);
+  });
+
+  it('retries a return the shop has not got, and parks one the shop refuses', async () => {
+    const shop = fakeShop();
+    await stationWith(shop);
+    s.sync.outbox.add(returned('O-1', 'R-1'));
+    shop.fail = new SyncFailure('bad_response', 'garbled');
+    expect(await ok(s.call('sync.now', {}))).toMatchObject({ retried: 1 });
+    shop.fail = new SyncFailure('refused', 'no such payment');
+    dueNow();
+    expect(await ok(s.call('sync.now', {}))).toMatchObject({ parked: 1 });
+    expect(shop.calls).toEqual(['push R-1', 'has R-1', 'push R-1']);
+    const [parked] = s.sync.outbox.list(['parked'], 10);
+    expect(parked).toMatchObject({ type: 'returned', orderNumber: 'O-1', lastError: 'no such payment' });
   });
 });
 

@@ -23,9 +23,22 @@ describe('the layering rule of ARCHITECTURE.md', () => {
     ['src/storage/x.ts', "import { startHost } from '../host/server';\nexport const s = startHost;", /storage may not import from host/],
     ['src/sync/x.ts', "import { openDatabase } from '../storage/db';\nexport const o = openDatabase;", /sync may not import from storage/],
     ['src/app/x.ts', "import { openDatabase } from '../storage/db';\nexport const o = openDatabase;", /app may not import from storage/],
+    [
+      'src/carriers/x.ts',
+      "import { BaselinkerClient } from '../sync/baselinker/client';\nexport const c = BaselinkerClient;",
+      /carriers may not import from sync/,
+    ],
+    [
+      'src/carriers/x.ts',
+      "import { renderManifest } from '../documents/manifest/manifest-pdf';\nexport const r = renderManifest;",
+      /carriers may not import from documents/,
+    ],
     ['src/app/x.ts', "import HID from 'node-hid';\nexport const h = HID;", /node-hid belongs to devices/],
     ['src/host/x.ts', "import { x } from '../../main/window';\nexport const y = x;", /host may not import from main/],
     ['src/contract/x.ts', "import { thing } from '../app/station';\nexport const t = thing;", /contract may not import from app/],
+    ['src/platform/x.ts', "import { thing } from '../domain/user';\nexport const t = thing;", /platform may not import from domain/],
+    ['src/app/x.ts', "import { readOwnerOnly } from '../platform/owner-only-file';\nexport const r = readOwnerOnly;", /app may not import from platform/],
+    ['src/domain/x.ts', "import { readOwnerOnly } from '../platform/owner-only-file';\nexport const r = readOwnerOnly;", /domain may not import from platform/],
   ])('rejects %s importing what it must not', async (file, code, why) => {
     const errors = await layerErrors(file, code);
     expect(errors.join('\n')).toMatch(why);
@@ -45,7 +58,12 @@ describe('the layering rule of ARCHITECTURE.md', () => {
       'renderer/x.ts',
       "import { METHODS } from '../src/contract/methods';\nimport { create } from 'zustand';\nexport const m = METHODS;\nexport const c = create;",
     ],
+    [
+      'src/carriers/x.ts',
+      "import type { Carrier } from '../app/ports/carriers';\nimport { XMLParser } from 'fast-xml-parser';\nexport type C = Carrier;\nexport const p = XMLParser;",
+    ],
     ['src/host/x.ts', "import { createStation } from '../app/station';\nimport fs from 'node:fs';\nexport const c = createStation;\nexport const f = fs;"],
+    ['src/storage/x.ts', "import { readOwnerOnly } from '../platform/owner-only-file';\nexport const r = readOwnerOnly;"],
   ])('allows %s its own imports', async (file, code) => {
     expect(await layerErrors(file, code)).toEqual([]);
   });

@@ -91,7 +91,7 @@ describe('the document worker', () => {
     expect(zpl.toString('utf8')).toContain(sscc);
     const pdf = await slipPrinter.received;
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    expect(pdfBarcodes(pdf).flat()).toContain('CODE-128:PD-100001');
+    expect(pdfBarcodes(pdf).flat()).toContain('CODE-128:RET-PD-100001');
     expect(f.documents.printQueue.list('ST-01').map((j) => j.status)).toEqual(['done', 'done']);
     expect(f.documents.requests.forOrder('PD-100001').map((i) => i.status)).toEqual(['done', 'done']);
     expect(f.events.filter((e) => e.name === 'print.job.changed').length).toBeGreaterThanOrEqual(4);

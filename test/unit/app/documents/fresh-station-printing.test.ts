@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { demoPrinterProfiles } from '../../../../src/app/demo/printers';
+import { defaultPrinterProfiles } from '../../../../src/app/stations';
 import { createStationFixture, typedCall, type StationFixture } from '../../../support/station-fixture';
 import { ok, packMugs, setUpPrinting } from './support';
 
@@ -19,9 +19,9 @@ describe('a station before any printer is set up', () => {
     const call = typedCall(f.station);
     await ok(call('auth.badge', { badge: 'PD-P-0001', pin: '1111' }));
     expect((await ok(call('print.queue', {}))).printers).toEqual({ missing: ALL_KINDS, pdfFolder: null });
-    for (const profile of demoPrinterProfiles('ST-02')) f.documents.profiles.set(profile);
+    for (const profile of defaultPrinterProfiles('ST-02')) f.documents.profiles.set(profile);
     expect((await ok(call('print.queue', {}))).printers.missing).toEqual(ALL_KINDS);
-    for (const profile of demoPrinterProfiles('ST-01')) f.documents.profiles.set(profile);
+    for (const profile of defaultPrinterProfiles('ST-01')) f.documents.profiles.set(profile);
     expect((await ok(call('print.queue', {}))).printers).toEqual({ missing: [], pdfFolder: path.join(f.dir, 'printed', 'ST-01') });
   });
 
@@ -50,7 +50,7 @@ describe('a station before any printer is set up', () => {
     await ok(call('auth.badge', { badge: 'PD-M-0001', pin: '1111' }));
     const noPrinter = await call('print.owed.print', { owedId: owed[0]!.id });
     expect(noPrinter.ok ? null : noPrinter.error.code).toBe('PRINTER_NOT_SET_UP');
-    for (const profile of demoPrinterProfiles('ST-01'))
+    for (const profile of defaultPrinterProfiles('ST-01'))
       await ok(call('printers.profile.set', { documentKind: profile.documentKind, printerKind: 'pdf_folder', target: 'ST-01', format: 'pdf', raw: false }));
     for (const o of owed) expect((await ok(call('print.owed.print', { owedId: o.id }))).status).toBe('queued');
     const again = await call('print.owed.print', { owedId: owed[0]!.id });

@@ -16,6 +16,7 @@ describe('catalog repository', () => {
       tracking: 'none',
       refuseExpired: false,
       returnable: true,
+      nonReturnableReason: null,
       isKit: false,
     });
     expect(store.catalog.productById(mug.id)).toEqual(mug);

@@ -11,10 +11,22 @@ describe('station repository', () => {
     store.stations.upsert({ id: 'ST-02', name: 'Returns desk', language: 'pl', idleLogoutMinutes: 30 });
     store.stations.upsert({ id: 'ST-01', name: 'Station 1', language: 'en', idleLogoutMinutes: 15 });
     store.stations.upsert({ id: 'ST-01', name: 'Packing 1', language: 'pl', idleLogoutMinutes: 5 });
-    expect(store.stations.get('ST-01')).toEqual({ id: 'ST-01', name: 'Packing 1', language: 'pl', idleLogoutMinutes: 5, badgeOnlyLogin: true });
+    expect(store.stations.get('ST-01')).toEqual({
+      id: 'ST-01',
+      name: 'Packing 1',
+      language: 'pl',
+      idleLogoutMinutes: 5,
+      badgeOnlyLogin: true,
+      kind: 'packing',
+      timeZone: 'Europe/Warsaw',
+    });
     store.stations.upsert({ id: 'ST-01', name: 'Packing 1', language: 'pl', idleLogoutMinutes: 5, badgeOnlyLogin: false });
     store.stations.upsert({ id: 'ST-01', name: 'Packing 1', language: 'en', idleLogoutMinutes: 5 });
     expect(store.stations.get('ST-01')).toMatchObject({ language: 'en', badgeOnlyLogin: false });
+    // A returns desk keeps its kind and time zone when written without them.
+    store.stations.upsert({ id: 'ST-02', name: 'Zwroty', language: 'pl', idleLogoutMinutes: 30, kind: 'returns', timeZone: 'Europe/London' });
+    store.stations.upsert({ id: 'ST-02', name: 'Zwroty', language: 'pl', idleLogoutMinutes: 30 });
+    expect(store.stations.get('ST-02')).toMatchObject({ kind: 'returns', timeZone: 'Europe/London' });
     expect(store.stations.list().map((s) => s.id)).toEqual(['ST-01', 'ST-02']);
   });
 });

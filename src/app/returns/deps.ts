@@ -1,0 +1,16 @@
+import type { Logins } from '../auth';
+import type { CommonPorts } from '../context';
+import type { OutboxRepository, SyncOrderLinks } from '../ports/backend';
+import type { PhotoFiles, ReturnsRepository } from '../ports/returns';
+
+/**
+ * What the returns desk uses: the database and journal, its own repository and photo files, the
+ * logins (a manager's badge or PIN for an override), and the shop's outbox where the station has
+ * a shop (null otherwise: a decided return then tells no one).
+ */
+export interface ReturnsDeps extends Pick<CommonPorts, 'store' | 'journal' | 'clock' | 'logger' | 'events' | 'stationId'> {
+  returns: ReturnsRepository;
+  photos: PhotoFiles;
+  logins: Logins;
+  shop: { outbox: OutboxRepository; links: SyncOrderLinks } | null;
+}

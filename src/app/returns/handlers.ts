@@ -1,0 +1,249 @@
+import { StationFailure } from '../../contract/errors';
+import { MAX_PHOTO_BASE64 } from '../../contract/returns';
+import { localDateOf } from '../../domain/returns/calendar';
+import { holdDeadline } from '../../domain/returns/deadlines';
+import { invalidRules } from '../../domain/returns/rules';
+import type { CallContext } from '../context';
+import type { HandlerSlice } from '../handlers';
+import { requireUser } from '../packing/desk';
+import type { NotOurParcelRecord } from '../ports/returns';
+import type { ReturnsDeps } from './deps';
+import { ReturnsDesk } from './desk';
+import { identify } from './identify';
+import { nameOf, notOursSummary, notOursView, photoView, returnSummary, returnView } from './views';
+
+type ReturnsMethods =
+  | 'returns.identify'
+  | 'returns.open'
+  | 'returns.get'
+  | 'returns.list'
+  | 'returns.item.scan'
+  | 'returns.item.missing'
+  | 'returns.item.grade'
+  | 'returns.item.remove'
+  | 'returns.eligibility.override'
+  | 'returns.decide'
+  | 'returns.close'
+  | 'returns.notOurs.record'
+  | 'returns.notOurs.get'
+  | 'returns.notOurs.link'
+  | 'returns.notOurs.resolve'
+  | 'returns.photo.add'
+  | 'returns.label.link'
+  | 'returns.settings'
+  | 'returns.settings.set'
+  | 'returns.packingErrors';
+
+/** The largest photo taken: the base64 the contract takes, decoded. */
+export const MAX_PHOTO_BYTES = Math.floor((MAX_PHOTO_BASE64 * 3) / 4);
+
+const JPEG = [0xff, 0xd8, 0xff];
+const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+function isImage(bytes: Uint8Array, mimeType: 'image/jpeg' | 'image/png'): boolean {
+  const magic = mimeType === 'image/jpeg' ? JPEG : PNG;
+  return bytes.length > magic.length && magic.every((b, i) => bytes[i] === b);
+}
+
+export function returnsHandlers(deps: ReturnsDeps): HandlerSlice<ReturnsMethods> {
+  const desk = new ReturnsDesk(deps);
+  const { store, returns, clock, journal } = deps;
+
+  const parcel = (number: string): NotOurParcelRecord => {
+    const found = returns.notOursByNumber(number);
+    if (!found) throw new StationFailure('NOT_OURS_NOT_FOUND', `There is no parcel ${number}.`, { number });
+    return found;
+  };
+  const parcelEntry = (call: CallContext, record: NotOurParcelRecord, type: string, payload: Record<string, unknown>) =>
+    journal.append({ type, stationId: call.stationId, actorId: call.user?.id ?? null, subject: { kind: 'return', id: record.number }, payload });
+  const settings = () => ({ rules: returns.rules(), reasonCodes: returns.reasonCodes() });
+
+  return {
+    'returns.identify': ({ text }, call) => {
+      requireUser(call);
+      const found = identify(deps, text, call.user, desk.zoneOf(call.stationId));
+      const single = found.candidates.length === 1 ? found.candidates[0]! : null;
+      journal.append({
+        type: 'returns.identified',
+        stationId: call.stationId,
+        actorId: call.user?.id ?? null,
+        subject: single ? { kind: 'order', id: single.number } : null,
+        payload: {
+          raw: text.slice(0, 200),
+          candidates: found.candidates.map((c) => ({ order: c.number, matchedBy: c.matchedBy })),
+          notOurs: found.notOurs.map((p) => p.number),
+        },
+      });
+      return found;
+    },
+    'returns.open': (input, call) => desk.openReturn(call, input),
+    'returns.get': ({ number }, call) => returnView(deps, desk.record(number), call.user),
+    'returns.list': ({ overdue, limit }, call) => {
+      const now = clock.now();
+      const records = returns.listOpen(overdue ? { limit, dueBefore: now.toISOString() } : { limit });
+      const held = returns.listHeld({ limit });
+      const zone = desk.zoneOf(call.stationId);
+      return {
+        returns: records.map((r) => returnSummary(deps, r, store.orders.byId(r.orderId))),
+        notOurs: held.map((p) => notOursSummary(p, now, zone)).filter((p) => !overdue || p.hold.overdue),
+      };
+    },
+    'returns.item.scan': (input, call) => desk.scanItem(call, input),
+    'returns.item.missing': (input, call) => desk.missingItem(call, input),
+    'returns.item.grade': (input, call) => desk.gradeItem(call, input),
+    'returns.item.remove': (input, call) => desk.removeItem(call, input),
+    'returns.eligibility.override': (input, call) => desk.override(call, input),
+    'returns.decide': (input, call) => desk.decide(call, input),
+    'returns.close': ({ number }, call) => desk.close(call, number),
+
+    'returns.notOurs.record': (input, call) => {
+      const handlerId = requireUser(call);
+      const zone = desk.zoneOf(call.stationId);
+      const now = clock.now();
+      const receivedOn = localDateOf(now, zone);
+      const hold = holdDeadline(returns.rules(), receivedOn, zone);
+      const record = store.transaction(() => {
+        const created = returns.createNotOurs({
+          stationId: call.stationId,
+          handlerId,
+          sender: { name: input.sender.name, address: input.sender.address ?? null, email: input.sender.email ?? null, phone: input.sender.phone ?? null },
+          carrier: input.carrier ?? null,
+          tracking: input.tracking ?? null,
+          scanned: input.scanned ?? null,
+          note: input.note ?? null,
+          receivedAt: now.toISOString(),
+          receivedOn,
+          hold: { lastDay: hold.lastDay, endsAt: hold.endsAt },
+        });
+        parcelEntry(call, created, 'returns.not_ours', {
+          sender: created.sender,
+          carrier: created.carrier,
+          tracking: created.tracking,
+          scanned: created.scanned,
+          holdUntil: hold.lastDay,
+        });
+        return created;
+      });
+      deps.events.emit('returns.changed', { stationId: null, number: record.number, status: record.status });
+      return notOursView(deps, record, zone);
+    },
+    'returns.notOurs.get': ({ number }, call) => notOursView(deps, parcel(number), desk.zoneOf(call.stationId)),
+    'returns.notOurs.link': ({ number, orderNumber }, call) => {
+      const by = requireUser(call);
+      const order = store.orders.byNumber(orderNumber);
+      if (!order) throw new StationFailure('ORDER_NOT_FOUND', `No order matches "${orderNumber}".`, { code: orderNumber });
+      const record = store.transaction(() => {
+        const held = parcel(number);
+        const at = clock.now().toISOString();
+        returns.resolveNotOurs(held.id, { status: 'linked', orderId: order.id, returnId: null, by, at, note: null });
+        parcelEntry(call, held, 'returns.not_ours.linked', { order: order.number });
+        // The order's own timeline shows the parcel that came back for it.
+        journal.append({
+          type: 'returns.not_ours.linked',
+          stationId: call.stationId,
+          actorId: by,
+          subject: { kind: 'order', id: order.number },
+          payload: { parcel: held.number, sender: held.sender.name, tracking: held.tracking },
+        });
+        return returns.notOursById(held.id)!;
+      });
+      deps.events.emit('returns.changed', { stationId: null, number: record.number, status: record.status });
+      return notOursView(deps, record, desk.zoneOf(call.stationId));
+    },
+    'returns.notOurs.resolve': ({ number, outcome, note }, call) => {
+      const by = requireUser(call);
+      const record = store.transaction(() => {
+        const held = parcel(number);
+        returns.resolveNotOurs(held.id, { status: outcome, orderId: null, returnId: null, by, at: clock.now().toISOString(), note: note ?? null });
+        parcelEntry(call, held, `returns.not_ours.${outcome}`, { note: note ?? null });
+        return returns.notOursById(held.id)!;
+      });
+      deps.events.emit('returns.changed', { stationId: null, number: record.number, status: record.status });
+      return notOursView(deps, record, desk.zoneOf(call.stationId));
+    },
+
+    'returns.photo.add': ({ number, itemId, mimeType, data }, call) => {
+      const takenBy = requireUser(call);
+      const bytes = new Uint8Array(Buffer.from(data, 'base64'));
+      if (bytes.length > MAX_PHOTO_BYTES) {
+        throw new StationFailure('PHOTO_TOO_LARGE', `The photo is larger than ${MAX_PHOTO_BYTES} bytes.`, {
+          limitMb: Math.floor(MAX_PHOTO_BYTES / 1024 / 1024),
+        });
+      }
+      if (!isImage(bytes, mimeType)) throw new StationFailure('PHOTO_INVALID', `That is not a ${mimeType === 'image/jpeg' ? 'JPEG' : 'PNG'} photo.`);
+      const record = returns.byNumber(number);
+      const held = record ? null : parcel(number);
+      if (itemId !== undefined && (!record || returns.item(itemId)?.returnId !== record.id)) {
+        throw new StationFailure('RETURN_NOT_FOUND', `Return ${number} has no item ${itemId}.`, { number });
+      }
+      // The file first: a photo row never points at a file that is not there.
+      const file = deps.photos.write(mimeType === 'image/jpeg' ? 'photo.jpg' : 'photo.png', bytes);
+      const at = clock.now().toISOString();
+      return store.transaction(() => {
+        const photo = returns.addPhoto({
+          returnId: record?.id ?? null,
+          notOursId: held?.id ?? null,
+          itemId: itemId ?? null,
+          path: file.path,
+          mimeType,
+          bytes: bytes.length,
+          sha256: file.sha256,
+          stationId: call.stationId,
+          takenBy,
+          takenAt: at,
+        });
+        const payload = { photoId: photo.id, itemId: itemId ?? null, sha256: file.sha256, bytes: bytes.length, mimeType };
+        if (record) {
+          const order = store.orders.byId(record.orderId);
+          desk.journal(call, { number: order?.number ?? String(record.orderId) }, 'returns.photo', { returnNumber: record.number, ...payload });
+        } else parcelEntry(call, held!, 'returns.photo', payload);
+        return photoView(photo);
+      });
+    },
+    'returns.label.link': ({ orderNumber, tracking, carrier }, call) => {
+      requireUser(call);
+      const order = store.orders.byNumber(orderNumber);
+      if (!order) throw new StationFailure('ORDER_NOT_FOUND', `No order matches "${orderNumber}".`, { code: orderNumber });
+      store.transaction(() => {
+        returns.linkReturnLabel(tracking, order.id, carrier ?? null, clock.now().toISOString());
+        desk.journal(call, order, 'returns.label_linked', { tracking, carrier: carrier ?? null });
+      });
+      return null;
+    },
+    'returns.settings': () => settings(),
+    'returns.settings.set': ({ rules, reasonCodes }, call) => {
+      const next = { ...returns.rules(), ...(rules ?? {}) };
+      const bad = invalidRules(next);
+      if (bad.length > 0) {
+        throw new StationFailure('VALIDATION_FAILED', `These returns rules are out of bounds (the law sets their minimum): ${bad.join(', ')}.`, {
+          rules: bad.join(', '),
+        });
+      }
+      store.transaction(() => {
+        returns.saveRules(next);
+        if (reasonCodes) returns.saveReasonCodes(reasonCodes);
+        journal.append({
+          type: 'settings.returns',
+          stationId: call.stationId,
+          actorId: call.user?.id ?? null,
+          subject: { kind: 'station', id: call.stationId },
+          payload: {
+            rules: next,
+            ...(reasonCodes ? { reasonCodes: reasonCodes.map((r) => ({ code: r.code, packingError: r.packingError, active: r.active })) } : {}),
+          },
+        });
+      });
+      return settings();
+    },
+    'returns.packingErrors': ({ packerId, from, to }) =>
+      returns.packingErrors({ ...(packerId !== undefined ? { packerId } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) }).map((e) => ({
+        returnNumber: e.returnNumber,
+        orderNumber: e.orderNumber,
+        packingSessionId: e.packingSessionId,
+        packerId: e.packerId,
+        packer: nameOf(deps, e.packerId),
+        reasonCode: e.reasonCode,
+        attributedAt: e.attributedAt,
+      })),
+  };
+}

@@ -1,0 +1,442 @@
+import {
+  CarrierFailure,
+  type Carrier,
+  type CarrierLabel,
+  type CarrierLabelFormat,
+  type CarrierLabelSize,
+  type CarrierShipment,
+  type Handover,
+  type HandoverRequest,
+  type ShipmentLookup,
+  type ShipmentRequest,
+} from '../../app/ports/carriers';
+import type { Address } from '../../domain/order';
+import { decimalAmount, nationalPhone } from '../address';
+import type { HttpConnection } from '../http';
+import { el, leaf, listAt, soapCall, soapEnvelope, textAt, type XmlObject } from '../xml';
+
+/** How the station reaches DPD Polska's DPDServices (docs/carriers.md, DPD). */
+export interface DpdConnection {
+  /** https://dpdservices.dpd.com.pl/DPDPackageObjServicesService/DPDPackageObjServices, or the demo host. */
+  url: string;
+  login: string;
+  password: string | null;
+  masterFid: number;
+  /** The sender's FID when it is not the master FID. */
+  senderFid?: number;
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+}
+
+const CARRIER = 'DPD';
+const NS = 'http://dpdservices.dpd.com.pl/';
+const ARRAYS = ['Package', 'Parcel', 'ValidationInfo', 'packages', 'parcels', 'errorDetails'];
+const FORMATS: Record<CarrierLabelFormat, string> = { pdf: 'PDF', zpl: 'ZPL', epl: 'EPL' };
+/** Statuses that mean DPD itself failed (retry later), not that the request was wrong. */
+const DPD_FAULTS = new Set(['UNKNOWN_ERROR', 'DB_ERROR', 'NOT_PROCESSED']);
+
+interface Problem {
+  status: string;
+  info: string[];
+}
+
+function digits(postcode: string): string {
+  return postcode.replace(/[\s-]/g, '');
+}
+
+/** Every ValidationInfo under a package or parcel, as "field: text". */
+function validationLines(node: XmlObject): string[] {
+  return listAt(node, 'ValidationDetails', 'ValidationInfo').map((v) => {
+    const fields = textAt(v, 'FieldNames');
+    const info = textAt(v, 'Info') ?? textAt(v, 'ErrorCode') ?? '';
+    return fields ? `${fields}: ${info}` : info;
+  });
+}
+
+/** DPD Polska DPDServices (SOAP 1.1, credentials in each body): numbers, labels, the protocol and the courier pickup. */
+export class DpdCarrier implements Carrier {
+  readonly kind = 'dpd' as const;
+  readonly capabilities = { labelFormats: ['pdf', 'zpl', 'epl'] as CarrierLabelFormat[], cancel: false, pickup: true, pickupPoints: true };
+
+  constructor(private readonly connection: DpdConnection) {}
+
+  /** A courier availability check for the sender's post code: cheap, and it needs a valid login. */
+  async testConnection(): Promise<{ account: string }> {
+    await this.call(
+      'getCourierOrderAvailabilityV1',
+      el('dpd:getCourierOrderAvailabilityV1', null, el('senderPlaceV1', null, leaf('countryCode', 'PL'), leaf('postalCode', '02274')), this.auth()),
+      'the connection check',
+    );
+    return { account: `DPD Polska: ${this.connection.login} (FID ${this.connection.masterFid})` };
+  }
+
+  async createShipment(request: ShipmentRequest): Promise<CarrierShipment> {
+    const answer = await this.call(
+      'generatePackagesNumbersV4',
+      el(
+        'dpd:generatePackagesNumbersV4',
+        null,
+        el('openUMLFeV3', null, this.packageXml(request)),
+        leaf('pkgNumsGenerationPolicyV1', 'STOP_ON_FIRST_ERROR'),
+        leaf('langCode', 'PL'),
+        this.auth(),
+      ),
+      'the shipment',
+    );
+    const result = (answer.return ?? {}) as XmlObject;
+    const pkg = listAt(result, 'Packages', 'Package')[0];
+    const parcel = pkg ? listAt(pkg, 'Parcels', 'Parcel')[0] : undefined;
+    const waybill = parcel ? textAt(parcel, 'Waybill') : null;
+    const statuses = [textAt(result, 'Status'), pkg ? textAt(pkg, 'Status') : null, parcel ? textAt(parcel, 'Status') : null].filter(
+      (s): s is string => s !== null,
+    );
+    if (waybill && statuses.every((s) => s === 'OK')) return this.toShipment(waybill, request.reference);
+
+    const problem: Problem = {
+      status: statuses.find((s) => s !== 'OK') ?? 'NO_WAYBILL',
+      info: [...(pkg ? validationLines(pkg) : []), ...(parcel ? validationLines(parcel) : [])],
+    };
+    if (problem.status === 'DUPLICATED_PACKAGE_SEARCH_KEY') {
+      // A package with this reference exists already: it is the one an earlier attempt made.
+      const existing = await this.findShipment({ reference: request.reference, idempotencyKey: request.idempotencyKey, shopOrderId: null, parcelIndex: 1 });
+      if (existing) return existing;
+    }
+    throw this.generationFailure(problem, request.reference);
+  }
+
+  /**
+   * The package DPD made for this reference: the label call takes packages by reference, and its
+   * answer names their waybills (unconfirmed against the live service; see docs/carriers.md).
+   */
+  async findShipment(lookup: ShipmentLookup): Promise<CarrierShipment | null> {
+    const answer = await this.call(
+      'generateSpedLabelsV4',
+      el(
+        'dpd:generateSpedLabelsV4',
+        null,
+        this.servicesParams({ packages: [el('packages', null, leaf('reference', lookup.reference))], policy: 'IGNORE_ERRORS' }),
+        leaf('outputDocFormatV1', 'PDF'),
+        leaf('outputDocPageFormatV1', 'LBL_PRINTER'),
+        leaf('outputLabelType', 'BIC3'),
+        this.auth(),
+      ),
+      'the shipment search',
+    );
+    const session = ((answer.return ?? {}) as XmlObject).session as XmlObject | undefined;
+    for (const pkg of listAt(session, 'packages')) {
+      if (textAt(pkg, 'statusInfo', 'status') !== 'OK') continue;
+      const waybill = listAt(pkg, 'parcels')
+        .map((p) => textAt(p, 'waybill'))
+        .find(Boolean);
+      if (waybill) return this.toShipment(waybill, textAt(pkg, 'reference') ?? lookup.reference);
+    }
+    return null;
+  }
+
+  /** DPD's numbers are final when given; there is no call to read one back, so the waybill is the state. */
+  async shipment(shipmentId: string): Promise<CarrierShipment> {
+    return this.toShipment(shipmentId, '');
+  }
+
+  async awaitConfirmation(shipmentId: string): Promise<CarrierShipment> {
+    return this.shipment(shipmentId);
+  }
+
+  async label(shipmentId: string, options: { format: CarrierLabelFormat; size: CarrierLabelSize }): Promise<CarrierLabel> {
+    const answer = await this.call(
+      'generateSpedLabelsV4',
+      el(
+        'dpd:generateSpedLabelsV4',
+        null,
+        this.servicesParams({ packages: [el('packages', null, el('parcels', null, leaf('waybill', shipmentId)))], policy: 'STOP_ON_FIRST_ERROR' }),
+        leaf('outputDocFormatV1', FORMATS[options.format]),
+        leaf('outputDocPageFormatV1', 'LBL_PRINTER'),
+        leaf('outputLabelType', 'BIC3'),
+        this.auth(),
+      ),
+      'the label',
+    );
+    const result = (answer.return ?? {}) as XmlObject;
+    const status = textAt(result, 'session', 'statusInfo', 'status');
+    const data = textAt(result, 'documentData');
+    if (status !== 'OK' || !data) throw this.documentFailure(status ?? 'NO_DOCUMENT', textAt(result, 'session', 'statusInfo', 'description'), 'the label');
+    return { format: options.format, size: options.size, bytes: new Uint8Array(Buffer.from(data, 'base64')), trackingNumber: shipmentId };
+  }
+
+  async cancel(shipmentId: string): Promise<void> {
+    throw new CarrierFailure(
+      'invalid',
+      'carrier.unsupported',
+      `DPD has no call to cancel a parcel: leave ${shipmentId} out of today's protocol and do not hand it to the courier.`,
+      { carrier: CARRIER, shipment: shipmentId },
+    );
+  }
+
+  /** The handover protocol for the day's waybills, then the courier pickup when asked for. */
+  async closeDay(request: HandoverRequest): Promise<Handover> {
+    if (request.shipmentIds.length === 0) {
+      throw new CarrierFailure('invalid', 'carrier.handover_failed', 'There is no DPD parcel to hand over today.', { carrier: CARRIER });
+    }
+    const packages = request.shipmentIds.map((waybill) => el('packages', null, el('parcels', null, leaf('waybill', waybill))));
+    const answer = await this.call(
+      'generateProtocolV2',
+      el(
+        'dpd:generateProtocolV2',
+        null,
+        this.servicesParams({ packages, policy: 'STOP_ON_FIRST_ERROR', pickupAddress: request.sender }),
+        leaf('outputDocFormatV1', 'PDF'),
+        leaf('outputDocPageFormatV1', 'A4'),
+        this.auth(),
+      ),
+      'the protocol',
+    );
+    const result = (answer.return ?? {}) as XmlObject;
+    const status = textAt(result, 'session', 'statusInfo', 'status');
+    const data = textAt(result, 'documentData');
+    if (status !== 'OK' || !data) throw this.documentFailure(status ?? 'NO_DOCUMENT', textAt(result, 'session', 'statusInfo', 'description'), 'the protocol');
+    const protocol = textAt(result, 'documentId');
+
+    let pickup: Handover['pickup'] = null;
+    if (request.pickup) {
+      const p = request.pickup;
+      const called = await this.call(
+        'packagesPickupCallV4',
+        el(
+          'dpd:packagesPickupCallV4',
+          null,
+          el(
+            'dpdPickupParamsV3',
+            null,
+            leaf('operationType', 'INSERT'),
+            leaf('orderType', 'DOMESTIC'),
+            el(
+              'pickupCallSimplifiedDetails',
+              null,
+              el(
+                'packagesParams',
+                null,
+                leaf('dox', false),
+                leaf('doxCount', 0),
+                leaf('pallet', false),
+                leaf('palletsCount', 0),
+                leaf('parcelsCount', p.parcelCount),
+                leaf('parcelsWeight', decimalAmount(Math.round(p.totalWeightGrams / 10))),
+                leaf('standardParcel', true),
+              ),
+              el(
+                'pickupCustomer',
+                null,
+                leaf('customerFullName', p.address.company ?? p.address.name),
+                leaf('customerName', p.address.name),
+                leaf('customerPhone', nationalPhone(p.address.phone)),
+              ),
+              el('pickupPayer', null, leaf('payerName', p.address.company ?? p.address.name), leaf('payerNumber', this.fid())),
+              el(
+                'pickupSender',
+                null,
+                leaf('senderAddress', p.address.street),
+                leaf('senderCity', p.address.city),
+                leaf('senderFullName', p.address.company ?? p.address.name),
+                leaf('senderName', p.address.name),
+                leaf('senderPhone', nationalPhone(p.address.phone)),
+                leaf('senderPostalCode', digits(p.address.postcode)),
+              ),
+            ),
+            leaf('pickupDate', p.date),
+            leaf('pickupTimeFrom', p.from),
+            leaf('pickupTimeTo', p.to),
+            leaf('waybillsReady', true),
+          ),
+          this.auth(),
+        ),
+        'the courier pickup',
+      );
+      const ret = (called.return ?? {}) as XmlObject;
+      const callStatus = textAt(ret, 'statusInfo', 'status');
+      if (callStatus !== 'OK') {
+        const why = listAt(ret, 'statusInfo', 'errorDetails')
+          .map((e) => textAt(e, 'description') ?? textAt(e, 'code'))
+          .filter(Boolean)
+          .join('; ');
+        throw new CarrierFailure(
+          callStatus === 'RANGE_NOT_AVAILABLE_TEMPORARILY' ? 'unavailable' : 'refused',
+          'carrier.handover_failed',
+          `DPD made protocol ${protocol ?? ''} but did not take the courier pickup (${callStatus ?? 'no status'}${why ? `: ${why}` : ''}). Order the courier for another time, or by phone.`,
+          { carrier: CARRIER, code: callStatus ?? '', protocol: protocol ?? '' },
+        );
+      }
+      pickup = { reference: textAt(ret, 'orderNumber') ?? '' };
+    }
+    return { document: { format: 'pdf', bytes: new Uint8Array(Buffer.from(data, 'base64')) }, number: protocol, shipmentIds: request.shipmentIds, pickup };
+  }
+
+  // --- the request ---
+
+  private fid(): number {
+    return this.connection.senderFid ?? this.connection.masterFid;
+  }
+
+  private auth(): string {
+    return el(
+      'authDataV1',
+      null,
+      leaf('login', this.connection.login),
+      leaf('masterFid', this.connection.masterFid),
+      leaf('password', this.connection.password ?? ''),
+    );
+  }
+
+  private addressXml(name: string, address: Address, fid: number | null): string {
+    return el(
+      name,
+      null,
+      leaf('address', address.street),
+      leaf('city', address.city),
+      leaf('company', address.company),
+      leaf('countryCode', address.country),
+      leaf('email', address.email),
+      leaf('fid', fid),
+      leaf('name', address.name),
+      leaf('phone', nationalPhone(address.phone)),
+      leaf('postalCode', digits(address.postcode)),
+    );
+  }
+
+  private packageXml(request: ShipmentRequest): string {
+    const d = request.parcel.dimensionsMm;
+    const cm = (mm: number) => Math.max(1, Math.ceil(mm / 10));
+    const money = (name: string, m: { minor: number; currency: string } | null) =>
+      m ? el(name, null, leaf('amount', decimalAmount(m.minor)), leaf('currency', m.currency)) : null;
+    const services = [
+      money('cod', request.cod),
+      money('declaredValue', request.declaredValue),
+      request.pickupPoint ? el('dpdPickup', null, leaf('pudo', request.pickupPoint)) : null,
+    ].filter((s): s is string => s !== null);
+    return el(
+      'packages',
+      null,
+      el(
+        'parcels',
+        null,
+        leaf('content', request.contents),
+        leaf('customerData1', request.orderNumber),
+        leaf('reference', request.reference),
+        d ? leaf('sizeX', cm(d.length)) : null,
+        d ? leaf('sizeY', cm(d.width)) : null,
+        d ? leaf('sizeZ', cm(d.height)) : null,
+        leaf('weight', (request.parcel.weightGrams / 1000).toFixed(2)),
+      ),
+      leaf('payerType', 'SENDER'),
+      this.addressXml('receiver', request.receiver, null),
+      leaf('ref1', request.orderNumber),
+      leaf('reference', request.reference),
+      this.addressXml('sender', request.sender, this.fid()),
+      services.length > 0 ? el('services', null, ...services) : null,
+    );
+  }
+
+  private servicesParams(options: { packages: string[]; policy: string; pickupAddress?: Address }): string {
+    return el(
+      'dpdServicesParamsV1',
+      null,
+      options.pickupAddress ? this.addressXml('pickupAddress', options.pickupAddress, this.fid()) : null,
+      leaf('policy', options.policy),
+      el('session', null, ...options.packages, leaf('sessionType', 'DOMESTIC')),
+    );
+  }
+
+  private toShipment(waybill: string, reference: string): CarrierShipment {
+    return { carrier: 'dpd', shipmentId: waybill, trackingNumber: waybill, status: 'confirmed', carrierStatus: 'OK', reference };
+  }
+
+  // --- failures ---
+
+  private generationFailure(problem: Problem, reference: string): CarrierFailure {
+    const details = { carrier: CARRIER, code: problem.status, fields: problem.info.join('; ') };
+    if (DPD_FAULTS.has(problem.status)) {
+      return new CarrierFailure(
+        'unavailable',
+        'carrier.server_error',
+        `DPD could not number the parcel for ${reference} (${problem.status}); the station tries again later.`,
+        details,
+      );
+    }
+    if (problem.status === 'DISALLOWED_FID') {
+      return new CarrierFailure(
+        'refused',
+        'carrier.auth',
+        `DPD does not let this login send from FID ${this.fid()} (DISALLOWED_FID); check the FID in Settings → Carriers.`,
+        details,
+      );
+    }
+    const why = problem.info.length > 0 ? problem.info.join('; ') : 'it named no field';
+    return new CarrierFailure('invalid', 'carrier.invalid_data', `DPD refused the parcel for ${reference} (${problem.status}): ${why}.`, details);
+  }
+
+  private documentFailure(status: string, description: string | null, what: string): CarrierFailure {
+    const details = { carrier: CARRIER, code: status };
+    const said = description ? `: ${description}` : '';
+    if (DPD_FAULTS.has(status)) {
+      return new CarrierFailure(
+        'unavailable',
+        'carrier.server_error',
+        `DPD could not make ${what} (${status}${said}); the station tries again later.`,
+        details,
+      );
+    }
+    if (status === 'ALREADY_ADVICED') {
+      return new CarrierFailure(
+        'refused',
+        'carrier.handover_failed',
+        `DPD already made a protocol for these parcels (ALREADY_ADVICED); reprint the one made earlier.`,
+        details,
+      );
+    }
+    if (status.startsWith('INCORRECT_PICKUP_ADDRESS')) {
+      const field = status.replace('INCORRECT_PICKUP_ADDRESS_', '').toLowerCase().replace(/_/g, ' ');
+      return new CarrierFailure('invalid', 'carrier.invalid_data', `DPD refused the sender's address for ${what}: the ${field} is wrong (${status}).`, details);
+    }
+    if (status === 'NOT_FOUND')
+      return new CarrierFailure('refused', 'carrier.not_found', `DPD does not know the parcel asked for ${what} (NOT_FOUND).`, details);
+    if (status === 'ACCESS_DENIED_FOR_FID') {
+      return new CarrierFailure('refused', 'carrier.auth', `DPD does not let this login make ${what} for FID ${this.fid()} (ACCESS_DENIED_FOR_FID).`, details);
+    }
+    return new CarrierFailure(
+      'refused',
+      what === 'the label' ? 'carrier.label_failed' : 'carrier.handover_failed',
+      `DPD could not make ${what} (${status}${said}).`,
+      details,
+    );
+  }
+
+  // --- the exchange ---
+
+  private async call(operation: string, body: string, what: string): Promise<XmlObject> {
+    if (!this.connection.password) {
+      throw new CarrierFailure('refused', 'carrier.not_set_up', 'DPD needs the login, password and FID (Settings → Carriers).', { carrier: CARRIER });
+    }
+    const connection: HttpConnection = { carrier: CARRIER, timeoutMs: this.connection.timeoutMs ?? 30_000, fetch: this.connection.fetch };
+    // JAX-WS: an empty SOAPAction; only the wrapper element is in the service's namespace.
+    const answer = await soapCall(connection, this.connection.url, '', soapEnvelope({ dpd: NS }, body), { arrays: ARRAYS });
+    if (answer.fault) {
+      const { message, detail, detailNames } = answer.fault;
+      const text = `${message}${detail && detail !== message ? ` (${detail})` : ''}`;
+      if (detailNames.some((n) => /DeniedAccess/i.test(n))) {
+        throw new CarrierFailure(
+          'refused',
+          'carrier.auth',
+          `DPD refused the login for ${what}: ${text}. Check the login, password and master FID in Settings → Carriers.`,
+          { carrier: CARRIER, code: 'DeniedAccessWSException' },
+        );
+      }
+      if (detailNames.some((n) => /SchemaValidation/i.test(n))) {
+        throw new CarrierFailure('invalid', 'carrier.invalid_data', `DPD refused ${what} as malformed: ${text}.`, {
+          carrier: CARRIER,
+          code: 'SchemaValidationException',
+        });
+      }
+      throw new CarrierFailure('refused', 'carrier.refused', `DPD refused ${what}: ${text}.`, { carrier: CARRIER, code: answer.fault.code });
+    }
+    return answer.response ?? {};
+  }
+}

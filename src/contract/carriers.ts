@@ -1,0 +1,90 @@
+import { z } from 'zod';
+
+/** The carriers a station can hold an account for (the adapters in src/carriers). */
+export const CARRIER_ACCOUNT_KINDS = ['inpost', 'poczta-polska', 'dpd', 'baselinker', 'own'] as const;
+export type CarrierAccountKind = (typeof CARRIER_ACCOUNT_KINDS)[number];
+
+const url = z.string().url().max(500);
+const labelFormat = z.enum(['pdf', 'zpl', 'epl']);
+
+/**
+ * One carrier account, without its secret (token or password): the secret is sealed apart, like
+ * the shop's (src/sync/secrets), and bound to the address it was given for.
+ */
+export const carrierAccountSchema = z.discriminatedUnion('kind', [
+  z
+    .object({
+      kind: z.literal('inpost'),
+      url: url.default('https://api-shipx-pl.easypack24.net'),
+      organizationId: z.string().regex(/^\d{1,12}$/),
+      sendingMethod: z.string().max(40).default('dispatch_order'),
+      labelFormat: labelFormat.default('zpl'),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('poczta-polska'),
+      url: url.default('https://e-nadawca.poczta-polska.pl/websrv/en.php'),
+      login: z.string().min(1).max(100),
+      bufferId: z.number().int().positive().nullable().default(null),
+      postingOfficeId: z.number().int().positive().nullable().default(null),
+      codAccount: z
+        .string()
+        .regex(/^[\d ]{26,32}$/)
+        .nullable()
+        .default(null),
+      labelFormat: labelFormat.exclude(['epl']).default('pdf'),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('dpd'),
+      url: url.default('https://dpdservices.dpd.com.pl/DPDPackageObjServicesService/DPDPackageObjServices'),
+      login: z.string().min(1).max(100),
+      masterFid: z.number().int().positive(),
+      senderFid: z.number().int().positive().nullable().default(null),
+      labelFormat: labelFormat.default('zpl'),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('baselinker'),
+      courierCode: z.string().min(1).max(64),
+      accountId: z.number().int().nullable().default(null),
+      fields: z
+        .array(z.object({ id: z.string().max(64), value: z.string().max(500) }).strict())
+        .max(50)
+        .default([]),
+      fieldIds: z
+        .object({
+          cod: z.string().max(64).nullable().default(null),
+          insurance: z.string().max(64).nullable().default(null),
+          pickupPoint: z.string().max(64).nullable().default(null),
+        })
+        .strict()
+        .default({ cod: null, insurance: null, pickupPoint: null }),
+      pickupFields: z
+        .array(z.object({ id: z.string().max(64), value: z.string().max(500) }).strict())
+        .max(50)
+        .default([]),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('own'),
+      name: z.string().min(1).max(60).default('Own transport'),
+      labelFormat: labelFormat.exclude(['epl']).default('pdf'),
+    })
+    .strict(),
+]);
+export type CarrierAccount = z.output<typeof carrierAccountSchema>;
+
+/** Where an account's secret goes: the address it was given for (a changed address needs the secret again). */
+export function carrierEndpoint(account: CarrierAccount): string | null {
+  return 'url' in account ? account.url : null;
+}
+
+/** Whether the carrier needs a secret at all (BaseLinker uses the shop's token; our own label none). */
+export function carrierNeedsSecret(kind: CarrierAccountKind): boolean {
+  return kind === 'inpost' || kind === 'poczta-polska' || kind === 'dpd';
+}

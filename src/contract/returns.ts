@@ -1,0 +1,385 @@
+import { z } from 'zod';
+import { COMPLAINT_OUTCOMES, CONDITIONS, DISPOSITIONS, NON_RETURNABLE_REASONS, RETURN_STATUSES, RETURN_TYPES } from '../domain/returns/types';
+import { orderStatusSchema } from './schemas';
+import { managerApprovalSchema } from './packing';
+import type { Role } from '../domain/user';
+
+/**
+ * The returns desk (docs/returns.md): identify a parcel, open a return of a type, see whether it is
+ * allowed, scan and grade each item, decide, close; parcels that are not ours; photos; the list of
+ * open returns by deadline. Every refusal from the returns rules carries `sentence`, a key of
+ * src/domain/returns/sentences.ts, with its params: the screen says it with sentence(key, params, language).
+ */
+
+export const returnTypeSchema = z.enum(RETURN_TYPES);
+export const conditionSchema = z.enum(CONDITIONS);
+export const dispositionSchema = z.enum(DISPOSITIONS);
+export const complaintOutcomeSchema = z.enum(COMPLAINT_OUTCOMES);
+const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+/** A rule's verdict in words: a sentence key and its params. */
+export const sentenceSchema = z.object({ key: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) });
+
+export const deadlineViewSchema = z.object({
+  kind: z.enum(['refund', 'answer', 'settle', 'hold']),
+  /** The last day, on the station's calendar. */
+  lastDay: z.string(),
+  /** The first instant past it (UTC). */
+  endsAt: z.string(),
+  overdue: z.boolean(),
+  /** Calendar days to the last day: 0 on it, negative once past. */
+  daysLeft: z.number().int(),
+});
+
+export const shipmentViewSchema = z.object({
+  sessionId: z.number().int().nullable(),
+  shippedAt: z.string().nullable(),
+  stationId: z.string().nullable(),
+  parcels: z.number().int(),
+  /** The packer's name: for managers, and for the handler only once the return is decided (null otherwise). */
+  packer: z.string().nullable(),
+});
+
+export const returnLineSchema = z.object({
+  lineId: z.number().int(),
+  sku: z.string(),
+  name: z.string(),
+  ordered: z.number().int(),
+  shipped: z.number().int(),
+  returnedBefore: z.number().int(),
+  serialTracked: z.boolean(),
+  serials: z.array(z.string()),
+  returnable: z.boolean(),
+  nonReturnableReason: z.enum(NON_RETURNABLE_REASONS).nullable(),
+});
+
+export const MATCHED_BY = ['return_code', 'order_number', 'return_number', 'pick_list', 'tracking', 'return_label', 'serial', 'email', 'customer'] as const;
+
+export const candidateSchema = z.object({
+  orderId: z.number().int(),
+  number: z.string(),
+  status: orderStatusSchema,
+  customerName: z.string(),
+  email: z.string().nullable(),
+  city: z.string(),
+  matchedBy: z.enum(MATCHED_BY),
+  shipped: z.boolean(),
+  shipments: z.array(shipmentViewSchema),
+  lines: z.array(returnLineSchema),
+  returns: z.array(z.object({ number: z.string(), type: returnTypeSchema, status: z.enum(RETURN_STATUSES) })),
+});
+export type ReturnCandidate = z.infer<typeof candidateSchema>;
+
+export const notOursSummarySchema = z.object({
+  number: z.string(),
+  status: z.enum(['held', 'linked', 'sent_back', 'disposed']),
+  senderName: z.string(),
+  tracking: z.string().nullable(),
+  receivedAt: z.string(),
+  hold: deadlineViewSchema,
+});
+
+export const photoViewSchema = z.object({
+  id: z.number().int(),
+  itemId: z.number().int().nullable(),
+  mimeType: z.enum(['image/jpeg', 'image/png']),
+  bytes: z.number().int(),
+  sha256: z.string(),
+  takenAt: z.string(),
+});
+
+export const notOursViewSchema = notOursSummarySchema.extend({
+  stationId: z.string(),
+  handler: z.string(),
+  sender: z.object({ name: z.string(), address: z.string().nullable(), email: z.string().nullable(), phone: z.string().nullable() }),
+  carrier: z.string().nullable(),
+  scanned: z.string().nullable(),
+  note: z.string().nullable(),
+  linkedOrderNumber: z.string().nullable(),
+  resolvedAt: z.string().nullable(),
+  resolutionNote: z.string().nullable(),
+  photos: z.array(photoViewSchema),
+});
+export type NotOursView = z.infer<typeof notOursViewSchema>;
+
+export const returnItemViewSchema = z.object({
+  id: z.number().int(),
+  lineId: z.number().int().nullable(),
+  sku: z.string().nullable(),
+  name: z.string().nullable(),
+  serial: z.string().nullable(),
+  quantity: z.number().int(),
+  condition: conditionSchema.nullable(),
+  disposition: dispositionSchema.nullable(),
+  suggestedDisposition: dispositionSchema.nullable(),
+  reasonCode: z.string().nullable(),
+  note: z.string().nullable(),
+  packingErrorConfirmed: z.boolean(),
+  /** Set once the decision attributed a confirmed packing error; the name only then. */
+  attributedTo: z.object({ sessionId: z.number().int().nullable(), packer: z.string() }).nullable(),
+});
+
+export const returnSummarySchema = z.object({
+  number: z.string(),
+  type: returnTypeSchema,
+  status: z.enum(RETURN_STATUSES),
+  /** open → awaiting_refund (decided, money due) or decided → closed. */
+  stage: z.enum(['open', 'awaiting_refund', 'decided', 'closed']),
+  orderNumber: z.string(),
+  customerName: z.string(),
+  stationId: z.string(),
+  receivedAt: z.string(),
+  deadline: deadlineViewSchema,
+  /** A complaint unanswered past its deadline counts as accepted. */
+  deemedAccepted: z.boolean(),
+  items: z.number().int(),
+});
+export type ReturnSummary = z.infer<typeof returnSummarySchema>;
+
+export const returnViewSchema = returnSummarySchema.extend({
+  orderId: z.number().int(),
+  handler: z.string(),
+  identifiedBy: z.string().nullable(),
+  receivedOn: z.string(),
+  declaredOn: z.string().nullable(),
+  deliveredOn: z.string().nullable(),
+  timeZone: z.string(),
+  eligibility: z.object({
+    eligible: z.boolean(),
+    refusals: z.array(sentenceSchema),
+    warnings: z.array(sentenceSchema),
+    window: z.object({ countedFrom: z.enum(['delivery', 'shipping']), startDay: z.string(), days: z.number().int(), lastDay: z.string() }).nullable(),
+    override: z.object({ manager: z.string(), reason: z.string() }).nullable(),
+  }),
+  shipments: z.array(shipmentViewSchema),
+  lines: z.array(returnLineSchema.extend({ onThisReturn: z.number().int() })),
+  items: z.array(returnItemViewSchema),
+  decision: z
+    .object({
+      refund: z.object({ amountMinor: z.number().int(), currency: z.string() }).nullable(),
+      outcome: complaintOutcomeSchema.nullable(),
+      reason: z.string().nullable(),
+      decidedAt: z.string(),
+      decidedBy: z.string(),
+    })
+    .nullable(),
+  closedAt: z.string().nullable(),
+  note: z.string().nullable(),
+  photos: z.array(photoViewSchema),
+});
+export type ReturnView = z.infer<typeof returnViewSchema>;
+
+export const reasonCodeSchema = z
+  .object({
+    code: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/),
+    en: z.string().trim().min(1).max(80),
+    pl: z.string().trim().min(1).max(80),
+    packingError: z.boolean(),
+    active: z.boolean(),
+  })
+  .strict();
+
+export const returnRulesSchema = z
+  .object({
+    withdrawalDays: z.number().int(),
+    refundDays: z.number().int(),
+    complaintAnswerDays: z.number().int(),
+    complaintWindowDays: z.number().int(),
+    exchangeDays: z.number().int(),
+    refusedSettleDays: z.number().int(),
+    exchangeSettleDays: z.number().int(),
+    notOursHoldDays: z.number().int(),
+  })
+  .strict();
+
+/** Base64 of one photo: 8 MB of text is 6 MB of JPEG, far above a webcam still. */
+export const MAX_PHOTO_BASE64 = 8 * 1024 * 1024;
+
+type Access = 'public' | readonly Role[];
+const method = <I extends z.ZodType, O extends z.ZodType>(spec: { input: I; output: O; access: Access; passive?: boolean }) => spec;
+/** Returns handlers, and managers and admins (who may do all a handler may); packers may not. */
+const RETURNS: readonly Role[] = ['returns', 'manager', 'admin'];
+const MANAGERS: readonly Role[] = ['manager', 'admin'];
+const numberInput = z.object({ number: z.string().trim().min(1).max(40) }).strict();
+const refundSchema = z.object({ amountMinor: z.number().int().min(0).max(100_000_000), currency: z.string().regex(/^[A-Z]{3}$/) }).strict();
+
+export const RETURNS_METHODS = {
+  /** The candidate orders of anything scanned or typed (a slip's return code, order, pick list, SSCC, tracking, return label, serial, name or e-mail). */
+  'returns.identify': method({
+    input: z.object({ text: z.string().trim().min(1).max(200) }).strict(),
+    output: z.object({ candidates: z.array(candidateSchema), notOurs: z.array(notOursSummarySchema) }),
+    access: RETURNS,
+  }),
+  /** Opens a return of an order, of a type; eligibility is checked at once and shown. */
+  'returns.open': method({
+    input: z
+      .object({
+        orderNumber: z.string().trim().min(1).max(100),
+        type: returnTypeSchema,
+        /** When the customer withdrew or complained (the statement's date); today when not given. */
+        declaredOn: localDate.optional(),
+        /** When the parcel reached the customer, where known (else the window counts from shipping). */
+        deliveredOn: localDate.optional(),
+        identifiedBy: z.enum(MATCHED_BY).optional(),
+        note: z.string().trim().max(1000).optional(),
+      })
+      .strict(),
+    output: returnViewSchema,
+    access: RETURNS,
+  }),
+  'returns.get': method({ input: numberInput, output: returnViewSchema, access: RETURNS, passive: true }),
+  /** Open returns soonest deadline first (overdue ones first of all), and parcels held that are not ours. */
+  'returns.list': method({
+    input: z.object({ overdue: z.boolean().default(false), limit: z.number().int().min(1).max(500).default(100) }).strict(),
+    output: z.object({ returns: z.array(returnSummarySchema), notOurs: z.array(notOursSummarySchema) }),
+    access: RETURNS,
+    passive: true,
+  }),
+  /** A returned item scanned against what was shipped: matched to its line, or recorded as a wrong item; refusals change nothing. */
+  'returns.item.scan': method({
+    input: z
+      .object({
+        number: z.string().trim().min(1).max(40),
+        code: z.string().min(1).max(200),
+        symbology: z.string().max(20).nullable().default(null),
+        serial: z.string().trim().min(1).max(100).optional(),
+        quantity: z.number().int().min(1).max(10_000).default(1),
+      })
+      .strict(),
+    output: z.object({ outcome: z.enum(['matched', 'wrong_item']), itemId: z.number().int(), view: returnViewSchema }),
+    access: RETURNS,
+  }),
+  /** An item that should be in the parcel and is not. */
+  'returns.item.missing': method({
+    input: z.object({ number: z.string().trim().min(1).max(40), lineId: z.number().int(), quantity: z.number().int().min(1).max(10_000).default(1) }).strict(),
+    output: returnViewSchema,
+    access: RETURNS,
+  }),
+  'returns.item.grade': method({
+    input: z
+      .object({
+        number: z.string().trim().min(1).max(40),
+        itemId: z.number().int(),
+        condition: conditionSchema.optional(),
+        disposition: dispositionSchema.nullable().optional(),
+        reasonCode: z.string().max(40).nullable().optional(),
+        note: z.string().trim().max(1000).nullable().optional(),
+        /** The handler confirms a packing-error reason: it then counts against the packer once decided. */
+        packingErrorConfirmed: z.boolean().optional(),
+      })
+      .strict(),
+    output: returnViewSchema,
+    access: RETURNS,
+  }),
+  'returns.item.remove': method({
+    input: z.object({ number: z.string().trim().min(1).max(40), itemId: z.number().int() }).strict(),
+    output: returnViewSchema,
+    access: RETURNS,
+  }),
+  /** A manager allows a return the rules refuse, with a reason: their own login, or their badge or PIN on the handler's screen. */
+  'returns.eligibility.override': method({
+    input: z
+      .object({ number: z.string().trim().min(1).max(40), reason: z.string().trim().min(3).max(500), manager: managerApprovalSchema.optional() })
+      .strict(),
+    output: returnViewSchema,
+    access: RETURNS,
+  }),
+  /** The decision: a refund (withdrawal, refused parcel, exchange difference) or a complaint's outcome; the shop is told through the outbox. */
+  'returns.decide': method({
+    input: z
+      .object({
+        number: z.string().trim().min(1).max(40),
+        refund: refundSchema.nullable().default(null),
+        outcome: complaintOutcomeSchema.nullable().default(null),
+        reason: z.string().trim().max(500).nullable().default(null),
+      })
+      .strict(),
+    output: returnViewSchema,
+    access: RETURNS,
+  }),
+  /** Done: the refund paid where one was due, the items where their disposition says. */
+  'returns.close': method({ input: numberInput, output: returnViewSchema, access: RETURNS }),
+  'returns.notOurs.record': method({
+    input: z
+      .object({
+        sender: z
+          .object({
+            name: z.string().trim().min(1).max(200),
+            address: z.string().trim().max(500).optional(),
+            email: z.string().trim().max(200).optional(),
+            phone: z.string().trim().max(50).optional(),
+          })
+          .strict(),
+        carrier: z.string().trim().max(60).optional(),
+        tracking: z.string().trim().max(100).optional(),
+        /** What was scanned on the parcel that matched nothing. */
+        scanned: z.string().trim().max(200).optional(),
+        note: z.string().trim().max(1000).optional(),
+      })
+      .strict(),
+    output: notOursViewSchema,
+    access: RETURNS,
+  }),
+  'returns.notOurs.get': method({ input: numberInput, output: notOursViewSchema, access: RETURNS, passive: true }),
+  /** A held parcel turned out to be ours: linked to its order (a return can then be opened for it). */
+  'returns.notOurs.link': method({
+    input: z.object({ number: z.string().trim().min(1).max(40), orderNumber: z.string().trim().min(1).max(100) }).strict(),
+    output: notOursViewSchema,
+    access: RETURNS,
+  }),
+  'returns.notOurs.resolve': method({
+    input: z
+      .object({ number: z.string().trim().min(1).max(40), outcome: z.enum(['sent_back', 'disposed']), note: z.string().trim().max(1000).optional() })
+      .strict(),
+    output: notOursViewSchema,
+    access: RETURNS,
+  }),
+  /** A JPEG or PNG from the station camera, for a return (optionally one item) or a parcel that is not ours; stored with its sha256. */
+  'returns.photo.add': method({
+    input: z
+      .object({
+        number: z.string().trim().min(1).max(40),
+        itemId: z.number().int().optional(),
+        mimeType: z.enum(['image/jpeg', 'image/png']),
+        data: z.string().min(4).max(MAX_PHOTO_BASE64),
+      })
+      .strict(),
+    output: photoViewSchema,
+    access: RETURNS,
+  }),
+  /** A carrier's return label (its tracking number) linked to the order it returns, so scanning it identifies the order. */
+  'returns.label.link': method({
+    input: z
+      .object({ orderNumber: z.string().trim().min(1).max(100), tracking: z.string().trim().min(3).max(100), carrier: z.string().trim().max(60).optional() })
+      .strict(),
+    output: z.null(),
+    access: RETURNS,
+  }),
+  'returns.settings': method({
+    input: z.object({}).strict(),
+    output: z.object({ rules: returnRulesSchema, reasonCodes: z.array(reasonCodeSchema) }),
+    access: RETURNS,
+    passive: true,
+  }),
+  'returns.settings.set': method({
+    input: z.object({ rules: returnRulesSchema.partial().optional(), reasonCodes: z.array(reasonCodeSchema).min(1).max(100).optional() }).strict(),
+    output: z.object({ rules: returnRulesSchema, reasonCodes: z.array(reasonCodeSchema) }),
+    access: MANAGERS,
+  }),
+  /** Packing errors found at the returns desk and attributed to packers: what the packers' statistics count. */
+  'returns.packingErrors': method({
+    input: z.object({ packerId: z.number().int().optional(), from: z.string().optional(), to: z.string().optional() }).strict(),
+    output: z.array(
+      z.object({
+        returnNumber: z.string(),
+        orderNumber: z.string(),
+        packingSessionId: z.number().int().nullable(),
+        packerId: z.number().int(),
+        packer: z.string(),
+        reasonCode: z.string(),
+        attributedAt: z.string(),
+      }),
+    ),
+    access: MANAGERS,
+  }),
+} as const;
