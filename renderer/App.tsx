@@ -14,6 +14,10 @@ import { PrintingCorner } from './features/printing/PrintingCorner';
 import { usePrintStore } from './features/printing/printStore';
 import { useScaleStore } from './features/pack/scaleStore';
 import { QueueScreen } from './features/queue/QueueScreen';
+import { useDeskStore } from './features/returns/deskStore';
+import { homeOf } from './features/returns/home';
+import { ReturnsScreen } from './features/returns/ReturnsScreen';
+import { useReturnsStore } from './features/returns/returnsStore';
 import { ReviewEntry } from './features/review/ReviewEntry';
 import { ReviewScreen } from './features/review/ReviewScreen';
 import { useReviewStore } from './features/review/reviewStore';
@@ -41,6 +45,8 @@ function clearWorkScreens(): void {
   useLoginStore.getState().reset();
   usePrintStore.getState().reset();
   useReviewStore.getState().reset();
+  useReturnsStore.getState().reset();
+  useDeskStore.getState().reset();
   useStatisticsStore.getState().reset();
   // Recording belongs to the packer who logged in: it stops with their login.
   useVideoStore.getState().reset();
@@ -52,6 +58,7 @@ export function App() {
   const packing = usePackStore((s) => s.view !== null);
   const completion = usePackStore((s) => s.completion);
   const reviewing = useReviewStore((s) => s.visible);
+  const deskChoice = useDeskStore((s) => s.choice);
   const statistics = useStatisticsStore((s) => s.visible);
 
   useEffect(() => void start(), [start]);
@@ -115,21 +122,26 @@ export function App() {
     );
   }
   const manager = roleAllows(login.user.role, ['manager']);
+  // Returns handlers only ever see the returns desk, packers only packing; managers either (issue 10).
+  const desk = homeOf(login.user.role, login.station.kind, deskChoice);
+  const main = packing ? (
+    <PackScreen />
+  ) : manager && reviewing ? (
+    <ReviewScreen />
+  ) : statistics ? (
+    <StatisticsScreen manager={manager} />
+  ) : desk === 'returns' ? (
+    <ReturnsScreen />
+  ) : completion ? (
+    <CompletionScreen completion={completion} />
+  ) : (
+    <QueueScreen />
+  );
   return (
     <>
-      {packing ? (
-        <PackScreen />
-      ) : manager && reviewing ? (
-        <ReviewScreen />
-      ) : statistics ? (
-        <StatisticsScreen manager={manager} />
-      ) : completion ? (
-        <CompletionScreen completion={completion} />
-      ) : (
-        <QueueScreen />
-      )}
+      {main}
       {manager && !packing && !reviewing && !statistics && <ReviewEntry />}
-      {!packing && !reviewing && !statistics && <StatisticsEntry manager={manager} />}
+      {!packing && !reviewing && !statistics && desk !== 'returns' && <StatisticsEntry manager={manager} />}
       <StationPanel />
       {station && <PrintingCorner stationId={station.id} manager={manager} lastOrder={completion?.orderNumber ?? null} />}
       <ScanNotRead />

@@ -1,11 +1,12 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { roleAllows } from '../../src/domain/user';
+import { DeskSwitch } from '../features/returns/DeskSwitch';
 import { useSettingsStore } from '../features/settings/settingsStore';
 import { useStationStore } from '../station/stationStore';
 import { LanguageSwitch } from './LanguageSwitch';
 
-/** Who is packing where, the language, and the way out. Managers get their own entry. Follows its own stores only. */
+/** Who is packing where, the language, and the way out. Managers get their own entry, and the switch between the desks. Follows its own stores only. */
 export const AppHeader = memo(function AppHeader() {
   const { t } = useTranslation();
   const login = useStationStore((s) => s.login);
@@ -25,6 +26,7 @@ export const AppHeader = memo(function AppHeader() {
         {t('header.station')}: <strong>{station.name}</strong>
       </span>
       <span className="topbar-spacer" />
+      <DeskSwitch />
       {manages && (
         <button type="button" className="header-button" onClick={openSettings}>
           {t('header.manage')}

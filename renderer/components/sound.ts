@@ -2,7 +2,10 @@
  * Verdict sounds made with Web Audio, so no audio files ship: a packer must hear the difference
  * between "good" and "stop" without looking at the screen.
  */
-export type SoundKind = 'ok' | 'error' | 'notice' | 'accepted' | 'line' | 'order' | 'prompt';
+export type SoundKind = 'ok' | 'error' | 'notice' | 'accepted' | 'line' | 'order' | 'prompt' | ReturnsSound;
+
+/** The returns desk's own tones (issue 10): a handler next to a packing desk must not mistake them for the packer's. */
+export type ReturnsSound = 'returnFound' | 'returnNothing' | 'returnItem' | 'returnWrong' | 'returnRefused' | 'returnDone';
 
 interface Tone {
   frequency: number;
@@ -41,6 +44,37 @@ const TONES: Record<SoundKind, Tone[]> = {
   prompt: [
     { frequency: 740, type: 'triangle', start: 0, duration: 0.12 },
     { frequency: 988, type: 'triangle', start: 0.15, duration: 0.16 },
+  ],
+  // The returns desk, all on a marimba-like triangle wave, lower than packing's sines.
+  // Found: a falling then rising third (a parcel known).
+  returnFound: [
+    { frequency: 587, type: 'triangle', start: 0, duration: 0.09 },
+    { frequency: 494, type: 'triangle', start: 0.11, duration: 0.09 },
+    { frequency: 740, type: 'triangle', start: 0.22, duration: 0.14 },
+  ],
+  // Nothing matched: three even mid knocks, a question rather than a stop.
+  returnNothing: [
+    { frequency: 392, type: 'triangle', start: 0, duration: 0.1 },
+    { frequency: 392, type: 'triangle', start: 0.16, duration: 0.1 },
+    { frequency: 392, type: 'triangle', start: 0.32, duration: 0.1 },
+  ],
+  // An item matched what was shipped: one round knock.
+  returnItem: [{ frequency: 523, type: 'triangle', start: 0, duration: 0.1 }],
+  // A wrong item: a sawtooth slide down, recorded but worth a look.
+  returnWrong: [
+    { frequency: 466, type: 'sawtooth', start: 0, duration: 0.14 },
+    { frequency: 311, type: 'sawtooth', start: 0.16, duration: 0.22 },
+  ],
+  // Refused by the rules: a low square pulse with a gap, unlike packing's double buzz.
+  returnRefused: [
+    { frequency: 220, type: 'square', start: 0, duration: 0.14 },
+    { frequency: 220, type: 'square', start: 0.2, duration: 0.14 },
+    { frequency: 165, type: 'square', start: 0.4, duration: 0.3 },
+  ],
+  // Decided or closed: a falling fifth to the tonic, settled.
+  returnDone: [
+    { frequency: 784, type: 'triangle', start: 0, duration: 0.12 },
+    { frequency: 523, type: 'triangle', start: 0.14, duration: 0.24 },
   ],
 };
 

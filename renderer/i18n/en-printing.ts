@@ -51,6 +51,8 @@ export const enPrinting = {
     packing_slip: 'Packing slip',
     manifest: 'Manifest',
     returns_receipt: 'Returns receipt',
+    returns_receipt_label: 'Returns receipt (label)',
+    return_item_label: 'Returned item label',
     test_page: 'Test page',
   },
   parcel: 'parcel {{n}}',

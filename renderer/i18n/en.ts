@@ -5,6 +5,7 @@ import { enPrinting, enPrintingErrors } from './en-printing';
 import { enSync, enSyncErrors } from './en-sync';
 import { enReview, enReviewErrors, enVideo } from './en-review';
 import { enReturnsErrors } from './en-returns-errors';
+import { enReturns } from './en-returns';
 import { enStatistics, enStatisticsErrors } from './en-statistics';
 
 const errors: Record<ErrorCode, string> = {
@@ -111,6 +112,7 @@ export const en = {
   },
   pack: enPack,
   review: enReview,
+  returns: enReturns,
   statistics: enStatistics,
   video: enVideo,
   printing: enPrinting,

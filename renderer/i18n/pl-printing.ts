@@ -53,6 +53,8 @@ export const plPrinting: typeof enPrinting = {
     packing_slip: 'Dokument dostawy',
     manifest: 'Protokół przekazania',
     returns_receipt: 'Potwierdzenie zwrotu',
+    returns_receipt_label: 'Potwierdzenie zwrotu (etykieta)',
+    return_item_label: 'Etykieta zwróconego towaru',
     test_page: 'Strona testowa',
   },
   parcel: 'paczka {{n}}',

@@ -5,6 +5,7 @@ import { plPrinting, plPrintingErrors } from './pl-printing';
 import { plSync, plSyncErrors } from './pl-sync';
 import { plReview, plReviewErrors, plVideo } from './pl-review';
 import { plReturnsErrors } from './pl-returns-errors';
+import { plReturns } from './pl-returns';
 import { plStatistics, plStatisticsErrors } from './pl-statistics';
 
 const errors: Record<ErrorCode, string> = {
@@ -119,6 +120,7 @@ export const pl = {
   },
   pack: plPack,
   review: plReview,
+  returns: plReturns,
   statistics: plStatistics,
   video: plVideo,
   printing: plPrinting,

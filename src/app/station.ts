@@ -133,6 +133,12 @@ export function createStation(ports: StationPorts): Station {
       photos: ports.returns.photos,
       logins,
       shop: shop ? { outbox: shop.outbox, links: shop.links } : null,
+      documents: {
+        renderer: ports.documents.renderer,
+        labelSettings: ports.documents.labelSettings,
+        profiles: ports.documents.profiles,
+        printingFor: (stationId) => documents.printingFor(stationId),
+      },
     }),
     ...statisticsHandlers(ports.statistics ? { store, journal, clock, logger, statistics: ports.statistics } : null),
   };

@@ -4,6 +4,7 @@ import type { DocumentRenderer } from '../app/ports/documents';
 import type { DiscoveredPrinter, PrinterAdapter, PrinterKind, SilentPrint } from '../app/ports/printing';
 import { createDocumentArchive } from '../documents/store/archive';
 import { OrphanSweeper } from '../documents/store/orphans';
+import { renderReturnItemLabelZpl, renderReturnsReceiptLabelZpl } from '../documents/receipt/returns-labels-zpl';
 import { renderLabelZpl } from '../documents/zpl/zpl-label';
 import { createCupsPrinter } from '../printing/cups';
 import { createPdfFolderPrinter, printedFolder } from '../printing/pdf-folder';
@@ -48,6 +49,10 @@ export function lazyDocumentRenderer(): DocumentRenderer {
     packingSlip: async (input) => (await renderer()).packingSlip(input),
     manifest: async (input) => (await renderer()).manifest(input),
     returnsReceipt: async (input) => (await renderer()).returnsReceipt(input),
+    returnsReceiptLabelPdf: async (input, size) => (await renderer()).returnsReceiptLabelPdf(input, size),
+    returnsReceiptLabelZpl: (input, dpi) => renderReturnsReceiptLabelZpl(input, dpi),
+    returnItemLabelPdf: async (input) => (await renderer()).returnItemLabelPdf(input),
+    returnItemLabelZpl: (input, dpi) => renderReturnItemLabelZpl(input, dpi),
     testPage: async (input, format) => (await renderer()).testPage(input, format),
   };
 }

@@ -4,9 +4,26 @@ import { addressSchema } from './schemas';
 
 /** Print queue, documents of an order, printer profiles and label settings: the calls of the print panel. */
 
-export const DOCUMENT_KINDS = ['label', 'carrier_label', 'packing_slip', 'manifest', 'returns_receipt', 'test_page'] as const;
+export const DOCUMENT_KINDS = [
+  'label',
+  'carrier_label',
+  'packing_slip',
+  'manifest',
+  'returns_receipt',
+  'returns_receipt_label',
+  'return_item_label',
+  'test_page',
+] as const;
 /** What a station prints and a manager gives a printer: every kind but the test page, which goes to the printer tested. */
-export const PRINTED_DOCUMENT_KINDS = ['label', 'carrier_label', 'packing_slip', 'manifest', 'returns_receipt'] as const;
+export const PRINTED_DOCUMENT_KINDS = [
+  'label',
+  'carrier_label',
+  'packing_slip',
+  'manifest',
+  'returns_receipt',
+  'returns_receipt_label',
+  'return_item_label',
+] as const;
 export const PRINTER_KINDS = ['cups', 'raw_tcp', 'windows_pdf', 'electron', 'pdf_folder'] as const;
 export const DOCUMENT_FORMATS = ['pdf', 'zpl', 'epl'] as const;
 export const PRINT_JOB_STATUSES = ['queued', 'printing', 'done', 'failed', 'cancelled'] as const;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { COMPLAINT_OUTCOMES, CONDITIONS, DISPOSITIONS, NON_RETURNABLE_REASONS, RETURN_STATUSES, RETURN_TYPES } from '../domain/returns/types';
 import { orderStatusSchema } from './schemas';
 import { managerApprovalSchema } from './packing';
+import { documentFormatSchema, documentKindSchema } from './printing';
 import type { Role } from '../domain/user';
 
 /**
@@ -295,6 +296,33 @@ export const RETURNS_METHODS = {
       })
       .strict(),
     output: returnViewSchema,
+    access: RETURNS,
+  }),
+  /**
+   * Prints the returns receipt again (A4, on label stock, or as the station's printers have it) and,
+   * if asked, the labels of the items sent to refurbishment or scrap. Deciding prints both by itself.
+   */
+  'returns.receipt.print': method({
+    input: z
+      .object({
+        number: z.string().trim().min(1).max(40),
+        form: z.enum(['auto', 'a4', 'label']).default('auto'),
+        itemLabels: z.boolean().default(false),
+      })
+      .strict(),
+    output: z.object({
+      documents: z.array(
+        z.object({
+          kind: documentKindSchema,
+          format: documentFormatSchema,
+          documentId: z.number().int(),
+          sha256: z.string(),
+          printJobId: z.number().int().nullable(),
+          /** Why it was kept without printing (no printer at this station takes it). */
+          reason: z.string().nullable(),
+        }),
+      ),
+    }),
     access: RETURNS,
   }),
   /** Done: the refund paid where one was due, the items where their disposition says. */

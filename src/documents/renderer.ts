@@ -2,6 +2,8 @@ import type { DocumentRenderer } from '../app/ports/documents';
 import { loadFaces } from './fonts/faces';
 import { renderLabelPdf } from './label/pdf-label';
 import { renderManifest } from './manifest/manifest-pdf';
+import { renderReturnItemLabelPdf, renderReturnsReceiptLabelPdf } from './receipt/returns-labels';
+import { renderReturnItemLabelZpl, renderReturnsReceiptLabelZpl } from './receipt/returns-labels-zpl';
 import { renderReturnsReceipt } from './receipt/returns-receipt';
 import { renderPackingSlip } from './slip/packing-slip';
 import { renderTestPage } from './test-page';
@@ -16,6 +18,10 @@ export function createDocumentRenderer(options: { fontsDir?: string } = {}): Doc
     packingSlip: async (input) => renderPackingSlip(await faces(), input),
     manifest: async (input) => renderManifest(await faces(), input),
     returnsReceipt: async (input) => renderReturnsReceipt(await faces(), input),
+    returnsReceiptLabelPdf: async (input, size) => renderReturnsReceiptLabelPdf(await faces(), input, size),
+    returnsReceiptLabelZpl: (input, dpi) => renderReturnsReceiptLabelZpl(input, dpi),
+    returnItemLabelPdf: async (input) => renderReturnItemLabelPdf(await faces(), input),
+    returnItemLabelZpl: (input, dpi) => renderReturnItemLabelZpl(input, dpi),
     testPage: async (input, format) => renderTestPage(await faces(), input, format),
   };
 }

@@ -92,6 +92,23 @@ export interface ReturnsReceiptInput {
   note: string | null;
 }
 
+/** The label stuck on one returned item sent to refurbishment or scrap, so the bench knows what it is and where it came from. */
+export interface ReturnItemLabelInput {
+  shopName: string;
+  returnNumber: string;
+  orderNumber: string;
+  sku: string;
+  name: string;
+  quantity: number;
+  serial: string | null;
+  condition: string;
+  disposition: string;
+  reasonCode: string | null;
+  /** This item's place among the return's labels: 1 of 3. */
+  index: number;
+  count: number;
+}
+
 export interface TestPageInput {
   printer: string;
   station: string;

@@ -1,3 +1,4 @@
+import type { OutboxRepository, SyncOrderLinks } from '../../src/app/ports/backend';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -102,6 +103,11 @@ export interface StationFixtureOptions {
   packing?: (repository: PackingRepository) => PackingRepository;
   /** Offer the PDF folder printer (into the fixture's folder) beside raw 9100. */
   pdfFolder?: boolean;
+  /**
+   * A station with a shop: order links and the outbox are real, the backend is never reached (no
+   * sync runs in a fixture). The function may wrap the outbox, e.g. to fail a write.
+   */
+  shop?: (outbox: OutboxRepository, links: SyncOrderLinks) => OutboxRepository;
 }
 
 /** A real station over a real SQLite file: two stations, one user per role, a few orders. */
@@ -253,7 +259,12 @@ export function createStationFixture(options: StationFixtureOptions = {}): Stati
       scale,
       documents: database === db ? documents : documentsOver(database),
       // No shop: completion writes no outbox event, as a station that reaches none.
-      sync: { ...createSyncStorage(database), backendFor: null },
+      sync: options.shop
+        ? (() => {
+            const storage = createSyncStorage(database);
+            return { ...storage, outbox: options.shop(storage.outbox, storage.links), backendFor: () => null };
+          })()
+        : { ...createSyncStorage(database), backendFor: null },
       secrets: keyFileSecrets(dir),
       returns: { repository: createReturnsRepository(database), photos: createPhotoFiles(dir) },
       ...createVideoAndReviewPorts({

@@ -10,7 +10,7 @@ import { LabelSettingsForm } from './LabelSettingsForm';
 import { ProfileRow } from './ProfileRow';
 import { usePrintStore } from './printStore';
 
-const KINDS = ['label', 'carrier_label', 'packing_slip', 'manifest', 'returns_receipt'] as const;
+const KINDS = ['label', 'carrier_label', 'packing_slip', 'manifest', 'returns_receipt', 'returns_receipt_label', 'return_item_label'] as const;
 
 type Profiles = MethodOutput<'printers.profiles'>;
 type Discovered = MethodOutput<'printers.discover'>;

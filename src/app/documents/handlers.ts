@@ -3,6 +3,7 @@ import { PRINTED_DOCUMENT_KINDS, type LabelSettingsView, type PrinterProfileView
 import type { CallContext } from '../context';
 import type { HandlerSlice } from '../handlers';
 import type { PrintJob } from '../ports/printing';
+import type { DocumentKind } from '../ports/documents';
 import { composeSscc } from '../../domain/barcode/sscc';
 import type { DocumentsDeps, StationDocuments } from './station-documents';
 import { toJobView, toOwedView } from './views';
@@ -49,7 +50,13 @@ export function printingHandlers(core: DocumentsDeps, documents: StationDocument
         .filter((p) => ports.printerKinds.includes(p.printerKind))
         .map((p) => p.documentKind),
     );
-    const missing = PRINTED_DOCUMENT_KINDS.filter((kind) => !working.has(kind) && !(kind === 'carrier_label' && working.has('label')));
+    const covered = (kind: DocumentKind) =>
+      working.has(kind) ||
+      (kind === 'carrier_label' && working.has('label')) ||
+      // The receipt prints on A4 or on label stock: either printer will do.
+      (kind === 'returns_receipt' && working.has('returns_receipt_label')) ||
+      (kind === 'returns_receipt_label' && working.has('returns_receipt'));
+    const missing = PRINTED_DOCUMENT_KINDS.filter((kind) => !covered(kind));
     const folder = ports.profiles.list(stationId).find((p) => p.printerKind === 'pdf_folder');
     return { missing, pdfFolder: folder ? ports.printedFolder(folder.target) : null };
   };

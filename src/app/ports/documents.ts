@@ -2,7 +2,15 @@
  * Documents as ports: rendering them, keeping them, their label settings and the day's manifests.
  * What a document says (its input model) is domain data, in src/domain/documents.
  */
-import type { ManifestInput, ManifestParcelLine, PackingSlipInput, ReturnsReceiptInput, ShippingLabelInput, TestPageInput } from '../../domain/documents';
+import type {
+  ManifestInput,
+  ManifestParcelLine,
+  PackingSlipInput,
+  ReturnItemLabelInput,
+  ReturnsReceiptInput,
+  ShippingLabelInput,
+  TestPageInput,
+} from '../../domain/documents';
 import type { Address } from '../../domain/order';
 
 export type LabelSize = '4x6' | 'a6';
@@ -23,11 +31,22 @@ export interface DocumentRenderer {
   packingSlip(input: PackingSlipInput): Promise<RenderedDocument>;
   manifest(input: ManifestInput): Promise<RenderedDocument>;
   returnsReceipt(input: ReturnsReceiptInput): Promise<RenderedDocument>;
+  /** The returns receipt on label stock, for the label printer. */
+  returnsReceiptLabelPdf(input: ReturnsReceiptInput, size: LabelSize): Promise<RenderedDocument>;
+  returnsReceiptLabelZpl(input: ReturnsReceiptInput, dpi: ZplDpi): RenderedDocument;
+  /** The 4×2 in label of one item sent to refurbishment or scrap. */
+  returnItemLabelPdf(input: ReturnItemLabelInput): Promise<RenderedDocument>;
+  returnItemLabelZpl(input: ReturnItemLabelInput, dpi: ZplDpi): RenderedDocument;
   /** A page that proves a printer works: its name, the station, the time and a barcode. */
   testPage(input: TestPageInput, format: DocumentFormat): Promise<RenderedDocument>;
 }
 
-export type DocumentKind = 'label' | 'carrier_label' | 'packing_slip' | 'manifest' | 'returns_receipt' | 'test_page';
+/**
+ * returns_receipt is the A4 receipt; returns_receipt_label the same receipt on label stock (4×6,
+ * PDF or ZPL); return_item_label the small label on an item sent to refurbishment or scrap.
+ */
+export type DocumentKind =
+  'label' | 'carrier_label' | 'packing_slip' | 'manifest' | 'returns_receipt' | 'returns_receipt_label' | 'return_item_label' | 'test_page';
 
 /** What a stored document belongs to; at least one link is set. */
 export interface DocumentLinks {

@@ -2,15 +2,18 @@ import type { Logins } from '../auth';
 import type { CommonPorts } from '../context';
 import type { OutboxRepository, SyncOrderLinks } from '../ports/backend';
 import type { PhotoFiles, ReturnsRepository } from '../ports/returns';
+import type { ReturnDocumentsPorts } from './documents';
 
 /**
  * What the returns desk uses: the database and journal, its own repository and photo files, the
  * logins (a manager's badge or PIN for an override), and the shop's outbox where the station has
- * a shop (null otherwise: a decided return then tells no one).
+ * a shop (null otherwise: a decided return then tells no one), and documents and printing.
  */
 export interface ReturnsDeps extends Pick<CommonPorts, 'store' | 'journal' | 'clock' | 'logger' | 'events' | 'stationId'> {
   returns: ReturnsRepository;
   photos: PhotoFiles;
   logins: Logins;
   shop: { outbox: OutboxRepository; links: SyncOrderLinks } | null;
+  /** The receipt and item labels go through the station's printing; null where nothing prints (some tests). */
+  documents: ReturnDocumentsPorts | null;
 }

@@ -384,7 +384,7 @@ export class ReturnsDesk {
       if (decision.refund) this.journal(call, order, 'returns.refund_decided', { returnNumber: record.number, ...decision.refund });
       if (record.deadline.kind === 'answer') this.deadlineEntry(call, order, record, now);
       this.attribute(call, order, record, at);
-      this.tellShop(order, record, decision, at);
+      this.tellShop(order, record, decision, at, call.stationId);
       return this.view(record, call);
     });
     this.changed(view.number, view.status);
@@ -416,8 +416,43 @@ export class ReturnsDesk {
     }
   }
 
+  /**
+   * A deadline that passed while nobody touched the return is journaled as missed when the station
+   * next looks (`returns.list` calls this): once per return, with no actor. Answered complaints are
+   * done with their deadline. Returns how many were journaled.
+   */
+  sweepMissedDeadlines(stationId: string): number {
+    const { store, returns, clock, journal } = this.deps;
+    const now = clock.now();
+    return store.transaction(() => {
+      let journaled = 0;
+      for (const record of returns.listOpen({ limit: 1000, dueBefore: now.toISOString() })) {
+        if (record.deadline.kind === 'answer' && record.status !== 'open') continue;
+        const order = store.orders.byId(record.orderId);
+        if (!order || this.missedJournaled(order, record)) continue;
+        journal.append({
+          type: 'returns.deadline_missed',
+          stationId,
+          actorId: null,
+          subject: { kind: 'order', id: order.number },
+          payload: { returnNumber: record.number, kind: record.deadline.kind, lastDay: record.deadline.lastDay, unattended: true },
+        });
+        journaled++;
+      }
+      return journaled;
+    });
+  }
+
+  private missedJournaled(order: Order, record: ReturnRecord): boolean {
+    return this.deps.journal
+      .bySubject({ kind: 'order', id: order.number })
+      .some((e) => e.type === 'returns.deadline_missed' && (e.payload as { returnNumber?: unknown }).returnNumber === record.number);
+  }
+
   private deadlineEntry(call: CallContext, order: Order, record: ReturnRecord, now: Date): void {
     const met = metDeadline(record.deadline, now);
+    // Already journaled as missed while it lay untouched: once is the record.
+    if (!met && this.missedJournaled(order, record)) return;
     this.journal(call, order, met ? 'returns.deadline_met' : 'returns.deadline_missed', {
       returnNumber: record.number,
       kind: record.deadline.kind,
@@ -426,7 +461,7 @@ export class ReturnsDesk {
   }
 
   /** The shop hears of the decision in the same transaction, once (the return number is its key); orders not from a shop tell no one. */
-  private tellShop(order: Order, record: ReturnRecord, decision: Decision, at: string): void {
+  private tellShop(order: Order, record: ReturnRecord, decision: Decision, at: string, stationId: string): void {
     const shop = this.deps.shop;
     const link = shop?.links.externalId(order.id);
     if (!shop || !link) return;
@@ -453,7 +488,7 @@ export class ReturnsDesk {
           : [],
       ),
       refund: decision.refund && decision.refund.amountMinor > 0 ? { ...decision.refund, reason: decision.reason ?? record.type } : null,
-      note: [`Return ${record.number} (${record.type})`, decision.outcome ? `outcome: ${decision.outcome}` : null, decision.reason].filter(Boolean).join('; '),
+      note: shopNote(this.deps.store.stations.get(stationId)?.language ?? 'en', record, decision),
     };
     shop.outbox.add({ type: 'returned', orderId: order.id, orderNumber: order.number, idempotencyKey: push.idempotencyKey, payload: push, createdAt: at });
   }
@@ -489,4 +524,31 @@ export class ReturnsDesk {
 function shippedOn(shipments: { shippedAt: string | null }[], zone: string): string | null {
   const first = shipments.map((s) => s.shippedAt).filter((at): at is string => at !== null)[0];
   return first ? localDateOf(first, zone) : null;
+}
+
+/** The note the shop keeps with the order, in the deciding station's language (the shop's staff read it, not us). */
+const NOTE_WORDS = {
+  en: {
+    return: 'Return',
+    outcome: 'outcome',
+    types: { withdrawal: 'withdrawal', complaint: 'complaint', refused: 'refused or undeliverable parcel', exchange: 'exchange' },
+    outcomes: { repair: 'repair', replace: 'replacement', price_reduction: 'price reduction', refund: 'refund', rejected: 'rejected' },
+  },
+  pl: {
+    return: 'Zwrot',
+    outcome: 'rozstrzygnięcie',
+    types: { withdrawal: 'odstąpienie od umowy', complaint: 'reklamacja', refused: 'przesyłka nieodebrana lub niedoręczona', exchange: 'wymiana' },
+    outcomes: { repair: 'naprawa', replace: 'wymiana', price_reduction: 'obniżenie ceny', refund: 'zwrot pieniędzy', rejected: 'odrzucona' },
+  },
+} as const;
+
+export function shopNote(language: string, record: Pick<ReturnRecord, 'number' | 'type'>, decision: Decision): string {
+  const words = language === 'pl' ? NOTE_WORDS.pl : NOTE_WORDS.en;
+  return [
+    `${words.return} ${record.number} (${words.types[record.type]})`,
+    decision.outcome ? `${words.outcome}: ${words.outcomes[decision.outcome]}` : null,
+    decision.reason,
+  ]
+    .filter(Boolean)
+    .join('; ');
 }

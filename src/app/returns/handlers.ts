@@ -9,6 +9,7 @@ import { requireUser } from '../packing/desk';
 import type { NotOurParcelRecord } from '../ports/returns';
 import type { ReturnsDeps } from './deps';
 import { ReturnsDesk } from './desk';
+import { printReturnDocuments, type ReceiptForm } from './documents';
 import { identify } from './identify';
 import { nameOf, notOursSummary, notOursView, photoView, returnSummary, returnView } from './views';
 
@@ -24,6 +25,7 @@ type ReturnsMethods =
   | 'returns.eligibility.override'
   | 'returns.decide'
   | 'returns.close'
+  | 'returns.receipt.print'
   | 'returns.notOurs.record'
   | 'returns.notOurs.get'
   | 'returns.notOurs.link'
@@ -57,6 +59,14 @@ export function returnsHandlers(deps: ReturnsDeps): HandlerSlice<ReturnsMethods>
   const parcelEntry = (call: CallContext, record: NotOurParcelRecord, type: string, payload: Record<string, unknown>) =>
     journal.append({ type, stationId: call.stationId, actorId: call.user?.id ?? null, subject: { kind: 'return', id: record.number }, payload });
   const settings = () => ({ rules: returns.rules(), reasonCodes: returns.reasonCodes() });
+  const printFor = async (call: CallContext, number: string, form: ReceiptForm, itemLabels: boolean) => {
+    if (!deps.documents) return [];
+    const record = desk.record(number);
+    const order = store.orders.byId(record.orderId);
+    if (!order) throw new StationFailure('ORDER_NOT_FOUND', `The order of return ${record.number} is no longer in the database.`);
+    const items = returns.items(record.id);
+    return printReturnDocuments(deps, deps.documents, { stationId: call.stationId, actorId: call.user?.id ?? null, record, order, items, form, itemLabels });
+  };
 
   return {
     'returns.identify': ({ text }, call) => {
@@ -79,6 +89,7 @@ export function returnsHandlers(deps: ReturnsDeps): HandlerSlice<ReturnsMethods>
     'returns.open': (input, call) => desk.openReturn(call, input),
     'returns.get': ({ number }, call) => returnView(deps, desk.record(number), call.user),
     'returns.list': ({ overdue, limit }, call) => {
+      desk.sweepMissedDeadlines(call.stationId);
       const now = clock.now();
       const records = returns.listOpen(overdue ? { limit, dueBefore: now.toISOString() } : { limit });
       const held = returns.listHeld({ limit });
@@ -93,7 +104,20 @@ export function returnsHandlers(deps: ReturnsDeps): HandlerSlice<ReturnsMethods>
     'returns.item.grade': (input, call) => desk.gradeItem(call, input),
     'returns.item.remove': (input, call) => desk.removeItem(call, input),
     'returns.eligibility.override': (input, call) => desk.override(call, input),
-    'returns.decide': (input, call) => desk.decide(call, input),
+    'returns.decide': async (input, call) => {
+      const view = desk.decide(call, input);
+      // Printed once the decision has committed; a printer's trouble never undoes it (returns.receipt.print makes it again).
+      await printFor(call, view.number, 'auto', true).catch((error: unknown) =>
+        deps.logger.error('the documents of a decided return could not be made', { return: view.number, error: String(error) }),
+      );
+      return view;
+    },
+    'returns.receipt.print': async ({ number, form, itemLabels }, call) => {
+      requireUser(call);
+      const record = desk.record(number);
+      if (!deps.documents) throw new StationFailure('RETURN_WRONG_STATE', 'This station prints no documents.', { state: record.status, number });
+      return { documents: await printFor(call, record.number, form, itemLabels) };
+    },
     'returns.close': ({ number }, call) => desk.close(call, number),
 
     'returns.notOurs.record': (input, call) => {

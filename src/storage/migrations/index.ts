@@ -15,7 +15,8 @@ import { outboxReturns } from './0013-outbox-returns';
 import { carrierAccounts } from './0014-carrier-accounts';
 import { stationKind } from './0015-station-kind';
 import { returns } from './0016-returns';
-import { statistics } from './0017-statistics';
+import { returnsDocuments } from './0017-returns-documents';
+import { statistics } from './0018-statistics';
 
 export type { Migration } from './migration';
 
@@ -37,5 +38,6 @@ export const MIGRATIONS: readonly Migration[] = [
   carrierAccounts,
   stationKind,
   returns,
+  returnsDocuments,
   statistics,
 ];

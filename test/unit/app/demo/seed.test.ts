@@ -161,7 +161,9 @@ describe('seedDemo into a real SQLite database', () => {
         ['label', 'pdf_folder', station, 'pdf'],
         ['manifest', 'pdf_folder', station, 'pdf'],
         ['packing_slip', 'pdf_folder', station, 'pdf'],
+        ['return_item_label', 'pdf_folder', station, 'pdf'],
         ['returns_receipt', 'pdf_folder', station, 'pdf'],
+        ['returns_receipt_label', 'pdf_folder', station, 'pdf'],
       ]);
     }
     expect(printers.list('ST-09').map((p) => p.printerKind)).toEqual(['raw_tcp']);

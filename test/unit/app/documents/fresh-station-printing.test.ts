@@ -11,7 +11,7 @@ beforeEach(() => {
 });
 afterEach(() => f.close());
 
-const ALL_KINDS = ['label', 'carrier_label', 'packing_slip', 'manifest', 'returns_receipt'];
+const ALL_KINDS = ['label', 'carrier_label', 'packing_slip', 'manifest', 'returns_receipt', 'returns_receipt_label', 'return_item_label'];
 
 describe('a station before any printer is set up', () => {
   it('is not "ready": every printed kind is missing, at this station only', async () => {
@@ -30,7 +30,23 @@ describe('a station before any printer is set up', () => {
     f.documents.profiles.set({ stationId: 'ST-01', documentKind: 'manifest', printerKind: 'electron', target: 'x', format: 'pdf', raw: false });
     const call = typedCall(f.station);
     await ok(call('auth.badge', { badge: 'PD-P-0001', pin: '1111' }));
-    expect((await ok(call('print.queue', {}))).printers.missing).toEqual(['packing_slip', 'manifest', 'returns_receipt']);
+    expect((await ok(call('print.queue', {}))).printers.missing).toEqual([
+      'packing_slip',
+      'manifest',
+      'returns_receipt',
+      'returns_receipt_label',
+      'return_item_label',
+    ]);
+    // The receipt prints on A4 or on label stock: a printer for either covers both.
+    f.documents.profiles.set({
+      stationId: 'ST-01',
+      documentKind: 'returns_receipt_label',
+      printerKind: 'raw_tcp',
+      target: '127.0.0.1:9',
+      format: 'zpl',
+      raw: true,
+    });
+    expect((await ok(call('print.queue', {}))).printers.missing).toEqual(['packing_slip', 'manifest', 'return_item_label']);
   });
 
   it('keeps what an order owes; a manager sends it to the printer set up since, and the trouble clears once it prints', async () => {
