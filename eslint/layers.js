@@ -53,7 +53,7 @@ const PURE_LAYERS = {
   contract: ['zod'],
   ports: [],
   app: ['node:crypto', 'zod'],
-  renderer: ['react', 'react-dom', 'react/jsx-runtime', 'react-dom/client', 'zustand', 'i18next', 'react-i18next', 'zod'],
+  renderer: ['react', 'react-dom', 'react/jsx-runtime', 'react-dom/client', 'zustand', 'i18next', 'react-i18next', 'zod', 'uplot'],
 };
 
 function packageName(spec) {

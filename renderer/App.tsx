@@ -27,6 +27,9 @@ import { useAdminStore } from './features/console/adminStore';
 import { ReviewScreen } from './features/review/ReviewScreen';
 import { useReviewStore } from './features/review/reviewStore';
 import { useQueueStore } from './features/queue/queueStore';
+import { StatisticsEntry } from './features/statistics/StatisticsEntry';
+import { StatisticsScreen } from './features/statistics/StatisticsScreen';
+import { useStatisticsStore } from './features/statistics/statisticsStore';
 import { StationPanel } from './features/settings/StationPanel';
 import { useSettingsStore } from './features/settings/settingsStore';
 import { errorText } from './i18n/error-text';
@@ -53,6 +56,7 @@ function clearWorkScreens(): void {
   useJournalStore.getState().reset();
   useShiftStore.getState().reset();
   useAdminStore.getState().reset();
+  useStatisticsStore.getState().reset();
   // Recording belongs to the packer who logged in: it stops with their login.
   useVideoStore.getState().reset();
 }
@@ -65,6 +69,7 @@ export function App() {
   const reviewing = useReviewStore((s) => s.visible);
   const deskChoice = useDeskStore((s) => s.choice);
   const consoleOpen = useConsoleStore((s) => s.visible);
+  const statistics = useStatisticsStore((s) => s.visible);
 
   useEffect(() => void start(), [start]);
   useEffect(() => setLanguage(language), [language]);
@@ -135,6 +140,8 @@ export function App() {
     <ReviewScreen />
   ) : manager && consoleOpen ? (
     <ConsoleScreen />
+  ) : statistics ? (
+    <StatisticsScreen manager={manager} />
   ) : desk === 'returns' ? (
     <ReturnsScreen />
   ) : completion ? (
@@ -145,7 +152,8 @@ export function App() {
   return (
     <>
       {main}
-      {manager && !packing && !reviewing && !consoleOpen && <ReviewEntry />}
+      {manager && !packing && !reviewing && !consoleOpen && !statistics && <ReviewEntry />}
+      {!packing && !reviewing && !consoleOpen && !statistics && desk !== 'returns' && <StatisticsEntry manager={manager} />}
       <StationPanel />
       {station && <PrintingCorner stationId={station.id} manager={manager} lastOrder={completion?.orderNumber ?? null} />}
       <ScanNotRead />

@@ -7,12 +7,14 @@ import { enSync, enSyncErrors } from './en-sync';
 import { enReview, enReviewErrors, enVideo } from './en-review';
 import { enReturnsErrors } from './en-returns-errors';
 import { enReturns } from './en-returns';
+import { enStatistics, enStatisticsErrors } from './en-statistics';
 
 const errors: Record<ErrorCode, string> = {
   ...enPrintingErrors,
   ...enSyncErrors,
   ...enReviewErrors,
   ...enReturnsErrors,
+  ...enStatisticsErrors,
   VALIDATION_FAILED: 'That input was not accepted. Check it and try again.',
   UNKNOWN_METHOD: 'This version of the screen does not match the station. Reload the page.',
   NOT_LOGGED_IN: 'You are not logged in. Scan your badge.',
@@ -119,6 +121,7 @@ export const en = {
   review: enReview,
   returns: enReturns,
   console: enConsole,
+  statistics: enStatistics,
   video: enVideo,
   printing: enPrinting,
   scanner: {

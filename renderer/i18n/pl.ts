@@ -7,12 +7,14 @@ import { plSync, plSyncErrors } from './pl-sync';
 import { plReview, plReviewErrors, plVideo } from './pl-review';
 import { plReturnsErrors } from './pl-returns-errors';
 import { plReturns } from './pl-returns';
+import { plStatistics, plStatisticsErrors } from './pl-statistics';
 
 const errors: Record<ErrorCode, string> = {
   ...plPrintingErrors,
   ...plSyncErrors,
   ...plReviewErrors,
   ...plReturnsErrors,
+  ...plStatisticsErrors,
   VALIDATION_FAILED: 'Te dane nie zostały przyjęte. Sprawdź je i spróbuj ponownie.',
   UNKNOWN_METHOD: 'Ta wersja ekranu nie pasuje do stanowiska. Odśwież stronę.',
   NOT_LOGGED_IN: 'Nie jesteś zalogowany. Zeskanuj identyfikator.',
@@ -127,6 +129,7 @@ export const pl = {
   review: plReview,
   returns: plReturns,
   console: plConsole,
+  statistics: plStatistics,
   video: plVideo,
   printing: plPrinting,
   scanner: {

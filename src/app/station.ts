@@ -42,6 +42,7 @@ import { journalHandlers } from './review/journal';
 import { shiftHandlers } from './shift/view';
 import { adminHandlers } from './admin';
 import { returnsHandlers } from './returns/handlers';
+import { statisticsHandlers } from './statistics/handlers';
 import { videoHandlers } from './video/handlers';
 import { applyRetention } from './video/retention';
 import { VideoDesk } from './video/recorder';
@@ -231,6 +232,7 @@ export function createStation(ports: StationPorts): Station {
         printingFor: (stationId) => documents.printingFor(stationId),
       },
     }),
+    ...statisticsHandlers(ports.statistics ? { store, journal, clock, logger, statistics: ports.statistics } : null),
   };
   const dispatch = createDispatch(common, logins, handlers);
   const unsubscribes: (() => void)[] = [];

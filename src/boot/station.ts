@@ -2,6 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Clock, Logger, Store } from '../app/ports';
 import type { SilentPrint } from '../app/ports/printing';
+import type { StatisticsPorts } from '../app/ports/statistics';
 import { createStation, type Station } from '../app/station';
 import { addStation, type StationPrinters } from '../app/stations';
 import { StationFailure } from '../contract/errors';
@@ -31,6 +32,7 @@ import { createStationLog } from './logger';
 import { keepDataFolderPrivate } from './private-data-folder';
 import { createVideoAndReviewPorts } from '../evidence/station-ports';
 import { verifyJournalFile } from './verify-journal';
+import { createStatisticsPorts } from './statistics';
 import { PACKDESK_VERSION } from './version';
 
 export interface BootOptions {
@@ -72,6 +74,8 @@ export interface BootedStation {
   seeded: DemoSeeded | null;
   /** The sync tables (outbox, order links, settings), for `packdesk import` and `packdesk sync`. */
   sync: ReturnType<typeof createSyncStorage>;
+  /** Packer statistics over this database, for `packdesk stats` and `packdesk bench`. */
+  statistics: StatisticsPorts;
   /** Folds the WAL into the database now (long-running hosts do it every few seconds). */
   checkpointWal(): void;
   close(): Promise<void>;
@@ -115,6 +119,7 @@ export async function bootStation(options: BootOptions): Promise<BootedStation> 
     const devices = createDevices({ scale: options.scale ?? 'none', hidScanner: options.hidScanner ?? false, logger: log.logger });
     const documents = createDocumentPorts({ db, dataDir: options.dataDir, clock, logger: log.logger, silentPrint: options.silentPrint ?? null });
     const syncStorage = createSyncStorage(db);
+    const statistics = createStatisticsPorts(db);
     const secrets = options.secrets ?? keyFileSecrets(options.dataDir);
     const carriers = createCarrierPorts({
       db,
@@ -149,6 +154,7 @@ export async function bootStation(options: BootOptions): Promise<BootedStation> 
       video: evidence.video,
       review: evidence.review,
       returns: { repository: guardRepository(createReturnsRepository(db), db.name), photos: createPhotoFiles(options.dataDir) },
+      statistics,
       clock,
       logger: log.logger,
       stationId,
@@ -191,6 +197,7 @@ export async function bootStation(options: BootOptions): Promise<BootedStation> 
       devices,
       seeded,
       sync: syncStorage,
+      statistics,
       checkpointWal: () => checkpointWal(openDb),
       close: async () => {
         // Work still running would log and write after the log and database are closed.

@@ -16,6 +16,7 @@ import { registerOrders } from './commands/orders';
 import { registerServe } from './commands/serve';
 import { registerImport } from './commands/import';
 import { registerSync } from './commands/sync';
+import { registerStats } from './commands/stats';
 import { UsageError } from './options';
 
 export function buildProgram(): Command {
@@ -39,6 +40,7 @@ export function buildProgram(): Command {
   registerConfig(program);
   registerCarriers(program);
   registerHandover(program);
+  registerStats(program);
   return program;
 }
 

@@ -67,6 +67,7 @@ export const ERROR_CODES = [
   'NOT_OURS_NOT_FOUND',
   'PHOTO_INVALID',
   'PHOTO_TOO_LARGE',
+  'STATISTICS_UNAVAILABLE',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

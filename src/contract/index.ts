@@ -5,3 +5,4 @@ export * from './schemas';
 export * from './packing';
 export * from './printing';
 export * from './returns';
+export * from './statistics';

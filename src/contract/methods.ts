@@ -19,6 +19,7 @@ import { REVIEW_METHODS } from './review';
 import { JOURNAL_METHODS } from './journal';
 import { SHIFT_METHODS } from './shift';
 import { ADMIN_METHODS } from './admin';
+import { STATISTICS_METHODS } from './statistics';
 import { VIDEO_METHODS } from './video';
 import { RETURNS_METHODS } from './returns';
 
@@ -185,6 +186,7 @@ export const METHODS = {
   ...SHIFT_METHODS,
   ...ADMIN_METHODS,
   ...RETURNS_METHODS,
+  ...STATISTICS_METHODS,
 } as const;
 
 export type Methods = typeof METHODS;

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { hashPin } from '../../src/app/pin';
 import type { DocumentPorts, NewOrder, PackingRepository, Store, Timers } from '../../src/app/ports';
 import { createDocumentPorts } from '../../src/boot/documents';
+import { createStatisticsPorts } from '../../src/boot/statistics';
 import { keyFileSecrets } from '../../src/sync';
 import { createSyncStorage } from '../../src/storage/repositories/sync-storage';
 import { createRawTcpPrinter } from '../../src/printing/raw-tcp';
@@ -297,6 +298,7 @@ export function createStationFixture(options: StationFixtureOptions = {}): Stati
         archive: database === db ? documents.archive : null,
         clock,
       }),
+      statistics: createStatisticsPorts(database),
       clock,
       logger,
       stationId: 'ST-01',

@@ -104,7 +104,7 @@ export function seedHistory(store: Store, orders: readonly NewOrder[], options: 
     const overridden = index === 2;
     // The overridden parcel is heavier than its contents should weigh, and the manager says why.
     const weighed = grams + tareGrams + (overridden ? 420 : random.int(-20, 20));
-    write('pack.weighed', { parcel: 1, grams: weighed, source: 'scale' });
+    write('pack.weighed', { parcel: 1, grams: weighed, source: 'scale', withinTolerance: !overridden });
     if (overridden) {
       const reason = 'Heavier than expected: the customer asked for extra padding. Contents checked by me.';
       write('pack.override', { kind: 'force_complete', managerId: manager.id, manager: manager.name, reason }, manager.id);

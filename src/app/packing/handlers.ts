@@ -5,18 +5,21 @@ import {
   addParcel,
   chooseBox,
   enterQuantity,
+  expectedParcelGrams,
   moveUnit,
   recordWeight,
   removeParcel,
   undoLast,
   type PackingState,
 } from '../../domain/packing';
+import { checkWeight } from '../../domain/weight';
 import type { Logins } from '../auth';
 import type { HandlerSlice } from '../handlers';
 import { approvingManager } from './approval';
 import { completePacking } from './complete';
 import type { PackingDesk } from './desk';
 import { readScale, toReadingView } from './scale';
+import { completionRules } from './view';
 
 function found(state: PackingState | null, what: 'parcel' | 'unit'): PackingState {
   if (!state) throw new StationFailure('PARCEL_NOT_FOUND', `There is no such ${what} in this order.`);
@@ -89,11 +92,22 @@ export function packingHandlers(desk: PackingDesk, logins: Logins): HandlerSlice
     'pack.unit.move': ({ unitId, parcel }, call) =>
       desk.change(call, 'pack.unit.moved', ({ record }) => ({ state: found(moveUnit(record.state, unitId, parcel), 'unit'), payload: { unitId, parcel } })),
     'pack.weigh': ({ parcel, grams }, call) =>
-      desk.change(call, 'pack.weighed', ({ record }) => {
+      desk.change(call, 'pack.weighed', ({ record }, rules) => {
         const weight = readScale(deps, call.stationId, grams);
+        const state = found(recordWeight(record.state, parcel, weight.grams, weight.source), 'parcel');
+        // Whether it was within tolerance is journaled with the weight: the packer's statistics count mismatches.
+        const weighed = state.parcels.find((p) => p.no === parcel)!;
+        const check = checkWeight(expectedParcelGrams(state, weighed), weight.grams, completionRules(rules).tolerance);
         return {
-          state: found(recordWeight(record.state, parcel, weight.grams, weight.source), 'parcel'),
-          payload: { parcel, grams: weight.grams, source: weight.source },
+          state,
+          payload: {
+            parcel,
+            grams: weight.grams,
+            source: weight.source,
+            expectedGrams: check.expectedGrams,
+            allowedGrams: check.allowedGrams,
+            withinTolerance: check.ok,
+          },
         };
       }),
     'pack.override': async ({ kind, reason, manager }, call) => {

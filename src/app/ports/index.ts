@@ -8,6 +8,7 @@ import type { CarrierPorts } from './carriers';
 import type { Secrets } from './secrets';
 import type { ReviewPorts, VideoPorts } from './video';
 import type { PhotoFiles, ReturnsRepository } from './returns';
+import type { StatisticsPorts } from './statistics';
 
 export * from './devices';
 export * from './document-requests';
@@ -18,6 +19,7 @@ export * from './backend';
 export type { Secrets } from './secrets';
 export * from './video';
 export * from './returns';
+export * from './statistics';
 
 export interface Clock {
   now(): Date;
@@ -59,6 +61,8 @@ export interface StationPorts {
   returns: { repository: ReturnsRepository; photos: PhotoFiles };
   /** Review lookups, chain checks and evidence export; absent in hosts without a manager screen. */
   review?: ReviewPorts;
+  /** Packer statistics (journal and order reads, payroll files); absent in hosts that keep none. */
+  statistics?: StatisticsPorts;
   clock: Clock;
   logger: Logger;
   /** The station this process runs as when a caller does not name one. */

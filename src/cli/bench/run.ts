@@ -10,6 +10,7 @@ import { benchJournal } from './journal';
 import { benchQueue } from './queue';
 import { benchReturns } from './returns';
 import { benchScan } from './scan';
+import { benchStatistics } from './statistics';
 import type { Figure } from './stats';
 import { benchVideo } from './video';
 
@@ -60,6 +61,7 @@ export async function runBench(options: { orders: number; journalEntries: number
       }
     }
     if (runs('journal')) figures.push(...(await benchJournal({ entries: options.journalEntries })));
+    if (runs('statistics')) figures.push(...(await benchStatistics({ orders: options.orders, journalEntries: options.journalEntries })));
     if (runs('documents')) figures.push(...(await benchDocuments()));
     // About 40 s: headless Chromium's fake camera, packing screen off then recording (none without Chromium).
     if (runs('video')) figures.push(...(await benchVideo()));

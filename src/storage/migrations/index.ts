@@ -19,6 +19,7 @@ import { returnsDocuments } from './0017-returns-documents';
 import { carrierShipments } from './0018-carrier-shipments';
 import { journalSearch } from './0019-journal-search';
 import { boxTypesActive } from './0020-box-types-active';
+import { statistics } from './0021-statistics';
 
 export type { Migration } from './migration';
 
@@ -44,4 +45,5 @@ export const MIGRATIONS: readonly Migration[] = [
   carrierShipments,
   journalSearch,
   boxTypesActive,
+  statistics,
 ];

@@ -1,0 +1,70 @@
+import type { FitView } from '../../contract/statistics';
+import { DEFAULT_IDLE_GAP_SECONDS, defaultFit, FACTORS, fitComplexity, type ComplexityFit, type Factors } from '../../domain/statistics';
+import type { StatisticsDeps } from './deps';
+
+/** The journal entry that records a refit; the newest one of a station is its fit in use. */
+export const FIT_ENTRY = 'stats.fitted';
+
+/** At most this many of a station's newest completed sessions are fitted over. */
+export const FIT_MAX_SESSIONS = 20_000;
+
+/** The fit in use at a station: the newest 'stats.fitted' entry about it, or the defaults. */
+export function currentFit(deps: Pick<StatisticsDeps, 'journal'>, stationId: string): FitView {
+  const entry = deps.journal
+    .bySubject({ kind: 'station', id: stationId })
+    .filter((e) => e.type === FIT_ENTRY)
+    .at(-1);
+  const fit = entry ? fromPayload(entry.payload) : null;
+  if (!entry || !fit) return { stationId, ...defaultFit(), fittedAt: null, fittedBy: null, from: null, to: null };
+  return {
+    stationId,
+    ...fit,
+    fittedAt: entry.at,
+    fittedBy: entry.actorId,
+    from: typeof entry.payload.from === 'string' ? entry.payload.from : null,
+    to: typeof entry.payload.to === 'string' ? entry.payload.to : null,
+  };
+}
+
+function fromPayload(payload: Record<string, unknown>): ComplexityFit | null {
+  const seconds = payload.seconds as Partial<Factors> | undefined;
+  if (!seconds || typeof seconds !== 'object' || !FACTORS.every((f) => typeof seconds[f] === 'number')) return null;
+  const method = payload.method === 'least_squares' ? 'least_squares' : 'default';
+  const fallback = payload.fallback;
+  return {
+    method,
+    fallback: fallback === 'not_fitted' || fallback === 'too_few_sessions' || fallback === 'no_variation' ? fallback : null,
+    seconds: seconds as Factors,
+    fitted: Array.isArray(payload.fitted) ? FACTORS.filter((f) => (payload.fitted as unknown[]).includes(f)) : [],
+    sessions: typeof payload.sessions === 'number' ? payload.sessions : 0,
+    r2: typeof payload.r2 === 'number' ? payload.r2 : null,
+    meanAbsErrorSeconds: typeof payload.meanAbsErrorSeconds === 'number' ? payload.meanAbsErrorSeconds : null,
+  };
+}
+
+/**
+ * Refits a station's seconds per factor over its sessions completed in the past `days` (the newest
+ * FIT_MAX_SESSIONS), and journals the result, who asked and over what; that entry is the fit in use
+ * from then on. Too few sessions and the defaults are journaled, saying why.
+ */
+export function refit(deps: StatisticsDeps, stationId: string, days: number, actorId: number | null, callerStation: string): FitView {
+  const to = deps.clock.now();
+  const from = new Date(to.getTime() - days * 86_400_000);
+  const facts = deps.statistics.source.completedFacts({
+    from: from.toISOString(),
+    to: to.toISOString(),
+    stationId,
+    limit: FIT_MAX_SESSIONS,
+    idleGapSeconds: DEFAULT_IDLE_GAP_SECONDS,
+  });
+  const fit = fitComplexity(facts);
+  const entry = deps.journal.append({
+    type: FIT_ENTRY,
+    stationId: callerStation,
+    actorId,
+    subject: { kind: 'station', id: stationId },
+    payload: { ...fit, from: from.toISOString(), to: to.toISOString() },
+  });
+  deps.logger.info('statistics refitted', { stationId, method: fit.method, sessions: fit.sessions });
+  return { stationId, ...fit, fittedAt: entry.at, fittedBy: actorId, from: from.toISOString(), to: to.toISOString() };
+}

@@ -1,0 +1,61 @@
+import { StationFailure } from '../../contract/errors';
+import type { CallContext } from '../context';
+import type { HandlerSlice } from '../handlers';
+import type { StatisticsDeps } from './deps';
+import { exportFile } from './export';
+import { currentFit, refit } from './fits';
+import { allStatistics, checkOwn, packerStatistics, trend } from './statistics';
+
+type StatisticsMethods = 'stats.packers' | 'stats.packer' | 'stats.trend' | 'stats.fits' | 'stats.fit' | 'stats.export';
+
+function self(call: CallContext): number {
+  if (!call.user) throw new StationFailure('NOT_LOGGED_IN', 'Log in first.');
+  return call.user.id;
+}
+
+const idle = (seconds: number | undefined) => (seconds === undefined ? {} : { idleGapSeconds: seconds });
+
+/** Packer statistics; `deps` is null in a host that keeps none (every call is then refused). */
+export function statisticsHandlers(deps: StatisticsDeps | null): HandlerSlice<StatisticsMethods> {
+  const ready = (): StatisticsDeps => {
+    if (!deps) throw new StationFailure('STATISTICS_UNAVAILABLE', 'This station host keeps no packer statistics.');
+    return deps;
+  };
+  return {
+    'stats.packers': ({ from, to, idleGapSeconds }) => allStatistics(ready(), { from, to, ...idle(idleGapSeconds) }),
+    'stats.packer': ({ from, to, idleGapSeconds, packerId }, call) => {
+      const id = packerId ?? self(call);
+      checkOwn(call, id);
+      return packerStatistics(ready(), { from, to, packerId: id, ...idle(idleGapSeconds) });
+    },
+    'stats.trend': ({ packerId, weeks, until, idleGapSeconds }, call) => {
+      const manager = call.user !== null && (call.user.role === 'manager' || call.user.role === 'admin');
+      // Everyone's trend is for managers; a packer's own is theirs.
+      const id = packerId ?? (manager ? null : self(call));
+      if (id !== null) checkOwn(call, id);
+      return trend(ready(), { packerId: id, weeks, ...(until ? { until } : {}), ...idle(idleGapSeconds) });
+    },
+    'stats.fits': () => {
+      const d = ready();
+      return d.store.stations.list().map((s) => currentFit(d, s.id));
+    },
+    'stats.fit': ({ stationId, days }, call) => {
+      const d = ready();
+      const id = stationId ?? call.stationId;
+      if (!d.store.stations.get(id)) throw new StationFailure('VALIDATION_FAILED', `Unknown station ${id}.`, { station: id });
+      return d.store.transaction(() => refit(d, id, days, call.user?.id ?? null, call.stationId));
+    },
+    'stats.export': async ({ from, to, idleGapSeconds, format }, call) => {
+      const d = ready();
+      const file = await exportFile(d, { from, to, format, ...idle(idleGapSeconds) });
+      d.journal.append({
+        type: 'stats.exported',
+        stationId: call.stationId,
+        actorId: call.user?.id ?? null,
+        subject: null,
+        payload: { from, to, format, rows: file.rows, fileName: file.fileName },
+      });
+      return { fileName: file.fileName, mimeType: file.mimeType, base64: Buffer.from(file.bytes).toString('base64'), rows: file.rows };
+    },
+  };
+}

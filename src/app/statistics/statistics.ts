@@ -1,0 +1,127 @@
+import { StationFailure } from '../../contract/errors';
+import { MAX_LISTED_ORDERS, type AllStatisticsView, type FitView, type PackerStatisticsView, type TrendView } from '../../contract/statistics';
+import {
+  computeStatistics,
+  DEFAULT_IDLE_GAP_SECONDS,
+  defaultFit,
+  figuresOf,
+  ordersPerHour,
+  scoreDistribution,
+  weeksUpTo,
+  type Statistics,
+} from '../../domain/statistics';
+import { roleAllows } from '../../domain/user';
+import type { CallContext } from '../context';
+import type { StatisticsDeps } from './deps';
+import { currentFit } from './fits';
+
+export interface PeriodQuery {
+  from: string;
+  to: string;
+  packerId?: number;
+  idleGapSeconds?: number;
+}
+
+export interface PeriodStatistics {
+  from: string;
+  to: string;
+  idleGapSeconds: number;
+  stats: Statistics;
+  fits: FitView[];
+}
+
+/** The statistics of the sessions completed in a period (those a packer had a part in, when one is named). */
+export function periodStatistics(deps: StatisticsDeps, query: PeriodQuery): PeriodStatistics {
+  const from = new Date(query.from).toISOString();
+  const to = new Date(query.to).toISOString();
+  const idleGapSeconds = query.idleGapSeconds ?? DEFAULT_IDLE_GAP_SECONDS;
+  const facts = deps.statistics.source.completedFacts({ from, to, idleGapSeconds, ...(query.packerId !== undefined ? { packerId: query.packerId } : {}) });
+  const attributions = deps.statistics.attributions.forOrders([...new Set(facts.map((f) => f.session.orderId))]);
+  const stations = [...new Set(facts.map((f) => f.session.stationId))].sort();
+  const fits = stations.map((id) => currentFit(deps, id));
+  const stats = computeStatistics({ facts, attributions, fits: new Map(fits.map((f) => [f.stationId, f])), defaultFit: defaultFit(), idleGapSeconds });
+  return { from, to, idleGapSeconds, stats, fits };
+}
+
+/** A packer may see their own statistics only; managers and admins anyone's. */
+export function checkOwn(call: CallContext, packerId: number): void {
+  const user = call.user;
+  if (!user) throw new StationFailure('NOT_LOGGED_IN', 'Log in first.');
+  if (packerId !== user.id && !roleAllows(user.role, ['manager'])) {
+    throw new StationFailure('FORBIDDEN', 'You may open your own statistics only.', { role: user.role });
+  }
+}
+
+export function nameOf(deps: Pick<StatisticsDeps, 'store'>, userId: number): string {
+  return deps.store.users.byId(userId)?.name ?? `#${userId}`;
+}
+
+export function packerStatistics(deps: StatisticsDeps, query: PeriodQuery & { packerId: number }): PackerStatisticsView {
+  const period = periodStatistics(deps, query);
+  const mine = period.stats.packers.find((p) => p.packerId === query.packerId);
+  const rows = mine?.orders ?? [];
+  const figures = mine?.figures ?? figuresOf([], { wrong_item: 0, too_many: 0, unknown_barcode: 0 });
+  const stations = new Set(rows.map((r) => r.stationId));
+  return {
+    from: period.from,
+    to: period.to,
+    idleGapSeconds: period.idleGapSeconds,
+    packer: { id: query.packerId, name: nameOf(deps, query.packerId) },
+    figures,
+    hourly: ordersPerHour(rows, new Date(period.from), new Date(period.to)),
+    scoreDistribution: scoreDistribution(rows),
+    // Each row also names its packer; the contract's schema leaves that out.
+    orders: rows.slice(-MAX_LISTED_ORDERS).reverse(),
+    ordersTotal: rows.length,
+    fits: period.fits.filter((f) => stations.has(f.stationId)),
+  };
+}
+
+export function allStatistics(deps: StatisticsDeps, query: PeriodQuery): AllStatisticsView {
+  const period = periodStatistics(deps, { from: query.from, to: query.to, ...(query.idleGapSeconds ? { idleGapSeconds: query.idleGapSeconds } : {}) });
+  const from = new Date(period.from);
+  const to = new Date(period.to);
+  const stationName = (id: string) => deps.store.stations.get(id)?.name ?? id;
+  return {
+    from: period.from,
+    to: period.to,
+    idleGapSeconds: period.idleGapSeconds,
+    packers: period.stats.packers.map((p) => ({
+      packer: { id: p.packerId, name: nameOf(deps, p.packerId) },
+      figures: p.figures,
+      hourly: ordersPerHour(p.orders, from, to),
+    })),
+    stations: period.stats.stations.map((s) => ({ stationId: s.stationId, name: stationName(s.stationId), figures: s.figures })),
+    total: period.stats.total,
+    scoreDistribution: scoreDistribution(period.stats.packers.flatMap((p) => p.orders)),
+    fits: deps.store.stations.list().map((s) => currentFit(deps, s.id)),
+  };
+}
+
+/** Errors, returns and score week by week (Monday to Monday, the station's local time), oldest first. */
+export function trend(deps: StatisticsDeps, query: { packerId: number | null; weeks: number; until?: string; idleGapSeconds?: number }): TrendView {
+  const weeks = weeksUpTo(query.until ? new Date(query.until) : deps.clock.now(), query.weeks).map((week) => {
+    const period = periodStatistics(deps, {
+      from: week.from.toISOString(),
+      to: week.to.toISOString(),
+      ...(query.packerId !== null ? { packerId: query.packerId } : {}),
+      ...(query.idleGapSeconds ? { idleGapSeconds: query.idleGapSeconds } : {}),
+    });
+    const figures =
+      query.packerId === null
+        ? period.stats.total
+        : (period.stats.packers.find((p) => p.packerId === query.packerId)?.figures ?? figuresOf([], { wrong_item: 0, too_many: 0, unknown_barcode: 0 }));
+    return {
+      from: period.from,
+      to: period.to,
+      orders: figures.orders,
+      scans: figures.scans,
+      errorsTotal: figures.errorsTotal,
+      errorsPer100Scans: figures.errorsPer100Scans,
+      returns: figures.returns,
+      returnsPer1000Orders: figures.returnsPer1000Orders,
+      score: figures.score,
+    };
+  });
+  return { packerId: query.packerId, weeks };
+}
