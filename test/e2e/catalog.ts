@@ -44,6 +44,11 @@ export class DemoCatalog {
     }));
   }
 
+  /** Whether nobody has scanned anything for the order yet (another spec on the same host may have packed part of it). */
+  untouched(orderNumber: string): boolean {
+    return this.db.prepare('SELECT 1 FROM packing_sessions ps JOIN orders o ON o.id = ps.order_id WHERE o.number = ?').get(orderNumber) === undefined;
+  }
+
   line(orderNumber: string, index: number): CatalogLine {
     const line = this.lines(orderNumber)[index];
     if (!line) throw new Error(`${orderNumber} has no line ${index}`);

@@ -22,6 +22,7 @@ test('a fresh demo prints the first order’s label and slip into the PDF folder
   const number = demoOrders.ready.find(
     (n) =>
       !showcase.has(n) &&
+      catalog.untouched(n) &&
       catalog.lines(n).length <= 2 &&
       catalog.lines(n).every((l) => l.tracking === 'none' && !l.isKit && l.quantity <= 2 && l.codes.some((c) => c.units === 1)),
   )!;
