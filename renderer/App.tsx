@@ -19,6 +19,11 @@ import { homeOf } from './features/returns/home';
 import { ReturnsScreen } from './features/returns/ReturnsScreen';
 import { useReturnsStore } from './features/returns/returnsStore';
 import { ReviewEntry } from './features/review/ReviewEntry';
+import { ConsoleScreen } from './features/console/ConsoleScreen';
+import { useConsoleStore } from './features/console/consoleStore';
+import { useJournalStore } from './features/console/journalStore';
+import { useShiftStore } from './features/console/shiftStore';
+import { useAdminStore } from './features/console/adminStore';
 import { ReviewScreen } from './features/review/ReviewScreen';
 import { useReviewStore } from './features/review/reviewStore';
 import { useQueueStore } from './features/queue/queueStore';
@@ -47,6 +52,10 @@ function clearWorkScreens(): void {
   useReviewStore.getState().reset();
   useReturnsStore.getState().reset();
   useDeskStore.getState().reset();
+  useConsoleStore.getState().reset();
+  useJournalStore.getState().reset();
+  useShiftStore.getState().reset();
+  useAdminStore.getState().reset();
   useStatisticsStore.getState().reset();
   // Recording belongs to the packer who logged in: it stops with their login.
   useVideoStore.getState().reset();
@@ -59,6 +68,7 @@ export function App() {
   const completion = usePackStore((s) => s.completion);
   const reviewing = useReviewStore((s) => s.visible);
   const deskChoice = useDeskStore((s) => s.choice);
+  const consoleOpen = useConsoleStore((s) => s.visible);
   const statistics = useStatisticsStore((s) => s.visible);
 
   useEffect(() => void start(), [start]);
@@ -130,6 +140,8 @@ export function App() {
     <ReviewScreen />
   ) : statistics ? (
     <StatisticsScreen manager={manager} />
+  ) : manager && consoleOpen ? (
+    <ConsoleScreen />
   ) : desk === 'returns' ? (
     <ReturnsScreen />
   ) : completion ? (
@@ -140,8 +152,8 @@ export function App() {
   return (
     <>
       {main}
-      {manager && !packing && !reviewing && !statistics && <ReviewEntry />}
-      {!packing && !reviewing && !statistics && desk !== 'returns' && <StatisticsEntry manager={manager} />}
+      {manager && !packing && !reviewing && !consoleOpen && !statistics && <ReviewEntry />}
+      {!packing && !reviewing && !consoleOpen && !statistics && desk !== 'returns' && <StatisticsEntry manager={manager} />}
       <StationPanel />
       {station && <PrintingCorner stationId={station.id} manager={manager} lastOrder={completion?.orderNumber ?? null} />}
       <ScanNotRead />

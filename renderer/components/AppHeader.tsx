@@ -2,6 +2,9 @@ import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { roleAllows } from '../../src/domain/user';
 import { DeskSwitch } from '../features/returns/DeskSwitch';
+import { useConsoleStore } from '../features/console/consoleStore';
+import { usePackStore } from '../features/pack/packStore';
+import { useReviewStore } from '../features/review/reviewStore';
 import { useSettingsStore } from '../features/settings/settingsStore';
 import { useStationStore } from '../station/stationStore';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -12,6 +15,10 @@ export const AppHeader = memo(function AppHeader() {
   const login = useStationStore((s) => s.login);
   const logout = useStationStore((s) => s.logout);
   const openSettings = useSettingsStore((s) => s.show);
+  const openConsole = useConsoleStore((s) => s.open);
+  const consoleOpen = useConsoleStore((s) => s.visible);
+  const packing = usePackStore((s) => s.view !== null);
+  const closeReview = useReviewStore((s) => s.close);
   if (!login) return null;
   const { user, station } = login;
   const manages = roleAllows(user.role, ['manager']);
@@ -27,6 +34,19 @@ export const AppHeader = memo(function AppHeader() {
       </span>
       <span className="topbar-spacer" />
       <DeskSwitch />
+      {manages && !packing && !consoleOpen && (
+        <button
+          type="button"
+          className="header-button"
+          data-testid="open-console"
+          onClick={() => {
+            closeReview();
+            openConsole();
+          }}
+        >
+          {t('console.open')}
+        </button>
+      )}
       {manages && (
         <button type="button" className="header-button" onClick={openSettings}>
           {t('header.manage')}

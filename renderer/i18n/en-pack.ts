@@ -176,5 +176,7 @@ export const enPack = {
     partial_one: 'Shipped partially: {{count}} unit backordered.',
     partial_other: 'Shipped partially: {{count}} units backordered.',
     next: 'Scan the next order — or press Enter for the queue.',
+    tracking: 'Tracking number: {{numbers}}',
+    trackingWaiting: 'waiting for {{carrier}}',
   },
 };

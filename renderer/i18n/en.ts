@@ -1,5 +1,6 @@
 import type { ErrorCode } from '../../src/contract/errors';
 import { enServices } from './carriers';
+import { enConsole } from './en-console';
 import { enPack } from './en-pack';
 import { enPrinting, enPrintingErrors } from './en-printing';
 import { enSync, enSyncErrors } from './en-sync';
@@ -42,6 +43,12 @@ const errors: Record<ErrorCode, string> = {
   DATABASE_TOO_NEW: 'The station database is from a newer Packdesk. Call your administrator.',
   DISK_FULL: 'The station disk is full. Call your administrator.',
   BACKUP_FAILED: 'The backup failed.',
+  JOURNAL_CHECK_RUNNING: 'The journal is being checked already. Wait for that check to finish.',
+  ORDER_NOT_LOCKED: 'This order is not held at any station any more.',
+  ORDER_BEING_PACKED: '{{user}} is packing this order at {{station}} right now; it can be released only when nobody is working on it.',
+  USER_NOT_FOUND: 'There is no such person.',
+  BADGE_IN_USE: 'That badge code belongs to someone else already. Choose another.',
+  STATION_NOT_FOUND: 'There is no station {{station}}.',
   UNAUTHORIZED: 'This screen needs the station access token. Open the link with its token.',
   INTERNAL: 'Something went wrong at the station. Try again.',
 };
@@ -113,6 +120,7 @@ export const en = {
   pack: enPack,
   review: enReview,
   returns: enReturns,
+  console: enConsole,
   statistics: enStatistics,
   video: enVideo,
   printing: enPrinting,

@@ -184,5 +184,7 @@ export const plPack = {
     partial_many: 'Wysłano częściowo: {{count}} szt. do dosłania.',
     partial_other: 'Wysłano częściowo: {{count}} szt. do dosłania.',
     next: 'Zeskanuj następne zamówienie — albo naciśnij Enter, aby wrócić do kolejki.',
+    tracking: 'Numer przesyłki: {{numbers}}',
+    trackingWaiting: 'czeka na {{carrier}}',
   },
 };

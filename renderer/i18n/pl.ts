@@ -1,5 +1,6 @@
 import type { ErrorCode } from '../../src/contract/errors';
 import { plServices } from './carriers';
+import { plConsole } from './pl-console';
 import { plPack } from './pl-pack';
 import { plPrinting, plPrintingErrors } from './pl-printing';
 import { plSync, plSyncErrors } from './pl-sync';
@@ -42,6 +43,12 @@ const errors: Record<ErrorCode, string> = {
   DATABASE_TOO_NEW: 'Baza danych pochodzi z nowszej wersji Packdesk. Wezwij administratora.',
   DISK_FULL: 'Dysk stanowiska jest pełny. Wezwij administratora.',
   BACKUP_FAILED: 'Kopia zapasowa nie powiodła się.',
+  JOURNAL_CHECK_RUNNING: 'Dziennik jest już sprawdzany. Poczekaj, aż to sprawdzenie się skończy.',
+  ORDER_NOT_LOCKED: 'To zamówienie nie jest już zablokowane na żadnym stanowisku.',
+  ORDER_BEING_PACKED: '{{user}} pakuje teraz to zamówienie na stanowisku {{station}}; można je zwolnić tylko, gdy nikt nad nim nie pracuje.',
+  USER_NOT_FOUND: 'Nie ma takiej osoby.',
+  BADGE_IN_USE: 'Ten kod identyfikatora należy już do kogoś innego. Wybierz inny.',
+  STATION_NOT_FOUND: 'Nie ma stanowiska {{station}}.',
   UNAUTHORIZED: 'Ten ekran wymaga tokenu dostępu stanowiska. Otwórz link z tokenem.',
   INTERNAL: 'Na stanowisku wystąpił błąd. Spróbuj ponownie.',
 };
@@ -121,6 +128,7 @@ export const pl = {
   pack: plPack,
   review: plReview,
   returns: plReturns,
+  console: plConsole,
   statistics: plStatistics,
   video: plVideo,
   printing: plPrinting,

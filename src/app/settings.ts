@@ -5,7 +5,7 @@ import type { HandlerSlice } from './handlers';
 import { requireStation, toStationInfo, toUserSummary } from './station-info';
 
 export function settingsHandlers(
-  core: Pick<CommonPorts, 'store' | 'logger'> & { version: string },
+  core: Pick<CommonPorts, 'store' | 'logger' | 'journal'> & { version: string },
 ): HandlerSlice<'station.info' | 'settings.update' | 'user.language' | 'admin.backup'> {
   const { store } = core;
   return {
@@ -26,7 +26,16 @@ export function settingsHandlers(
         ...(changes.kind !== undefined ? { kind: changes.kind } : {}),
         ...(changes.timeZone !== undefined ? { timeZone: changes.timeZone } : {}),
       };
-      store.stations.upsert(updated);
+      store.transaction(() => {
+        store.stations.upsert(updated);
+        core.journal.append({
+          type: 'settings.station',
+          stationId: station.id,
+          actorId: call.user?.id ?? null,
+          subject: { kind: 'station', id: station.id },
+          payload: { station: station.id, ...changes },
+        });
+      });
       core.logger.info('station settings changed', { stationId: station.id, by: call.user?.id, changes });
       return toStationInfo(updated);
     },

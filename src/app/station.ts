@@ -7,8 +7,14 @@
  */
 import { authHandlers, Logins } from './auth';
 import { METHODS } from '../contract/methods';
-import { roleAllows } from '../domain/user';
+import { roleAllows, type Role } from '../domain/user';
 import { createDispatch, type Dispatch } from './dispatch';
+import { CarrierShipmentWorker, carrierLabelsFrom, carrierShipmentsOnPacked, shopTrackingNumbers } from './carriers/shipments';
+import type { CarrierKind, LabelSource } from './ports/carriers';
+import { closeCarrierDay, type HandoverResult } from './carriers/handover';
+import { carrierHandlers } from './carriers/handlers';
+import { StationFailure } from '../contract/errors';
+import type { PackedOrder } from './ports';
 import { printingHandlers } from './documents/handlers';
 import { labelHandlers, labelsNotPrinted } from './documents/labels';
 import { createStationPrinting } from './documents/printing';
@@ -32,6 +38,9 @@ import { syncHandlers } from './sync/handlers';
 import { shopLabelsTo } from './sync/labels';
 import { shopOutbox } from './sync/outbox-handler';
 import { reviewHandlers } from './review/handlers';
+import { journalHandlers } from './review/journal';
+import { shiftHandlers } from './shift/view';
+import { adminHandlers } from './admin';
 import { returnsHandlers } from './returns/handlers';
 import { statisticsHandlers } from './statistics/handlers';
 import { videoHandlers } from './video/handlers';
@@ -47,8 +56,10 @@ export interface Station {
   /** Starts the devices the core reads itself (HID scanners, the scale); stop() releases them. */
   startDevices(): void;
   stopDevices(): void;
-  /** Documents owed on completion and every station's print queue; long-lived hosts start them. */
+  /** Documents owed on completion, carrier shipments and every station's print queue; long-lived hosts start them. */
   documents: Pick<StationDocuments, 'start' | 'stop' | 'drain'>;
+  /** The end-of-day handover per carrier (`packdesk handover`); refuses with a StationFailure where there is no carrier or nothing to hand over. */
+  carriers: { handover(kind: CarrierKind, date: string): Promise<HandoverResult> };
   /** The shop sync: one run at a time, started by the sync worker, `packdesk sync` or the screen. */
   sync: Pick<SyncEngine, 'runOnce' | 'status' | 'testConnection'>;
   /** Video housekeeping for a timer: closes clips a crashed recorder left open, applies retention. */
@@ -78,26 +89,86 @@ export interface StationLogins {
 
 /** Who may watch clips and take evidence: whoever may read an order's timeline. */
 const REVIEWERS = METHODS['review.timeline'].access;
+const SHIFT_VIEWERS = METHODS['shift.view'].access as readonly Role[];
 
 /** A recorder sends a chunk a second; a minute of silence means its page or browser is gone. */
 const ABANDONED_AFTER_MS = 60_000;
 
 export function createStation(ports: StationPorts): Station {
   const events = new EventStream();
-  const { store, journal, clock, logger } = ports;
+  const { store, clock, logger } = ports;
+  // Whatever is journaled changes what the managers' shift view shows: they are told to ask again.
+  const journal: typeof ports.journal = {
+    ...ports.journal,
+    append(entry) {
+      const written = ports.journal.append(entry);
+      events.emit('shift.changed', { stationId: null, from: written.stationId, type: written.type });
+      return written;
+    },
+  };
+  // So are the print queues and the shop's outbox, which move without a journal entry.
+  events.subscribe((event) => {
+    if (event.name === 'print.job.changed' || event.name === 'sync.changed' || event.name === 'returns.changed')
+      events.emit('shift.changed', { stationId: null, from: 'stationId' in event.payload ? String(event.payload.stationId) : '', type: event.name });
+  });
   // Each feature gets what it uses (its Deps), never the whole of StationPorts.
   const common: CommonPorts = { store, journal, clock, logger, events, stationId: ports.stationId };
-  const documentsDeps = { ...common, documents: ports.documents };
-  const documents = createStationDocuments(documentsDeps);
-  const video = ports.video ? new VideoDesk({ ...common, packing: ports.packing, video: ports.video }) : null;
-  // A host that reaches no shop (no backend factory) tells it nothing and fetches nothing from it.
+  // A carrier's label is the parcel's one label: the document worker prints it from the carrier
+  // shipments the carrier worker keeps, and owes ours only for parcels no carrier ships.
+  const carrierPorts = ports.carriers ?? null;
+  const carrierLabelSource = carrierPorts ? carrierLabelsFrom(carrierPorts.shipments) : ports.documents.carrierLabels;
+  // Exactly one label per parcel, from one source: a carrier of ours when an account takes the
+  // order; else the shop's integration when it buys labels (BaseLinker with a courier) for its
+  // own orders; else Packdesk's own.
   const shop = ports.sync.backendFor ? ports.sync : null;
+  const labelSourceOf = (orderId: number): LabelSource => {
+    const order = store.orders.byId(orderId);
+    if (order && carrierPorts?.routeFor(order)) return 'carrier';
+    if (shop?.links.externalId(orderId)) {
+      const settings = shop.settings.settings();
+      if (settings.kind === 'baselinker' && settings.baselinker?.courierCode) return 'shop';
+    }
+    return 'own';
+  };
+  const documentsDeps = {
+    ...common,
+    documents: { ...ports.documents, carrierLabels: carrierLabelSource },
+    labelSource: (packed: PackedOrder) => labelSourceOf(packed.orderId),
+  };
+  const documents = createStationDocuments(documentsDeps);
+  const carrierWorker = carrierPorts
+    ? new CarrierShipmentWorker({
+        store,
+        journal,
+        clock,
+        logger,
+        carriers: carrierPorts,
+        labelSettings: ports.documents.labelSettings,
+        timers: ports.documents.timers,
+        onLabel: (shipment) => {
+          // The label (or why it is late) is news for the parcel's label: make what is owed now.
+          ports.documents.requests.retryAllNow(clock.now().toISOString());
+          documents.requests.kick();
+          events.emit('print.job.changed', { stationId: shipment.stationId, job: null });
+        },
+      })
+    : null;
+  const video = ports.video ? new VideoDesk({ ...common, packing: ports.packing, video: ports.video }) : null;
+  // A host that reaches no shop (no backend factory) tells it nothing and fetches nothing from it (`shop` above).
   // What completing an order sets off, declared here and nowhere else: the video the block policy
   // asks for is checked first; inside the completion's transaction the documents owed are recorded
-  // and the shipment is written to the shop's outbox, whose drain brings back the carrier's labels.
+  // and the shipment is written to the shop's outbox, whose drain brings back the shop's carrier
+  // labels. Carrier shipments are queued first, so the documents owe those parcels the carrier's
+  // label (never ours as well); the carrier worker creates them after the transaction.
   const completion: Completion = {
     checks: video ? [(call) => video.requireVideoToComplete(call)] : [],
-    handedTo: [documents.onPacked, ...(shop ? [shopOutbox({ store, outbox: shop.outbox, links: shop.links })] : [])],
+    handedTo: [
+      ...(carrierPorts && carrierWorker
+        ? [carrierShipmentsOnPacked({ store, carriers: carrierPorts, labelSettings: ports.documents.labelSettings }, () => carrierWorker.kick())]
+        : []),
+      documents.onPacked,
+      ...(shop ? [shopOutbox({ store, outbox: shop.outbox, links: shop.links, labelFromShop: (orderId) => labelSourceOf(orderId) === 'shop' })] : []),
+    ],
   };
   // Kept and queued for this station's label printer without waking its print worker, as hosts
   // wired it before this moved here: the label prints when the worker next runs.
@@ -105,7 +176,14 @@ export function createStation(ports: StationPorts): Station {
   const carrierLabels = shop
     ? shopLabelsTo(createStationPrinting({ stationId: ports.stationId, archive, profiles, printQueue, clock: () => clock.now() }))
     : null;
-  const syncDeps = { ...common, sync: ports.sync, secrets: ports.secrets, carrierLabels };
+  const syncDeps = {
+    ...common,
+    sync: ports.sync,
+    secrets: ports.secrets,
+    carrierLabels,
+    // The shop is told the carriers' tracking numbers (or our SSCCs), never the order number when there is a real one.
+    trackingFor: shopTrackingNumbers(carrierPorts?.shipments ?? null, ports.documents.requests),
+  };
   const syncEngine = new SyncEngine({ ...syncDeps, onProgress: (progress) => events.emit('sync.progress', progress) });
   const logins = new Logins({ ...common, packing: ports.packing });
   const desk = new PackingDesk({ ...common, packing: ports.packing, scale: ports.scale, completion });
@@ -123,10 +201,24 @@ export function createStation(ports: StationPorts): Station {
     ...packingHandlers(desk, logins),
     ...scanHandlers(desk, logins),
     ...printingHandlers(documentsDeps, documents),
-    ...labelHandlers(ports.documents.requests),
+    ...labelHandlers(ports.documents.requests, (orderNumber) =>
+      (carrierPorts?.shipments.forOrder(orderNumber) ?? []).map((s) => ({ parcel: s.parcelNo, carrier: s.carrier, number: s.trackingNumber })),
+    ),
     ...syncHandlers(syncDeps, syncEngine),
+    ...carrierHandlers(common, carrierPorts, ports.secrets),
     ...videoHandlers(common, video, ports.video ?? null),
     ...reviewHandlers({ ...common, review: ports.review ?? null, video: ports.video ?? null }),
+    ...journalHandlers(common, ports.review ?? null),
+    ...adminHandlers({ ...common, renderer: ports.documents.renderer }, logins),
+    ...shiftHandlers({
+      ...common,
+      packing: ports.packing,
+      documents: ports.documents,
+      outbox: ports.sync.outbox,
+      video: ports.video ?? null,
+      review: ports.review ?? null,
+      returns: ports.returns.repository,
+    }),
     ...returnsHandlers({
       ...common,
       returns: ports.returns.repository,
@@ -156,11 +248,42 @@ export function createStation(ports: StationPorts): Station {
         const payload = event.payload as { stationId?: string | null; loginId?: number };
         if (payload.stationId !== undefined && payload.stationId !== null && payload.stationId !== stationId) return false;
         if (typeof payload.loginId === 'number') return store.logins.byId(payload.loginId)?.clientKey === client.key;
-        return store.logins.live(client.key, stationId) !== null;
+        const login = store.logins.live(client.key, stationId);
+        if (event.name === 'shift.changed') {
+          // Every station's changes reach the managers' shift view, and only theirs.
+          const user = login ? store.users.byId(login.userId) : null;
+          return user !== null && roleAllows(user.role, SHIFT_VIEWERS);
+        }
+        return login !== null;
       },
     },
-    documents: { start: () => documents.start(), stop: () => documents.stop(), drain: () => documents.drain() },
+    documents: {
+      start() {
+        documents.start();
+        carrierWorker?.start();
+      },
+      stop: async () => {
+        await carrierWorker?.stop();
+        await documents.stop();
+      },
+      async drain() {
+        await carrierWorker?.drain();
+        await documents.drain();
+      },
+    },
     sync: syncEngine,
+    carriers: {
+      handover(kind, date) {
+        if (!carrierPorts) return Promise.reject(new StationFailure('VALIDATION_FAILED', 'This station holds no carrier account.'));
+        // Kept and printed at this station's manifest printer, whose worker prints it at once.
+        const printing = documents.printingFor(ports.stationId);
+        return closeCarrierDay(
+          { store, journal, clock, stationId: ports.stationId, carriers: carrierPorts, labelSettings: ports.documents.labelSettings, printing },
+          kind,
+          date,
+        );
+      },
+    },
     mediaFile(kind, id) {
       if (kind === 'evidence') return ports.review?.evidenceFile(id) ?? null;
       const segment = /^\d+$/.test(id) ? ports.video?.segments.byId(Number(id)) : null;

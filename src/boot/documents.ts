@@ -54,6 +54,7 @@ export function lazyDocumentRenderer(): DocumentRenderer {
     returnItemLabelPdf: async (input) => (await renderer()).returnItemLabelPdf(input),
     returnItemLabelZpl: (input, dpi) => renderReturnItemLabelZpl(input, dpi),
     testPage: async (input, format) => (await renderer()).testPage(input, format),
+    codeCard: async (input) => (await renderer()).codeCard(input),
   };
 }
 

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import type { Clock, Logger, Store } from '../app/ports';
 import type { SilentPrint } from '../app/ports/printing';
@@ -19,6 +20,7 @@ import { createPrinterProfileRepository } from '../storage/repositories/printer-
 import { createStore } from '../storage/store';
 import { DATABASE_FILE } from './data-dir';
 import { createDevices, type ScaleKind, type StationDevices } from './devices';
+import { createCarrierPorts } from './carriers';
 import { createDocumentPorts, sweepOrphanDocuments } from './documents';
 import type { Secrets } from '../app/ports/secrets';
 import { createBackendFactory, keyFileSecrets, SyncWorker } from '../sync';
@@ -29,6 +31,7 @@ import { repeat } from './housekeeping';
 import { createStationLog } from './logger';
 import { keepDataFolderPrivate } from './private-data-folder';
 import { createVideoAndReviewPorts } from '../evidence/station-ports';
+import { verifyJournalFile } from './verify-journal';
 import { createStatisticsPorts } from './statistics';
 import { PACKDESK_VERSION } from './version';
 
@@ -117,7 +120,27 @@ export async function bootStation(options: BootOptions): Promise<BootedStation> 
     const documents = createDocumentPorts({ db, dataDir: options.dataDir, clock, logger: log.logger, silentPrint: options.silentPrint ?? null });
     const syncStorage = createSyncStorage(db);
     const statistics = createStatisticsPorts(db);
-    const evidence = createVideoAndReviewPorts({ db, dataDir: options.dataDir, store, journal, key: stationKey, archive: documents.archive, clock });
+    const secrets = options.secrets ?? keyFileSecrets(options.dataDir);
+    const carriers = createCarrierPorts({
+      db,
+      sealer: secrets.sealer,
+      syncSettings: syncStorage.settings,
+      renderer: documents.renderer,
+      labelSettings: documents.labelSettings,
+    });
+    const file = db.name;
+    const evidence = createVideoAndReviewPorts({
+      db,
+      dataDir: options.dataDir,
+      store,
+      journal,
+      key: stationKey,
+      archive: documents.archive,
+      clock,
+      // As `packdesk journal verify` checks it, but all on worker threads: the host keeps serving while it runs.
+      verifyJournal: (onProgress) =>
+        verifyJournalFile(file, journalRows, { trustedKeys: [stationKey.publicKey], threads: os.availableParallelism() + 1, checkHere: false, onProgress }),
+    });
     const station = createStation({
       store,
       journal,
@@ -126,7 +149,8 @@ export async function bootStation(options: BootOptions): Promise<BootedStation> 
       scale: devices.scale,
       documents,
       sync: { ...syncStorage, backendFor: createBackendFactory({ fileFolders: fileFoldersAtBoot(options.dataDir, log.logger) }) },
-      secrets: options.secrets ?? keyFileSecrets(options.dataDir),
+      carriers,
+      secrets,
       video: evidence.video,
       review: evidence.review,
       returns: { repository: guardRepository(createReturnsRepository(db), db.name), photos: createPhotoFiles(options.dataDir) },

@@ -19,6 +19,12 @@ export interface ThreadedVerifyOptions extends VerifyOptions {
   checkHere?: boolean;
   /** Told when a worker failed; the parts it left unreported are checked in this thread instead (same result, more time). */
   onWorkerFailure?: (error: Error) => void;
+  /**
+   * Told every `progressEveryMs` how many entries are checked or being checked, of how many: the
+   * parts claimed so far. Only heard while this thread's event loop runs (checkHere: false).
+   */
+  onProgress?: (checked: number, total: number) => void;
+  progressEveryMs?: number;
 }
 
 const WORKER_MODULE = 'journal-verify-thread.mjs';
@@ -41,10 +47,21 @@ export async function verifyJournalFile(file: string, rows: JournalRows, options
   const workerFile = options.workerFile === undefined ? bundledWorkerFile() : options.workerFile;
   // Started first: opening a connection takes a while, and overlaps the signature checks below.
   const helpers = workerFile === null ? [] : Array.from({ length: threads - 1 }, () => startHelper(workerFile, file));
+  let ticker: ReturnType<typeof setInterval> | null = null;
+  const stopTicker = () => {
+    if (ticker) clearInterval(ticker);
+    ticker = null;
+  };
   try {
     const review = reviewCheckpoints(rows.checkpoints(), options.trustedKeys);
     const context = partContext(review, options);
     const claims = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
+    const claimed = new Int32Array(claims);
+    const progress = () => {
+      const k = Math.min(parts.length, Atomics.load(claimed, 0));
+      options.onProgress?.(k === 0 ? 0 : (parts[k - 1]?.to ?? lastSeq), lastSeq);
+    };
+    ticker = options.onProgress ? setInterval(progress, options.progressEveryMs ?? 100) : null;
     const answers = helpers.map((helper) => helper.check({ parts, claims, context }));
     const reports = new Map<number, PartReport>(options.checkHere === false && helpers.length > 0 ? [] : claimParts(rows, parts, claims, context));
     for (const answer of answers) {
@@ -55,8 +72,11 @@ export async function verifyJournalFile(file: string, rows: JournalRows, options
       }
     }
     const ordered = parts.map((part, k) => reports.get(k) ?? checkPart(rows, part, context));
+    stopTicker();
+    options.onProgress?.(lastSeq, lastSeq);
     return mergeParts(rows, ordered, review, options);
   } finally {
+    stopTicker();
     for (const helper of helpers) void helper.worker.terminate();
   }
 }

@@ -5,6 +5,7 @@ import { HostConfigError } from '../host/binding';
 import { registerBarcode } from './commands/barcode';
 import { registerBench } from './commands/bench';
 import { registerCarriers } from './commands/carriers';
+import { registerHandover } from './commands/handover';
 import { registerConfig } from './commands/config';
 import { registerDemo } from './commands/demo';
 import { registerDoc } from './commands/doc';
@@ -38,6 +39,7 @@ export function buildProgram(): Command {
   registerImport(program);
   registerConfig(program);
   registerCarriers(program);
+  registerHandover(program);
   registerStats(program);
   return program;
 }

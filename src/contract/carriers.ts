@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Role } from '../domain/user';
 
 /** The carriers a station can hold an account for (the adapters in src/carriers). */
 export const CARRIER_ACCOUNT_KINDS = ['inpost', 'poczta-polska', 'dpd', 'baselinker', 'own'] as const;
@@ -88,3 +89,34 @@ export function carrierEndpoint(account: CarrierAccount): string | null {
 export function carrierNeedsSecret(kind: CarrierAccountKind): boolean {
   return kind === 'inpost' || kind === 'poczta-polska' || kind === 'dpd';
 }
+
+/** A carrier account as the settings screen sees it: its settings, and whether a secret is stored (never the secret). */
+export const carrierAccountViewSchema = z.object({ account: carrierAccountSchema, hasSecret: z.boolean() });
+export type CarrierAccountView = z.infer<typeof carrierAccountViewSchema>;
+
+const MANAGERS: readonly Role[] = ['manager', 'admin'];
+
+interface CarrierMethodSpec<I extends z.ZodType, O extends z.ZodType> {
+  input: I;
+  output: O;
+  access: readonly Role[];
+  passive?: boolean;
+}
+
+function spec<I extends z.ZodType, O extends z.ZodType>(s: CarrierMethodSpec<I, O>): CarrierMethodSpec<I, O> {
+  return s;
+}
+const kindInput = z.object({ kind: z.enum(CARRIER_ACCOUNT_KINDS) }).strict();
+
+/** The settings screen's calls for carrier accounts; the secret is sealed on the way in and never sent back out. */
+export const CARRIER_METHODS = {
+  'carriers.accounts.list': spec({ input: z.object({}).strict(), output: z.array(carrierAccountViewSchema), access: MANAGERS }),
+  'carriers.accounts.set': spec({
+    input: z.object({ account: carrierAccountSchema, secret: z.string().min(1).max(4000).nullable().optional() }).strict(),
+    output: carrierAccountViewSchema,
+    access: MANAGERS,
+  }),
+  'carriers.accounts.remove': spec({ input: kindInput, output: z.null(), access: MANAGERS }),
+  /** A cheap authenticated call to the carrier; a refusal comes back as VALIDATION_FAILED with the carrier's sentence. */
+  'carriers.accounts.test': spec({ input: kindInput, output: z.object({ account: z.string() }), access: MANAGERS }),
+} as const;

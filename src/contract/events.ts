@@ -30,6 +30,13 @@ export interface StationEvents {
   'sync.changed': Record<string, never>;
   /** A recording was stopped because it reached its cap or the disk quota: the packing screen warns loudly. */
   'video.stopped': { stationId: string; segmentId: number; sessionId: number; reason: 'cap' | 'quota'; bytes: number; limitBytes: number };
+  /**
+   * Something changed at a station (an entry was journaled, a print job or the outbox moved): the
+   * managers' shift view, wherever they are logged in, asks again. Heard by managers only.
+   */
+  'shift.changed': { stationId: null; from: string; type: string };
+  /** A journal check started from a manager's screen moved on: only that login's client hears it. */
+  'journal.verify.progress': { stationId: string; loginId: number; checked: number; total: number };
   /** A return or a parcel that is not ours was opened or changed: the returns lists (desk and managers) refresh. */
   'returns.changed': { stationId: null; number: string; status: string };
 }
@@ -47,5 +54,7 @@ export const EVENT_NAMES: readonly EventName[] = [
   'sync.progress',
   'sync.changed',
   'video.stopped',
+  'journal.verify.progress',
+  'shift.changed',
   'returns.changed',
 ];

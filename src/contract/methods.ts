@@ -14,7 +14,11 @@ import {
 } from './packing';
 import { PRINTING_METHODS, unprintedLabelSchema } from './printing';
 import { SYNC_METHODS } from './sync';
+import { CARRIER_METHODS } from './carriers';
 import { REVIEW_METHODS } from './review';
+import { JOURNAL_METHODS } from './journal';
+import { SHIFT_METHODS } from './shift';
+import { ADMIN_METHODS } from './admin';
 import { STATISTICS_METHODS } from './statistics';
 import { VIDEO_METHODS } from './video';
 import { RETURNS_METHODS } from './returns';
@@ -175,8 +179,12 @@ export const METHODS = {
   }),
   ...PRINTING_METHODS,
   ...SYNC_METHODS,
+  ...CARRIER_METHODS,
   ...VIDEO_METHODS,
   ...REVIEW_METHODS,
+  ...JOURNAL_METHODS,
+  ...SHIFT_METHODS,
+  ...ADMIN_METHODS,
   ...RETURNS_METHODS,
   ...STATISTICS_METHODS,
 } as const;

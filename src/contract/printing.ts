@@ -87,6 +87,8 @@ export const labelStatusSchema = z.object({
   target: z.string().nullable(),
   /** Parcels whose label did not print. */
   parcels: z.array(z.number().int()),
+  /** Each parcel's carrier tracking number (null while the carrier has not given it); absent for orders no carrier of ours ships. */
+  tracking: z.array(z.object({ parcel: z.number().int(), carrier: z.string(), number: z.string().nullable() })).optional(),
 });
 export type LabelStatusView = z.infer<typeof labelStatusSchema>;
 

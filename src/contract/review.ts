@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Role } from '../domain/user';
+import { languageSchema } from './schemas';
 import { videoSegmentSchema } from './video';
 
 /** The manager's review: find an order, its journal entries in order, its video and the proof. */
@@ -11,6 +12,9 @@ export const timelineEntrySchema = z.object({
   actorId: z.number().int().nullable(),
   actorName: z.string().nullable(),
   type: z.string(),
+  /** The type and the entry in words, in the language asked for (src/domain/journal-text.ts). */
+  typeName: z.string(),
+  text: z.string(),
   payload: z.record(z.string(), z.unknown()),
   hash: z.string(),
 });
@@ -35,8 +39,31 @@ export const reviewOrderSchema = z.object({
   customerName: z.string(),
 });
 
+/** What went into one parcel: the summary above the timeline. */
+export const parcelContentsSchema = z.object({
+  no: z.number().int(),
+  boxCode: z.string().nullable(),
+  weightGrams: z.number().int().nullable(),
+  weightSource: z.enum(['scale', 'manual']).nullable(),
+  expectedGrams: z.number().int(),
+  items: z.array(z.object({ sku: z.string(), name: z.string(), count: z.number().int(), serials: z.array(z.string()), lots: z.array(z.string()) })),
+});
+export type ParcelContentsView = z.infer<typeof parcelContentsSchema>;
+
 export const timelineSchema = z.object({
   order: reviewOrderSchema,
+  /** The order's parcels as packed (its completed packing session, else the one still open); empty when never packed. */
+  parcels: z.array(parcelContentsSchema),
+  /** Who packed it, where, and when it was opened and completed; null when never packed. */
+  packing: z
+    .object({
+      packer: z.string().nullable(),
+      stationId: z.string(),
+      openedAt: z.string(),
+      completedAt: z.string().nullable(),
+      status: z.enum(['open', 'completed']),
+    })
+    .nullable(),
   entries: z.array(timelineEntrySchema),
   segments: z.array(videoSegmentSchema),
   chain: chainCheckSchema,
@@ -55,13 +82,13 @@ export const REVIEW_METHODS = {
     access: MANAGERS,
   }),
   'review.timeline': method({
-    input: z.object({ orderNumber: z.string().trim().min(1).max(100) }).strict(),
+    input: z.object({ orderNumber: z.string().trim().min(1).max(100), language: languageSchema.optional() }).strict(),
     output: timelineSchema,
     access: MANAGERS,
   }),
   /** Builds the evidence package; the host serves it at `/evidence/<file>`. */
   'review.evidence': method({
-    input: z.object({ orderNumber: z.string().trim().min(1).max(100) }).strict(),
+    input: z.object({ orderNumber: z.string().trim().min(1).max(100), language: languageSchema.optional() }).strict(),
     output: z.object({ file: z.string(), bytes: z.number().int(), sha256: z.string() }),
     access: MANAGERS,
   }),

@@ -7,6 +7,7 @@ import { renderReturnItemLabelZpl, renderReturnsReceiptLabelZpl } from './receip
 import { renderReturnsReceipt } from './receipt/returns-receipt';
 import { renderPackingSlip } from './slip/packing-slip';
 import { renderTestPage } from './test-page';
+import { renderCodeCard } from './code-card';
 import { renderLabelZpl } from './zpl/zpl-label';
 
 /** The DocumentRenderer port over pdf-lib and bwip-js, with fonts from assets/fonts (or `fontsDir`). */
@@ -23,5 +24,6 @@ export function createDocumentRenderer(options: { fontsDir?: string } = {}): Doc
     returnItemLabelPdf: async (input) => renderReturnItemLabelPdf(await faces(), input),
     returnItemLabelZpl: (input, dpi) => renderReturnItemLabelZpl(input, dpi),
     testPage: async (input, format) => renderTestPage(await faces(), input, format),
+    codeCard: async (input) => renderCodeCard(await faces(), input),
   };
 }

@@ -114,3 +114,16 @@ export interface TestPageInput {
   station: string;
   at: string;
 }
+
+/** A card whose barcode is scanned: a badge (a person's) or a box type's label. */
+export interface CodeCardInput {
+  kind: 'badge' | 'box';
+  /** Large: the person's or the box's name. */
+  title: string;
+  /** Under it: the role, or the size and tare. */
+  subtitle: string;
+  /** What the barcode says, printed under it too. */
+  code: string;
+  /** Small print at the foot, e.g. who issued it and when. */
+  note: string;
+}

@@ -20,6 +20,23 @@ export interface OrderLine {
   quantity: number;
 }
 
+/** An amount in the currency's minor unit (grosze for PLN). */
+export interface MinorMoney {
+  minor: number;
+  /** ISO 4217, e.g. PLN. */
+  currency: string;
+}
+
+/** What a carrier needs beyond the address: the locker or pickup point, cash on delivery, the declared value. */
+export interface OrderDelivery {
+  /** The locker or pickup point the customer chose (InPost WAW123M, DPD Pickup PL11033), with its name as the shop gave it. */
+  pickupPoint: { id: string; name: string | null } | null;
+  cod: MinorMoney | null;
+  declaredValue: MinorMoney | null;
+}
+
+export const NO_DELIVERY_DETAILS: OrderDelivery = { pickupPoint: null, cod: null, declaredValue: null };
+
 export interface Order {
   id: number;
   number: string;
@@ -29,6 +46,8 @@ export interface Order {
   shipTo: Address;
   carrierCode: string | null;
   service: string | null;
+  /** The pickup point, COD and declared value; absent (none of them) for orders made before they were kept. */
+  delivery?: OrderDelivery;
   note: string | null;
   createdAt: string;
   lines: OrderLine[];

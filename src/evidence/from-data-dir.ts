@@ -8,6 +8,8 @@ import { createDocumentRecordRepository } from '../storage/repositories/document
 import { createJournalRows } from '../storage/repositories/journal-rows';
 import { createVideoRepository } from '../storage/repositories/video-segments';
 import { createStore } from '../storage/store';
+import { createReviewLookups } from '../storage/repositories/video-review';
+import type { Language } from '../domain/user';
 import { buildEvidencePackage, EvidenceError } from './package';
 
 /** An evidence package straight from a data folder into `outFile`, for `packdesk evidence` (no station running). */
@@ -16,7 +18,7 @@ export async function exportEvidenceFromDataDir(
   databaseFile: string,
   orderNumber: string,
   outFile: string,
-  options: { stills?: boolean } = {},
+  options: { stills?: boolean; language?: Language } = {},
 ) {
   // Read, never created: a package signed by a brand-new key would prove nothing.
   const key = readStationKey(dataDir);
@@ -39,6 +41,8 @@ export async function exportEvidenceFromDataDir(
         archive,
         clock,
         stills: options.stills ?? true,
+        language: options.language ?? 'en',
+        lookups: createReviewLookups(db),
       },
       orderNumber,
       outFile,

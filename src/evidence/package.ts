@@ -6,9 +6,12 @@ import type { VideoRepository } from '../app/ports/video';
 import type { StationJournal } from '../journal/journal';
 import { buildChainProof } from '../journal/evidence/proof';
 import { keyFingerprint, MANIFEST_FILE, manifestMessage, sha256Hex, sha256OfFile, SIGNATURE_FILE, type EvidenceManifest } from './manifest';
-import { renderEvidenceReport, type ReportStill } from './report';
+import { renderEvidenceReport, type ReportDocument, type ReportStill } from './report';
 import { extractStill, ffmpegAvailable } from './stills';
-import { summarise } from './summary';
+import { describeEntry, documentName, entryTypeName, orderStatusText } from '../domain/journal-text';
+import { parcelContents } from '../domain/packing';
+import type { Language } from '../domain/user';
+import type { ReviewLookups } from '../app/ports/video';
 import { CHAIN_FILE, ENTRIES_FILE } from './verify';
 import { writeZipFile, type ZipInput } from './zip';
 import fs from 'node:fs';
@@ -24,6 +27,10 @@ export interface EvidenceSources {
   clock: Clock;
   /** Stills need ffmpeg; false leaves them out (tests that do not need them run faster). */
   stills?: boolean;
+  /** The report's language: the manager's who asked for it (English when not said). */
+  language?: Language;
+  /** The order's packing session, for what went into each parcel; without it the report lists the steps only. */
+  lookups?: Pick<ReviewLookups, 'packedState'>;
 }
 
 /** Entries whose moment is worth a still: the scans that judged an item, overrides, weighing, completion. */
@@ -60,12 +67,27 @@ export async function buildEvidencePackage(
     files.push({ name, bytes });
     sums.set(name, sha256Hex(bytes));
   };
+  const language = sources.language ?? 'en';
   const names = new Map<number, string | null>();
   const nameOf = (id: number | null) => {
     if (id === null) return null;
     if (!names.has(id)) names.set(id, store.users.byId(id)?.name ?? `#${id}`);
     return names.get(id) ?? null;
   };
+  const textContext = {
+    userName: (id: number) => nameOf(id),
+    productName: (ref: { sku?: string; productId?: number }) =>
+      (ref.sku !== undefined ? store.catalog.productBySku(ref.sku) : ref.productId !== undefined ? store.catalog.productById(ref.productId) : null)?.name ??
+      null,
+  };
+  const said = entries.map((row) => {
+    const entry = {
+      type: row.type,
+      payload: JSON.parse(row.payload) as Record<string, unknown>,
+      subject: row.subjectKind ? { kind: row.subjectKind, id: row.subjectId ?? '' } : null,
+    };
+    return { row, what: entryTypeName(row.type, language), text: describeEntry(entry, language, textContext) };
+  });
 
   const clips = segments.forOrder(order.number).filter((s) => s.kind === 'webcam' && s.path && s.status === 'closed');
   const clipNotes: { file: string; startedAt: string; endedAt: string | null; sha256: string | null; note: string | null }[] = [];
@@ -91,17 +113,22 @@ export async function buildEvidencePackage(
       if (stills.length >= MAX_STILLS || !KEY_TYPES.has(entry.type) || at < start || at > end) continue;
       const jpeg = extractStill(file, (at - start) / 1000);
       if (!jpeg) continue;
-      stills.push({ caption: `Entry #${entry.seq} ${entry.type} at ${entry.at}`, jpeg });
+      const words = said.find((s) => s.row.seq === entry.seq)!;
+      stills.push({ caption: `#${entry.seq} ${entry.at} — ${words.text}`, jpeg });
       addBytes(`stills/entry-${entry.seq}.jpg`, jpeg);
     }
   }
-  const labels: string[] = [];
+  // The label(s) and the packing slip as printed: into the package, and a PDF's page into the report.
+  const documents: ReportDocument[] = [];
   for (const doc of sources.archive?.forOrder(order.number) ?? []) {
-    if (doc.kind !== 'label' && doc.kind !== 'carrier_label') continue;
-    const name = `label/${path.posix.basename(doc.path)}`;
-    addBytes(name, sources.archive!.read(doc.id));
-    labels.push(name);
+    if (doc.kind !== 'label' && doc.kind !== 'carrier_label' && doc.kind !== 'packing_slip') continue;
+    const name = `${doc.kind === 'packing_slip' ? 'slip' : 'label'}/${path.posix.basename(doc.path)}`;
+    const bytes = sources.archive!.read(doc.id);
+    addBytes(name, bytes);
+    const parcel = doc.parcelIndex !== null && doc.parcelIndex !== undefined ? `, ${language === 'pl' ? 'paczka' : 'parcel'} ${doc.parcelIndex}` : '';
+    documents.push({ title: `${documentName(doc.kind, language)}${parcel}`, file: name, pdf: doc.format === 'pdf' ? bytes : null });
   }
+  const packed = sources.lookups?.packedState(order.number) ?? null;
 
   const actors = [
     ...new Set(
@@ -112,26 +139,27 @@ export async function buildEvidencePackage(
     ),
   ];
   const report = await renderEvidenceReport({
+    language,
     orderNumber: order.number,
     customerName: order.customerName,
-    status: order.status,
+    status: orderStatusText(order.status, language),
     createdAt: order.createdAt,
-    stations: [...new Set(entries.map((e) => e.stationId))],
+    stations: [...new Set(entries.filter((e) => e.type.startsWith('pack.')).map((e) => e.stationId))],
     packers: actors,
-    firstAt: entries[0]?.at ?? null,
-    lastAt: entries.at(-1)?.at ?? null,
-    entries: entries.map((e) => ({
-      seq: e.seq,
-      at: e.at,
-      stationId: e.stationId,
-      actor: nameOf(e.actorId),
-      type: e.type,
-      summary: summarise(e.type, JSON.parse(e.payload) as Record<string, unknown>),
-    })),
+    openedAt: entries.find((e) => e.type === 'pack.opened')?.at ?? packed?.openedAt ?? null,
+    completedAt: entries.findLast((e) => e.type === 'pack.completed')?.at ?? null,
+    parcels: packed ? parcelContents(packed.state) : [],
+    overrides: said.filter((s) => s.row.type === 'pack.override').map((s) => ({ at: s.row.at, manager: nameOf(s.row.actorId) ?? '', text: s.text })),
+    entries: said.map(({ row, what, text }) => ({ seq: row.seq, at: row.at, stationId: row.stationId, actor: nameOf(row.actorId), what, text })),
     clips: clipNotes,
     stills,
-    stillsNote: clips.length === 0 ? null : canStill ? null : 'Stills were not extracted: ffmpeg is not installed at this station.',
-    labels,
+    stillsNote:
+      clips.length === 0 || canStill
+        ? null
+        : language === 'pl'
+          ? 'Kadrów nie wyodrębniono: na tym stanowisku nie ma programu ffmpeg.'
+          : 'Stills were not extracted: ffmpeg is not installed at this station.',
+    documents,
     checkpoint: { seq: checkpoint.seq, at: checkpoint.at, hash: checkpoint.hash },
     keyFingerprint: keyFingerprint(key.publicKey),
   });

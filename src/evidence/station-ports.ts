@@ -3,7 +3,9 @@ import path from 'node:path';
 import type { Clock, Store } from '../app/ports';
 import type { DocumentArchive } from '../app/ports/documents';
 import type { StationKey } from '../app/ports/journal';
-import type { ReviewPorts, VideoPorts } from '../app/ports/video';
+import type { JournalCheck, ReviewPorts, VideoPorts } from '../app/ports/video';
+import { verifyJournal, type JournalVerification } from '../journal/verify';
+import { createJournalSearch } from '../storage/repositories/journal-search';
 import { checkChainFrom } from '../journal/evidence/proof';
 import type { StationJournal } from '../journal/journal';
 import { createJournalRows } from '../storage/repositories/journal-rows';
@@ -25,6 +27,23 @@ export interface EvidencePortsOptions {
   key: StationKey;
   archive: DocumentArchive | null;
   clock: Clock;
+  /**
+   * Checks the whole journal with progress (boot passes the threaded check of `packdesk journal
+   * verify`); without it the journal is checked in this thread, progress told once at the end.
+   */
+  verifyJournal?: (onProgress: (checked: number, total: number) => void) => Promise<JournalVerification>;
+}
+
+/** The part of a verification the screen shows. */
+export function toJournalCheck(report: JournalVerification): JournalCheck {
+  return {
+    intact: report.intact,
+    entries: report.entries,
+    lastSeq: report.lastSeq,
+    problems: report.problems.slice(0, 20).map(({ seq, kind, message }) => ({ seq, kind, message })),
+    checkpointSeq: report.lastCheckpoint?.seq ?? null,
+    checkpointAt: report.lastCheckpoint?.at ?? null,
+  };
 }
 
 /** Folder of exported packages in the data folder; the browser host serves files from it. */
@@ -36,10 +55,18 @@ export function createVideoAndReviewPorts(options: EvidencePortsOptions): { vide
   const rows = createJournalRows(db);
   const segments = createVideoRepository(db);
   const video: VideoPorts = { segments, files: createClipFiles(dataDir), qr: qrModules };
+  const lookups = createReviewLookups(db);
   const review: ReviewPorts = {
-    lookups: createReviewLookups(db),
+    lookups,
     verifyFrom: (fromSeq) => checkChainFrom(rows, fromSeq, key.publicKey),
-    async exportEvidence(orderNumber) {
+    search: createJournalSearch(db),
+    async verifyJournal(onProgress) {
+      if (options.verifyJournal) return toJournalCheck(await options.verifyJournal(onProgress));
+      const report = verifyJournal(rows, { trustedKeys: [key.publicKey] });
+      onProgress(report.lastSeq, report.lastSeq);
+      return toJournalCheck(report);
+    },
+    async exportEvidence(orderNumber, language) {
       const stamp = clock
         .now()
         .toISOString()
@@ -50,7 +77,7 @@ export function createVideoAndReviewPorts(options: EvidencePortsOptions): { vide
       // Owner-only, like the video and journal it packs; the host serves it to managers.
       fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
       const target = path.join(dir, file);
-      const { bytes } = await buildEvidencePackage({ dataDir, store, rows, journal, key, segments, archive, clock }, orderNumber, target);
+      const { bytes } = await buildEvidencePackage({ dataDir, store, rows, journal, key, segments, archive, clock, language, lookups }, orderNumber, target);
       return { file, bytes, sha256: await sha256OfFile(target) };
     },
     evidenceFile(name) {

@@ -11,6 +11,11 @@ import { createSyncStorage } from '../../src/storage/repositories/sync-storage';
 import { createRawTcpPrinter } from '../../src/printing/raw-tcp';
 import { createPdfFolderPrinter } from '../../src/printing/pdf-folder';
 import { createStation, type Station } from '../../src/app/station';
+import type { CarrierAccountsRepository, CarrierPorts } from '../../src/app/ports/carriers';
+import { createCarrierPorts } from '../../src/boot/carriers';
+import type { CarrierDeps } from '../../src/carriers';
+import { carrierEndpoint, type CarrierAccount } from '../../src/contract/carriers';
+import { createCarrierAccounts } from '../../src/storage/repositories/carrier-accounts';
 import type { Result } from '../../src/contract/errors';
 import type { StationEvent } from '../../src/contract/events';
 import type { MethodInput, MethodName, MethodOutput } from '../../src/contract/methods';
@@ -52,6 +57,8 @@ export interface StationFixture {
   logs: { level: string; msg: string; fields?: Record<string, unknown> }[];
   /** Documents and printing over the fixture's database: raw 9100 printing only. */
   documents: DocumentPorts;
+  /** The station's carrier accounts (saved here, used by the station) and its carrier shipments; null without the carriers option. */
+  carriers: { accounts: CarrierAccountsRepository; ports: CarrierPorts; saveAccount(account: CarrierAccount, secret: string | null): void } | null;
   /** The document and print workers' timers: held, so only a test's drain() makes anything happen. */
   heldTimers: { fn: () => void; ms: number }[];
   close(): void;
@@ -108,6 +115,8 @@ export interface StationFixtureOptions {
    * sync runs in a fixture). The function may wrap the outbox, e.g. to fail a write.
    */
   shop?: (outbox: OutboxRepository, links: SyncOrderLinks) => OutboxRepository;
+  /** Ship with carriers: the accounts saved in `carrierAccounts`, adapters built with these options (a short timeout for fakes). */
+  carriers?: Pick<CarrierDeps, 'fetch' | 'timeoutMs'>;
 }
 
 /** A real station over a real SQLite file: two stations, one user per role, a few orders. */
@@ -250,8 +259,21 @@ export function createStationFixture(options: StationFixtureOptions = {}): Stati
       adapters: [createRawTcpPrinter({ timeoutMs: 2000 }), ...(options.pdfFolder ? [createPdfFolderPrinter({ dataDir: dir })] : [])],
     });
   const documents = documentsOver(db);
+  const carriersOver = (database: typeof db) =>
+    options.carriers
+      ? createCarrierPorts({
+          db: database,
+          sealer: keyFileSecrets(dir).sealer,
+          syncSettings: createSyncStorage(database).settings,
+          renderer: documents.renderer,
+          labelSettings: documents.labelSettings,
+          deps: options.carriers,
+        })
+      : undefined;
+  const carrierPorts = carriersOver(db);
   const stationOver = (database: typeof db, storeOf: Store) =>
     createStation({
+      ...(options.carriers ? { carriers: database === db ? carrierPorts : carriersOver(database) } : {}),
       store: storeOf,
       journal: createJournal(createJournalRows(database), clock, loadOrCreateStationKey(dir)),
       packing: (options.packing ?? ((repository) => repository))(createPackingRepository(database)),
@@ -296,6 +318,17 @@ export function createStationFixture(options: StationFixtureOptions = {}): Stati
     events,
     logs,
     documents,
+    carriers: carrierPorts
+      ? {
+          accounts: createCarrierAccounts(db),
+          ports: carrierPorts,
+          saveAccount(account, secret) {
+            const accounts = createCarrierAccounts(db);
+            accounts.save(account, clock.now().toISOString());
+            if (secret) accounts.saveSealedSecret(account.kind, keyFileSecrets(dir).sealer.seal(new TextEncoder().encode(secret)), carrierEndpoint(account));
+          },
+        }
+      : null,
     get heldTimers() {
       return [...held.values()];
     },

@@ -5,6 +5,7 @@ import { playSound } from '../../components/sound';
 import { useKeys } from '../../keyboard/useKeys';
 import { useScan } from '../../scanner/useScan';
 import { routeScan } from '../../scanner/scans';
+import { carrierText } from '../../i18n/carriers';
 import { labelFaultText } from './labelText';
 import { usePackStore, type Completion } from './packStore';
 import { useLabelStatus } from './useLabelStatus';
@@ -55,6 +56,15 @@ export function CompletionScreen({ completion }: { completion: Completion }) {
         ) : (
           <div className="completion-detail" data-testid="label-status" data-state={label?.state ?? 'printing'}>
             {label?.state === 'printed' ? t('pack.labelPrint.printed') : t('pack.done.printing')} {parcels}.
+          </div>
+        )}
+        {label?.tracking && label.tracking.length > 0 && (
+          <div className="completion-detail" data-testid="tracking">
+            {t('pack.done.tracking', {
+              numbers: label.tracking
+                .map((p) => p.number ?? t('pack.done.trackingWaiting', { carrier: carrierText(t, p.carrier.replace('-', '_'), null) }))
+                .join(', '),
+            })}
           </div>
         )}
         {partial && <div className="completion-detail">{t('pack.done.partial', { count: completion.backordered })}</div>}

@@ -10,15 +10,22 @@ import { ClipPlayer } from './ClipPlayer';
 import { EvidenceExport } from './EvidenceExport';
 import { useReviewStore } from './reviewStore';
 import { TimelineTable } from './TimelineTable';
+import { ParcelSummary } from './ParcelSummary';
 
 /** The manager's review: find an order by anything printed on it, read its journal, watch it being packed. */
 export function ReviewScreen() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { searching, searched, matches, timeline, selectedSeq, error, find, load, select, close } = useReviewStore();
   const [query, setQuery] = useState('');
   const field = useRef<HTMLInputElement>(null);
 
   useEffect(() => field.current?.focus(), []);
+  // The entries are said in the screen's language: a new language reads them again.
+  const shown = timeline?.order.number;
+  useEffect(() => {
+    if (shown) void load(shown);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only the language change reloads
+  }, [i18n.language]);
   // A scan of a parcel label, a pick list or an item's serial looks the order up straight away.
   useScan((code) => {
     setQuery(code);
@@ -76,6 +83,7 @@ export function ReviewScreen() {
               </h2>
               <ChainBadge chain={timeline.chain} />
             </div>
+            <ParcelSummary parcels={timeline.parcels} packing={timeline.packing} />
             <div className="review-columns">
               <TimelineTable entries={timeline.entries} selectedSeq={selectedSeq} onSelect={select} />
               <aside className="review-side">

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { TimelineEntry } from '../../../src/contract/review';
 import { VERDICT_LOOK } from '../pack/verdicts';
-import { describeEntry } from './entryText';
+import { isVerdict } from './verdict';
 
 interface Props {
   entries: readonly TimelineEntry[];
@@ -28,7 +28,7 @@ export function TimelineTable({ entries, selectedSeq, onSelect }: Props) {
         </thead>
         <tbody>
           {entries.map((entry) => {
-            const { typeKey, verdict, facts } = describeEntry(entry);
+            const verdict = entry.type === 'pack.scan' || entry.type === 'pack.quantity' ? isVerdict(entry.payload.verdict) : null;
             const selected = entry.seq === selectedSeq;
             return (
               <tr key={entry.seq} data-testid="timeline-entry" data-seq={entry.seq} data-type={entry.type} className={selected ? 'selected' : undefined}>
@@ -39,23 +39,14 @@ export function TimelineTable({ entries, selectedSeq, onSelect }: Props) {
                 </td>
                 <td>{entry.stationId}</td>
                 <td>{entry.actorName ?? t('review.station')}</td>
-                <td>{t(`review.types.${typeKey}`, { defaultValue: entry.type })}</td>
+                <td>{entry.typeName}</td>
                 <td>
                   {verdict && (
                     <span className={`entry-verdict tone-${VERDICT_LOOK[verdict].tone}`} data-verdict={verdict}>
                       {t(`pack.verdict.${verdict}`)}
                     </span>
                   )}
-                  {facts.map((fact, i) => (
-                    <span key={i} className={`entry-fact fact-${fact.key}`}>
-                      {t(
-                        `review.detail.${fact.key}`,
-                        fact.key === 'override'
-                          ? { ...fact.values, kind: t(`review.overrideKinds.${fact.values.kind}`, { defaultValue: fact.values.kind }) }
-                          : fact.values,
-                      )}
-                    </span>
-                  ))}
+                  <span className="entry-text">{entry.text}</span>{' '}
                   <span className="entry-hash" title={entry.hash}>
                     #{entry.seq}
                   </span>

@@ -3,6 +3,8 @@ import type { StationError } from '../../../src/contract/errors';
 import type { TimelineView } from '../../../src/contract/review';
 import type { MethodOutput } from '../../../src/contract/methods';
 import { call } from '../../api/client';
+import type { Language } from '../../../src/domain/user';
+import i18next from 'i18next';
 
 type Match = MethodOutput<'review.find'>[number];
 type Evidence = MethodOutput<'review.evidence'>;
@@ -40,6 +42,11 @@ const initial = {
   error: null,
 };
 
+/** The screen's language: the core says entries in words in it. */
+export function screenLanguage(): Language {
+  return i18next.language === 'pl' ? 'pl' : 'en';
+}
+
 /** The manager's order review: what was searched, which order's timeline is shown and the entry picked in it. */
 export const useReviewStore = create<ReviewState>()((set, get) => ({
   ...initial,
@@ -58,7 +65,7 @@ export const useReviewStore = create<ReviewState>()((set, get) => ({
   },
   async load(orderNumber) {
     set({ searching: true, error: null, evidence: null });
-    const timeline = await call('review.timeline', { orderNumber });
+    const timeline = await call('review.timeline', { orderNumber, language: screenLanguage() });
     if (!timeline.ok) return set({ searching: false, error: timeline.error });
     set({ searching: false, timeline: timeline.value, selectedSeq: null });
   },
@@ -67,11 +74,11 @@ export const useReviewStore = create<ReviewState>()((set, get) => ({
     const order = get().timeline?.order.number;
     if (!order) return;
     set({ exporting: true, evidence: null, error: null });
-    const made = await call('review.evidence', { orderNumber: order });
+    const made = await call('review.evidence', { orderNumber: order, language: screenLanguage() });
     if (!made.ok) return set({ exporting: false, error: made.error });
     set({ exporting: false, evidence: made.value });
     // The export is journaled: show the entry it just added.
-    const timeline = await call('review.timeline', { orderNumber: order });
+    const timeline = await call('review.timeline', { orderNumber: order, language: screenLanguage() });
     if (timeline.ok && get().timeline?.order.number === order) set({ timeline: timeline.value });
   },
   reset: () => set({ ...initial }),

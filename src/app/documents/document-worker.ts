@@ -3,6 +3,7 @@ import type { Journal } from '../ports/journal';
 import type { DocumentPorts, DocumentRequestItem } from '../ports/document-requests';
 import type { RenderedDocument } from '../ports/documents';
 import { composeSscc } from '../../domain/barcode/sscc';
+import { cleanZpl } from '../../domain/zpl-clean';
 import { labelInput, slipInput } from './inputs';
 import type { StationPrinting } from './printing';
 
@@ -146,8 +147,17 @@ export class DocumentWorker {
     const { ports, store } = this.options;
     if (item.kind === 'carrier_label') {
       const label = ports.carrierLabels?.forOrder(item.orderNumber).find((l) => l.parcelIndex === item.parcelIndex);
-      if (!label) throw new DocumentUnavailable(`The carrier label of parcel ${item.parcelIndex} of ${item.orderNumber} is no longer stored`);
-      return { format: label.format, bytes: label.bytes, replacedCharacters: [] };
+      if (!label) {
+        const awaited = ports.carrierLabels?.awaited?.(item.orderNumber).find((l) => l.parcelIndex === item.parcelIndex);
+        if (awaited)
+          throw new DocumentUnavailable(
+            `The carrier's label for parcel ${item.parcelIndex} of ${item.orderNumber} has not come yet${awaited.reason ? ` (${awaited.reason})` : ''}; it prints when the carrier answers`,
+          );
+        throw new DocumentUnavailable(`The carrier label of parcel ${item.parcelIndex} of ${item.orderNumber} is no longer stored`);
+      }
+      // Printed as received, except that ZPL from outside loses the commands that would change the printer's stored settings.
+      const bytes = label.format === 'zpl' ? cleanZpl(label.bytes).bytes : label.bytes;
+      return { format: label.format, bytes, replacedCharacters: [] };
     }
     const settings = ports.labelSettings.get();
     if (!settings) throw new DocumentUnavailable('Label settings are not set up: a manager enters the shop address and GS1 company prefix');

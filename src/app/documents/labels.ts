@@ -53,8 +53,15 @@ export function labelsNotPrinted(requests: Pick<DocumentRequestRepository, 'rece
 }
 
 /** documents.label: what the completion screen shows of the order just packed, as its label prints. */
-export function labelHandlers(requests: Pick<DocumentRequestRepository, 'labelPrints'>): HandlerSlice<'documents.label'> {
+export function labelHandlers(
+  requests: Pick<DocumentRequestRepository, 'labelPrints'>,
+  tracking: (orderNumber: string) => NonNullable<LabelStatusView['tracking']> = () => [],
+): HandlerSlice<'documents.label'> {
   return {
-    'documents.label': ({ orderNumber }) => labelStatus(orderNumber, requests.labelPrints(orderNumber)),
+    'documents.label': ({ orderNumber }) => {
+      const status = labelStatus(orderNumber, requests.labelPrints(orderNumber));
+      const numbers = tracking(orderNumber);
+      return numbers.length > 0 ? { ...status, tracking: numbers } : status;
+    },
   };
 }

@@ -1,6 +1,7 @@
 import type { CommonPorts } from '../context';
 import type { DocumentPorts, PrintWorker } from '../ports/document-requests';
-import type { PackedOrderHandler } from '../ports/packing';
+import type { LabelSource } from '../ports/carriers';
+import type { PackedOrder, PackedOrderHandler } from '../ports/packing';
 import { documentsOnPacked } from './on-packed';
 import { createStationPrinting, type StationPrinting } from './printing';
 import { toJobView } from './views';
@@ -9,6 +10,8 @@ import { DocumentWorker } from './document-worker';
 /** What documents and printing use: their own ports, and the journal and store to record what was made. */
 export interface DocumentsDeps extends Pick<CommonPorts, 'store' | 'journal' | 'clock' | 'logger' | 'events' | 'stationId'> {
   documents: DocumentPorts;
+  /** Where a completed order's labels come from (createStation decides); ours when absent. */
+  labelSource?: (packed: PackedOrder) => LabelSource;
 }
 
 export interface StationDocuments {
@@ -68,7 +71,7 @@ export function createStationDocuments(core: DocumentsDeps): StationDocuments {
   });
 
   return {
-    onPacked: documentsOnPacked(ports, () => requests.kick()),
+    onPacked: documentsOnPacked(ports, () => requests.kick(), core.labelSource),
     requests,
     printingFor: (stationId) => station(stationId).printing,
     printWorkerFor: (stationId) => station(stationId).worker,

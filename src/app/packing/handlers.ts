@@ -52,7 +52,14 @@ export function packingHandlers(desk: PackingDesk, logins: Logins): HandlerSlice
     'pack.open': ({ code }, call) => desk.open(call, code),
     'pack.current': (_input, call) => desk.current(call),
     'pack.acknowledge': (_input, call) =>
-      desk.change(call, 'pack.acknowledged', ({ record }) => ({ state: acknowledge(record.state), payload: { cleared: record.state.pending?.kind ?? null } })),
+      desk.change(call, 'pack.acknowledged', ({ record }) => {
+        const pending = record.state.pending;
+        // The verdict acknowledged is kept, so the journal says which error it was (not just "error").
+        return {
+          state: acknowledge(record.state),
+          payload: { cleared: pending?.kind ?? null, ...(pending?.kind === 'error' ? { verdict: pending.verdict } : {}) },
+        };
+      }),
     'pack.undo': (_input, call) =>
       desk.change(call, 'pack.undo', ({ record }) => {
         const { state, removed } = undoLast(record.state);

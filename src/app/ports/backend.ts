@@ -1,4 +1,4 @@
-import type { Address } from '../../domain/order';
+import type { Address, OrderDelivery } from '../../domain/order';
 import type { BackendKind, BackendSettings, OutboxEventView, SyncFailureKind } from '../../contract/sync';
 
 /** An order as the shop sees it, in the station's words. */
@@ -11,6 +11,8 @@ export interface RemoteOrder {
   shipTo: Address;
   carrierCode: string | null;
   service: string | null;
+  /** The pickup point, COD and declared value, where the shop says them. */
+  delivery?: OrderDelivery;
   note: string | null;
   createdAt: string;
   lines: { externalLineId: string; sku: string; name: string; quantity: number }[];
@@ -49,6 +51,12 @@ export interface ShipmentPush {
   partial: boolean;
   lines: { externalLineId: string; sku: string; quantity: number }[];
   parcels: { no: number; weightGrams: number | null; boxCode: string | null }[];
+  /**
+   * Whether the shop's integration buys the carrier label (BaseLinker with a courier set): false
+   * when a carrier of ours or our own label made it, so the shop records our tracking numbers and
+   * buys no second shipment. Absent in events written before it was kept: as the shop is set up.
+   */
+  labelFromShop?: boolean;
 }
 
 export interface NotePush {

@@ -9,6 +9,7 @@
  */
 import type { CarrierAccount, CarrierAccountKind } from '../../contract/carriers';
 import type { Address } from '../../domain/order';
+import type { ManifestBook } from './documents';
 
 export const CARRIER_KINDS = ['inpost', 'poczta-polska', 'dpd', 'baselinker', 'own'] as const;
 export type CarrierKind = (typeof CARRIER_KINDS)[number];
@@ -215,4 +216,72 @@ export interface CarrierAccountsRepository {
   /** The sealed secret, only when it was given for the account's current address (null otherwise). */
   sealedSecret(kind: CarrierAccountKind): Uint8Array | null;
   saveSealedSecret(kind: CarrierAccountKind, sealed: Uint8Array | null, endpoint: string | null): void;
+}
+
+/** Where a parcel's label comes from: the carrier's own, the shop integration's (BaseLinker), or Packdesk's own. Exactly one per parcel. */
+export type LabelSource = 'carrier' | 'shop' | 'own';
+
+/** How an order ships with a carrier the station holds an account for (chosen by the composition root from the order's carrier and service). */
+export interface CarrierRoute {
+  carrier: Carrier;
+  /** The carrier's own service code for the order. */
+  service: string;
+  label: { format: CarrierLabelFormat; size: CarrierLabelSize };
+}
+
+/** queued: to be created; created: made at the carrier, its label still to come; labelled: done; parked: a person must look. */
+export type CarrierShipmentStatus = 'queued' | 'created' | 'labelled' | 'parked' | 'cancelled';
+
+/** One parcel's carrier shipment as the station keeps it: the durable queue entry and its outcome. */
+export interface StoredCarrierShipment {
+  id: number;
+  orderId: number;
+  orderNumber: string;
+  stationId: string;
+  parcelNo: number;
+  carrier: CarrierKind;
+  request: ShipmentRequest;
+  status: CarrierShipmentStatus;
+  attempts: number;
+  nextAttemptAt: string;
+  lastError: string | null;
+  shipmentId: string | null;
+  trackingNumber: string | null;
+  label: { format: CarrierLabelFormat; bytes: Uint8Array } | null;
+  createdAt: string;
+}
+
+/** The carrier_shipments table: written with the completion, worked off by the carrier worker. */
+export interface CarrierShipmentRepository {
+  /** Ignores a second entry with the same idempotency key. */
+  add(entry: { orderId: number; orderNumber: string; stationId: string; carrier: CarrierKind; request: ShipmentRequest; at: string }): void;
+  /** Queued or created entries due at `at`, oldest first. */
+  due(at: string, limit: number): StoredCarrierShipment[];
+  nextDueAt(): string | null;
+  /** Counts the attempt durably before the call goes out, so the next attempt looks the reference up first. */
+  beginAttempt(id: number, at: string): void;
+  markCreated(id: number, shipment: { shipmentId: string; trackingNumber: string | null }, at: string): void;
+  markLabelled(id: number, label: { format: CarrierLabelFormat; bytes: Uint8Array; trackingNumber: string | null }, at: string): void;
+  markRetry(id: number, reason: string, nextAttemptAt: string, at: string): void;
+  park(id: number, reason: string, at: string): void;
+  forOrder(orderNumber: string): StoredCarrierShipment[];
+  /** A carrier's labelled shipments not yet in a handover, oldest first: what closing its day hands over. */
+  awaitingHandover(carrier: CarrierKind): StoredCarrierShipment[];
+  /** Locks shipments into the handover (the manifest) that covered them. */
+  markHandedOver(ids: number[], manifestId: number, at: string): void;
+  /** The parcel behind a tracking number (an indexed look-up), or null. */
+  byTrackingNumber(trackingNumber: string): StoredCarrierShipment | null;
+}
+
+/** What the station needs to ship with carriers: the queue, and which carrier (if any) an order goes with. */
+export interface CarrierPorts {
+  shipments: CarrierShipmentRepository;
+  /** The stored accounts (settings as JSON, secrets only sealed). */
+  accounts: CarrierAccountsRepository;
+  /** The day's handovers per carrier: a closed manifest locks its parcels, a later parcel goes to the next one. */
+  manifests: ManifestBook;
+  /** The adapter for a carrier the station holds an account for, or null. */
+  carrierFor(kind: CarrierKind): Carrier | null;
+  /** The carrier and service for an order, or null when no carrier account takes it (then the label is the shop's or ours). */
+  routeFor(order: { carrierCode: string | null; service: string | null }): CarrierRoute | null;
 }

@@ -85,6 +85,11 @@ export interface CarrierLabel {
 
 export interface CarrierLabelSource {
   forOrder(orderNumber: string): CarrierLabel[];
+  /**
+   * Parcels whose label a carrier is still to send, with what the station last heard (null while
+   * the first call is under way): they are owed the carrier's label, never ours as well.
+   */
+  awaited?(orderNumber: string): { parcelIndex: number; reason: string | null }[];
 }
 
 /** printing/print-worker for one station. */

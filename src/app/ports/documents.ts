@@ -3,6 +3,7 @@
  * What a document says (its input model) is domain data, in src/domain/documents.
  */
 import type {
+  CodeCardInput,
   ManifestInput,
   ManifestParcelLine,
   PackingSlipInput,
@@ -39,6 +40,8 @@ export interface DocumentRenderer {
   returnItemLabelZpl(input: ReturnItemLabelInput, dpi: ZplDpi): RenderedDocument;
   /** A page that proves a printer works: its name, the station, the time and a barcode. */
   testPage(input: TestPageInput, format: DocumentFormat): Promise<RenderedDocument>;
+  /** A badge or box label card on an A4 sheet, as a PDF: never kept in the archive (a badge is a credential). */
+  codeCard(input: CodeCardInput): Promise<Uint8Array>;
 }
 
 /**

@@ -4,6 +4,7 @@ import type { Journal } from './journal';
 import type { PackingRepository } from './packing';
 import type { Store } from './store';
 import type { SyncPorts } from './backend';
+import type { CarrierPorts } from './carriers';
 import type { Secrets } from './secrets';
 import type { ReviewPorts, VideoPorts } from './video';
 import type { PhotoFiles, ReturnsRepository } from './returns';
@@ -47,6 +48,11 @@ export interface StationPorts {
    * compose from these ports; hosts pass adapters, never handlers.
    */
   sync: SyncPorts;
+  /**
+   * Carrier shipments: the durable queue and which carrier an order goes with. Absent where the
+   * station holds no carrier account: labels are then the shop's or ours.
+   */
+  carriers?: CarrierPorts;
   /** Seals the shop's token or password at rest. */
   secrets: Secrets;
   /** Packing video (segments, clip files, QR); absent where a host keeps no video. */

@@ -108,3 +108,34 @@ export interface SecretSealer {
   seal(plain: Uint8Array): Uint8Array;
   open(sealed: Uint8Array): Uint8Array;
 }
+
+/** What a manager searches the journal by; every field narrows, none is required. */
+export interface JournalQuery {
+  /** The person who did it (the entry's actor). */
+  actorId?: number;
+  stationId?: string;
+  /** Entry types, any of them. */
+  types?: readonly string[];
+  /** Entries about one thing (an order by its number). */
+  subject?: JournalSubject;
+  /** UTC ISO times: from inclusive, to exclusive. */
+  from?: string;
+  to?: string;
+  /** Words the payload's values hold, each as a prefix ("kowal" finds "Kowalska"), diacritics folded. */
+  text?: string;
+  limit: number;
+  offset: number;
+}
+
+export interface JournalSearchPage {
+  /** Newest first. */
+  entries: JournalEntry[];
+  /** Entries matching in all, counted up to a limit (1,000); `totalIsAtLeast` when there are more. */
+  total: number;
+  totalIsAtLeast: boolean;
+}
+
+/** The journal searched the way a manager asks: by person, station, type, order, time and words. */
+export interface JournalSearch {
+  search(query: JournalQuery): JournalSearchPage;
+}

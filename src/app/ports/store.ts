@@ -64,8 +64,15 @@ export interface UserRepository {
   byId(id: number): User | null;
   pinHash(id: number): string | null;
   listActive(): User[];
+  /** Everyone, switched off too (the journal names them): active first, then by name. */
+  list(): User[];
   insert(user: NewUser): number;
   setLanguage(id: number, language: Language | null): void;
+  /** A manager's change of name, role or language, or switching the account off or on. */
+  update(id: number, changes: { name?: string; role?: User['role']; language?: Language | null; active?: boolean }): void;
+  setPinHash(id: number, pinHash: string): void;
+  /** A new badge: the old one stops working. Only its keyed hash is stored. */
+  setBadge(id: number, badgeCode: string): void;
 }
 
 export interface LoginRepository {
@@ -117,6 +124,8 @@ export interface OrderRepository {
   /** Opens the order at the station; throws ORDER_OPEN_ELSEWHERE if another holds it, ORDER_NOT_FOUND if none. */
   lock(orderId: number, stationId: string, userId: number, at: string): void;
   unlock(orderId: number, stationId: string): void;
+  /** Every order held open at a station, oldest lock first. */
+  locks(): { orderId: number; orderNumber: string; customerName: string; stationId: string; userId: number; lockedAt: string }[];
   /** Releases every order open at the station except the one given. */
   unlockStation(stationId: string, exceptOrderId?: number): void;
   count(): number;
@@ -139,7 +148,12 @@ export interface CatalogRepository {
   barcode(code: string): Barcode | null;
   barcodesOf(productId: number): Barcode[];
   kitComponents(kitProductId: number): KitComponent[];
+  /** Box types in use, lightest first: what a packer may choose. */
   boxes(): BoxType[];
+  /** Every box type, withdrawn ones too, for the manager's screen. */
+  allBoxes(): (BoxType & { active: boolean })[];
+  /** Adds a box type, or changes the one with the same code. */
+  saveBox(box: Omit<BoxType, 'id'> & { active: boolean }): void;
   productCount(): number;
   importCatalog(catalog: CatalogImport): void;
 }

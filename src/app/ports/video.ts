@@ -1,4 +1,7 @@
 import type { VideoSettings } from '../../contract/video';
+import type { PackingState } from '../../domain/packing';
+import type { JournalSearch } from './journal';
+import type { Language } from '../../domain/user';
 
 export interface VideoSegmentRecord {
   id: number;
@@ -84,13 +87,32 @@ export interface ChainCheck {
 export interface ReviewLookups {
   ordersByTracking(tracking: string): string[];
   ordersBySerial(serial: string): string[];
+  /** What the order's packing session holds: its completed one (the newest), else the one still open; null when never packed. */
+  packedState(
+    orderNumber: string,
+  ): { state: PackingState; status: 'open' | 'completed'; stationId: string; userId: number; openedAt: string; completedAt: string | null } | null;
+}
+
+/** A check of the whole journal, as the manager's screen runs it. */
+export interface JournalCheck {
+  intact: boolean;
+  entries: number;
+  lastSeq: number;
+  /** The first problems, oldest first. */
+  problems: { seq: number; kind: string; message: string }[];
+  checkpointSeq: number | null;
+  checkpointAt: string | null;
 }
 
 export interface ReviewPorts {
   lookups: ReviewLookups;
   verifyFrom(fromSeq: number): ChainCheck;
+  /** The journal searched by person, station, type, order, time and words. */
+  search: JournalSearch;
+  /** Checks the whole journal (on threads where the host has them), telling how far it got as it goes. */
+  verifyJournal(onProgress: (checked: number, total: number) => void): Promise<JournalCheck>;
   /** Builds an order's evidence package in the data folder's evidence/ folder; the composition layer does it. */
-  exportEvidence(orderNumber: string): Promise<{ file: string; bytes: number; sha256: string }>;
+  exportEvidence(orderNumber: string, language: Language): Promise<{ file: string; bytes: number; sha256: string }>;
   /** The absolute path of an exported package by its file name; null for anything else. */
   evidenceFile(name: string): string | null;
 }

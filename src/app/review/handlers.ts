@@ -3,6 +3,7 @@ import type { CommonPorts } from '../context';
 import type { HandlerSlice } from '../handlers';
 import type { ReviewPorts, VideoPorts } from '../ports/video';
 import { findOrders, orderTimeline } from './timeline';
+import { readerLanguage } from './words';
 
 type ReviewMethods = 'review.find' | 'review.timeline' | 'review.evidence';
 
@@ -20,11 +21,12 @@ export function reviewHandlers(core: ReviewDeps): HandlerSlice<ReviewMethods> {
   };
   return {
     'review.find': ({ query }) => findOrders(core, ports(), query),
-    'review.timeline': ({ orderNumber }) => orderTimeline(core, ports(), video, orderNumber),
-    'review.evidence': async ({ orderNumber }, call) => {
+    'review.timeline': ({ orderNumber, language }, call) => orderTimeline(core, ports(), video, orderNumber, readerLanguage(core, call, language)),
+    'review.evidence': async ({ orderNumber, language }, call) => {
       const order = core.store.orders.byNumber(orderNumber);
       if (!order) throw new StationFailure('ORDER_NOT_FOUND', `No order matches "${orderNumber}".`, { code: orderNumber });
-      const made = await ports().exportEvidence(order.number);
+      // The report is in the language of the manager who asked for it.
+      const made = await ports().exportEvidence(order.number, readerLanguage(core, call, language));
       core.journal.append({
         type: 'evidence.exported',
         stationId: call.stationId,

@@ -3,6 +3,9 @@ import type { TimelineView } from '../../contract/review';
 import type { CommonPorts } from '../context';
 import type { ReviewPorts, VideoPorts } from '../ports/video';
 import { toSegmentView } from '../video/recorder';
+import { parcelContents } from '../../domain/packing';
+import type { Language } from '../../domain/user';
+import { entryView, namesFor } from './words';
 
 type Match = TimelineView['order'] & { matchedBy: 'number' | 'tracking' | 'serial' };
 
@@ -22,29 +25,35 @@ export function findOrders(core: Pick<CommonPorts, 'store'>, review: ReviewPorts
 }
 
 /** Every journal entry of an order, oldest first, with its video and a check of the chain from its first entry. */
-export function orderTimeline(core: Pick<CommonPorts, 'store' | 'journal'>, review: ReviewPorts, video: VideoPorts | null, orderNumber: string): TimelineView {
+export function orderTimeline(
+  core: Pick<CommonPorts, 'store' | 'journal'>,
+  review: ReviewPorts,
+  video: VideoPorts | null,
+  orderNumber: string,
+  language: Language,
+): TimelineView {
   const order = core.store.orders.byNumber(orderNumber);
   if (!order) throw new StationFailure('ORDER_NOT_FOUND', `No order matches "${orderNumber}".`, { code: orderNumber });
   const entries = core.journal.bySubject({ kind: 'order', id: order.number });
-  const names = new Map<number, string | null>();
-  const nameOf = (id: number | null) => {
-    if (id === null) return null;
-    if (!names.has(id)) names.set(id, core.store.users.byId(id)?.name ?? null);
-    return names.get(id) ?? null;
-  };
+  const names = namesFor(core);
   const first = entries[0]?.seq ?? core.journal.lastSeq() + 1;
+  const packed = review.lookups.packedState(order.number);
   return {
     order: { number: order.number, status: order.status, customerName: order.customerName },
-    entries: entries.map((e) => ({
-      seq: e.seq,
-      at: e.at,
-      stationId: e.stationId,
-      actorId: e.actorId,
-      actorName: nameOf(e.actorId),
-      type: e.type,
-      payload: e.payload,
-      hash: e.hash,
-    })),
+    parcels: packed ? parcelContents(packed.state) : [],
+    packing: packed
+      ? {
+          packer: names.userName(packed.userId),
+          stationId: packed.stationId,
+          openedAt: packed.openedAt,
+          completedAt: packed.completedAt,
+          status: packed.status,
+        }
+      : null,
+    entries: entries.map((entry) => {
+      const { subject: _subject, ...view } = entryView(entry, language, names);
+      return view;
+    }),
     segments: (video?.segments.forOrder(order.number) ?? []).map(toSegmentView),
     chain:
       entries.length > 0

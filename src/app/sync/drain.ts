@@ -23,7 +23,15 @@ export interface DrainDeps {
   logger: Logger;
   stationId: string;
   carrierLabels: ShopLabelSink | null;
+  /**
+   * The tracking numbers to send with an order's shipment: the carriers' or our SSCCs; 'pending'
+   * while a carrier has yet to give one (the event waits, uncounted); null keeps the event's own.
+   */
+  trackingFor?: ((orderNumber: string) => string[] | 'pending' | null) | null;
 }
+
+/** How long a shipment waits for its carrier's tracking number before the drain asks again. */
+const TRACKING_WAIT_MS = 15_000;
 
 export interface DrainResult {
   pushed: number;
@@ -53,9 +61,21 @@ export async function drainOutbox(deps: DrainDeps, limit = 500, onEach?: (done: 
       onEach?.(result.pushed + result.retried + result.parked);
       continue;
     }
+    let message: OutboxEvent & OutboxMessage = event;
+    if (event.type === 'shipped' && deps.trackingFor) {
+      const tracking = deps.trackingFor(event.orderNumber);
+      if (tracking === 'pending') {
+        // The carrier has not answered yet: the shop hears of the shipment with its real number, a little later.
+        blockedOrders.add(event.orderId);
+        const at = deps.clock.now();
+        deps.outbox.markRetry(event.id, "waiting for the carrier's tracking number", new Date(at.getTime() + TRACKING_WAIT_MS).toISOString(), at.toISOString());
+        continue;
+      }
+      if (tracking) message = { ...event, payload: { ...event.payload, trackingNumbers: tracking } };
+    }
     deps.outbox.beginAttempt(event.id, deps.clock.now().toISOString());
     try {
-      const remoteRef = await deliver(deps, event);
+      const remoteRef = await deliver(deps, message);
       deps.outbox.markSent(event.id, remoteRef, deps.clock.now().toISOString());
       result.pushed += 1;
     } catch (error) {

@@ -13,6 +13,8 @@ export interface SyncDeps extends Pick<CommonPorts, 'store' | 'journal' | 'clock
   secrets: Secrets;
   /** Where labels the shop bought for a shipment go; null where the host reaches no shop. */
   carrierLabels: ShopLabelSink | null;
+  /** The tracking numbers to send with a shipment (see DrainDeps); null keeps each event's own. */
+  trackingFor?: ((orderNumber: string) => string[] | 'pending' | null) | null;
 }
 
 export interface SyncEngineDeps extends Omit<SyncDeps, 'events'> {
@@ -71,7 +73,7 @@ export class SyncEngine {
   }
 
   private async run(): Promise<SyncRun> {
-    const { store, journal, clock, logger, stationId, sync, carrierLabels, onProgress } = this.deps;
+    const { store, journal, clock, logger, stationId, sync, carrierLabels, onProgress, trackingFor } = this.deps;
     let backend: ShopBackend | null;
     try {
       backend = this.backend();
@@ -102,7 +104,7 @@ export class SyncEngine {
     }
     // The outbox drains even when the pull failed: a shop that refuses a query may still take shipments.
     const drained = await drainOutbox(
-      { store, outbox: sync.outbox, links: sync.links, backend, clock, journal, logger, stationId, carrierLabels },
+      { store, outbox: sync.outbox, links: sync.links, backend, clock, journal, logger, stationId, carrierLabels, trackingFor: trackingFor ?? null },
       500,
       (done) => onProgress?.({ phase: 'outbox', done, total: null }),
     );

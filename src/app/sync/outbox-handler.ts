@@ -12,7 +12,13 @@ export function trackingNumbersOf(order: Pick<PackedOrder, 'orderNumber' | 'parc
  * shipment exactly when it is committed. Orders that did not come from a shop have no link and
  * nothing to tell.
  */
-export function shopOutbox(deps: { store: Store; outbox: OutboxRepository; links: SyncOrderLinks }): PackedOrderHandler {
+export function shopOutbox(deps: {
+  store: Store;
+  outbox: OutboxRepository;
+  links: SyncOrderLinks;
+  /** Whether the shop's integration buys this order's label (else a carrier of ours or our own label made it). */
+  labelFromShop?: (orderId: number) => boolean;
+}): PackedOrderHandler {
   return {
     name: 'shop-outbox',
     onPacked(packed) {
@@ -29,6 +35,7 @@ export function shopOutbox(deps: { store: Store; outbox: OutboxRepository; links
         partial: packed.status === 'partially_shipped',
         lines: packed.lines.filter((l) => l.shipped > 0).map((l) => ({ externalLineId: lineIds.get(l.lineId) ?? '', sku: l.sku, quantity: l.shipped })),
         parcels: packed.parcels.map((p) => ({ no: p.no, weightGrams: p.weightGrams, boxCode: p.boxCode })),
+        labelFromShop: deps.labelFromShop?.(packed.orderId) ?? true,
       };
       deps.outbox.add({
         type: 'shipped',

@@ -48,6 +48,7 @@ export function toNewOrder(remote: RemoteOrder): NewOrder {
     shipTo: remote.shipTo,
     carrierCode: remote.carrierCode,
     service: remote.service,
+    ...(remote.delivery ? { delivery: remote.delivery } : {}),
     note: remote.note,
     createdAt: remote.createdAt,
     lines: remote.lines.map((l) => ({ sku: l.sku, quantity: l.quantity })),

@@ -1,13 +1,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { NewJournalEntry } from '../../app/ports/journal';
 import { verifyJournalFile } from '../../boot/verify-journal';
 import { createJournal } from '../../journal/journal';
 import { loadOrCreateStationKey } from '../../journal/key-file';
 import { checkpointWal, openDatabase } from '../../storage/db';
 import { migrate } from '../../storage/migrate';
 import { createJournalRows } from '../../storage/repositories/journal-rows';
+import { benchJournalSearch } from './journal-search';
+import { benchEntry, benchEntryAt } from './journal-entries';
 import { percentile, round, type Figure } from './stats';
 
 export interface JournalBenchOptions {
@@ -18,25 +19,6 @@ export interface JournalBenchOptions {
 const SINGLE_APPENDS = 2000;
 const BATCH = 1000;
 const VERIFY_GOAL_MS = 2000;
-
-/** A realistic entry: a raw scan with its verdict, about 200 bytes of payload. */
-function scanEntry(n: number): NewJournalEntry {
-  return {
-    type: 'pack.scan',
-    stationId: 'ST-01',
-    actorId: 1 + (n % 6),
-    subject: { kind: 'order', id: `SO-${100000 + Math.floor(n / 12)}` },
-    payload: {
-      raw: `]C10105901234123457${String(n).padStart(6, '0')}`,
-      gtin: '05901234123457',
-      verdict: n % 40 === 0 ? 'wrong_item' : 'ok',
-      line: n % 7,
-      packed: n % 3,
-      ordered: 3,
-      session: `PS-${Math.floor(n / 12)}`,
-    },
-  };
-}
 
 /**
  * Journal append rate (each append its own transaction, and batched as a packing session's
@@ -50,14 +32,16 @@ export async function benchJournal(options: JournalBenchOptions = {}): Promise<F
   try {
     migrate(db);
     const rows = createJournalRows(db);
-    const journal = createJournal(rows, { now: () => new Date() }, loadOrCreateStationKey(dir));
+    let written = 0;
+    // Each entry at its own time (benchEntryAt), so a search by time range means what it does at a station.
+    const journal = createJournal(rows, { now: () => new Date(benchEntryAt(++written)) }, loadOrCreateStationKey(dir));
     const figures: Figure[] = [];
 
     const single: number[] = [];
     let started = performance.now();
     for (let n = 1; n <= SINGLE_APPENDS; n++) {
       const t = performance.now();
-      journal.append(scanEntry(n));
+      journal.append(benchEntry(n));
       single.push(performance.now() - t);
     }
     const singleMs = performance.now() - started;
@@ -66,7 +50,7 @@ export async function benchJournal(options: JournalBenchOptions = {}): Promise<F
 
     started = performance.now();
     const append = (from: number, to: number) => {
-      for (let n = from; n <= to; n++) journal.append(scanEntry(n));
+      for (let n = from; n <= to; n++) journal.append(benchEntry(n));
     };
     for (let n = SINGLE_APPENDS + 1; n <= entries; n += BATCH) rows.transaction(() => append(n, Math.min(entries, n + BATCH - 1)));
     const batched = Math.max(0, entries - SINGLE_APPENDS);
@@ -92,6 +76,7 @@ export async function benchJournal(options: JournalBenchOptions = {}): Promise<F
       throw new Error(`bench journal did not verify: ${report.problems[0]?.message ?? `${report.entries} entries`}`);
     const goal = Math.round((VERIFY_GOAL_MS * report.entries) / 1_000_000);
     figures.push({ name: `journal verify, ${report.entries.toLocaleString('en')} entries`, value: verifyMs, unit: 'ms', note: `goal ≤ ${goal} ms` });
+    figures.push(...benchJournalSearch(db, Math.max(entries, SINGLE_APPENDS)));
     // Fold the WAL in first, so the file holds every entry (hosts do this every few seconds).
     checkpointWal(db);
     figures.push({ name: 'journal database size', value: round(fs.statSync(db.name).size / 2 ** 20, 1), unit: 'MiB' });

@@ -29,36 +29,42 @@ function machine(): string {
 }
 
 /** Every benchmark, on one generated database of `orders` orders in a temporary folder. */
-export async function runBench(options: { orders: number; journalEntries: number; cli: string; shop: boolean }): Promise<BenchReport> {
+export async function runBench(options: { orders: number; journalEntries: number; cli: string; shop: boolean; only?: string[] | null }): Promise<BenchReport> {
+  const runs = (part: string) => !options.only || options.only.includes(part);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'packdesk-bench-'));
   const figures: Figure[] = [];
   try {
-    const booted = await bootStation({ dataDir, host: 'cli' });
-    try {
-      const started = performance.now();
-      seedDemo(booted.store, { orders: options.orders, now: new Date(), hashPin });
-      figures.push({
-        name: `seed the demo shop with ${options.orders.toLocaleString('en')} orders`,
-        value: Math.round(performance.now() - started),
-        unit: 'ms',
-      });
-      figures.push(...(await benchQueue(booted, BENCH_BADGE)));
-      figures.push(...(await benchReturns(booted, RETURNS_BADGE)));
-    } finally {
-      await booted.close();
+    const needsShop = runs('queue') || runs('returns') || runs('host') || runs('scan');
+    const booted = needsShop ? await bootStation({ dataDir, host: 'cli' }) : null;
+    if (booted) {
+      try {
+        const started = performance.now();
+        seedDemo(booted.store, { orders: options.orders, now: new Date(), hashPin });
+        figures.push({
+          name: `seed the demo shop with ${options.orders.toLocaleString('en')} orders`,
+          value: Math.round(performance.now() - started),
+          unit: 'ms',
+        });
+        if (runs('queue')) figures.push(...(await benchQueue(booted, BENCH_BADGE)));
+        if (runs('returns')) figures.push(...(await benchReturns(booted, RETURNS_BADGE)));
+      } finally {
+        await booted.close();
+      }
     }
-    figures.push(...(await benchHostStart(options.cli, dataDir, options.orders)));
-    const packing = await bootStation({ dataDir, host: 'cli' });
-    try {
-      figures.push(...(await benchScan(packing, { journalEntries: options.journalEntries, scans: 2000, badge: BENCH_BADGE })));
-    } finally {
-      await packing.close();
+    if (runs('host')) figures.push(...(await benchHostStart(options.cli, dataDir, options.orders)));
+    if (runs('scan')) {
+      const packing = await bootStation({ dataDir, host: 'cli' });
+      try {
+        figures.push(...(await benchScan(packing, { journalEntries: options.journalEntries, scans: 2000, badge: BENCH_BADGE })));
+      } finally {
+        await packing.close();
+      }
     }
-    figures.push(...(await benchJournal({ entries: options.journalEntries })));
-    figures.push(...(await benchStatistics({ orders: options.orders, journalEntries: options.journalEntries })));
-    figures.push(...(await benchDocuments()));
+    if (runs('journal')) figures.push(...(await benchJournal({ entries: options.journalEntries })));
+    if (runs('statistics')) figures.push(...(await benchStatistics({ orders: options.orders, journalEntries: options.journalEntries })));
+    if (runs('documents')) figures.push(...(await benchDocuments()));
     // About 40 s: headless Chromium's fake camera, packing screen off then recording (none without Chromium).
-    figures.push(...(await benchVideo()));
+    if (runs('video')) figures.push(...(await benchVideo()));
     if (options.shop) {
       // Starts a real Vendure server (a development dependency): only when asked for.
       const { benchSync } = await import('./sync');

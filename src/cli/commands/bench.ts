@@ -9,13 +9,15 @@ export function registerBench(program: Command): void {
     .option('--journal <n>', 'journal entries for the scan and verify benchmarks', '1000000')
     .option('--shop', 'also pull from and push to a local Vendure server (about 70 s)')
     .option('--json', 'print JSON')
-    .action(async (opts: { orders: string; journal: string; shop?: boolean; json?: boolean }) => {
+    .option('--only <parts>', 'run only these, comma-separated: queue, host, scan, journal, statistics, documents, video')
+    .action(async (opts: { orders: string; journal: string; shop?: boolean; json?: boolean; only?: string }) => {
       const orders = parseCount(opts.orders, '--orders', 1, 5_000_000);
       const journalEntries = parseCount(opts.journal, '--journal', 1, 50_000_000);
       // Loaded only when benchmarking, so other commands start without it.
       const { formatReport, runBench } = await import('../bench/run');
       // The bin script that started this process, so the host benchmark starts the same CLI.
-      const report = await runBench({ orders, journalEntries, cli: process.argv[1] ?? 'bin/packdesk.mjs', shop: opts.shop ?? false });
+      const only = opts.only ? opts.only.split(',').map((part) => part.trim()) : null;
+      const report = await runBench({ orders, journalEntries, cli: process.argv[1] ?? 'bin/packdesk.mjs', shop: opts.shop ?? false, only });
       process.stdout.write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
     });
 }

@@ -17,7 +17,10 @@ export function registerEvidence(program: Command): void {
     .option('--out <file.zip>', 'where to write the package')
     .option('--data <dir>', 'data folder (default: PACKDESK_DATA or the OS application-data folder)')
     .option('--no-stills', 'leave out the stills from the video (they need ffmpeg)')
-    .action(async (opts: { order?: string; out?: string; data?: string; stills: boolean }) => {
+    .option('--language <en|pl>', 'the language of the report', 'en')
+    .action(async (opts: { order?: string; out?: string; data?: string; stills: boolean; language: string }) => {
+      if (opts.language !== 'en' && opts.language !== 'pl') throw new UsageError('--language is en or pl.');
+      const language = opts.language;
       if (!opts.order || !opts.out) throw new UsageError('packdesk evidence needs --order NUMBER and --out FILE.zip (or: packdesk evidence verify FILE.zip).');
       const dataDir = dataDirFrom(opts.data);
       if (!fs.existsSync(path.join(dataDir, DATABASE_FILE))) failed(`there is no Packdesk database in ${dataDir}`);
@@ -25,7 +28,7 @@ export function registerEvidence(program: Command): void {
       const { exportEvidenceFromDataDir } = await import('../../evidence/from-data-dir');
       const { EvidenceError } = await import('../../evidence/package');
       fs.mkdirSync(path.dirname(path.resolve(opts.out)), { recursive: true });
-      const made = await exportEvidenceFromDataDir(dataDir, DATABASE_FILE, opts.order, path.resolve(opts.out), { stills: opts.stills }).catch(
+      const made = await exportEvidenceFromDataDir(dataDir, DATABASE_FILE, opts.order, path.resolve(opts.out), { stills: opts.stills, language }).catch(
         (error: unknown) => (error instanceof EvidenceError ? failed(error.message) : Promise.reject(error)),
       );
       process.stdout.write(`Evidence package of order ${made.orderNumber}: ${opts.out} (${made.files} files, ${made.bytes} bytes).\n`);

@@ -47,3 +47,42 @@ export function recordWeight(state: PackingState, no: number, grams: number, sou
   if (!state.parcels.some((p) => p.no === no)) return null;
   return { ...state, parcels: state.parcels.map((p) => (p.no === no ? { ...p, weightGrams: grams, weightSource: source } : p)) };
 }
+
+/** What went into one parcel, item by item: the order timeline's and the evidence report's summary. */
+export interface ParcelContents {
+  no: number;
+  boxCode: string | null;
+  weightGrams: number | null;
+  weightSource: 'scale' | 'manual' | null;
+  /** Expected from the items and the box's tare. */
+  expectedGrams: number;
+  items: { sku: string; name: string; count: number; serials: string[]; lots: string[] }[];
+}
+
+/** Each parcel of a packing session with the items in it, grouped by product in the order they were packed. */
+export function parcelContents(state: PackingState): ParcelContents[] {
+  const productOf = new Map<number, { sku: string; name: string }>();
+  for (const line of state.lines) {
+    productOf.set(line.productId, { sku: line.sku, name: line.name });
+    for (const part of line.kitParts ?? []) productOf.set(part.productId, { sku: part.sku, name: part.name });
+  }
+  return state.parcels.map((parcel) => {
+    const items = new Map<number, ParcelContents['items'][number]>();
+    for (const unit of state.units.filter((u) => u.parcelNo === parcel.no)) {
+      const product = productOf.get(unit.productId) ?? { sku: `#${unit.productId}`, name: `#${unit.productId}` };
+      const item = items.get(unit.productId) ?? { ...product, count: 0, serials: [], lots: [] };
+      item.count += unit.count;
+      if (unit.serial) item.serials.push(unit.serial);
+      if (unit.lot && !item.lots.includes(unit.lot)) item.lots.push(unit.lot);
+      items.set(unit.productId, item);
+    }
+    return {
+      no: parcel.no,
+      boxCode: parcel.boxCode,
+      weightGrams: parcel.weightGrams,
+      weightSource: parcel.weightSource,
+      expectedGrams: expectedParcelGrams(state, parcel),
+      items: [...items.values()],
+    };
+  });
+}

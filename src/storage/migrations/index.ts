@@ -16,7 +16,10 @@ import { carrierAccounts } from './0014-carrier-accounts';
 import { stationKind } from './0015-station-kind';
 import { returns } from './0016-returns';
 import { returnsDocuments } from './0017-returns-documents';
-import { statistics } from './0018-statistics';
+import { carrierShipments } from './0018-carrier-shipments';
+import { journalSearch } from './0019-journal-search';
+import { boxTypesActive } from './0020-box-types-active';
+import { statistics } from './0021-statistics';
 
 export type { Migration } from './migration';
 
@@ -39,5 +42,8 @@ export const MIGRATIONS: readonly Migration[] = [
   stationKind,
   returns,
   returnsDocuments,
+  carrierShipments,
+  journalSearch,
+  boxTypesActive,
   statistics,
 ];

@@ -61,7 +61,18 @@ export function createCatalogRepository(db: Database): CatalogRepository {
   const kitComponents = db.prepare<[number], { kit_product_id: number; component_product_id: number; quantity: number }>(
     'SELECT kit_product_id, component_product_id, quantity FROM kit_components WHERE kit_product_id = ? ORDER BY component_product_id',
   );
-  const boxes = db.prepare<[], BoxRow>('SELECT id, code, name, tare_grams, length_mm, width_mm, height_mm FROM box_types ORDER BY tare_grams, code');
+  const boxes = db.prepare<[], BoxRow>(
+    'SELECT id, code, name, tare_grams, length_mm, width_mm, height_mm FROM box_types WHERE active = 1 ORDER BY tare_grams, code',
+  );
+  const allBoxes = db.prepare<[], BoxRow & { active: number }>(
+    'SELECT id, code, name, tare_grams, length_mm, width_mm, height_mm, active FROM box_types ORDER BY active DESC, tare_grams, code',
+  );
+  const saveBox = db.prepare<[Omit<BoxRow, 'id'> & { active: number }]>(
+    `INSERT INTO box_types (code, name, tare_grams, length_mm, width_mm, height_mm, active)
+     VALUES (@code, @name, @tare_grams, @length_mm, @width_mm, @height_mm, @active)
+     ON CONFLICT (code) DO UPDATE SET name = excluded.name, tare_grams = excluded.tare_grams,
+       length_mm = excluded.length_mm, width_mm = excluded.width_mm, height_mm = excluded.height_mm, active = excluded.active`,
+  );
   const productCount = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM products');
 
   // An import updates products in place (by SKU) so order lines keep pointing at them.
@@ -164,6 +175,20 @@ export function createCatalogRepository(db: Database): CatalogRepository {
     },
     boxes() {
       return boxes.all().map(toBox);
+    },
+    allBoxes() {
+      return allBoxes.all().map((row) => ({ ...toBox(row), active: row.active === 1 }));
+    },
+    saveBox(box) {
+      saveBox.run({
+        code: box.code,
+        name: box.name,
+        tare_grams: box.tareGrams,
+        length_mm: box.lengthMm,
+        width_mm: box.widthMm,
+        height_mm: box.heightMm,
+        active: flag(box.active),
+      });
     },
     productCount() {
       return productCount.get()!.n;

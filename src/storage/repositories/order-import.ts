@@ -24,9 +24,11 @@ export function createOrderImport(db: Database, clock: () => Date): (orders: New
   const productBySku = db.prepare<[string], { id: number; name: string }>('SELECT id, name FROM products WHERE sku = ?');
   const insertOrder = db.prepare(
     `INSERT INTO orders (number, external_id, status, customer_name, ship_name, ship_company, ship_street, ship_city,
-       ship_postcode, ship_country, ship_phone, ship_email, carrier_code, service, note, search_key, created_at, updated_at)
+       ship_postcode, ship_country, ship_phone, ship_email, carrier_code, service, pickup_point_id, pickup_point_name, cod_minor, declared_value_minor, currency, note, search_key,
+       created_at, updated_at)
      VALUES (@number, @external_id, @status, @customer_name, @ship_name, @ship_company, @ship_street, @ship_city,
-       @ship_postcode, @ship_country, @ship_phone, @ship_email, @carrier_code, @service, @note, @search_key, @created_at, @updated_at)`,
+       @ship_postcode, @ship_country, @ship_phone, @ship_email, @carrier_code, @service, @pickup_point_id, @pickup_point_name, @cod_minor, @declared_value_minor, @currency, @note,
+       @search_key, @created_at, @updated_at)`,
   );
   const insertLine = db.prepare<[number, number, number, string, string, number]>(
     'INSERT INTO order_lines (order_id, position, product_id, sku, name, quantity) VALUES (?, ?, ?, ?, ?, ?)',
@@ -54,6 +56,11 @@ export function createOrderImport(db: Database, clock: () => Date): (orders: New
             ship_email: o.shipTo.email,
             carrier_code: o.carrierCode,
             service: o.service,
+            pickup_point_id: o.delivery?.pickupPoint?.id ?? null,
+            pickup_point_name: o.delivery?.pickupPoint?.name ?? null,
+            cod_minor: o.delivery?.cod?.minor ?? null,
+            declared_value_minor: o.delivery?.declaredValue?.minor ?? null,
+            currency: o.delivery?.cod?.currency ?? o.delivery?.declaredValue?.currency ?? null,
             note: o.note,
             search_key: searchKeyOf(o),
             created_at: o.createdAt,

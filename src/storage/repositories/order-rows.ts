@@ -17,6 +17,11 @@ export interface OrderRow {
   ship_email: string | null;
   carrier_code: string | null;
   service: string | null;
+  pickup_point_id: string | null;
+  pickup_point_name: string | null;
+  cod_minor: number | null;
+  declared_value_minor: number | null;
+  currency: string | null;
   note: string | null;
   created_at: string;
 }
@@ -31,7 +36,8 @@ export interface OrderLineRow {
 
 export const ORDER_COLUMNS =
   'id, number, external_id, status, customer_name, ship_name, ship_company, ship_street, ship_city, ' +
-  'ship_postcode, ship_country, ship_phone, ship_email, carrier_code, service, note, created_at';
+  'ship_postcode, ship_country, ship_phone, ship_email, carrier_code, service, ' +
+  'pickup_point_id, pickup_point_name, cod_minor, declared_value_minor, currency, note, created_at';
 
 export function toOrder(row: OrderRow, lines: OrderLineRow[]): Order {
   return {
@@ -52,6 +58,11 @@ export function toOrder(row: OrderRow, lines: OrderLineRow[]): Order {
     },
     carrierCode: row.carrier_code,
     service: row.service,
+    delivery: {
+      pickupPoint: row.pickup_point_id ? { id: row.pickup_point_id, name: row.pickup_point_name } : null,
+      cod: row.cod_minor !== null ? { minor: row.cod_minor, currency: row.currency ?? 'PLN' } : null,
+      declaredValue: row.declared_value_minor !== null ? { minor: row.declared_value_minor, currency: row.currency ?? 'PLN' } : null,
+    },
     note: row.note,
     createdAt: row.created_at,
     lines: lines.map((l): OrderLine => ({ id: l.id, productId: l.product_id, sku: l.sku, name: l.name, quantity: l.quantity })),

@@ -23,6 +23,11 @@ export function createOrderRepository(db: Database, clock: () => Date): OrderRep
   const unlock = db.prepare<[number, string]>('DELETE FROM order_locks WHERE order_id = ? AND station_id = ?');
   const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM orders');
   const unlockStation = db.prepare<[string, number]>('DELETE FROM order_locks WHERE station_id = ? AND order_id <> ?');
+  const locks = db.prepare<[], { orderId: number; orderNumber: string; customerName: string; stationId: string; userId: number; lockedAt: string }>(
+    `SELECT l.order_id AS orderId, o.number AS orderNumber, o.customer_name AS customerName, l.station_id AS stationId, l.user_id AS userId,
+            l.locked_at AS lockedAt
+     FROM order_locks l JOIN orders o ON o.id = l.order_id ORDER BY l.locked_at, l.order_id`,
+  );
   const summaries = createSummaryReaders(db);
   const insertMany = createOrderImport(db, clock);
 
@@ -54,6 +59,7 @@ export function createOrderRepository(db: Database, clock: () => Date): OrderRep
     unlock(orderId, stationId) {
       unlock.run(orderId, stationId);
     },
+    locks: () => locks.all(),
     unlockStation(stationId, exceptOrderId) {
       // Order ids start at 1, so -1 excludes nothing.
       unlockStation.run(stationId, exceptOrderId ?? -1);

@@ -38,6 +38,7 @@ const shipmentPushSchema = z.looseObject({
   partial: z.boolean(),
   lines: z.array(z.looseObject({ externalLineId: z.string(), sku: z.string(), quantity: z.number() })),
   parcels: z.array(z.looseObject({ no: z.number(), weightGrams: z.number().nullable(), boxCode: z.string().nullable() })),
+  labelFromShop: z.boolean().optional(),
 }) satisfies z.ZodType<ShipmentPush>;
 
 const notePushSchema = z.looseObject({ idempotencyKey: z.string(), externalOrderId: z.string(), note: z.string() }) satisfies z.ZodType<NotePush>;

@@ -32,10 +32,16 @@ export function createUserRepository(db: Database, badgeKey: BadgeKey): UserRepo
   const byId = db.prepare<[number], UserRow>(`SELECT ${COLUMNS} FROM users WHERE id = ?`);
   const pinHash = db.prepare<[number], { pin_hash: string }>('SELECT pin_hash FROM users WHERE id = ?');
   const listActive = db.prepare<[], UserRow>(`SELECT ${COLUMNS} FROM users WHERE active = 1 ORDER BY name, id`);
+  const list = db.prepare<[], UserRow>(`SELECT ${COLUMNS} FROM users ORDER BY active DESC, name, id`);
   const insert = db.prepare<[{ name: string; role: string; badge_hash: string; pin_hash: string; language: string | null }]>(
     'INSERT INTO users (name, role, badge_hash, pin_hash, language) VALUES (@name, @role, @badge_hash, @pin_hash, @language)',
   );
   const setLanguage = db.prepare<[string | null, number]>('UPDATE users SET language = ? WHERE id = ?');
+  const setName = db.prepare<[string, number]>('UPDATE users SET name = ? WHERE id = ?');
+  const setRole = db.prepare<[string, number]>('UPDATE users SET role = ? WHERE id = ?');
+  const setActive = db.prepare<[number, number]>('UPDATE users SET active = ? WHERE id = ?');
+  const setPinHash = db.prepare<[string, number]>('UPDATE users SET pin_hash = ? WHERE id = ?');
+  const setBadge = db.prepare<[string, number]>('UPDATE users SET badge_hash = ? WHERE id = ?');
 
   return {
     byBadge(badgeCode) {
@@ -52,6 +58,9 @@ export function createUserRepository(db: Database, badgeKey: BadgeKey): UserRepo
     listActive() {
       return listActive.all().map(toUser);
     },
+    list() {
+      return list.all().map(toUser);
+    },
     insert(user) {
       const result = insert.run({
         name: user.name,
@@ -64,6 +73,20 @@ export function createUserRepository(db: Database, badgeKey: BadgeKey): UserRepo
     },
     setLanguage(id, language) {
       setLanguage.run(language, id);
+    },
+    update(id, changes) {
+      db.transaction(() => {
+        if (changes.name !== undefined) setName.run(changes.name, id);
+        if (changes.role !== undefined) setRole.run(changes.role, id);
+        if (changes.language !== undefined) setLanguage.run(changes.language, id);
+        if (changes.active !== undefined) setActive.run(changes.active ? 1 : 0, id);
+      })();
+    },
+    setPinHash(id, hash) {
+      setPinHash.run(hash, id);
+    },
+    setBadge(id, badgeCode) {
+      setBadge.run(badgeDigest(badgeKey, badgeCode), id);
     },
   };
 }

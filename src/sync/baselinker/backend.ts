@@ -75,7 +75,7 @@ export class BaselinkerBackend implements ShopBackend {
 
   async hasShipment(push: ShipmentPush): Promise<boolean> {
     const packages = await this.packages(push.externalOrderId);
-    const ours = this.settings.courierCode
+    const ours = this.buysLabel(push)
       ? packages.filter((p) => p.courier_code === this.settings.courierCode)
       : packages.filter((p) => push.trackingNumbers.includes(p.courier_package_nr));
     if (ours.length === 0) return false;
@@ -86,7 +86,7 @@ export class BaselinkerBackend implements ShopBackend {
   async pushShipment(push: ShipmentPush): Promise<{ remoteRef: string }> {
     const orderId = Number(push.externalOrderId);
     const refs: string[] = [];
-    if (this.settings.courierCode) {
+    if (this.buysLabel(push)) {
       for (const parcel of push.parcels) {
         const made = await this.client.call<{ package_id: number; package_number: string }>('createPackage', {
           order_id: orderId,
@@ -131,8 +131,13 @@ export class BaselinkerBackend implements ShopBackend {
   }
 
   /** The carrier's label for the first package BaseLinker made; null for labels made elsewhere. */
+  /** BaseLinker buys the label from its courier only when one is set and the station did not label the parcel itself. */
+  private buysLabel(push: ShipmentPush): boolean {
+    return this.settings.courierCode !== null && push.labelFromShop !== false;
+  }
+
   async fetchLabel(push: ShipmentPush): Promise<ShopLabel | null> {
-    if (!this.settings.courierCode) return null;
+    if (!this.buysLabel(push)) return null;
     const made = (await this.packages(push.externalOrderId)).find((p) => p.courier_code === this.settings.courierCode);
     if (!made) return null;
     const label = await this.client.call<{ extension: string; label: string }>('getLabel', { courier_code: made.courier_code, package_id: made.package_id });

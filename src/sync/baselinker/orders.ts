@@ -1,5 +1,6 @@
 import type { RemoteOrder, RemoteProduct } from '../../app/ports/backend';
 import type { BaselinkerSettings } from '../../contract/sync';
+import type { OrderDelivery } from '../../domain/order';
 
 export interface BaselinkerOrder {
   order_id: number;
@@ -18,6 +19,16 @@ export interface BaselinkerOrder {
   delivery_country_code: string;
   /** The order's currency; getOrders always gives it, older fixtures may not. */
   currency?: string;
+  /** The locker or pickup point the buyer chose (InPost Paczkomat, Orlen Paczka …): its id, name and address. */
+  delivery_point_id?: string;
+  delivery_point_name?: string;
+  delivery_point_address?: string;
+  delivery_point_city?: string;
+  /** "1" (or true) when the buyer pays the courier: cash on delivery. */
+  payment_method_cod?: string | boolean;
+  /** What the buyer has paid so far, and the gross delivery price, in the order's currency. */
+  payment_done?: number;
+  delivery_price?: number;
   products: BaselinkerOrderProduct[];
 }
 
@@ -36,6 +47,30 @@ export interface BaselinkerOrderProduct {
   warehouse_id?: number;
   price_brutto?: number;
   tax_rate?: number;
+}
+
+const minor = (amount: number) => Math.max(0, Math.round(amount * 100));
+
+/**
+ * What a carrier needs from a BaseLinker order: the pickup point (delivery_point_*), cash on
+ * delivery (payment_method_cod: what is still unpaid of the goods and delivery) and the goods'
+ * gross value as the declared value.
+ */
+export function deliveryOf(order: BaselinkerOrder): OrderDelivery {
+  const currency = (order.currency || 'PLN').toUpperCase();
+  const goods = order.products.reduce((sum, p) => sum + (p.price_brutto ?? 0) * p.quantity, 0);
+  const total = goods + (order.delivery_price ?? 0);
+  const cod = order.payment_method_cod === true || order.payment_method_cod === '1';
+  const pointId = order.delivery_point_id?.trim();
+  const pointName = [order.delivery_point_name, order.delivery_point_address, order.delivery_point_city]
+    .map((s) => s?.trim())
+    .filter(Boolean)
+    .join(', ');
+  return {
+    pickupPoint: pointId ? { id: pointId, name: pointName || null } : null,
+    cod: cod && minor(total - (order.payment_done ?? 0)) > 0 ? { minor: minor(total - (order.payment_done ?? 0)), currency } : null,
+    declaredValue: goods > 0 ? { minor: minor(goods), currency } : null,
+  };
 }
 
 /** The shop's own status ids, mapped in settings, in the station's words; unmapped ones are on hold. */
@@ -64,6 +99,7 @@ export function toRemoteOrder(order: BaselinkerOrder, map: BaselinkerSettings['s
     },
     carrierCode: order.delivery_method || null,
     service: null,
+    delivery: deliveryOf(order),
     note: order.user_comments || null,
     createdAt: new Date(order.date_add * 1000).toISOString(),
     lines: order.products.map((p) => ({ externalLineId: String(p.order_product_id), sku: p.sku, name: p.name, quantity: p.quantity })),

@@ -1,5 +1,6 @@
 import type { CatalogImport } from '../../app/ports/store';
 import type { RemoteOrder } from '../../app/ports/backend';
+import type { OrderDelivery } from '../../domain/order';
 import { csvRecords } from './csv';
 
 export interface RowError {
@@ -74,7 +75,9 @@ export function readProducts(content: string, format: ImportFormat): { products:
 
 /**
  * Orders, one row per order line: number, customer_name, ship_name, ship_company, street, city,
- * postcode, country, phone, email, carrier, service, note, created_at, status, sku, quantity.
+ * postcode, country, phone, email, carrier, service, note, created_at, status, sku, quantity; and
+ * optionally what carriers need: pickup_point (locker or pickup point id), pickup_point_name,
+ * cod and declared_value (amounts like 123.45) and currency (default PLN).
  * Order fields are read from the order's first row. An order with a bad row is refused whole.
  */
 export function readOrders(content: string, format: ImportFormat, now: string): { orders: (RemoteOrder & { lineNumbers: number[] })[]; errors: RowError[] } {
@@ -94,7 +97,23 @@ export function readOrders(content: string, format: ImportFormat, now: string): 
     const status = text(record.status) || 'ready';
     if (!['ready', 'on_hold', 'cancelled'].includes(status)) problems.push(`status "${status}" is not ready, on_hold or cancelled`);
     let order = number ? byNumber.get(number.toLowerCase()) : undefined;
+    const amount = (field: 'cod' | 'declared_value') => {
+      const said = text(record[field]).replace(',', '.');
+      if (!said) return null;
+      const value = Number(said);
+      if (!Number.isFinite(value) || value < 0) {
+        problems.push(`${field} "${text(record[field])}" is not an amount`);
+        return null;
+      }
+      return { minor: Math.round(value * 100), currency: (text(record.currency) || 'PLN').toUpperCase() };
+    };
     if (!order && number) {
+      const point = text(record.pickup_point);
+      const delivery: OrderDelivery = {
+        pickupPoint: point ? { id: point, name: text(record.pickup_point_name) || null } : null,
+        cod: amount('cod'),
+        declaredValue: amount('declared_value'),
+      };
       const shipName = text(record.ship_name) || text(record.customer_name);
       if (!shipName) problems.push('customer_name and ship_name are empty');
       for (const field of ['street', 'city', 'postcode', 'country'] as const) if (!text(record[field])) problems.push(`${field} is empty`);
@@ -115,6 +134,7 @@ export function readOrders(content: string, format: ImportFormat, now: string): 
         },
         carrierCode: text(record.carrier) || null,
         service: text(record.service) || null,
+        delivery,
         note: text(record.note) || null,
         createdAt: Number.isNaN(Date.parse(createdAt)) ? now : new Date(createdAt).toISOString(),
         lines: [],

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { hashPin } from '../../../src/app/pin';
 import type { DocumentPorts, Logger, Store, SyncPorts } from '../../../src/app/ports';
 import { createStation, type Station } from '../../../src/app/station';
+import { createCarrierPorts } from '../../../src/boot/carriers';
 import { createDocumentPorts } from '../../../src/boot/documents';
 import type { Result } from '../../../src/contract/errors';
 import { createJournal } from '../../../src/journal/journal';
@@ -43,7 +44,7 @@ export async function ok<T>(promise: Promise<Result<T>>): Promise<T> {
 }
 
 /** A real station over a real SQLite file, with the shop outbox on completion and one box type. */
-export function createSyncStation(firstWrap?: (ports: SyncPorts) => SyncPorts): SyncStation {
+export function createSyncStation(firstWrap?: (ports: SyncPorts) => SyncPorts, options: { carriers?: { timeoutMs: number } } = {}): SyncStation {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'packdesk-sync-'));
   const logs: string[] = [];
   const line = (level: string) => (msg: string, fields?: Record<string, unknown>) => logs.push(`${level} ${msg} ${fields ? JSON.stringify(fields) : ''}`);
@@ -61,7 +62,18 @@ export function createSyncStation(firstWrap?: (ports: SyncPorts) => SyncPorts): 
     const storage = createSyncStorage(db);
     const documents = createDocumentPorts({ db, dataDir: dir, clock, logger, adapters: [createRawTcpPrinter({ timeoutMs: 1000 })] });
     const sync = wrap({ ...storage, backendFor });
+    const carriers = options.carriers
+      ? createCarrierPorts({
+          db,
+          sealer: keyFileSecrets(dir).sealer,
+          syncSettings: storage.settings,
+          renderer: documents.renderer,
+          labelSettings: documents.labelSettings,
+          deps: options.carriers,
+        })
+      : undefined;
     const station = createStation({
+      ...(carriers ? { carriers } : {}),
       store,
       journal: createJournal(createJournalRows(db), clock, loadOrCreateStationKey(dir)),
       packing: createPackingRepository(db),

@@ -10,6 +10,18 @@ describe('journal benchmark', () => {
       'journal append, 1000 per transaction: rate',
       'journal newest-row read (done by every append)',
       'journal verify, 2,500 entries',
+      ...[
+        'newest entries, no filter',
+        'one packer',
+        'one station, one entry type',
+        'one order',
+        'one packer over one day',
+        'words: a serial number',
+        'words: "wrong" at one station',
+        'words: a customer name prefix, one packer',
+        'one packer, page 21 (offset 1,000)',
+      ].flatMap((q) => [`journal search, ${q}: p50`, `journal search, ${q}: p99`]),
+      'journal search, slowest p99 of the questions above',
       'journal database size',
     ]);
     // Timings of a small journal can round to zero on a fast run; rates and sizes cannot.

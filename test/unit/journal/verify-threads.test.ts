@@ -89,4 +89,14 @@ describe('journal verification on worker threads', () => {
     expect(report).toEqual(verifyJournal(t.rows, { maxProblems: 5 }));
     expect(report.moreProblems).toBe(true);
   });
+
+  it('tells how far it got while the workers check, ending with the whole journal', async () => {
+    const t = tamperedJournal(TAMPERINGS[0]!);
+    const last = t.rows.last()!.seq;
+    const seen: [number, number][] = [];
+    const options = { trustedKeys: [t.key.publicKey], threads: 3, parallelFrom: 1, workerFile, checkHere: false, progressEveryMs: 1 };
+    await verifyJournalFile(t.file, t.rows, { ...options, onProgress: (checked, total) => seen.push([checked, total]) });
+    expect(seen.at(-1)).toEqual([last, last]);
+    expect(seen.every(([checked, total], i) => total === last && checked <= last && (i === 0 || checked >= seen[i - 1]![0]))).toBe(true);
+  }, 30_000);
 });

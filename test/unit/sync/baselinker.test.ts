@@ -4,8 +4,14 @@ import type { BackendSettings } from '../../../src/contract/sync';
 import { BaselinkerBackend } from '../../../src/sync/baselinker/backend';
 import { RequestLimiter, type LimiterClock } from '../../../src/sync/baselinker/limiter';
 import { adminComments, returnItems } from '../../../src/sync/baselinker/returns';
+import { deliveryOf, toRemoteOrder } from '../../../src/sync/baselinker/orders';
 import { blOrder, FAKE_LABEL, FAKE_RETURN_STATUSES, FAKE_TOKEN, startFakeBaselinker, type FakeBaselinker } from '../../fixtures/sync/baselinker-fake';
 import { createSyncStation, ok, packOrder, type SyncStation } from '../../interop/support/sync-station';
+import { carrierAccountSchema } from '../../../src/contract/carriers';
+import { createCarrierAccounts } from '../../../src/storage/repositories/carrier-accounts';
+import { keyFileSecrets } from '../../../src/sync';
+import { INPOST_ORG, INPOST_TOKEN, startFakeInpost } from '../../fixtures/carriers/inpost-fake';
+import { LABEL_SETTINGS } from '../app/documents/support';
 
 /** A clock that only moves when someone sleeps on it: a minute of waiting takes no time. */
 class SteppingClock implements LimiterClock {
@@ -112,6 +118,61 @@ describe('BaseLinker connector API against a local fake', () => {
     expect(label).toMatchObject({ format: 'pdf' });
     expect(Buffer.from(s.documents.archive.read(label!.id))).toEqual(FAKE_LABEL);
     expect(s.documents.printQueue.list('ST-01').some((j) => j.documentId === label!.id)).toBe(true);
+  });
+
+  it("prints BaseLinker's carrier label as the parcel's one label: our own label is not owed as well", async () => {
+    fake.orders.push(blOrder(9, 1_700_000_150, 102, [{ sku: 'MUG-BL', ean: '5901234123457', quantity: 1 }]));
+    await ok(s.call('sync.settings.set', { settings: settings('inpost'), secret: FAKE_TOKEN }));
+    await ok(s.call('sync.now', {}));
+    await ok(packOrder(s.call, 'BL-9', ['5901234123457']));
+    expect(await ok(s.call('sync.now', {}))).toMatchObject({ pushed: 1, error: null });
+    await s.station.documents.drain();
+    const labels = [
+      ...s.documents.archive.forOrder('BL-9').filter((d) => d.kind === 'carrier_label' || d.kind === 'label'),
+      ...s.documents.requests.forOrder('BL-9').filter((i) => i.kind === 'label' && i.status === 'pending'),
+    ];
+    expect(labels.map((l) => l.kind)).toEqual(['carrier_label']);
+  });
+
+  it("tells BaseLinker the carrier's tracking number when a carrier of ours made the label, and buys no second package", async () => {
+    const inpost = await startFakeInpost({ confirmAfterReads: 0 });
+    try {
+      s.close();
+      s = createSyncStation(
+        (ports) => ({
+          ...ports,
+          backendFor: (chosen, secret) => new BaselinkerBackend(chosen.baselinker!, secret, { clock, fetch: losingFetch, now: () => new Date(clock.current) }),
+        }),
+        { carriers: { timeoutMs: 1000 } },
+      );
+      await ok(s.call('auth.badge', { badge: 'PD-M-0001', pin: '1111' }));
+      await ok(s.call('settings.packing', { requireWeight: false }));
+      await ok(s.call('labels.settings.set', LABEL_SETTINGS));
+      const accounts = createCarrierAccounts(s.db);
+      accounts.save(carrierAccountSchema.parse({ kind: 'inpost', url: inpost.url, organizationId: INPOST_ORG, labelFormat: 'zpl' }), '2026-01-01T00:00:00Z');
+      accounts.saveSealedSecret('inpost', keyFileSecrets(s.dir).sealer.seal(new TextEncoder().encode(INPOST_TOKEN)), inpost.url);
+      fake.orders.push({ ...blOrder(11, 1_700_000_300, 102, [{ sku: 'MUG-BL', ean: '5901234123457', quantity: 1 }]), delivery_method: 'InPost Kurier' });
+      // A courier is set at BaseLinker, but our InPost account takes the order: BaseLinker must not buy a label too.
+      await ok(s.call('sync.settings.set', { settings: settings('inpost'), secret: FAKE_TOKEN }));
+      await ok(s.call('sync.now', {}));
+      await ok(packOrder(s.call, 'BL-11', ['5901234123457']));
+      // The carrier has not answered yet: the shop waits for the real number rather than hear the order number.
+      expect(await ok(s.call('sync.now', {}))).toMatchObject({ pushed: 0 });
+      await s.station.documents.drain();
+      const tracking = inpost.shipments[0]!.tracking_number!;
+      expect(tracking).toMatch(/^\d{24}$/);
+      // The wait is a short retry; make it due now rather than wait 15 s.
+      s.db.prepare("UPDATE sync_outbox SET next_attempt_at = '2000-01-01T00:00:00Z' WHERE status = 'queued'").run();
+      expect(await ok(s.call('sync.now', {}))).toMatchObject({ pushed: 1, error: null });
+      const methods = fake.calls.map((c) => c.method);
+      expect(methods).not.toContain('createPackage');
+      expect(methods).not.toContain('getLabel');
+      const manual = fake.calls.find((c) => c.method === 'createPackageManual');
+      expect(manual?.parameters).toMatchObject({ package_number: tracking });
+      expect(s.documents.archive.forOrder('BL-11').filter((d) => d.kind === 'carrier_label' || d.kind === 'label')).toHaveLength(1);
+    } finally {
+      await inpost.close();
+    }
   });
 
   /** A packed and shipped BL-8 (two mugs, one tea), and the return the desk decides for it, queued as the desk queues it. */
@@ -264,6 +325,26 @@ describe('a BaseLinker return, before it is sent', () => {
     lines,
     refund: null,
     note,
+  });
+
+  it('reads the pickup point, cash on delivery and the declared value carriers need from the order', () => {
+    const order = {
+      ...blOrder(12, 1_700_000_400, 102, [{ sku: 'MUG-BL', quantity: 2 }]),
+      delivery_point_id: 'WAW123M',
+      delivery_point_name: 'Paczkomat WAW123M',
+      delivery_point_address: 'ul. Marszałkowska 1',
+      delivery_point_city: 'Warszawa',
+      payment_method_cod: '1',
+      payment_done: 0,
+      delivery_price: 12.99,
+    };
+    expect(deliveryOf(order)).toEqual({
+      pickupPoint: { id: 'WAW123M', name: 'Paczkomat WAW123M, ul. Marszałkowska 1, Warszawa' },
+      cod: { minor: 6297, currency: 'PLN' },
+      declaredValue: { minor: 4998, currency: 'PLN' },
+    });
+    expect(deliveryOf({ ...order, delivery_point_id: '', payment_method_cod: '0' })).toMatchObject({ pickupPoint: null, cod: null });
+    expect(toRemoteOrder(order, statusMap).delivery?.pickupPoint?.id).toBe('WAW123M');
   });
 
   it('keeps the seller comment within the 200 characters BaseLinker takes', () => {

@@ -27,6 +27,44 @@ function importFixtures() {
 }
 
 describe('file import', () => {
+  it('reads the pickup point, cash on delivery and declared value carriers need, and keeps them on the order', () => {
+    const json = JSON.stringify([
+      {
+        number: 'IMP-1',
+        customer_name: 'Jan Kowalski',
+        street: 'ul. Długa 5',
+        city: 'Kraków',
+        postcode: '30-001',
+        country: 'pl',
+        carrier: 'inpost',
+        service: 'locker',
+        pickup_point: 'KRA010',
+        pickup_point_name: 'Paczkomat KRA010, ul. Długa 5',
+        cod: '129,90',
+        declared_value: '120',
+        sku: 'MUG-01',
+        quantity: 1,
+      },
+      { number: 'IMP-2', customer_name: 'Ewa', street: 's', city: 'c', postcode: 'p', country: 'PL', cod: 'dużo', sku: 'MUG-01', quantity: 1 },
+    ]);
+    const read = readOrders(json, 'json', NOW);
+    expect(read.orders.map((o) => o.delivery)).toEqual([
+      {
+        pickupPoint: { id: 'KRA010', name: 'Paczkomat KRA010, ul. Długa 5' },
+        cod: { minor: 12990, currency: 'PLN' },
+        declaredValue: { minor: 12000, currency: 'PLN' },
+      },
+    ]);
+    expect(read.errors).toEqual([{ line: 2, message: 'cod "dużo" is not an amount' }]);
+    importProducts(
+      s.store,
+      [{ sku: 'MUG-01', name: 'Kubek', weightGrams: 300, tracking: 'none', refuseExpired: false, returnable: true, isKit: false, barcodes: [] }],
+      [],
+    );
+    importOrders({ store: s.store, links: s.sync.links, clock: { now: () => new Date(NOW) } }, read.orders, []);
+    expect(s.store.orders.byNumber('IMP-1')?.delivery).toEqual(read.orders[0]!.delivery);
+  });
+
   it('reports each broken row by its line and imports the rest', () => {
     const { productReport, orderReport } = importFixtures();
     expect(productReport.imported).toBe(3);

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { demoPrinterProfiles } from '../../../../src/app/demo/printers';
+import { defaultPrinterProfiles } from '../../../../src/app/stations';
 import { hashPin } from '../../../../src/app/pin';
 import type { Result } from '../../../../src/contract/errors';
 import { CODES, createStationFixture, typedCall, type StationFixture } from '../../../support/station-fixture';
@@ -21,7 +21,7 @@ async function decidedReturn() {
   f = createStationFixture({ pdfFolder: true });
   const fx = f;
   fx.store.stations.upsert({ id: 'ST-03', name: 'Zwroty', language: 'pl', idleLogoutMinutes: 15, kind: 'returns' });
-  for (const profile of demoPrinterProfiles('ST-03')) fx.documents.profiles.set(profile);
+  for (const profile of defaultPrinterProfiles('ST-03')) fx.documents.profiles.set(profile);
   fx.store.users.insert({ name: 'Rita Returns', role: 'returns', badgeCode: 'PD-R-0001', pinHash: hashPin('1111'), language: null });
   fx.store.orders.insertMany([
     {

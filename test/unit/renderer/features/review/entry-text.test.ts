@@ -1,18 +1,7 @@
 import { describe, it, expect } from 'vitest';
-import type { TimelineEntry } from '../../../../../src/contract/review';
 import type { VideoSegmentView } from '../../../../../src/contract/video';
-import { clipMoment, describeEntry } from '../../../../../renderer/features/review/entryText';
+import { clipMoment } from '../../../../../renderer/features/review/entryText';
 
-const entry = (type: string, at: string, payload: Record<string, unknown> = {}): TimelineEntry => ({
-  seq: 1,
-  at,
-  stationId: 'ST-01',
-  actorId: 1,
-  actorName: 'Anna',
-  type,
-  payload,
-  hash: 'h',
-});
 const segment = (id: number, startedAt: string, endedAt: string | null, kind: 'webcam' | 'nvr' = 'webcam'): VideoSegmentView => ({
   id,
   sessionId: 1,
@@ -44,24 +33,5 @@ describe('where in the clip an entry happened', () => {
   it('has nothing to play for NVR references or no clips', () => {
     expect(clipMoment([segment(3, '2026-11-20T08:00:00.000Z', null, 'nvr')], '2026-11-20T08:00:01.000Z')).toBeNull();
     expect(clipMoment([], '2026-11-20T08:00:01.000Z')).toBeNull();
-  });
-});
-
-describe('an entry in words', () => {
-  it('reads a scan: its verdict, the raw data and the serial', () => {
-    const d = describeEntry(entry('pack.scan', '2026-11-20T08:00:00Z', { raw: 'SN1', verdict: 'duplicate_serial', sku: 'PB-1', units: 0, serial: 'SN1' }));
-    expect(d).toMatchObject({ typeKey: 'pack_scan', verdict: 'duplicate_serial' });
-    expect(d.facts.map((f) => f.key)).toEqual(['raw', 'sku', 'serial']);
-  });
-
-  it('names who overrode and why, and the weights of a completion', () => {
-    const o = describeEntry(entry('pack.override', '2026-11-20T08:00:00Z', { kind: 'force_complete', manager: 'Kasia', reason: 'torn label' }));
-    expect(o.facts).toEqual([{ key: 'override', values: { manager: 'Kasia', kind: 'force_complete', reason: 'torn label' } }]);
-    const c = describeEntry(entry('pack.completed', '2026-11-20T08:00:00Z', { parcels: [{ no: 1, box: 'K1', grams: 756, units: 18 }] }));
-    expect(c.facts).toEqual([{ key: 'parcel', values: { no: '1', box: 'K1', grams: '756', units: '18' } }]);
-  });
-
-  it('ignores a verdict it does not know rather than colouring it', () => {
-    expect(describeEntry(entry('pack.scan', '2026-11-20T08:00:00Z', { verdict: 'maybe' })).verdict).toBeNull();
   });
 });

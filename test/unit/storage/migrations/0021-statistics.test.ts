@@ -2,22 +2,22 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../../../src/storage/db';
 import { migrate, schemaVersion } from '../../../../src/storage/migrate';
-import { statistics } from '../../../../src/storage/migrations/0018-statistics';
+import { statistics } from '../../../../src/storage/migrations/0021-statistics';
 import { freshDir, track } from '../fixtures';
 import { isStrict, migrationsBefore, migrationsThrough, planOf, usesIndex } from './schema-probe';
 
-/** A database one step before 0018 (the journal needs nothing else to exist). */
+/** A database one step before 0021 (the journal needs nothing else to exist). */
 function databaseBefore(): Database {
   const db = track(openDatabase(path.join(freshDir(), 'packdesk.sqlite')));
   migrate(db, migrationsBefore(statistics));
   return db;
 }
 
-describe('migration 0018-statistics', () => {
-  it('indexes the journal by type and time, and by packer, type and time, at schema version 18', () => {
+describe('migration 0021-statistics', () => {
+  it('indexes the journal by type and time, and by packer, type and time, at schema version 21', () => {
     const db = databaseBefore();
     migrate(db, migrationsThrough(statistics));
-    expect(schemaVersion(db)).toBe(18);
+    expect(schemaVersion(db)).toBe(21);
     expect(planOf(db, "SELECT seq FROM journal_entries WHERE type = 'pack.completed' AND at >= ? AND at < ?", '2026-11-01', '2026-12-01')).toMatch(
       usesIndex('journal_entries_type_at'),
     );

@@ -8,7 +8,7 @@ import type { Migration } from './migration';
  * at any time (stats_cache forgets where it got to) and are made again from the journal.
  */
 export const statistics: Migration = {
-  version: 18,
+  version: 21,
   name: 'statistics',
   up(db) {
     db.exec(`

@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import type { Role } from '../domain/user';
+import { boxSchema } from './packing';
+import { languageSchema, roleSchema, stationSchema } from './schemas';
+
+/** Running the stations from their screens: people, box types and stations. Every change is journaled with who made it. */
+
+export const adminUserSchema = z.object({ id: z.number().int(), name: z.string(), role: roleSchema, language: languageSchema.nullable(), active: z.boolean() });
+export type AdminUserView = z.infer<typeof adminUserSchema>;
+
+/** A PIN is typed on the station's keypad: 4 to 8 digits. */
+const pinSchema = z.string().regex(/^\d{4,8}$/, 'a PIN is 4 to 8 digits');
+/** A badge code as a scanner types it: printable, no spaces. */
+const badgeSchema = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9-]{4,40}$/, 'a badge code is 4 to 40 letters, digits or dashes');
+
+/** A badge just issued: its code, said once and never stored, and its card (an A4 PDF, base64) to print. */
+export const issuedBadgeSchema = z.object({ badge: z.string(), card: z.string() });
+
+export const adminBoxSchema = boxSchema.extend({ active: z.boolean() });
+
+type Access = 'public' | readonly Role[];
+const method = <I extends z.ZodType, O extends z.ZodType>(spec: { input: I; output: O; access: Access; passive?: boolean }) => spec;
+const MANAGERS: readonly Role[] = ['manager', 'admin'];
+const empty = z.object({}).strict();
+
+export const ADMIN_METHODS = {
+  /** Everyone who may log in, switched-off accounts too. */
+  'admin.users': method({ input: empty, output: z.array(adminUserSchema), access: MANAGERS, passive: true }),
+  /** A new person with a PIN and a badge (the code given, or a new one); the card comes back to print. Only an administrator adds an administrator. */
+  'admin.user.add': method({
+    input: z
+      .object({ name: z.string().trim().min(2).max(80), role: roleSchema, language: languageSchema.nullable(), pin: pinSchema, badge: badgeSchema.optional() })
+      .strict(),
+    output: issuedBadgeSchema.extend({ user: adminUserSchema }),
+    access: MANAGERS,
+  }),
+  /** Name, role, language, or the account switched off (it logs out at once) or on. */
+  'admin.user.update': method({
+    input: z
+      .object({
+        userId: z.number().int(),
+        name: z.string().trim().min(2).max(80).optional(),
+        role: roleSchema.optional(),
+        language: languageSchema.nullable().optional(),
+        active: z.boolean().optional(),
+      })
+      .strict(),
+    output: adminUserSchema,
+    access: MANAGERS,
+  }),
+  'admin.user.pin': method({ input: z.object({ userId: z.number().int(), pin: pinSchema }).strict(), output: z.null(), access: MANAGERS }),
+  /** A new badge for someone (a lost card): the old one stops working; the card comes back to print. */
+  'admin.user.badge': method({ input: z.object({ userId: z.number().int() }).strict(), output: issuedBadgeSchema, access: MANAGERS }),
+  'admin.boxes': method({ input: empty, output: z.array(adminBoxSchema), access: MANAGERS, passive: true }),
+  /** Adds a box type or changes the one with this code; `active: false` withdraws it. */
+  'admin.box.save': method({
+    input: z
+      .object({
+        code: z.string().trim().min(1).max(40),
+        name: z.string().trim().min(1).max(80),
+        tareGrams: z.number().int().min(0).max(100_000),
+        lengthMm: z.number().int().min(1).max(10_000),
+        widthMm: z.number().int().min(1).max(10_000),
+        heightMm: z.number().int().min(1).max(10_000),
+        active: z.boolean().default(true),
+      })
+      .strict(),
+    output: z.array(adminBoxSchema),
+    access: MANAGERS,
+  }),
+  /** The box type's label (an A4 PDF, base64): scanning it at the packing table chooses the box. */
+  'admin.box.label': method({ input: z.object({ code: z.string().trim().min(1).max(40) }).strict(), output: z.object({ card: z.string() }), access: MANAGERS }),
+  'admin.stations': method({ input: empty, output: z.array(stationSchema), access: MANAGERS, passive: true }),
+  /** Any station's name, language, automatic logout and badge-only login. */
+  'admin.station.save': method({
+    input: z
+      .object({
+        stationId: z.string().min(1).max(40),
+        name: z.string().trim().min(1).max(80).optional(),
+        language: languageSchema.optional(),
+        idleLogoutMinutes: z
+          .number()
+          .int()
+          .min(1)
+          .max(24 * 60)
+          .optional(),
+        badgeOnlyLogin: z.boolean().optional(),
+      })
+      .strict(),
+    output: z.array(stationSchema),
+    access: MANAGERS,
+  }),
+} as const;

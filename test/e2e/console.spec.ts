@@ -1,0 +1,132 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { DemoCatalog } from './catalog';
+import { isolatedTest as test, expect } from './fixtures';
+import { MANAGER_PINS } from './host';
+import { ConsolePage } from './pages/ConsolePage';
+import { LoginPage } from './pages/LoginPage';
+import { PackPage } from './pages/PackPage';
+import { scanWithWedge } from './pages/keys';
+import { SCANNER_SETTINGS } from './fixtures';
+
+const MANAGER = 'PD-M-0001';
+
+test.describe('the manager’s console', () => {
+  test('a manager sees the shift view follow a packer scanning at another station, and releases an order left held', async ({
+    page,
+    host,
+    browser,
+    demoOrders,
+  }) => {
+    const catalog = new DemoCatalog(host.dataDir);
+    const orderNumber = catalog.plainOrders(demoOrders.ready)[0]!;
+    const line = catalog.line(orderNumber, 0);
+    const code = line.codes.find((c) => c.units === 1)!.code;
+    const total = catalog.lines(orderNumber).reduce((n, l) => n + l.quantity, 0);
+    catalog.close();
+
+    await page.goto(host.url);
+    await new LoginPage(page).scanBadgeWithPin(MANAGER, MANAGER_PINS[MANAGER]!);
+    // This manager reads Polish; the test reads the screen in English.
+    await expect(page.getByTestId('current-user')).toBeVisible();
+    await new LoginPage(page).switchLanguage('EN');
+    const console_ = new ConsolePage(page);
+    await console_.open();
+    await console_.showShift();
+    await expect(console_.station('ST-02')).toContainText('Nobody logged in');
+
+    // A packer at ST-02, in a browser of their own.
+    const packerContext = await browser.newContext({ baseURL: host.url });
+    await packerContext.addInitScript((settings) => localStorage.setItem('packdesk.scanner', JSON.stringify(settings)), SCANNER_SETTINGS);
+    const packer = await packerContext.newPage();
+    await packer.goto(`${host.url}?station=ST-02`);
+    await new LoginPage(packer).expectShown('Zeskanuj swój identyfikator');
+    await scanWithWedge(packer, 'PD-P-0001');
+    await expect(console_.station('ST-02').getByTestId('shift-people')).toContainText('Packer');
+    await scanWithWedge(packer, orderNumber);
+    const pack = new PackPage(packer);
+    await pack.expectOrder(orderNumber);
+    await expect(console_.station('ST-02').getByTestId('shift-order')).toHaveAttribute('data-order', orderNumber);
+    await expect(console_.station('ST-02').getByTestId('shift-progress')).toContainText(`0 of ${total} items packed`);
+    await pack.scan(code, undefined);
+    await expect(console_.station('ST-02').getByTestId('shift-progress')).toContainText('1 of');
+    await expect(console_.station('ST-02').getByTestId('shift-last-scan')).toContainText(/s ago/);
+
+    // The packer's station stops (its login ends without putting the order back, as at a power cut).
+    const db = new Database(path.join(host.dataDir, 'packdesk.sqlite'), { fileMustExist: true });
+    db.pragma('busy_timeout = 5000');
+    db.prepare("UPDATE logins SET ended_at = ?, end_reason = 'idle' WHERE station_id = 'ST-02' AND ended_at IS NULL").run(new Date().toISOString());
+    db.close();
+    await packerContext.close();
+    await console_.showJournal();
+    await console_.showShift();
+    const stuck = console_.stuckOrder(orderNumber);
+    await expect(stuck).toContainText('ST-02');
+    await stuck.getByRole('button', { name: `Release ${orderNumber}` }).click();
+    await expect(stuck).toBeHidden();
+    await expect(console_.station('ST-02').getByTestId('shift-order')).toBeHidden();
+
+    // The release is in the journal, in words, with who made it.
+    await console_.showJournal();
+    await page.getByLabel('Order', { exact: true }).fill(orderNumber);
+    await page.getByLabel('Order', { exact: true }).press('Enter');
+    const released = console_.journalEntries.filter({ hasText: 'Released the order held at station ST-02' });
+    await expect(released).toHaveCount(1);
+    const manager = (await page.getByTestId('current-user').locator('strong').textContent()) ?? '';
+    await expect(released).toContainText(manager);
+  });
+
+  test('a manager searches the journal in words, in English and Polish, and checks it whole', async ({ page, host }) => {
+    await page.goto(host.url);
+    const login = new LoginPage(page);
+    await login.scanBadgeWithPin(MANAGER, MANAGER_PINS[MANAGER]!);
+    await expect(page.getByTestId('current-user')).toBeVisible();
+    await login.switchLanguage('EN');
+    const console_ = new ConsolePage(page);
+    await console_.open();
+    await console_.showJournal();
+    await page.getByLabel('What happened').selectOption({ label: 'Parcel weighed' });
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await expect(console_.journalEntries.first()).toContainText(/Weighed parcel 1: [\d,]+ g \(read from the scale\)/);
+    await page.getByLabel('Words').fill('wrong');
+    await page.getByLabel('What happened').selectOption({ label: 'Scan' });
+    await page.getByLabel('Words').press('Enter');
+    await expect(console_.journalEntries.first()).toContainText('wrong item: it is not in this order');
+    await expect(page.getByTestId('journal-results')).not.toContainText('wrong_item');
+    await login.switchLanguage('PL');
+    await expect(console_.journalEntries.first()).toContainText('zły towar: nie ma go w tym zamówieniu');
+    await login.switchLanguage('EN');
+    await page.getByTestId('journal-verify').click();
+    await expect(page.getByTestId('journal-check')).toContainText('The journal is intact');
+    await expect(page.getByTestId('journal-progress')).toHaveAttribute('value', '100');
+  });
+
+  test('a manager adds a person, and the badge the screen issues logs them in', async ({ page, host }) => {
+    await page.goto(host.url);
+    const login = new LoginPage(page);
+    await login.scanBadgeWithPin(MANAGER, MANAGER_PINS[MANAGER]!);
+    await expect(page.getByTestId('current-user')).toBeVisible();
+    await login.switchLanguage('EN');
+    const console_ = new ConsolePage(page);
+    await console_.open();
+    await page.keyboard.press('F3');
+    await expect(page.getByRole('heading', { level: 2, name: 'People' })).toBeVisible();
+    await page.locator('input[name=name]').fill('Nina Nowicka');
+    await page.locator('select[name=role]').selectOption('packer');
+    await page.getByLabel('PIN (4–8 digits)').fill('4826');
+    await page.getByLabel('PIN (4–8 digits)').press('Enter');
+    const badge = (await page.getByTestId('issued-badge').textContent()) ?? '';
+    expect(badge).toMatch(/^PD-P-/);
+    await expect(page.getByRole('link', { name: 'Open the card to print (PDF)' })).toBeVisible();
+    await expect(page.locator('[data-testid=person][data-name="Nina Nowicka"]')).toBeVisible();
+    // The change is journaled with who made it.
+    await page.keyboard.press('F2');
+    await page.getByLabel('What happened').selectOption({ label: 'User added' });
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await expect(console_.journalEntries.first()).toContainText('Added the user Nina Nowicka as packer.');
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await login.expectShown();
+    await login.scanBadge(badge);
+    await expect(page.getByTestId('current-user')).toContainText('Nina Nowicka');
+  });
+});

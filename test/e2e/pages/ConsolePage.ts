@@ -1,0 +1,33 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The manager's console: the shift at a glance and the journal, driven by its keys. */
+export class ConsolePage {
+  constructor(readonly page: Page) {}
+
+  async open(): Promise<void> {
+    await this.page.getByTestId('open-console').click();
+    await expect(this.page.getByRole('heading', { level: 1, name: /console|Konsola/ })).toBeVisible();
+  }
+
+  async showShift(): Promise<void> {
+    await this.page.keyboard.press('F1');
+    await expect(this.page.getByTestId('console-tab-shift')).toHaveAttribute('aria-selected', 'true');
+  }
+
+  async showJournal(): Promise<void> {
+    await this.page.keyboard.press('F2');
+    await expect(this.page.getByTestId('console-tab-journal')).toHaveAttribute('aria-selected', 'true');
+  }
+
+  station(id: string): Locator {
+    return this.page.locator(`[data-testid=shift-station][data-station="${id}"]`);
+  }
+
+  stuckOrder(orderNumber: string): Locator {
+    return this.page.locator(`[data-testid=stuck-order][data-order="${orderNumber}"]`);
+  }
+
+  get journalEntries(): Locator {
+    return this.page.getByTestId('journal-entry');
+  }
+}

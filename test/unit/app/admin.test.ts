@@ -1,0 +1,91 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Result } from '../../../src/contract/errors';
+import { createStationFixture, typedCall, type StationFixture } from '../../support/station-fixture';
+
+let f: StationFixture;
+let call: ReturnType<typeof typedCall>;
+beforeEach(async () => {
+  f = createStationFixture();
+  call = typedCall(f.station);
+  await ok(call('auth.badge', { badge: 'PD-M-0001', pin: '1111' }));
+});
+afterEach(() => f.close());
+
+async function ok<T>(promise: Promise<Result<T>>): Promise<T> {
+  const result = await promise;
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.value;
+}
+const lastEntry = () => f.journal.range(f.journal.lastSeq(), 1)[0]!;
+const managerId = () => f.store.users.byBadge('PD-M-0001')!.id;
+
+describe('people', () => {
+  it('adds a packer whose new badge logs in at once, with the card to print, journaled with who added them', async () => {
+    const added = await ok(call('admin.user.add', { name: 'Ewa Nowa', role: 'packer', language: 'pl', pin: '2468' }));
+    expect(added.badge).toMatch(/^PD-P-[2-9A-Z]{8}$/);
+    expect(Buffer.from(added.card, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+    expect(lastEntry()).toMatchObject({ type: 'user.added', actorId: managerId(), payload: { name: 'Ewa Nowa', role: 'packer' } });
+    expect(JSON.stringify(f.journal.range(1, 1000))).not.toContain(added.badge);
+    const login = await ok(call('scan.submit', { data: added.badge, symbology: null, source: 'wedge' }, { stationId: 'ST-02' }));
+    expect(login).toMatchObject({ kind: 'login', login: { user: { name: 'Ewa Nowa', language: 'pl' } } });
+    expect(await call('admin.user.add', { name: 'Adam Drugi', role: 'packer', language: null, pin: '2468', badge: added.badge.toLowerCase() })).toMatchObject({
+      ok: false,
+      error: { code: 'BADGE_IN_USE' },
+    });
+  });
+
+  it('changes a role and language, resets a PIN, reissues a badge and switches an account off, each journaled', async () => {
+    const { user, badge } = await ok(call('admin.user.add', { name: 'Ewa Nowa', role: 'packer', language: null, pin: '2468' }));
+    expect(await ok(call('admin.user.update', { userId: user.id, role: 'returns', language: 'en' }))).toMatchObject({ role: 'returns', language: 'en' });
+    expect(lastEntry()).toMatchObject({ type: 'user.changed', payload: { role: 'returns', language: 'en', userName: 'Ewa Nowa' } });
+    await ok(call('admin.user.pin', { userId: user.id, pin: '97531' }));
+    expect(lastEntry()).toMatchObject({ type: 'user.pin_reset' });
+    expect(JSON.stringify(lastEntry())).not.toContain('97531');
+    expect(await ok(call('auth.pin', { userId: user.id, pin: '97531' }, { stationId: 'ST-02' }))).toMatchObject({ user: { name: 'Ewa Nowa' } });
+    const reissued = await ok(call('admin.user.badge', { userId: user.id }));
+    expect(reissued.badge).not.toBe(badge);
+    expect(f.store.users.byBadge(badge)).toBeNull();
+    expect(f.store.users.byBadge(reissued.badge)?.id).toBe(user.id);
+    await ok(call('admin.user.update', { userId: user.id, active: false }));
+    expect(f.store.logins.allLive().some((l) => l.userId === user.id)).toBe(false);
+    expect(await call('scan.submit', { data: reissued.badge, symbology: null, source: 'wedge' }, { stationId: 'ST-02' })).toMatchObject({
+      ok: false,
+      error: { code: 'USER_INACTIVE' },
+    });
+    expect((await ok(call('admin.users', {}))).find((u) => u.id === user.id)).toMatchObject({ active: false });
+  });
+
+  it('leaves administrators to administrators, and never switches off its own account', async () => {
+    expect(await call('admin.user.add', { name: 'Nowy Admin', role: 'admin', language: null, pin: '2468' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    expect(await call('admin.user.update', { userId: managerId(), active: false })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+});
+
+describe('box types and stations', () => {
+  it('adds, changes and withdraws box types; a withdrawn one is not offered; its label is a PDF', async () => {
+    const boxes = await ok(call('admin.box.save', { code: 'K9', name: 'Long box', tareGrams: 410, lengthMm: 800, widthMm: 200, heightMm: 150, active: true }));
+    expect(boxes.map((b) => b.code)).toEqual(['K1', 'K9']);
+    expect(lastEntry()).toMatchObject({ type: 'box.saved', actorId: managerId(), payload: { code: 'K9', tareGrams: 410 } });
+    expect((await ok(call('pack.boxes', {}))).map((b) => b.code)).toContain('K9');
+    await ok(call('admin.box.save', { code: 'K9', name: 'Long box', tareGrams: 420, lengthMm: 800, widthMm: 200, heightMm: 150, active: false }));
+    expect((await ok(call('pack.boxes', {}))).map((b) => b.code)).toEqual(['K1']);
+    expect((await ok(call('admin.boxes', {}))).find((b) => b.code === 'K9')).toMatchObject({ tareGrams: 420, active: false });
+    const label = await ok(call('admin.box.label', { code: 'K1' }));
+    expect(Buffer.from(label.card, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('renames a station and sets its language, journaled', async () => {
+    const stations = await ok(call('admin.station.save', { stationId: 'ST-02', name: 'Stół zwrotów', language: 'en' }));
+    expect(stations.find((s) => s.id === 'ST-02')).toMatchObject({ name: 'Stół zwrotów', language: 'en' });
+    expect(lastEntry()).toMatchObject({
+      type: 'settings.station',
+      stationId: 'ST-01',
+      subject: { kind: 'station', id: 'ST-02' },
+      payload: { name: 'Stół zwrotów' },
+    });
+    expect(await call('admin.station.save', { stationId: 'ST-99', name: 'x' })).toMatchObject({ ok: false, error: { code: 'STATION_NOT_FOUND' } });
+  });
+});

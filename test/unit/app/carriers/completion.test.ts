@@ -1,0 +1,151 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { carrierAccountSchema } from '../../../../src/contract/carriers';
+import { cleanZpl } from '../../../../src/domain/zpl-clean';
+import { INPOST_ORG, INPOST_TOKEN, startFakeInpost, type FakeInpost } from '../../../fixtures/carriers/inpost-fake';
+import { createStationFixture, typedCall, type StationFixture } from '../../../support/station-fixture';
+import { listen } from '../../printing/listener';
+import { ok, packMugs, setUpPrinting } from '../documents/support';
+
+const ORDER = 'PD-200001';
+
+let f: StationFixture;
+let fake: FakeInpost;
+let printer: Awaited<ReturnType<typeof listen>>;
+
+beforeEach(async () => {
+  fake = await startFakeInpost({ confirmAfterReads: 0 });
+  printer = await listen();
+  f = createStationFixture({ carriers: { timeoutMs: 1000 } });
+  f.carriers!.saveAccount(carrierAccountSchema.parse({ kind: 'inpost', url: fake.url, organizationId: INPOST_ORG, labelFormat: 'zpl' }), INPOST_TOKEN);
+  f.store.orders.insertMany([
+    {
+      number: ORDER,
+      externalId: null,
+      status: 'ready',
+      customerName: 'Jan Kowalski',
+      shipTo: {
+        name: 'Jan Kowalski',
+        company: null,
+        street: 'ul. Długa 5',
+        city: 'Kraków',
+        postcode: '30-001',
+        country: 'PL',
+        phone: '600100200',
+        email: 'jan@example.com',
+      },
+      carrierCode: 'inpost',
+      service: 'locker',
+      delivery: { pickupPoint: { id: 'KRA010', name: 'Kraków, ul. Długa 5' }, cod: null, declaredValue: null },
+      note: null,
+      createdAt: '2026-11-19T12:00:00Z',
+      lines: [{ sku: 'MUG-01', quantity: 2 }],
+    },
+  ]);
+  await setUpPrinting(f, [{ kind: 'label', target: `127.0.0.1:${printer.port}`, format: 'zpl' }]);
+});
+afterEach(async () => {
+  f.close();
+  await fake.close();
+  await printer.close();
+});
+
+const labelState = (orderNumber = ORDER) => ok(typedCall(f.station)('documents.label', { orderNumber }));
+
+describe('carrier shipments at completion', () => {
+  it('queues one shipment per parcel with the completion, so the order completes before the carrier is asked', async () => {
+    await packMugs(f, f.station, ORDER);
+    expect(fake.requests).toHaveLength(0);
+    const [queued] = f.carriers!.ports.shipments.forOrder(ORDER);
+    expect(queued).toMatchObject({ status: 'queued', carrier: 'inpost', parcelNo: 1, attempts: 0 });
+    expect(queued!.request).toMatchObject({ reference: ORDER, service: 'inpost_locker_standard', pickupPoint: 'KRA010', parcel: { weightGrams: 830 } });
+    // The parcel is owed the carrier's label and not ours as well.
+    expect(f.documents.requests.forOrder(ORDER).map((i) => i.kind)).toEqual(['carrier_label', 'packing_slip']);
+    const completed = f.journal.bySubject({ kind: 'order', id: ORDER }).find((e) => e.type === 'pack.completed');
+    expect(completed?.payload.handedTo).toEqual(['carrier-shipments', 'documents']);
+  });
+
+  it("prints the carrier's ZPL label as the parcel's one label, cleaned of settings changes, and keeps the tracking number", async () => {
+    await packMugs(f, f.station, ORDER);
+    await f.station.documents.drain();
+    expect(fake.shipments).toHaveLength(1);
+    const [shipment] = f.carriers!.ports.shipments.forOrder(ORDER);
+    expect(shipment!.status).toBe('labelled');
+    expect(shipment!.trackingNumber).toBe(fake.shipments[0]!.tracking_number);
+    expect(f.carriers!.ports.shipments.byTrackingNumber(shipment!.trackingNumber!)).toMatchObject({ orderNumber: ORDER, parcelNo: 1 });
+    // Scanned at a station or the returns desk, the carrier's number opens the order.
+    expect(f.store.orders.byReference(shipment!.trackingNumber!)?.number).toBe(ORDER);
+
+    const printed = await printer.received;
+    expect(printed).toEqual(Buffer.from(cleanZpl(shipment!.label!.bytes).bytes));
+    expect(printed.toString('latin1')).not.toMatch(/\^JUS|\^MMT|~SD/);
+    expect(printed.toString('latin1')).toContain(shipment!.trackingNumber!);
+    expect(f.documents.archive.forOrder(ORDER).map((d) => d.kind)).toEqual(['carrier_label', 'packing_slip']);
+    // The completion screen shows the carrier's number.
+    expect(await labelState()).toMatchObject({ state: 'printed', tracking: [{ parcel: 1, carrier: 'inpost', number: shipment!.trackingNumber }] });
+  });
+
+  it('completes while the carrier is down, says the label waits for it, and prints it when the carrier answers, with one shipment', async () => {
+    fake.switches.mode = 'down';
+    await packMugs(f, f.station, ORDER);
+    await f.station.documents.drain();
+    const [waiting] = f.carriers!.ports.shipments.forOrder(ORDER);
+    expect(waiting).toMatchObject({ status: 'queued', attempts: 1 });
+    expect(waiting!.lastError).toMatch(/InPost/);
+    const state = await labelState();
+    expect(state).toMatchObject({ state: 'not_printed', fault: 'not_made', tracking: [{ parcel: 1, carrier: 'inpost', number: null }] });
+    expect(state.reason).toMatch(/carrier's label .* has not come yet .*InPost/);
+
+    fake.switches.mode = 'up';
+    f.clock.advance(60_000);
+    await f.station.documents.drain();
+    expect(fake.shipments).toHaveLength(1);
+    expect(f.carriers!.ports.shipments.forOrder(ORDER)[0]!.status).toBe('labelled');
+    await printer.received;
+    expect((await labelState()).state).toBe('printed');
+  });
+
+  it('does not make a second shipment when the first attempt made it and the answer was lost', async () => {
+    fake.switches.hangAfterCreate = true;
+    await packMugs(f, f.station, ORDER);
+    await f.station.documents.drain();
+    expect(fake.shipments).toHaveLength(1);
+    expect(f.carriers!.ports.shipments.forOrder(ORDER)[0]).toMatchObject({ status: 'queued', attempts: 1, shipmentId: null });
+
+    fake.switches.hangAfterCreate = false;
+    f.clock.advance(60_000);
+    await f.station.documents.drain();
+    expect(fake.shipments).toHaveLength(1);
+    const [shipment] = f.carriers!.ports.shipments.forOrder(ORDER);
+    expect(shipment).toMatchObject({ status: 'labelled', shipmentId: String(fake.shipments[0]!.id) });
+    await printer.received;
+  });
+
+  it('gives an order no carrier account takes our own label, as before', async () => {
+    f.store.orders.insertMany([{ ...f.store.orders.byNumber(ORDER)!, number: 'PD-200002', carrierCode: 'dpd', lines: [{ sku: 'MUG-01', quantity: 2 }] }]);
+    await packMugs(f, f.station, 'PD-200002');
+    expect(f.carriers!.ports.shipments.forOrder('PD-200002')).toEqual([]);
+    expect(f.documents.requests.forOrder('PD-200002').map((i) => i.kind)).toEqual(['label', 'packing_slip']);
+  });
+
+  it('closes the day: InPost hands over the labelled parcels, the document is kept, they are locked, and a later parcel goes to the next handover', async () => {
+    await packMugs(f, f.station, ORDER);
+    await f.station.documents.drain();
+    const [first] = f.carriers!.ports.shipments.forOrder(ORDER);
+    const done = await f.station.carriers.handover('inpost', '2026-11-20');
+    expect(done).toMatchObject({
+      carrier: 'inpost',
+      manifestNumber: 'INPOST-20261120-1',
+      parcels: [{ orderNumber: ORDER, trackingNumber: first!.trackingNumber }],
+    });
+    expect(f.documents.archive.byId(done.documentId)).toMatchObject({ kind: 'manifest', format: 'pdf', manifestNumber: 'INPOST-20261120-1' });
+    expect(f.carriers!.ports.manifests.isLocked(first!.trackingNumber!)).toBe(true);
+    await expect(f.station.carriers.handover('inpost', '2026-11-20')).rejects.toThrow(/no inpost parcel waiting/);
+
+    f.store.orders.insertMany([{ ...f.store.orders.byNumber(ORDER)!, number: 'PD-200003', status: 'ready', lines: [{ sku: 'MUG-01', quantity: 2 }] }]);
+    await packMugs(f, f.station, 'PD-200003');
+    await f.station.documents.drain();
+    const next = await f.station.carriers.handover('inpost', '2026-11-20');
+    expect(next.manifestNumber).toBe('INPOST-20261120-2');
+    expect(next.parcels.map((p) => p.orderNumber)).toEqual(['PD-200003']);
+  });
+});
