@@ -138,10 +138,10 @@ export function App() {
     <PackScreen />
   ) : manager && reviewing ? (
     <ReviewScreen />
-  ) : statistics ? (
-    <StatisticsScreen manager={manager} />
   ) : manager && consoleOpen ? (
     <ConsoleScreen />
+  ) : statistics ? (
+    <StatisticsScreen manager={manager} />
   ) : desk === 'returns' ? (
     <ReturnsScreen />
   ) : completion ? (
