@@ -3,7 +3,7 @@ export const enConsole = {
   open: 'Console',
   title: 'Manager’s console',
   back: 'Back',
-  tabs: { shift: 'Shift', journal: 'Journal', users: 'People', boxes: 'Boxes', rules: 'Packing rules', stations: 'Stations' },
+  tabs: { shift: 'Shift', journal: 'Journal', users: 'People', boxes: 'Boxes', rules: 'Packing rules', stations: 'Stations', statistics: 'Statistics' },
   printCard: 'Open the card to print (PDF)',
   done: 'Done',
   saved: { saved: 'Saved.', userAdded: 'Added.', pinReset: 'The new PIN works from now on.', badgeIssued: 'New badge issued.', labelReady: 'Label ready.' },

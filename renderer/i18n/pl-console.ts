@@ -3,7 +3,15 @@ export const plConsole = {
   open: 'Konsola',
   title: 'Konsola kierownika',
   back: 'Wróć',
-  tabs: { shift: 'Zmiana', journal: 'Dziennik', users: 'Ludzie', boxes: 'Kartony', rules: 'Zasady pakowania', stations: 'Stanowiska' },
+  tabs: {
+    shift: 'Zmiana',
+    journal: 'Dziennik',
+    users: 'Ludzie',
+    boxes: 'Kartony',
+    rules: 'Zasady pakowania',
+    stations: 'Stanowiska',
+    statistics: 'Statystyki',
+  },
   printCard: 'Otwórz kartę do druku (PDF)',
   done: 'Gotowe',
   saved: {

@@ -76,5 +76,13 @@ test.describe('packer statistics', () => {
     expect(definitions.map((r) => r[0])).toEqual(expect.arrayContaining(['Orders', 'Active hours', 'Score']));
     await expect(page.getByRole('status')).toContainText(download.suggestedFilename());
     fs.rmSync(path.dirname(file), { recursive: true, force: true });
+
+    // The manager's console has them too, under F8.
+    await page.keyboard.press('Escape');
+    await page.getByTestId('open-console').click();
+    await page.keyboard.press('F8');
+    await expect(page.getByTestId('console-tab-statistics')).toHaveAttribute('aria-selected', 'true');
+    await expect(page.getByRole('heading', { level: 2, name: 'Statystyki pakowaczy' })).toBeVisible();
+    await expect(page.getByTestId('export-xlsx')).toBeVisible();
   });
 });

@@ -9,6 +9,7 @@ import { PeoplePanel } from './PeoplePanel';
 import { BoxesPanel } from './BoxesPanel';
 import { RulesPanel } from './RulesPanel';
 import { StationsPanel } from './StationsPanel';
+import { StatisticsPanel } from '../statistics/StatisticsScreen';
 
 /** Each panel of the console, with the function key that shows it. */
 const PANELS: Record<ConsoleTab, { key: string; render: () => React.JSX.Element } | null> = {
@@ -18,6 +19,7 @@ const PANELS: Record<ConsoleTab, { key: string; render: () => React.JSX.Element 
   boxes: { key: 'F4', render: () => <BoxesPanel /> },
   rules: { key: 'F6', render: () => <RulesPanel /> },
   stations: { key: 'F7', render: () => <StationsPanel /> },
+  statistics: { key: 'F8', render: () => <StatisticsPanel /> },
 };
 
 /** The manager's console: the shift at a glance, the journal, and the stations run from their screens. */

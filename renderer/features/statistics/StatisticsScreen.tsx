@@ -159,98 +159,127 @@ function Everyone({ all }: { all: AllStatisticsView }) {
 
 /** Packer statistics: a manager sees everyone and exports for payroll; a packer sees their own, each figure explained. */
 export function StatisticsScreen({ manager }: { manager: boolean }) {
+  return (
+    <div className="screen statistics-screen">
+      <AppHeader />
+      <main className="stats-main">
+        <StatisticsContent manager={manager} embedded={false} />
+      </main>
+    </div>
+  );
+}
+
+/** The statistics as the manager's console shows them in its Statistics tab: loaded when the tab opens. */
+export function StatisticsPanel() {
+  const start = useStatisticsStore((s) => s.start);
+  useEffect(() => start(true), [start]);
+  return (
+    <div className="stats-main">
+      <StatisticsContent manager embedded />
+    </div>
+  );
+}
+
+/** The period, the figures, the charts and the seconds per factor; `embedded` in the console, which has its own Escape and heading. */
+function StatisticsContent({ manager, embedded }: { manager: boolean; embedded: boolean }) {
   const { t } = useTranslation();
   const { kind, anchor, loading, all, packer, trend, fits, exporting, exported, error, close, setKind, setDate, step, showPacker, exportFile } =
     useStatisticsStore();
   const period = periodOf(kind, anchor);
   const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []);
-  useKeys('screen', { Escape: () => close(), PageUp: () => step(-1), PageDown: () => step(1) });
+  useEffect(() => {
+    if (!embedded) heading.current?.focus();
+  }, [embedded]);
+  useKeys(
+    'screen',
+    embedded ? { PageUp: () => step(-1), PageDown: () => step(1) } : { Escape: () => close(), PageUp: () => step(-1), PageDown: () => step(1) },
+  );
 
   const hourly = useMemo<ChartSeries[]>(() => (packer ? [{ label: packer.packer.name, values: packer.hourly }] : []), [packer]);
   const hourX = useMemo(() => (packer ? hourLabels(packer.from, packer.hourly.length) : []), [packer]);
   const score = useMemo<ChartSeries[]>(() => (packer ? [{ label: t('statistics.charts.orders'), values: packer.scoreDistribution }] : []), [packer, t]);
   const scoreX = useMemo(() => (packer ? scoreLabels(packer.scoreDistribution.length) : []), [packer]);
   const last = new Date(period.to.getTime() - 1);
+  // In the console its own heading is the page's h1.
+  const Heading = embedded ? 'h2' : 'h1';
 
   return (
-    <div className="screen statistics-screen">
-      <AppHeader />
-      <main className="stats-main" aria-busy={loading}>
-        <div className="stats-head">
-          <h1 ref={heading} tabIndex={-1}>
-            {manager ? t('statistics.title') : t('statistics.titleOwn')}
-            {packer && manager && ` · ${packer.packer.name}`}
-          </h1>
-          {manager && packer && (
-            <button type="button" onClick={() => void showPacker(null)}>
-              {t('statistics.backToAll')}
-            </button>
-          )}
+    <div aria-busy={loading}>
+      <div className="stats-head">
+        <Heading ref={heading} tabIndex={-1}>
+          {manager ? t('statistics.title') : t('statistics.titleOwn')}
+          {packer && manager && ` · ${packer.packer.name}`}
+        </Heading>
+        {manager && packer && (
+          <button type="button" onClick={() => void showPacker(null)}>
+            {t('statistics.backToAll')}
+          </button>
+        )}
+        {!embedded && (
           <button type="button" onClick={close}>
             {t('statistics.back')}
           </button>
-        </div>
-        <div className="stats-period" role="group" aria-label={t('statistics.period.label')}>
-          {PERIOD_KINDS.map((k: PeriodKind) => (
-            <button key={k} type="button" aria-pressed={kind === k} onClick={() => setKind(k)}>
-              {t(`statistics.period.kinds.${k}`)}
+        )}
+      </div>
+      <div className="stats-period" role="group" aria-label={t('statistics.period.label')}>
+        {PERIOD_KINDS.map((k: PeriodKind) => (
+          <button key={k} type="button" aria-pressed={kind === k} onClick={() => setKind(k)}>
+            {t(`statistics.period.kinds.${k}`)}
+          </button>
+        ))}
+        <label>
+          {t('statistics.period.date')}{' '}
+          <input type="date" value={inputDay(new Date(anchor))} onChange={(e) => setDate(e.target.value)} data-testid="stats-date" />
+        </label>
+        <button type="button" onClick={() => step(-1)}>
+          {t('statistics.period.previous')}
+        </button>
+        <button type="button" onClick={() => step(1)}>
+          {t('statistics.period.next')}
+        </button>
+        <span className="stats-range" data-testid="stats-range">
+          {t('statistics.period.range', { from: day(period.from), to: day(last) })}
+        </span>
+        {manager && (
+          <span className="stats-export" role="group" aria-label={t('statistics.export.title')}>
+            <button type="button" disabled={exporting} onClick={() => void exportFile('csv')} data-testid="export-csv">
+              {t('statistics.export.csv')}
             </button>
-          ))}
-          <label>
-            {t('statistics.period.date')}{' '}
-            <input type="date" value={inputDay(new Date(anchor))} onChange={(e) => setDate(e.target.value)} data-testid="stats-date" />
-          </label>
-          <button type="button" onClick={() => step(-1)}>
-            {t('statistics.period.previous')}
-          </button>
-          <button type="button" onClick={() => step(1)}>
-            {t('statistics.period.next')}
-          </button>
-          <span className="stats-range" data-testid="stats-range">
-            {t('statistics.period.range', { from: day(period.from), to: day(last) })}
+            <button type="button" className="primary" disabled={exporting} onClick={() => void exportFile('xlsx')} data-testid="export-xlsx">
+              {t('statistics.export.xlsx')}
+            </button>
           </span>
-          {manager && (
-            <span className="stats-export" role="group" aria-label={t('statistics.export.title')}>
-              <button type="button" disabled={exporting} onClick={() => void exportFile('csv')} data-testid="export-csv">
-                {t('statistics.export.csv')}
-              </button>
-              <button type="button" className="primary" disabled={exporting} onClick={() => void exportFile('xlsx')} data-testid="export-xlsx">
-                {t('statistics.export.xlsx')}
-              </button>
-            </span>
-          )}
-        </div>
-        {exported && (
-          <p className="notice" role="status">
-            {t('statistics.export.done', { file: exported.fileName, rows: exported.rows })}
-          </p>
         )}
-        {error && (
-          <p className="notice error" role="alert" data-testid="stats-error">
-            {errorText(t, error)}
-          </p>
-        )}
-        {loading && <p className="notice">{t('statistics.loading')}</p>}
-        {all && !packer && <Everyone all={all} />}
-        {packer && (
-          <div className="stats-packer" data-packer={packer.packer.name}>
-            {packer.figures.ordersTouched === 0 && <p className="notice">{t('statistics.none')}</p>}
-            <FigureList figures={packer.figures} idleGapSeconds={packer.idleGapSeconds} />
-            <div className="stats-charts">
-              <Chart title={t('statistics.charts.hourly')} xLabels={hourX} series={hourly} />
-              <Chart title={t('statistics.charts.score')} xLabels={scoreX} series={score} bars />
-            </div>
-            <SourceOrders view={packer} />
-          </div>
-        )}
-        {trend && (
+      </div>
+      {exported && (
+        <p className="notice" role="status">
+          {t('statistics.export.done', { file: exported.fileName, rows: exported.rows })}
+        </p>
+      )}
+      {error && (
+        <p className="notice error" role="alert" data-testid="stats-error">
+          {errorText(t, error)}
+        </p>
+      )}
+      {loading && <p className="notice">{t('statistics.loading')}</p>}
+      {all && !packer && <Everyone all={all} />}
+      {packer && (
+        <div className="stats-packer" data-packer={packer.packer.name}>
+          {packer.figures.ordersTouched === 0 && <p className="notice">{t('statistics.none')}</p>}
+          <FigureList figures={packer.figures} idleGapSeconds={packer.idleGapSeconds} />
           <div className="stats-charts">
-            <TrendCharts trend={trend} />
+            <Chart title={t('statistics.charts.hourly')} xLabels={hourX} series={hourly} />
+            <Chart title={t('statistics.charts.score')} xLabels={scoreX} series={score} bars />
           </div>
-        )}
-        <FitPanel fits={fits} manager={manager} />
-      </main>
+          <SourceOrders view={packer} />
+        </div>
+      )}
+      {trend && (
+        <div className="stats-charts">
+          <TrendCharts trend={trend} />
+        </div>
+      )}
+      <FitPanel fits={fits} manager={manager} />
     </div>
   );
 }

@@ -25,6 +25,8 @@ interface StatisticsState {
   exported: Exported | null;
   error: StationError | null;
   open(manager: boolean): void;
+  /** Loads the statistics without taking the screen (the console's tab shows them). */
+  start(manager: boolean): void;
   close(): void;
   setKind(kind: PeriodKind): void;
   setDate(day: string): void;
@@ -78,6 +80,12 @@ export const useStatisticsStore = create<StatisticsState>()((set, get) => ({
     manages = manager;
     chosen = null;
     set({ ...initial, visible: true, anchor: Date.now() });
+    void get().load();
+  },
+  start(manager) {
+    manages = manager;
+    chosen = null;
+    set({ ...initial, anchor: Date.now() });
     void get().load();
   },
   close: () => set({ ...initial }),

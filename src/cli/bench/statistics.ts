@@ -123,7 +123,7 @@ export async function benchStatistics(options: StatisticsBenchOptions = {}): Pro
         }
         return { median: round(median(samples)), first: round(first), cpu: round(median(cpu)) };
       };
-      // The first query counts every completed session once and keeps the counts (0018); later ones read them.
+      // The first query counts every completed session once and keeps the counts (0021); later ones read them.
       const keep = performance.now();
       const kept = booted.statistics.source.completedFacts({ from: new Date(start - DAY).toISOString(), to: now.toISOString(), idleGapSeconds: 180 }).length;
       figures.push({

@@ -214,7 +214,7 @@ export function createStatisticsSource(db: Database): StatisticsSource {
     return result;
   };
 
-  // The kept counts (0018): each completed session analysed once, with the default idle gap.
+  // The kept counts (0021): each completed session analysed once, with the default idle gap.
   const cacheState = db.prepare<[], { version: number; seq: number; at: string }>('SELECT version, seq, at FROM stats_cache WHERE id = 1');
   const saveState = db.prepare<[number, number, string]>(
     'INSERT INTO stats_cache (id, version, seq, at) VALUES (1, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET version = excluded.version, seq = excluded.seq, at = excluded.at',
