@@ -1,19 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { JournalChainLink, JournalCheckpoint, JournalRow, JournalRows } from '../../app/ports/journal';
 import { guardRepository } from '../failures';
-
-interface EntryRecord {
-  seq: number;
-  at: string;
-  station_id: string;
-  actor_id: number | null;
-  type: string;
-  subject_kind: string | null;
-  subject_id: string | null;
-  payload: string;
-  prev_hash: string;
-  hash: string;
-}
+import { entryColumns, type JournalEntryRecord as EntryRecord } from './journal-record';
 
 interface CheckpointRecord {
   seq: number;
@@ -25,7 +13,7 @@ interface CheckpointRecord {
 
 const GUARDS = ['journal_entries_no_update', 'journal_entries_no_delete', 'journal_checkpoints_no_update', 'journal_checkpoints_no_delete'];
 
-const COLUMNS = 'seq, at, station_id, actor_id, type, subject_kind, subject_id, payload, prev_hash, hash';
+const COLUMNS = entryColumns();
 
 /**
  * prev_hash followed by the entry's canonical JSON (src/journal/chain.ts, entryPreimage): keys

@@ -1,19 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { JournalEntry, JournalSearch } from '../../app/ports/journal';
 import { guardRepository } from '../failures';
-
-interface EntryRecord {
-  seq: number;
-  at: string;
-  station_id: string;
-  actor_id: number | null;
-  type: string;
-  subject_kind: string | null;
-  subject_id: string | null;
-  payload: string;
-  prev_hash: string;
-  hash: string;
-}
+import { entryColumns, type JournalEntryRecord as EntryRecord } from './journal-record';
 
 /**
  * Matches are counted up to this many; a page says "more than 1,000" past it. Counting further
@@ -22,7 +10,7 @@ interface EntryRecord {
 export const COUNT_LIMIT = 1000;
 const WORD_PAGES_COUNTED = 5;
 
-const COLUMNS = 'e.seq, e.at, e.station_id, e.actor_id, e.type, e.subject_kind, e.subject_id, e.payload, e.prev_hash, e.hash';
+const COLUMNS = entryColumns('e');
 
 function toEntry(r: EntryRecord): JournalEntry {
   return {
