@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bootStation } from '../../src/boot/station';
-import { runCli } from '../../src/cli/main';
 import type { BackendSettings } from '../../src/contract/sync';
 import { createSyncStation, ok, type SyncStation } from '../interop/support/sync-station';
+import { runCliCaptured } from '../support/run-cli';
 
 const products = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/sync/products.csv');
 const fileSettings = (file: Partial<NonNullable<BackendSettings['file']>>) => ({
@@ -100,17 +100,7 @@ describe('the allowed folders', () => {
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  async function cli(...args: string[]) {
-    let out = '';
-    let err = '';
-    vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((out += String(chunk)), true));
-    vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((err += String(chunk)), true));
-    try {
-      return { code: await runCli(args), out, err };
-    } finally {
-      vi.restoreAllMocks();
-    }
-  }
+  const cli = runCliCaptured;
 
   it('are set on the station with the CLI, read at boot, and default to <data>/shop-files', async () => {
     const data = path.join(dir, 'station');

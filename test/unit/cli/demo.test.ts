@@ -4,8 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { bootStation } from '../../../src/boot/station';
-import { runCli } from '../../../src/cli/main';
 import { buildCli } from './built-cli';
+import { runCliCaptured } from '../../support/run-cli';
 
 let built: Awaited<ReturnType<typeof buildCli>>;
 beforeAll(async () => {
@@ -22,17 +22,7 @@ afterEach(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((out += String(chunk)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((err += String(chunk)), true));
-  try {
-    return { code: await runCli(args), out, err };
-  } finally {
-    vi.restoreAllMocks();
-  }
-}
+const cli = runCliCaptured;
 
 /** Logs a demo manager in at the console and reads the label settings, as the settings screen does. */
 async function labelSettingsOf(dataDir: string): Promise<unknown> {

@@ -10,6 +10,7 @@ import { KEY_FILE, loadOrCreateStationKey } from '../../../src/journal/key-file'
 import { openDatabase } from '../../../src/storage/db';
 import { migrate } from '../../../src/storage/migrate';
 import { createJournalRows } from '../../../src/storage/repositories/journal-rows';
+import { captureOutput, type CliRun } from '../../support/run-cli';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -39,22 +40,18 @@ function tamper(dir: string, sql: string): void {
 }
 
 /** Runs `packdesk journal verify …` the way runCli does: a CommanderError's code is the exit code. */
-async function verify(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((out += String(chunk)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((err += String(chunk)), true));
+async function verify(...args: string[]): Promise<CliRun> {
   const program = new Command('packdesk').exitOverride();
   registerJournal(program);
-  try {
-    await program.parseAsync(['journal', 'verify', ...args], { from: 'user' });
-    return { code: 0, out, err };
-  } catch (error) {
-    if (error instanceof CommanderError) return { code: error.exitCode, out, err };
-    throw error;
-  } finally {
-    vi.restoreAllMocks();
-  }
+  return captureOutput(async () => {
+    try {
+      await program.parseAsync(['journal', 'verify', ...args], { from: 'user' });
+      return 0;
+    } catch (error) {
+      if (error instanceof CommanderError) return error.exitCode;
+      throw error;
+    }
+  });
 }
 
 describe('packdesk journal verify', () => {

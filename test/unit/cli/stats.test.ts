@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { readSheet } from 'read-excel-file/node';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bootStation } from '../../../src/boot/station';
-import { runCli } from '../../../src/cli/main';
+import { runCliCaptured } from '../../support/run-cli';
 
 let dir: string;
 let completed: number;
@@ -22,17 +22,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((out += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8')), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((err += String(chunk)), true));
-  try {
-    return { code: await runCli(args), out, err };
-  } finally {
-    vi.restoreAllMocks();
-  }
-}
+const cli = runCliCaptured;
 
 describe('packdesk stats', () => {
   it('prints the period as JSON: one entry per packer, every order of the period counted once', async () => {
