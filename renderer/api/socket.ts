@@ -30,6 +30,7 @@ const SOCKET_MAX_CHARS = 64 * 1024;
 /** The host closed the socket because a login renewed the cookie (src/host/call-socket.ts). */
 const CLOSE_RENEWED = 4001;
 const RETRY_FIRST_MS = 250;
+const RENEWED_DELAY_MS = 100;
 const RETRY_MAX_MS = 30_000;
 const OPEN = 1;
 
@@ -93,7 +94,8 @@ export function callSocketTransport(http: HttpTransport, options: CallSocketOpti
   const retry = (renewed: boolean): void => {
     if (reconnectDue) return;
     reconnectDue = true;
-    const delay = renewed ? 0 : retryMs;
+    // After a renewal, a moment more: another tab's login answer may still be setting the cookie.
+    const delay = renewed ? RENEWED_DELAY_MS : retryMs;
     retryMs = Math.min(retryMs * 2, RETRY_MAX_MS);
     setTimer(() => void connect(), delay);
   };
