@@ -153,7 +153,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     else if (typeof callId !== 'string' || !CALL_ID.test(callId)) result = refusals.badCallId();
     else if (request.headers['x-packdesk-instance'] !== undefined && request.headers['x-packdesk-instance'] !== instance) result = refusals.unknownOutcome();
     else result = await ledger.run(callId, dispatch, () => refusals.unknownOutcome());
-    // The core's own share of the round trip, for the page's Resource Timing (the wedge benchmark reads it).
+    // The core's own share of the round trip, for the page's scan timing (the wedge benchmark reads it).
     reply.header('server-timing', `core;dur=${(performance.now() - started).toFixed(2)}`);
     if (result.ok && LOGIN_METHODS.has(request.params.method) && isLogin(request.params.method, result.value)) renew(client, reply);
     return reply.code(httpStatus(result)).header('cache-control', 'no-store').send(result);
