@@ -1,6 +1,7 @@
 import type { Result } from '../../src/contract/errors';
 import { EVENT_NAMES, type EventName, type StationEvent } from '../../src/contract/events';
 import type { HostParams } from './host-params';
+import type { MethodName } from '../../src/contract/methods';
 import type { Transport } from './transport';
 
 type Fetch = (input: string, init: RequestInit) => Promise<Response>;
@@ -16,10 +17,23 @@ export interface HttpOptions {
   openEvents: (url: string) => EventSourceLike;
   /** Where the host lives; '' for the page's own origin. */
   base?: string;
+  /** The core's own share of a call's round trip (the host's Server-Timing), for the scan timing. */
+  onCoreTiming?: (method: string, ms: number) => void;
+}
+
+/** A call sent again after the call socket dropped before its answer: the host does it at most once. */
+export interface Resend {
+  id: string;
+  /** The run of the host the socket was connected to; a host that restarted since does not do it again. */
+  instance: string | null;
+}
+
+export interface HttpTransport extends Transport {
+  invoke(method: MethodName, input: unknown, resend?: Resend): Promise<Result<unknown>>;
 }
 
 /** The browser host: POST /api/<method> for calls, Server-Sent Events at /events. */
-export function httpTransport(options: HttpOptions): Transport {
+export function httpTransport(options: HttpOptions): HttpTransport {
   const base = options.base ?? '';
   const listeners = new Map<EventName, Set<(event: StationEvent) => void>>();
   let source: EventSourceLike | null = null;
@@ -47,12 +61,19 @@ export function httpTransport(options: HttpOptions): Transport {
   };
 
   return {
-    async invoke(method, input) {
+    async invoke(method, input, resend) {
       let response: Response;
+      const callHeaders = resend
+        ? { ...headers, 'x-packdesk-call': resend.id, ...(resend.instance ? { 'x-packdesk-instance': resend.instance } : {}) }
+        : headers;
       try {
-        response = await options.fetch(`${base}/api/${method}`, { method: 'POST', headers, body: JSON.stringify(input ?? {}) });
+        response = await options.fetch(`${base}/api/${method}`, { method: 'POST', headers: callHeaders, body: JSON.stringify(input ?? {}) });
       } catch (cause) {
         return hostUnreachable(cause);
+      }
+      if (options.onCoreTiming) {
+        const core = /(?:^|,)\s*core;dur=([\d.]+)/.exec(response.headers.get('server-timing') ?? '');
+        if (core) options.onCoreTiming(method, Number(core[1]));
       }
       return readResult(response);
     },
@@ -79,13 +100,13 @@ async function readResult(response: Response): Promise<Result<unknown>> {
   return { ok: false, error: { code: 'INTERNAL', message: `The station answered HTTP ${response.status} without a result.` } };
 }
 
-function isResult(body: unknown): body is Result<unknown> {
+export function isResult(body: unknown): body is Result<unknown> {
   if (typeof body !== 'object' || body === null || !('ok' in body)) return false;
   const b = body as { ok: unknown; error?: { code?: unknown } };
   return b.ok === true || (b.ok === false && typeof b.error?.code === 'string');
 }
 
-function hostUnreachable(cause: unknown): Result<unknown> {
+export function hostUnreachable(cause: unknown): Result<unknown> {
   const detail = cause instanceof Error ? cause.message : String(cause);
   return { ok: false, error: { code: 'INTERNAL', message: `The station core cannot be reached (${detail}).`, params: { reason: 'unreachable' } } };
 }

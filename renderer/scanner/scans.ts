@@ -1,14 +1,19 @@
 import type { Result } from '../../src/contract/errors';
 import type { ScanSubmitResult } from '../../src/contract/packing';
 import { ROLES, type Role } from '../../src/domain/user';
-import { call } from '../api/client';
+import { call, onCoreTiming } from '../api/client';
 import { publishScanOutcome, type ScanOutcome } from './scanOutcomes';
-import { markAnswer, markSent } from './timing';
+import { markAnswer, markDispatch, markSent } from './timing';
 import { useStationStore } from '../station/stationStore';
 
 const isRole = (value: unknown): value is Role => (ROLES as readonly unknown[]).includes(value);
 
 export type ScreenScanSource = 'wedge' | 'manual';
+
+// The host's share of a scan's round trip goes into its timing (test/bench/wedge-burst.mjs reads it).
+onCoreTiming((method, ms) => {
+  if (method === 'scan.submit') markDispatch(ms);
+});
 
 // Scans go to the core one after another: two quick scans must be judged in the order they were made.
 let queue: Promise<void> = Promise.resolve();

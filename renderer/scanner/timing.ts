@@ -6,6 +6,8 @@
  *
  * - `scan:route`   the scan's Enter → `scan.submit` sent (the scan pipeline's queue)
  * - `scan:core`    sent → the answer read (the host's round trip and the core's commit)
+ * - `scan:dispatch` the core's own share of that (what the host reports: Server-Timing over
+ *   HTTP, `core` over the call socket), as a measure starting when the scan was sent
  * - `scan:render`  the answer → the verdict in the DOM (stores, React render and commit)
  * - `scan:wait`    the verdict in the DOM → the next frame starts (requestAnimationFrame)
  * - `scan:frame`   that frame's own work: style, layout and paint of what the scan changed
@@ -36,6 +38,7 @@ export const MEASURES = {
   wait: 'scan:wait',
   frame: 'scan:frame',
   toFrame: 'scan:to-frame',
+  dispatch: 'scan:dispatch',
 } as const;
 
 /** Each measure between two marks; a stage whose marks were not both taken is left out. */
@@ -53,11 +56,14 @@ const SPANS: ReadonlyArray<readonly [string, string, string]> = [
 // A station runs all day: keep the newest measures only, enough for any benchmark run.
 const KEEP_MEASURES = 5000;
 let measured = 0;
+/** The core's share of the timed scan's round trip, once the host has told it. */
+let dispatchMs: number | null = null;
 
 const has = (mark: string): boolean => performance.getEntriesByName(mark, 'mark').length > 0;
 
 function clearScanMarks(): void {
   for (const mark of Object.values(MARKS)) performance.clearMarks(mark);
+  dispatchMs = null;
 }
 
 export function markKeyEnd(): void {
@@ -72,6 +78,11 @@ function markStage(mark: string): void {
 
 export function markSent(): void {
   markStage(MARKS.sent);
+}
+
+/** The core's own share of the round trip of the scan being timed (before its answer is marked). */
+export function markDispatch(ms: number): void {
+  if (has(MARKS.keyEnd) && has(MARKS.sent) && !has(MARKS.answer)) dispatchMs = ms;
 }
 
 export function markAnswer(): void {
@@ -89,6 +100,8 @@ export function measureWhenPainted(): void {
     if (!has(MARKS.keyEnd) || !has(MARKS.frame)) return;
     performance.mark(MARKS.painted);
     for (const [measure, from, to] of SPANS) if (has(from) && has(to)) performance.measure(measure, from, to);
+    const sent = performance.getEntriesByName(MARKS.sent, 'mark')[0];
+    if (sent && dispatchMs !== null) performance.measure(MEASURES.dispatch, { start: sent.startTime, duration: dispatchMs });
     clearScanMarks();
     if (++measured > KEEP_MEASURES) {
       measured = 0;

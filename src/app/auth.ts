@@ -41,6 +41,7 @@ export class Logins {
 
   /** A badge logs in; managers and admins, and everyone where the station asks for it, add their PIN. */
   async withBadge(client: Client, stationId: string, badge: string, pin: string | undefined): Promise<CurrentLogin> {
+    requireLoginChannel(client);
     const station = requireStation(this.core.store, stationId);
     const user = this.core.store.users.byBadge(normaliseBadge(badge));
     if (!user) {
@@ -59,6 +60,7 @@ export class Logins {
 
   /** Name and PIN, for those who may log in without a badge. */
   async withPin(client: Client, stationId: string, userId: number, pin: string): Promise<CurrentLogin> {
+    requireLoginChannel(client);
     requireStation(this.core.store, stationId);
     const user = this.core.store.users.byId(userId);
     if (!user) throw new StationFailure('PIN_WRONG', 'Wrong name or PIN.');
@@ -230,4 +232,15 @@ export function authHandlers(logins: Logins, core: Pick<AuthDeps, 'store'>): Han
       return null;
     },
   };
+}
+
+/**
+ * A login must renew the browser's cookie, which only an HTTP answer can do: a channel that
+ * cannot (the call socket) is refused before the badge or PIN is even looked at, so the same
+ * call can be made again over HTTP with nothing counted twice.
+ */
+function requireLoginChannel(client: Client): void {
+  if (client.logsIn === false) {
+    throw new StationFailure('REQUEST_REFUSED', 'Logins are made over HTTP, which renews the browser cookie, not over the call socket.', { channel: 'socket' });
+  }
 }

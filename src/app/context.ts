@@ -9,6 +9,12 @@ import type { EventStream } from './events';
  */
 export interface Client {
   key: string;
+  /**
+   * False for a channel that cannot renew the caller's credential at a login (the browser
+   * host's call socket, which cannot set the cookie): logins are refused there before anything
+   * changes, and the page makes them over HTTP.
+   */
+  logsIn?: boolean;
 }
 
 /** The console of a station: in-process callers that name no client of their own. */

@@ -8,6 +8,9 @@ import type { Station } from '../app/station';
 import type { FakeScale } from '../devices/fake/fake-scale';
 import type { Result } from '../contract/errors';
 import { checkBinding, loopbackNames } from './binding';
+import { BODY_LIMIT, CALL_ID, refusals } from './call-errors';
+import { CallLedger } from './call-ledger';
+import { CallSockets, hostInstance } from './call-socket';
 import { ClientCookies, clientFor } from './client-cookie';
 import { EventStreams } from './events';
 import { registerFakeScale } from './fake-devices';
@@ -76,8 +79,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const tls = options.tls ?? null;
   // Event streams are long-lived; closing the host must not wait for browsers to hang up.
   const app = (tls
-    ? Fastify({ logger: false, bodyLimit: 1024 * 1024, forceCloseConnections: true, https: { cert: tls.cert, key: tls.key } })
-    : Fastify({ logger: false, bodyLimit: 1024 * 1024, forceCloseConnections: true })) as unknown as FastifyInstance;
+    ? Fastify({ logger: false, bodyLimit: BODY_LIMIT, forceCloseConnections: true, https: { cert: tls.cert, key: tls.key } })
+    : Fastify({ logger: false, bodyLimit: BODY_LIMIT, forceCloseConnections: true })) as unknown as FastifyInstance;
   const cookies = new ClientCookies(options.cookieSecret ?? crypto.randomBytes(32), options.token, tls !== null);
   const policy: GuardPolicy = {
     hostNames: new Set([...loopbackNames(), ...hostNamesOf(options.host), ...(options.allowedHosts ?? []).map((h) => h.toLowerCase())]),
@@ -86,6 +89,13 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   };
   const stationOf = (value: unknown): string => (typeof value === 'string' && STATION_ID.test(value) ? value : options.defaultStationId);
   const streams = new EventStreams(options.station);
+  // Calls that may arrive twice (over the call socket, then resent over HTTP) are done once.
+  const ledger = new CallLedger();
+  const instance = hostInstance();
+  const sockets = new CallSockets({ station: options.station, cookies, policy, ledger, instance, hasToken: options.token !== undefined, stationOf });
+  app.server.on('upgrade', (request, socket, head) => sockets.upgrade(request, socket, head));
+  // Before the server closes: it would otherwise wait for every page's socket to hang up.
+  app.addHook('preClose', async () => sockets.close());
 
   app.decorateRequest('client', null);
   app.addHook('onRequest', async (request, reply) => {
@@ -131,12 +141,19 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     request.client = clientFor(value);
   }
 
-  app.post<{ Params: { method: string } }>('/api/:method', async (request, reply) => {
+  app.post<{ Params: { method: string } }>('/api/:method', { errorHandler: bodyRefused }, async (request, reply) => {
     const stationId = stationOf(request.headers['x-packdesk-station']);
     const client = request.client!;
     const started = performance.now();
-    const result = await options.station.dispatch(request.params.method, request.body, { stationId, client });
-    // The core's own share of the round trip, for the page's Resource Timing (the wedge benchmark reads it).
+    const dispatch = () => options.station.dispatch(request.params.method, request.body, { stationId, client });
+    // A call resent after the call socket dropped: its id says whether it was already done.
+    const callId = request.headers['x-packdesk-call'];
+    let result: Result<unknown>;
+    if (callId === undefined) result = await dispatch();
+    else if (typeof callId !== 'string' || !CALL_ID.test(callId)) result = refusals.badCallId();
+    else if (request.headers['x-packdesk-instance'] !== undefined && request.headers['x-packdesk-instance'] !== instance) result = refusals.unknownOutcome();
+    else result = await ledger.run(callId, dispatch, () => refusals.unknownOutcome());
+    // The core's own share of the round trip, for the page's scan timing (the wedge benchmark reads it).
     reply.header('server-timing', `core;dur=${(performance.now() - started).toFixed(2)}`);
     if (result.ok && LOGIN_METHODS.has(request.params.method) && isLogin(request.params.method, result.value)) renew(client, reply);
     return reply.code(httpStatus(result)).header('cache-control', 'no-store').send(result);
@@ -148,6 +165,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     const renewed = clientFor(value);
     options.station.logins.rekey(client, renewed);
     streams.rekey(client, renewed);
+    // Sockets opened with the replaced cookie do not follow the login: the page reconnects with the new one.
+    sockets.closeClient(client);
     // Replaces a cookie minted for this very request, if any: the browser keeps only the renewed one.
     reply.removeHeader('set-cookie');
     reply.header('set-cookie', cookies.header(value));
@@ -162,6 +181,23 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const address = app.server.address() as AddressInfo;
   const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   return { url: `${tls ? 'https' : 'http'}://${shownHost}:${address.port}/`, app, close: () => app.close() };
+}
+
+/** A body the route could not read (too large, not JSON) is answered with a result, as the call socket answers the same message. */
+function bodyRefused(error: { statusCode?: number; code?: string }, _request: FastifyRequest, reply: FastifyReply) {
+  const status = error.statusCode ?? 500;
+  const result: Result<never> =
+    error.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
+      ? refusals.tooLarge()
+      : error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || error instanceof SyntaxError
+        ? refusals.notJson()
+        : status < 500
+          ? { ok: false, error: { code: 'REQUEST_REFUSED', message: 'The station refused this request.' } }
+          : { ok: false, error: { code: 'INTERNAL', message: 'Something went wrong in the station.' } };
+  return reply
+    .code(status >= 400 ? status : 500)
+    .header('cache-control', 'no-store')
+    .send(result);
 }
 
 function isLogin(method: string, value: unknown): boolean {

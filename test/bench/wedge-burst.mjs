@@ -5,10 +5,11 @@
 // key + Enter). The page measures each scan with User Timing (renderer/scanner/timing.ts):
 //   scan:verdict  last key of the scan → the frame that shows its verdict, painted
 //   scan:paint    the core's answer → that frame (the screen's own share)
-// and each stage between (route, round trip, render, frame wait, frame); the host's
-// Server-Timing header gives the core's share of the round trip. Prints p50 / p95 / p99 as
+// and each stage between (route, round trip, render, frame wait, frame); the core's share of the
+// round trip as the host reports it (scan:dispatch: Server-Timing or the call socket's `core`). Prints p50 / p95 / p99 as
 // `name value unit` lines, or with --json an array of { name, value, unit }. --scans N changes the
-// count; --trace FILE records a Chromium trace of the burst (DevTools' Performance panel opens it).
+// count; --trace FILE records a Chromium trace of the burst (DevTools' Performance panel opens it);
+// --http sends every call over HTTP instead of the call socket, for comparing the two.
 // Node script; `performance`, `localStorage` and `document` appear only in code that runs in the page.
 /* global process, performance, localStorage, document, setTimeout, clearTimeout, URL */
 import { spawn, spawnSync } from 'node:child_process';
@@ -22,6 +23,8 @@ import { chromium } from '@playwright/test';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const CLI = path.join(ROOT, 'bin/packdesk.mjs');
 const asJson = process.argv.includes('--json');
+// --http: every call over HTTP, as before the call socket (renderer/api/client.ts), for comparing.
+const overHttp = process.argv.includes('--http');
 const SCANS = Number(argValue('--scans') ?? 240);
 const WARMUP = 10;
 const KEY_DELAY_MS = 5;
@@ -46,6 +49,7 @@ const SERIES_MEASURES = {
   render: 'scan:render',
   wait: 'scan:wait',
   frame: 'scan:frame',
+  dispatch: 'scan:dispatch',
 };
 // What is printed: the whole span first, then its stages in order.
 const SERIES = [
@@ -53,8 +57,8 @@ const SERIES = [
   ['paint', 'wedge_answer_to_verdict_painted', "the core's answer → painted (the screen's share)"],
   ['toFrame', 'wedge_scan_to_frame_start', 'last key → that frame starts (how it was measured before 2026-11)'],
   ['route', 'wedge_stage_route', 'last key → scan.submit sent'],
-  ['core', 'wedge_stage_round_trip', 'sent → answer read (HTTP and the core)'],
-  ['dispatch', 'wedge_stage_core_dispatch', "of which the core's dispatch (Server-Timing)"],
+  ['core', 'wedge_stage_round_trip', 'sent → answer read (the call socket or HTTP, and the core)'],
+  ['dispatch', 'wedge_stage_core_dispatch', "of which the core's dispatch (as the host reports it)"],
   ['render', 'wedge_stage_render', 'answer → verdict in the DOM (stores, React)'],
   ['wait', 'wedge_stage_frame_wait', 'DOM → the next frame starts'],
   ['frame', 'wedge_stage_frame', "that frame's style, layout and paint"],
@@ -162,6 +166,7 @@ async function main() {
     // As in the end-to-end tests (test/e2e/fixtures.ts): a loaded 2-core machine can stall one key
     // past the default 50 ms gap. Detection only; the marks are taken at the same moments.
     await page.addInitScript(() => localStorage.setItem('packdesk.scanner', JSON.stringify({ maxGapMs: 150, slowGapMs: 300, minLength: 4 })));
+    if (overHttp) await page.addInitScript(() => localStorage.setItem('packdesk.callSocket', 'off'));
     // The page's own cookie (its login) and the Origin our page sends: the host refuses changes without it.
     const origin = new URL(host.url).origin;
     const api = (method, data) => page.request.post(`${host.url}api/${method}`, { data, headers: { origin } }).then((r) => r.json());
@@ -238,11 +243,8 @@ async function main() {
     const timed = await page.evaluate((names) => {
       const series = {};
       for (const [key, name] of Object.entries(names)) series[key] = performance.getEntriesByName(name, 'measure').map((m) => m.duration);
-      // The host's Server-Timing header: the core's share of each scan's round trip.
-      series.dispatch = performance
-        .getEntriesByType('resource')
-        .filter((r) => r.name.endsWith('/api/scan.submit'))
-        .map((r) => r.serverTiming.find((t) => t.name === 'core')?.duration ?? Number.NaN);
+      // Scans that went over HTTP (all of them with --http, none once the call socket is open).
+      series.overHttp = performance.getEntriesByType('resource').filter((r) => r.name.endsWith('/api/scan.submit')).length;
       return series;
     }, SERIES_MEASURES);
     const results = [];
@@ -275,6 +277,12 @@ async function main() {
       });
     }
     results.push({ name: 'wedge_scans_measured', value: timed.verdict.length - WARMUP, unit: 'scans' });
+    results.push({
+      name: 'wedge_scans_over_http',
+      value: timed.overHttp,
+      unit: 'scans',
+      what: overHttp ? 'every call over HTTP (--http)' : 'the rest went over the call socket',
+    });
     results.push({ name: 'wedge_scans_not_read', value: notRead, unit: 'scans', what: 'a key stalled past the gap: scanned again, not measured' });
     if (asJson) process.stdout.write(`${JSON.stringify(results)}\n`);
     else for (const r of results) process.stdout.write(`${r.name} ${r.value} ${r.unit}${r.what ? `  (${r.what})` : ''}\n`);
