@@ -9,8 +9,17 @@ import type { Address } from '../../domain/order';
 import type { Clock, Journal, Logger, PackedOrderHandler, Store, Timers } from '../ports';
 import type { CarrierLabelSource } from '../ports/document-requests';
 import type { LabelSettingsRepository } from '../ports/documents';
-import { CarrierFailure, type CarrierPorts, type CarrierRoute, type ShipmentRequest, type StoredCarrierShipment } from '../ports/carriers';
+import { CarrierFailure, type CarrierKind, type CarrierPorts, type CarrierRoute, type ShipmentRequest, type StoredCarrierShipment } from '../ports/carriers';
 import { createShipmentOnce } from './create-once';
+
+/** Carriers as a document names them. */
+const CARRIER_NAMES: Record<CarrierKind, string> = {
+  inpost: 'InPost',
+  'poczta-polska': 'Poczta Polska',
+  dpd: 'DPD',
+  baselinker: 'BaseLinker',
+  own: 'Own transport',
+};
 
 /** 5 s, 10 s, 20 s … capped at 15 minutes: a label that follows is wanted the same day. */
 export function carrierRetryDelayMs(attempts: number): number {
@@ -95,6 +104,12 @@ export function carrierLabelsFrom(shipments: CarrierPorts['shipments']): Carrier
         .forOrder(orderNumber)
         .filter((s) => s.label === null && s.status !== 'cancelled')
         .map((s) => ({ parcelIndex: s.parcelNo, reason: s.lastError })),
+    tracking: (orderNumber) =>
+      shipments
+        .forOrder(orderNumber)
+        .flatMap((s) =>
+          s.trackingNumber && s.status !== 'cancelled' ? [{ parcel: s.parcelNo, carrier: CARRIER_NAMES[s.carrier], number: s.trackingNumber }] : [],
+        ),
   };
 }
 

@@ -90,6 +90,8 @@ export interface CarrierLabelSource {
    * the first call is under way): they are owed the carrier's label, never ours as well.
    */
   awaited?(orderNumber: string): { parcelIndex: number; reason: string | null }[];
+  /** The carriers' tracking numbers known so far, per parcel, with the carrier in words. */
+  tracking?(orderNumber: string): { parcel: number; carrier: string; number: string }[];
 }
 
 /** printing/print-worker for one station. */

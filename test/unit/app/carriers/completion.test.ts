@@ -3,6 +3,7 @@ import { carrierAccountSchema } from '../../../../src/contract/carriers';
 import { cleanZpl } from '../../../../src/domain/zpl-clean';
 import { INPOST_ORG, INPOST_TOKEN, startFakeInpost, type FakeInpost } from '../../../fixtures/carriers/inpost-fake';
 import { createStationFixture, typedCall, type StationFixture } from '../../../support/station-fixture';
+import { pdfText } from '../../documents/tools';
 import { listen } from '../../printing/listener';
 import { ok, packMugs, setUpPrinting } from '../documents/support';
 
@@ -147,5 +148,22 @@ describe('carrier shipments at completion', () => {
     const next = await f.station.carriers.handover('inpost', '2026-11-20');
     expect(next.manifestNumber).toBe('INPOST-20261120-2');
     expect(next.parcels.map((p) => p.orderNumber)).toEqual(['PD-200003']);
+  });
+
+  it("prints the carrier's tracking number on the packing slip when the shipment has it before the slip is made", async () => {
+    await packMugs(f, f.station, ORDER);
+    await f.station.documents.drain();
+    const [shipment] = f.carriers!.ports.shipments.forOrder(ORDER);
+    const slip = f.documents.archive.forOrder(ORDER).find((d) => d.kind === 'packing_slip')!;
+    const text = pdfText(f.documents.archive.read(slip.id), true);
+    expect(text).toMatch(new RegExp(`Tracking:\\s+InPost\\s+${shipment!.trackingNumber}`));
+  });
+
+  it('makes the slip without a tracking number while the carrier has not answered', async () => {
+    fake.switches.mode = 'down';
+    await packMugs(f, f.station, ORDER);
+    await f.station.documents.drain();
+    const slip = f.documents.archive.forOrder(ORDER).find((d) => d.kind === 'packing_slip')!;
+    expect(pdfText(f.documents.archive.read(slip.id))).not.toMatch(/Tracking/);
   });
 });
