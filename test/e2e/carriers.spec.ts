@@ -108,6 +108,8 @@ test("an InPost locker order's ZPL label reaches the 9100 printer byte for byte 
   await queuePage.expectShown('Anna Kowalska');
   await queuePage.scan(ORDER);
   await packPage.expectOrder(ORDER);
+  // The packer is told where the parcel goes in words: the locker, its id and its address.
+  await expect(page.getByTestId('order-pickup-point')).toHaveText('InPost parcel locker WAW123M, Warszawa, ul. Marszałkowska 1');
   await packPage.scan(code);
   await packPage.chooseBox('K1');
   await packPage.weigh(host.setScale);
