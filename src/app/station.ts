@@ -145,6 +145,8 @@ export function createStation(ports: StationPorts): Station {
         carriers: carrierPorts,
         labelSettings: ports.documents.labelSettings,
         timers: ports.documents.timers,
+        labelPrinter: (stationId) =>
+          ports.documents.profiles.forDocument(stationId, 'carrier_label') ?? ports.documents.profiles.forDocument(stationId, 'label'),
         onLabel: (shipment) => {
           // The label (or why it is late) is news for the parcel's label: make what is owed now.
           ports.documents.requests.retryAllNow(clock.now().toISOString());

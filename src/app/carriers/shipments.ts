@@ -11,6 +11,7 @@ import type { CarrierLabelSource } from '../ports/document-requests';
 import type { LabelSettingsRepository } from '../ports/documents';
 import { CarrierFailure, type CarrierKind, type CarrierPorts, type CarrierRoute, type ShipmentRequest, type StoredCarrierShipment } from '../ports/carriers';
 import { createShipmentOnce } from './create-once';
+import { stationLabelFor } from './routing';
 
 /** Carriers as a document names them. */
 const CARRIER_NAMES: Record<CarrierKind, string> = {
@@ -151,6 +152,8 @@ export interface CarrierWorkerDeps {
   carriers: CarrierPorts;
   labelSettings: Pick<LabelSettingsRepository, 'get'>;
   timers: Timers;
+  /** The printer a station's carrier labels go to (its carrier-label printer, else its label printer). */
+  labelPrinter(stationId: string): { format: string; labelSize?: 'a6' | '4x6' | null } | null;
   /** A label arrived (or a shipment was parked): the document worker makes what is owed now. */
   onLabel(shipment: StoredCarrierShipment): void;
 }
@@ -236,7 +239,7 @@ export class CarrierShipmentWorker {
       const confirmed = await route.carrier.awaitConfirmation(shipmentId, { timeoutMs: CONFIRM_TIMEOUT_MS });
       trackingNumber = confirmed.trackingNumber ?? trackingNumber;
       if (trackingNumber !== entry.trackingNumber) carriers.shipments.markCreated(entry.id, { shipmentId, trackingNumber }, clock.now().toISOString());
-      const label = await route.carrier.label(shipmentId, route.label);
+      const label = await route.carrier.label(shipmentId, stationLabelFor(entry.carrier, route.label, this.deps.labelPrinter(entry.stationId)));
       const at = clock.now().toISOString();
       store.transaction(() => {
         carriers.shipments.markLabelled(entry.id, { format: label.format, bytes: label.bytes, trackingNumber: label.trackingNumber ?? trackingNumber }, at);

@@ -166,4 +166,29 @@ describe('carrier shipments at completion', () => {
     const slip = f.documents.archive.forOrder(ORDER).find((d) => d.kind === 'packing_slip')!;
     expect(pdfText(f.documents.archive.read(slip.id))).not.toMatch(/Tracking/);
   });
+
+  it("asks the carrier for the label in the format and on the stock of this station's label printer, not the account's default", async () => {
+    const pdfPrinter = await listen();
+    const call = typedCall(f.station);
+    await ok(call('auth.badge', { badge: 'PD-M-0001', pin: '1111' }));
+    await ok(
+      call('printers.profile.set', {
+        documentKind: 'label',
+        printerKind: 'raw_tcp',
+        target: `127.0.0.1:${pdfPrinter.port}`,
+        format: 'pdf',
+        raw: true,
+        labelSize: 'a6',
+      }),
+    );
+    await ok(call('auth.logout', {}));
+    await packMugs(f, f.station, ORDER);
+    await f.station.documents.drain();
+    const asked = fake.requests.find((r) => r.path.endsWith('/label'))!;
+    expect(asked.query.get('format')).toBe('Pdf');
+    const [shipment] = f.carriers!.ports.shipments.forOrder(ORDER);
+    expect(shipment!.label!.format).toBe('pdf');
+    expect((await pdfPrinter.received).subarray(0, 5).toString()).toBe('%PDF-');
+    await pdfPrinter.close();
+  });
 });
