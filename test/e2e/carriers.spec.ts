@@ -6,7 +6,10 @@ import { cleanZpl } from '../../src/domain/zpl-clean';
 import { INPOST_ORG, INPOST_TOKEN, startFakeInpost, type FakeInpost } from '../fixtures/carriers/inpost-fake';
 import { DemoCatalog } from './catalog';
 import { FAKE_SCALE, test as base, expect } from './fixtures';
-import { packdesk, seedDataDir, startHost, type RunningHost } from './host';
+import { MANAGER_PINS, packdesk, seedDataDir, startHost, type RunningHost } from './host';
+import { CarriersPage } from './pages/CarriersPage';
+import { ConsolePage } from './pages/ConsolePage';
+import { LoginPage } from './pages/LoginPage';
 import { asManager } from './pages/PrintPage';
 
 const ORDER = 'IP-LOCKER-1';
@@ -80,6 +83,9 @@ const test = base.extend<{ code: string }, { host: RunningHost }>({
   },
 });
 
+// The handover test closes the day for the parcel the label test packed.
+test.describe.configure({ mode: 'serial' });
+
 let inpost: FakeInpost;
 test.beforeAll(async () => {
   inpost = await startFakeInpost({ confirmAfterReads: 1 });
@@ -137,4 +143,41 @@ test("an InPost locker order's ZPL label reaches the 9100 printer byte for byte 
   // The completion screen shows InPost's number.
   await expect(packPage.completion).toContainText(created.tracking_number!);
   await printer.close();
+});
+
+test("a manager tests the InPost account, hands the day over and disables it from the console's Carriers panel, by keyboard, in English and Polish", async ({
+  page,
+  host,
+}) => {
+  await page.goto(host.url);
+  await new LoginPage(page).scanBadgeWithPin('PD-M-0002', MANAGER_PINS['PD-M-0002']!);
+  await expect(page.getByTestId('current-user')).toBeVisible();
+  await new LoginPage(page).switchLanguage('EN');
+  await new ConsolePage(page).open();
+  const carriers = new CarriersPage(page);
+  await carriers.show();
+
+  const inpostRow = carriers.account('inpost');
+  await expect(inpostRow).toContainText('Stored (never shown)');
+  await expect(inpostRow).toContainText('1 parcel');
+  expect(await page.content()).not.toContain(INPOST_TOKEN);
+
+  await carriers.press('inpost', 'Test connection');
+  await expect(carriers.notice).toHaveText('InPost: connection works (InPost: Sklep Testowy sp. z o.o.).');
+
+  const day = new Date().toISOString().slice(0, 10).replaceAll('-', '');
+  await carriers.press('inpost', 'Hand over today');
+  await expect(carriers.notice).toContainText(`InPost: handover INPOST-${day}-1 closed, 1 parcel.`);
+  expect(inpost.dispatchOrders.length + inpost.requests.filter((r) => r.path.endsWith('/printouts')).length).toBeGreaterThan(0);
+  await expect(inpostRow).toContainText('0 parcels');
+  await expect(inpostRow.getByRole('button', { name: 'Hand over today' })).toBeDisabled();
+
+  await carriers.press('inpost', 'Disable');
+  await expect(inpostRow).toHaveAttribute('data-enabled', 'false');
+  await expect(inpostRow).toContainText('Disabled');
+
+  await new LoginPage(page).switchLanguage('PL');
+  await expect(inpostRow).toContainText('Wyłączone');
+  await expect(inpostRow.getByRole('button', { name: 'Włącz' })).toBeVisible();
+  await expect(page.getByRole('tab', { name: /Przewoźnicy/ })).toBeVisible();
 });

@@ -28,6 +28,8 @@ export function carrierRetryDelayMs(attempts: number): number {
 }
 /** After this many failed attempts the shipment is parked for a person instead of retried. */
 export const MAX_CARRIER_ATTEMPTS = 20;
+/** Shipments read from the queue at a time. */
+const DRAIN_BATCH = 100;
 /** How long one attempt waits for InPost's asynchronous confirmation before trying again later. */
 const CONFIRM_TIMEOUT_MS = 10_000;
 
@@ -198,10 +200,15 @@ export class CarrierShipmentWorker {
       let tried = 0;
       do {
         this.again = false;
-        for (const shipment of this.deps.carriers.shipments.due(this.deps.clock.now().toISOString(), 100)) {
-          await this.work(shipment);
-          tried += 1;
-        }
+        // Batch after batch while a whole one was due: a queue left by an outage drains without pauses.
+        let batch;
+        do {
+          batch = this.deps.carriers.shipments.due(this.deps.clock.now().toISOString(), DRAIN_BATCH);
+          for (const shipment of batch) {
+            await this.work(shipment);
+            tried += 1;
+          }
+        } while (batch.length === DRAIN_BATCH);
       } while (this.again);
       return tried;
     })().finally(() => {

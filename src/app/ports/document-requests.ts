@@ -63,6 +63,8 @@ export interface DocumentRequestRepository {
   markQueued(itemId: number, printJobId: number, at: string): boolean;
   /** Puts every pending item due at once (label settings were just fixed, say). Returns how many. */
   retryAllNow(at: string): number;
+  /** Puts one order's pending items due at once (its carrier label has come). Returns how many. */
+  retryOrderNow(orderNumber: string, at: string): number;
   forOrder(orderNumber: string): DocumentRequestItem[];
   /** The labels an order was owed, with their print jobs' outcome. */
   labelPrints(orderNumber: string): LabelPrint[];

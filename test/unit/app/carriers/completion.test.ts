@@ -191,4 +191,31 @@ describe('carrier shipments at completion', () => {
     expect((await pdfPrinter.received).subarray(0, 5).toString()).toBe('%PDF-');
     await pdfPrinter.close();
   });
+
+  it("hands the day over from the manager's screen: the contract says what waits, closes it, and names the manager in the journal", async () => {
+    await packMugs(f, f.station, ORDER);
+    await f.station.documents.drain();
+    const call = typedCall(f.station);
+    await ok(call('auth.badge', { badge: 'PD-M-0001', pin: '1111' }));
+    expect(await ok(call('carriers.handover.waiting', {}))).toEqual([{ kind: 'inpost', parcels: 1 }]);
+    const done = await ok(call('carriers.handover', { kind: 'inpost', date: '2026-11-20' }));
+    expect(done).toMatchObject({ carrier: 'inpost', manifestNumber: 'INPOST-20261120-1', parcels: [{ orderNumber: ORDER, parcelNo: 1 }] });
+    expect(await ok(call('carriers.handover.waiting', {}))).toEqual([{ kind: 'inpost', parcels: 0 }]);
+    const entry = f.journal.bySubject({ kind: 'manifest', id: 'INPOST-20261120-1' }).find((e) => e.type === 'carrier.handover');
+    expect(entry?.actorId).not.toBeNull();
+    const again = await call('carriers.handover', { kind: 'inpost', date: '2026-11-20' });
+    expect(again.ok ? null : again.error.message).toMatch(/no inpost parcel waiting/);
+  });
+
+  it('a disabled account keeps its settings but takes no new orders: they get our own label', async () => {
+    const call = typedCall(f.station);
+    await ok(call('auth.badge', { badge: 'PD-M-0001', pin: '1111' }));
+    const [view] = await ok(call('carriers.accounts.list', {}));
+    await ok(call('carriers.accounts.set', { account: { ...view!.account, enabled: false } }));
+    expect(await ok(call('carriers.accounts.list', {}))).toMatchObject([{ account: { kind: 'inpost', enabled: false }, hasSecret: true }]);
+    await ok(call('auth.logout', {}));
+    await packMugs(f, f.station, ORDER);
+    expect(f.carriers!.ports.shipments.forOrder(ORDER)).toEqual([]);
+    expect(f.documents.requests.forOrder(ORDER).map((i) => i.kind)).toEqual(['label', 'packing_slip']);
+  });
 });
