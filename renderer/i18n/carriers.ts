@@ -53,6 +53,19 @@ function words(code: string): string {
   return spaced.charAt(0).toUpperCase() + spaced.slice(1);
 }
 
+/**
+ * The locker or pickup point in words, with the name and address the shop gave:
+ * "InPost parcel locker WAW123M, Warszawa, ul. Marszałkowska 1" / "Paczkomat InPost WAW123M, …".
+ */
+export function pickupPointText(t: TFunction, carrierCode: string | null, service: string | null, point: { id: string; name: string | null }): string {
+  const carrier = carrierCode ? (CARRIER_NAMES[carrierCode.toLowerCase()] ?? words(carrierCode)) : '';
+  const locker = /inpost|paczkomat/i.test(carrierCode ?? '') || /locker|paczkomat/i.test(service ?? '');
+  const said = t(locker ? 'pack.pickup.locker' : 'pack.pickup.point', { carrier, id: point.id })
+    .replace(/\s+/g, ' ')
+    .trim();
+  return point.name ? `${said}, ${point.name}` : said;
+}
+
 /** "InPost · Parcel locker" for ('inpost', 'locker_standard'); '—' when the order names no carrier. */
 export function carrierText(t: TFunction, carrierCode: string | null, service: string | null): string {
   const carrier = carrierCode ? (CARRIER_NAMES[carrierCode.toLowerCase()] ?? words(carrierCode)) : null;

@@ -52,6 +52,11 @@ export const enPack = {
   title: 'Order {{number}}',
   customer: 'Customer',
   carrier: 'Carrier',
+  pickup: {
+    label: 'Deliver to',
+    locker: '{{carrier}} parcel locker {{id}}',
+    point: '{{carrier}} pickup point {{id}}',
+  },
   shipTo: 'Ship to',
   note: 'Note',
   lines: 'Order lines',

@@ -82,6 +82,8 @@ export const enPrinting = {
     target: 'Printer',
     format: 'Language',
     raw: 'Raw (unfiltered)',
+    labelSize: 'Label stock',
+    labelSizes: { unset: 'Not said (A6)', a6: 'A6 (105 × 148 mm)', '4x6': '4 × 6 in' },
     save: 'Save',
     remove: 'Remove',
     test: 'Test page',

@@ -1,5 +1,6 @@
 import type { ErrorCode } from '../../src/contract/errors';
 import { enServices } from './carriers';
+import { enCarriers } from './en-carriers';
 import { enConsole } from './en-console';
 import { enPack } from './en-pack';
 import { enPrinting, enPrintingErrors } from './en-printing';
@@ -121,6 +122,7 @@ export const en = {
   review: enReview,
   returns: enReturns,
   console: enConsole,
+  carriers: enCarriers,
   statistics: enStatistics,
   video: enVideo,
   printing: enPrinting,

@@ -11,6 +11,7 @@ export const plConsole = {
     rules: 'Zasady pakowania',
     stations: 'Stanowiska',
     statistics: 'Statystyki',
+    carriers: 'Przewoźnicy',
   },
   printCard: 'Otwórz kartę do druku (PDF)',
   done: 'Gotowe',

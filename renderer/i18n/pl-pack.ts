@@ -54,6 +54,11 @@ export const plPack = {
   title: 'Zamówienie {{number}}',
   customer: 'Klient',
   carrier: 'Przewoźnik',
+  pickup: {
+    label: 'Doręczenie do',
+    locker: 'Paczkomat {{carrier}} {{id}}',
+    point: 'Punkt odbioru {{carrier}} {{id}}',
+  },
   shipTo: 'Adres dostawy',
   note: 'Uwagi',
   lines: 'Pozycje zamówienia',

@@ -84,6 +84,8 @@ export const plPrinting: typeof enPrinting = {
     target: 'Drukarka',
     format: 'Język',
     raw: 'Surowo (bez filtrów)',
+    labelSize: 'Rozmiar etykiet',
+    labelSizes: { unset: 'Nie podano (A6)', a6: 'A6 (105 × 148 mm)', '4x6': '4 × 6 cali' },
     save: 'Zapisz',
     remove: 'Usuń',
     test: 'Strona testowa',

@@ -1,5 +1,6 @@
 import type { ErrorCode } from '../../src/contract/errors';
 import { plServices } from './carriers';
+import { plCarriers } from './pl-carriers';
 import { plConsole } from './pl-console';
 import { plPack } from './pl-pack';
 import { plPrinting, plPrintingErrors } from './pl-printing';
@@ -129,6 +130,7 @@ export const pl = {
   review: plReview,
   returns: plReturns,
   console: plConsole,
+  carriers: plCarriers,
   statistics: plStatistics,
   video: plVideo,
   printing: plPrinting,

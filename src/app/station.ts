@@ -17,7 +17,7 @@ import { StationFailure } from '../contract/errors';
 import type { PackedOrder } from './ports';
 import { printingHandlers } from './documents/handlers';
 import { labelHandlers, labelsNotPrinted } from './documents/labels';
-import { createStationPrinting } from './documents/printing';
+import { carrierLabelPrinter, createStationPrinting } from './documents/printing';
 import { createStationDocuments, type StationDocuments } from './documents/station-documents';
 import type { Client, CommonPorts } from './context';
 import type { EventListener } from './events';
@@ -145,9 +145,11 @@ export function createStation(ports: StationPorts): Station {
         carriers: carrierPorts,
         labelSettings: ports.documents.labelSettings,
         timers: ports.documents.timers,
+        labelPrinter: (stationId) => carrierLabelPrinter(ports.documents.profiles, stationId),
         onLabel: (shipment) => {
           // The label (or why it is late) is news for the parcel's label: make what is owed now.
-          ports.documents.requests.retryAllNow(clock.now().toISOString());
+          // Only that order's: retrying every waiting label at each arrival made a long queue quadratic.
+          ports.documents.requests.retryOrderNow(shipment.orderNumber, clock.now().toISOString());
           documents.requests.kick();
           events.emit('print.job.changed', { stationId: shipment.stationId, job: null });
         },
@@ -192,6 +194,17 @@ export function createStation(ports: StationPorts): Station {
   logins.onEnded = (login, reason, by) => {
     if (reason !== 'replaced' || by !== login.userId) desk.putBackAfterLogout(login.stationId, login.userId, login.id);
   };
+  /** A carrier's day closed from a station (the CLI's, or the manager's screen): kept and printed at its manifest printer. */
+  const closeDay = (stationId: string, kind: CarrierKind, date: string, actorId: number | null): Promise<HandoverResult> => {
+    if (!carrierPorts) return Promise.reject(new StationFailure('VALIDATION_FAILED', 'This station holds no carrier account.'));
+    const printing = documents.printingFor(stationId);
+    return closeCarrierDay(
+      { store, journal, clock, stationId, carriers: carrierPorts, labelSettings: ports.documents.labelSettings, printing },
+      kind,
+      date,
+      actorId,
+    );
+  };
   const screens = new Map<string, Client>();
   const handlers: Handlers = {
     ...authHandlers(logins, common),
@@ -205,7 +218,7 @@ export function createStation(ports: StationPorts): Station {
       (carrierPorts?.shipments.forOrder(orderNumber) ?? []).map((s) => ({ parcel: s.parcelNo, carrier: s.carrier, number: s.trackingNumber })),
     ),
     ...syncHandlers(syncDeps, syncEngine),
-    ...carrierHandlers(common, carrierPorts, ports.secrets),
+    ...carrierHandlers(common, carrierPorts, ports.secrets, (kind, date, actorId, stationId) => closeDay(stationId, kind, date, actorId)),
     ...videoHandlers(common, video, ports.video ?? null),
     ...reviewHandlers({ ...common, review: ports.review ?? null, video: ports.video ?? null }),
     ...journalHandlers(common, ports.review ?? null),
@@ -273,16 +286,7 @@ export function createStation(ports: StationPorts): Station {
     },
     sync: syncEngine,
     carriers: {
-      handover(kind, date) {
-        if (!carrierPorts) return Promise.reject(new StationFailure('VALIDATION_FAILED', 'This station holds no carrier account.'));
-        // Kept and printed at this station's manifest printer, whose worker prints it at once.
-        const printing = documents.printingFor(ports.stationId);
-        return closeCarrierDay(
-          { store, journal, clock, stationId: ports.stationId, carriers: carrierPorts, labelSettings: ports.documents.labelSettings, printing },
-          kind,
-          date,
-        );
-      },
+      handover: (kind, date) => closeDay(ports.stationId, kind, date, null),
     },
     mediaFile(kind, id) {
       if (kind === 'evidence') return ports.review?.evidenceFile(id) ?? null;

@@ -83,7 +83,8 @@ export function createCarrierPorts(options: CarrierBootOptions): CarrierPorts {
       return account ? usable(account) : null;
     },
     routeFor(order) {
-      const list = accounts.list();
+      // A disabled account keeps its settings and its parcels' handover, but takes no new orders.
+      const list = accounts.list().filter((a) => a.enabled);
       const kind = carrierKindFor(order.carrierCode, list);
       const account = kind ? list.find((a) => a.kind === kind) : undefined;
       if (!kind || !account) return null;

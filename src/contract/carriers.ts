@@ -16,6 +16,7 @@ export const carrierAccountSchema = z.discriminatedUnion('kind', [
   z
     .object({
       kind: z.literal('inpost'),
+      enabled: z.boolean().default(true),
       url: url.default('https://api-shipx-pl.easypack24.net'),
       organizationId: z.string().regex(/^\d{1,12}$/),
       sendingMethod: z.string().max(40).default('dispatch_order'),
@@ -25,6 +26,7 @@ export const carrierAccountSchema = z.discriminatedUnion('kind', [
   z
     .object({
       kind: z.literal('poczta-polska'),
+      enabled: z.boolean().default(true),
       url: url.default('https://e-nadawca.poczta-polska.pl/websrv/en.php'),
       login: z.string().min(1).max(100),
       bufferId: z.number().int().positive().nullable().default(null),
@@ -40,6 +42,7 @@ export const carrierAccountSchema = z.discriminatedUnion('kind', [
   z
     .object({
       kind: z.literal('dpd'),
+      enabled: z.boolean().default(true),
       url: url.default('https://dpdservices.dpd.com.pl/DPDPackageObjServicesService/DPDPackageObjServices'),
       login: z.string().min(1).max(100),
       masterFid: z.number().int().positive(),
@@ -50,6 +53,7 @@ export const carrierAccountSchema = z.discriminatedUnion('kind', [
   z
     .object({
       kind: z.literal('baselinker'),
+      enabled: z.boolean().default(true),
       courierCode: z.string().min(1).max(64),
       accountId: z.number().int().nullable().default(null),
       fields: z
@@ -73,6 +77,7 @@ export const carrierAccountSchema = z.discriminatedUnion('kind', [
   z
     .object({
       kind: z.literal('own'),
+      enabled: z.boolean().default(true),
       name: z.string().min(1).max(60).default('Own transport'),
       labelFormat: labelFormat.exclude(['epl']).default('pdf'),
     })
@@ -108,6 +113,23 @@ function spec<I extends z.ZodType, O extends z.ZodType>(s: CarrierMethodSpec<I, 
 }
 const kindInput = z.object({ kind: z.enum(CARRIER_ACCOUNT_KINDS) }).strict();
 
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((d) => !Number.isNaN(Date.parse(d)), 'not a day');
+
+/** One carrier's end-of-day handover as done: the day's manifest, the carrier's own number, the parcels it locked. */
+export const handoverViewSchema = z.object({
+  carrier: z.enum(CARRIER_ACCOUNT_KINDS),
+  manifestNumber: z.string(),
+  carrierNumber: z.string().nullable(),
+  parcels: z.array(z.object({ orderNumber: z.string(), parcelNo: z.number().int(), trackingNumber: z.string() })),
+  documentId: z.number().int(),
+  printJobId: z.number().int().nullable(),
+  notPrinted: z.string().nullable(),
+});
+export type HandoverView = z.infer<typeof handoverViewSchema>;
+
 /** The settings screen's calls for carrier accounts; the secret is sealed on the way in and never sent back out. */
 export const CARRIER_METHODS = {
   'carriers.accounts.list': spec({ input: z.object({}).strict(), output: z.array(carrierAccountViewSchema), access: MANAGERS }),
@@ -119,4 +141,17 @@ export const CARRIER_METHODS = {
   'carriers.accounts.remove': spec({ input: kindInput, output: z.null(), access: MANAGERS }),
   /** A cheap authenticated call to the carrier; a refusal comes back as VALIDATION_FAILED with the carrier's sentence. */
   'carriers.accounts.test': spec({ input: kindInput, output: z.object({ account: z.string() }), access: MANAGERS }),
+  /** Per carrier account, how many labelled parcels wait for the end-of-day handover. */
+  'carriers.handover.waiting': spec({
+    input: z.object({}).strict(),
+    output: z.array(z.object({ kind: z.enum(CARRIER_ACCOUNT_KINDS), parcels: z.number().int() })),
+    access: MANAGERS,
+    passive: true,
+  }),
+  /** Closes the carrier's day (today when no date is given), keeps and prints the handover document, locks its parcels. */
+  'carriers.handover': spec({
+    input: z.object({ kind: z.enum(CARRIER_ACCOUNT_KINDS), date: day.optional() }).strict(),
+    output: handoverViewSchema,
+    access: MANAGERS,
+  }),
 } as const;

@@ -76,6 +76,8 @@ export const packingViewSchema = z.object({
     shipTo: addressSchema,
     carrierCode: z.string().nullable(),
     service: z.string().nullable(),
+    /** The locker or pickup point the parcel goes to, with its name and address as the shop gave them. */
+    pickupPoint: z.object({ id: z.string(), name: z.string().nullable() }).nullable(),
     note: z.string().nullable(),
   }),
   lines: z.array(packingLineSchema),

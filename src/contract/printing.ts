@@ -125,6 +125,8 @@ export const printerProfileSchema = z
     target: z.string().trim().min(1).max(200),
     format: documentFormatSchema,
     raw: z.boolean().default(false),
+    /** A label printer's stock: carriers are asked for their label on it. */
+    labelSize: z.enum(['a6', '4x6']).nullable().default(null),
   })
   .strict();
 export type PrinterProfileView = z.output<typeof printerProfileSchema>;

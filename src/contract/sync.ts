@@ -17,6 +17,17 @@ export const vendureSettingsSchema = z
     /** The ProductVariant custom field that holds the barcode; the SKU when it is empty. */
     barcodeField: z.string().max(64).default('barcode'),
     fulfillmentHandler: z.string().max(64).default('manual-fulfillment'),
+    /** Order custom fields with the locker or pickup point id and its name/address (a pickup-point plugin's); none read when null. */
+    pickupPointField: z
+      .string()
+      .regex(/^[A-Za-z_]\w{0,63}$/)
+      .nullish(),
+    pickupPointNameField: z
+      .string()
+      .regex(/^[A-Za-z_]\w{0,63}$/)
+      .nullish(),
+    /** Payment method codes meaning cash on delivery: the courier collects the order's total, and the order is ready once authorised. */
+    codPaymentMethods: z.array(z.string().max(64)).max(20).optional(),
     pageSize: z.number().int().min(1).max(1000).default(100),
     /** The password may go over plain http to another machine: an admin's explicit choice, warned about. */
     allowInsecureHttp: z.boolean().default(false),

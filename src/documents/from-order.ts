@@ -58,5 +58,6 @@ export function slipForUnpackedOrder(order: Order, settings: LabelSettings): Pac
     backordered: [],
     parcelCount: 1,
     returnCode: returnCodeFor(order.number),
+    tracking: [],
   };
 }

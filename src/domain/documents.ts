@@ -53,6 +53,8 @@ export interface PackingSlipInput {
   parcelCount: number;
   /** What the returns desk scans to find the order (Code 128 on the slip). */
   returnCode: string;
+  /** The carriers' tracking numbers known when the slip is made, per parcel (carrier in words: "InPost"). */
+  tracking: { parcel: number; carrier: string; number: string }[];
 }
 
 export interface ManifestParcelLine {

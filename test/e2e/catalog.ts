@@ -57,6 +57,11 @@ export class DemoCatalog {
 
   /** A single-unit barcode of a product that is in none of the given orders' lines. */
   strangerCode(...orderNumbers: string[]): string {
+    return this.strangerProduct(...orderNumbers).code;
+  }
+
+  /** A plain product (no serial, lot or kit) with a single-unit barcode, in none of the given orders' lines. */
+  strangerProduct(...orderNumbers: string[]): { sku: string; code: string } {
     const skus = new Set(orderNumbers.flatMap((n) => this.lines(n).map((l) => l.sku)));
     const rows = this.db
       .prepare(
@@ -65,7 +70,7 @@ export class DemoCatalog {
       .all() as { sku: string; code: string }[];
     const row = rows.find((r) => !skus.has(r.sku) && /^\d{14}$/.test(r.code));
     if (!row) throw new Error('no stranger product in the demo catalog');
-    return row.code;
+    return row;
   }
 
   /**

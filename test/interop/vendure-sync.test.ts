@@ -370,6 +370,33 @@ describe('returns to Vendure', () => {
   }, 60_000);
 });
 
+describe('what carriers need, from the Vendure order', () => {
+  it('reads the locker from the order custom fields, the goods as the declared value, and cash on delivery from the payment method', async () => {
+    await ok(
+      s.call('sync.settings.set', {
+        settings: {
+          kind: 'vendure',
+          vendure: { ...vendureSettings(), pickupPointField: 'pickupPointId', pickupPointNameField: 'pickupPointName', codPaymentMethods: ['pobranie'] },
+        },
+        secret: 'superadmin',
+      }),
+    );
+    const locker = { id: 'WAW123M', name: 'Warszawa, ul. Marszałkowska 1' };
+    const code = await placeOrder(shop.env, variants, [{ sku: 'VD-MUG-01', quantity: 1 }], 'Jan Paczkomat', { pickupPoint: locker, payment: 'pobranie' });
+    expect(await ok(s.call('sync.now', {}))).toMatchObject({ error: null });
+    const view = await orderReturnView(shop.env, (await orderByCode(shop.env, code)).id);
+    const local = s.store.orders.byNumber(code)!;
+    // Authorised, not settled: the courier collects the money, so the order is ready to pack.
+    expect(local.status).toBe('ready');
+    expect(local.delivery).toEqual({
+      pickupPoint: locker,
+      cod: { minor: view.totalWithTax, currency: view.currencyCode },
+      declaredValue: { minor: expect.any(Number), currency: view.currencyCode },
+    });
+    expect(local.delivery!.declaredValue!.minor).toBeLessThan(view.totalWithTax);
+  }, 60_000);
+});
+
 function vendureSettings() {
   return {
     url: shop.url,

@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { carrierText } from '../../i18n/carriers';
+import { carrierText, pickupPointText } from '../../i18n/carriers';
 import { usePackStore } from './packStore';
 
 /**
@@ -29,6 +29,12 @@ export const OrderHeader = memo(function OrderHeader() {
           <span className="fact-label">{t('pack.carrier')}</span>{' '}
           <strong data-testid="order-carrier">{carrierText(t, order.carrierCode, order.service)}</strong>
         </span>
+        {order.pickupPoint && (
+          <span>
+            <span className="fact-label">{t('pack.pickup.label')}</span>{' '}
+            <strong data-testid="order-pickup-point">{pickupPointText(t, order.carrierCode, order.service, order.pickupPoint)}</strong>
+          </span>
+        )}
         <span className="lines-done" data-testid="lines-done">
           {t('pack.linesDone', { done, total })}
         </span>

@@ -21,6 +21,8 @@ export function ProfileRow({ kind, profile, printerKinds, save, remove, test }: 
   const [target, setTarget] = useState(profile?.target ?? '');
   const [format, setFormat] = useState(profile?.format ?? (kind === 'label' ? 'zpl' : 'pdf'));
   const [raw, setRaw] = useState(profile?.raw ?? false);
+  const [labelSize, setLabelSize] = useState<PrinterProfileView['labelSize']>(profile?.labelSize ?? null);
+  const labelStock = kind === 'label' || kind === 'carrier_label';
   const id = `printer-${kind}`;
   return (
     <fieldset className="print-profile" data-testid="printer-profile" data-kind={kind}>
@@ -45,6 +47,16 @@ export function ProfileRow({ kind, profile, printerKinds, save, remove, test }: 
           </option>
         ))}
       </select>
+      {labelStock && (
+        <>
+          <label htmlFor={`${id}-size`}>{t('printing.settings.labelSize')}</label>
+          <select id={`${id}-size`} value={labelSize ?? ''} onChange={(e) => setLabelSize((e.target.value || null) as PrinterProfileView['labelSize'])}>
+            <option value="">{t('printing.settings.labelSizes.unset')}</option>
+            <option value="a6">{t('printing.settings.labelSizes.a6')}</option>
+            <option value="4x6">{t('printing.settings.labelSizes.4x6')}</option>
+          </select>
+        </>
+      )}
       <label className="print-raw">
         <input type="checkbox" checked={raw} onChange={(e) => setRaw(e.target.checked)} /> {t('printing.settings.raw')}
       </label>
@@ -53,7 +65,7 @@ export function ProfileRow({ kind, profile, printerKinds, save, remove, test }: 
           type="button"
           className="primary"
           disabled={!target.trim()}
-          onClick={() => save({ documentKind: kind, printerKind, target: target.trim(), format, raw })}
+          onClick={() => save({ documentKind: kind, printerKind, target: target.trim(), format, raw, labelSize: labelStock ? labelSize : null })}
         >
           {t('printing.settings.save')}
         </button>

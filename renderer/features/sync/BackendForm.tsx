@@ -24,6 +24,9 @@ export function BackendForm(props: {
     channelToken: null,
     barcodeField: 'barcode',
     fulfillmentHandler: 'manual-fulfillment',
+    pickupPointField: null,
+    pickupPointNameField: null,
+    codPaymentMethods: [],
     pageSize: 100,
     allowInsecureHttp: false,
   };
@@ -70,6 +73,15 @@ export function BackendForm(props: {
           {field(t('sync.username'), vendure.username, (username) => onChange({ ...settings, vendure: { ...vendure, username } }))}
           {field(t('sync.barcodeField'), vendure.barcodeField, (barcodeField) => onChange({ ...settings, vendure: { ...vendure, barcodeField } }))}
           {field(t('sync.channelToken'), vendure.channelToken ?? '', (v) => onChange({ ...settings, vendure: { ...vendure, channelToken: v || null } }))}
+          {field(t('sync.pickupPointField'), vendure.pickupPointField ?? '', (v) =>
+            onChange({ ...settings, vendure: { ...vendure, pickupPointField: v.trim() || null } }),
+          )}
+          {field(t('sync.pickupPointNameField'), vendure.pickupPointNameField ?? '', (v) =>
+            onChange({ ...settings, vendure: { ...vendure, pickupPointNameField: v.trim() || null } }),
+          )}
+          {field(t('sync.codPaymentMethods'), (vendure.codPaymentMethods ?? []).join(' '), (v) =>
+            onChange({ ...settings, vendure: { ...vendure, codPaymentMethods: v.split(/[\s,;]+/).filter(Boolean) } }),
+          )}
         </>
       )}
       {settings.kind === 'baselinker' && (

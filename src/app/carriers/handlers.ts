@@ -2,10 +2,20 @@ import { carrierEndpoint, carrierNeedsSecret, type CarrierAccount, type CarrierA
 import { StationFailure } from '../../contract/errors';
 import type { CommonPorts } from '../context';
 import type { HandlerSlice } from '../handlers';
-import { CarrierFailure, type CarrierPorts } from '../ports/carriers';
+import { CarrierFailure, type CarrierKind, type CarrierPorts } from '../ports/carriers';
+import type { HandoverResult } from './handover';
 import type { Secrets } from '../ports/secrets';
 
-type CarrierMethod = 'carriers.accounts.list' | 'carriers.accounts.set' | 'carriers.accounts.remove' | 'carriers.accounts.test';
+type CarrierMethod =
+  | 'carriers.accounts.list'
+  | 'carriers.accounts.set'
+  | 'carriers.accounts.remove'
+  | 'carriers.accounts.test'
+  | 'carriers.handover.waiting'
+  | 'carriers.handover';
+
+/** Closes a carrier's day at the caller's station (src/app/carriers/handover), said by whom. */
+export type CloseDay = (kind: CarrierKind, date: string, actorId: number | null, stationId: string) => Promise<HandoverResult>;
 
 function refuseNone(carriers: CarrierPorts | null): CarrierPorts {
   if (!carriers) throw new StationFailure('VALIDATION_FAILED', 'This station keeps no carrier accounts.');
@@ -16,7 +26,12 @@ function refuseNone(carriers: CarrierPorts | null): CarrierPorts {
  * Carrier accounts from the settings screen. A secret belongs to the address it was given for: an
  * account moved to another address without a new secret loses the old one (as the shop's does).
  */
-export function carrierHandlers(core: Pick<CommonPorts, 'journal' | 'clock'>, carriers: CarrierPorts | null, secrets: Secrets): HandlerSlice<CarrierMethod> {
+export function carrierHandlers(
+  core: Pick<CommonPorts, 'journal' | 'clock'>,
+  carriers: CarrierPorts | null,
+  secrets: Secrets,
+  closeDay: CloseDay,
+): HandlerSlice<CarrierMethod> {
   const view = (ports: CarrierPorts, account: CarrierAccount): CarrierAccountView => ({
     account,
     hasSecret: ports.accounts.sealedSecret(account.kind) !== null,
@@ -40,7 +55,7 @@ export function carrierHandlers(core: Pick<CommonPorts, 'journal' | 'clock'>, ca
         stationId: call.stationId,
         actorId: call.user?.id ?? null,
         subject: { kind: 'station', id: call.stationId },
-        payload: { kind: account.kind, newSecret: Boolean(secret) },
+        payload: { kind: account.kind, enabled: account.enabled, newSecret: Boolean(secret) },
       });
       return view(ports, account);
     },
@@ -65,6 +80,14 @@ export function carrierHandlers(core: Pick<CommonPorts, 'journal' | 'clock'>, ca
         if (error instanceof CarrierFailure) throw new StationFailure('VALIDATION_FAILED', error.message, { carrier: kind, key: error.key }, { cause: error });
         throw error;
       }
+    },
+    'carriers.handover.waiting': () => {
+      const ports = carriers;
+      return ports ? ports.accounts.list().map((a) => ({ kind: a.kind, parcels: ports.shipments.awaitingHandover(a.kind).length })) : [];
+    },
+    'carriers.handover': ({ kind, date }, call) => {
+      refuseNone(carriers);
+      return closeDay(kind, date ?? core.clock.now().toISOString().slice(0, 10), call.user?.id ?? null, call.stationId);
     },
   };
 }

@@ -34,7 +34,7 @@ export interface HandoverResult {
 }
 
 /** Closes the carrier's day (YYYY-MM-DD) for everything labelled and not handed over yet. */
-export async function closeCarrierDay(deps: HandoverDeps, kind: CarrierKind, date: string): Promise<HandoverResult> {
+export async function closeCarrierDay(deps: HandoverDeps, kind: CarrierKind, date: string, actorId: number | null = null): Promise<HandoverResult> {
   const carrier = deps.carriers.carrierFor(kind);
   if (!carrier)
     throw new StationFailure('VALIDATION_FAILED', `There is no ${kind} carrier account to close the day with; set one up first.`, { carrier: kind });
@@ -78,7 +78,7 @@ export async function closeCarrierDay(deps: HandoverDeps, kind: CarrierKind, dat
     deps.journal.append({
       type: 'carrier.handover',
       stationId: deps.stationId,
-      actorId: null,
+      actorId,
       subject: { kind: 'manifest', id: closed.number },
       payload: {
         carrier: kind,

@@ -46,6 +46,29 @@ export function carrierServiceFor(kind: CarrierKind, service: string | null, car
   }
 }
 
+/** The label formats each carrier can send (docs/carriers.md); BaseLinker's courier account decides its own. */
+const LABEL_FORMATS: Record<CarrierKind, readonly CarrierLabelFormat[]> = {
+  inpost: ['pdf', 'zpl', 'epl'],
+  'poczta-polska': ['pdf', 'zpl'],
+  dpd: ['pdf', 'zpl', 'epl'],
+  baselinker: [],
+  own: ['pdf', 'zpl'],
+};
+
+/**
+ * The label as this station's label printer wants it: in the printer's format where the carrier
+ * has it (else the account's), on the printer's stock (A6 where nobody has said: it fits 4×6 too).
+ */
+export function stationLabelFor(
+  kind: CarrierKind,
+  account: { format: CarrierLabelFormat; size: CarrierLabelSize },
+  printer: { format: string; labelSize?: CarrierLabelSize | null } | null,
+): { format: CarrierLabelFormat; size: CarrierLabelSize } {
+  if (!printer) return account;
+  const format = LABEL_FORMATS[kind].find((f) => f === printer.format) ?? account.format;
+  return { format, size: printer.labelSize ?? account.size };
+}
+
 /** The label the station asks the carrier for: the account's format (BaseLinker's courier account decides its own). */
 export function carrierLabelFor(account: CarrierAccount): { format: CarrierLabelFormat; size: CarrierLabelSize } {
   return { format: 'labelFormat' in account ? account.labelFormat : 'pdf', size: 'a6' };

@@ -9,8 +9,18 @@ import type { Address } from '../../domain/order';
 import type { Clock, Journal, Logger, PackedOrderHandler, Store, Timers } from '../ports';
 import type { CarrierLabelSource } from '../ports/document-requests';
 import type { LabelSettingsRepository } from '../ports/documents';
-import { CarrierFailure, type CarrierPorts, type CarrierRoute, type ShipmentRequest, type StoredCarrierShipment } from '../ports/carriers';
+import { CarrierFailure, type CarrierKind, type CarrierPorts, type CarrierRoute, type ShipmentRequest, type StoredCarrierShipment } from '../ports/carriers';
 import { createShipmentOnce } from './create-once';
+import { stationLabelFor } from './routing';
+
+/** Carriers as a document names them. */
+const CARRIER_NAMES: Record<CarrierKind, string> = {
+  inpost: 'InPost',
+  'poczta-polska': 'Poczta Polska',
+  dpd: 'DPD',
+  baselinker: 'BaseLinker',
+  own: 'Own transport',
+};
 
 /** 5 s, 10 s, 20 s … capped at 15 minutes: a label that follows is wanted the same day. */
 export function carrierRetryDelayMs(attempts: number): number {
@@ -18,6 +28,8 @@ export function carrierRetryDelayMs(attempts: number): number {
 }
 /** After this many failed attempts the shipment is parked for a person instead of retried. */
 export const MAX_CARRIER_ATTEMPTS = 20;
+/** Shipments read from the queue at a time. */
+const DRAIN_BATCH = 100;
 /** How long one attempt waits for InPost's asynchronous confirmation before trying again later. */
 const CONFIRM_TIMEOUT_MS = 10_000;
 
@@ -95,6 +107,12 @@ export function carrierLabelsFrom(shipments: CarrierPorts['shipments']): Carrier
         .forOrder(orderNumber)
         .filter((s) => s.label === null && s.status !== 'cancelled')
         .map((s) => ({ parcelIndex: s.parcelNo, reason: s.lastError })),
+    tracking: (orderNumber) =>
+      shipments
+        .forOrder(orderNumber)
+        .flatMap((s) =>
+          s.trackingNumber && s.status !== 'cancelled' ? [{ parcel: s.parcelNo, carrier: CARRIER_NAMES[s.carrier], number: s.trackingNumber }] : [],
+        ),
   };
 }
 
@@ -136,6 +154,8 @@ export interface CarrierWorkerDeps {
   carriers: CarrierPorts;
   labelSettings: Pick<LabelSettingsRepository, 'get'>;
   timers: Timers;
+  /** The printer a station's carrier labels go to (its carrier-label printer, else its label printer). */
+  labelPrinter(stationId: string): { format: string; labelSize?: 'a6' | '4x6' | null } | null;
   /** A label arrived (or a shipment was parked): the document worker makes what is owed now. */
   onLabel(shipment: StoredCarrierShipment): void;
 }
@@ -180,10 +200,15 @@ export class CarrierShipmentWorker {
       let tried = 0;
       do {
         this.again = false;
-        for (const shipment of this.deps.carriers.shipments.due(this.deps.clock.now().toISOString(), 100)) {
-          await this.work(shipment);
-          tried += 1;
-        }
+        // Batch after batch while a whole one was due: a queue left by an outage drains without pauses.
+        let batch;
+        do {
+          batch = this.deps.carriers.shipments.due(this.deps.clock.now().toISOString(), DRAIN_BATCH);
+          for (const shipment of batch) {
+            await this.work(shipment);
+            tried += 1;
+          }
+        } while (batch.length === DRAIN_BATCH);
       } while (this.again);
       return tried;
     })().finally(() => {
@@ -221,7 +246,7 @@ export class CarrierShipmentWorker {
       const confirmed = await route.carrier.awaitConfirmation(shipmentId, { timeoutMs: CONFIRM_TIMEOUT_MS });
       trackingNumber = confirmed.trackingNumber ?? trackingNumber;
       if (trackingNumber !== entry.trackingNumber) carriers.shipments.markCreated(entry.id, { shipmentId, trackingNumber }, clock.now().toISOString());
-      const label = await route.carrier.label(shipmentId, route.label);
+      const label = await route.carrier.label(shipmentId, stationLabelFor(entry.carrier, route.label, this.deps.labelPrinter(entry.stationId)));
       const at = clock.now().toISOString();
       store.transaction(() => {
         carriers.shipments.markLabelled(entry.id, { format: label.format, bytes: label.bytes, trackingNumber: label.trackingNumber ?? trackingNumber }, at);

@@ -165,7 +165,8 @@ export class DocumentWorker {
     if (!order) throw new DocumentUnavailable(`Order ${item.orderNumber} is no longer in the station database`);
     const packed = ports.requests.packedOrder(item.requestId);
     const format = ports.profiles.forDocument(item.stationId, item.kind)?.format;
-    if (item.kind === 'packing_slip') return ports.renderer.packingSlip(slipInput(packed, order, settings));
+    if (item.kind === 'packing_slip')
+      return ports.renderer.packingSlip(slipInput(packed, order, settings, ports.carrierLabels?.tracking?.(item.orderNumber) ?? []));
     const sscc = item.sscc ?? this.drawSscc(item);
     const input = labelInput(packed, order, settings, item.parcelIndex ?? 1, sscc, (id) => store.catalog.productById(id)?.weightGrams ?? 0);
     return format === 'zpl' ? ports.renderer.labelZpl(input, 203) : ports.renderer.labelPdf(input, '4x6');

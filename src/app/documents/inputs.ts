@@ -29,8 +29,11 @@ export function labelInput(
   };
 }
 
-/** The slip as packed: lines shipped with their serials and lots, what was backordered, parcel count. */
-export function slipInput(packed: PackedOrder, order: Order, settings: LabelSettings): PackingSlipInput {
+/**
+ * The slip as packed: lines shipped with their serials and lots, what was backordered, parcel
+ * count, and the carriers' tracking numbers that have come by the time it is made.
+ */
+export function slipInput(packed: PackedOrder, order: Order, settings: LabelSettings, tracking: PackingSlipInput['tracking'] = []): PackingSlipInput {
   const units = packed.parcels.flatMap((p) => p.units);
   const tracked = (sku: string, pick: (u: (typeof units)[number]) => string | null): string[] => [
     ...new Set(
@@ -53,5 +56,6 @@ export function slipInput(packed: PackedOrder, order: Order, settings: LabelSett
     backordered: packed.lines.filter((l) => l.backordered > 0).map((l) => ({ sku: l.sku, name: l.name, quantity: l.backordered, reason: partialReason })),
     parcelCount: packed.parcels.length,
     returnCode: returnCodeFor(packed.orderNumber),
+    tracking,
   };
 }

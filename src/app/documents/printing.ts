@@ -43,6 +43,16 @@ export function choosePrinter(profiles: PrinterProfileRepository, stationId: str
   return candidates.find((p) => p !== null && p.format === format) ?? null;
 }
 
+/**
+ * The printer a station's carrier labels are meant for: its carrier-label printer, else its label
+ * printer; a real printer before the PDF folder every station starts with (src/app/stations.ts),
+ * so a station whose label printer speaks ZPL is not asked for PDFs by its untouched defaults.
+ */
+export function carrierLabelPrinter(profiles: PrinterProfileRepository, stationId: string): PrinterProfile | null {
+  const candidates = [profiles.forDocument(stationId, 'carrier_label'), profiles.forDocument(stationId, 'label')].filter((p) => p !== null);
+  return candidates.find((p) => p.printerKind !== 'pdf_folder') ?? candidates[0] ?? null;
+}
+
 /** What the packing flow calls when a document is ready. It returns at once; printing happens in the print worker. */
 export function createStationPrinting(options: StationPrintingOptions): StationPrinting {
   const { stationId, archive, profiles, printQueue, clock } = options;

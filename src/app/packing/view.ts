@@ -43,6 +43,7 @@ export function packingView(record: PackingSessionRecord, order: Order, rules: P
       shipTo: order.shipTo,
       carrierCode: order.carrierCode,
       service: order.service,
+      pickupPoint: order.delivery?.pickupPoint ?? null,
       note: order.note,
     },
     lines: state.lines.map((line) => ({

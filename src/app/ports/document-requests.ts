@@ -63,6 +63,8 @@ export interface DocumentRequestRepository {
   markQueued(itemId: number, printJobId: number, at: string): boolean;
   /** Puts every pending item due at once (label settings were just fixed, say). Returns how many. */
   retryAllNow(at: string): number;
+  /** Puts one order's pending items due at once (its carrier label has come). Returns how many. */
+  retryOrderNow(orderNumber: string, at: string): number;
   forOrder(orderNumber: string): DocumentRequestItem[];
   /** The labels an order was owed, with their print jobs' outcome. */
   labelPrints(orderNumber: string): LabelPrint[];
@@ -90,6 +92,8 @@ export interface CarrierLabelSource {
    * the first call is under way): they are owed the carrier's label, never ours as well.
    */
   awaited?(orderNumber: string): { parcelIndex: number; reason: string | null }[];
+  /** The carriers' tracking numbers known so far, per parcel, with the carrier in words. */
+  tracking?(orderNumber: string): { parcel: number; carrier: string; number: string }[];
 }
 
 /** printing/print-worker for one station. */

@@ -17,6 +17,8 @@ export interface PrinterProfile {
   format: DocumentFormat;
   /** CUPS only: send the bytes unfiltered (`lp -o raw`), as label printers want ZPL/EPL. */
   raw: boolean;
+  /** A label printer's stock, for the carriers' labels; null (or absent) where nobody has said. */
+  labelSize?: 'a6' | '4x6' | null;
 }
 
 export interface PrinterProfileRepository {

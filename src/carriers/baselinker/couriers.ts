@@ -11,7 +11,7 @@ import {
   type ShipmentLookup,
   type ShipmentRequest,
 } from '../../app/ports/carriers';
-import { decimalAmount } from '../address';
+import { CANCELLED, CARRIER, failureOf, orderIdOf, packageParameters, parseShipmentId, PRINTABLE, toShipment, type Package } from './mapping';
 
 /**
  * One call of BaseLinker's connector API. The composition root passes the shop backend's own
@@ -31,34 +31,6 @@ export interface BaselinkerCourierSettings {
   fieldIds: { cod: string | null; insurance: string | null; pickupPoint: string | null };
   /** Fields for the courier pickup (getRequestParcelPickupFields), besides the date. */
   pickupFields: { id: string; value: string }[];
-}
-
-const CARRIER = 'BaseLinker';
-const PRINTABLE: Record<string, CarrierLabelFormat> = { pdf: 'pdf', zpl: 'zpl', epl: 'epl' };
-/** getOrderPackages' tracking_status for a cancelled package. */
-const CANCELLED = 10;
-
-interface Package {
-  package_id: number;
-  courier_code: string;
-  courier_package_nr: string;
-  courier_inner_number?: string;
-  tracking_status?: number;
-}
-
-/** Our id of a BaseLinker package: BaseLinker's calls need the order for reading it back, so both are kept. */
-function shipmentIdOf(orderId: string | number, packageId: number): string {
-  return `${orderId}/${packageId}`;
-}
-
-function parseShipmentId(id: string): { orderId: number; packageId: number } {
-  const m = /^(\d+)\/(\d+)$/.exec(id);
-  if (!m) {
-    throw new CarrierFailure('invalid', 'carrier.not_found', `"${id}" is not a BaseLinker package of this station (order/package expected).`, {
-      carrier: CARRIER,
-    });
-  }
-  return { orderId: Number(m[1]), packageId: Number(m[2]) };
 }
 
 /** Couriers connected in BaseLinker, reached through its connector API with the shop's token. */
@@ -87,49 +59,13 @@ export class BaselinkerCouriers implements Carrier {
   }
 
   async createShipment(request: ShipmentRequest): Promise<CarrierShipment> {
-    const orderId = this.orderId(request.shopOrderId, request.orderNumber);
-    const d = request.parcel.dimensionsMm;
-    const fields = [...this.settings.fields];
-    const ids = this.settings.fieldIds;
-    const missing = (what: string) =>
-      new CarrierFailure(
-        'invalid',
-        'carrier.unsupported',
-        `BaseLinker's courier ${this.settings.courierCode} has no field set up for ${what} (Settings → Carriers).`,
-        {
-          carrier: CARRIER,
-          courier: this.settings.courierCode,
-        },
-      );
-    if (request.cod) {
-      if (!ids.cod) throw missing('cash on delivery');
-      fields.push({ id: ids.cod, value: decimalAmount(request.cod.minor) });
-    }
-    if (request.declaredValue) {
-      if (!ids.insurance) throw missing('the declared value');
-      fields.push({ id: ids.insurance, value: decimalAmount(request.declaredValue.minor) });
-    }
-    if (request.pickupPoint) {
-      if (!ids.pickupPoint) throw missing('the pickup point');
-      fields.push({ id: ids.pickupPoint, value: request.pickupPoint });
-    }
+    const orderId = orderIdOf(request.shopOrderId, request.orderNumber);
     const made = await this.send<{ package_id: number; package_number: string }>(
       'createPackage',
-      {
-        order_id: orderId,
-        courier_code: this.settings.courierCode,
-        ...(this.settings.accountId !== null ? { account_id: this.settings.accountId } : {}),
-        fields,
-        packages: [
-          {
-            weight: Number((request.parcel.weightGrams / 1000).toFixed(3)),
-            ...(d ? { length: Math.ceil(d.length / 10), width: Math.ceil(d.width / 10), height: Math.ceil(d.height / 10) } : {}),
-          },
-        ],
-      },
+      packageParameters(orderId, request, this.settings),
       'the package',
     );
-    return this.toShipment(
+    return toShipment(
       orderId,
       { package_id: made.package_id, courier_code: this.settings.courierCode, courier_package_nr: made.package_number },
       request.reference,
@@ -141,10 +77,10 @@ export class BaselinkerCouriers implements Carrier {
    * courier, oldest first, stand for its parcels in order: parcel 2 is the second package.
    */
   async findShipment(lookup: ShipmentLookup): Promise<CarrierShipment | null> {
-    const orderId = this.orderId(lookup.shopOrderId, lookup.reference);
+    const orderId = orderIdOf(lookup.shopOrderId, lookup.reference);
     const packages = (await this.packages(orderId)).filter((p) => p.courier_code === this.settings.courierCode && p.tracking_status !== CANCELLED);
     const found = packages.sort((a, b) => a.package_id - b.package_id)[lookup.parcelIndex - 1];
-    return found ? this.toShipment(orderId, found, lookup.reference) : null;
+    return found ? toShipment(orderId, found, lookup.reference) : null;
   }
 
   async shipment(shipmentId: string): Promise<CarrierShipment> {
@@ -156,7 +92,7 @@ export class BaselinkerCouriers implements Carrier {
         shipment: shipmentId,
       });
     }
-    return this.toShipment(orderId, found, '');
+    return toShipment(orderId, found, '');
   }
 
   /** BaseLinker answers createPackage once the courier has numbered the parcel: nothing to wait for. */
@@ -234,32 +170,8 @@ export class BaselinkerCouriers implements Carrier {
 
   // --- the exchange ---
 
-  private orderId(shopOrderId: string | null, orderNumber: string): number {
-    if (!shopOrderId || !/^\d+$/.test(shopOrderId)) {
-      throw new CarrierFailure(
-        'invalid',
-        'carrier.invalid_data',
-        `Order ${orderNumber} did not come from BaseLinker, so a BaseLinker courier cannot ship it; choose another carrier for it.`,
-        { carrier: CARRIER, order: orderNumber },
-      );
-    }
-    return Number(shopOrderId);
-  }
-
   private async packages(orderId: number): Promise<Package[]> {
     return (await this.send<{ packages: Package[] }>('getOrderPackages', { order_id: orderId }, 'the order’s packages')).packages;
-  }
-
-  private toShipment(orderId: number, p: Package, reference: string): CarrierShipment {
-    const tracking = p.courier_package_nr || null;
-    return {
-      carrier: 'baselinker',
-      shipmentId: shipmentIdOf(orderId, p.package_id),
-      trackingNumber: tracking,
-      status: p.tracking_status === CANCELLED ? 'cancelled' : tracking ? 'confirmed' : 'pending',
-      carrierStatus: p.tracking_status !== undefined ? `tracking_status ${p.tracking_status}` : 'created',
-      reference,
-    };
   }
 
   /** The shop client's SyncFailure, said as a carrier failure; a refusal keeps BaseLinker's (or the courier's) own words. */
@@ -268,31 +180,7 @@ export class BaselinkerCouriers implements Carrier {
       return await this.call<T>(method, parameters);
     } catch (error) {
       if (!(error instanceof SyncFailure)) throw error;
-      const base = { carrier: CARRIER, courier: this.settings.courierCode, method };
-      const cause = (error as Error & { cause?: { name?: string } }).cause;
-      switch (error.kind) {
-        case 'unreachable':
-          if (cause?.name === 'TimeoutError') {
-            throw new CarrierFailure(
-              'timeout',
-              'carrier.timeout',
-              `BaseLinker did not answer ${what} in time. It may have been done; the station checks before asking again.`,
-              base,
-              { cause: error },
-            );
-          }
-          throw new CarrierFailure('unavailable', 'carrier.unreachable', `${error.message} The station tries again later.`, base, { cause: error });
-        case 'rate_limited':
-          throw new CarrierFailure('unavailable', 'carrier.rate_limited', error.message, base, { cause: error });
-        case 'auth':
-          throw new CarrierFailure('refused', 'carrier.auth', error.message, base, { cause: error });
-        case 'bad_response':
-          throw new CarrierFailure('unavailable', 'carrier.bad_response', error.message, base, { cause: error });
-        default:
-          throw new CarrierFailure('refused', refusedKey, `${error.message.replace(/\.$/, '')} (${what}, courier ${this.settings.courierCode}).`, base, {
-            cause: error,
-          });
-      }
+      throw failureOf(error, { what, method, courier: this.settings.courierCode, refusedKey });
     }
   }
 }

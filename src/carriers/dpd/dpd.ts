@@ -10,10 +10,22 @@ import {
   type ShipmentLookup,
   type ShipmentRequest,
 } from '../../app/ports/carriers';
-import type { Address } from '../../domain/order';
 import { decimalAmount, nationalPhone } from '../address';
 import type { HttpConnection } from '../http';
 import { el, leaf, listAt, soapCall, soapEnvelope, textAt, type XmlObject } from '../xml';
+import {
+  authXml,
+  CARRIER,
+  documentFailure,
+  digits,
+  FORMATS,
+  generationFailure,
+  packageXml,
+  servicesParams,
+  toShipment,
+  validationLines,
+  type Problem,
+} from './mapping';
 
 /** How the station reaches DPD Polska's DPDServices (docs/carriers.md, DPD). */
 export interface DpdConnection {
@@ -28,30 +40,8 @@ export interface DpdConnection {
   fetch?: typeof fetch;
 }
 
-const CARRIER = 'DPD';
 const NS = 'http://dpdservices.dpd.com.pl/';
 const ARRAYS = ['Package', 'Parcel', 'ValidationInfo', 'packages', 'parcels', 'errorDetails'];
-const FORMATS: Record<CarrierLabelFormat, string> = { pdf: 'PDF', zpl: 'ZPL', epl: 'EPL' };
-/** Statuses that mean DPD itself failed (retry later), not that the request was wrong. */
-const DPD_FAULTS = new Set(['UNKNOWN_ERROR', 'DB_ERROR', 'NOT_PROCESSED']);
-
-interface Problem {
-  status: string;
-  info: string[];
-}
-
-function digits(postcode: string): string {
-  return postcode.replace(/[\s-]/g, '');
-}
-
-/** Every ValidationInfo under a package or parcel, as "field: text". */
-function validationLines(node: XmlObject): string[] {
-  return listAt(node, 'ValidationDetails', 'ValidationInfo').map((v) => {
-    const fields = textAt(v, 'FieldNames');
-    const info = textAt(v, 'Info') ?? textAt(v, 'ErrorCode') ?? '';
-    return fields ? `${fields}: ${info}` : info;
-  });
-}
 
 /** DPD Polska DPDServices (SOAP 1.1, credentials in each body): numbers, labels, the protocol and the courier pickup. */
 export class DpdCarrier implements Carrier {
@@ -64,7 +54,12 @@ export class DpdCarrier implements Carrier {
   async testConnection(): Promise<{ account: string }> {
     await this.call(
       'getCourierOrderAvailabilityV1',
-      el('dpd:getCourierOrderAvailabilityV1', null, el('senderPlaceV1', null, leaf('countryCode', 'PL'), leaf('postalCode', '02274')), this.auth()),
+      el(
+        'dpd:getCourierOrderAvailabilityV1',
+        null,
+        el('senderPlaceV1', null, leaf('countryCode', 'PL'), leaf('postalCode', '02274')),
+        authXml(this.connection),
+      ),
       'the connection check',
     );
     return { account: `DPD Polska: ${this.connection.login} (FID ${this.connection.masterFid})` };
@@ -76,10 +71,10 @@ export class DpdCarrier implements Carrier {
       el(
         'dpd:generatePackagesNumbersV4',
         null,
-        el('openUMLFeV3', null, this.packageXml(request)),
+        el('openUMLFeV3', null, packageXml(this.fid(), request)),
         leaf('pkgNumsGenerationPolicyV1', 'STOP_ON_FIRST_ERROR'),
         leaf('langCode', 'PL'),
-        this.auth(),
+        authXml(this.connection),
       ),
       'the shipment',
     );
@@ -90,7 +85,7 @@ export class DpdCarrier implements Carrier {
     const statuses = [textAt(result, 'Status'), pkg ? textAt(pkg, 'Status') : null, parcel ? textAt(parcel, 'Status') : null].filter(
       (s): s is string => s !== null,
     );
-    if (waybill && statuses.every((s) => s === 'OK')) return this.toShipment(waybill, request.reference);
+    if (waybill && statuses.every((s) => s === 'OK')) return toShipment(waybill, request.reference);
 
     const problem: Problem = {
       status: statuses.find((s) => s !== 'OK') ?? 'NO_WAYBILL',
@@ -101,7 +96,7 @@ export class DpdCarrier implements Carrier {
       const existing = await this.findShipment({ reference: request.reference, idempotencyKey: request.idempotencyKey, shopOrderId: null, parcelIndex: 1 });
       if (existing) return existing;
     }
-    throw this.generationFailure(problem, request.reference);
+    throw generationFailure(this.fid(), problem, request.reference);
   }
 
   /**
@@ -114,11 +109,11 @@ export class DpdCarrier implements Carrier {
       el(
         'dpd:generateSpedLabelsV4',
         null,
-        this.servicesParams({ packages: [el('packages', null, leaf('reference', lookup.reference))], policy: 'IGNORE_ERRORS' }),
+        servicesParams(this.fid(), { packages: [el('packages', null, leaf('reference', lookup.reference))], policy: 'IGNORE_ERRORS' }),
         leaf('outputDocFormatV1', 'PDF'),
         leaf('outputDocPageFormatV1', 'LBL_PRINTER'),
         leaf('outputLabelType', 'BIC3'),
-        this.auth(),
+        authXml(this.connection),
       ),
       'the shipment search',
     );
@@ -128,14 +123,14 @@ export class DpdCarrier implements Carrier {
       const waybill = listAt(pkg, 'parcels')
         .map((p) => textAt(p, 'waybill'))
         .find(Boolean);
-      if (waybill) return this.toShipment(waybill, textAt(pkg, 'reference') ?? lookup.reference);
+      if (waybill) return toShipment(waybill, textAt(pkg, 'reference') ?? lookup.reference);
     }
     return null;
   }
 
   /** DPD's numbers are final when given; there is no call to read one back, so the waybill is the state. */
   async shipment(shipmentId: string): Promise<CarrierShipment> {
-    return this.toShipment(shipmentId, '');
+    return toShipment(shipmentId, '');
   }
 
   async awaitConfirmation(shipmentId: string): Promise<CarrierShipment> {
@@ -148,18 +143,19 @@ export class DpdCarrier implements Carrier {
       el(
         'dpd:generateSpedLabelsV4',
         null,
-        this.servicesParams({ packages: [el('packages', null, el('parcels', null, leaf('waybill', shipmentId)))], policy: 'STOP_ON_FIRST_ERROR' }),
+        servicesParams(this.fid(), { packages: [el('packages', null, el('parcels', null, leaf('waybill', shipmentId)))], policy: 'STOP_ON_FIRST_ERROR' }),
         leaf('outputDocFormatV1', FORMATS[options.format]),
         leaf('outputDocPageFormatV1', 'LBL_PRINTER'),
         leaf('outputLabelType', 'BIC3'),
-        this.auth(),
+        authXml(this.connection),
       ),
       'the label',
     );
     const result = (answer.return ?? {}) as XmlObject;
     const status = textAt(result, 'session', 'statusInfo', 'status');
     const data = textAt(result, 'documentData');
-    if (status !== 'OK' || !data) throw this.documentFailure(status ?? 'NO_DOCUMENT', textAt(result, 'session', 'statusInfo', 'description'), 'the label');
+    if (status !== 'OK' || !data)
+      throw documentFailure(this.fid(), status ?? 'NO_DOCUMENT', textAt(result, 'session', 'statusInfo', 'description'), 'the label');
     return { format: options.format, size: options.size, bytes: new Uint8Array(Buffer.from(data, 'base64')), trackingNumber: shipmentId };
   }
 
@@ -183,17 +179,18 @@ export class DpdCarrier implements Carrier {
       el(
         'dpd:generateProtocolV2',
         null,
-        this.servicesParams({ packages, policy: 'STOP_ON_FIRST_ERROR', pickupAddress: request.sender }),
+        servicesParams(this.fid(), { packages, policy: 'STOP_ON_FIRST_ERROR', pickupAddress: request.sender }),
         leaf('outputDocFormatV1', 'PDF'),
         leaf('outputDocPageFormatV1', 'A4'),
-        this.auth(),
+        authXml(this.connection),
       ),
       'the protocol',
     );
     const result = (answer.return ?? {}) as XmlObject;
     const status = textAt(result, 'session', 'statusInfo', 'status');
     const data = textAt(result, 'documentData');
-    if (status !== 'OK' || !data) throw this.documentFailure(status ?? 'NO_DOCUMENT', textAt(result, 'session', 'statusInfo', 'description'), 'the protocol');
+    if (status !== 'OK' || !data)
+      throw documentFailure(this.fid(), status ?? 'NO_DOCUMENT', textAt(result, 'session', 'statusInfo', 'description'), 'the protocol');
     const protocol = textAt(result, 'documentId');
 
     let pickup: Handover['pickup'] = null;
@@ -247,7 +244,7 @@ export class DpdCarrier implements Carrier {
             leaf('pickupTimeTo', p.to),
             leaf('waybillsReady', true),
           ),
-          this.auth(),
+          authXml(this.connection),
         ),
         'the courier pickup',
       );
@@ -270,146 +267,11 @@ export class DpdCarrier implements Carrier {
     return { document: { format: 'pdf', bytes: new Uint8Array(Buffer.from(data, 'base64')) }, number: protocol, shipmentIds: request.shipmentIds, pickup };
   }
 
-  // --- the request ---
+  // --- the exchange ---
 
   private fid(): number {
     return this.connection.senderFid ?? this.connection.masterFid;
   }
-
-  private auth(): string {
-    return el(
-      'authDataV1',
-      null,
-      leaf('login', this.connection.login),
-      leaf('masterFid', this.connection.masterFid),
-      leaf('password', this.connection.password ?? ''),
-    );
-  }
-
-  private addressXml(name: string, address: Address, fid: number | null): string {
-    return el(
-      name,
-      null,
-      leaf('address', address.street),
-      leaf('city', address.city),
-      leaf('company', address.company),
-      leaf('countryCode', address.country),
-      leaf('email', address.email),
-      leaf('fid', fid),
-      leaf('name', address.name),
-      leaf('phone', nationalPhone(address.phone)),
-      leaf('postalCode', digits(address.postcode)),
-    );
-  }
-
-  private packageXml(request: ShipmentRequest): string {
-    const d = request.parcel.dimensionsMm;
-    const cm = (mm: number) => Math.max(1, Math.ceil(mm / 10));
-    const money = (name: string, m: { minor: number; currency: string } | null) =>
-      m ? el(name, null, leaf('amount', decimalAmount(m.minor)), leaf('currency', m.currency)) : null;
-    const services = [
-      money('cod', request.cod),
-      money('declaredValue', request.declaredValue),
-      request.pickupPoint ? el('dpdPickup', null, leaf('pudo', request.pickupPoint)) : null,
-    ].filter((s): s is string => s !== null);
-    return el(
-      'packages',
-      null,
-      el(
-        'parcels',
-        null,
-        leaf('content', request.contents),
-        leaf('customerData1', request.orderNumber),
-        leaf('reference', request.reference),
-        d ? leaf('sizeX', cm(d.length)) : null,
-        d ? leaf('sizeY', cm(d.width)) : null,
-        d ? leaf('sizeZ', cm(d.height)) : null,
-        leaf('weight', (request.parcel.weightGrams / 1000).toFixed(2)),
-      ),
-      leaf('payerType', 'SENDER'),
-      this.addressXml('receiver', request.receiver, null),
-      leaf('ref1', request.orderNumber),
-      leaf('reference', request.reference),
-      this.addressXml('sender', request.sender, this.fid()),
-      services.length > 0 ? el('services', null, ...services) : null,
-    );
-  }
-
-  private servicesParams(options: { packages: string[]; policy: string; pickupAddress?: Address }): string {
-    return el(
-      'dpdServicesParamsV1',
-      null,
-      options.pickupAddress ? this.addressXml('pickupAddress', options.pickupAddress, this.fid()) : null,
-      leaf('policy', options.policy),
-      el('session', null, ...options.packages, leaf('sessionType', 'DOMESTIC')),
-    );
-  }
-
-  private toShipment(waybill: string, reference: string): CarrierShipment {
-    return { carrier: 'dpd', shipmentId: waybill, trackingNumber: waybill, status: 'confirmed', carrierStatus: 'OK', reference };
-  }
-
-  // --- failures ---
-
-  private generationFailure(problem: Problem, reference: string): CarrierFailure {
-    const details = { carrier: CARRIER, code: problem.status, fields: problem.info.join('; ') };
-    if (DPD_FAULTS.has(problem.status)) {
-      return new CarrierFailure(
-        'unavailable',
-        'carrier.server_error',
-        `DPD could not number the parcel for ${reference} (${problem.status}); the station tries again later.`,
-        details,
-      );
-    }
-    if (problem.status === 'DISALLOWED_FID') {
-      return new CarrierFailure(
-        'refused',
-        'carrier.auth',
-        `DPD does not let this login send from FID ${this.fid()} (DISALLOWED_FID); check the FID in Settings → Carriers.`,
-        details,
-      );
-    }
-    const why = problem.info.length > 0 ? problem.info.join('; ') : 'it named no field';
-    return new CarrierFailure('invalid', 'carrier.invalid_data', `DPD refused the parcel for ${reference} (${problem.status}): ${why}.`, details);
-  }
-
-  private documentFailure(status: string, description: string | null, what: string): CarrierFailure {
-    const details = { carrier: CARRIER, code: status };
-    const said = description ? `: ${description}` : '';
-    if (DPD_FAULTS.has(status)) {
-      return new CarrierFailure(
-        'unavailable',
-        'carrier.server_error',
-        `DPD could not make ${what} (${status}${said}); the station tries again later.`,
-        details,
-      );
-    }
-    if (status === 'ALREADY_ADVICED') {
-      return new CarrierFailure(
-        'refused',
-        'carrier.handover_failed',
-        `DPD already made a protocol for these parcels (ALREADY_ADVICED); reprint the one made earlier.`,
-        details,
-      );
-    }
-    if (status.startsWith('INCORRECT_PICKUP_ADDRESS')) {
-      const field = status.replace('INCORRECT_PICKUP_ADDRESS_', '').toLowerCase().replace(/_/g, ' ');
-      return new CarrierFailure('invalid', 'carrier.invalid_data', `DPD refused the sender's address for ${what}: the ${field} is wrong (${status}).`, details);
-    }
-    if (status === 'NOT_FOUND')
-      return new CarrierFailure('refused', 'carrier.not_found', `DPD does not know the parcel asked for ${what} (NOT_FOUND).`, details);
-    if (status === 'ACCESS_DENIED_FOR_FID') {
-      return new CarrierFailure('refused', 'carrier.auth', `DPD does not let this login make ${what} for FID ${this.fid()} (ACCESS_DENIED_FOR_FID).`, details);
-    }
-    return new CarrierFailure(
-      'refused',
-      what === 'the label' ? 'carrier.label_failed' : 'carrier.handover_failed',
-      `DPD could not make ${what} (${status}${said}).`,
-      details,
-    );
-  }
-
-  // --- the exchange ---
 
   private async call(operation: string, body: string, what: string): Promise<XmlObject> {
     if (!this.connection.password) {

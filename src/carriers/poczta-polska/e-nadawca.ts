@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import {
   CarrierFailure,
   type Carrier,
@@ -11,10 +10,9 @@ import {
   type ShipmentLookup,
   type ShipmentRequest,
 } from '../../app/ports/carriers';
-import type { Address } from '../../domain/order';
-import { dashedPostcode, decimalAmount, nationalPhone, splitStreet } from '../address';
 import type { HttpConnection } from '../http';
 import { el, leaf, listAt, soapCall, soapEnvelope, textAt, type XmlObject } from '../xml';
+import { addressXml, CARRIER, errorsIn, guidOf, said, shipmentXml, toShipment } from './mapping';
 
 /** How the station reaches e-Nadawca (docs/carriers.md, Poczta Polska). */
 export interface ENadawcaConnection {
@@ -32,44 +30,8 @@ export interface ENadawcaConnection {
   fetch?: typeof fetch;
 }
 
-const CARRIER = 'Poczta Polska';
 const NS = 'http://e-nadawca.poczta-polska.pl';
-/** Elements e-Nadawca repeats, read as arrays even when one comes back. */
 const ARRAYS = ['retval', 'error', 'przesylka', 'printResult', 'guid', 'envelopes'];
-
-/** Services this adapter sends, by the concrete shipment type e-Nadawca takes for each. */
-const SERVICES: Record<string, { type: string; kategoria?: string }> = {
-  pocztex_kurier_48: { type: 'przesylkaBiznesowaType' },
-  paczka_pocztowa: { type: 'paczkaPocztowaType', kategoria: 'EKONOMICZNA' },
-  paczka_pocztowa_priorytetowa: { type: 'paczkaPocztowaType', kategoria: 'PRIORYTETOWA' },
-};
-
-/**
- * e-Nadawca takes a 32-character GUID from the client for each shipment: made from the
- * idempotency key, a retry of the same shipment always carries the same GUID.
- */
-export function guidOf(idempotencyKey: string): string {
-  return crypto.createHash('sha256').update(`packdesk:${idempotencyKey}`).digest('hex').slice(0, 32).toUpperCase();
-}
-
-/** Pocztex size by the box, in mm sorted smallest first (S 9×40×65 cm, M 20×40×65, L 42×40×65, else XL). */
-export function pocztexSize(dimensionsMm: { length: number; width: number; height: number } | null): string {
-  if (!dimensionsMm) return 'M';
-  const box = [dimensionsMm.length, dimensionsMm.width, dimensionsMm.height].sort((a, b) => a - b);
-  const fits = (slot: number[]) => box.every((d, i) => d <= (slot[i] as number));
-  if (fits([90, 400, 650])) return 'S';
-  if (fits([200, 400, 650])) return 'M';
-  if (fits([400, 420, 650])) return 'L';
-  return 'XL';
-}
-
-function errorsIn(node: XmlObject | undefined): { number: string; text: string }[] {
-  return listAt(node, 'error').map((e) => ({ number: String(e['@errorNumber'] ?? ''), text: String(e['@errorDesc'] ?? '').trim() }));
-}
-
-function said(errors: { number: string; text: string }[]): string {
-  return errors.map((e) => (e.number ? `${e.text} (error ${e.number})` : e.text)).join('; ');
-}
 
 /** Poczta Polska e-Nadawca (SOAP 1.1, HTTP Basic): shipments into a buffer, then the buffer is sent as an envelope. */
 export class ENadawcaCarrier implements Carrier {
@@ -87,7 +49,7 @@ export class ENadawcaCarrier implements Carrier {
     const guid = guidOf(request.idempotencyKey);
     const answer = await this.call(
       'addShipment',
-      el('en:addShipment', null, this.shipmentXml(request, guid), leaf('idBufor', this.connection.bufferId)),
+      el('en:addShipment', null, shipmentXml(request, guid, this.connection.codAccount), leaf('idBufor', this.connection.bufferId)),
       'the shipment',
     );
     const item = listAt(answer, 'retval').find((r) => r['@guid'] === guid) ?? listAt(answer, 'retval')[0];
@@ -100,13 +62,13 @@ export class ENadawcaCarrier implements Carrier {
         { carrier: CARRIER, fields: said(errors), code: errors[0]?.number ?? '' },
       );
     }
-    return this.toShipment(guid, String(item['@numerNadania']), request.reference);
+    return toShipment(guid, String(item['@numerNadania']), request.reference);
   }
 
   async findShipment(lookup: ShipmentLookup): Promise<CarrierShipment | null> {
     const guid = guidOf(lookup.idempotencyKey);
     const found = (await this.buffer()).find((p) => p['@guid'] === guid);
-    return found ? this.toShipment(guid, String(found['@numerNadania'] ?? ''), String(found['@opis'] ?? lookup.reference)) : null;
+    return found ? toShipment(guid, String(found['@numerNadania'] ?? ''), String(found['@opis'] ?? lookup.reference)) : null;
   }
 
   async shipment(shipmentId: string): Promise<CarrierShipment> {
@@ -119,7 +81,7 @@ export class ENadawcaCarrier implements Carrier {
         { carrier: CARRIER, shipment: shipmentId },
       );
     }
-    return this.toShipment(shipmentId, String(found['@numerNadania'] ?? ''), String(found['@opis'] ?? ''));
+    return toShipment(shipmentId, String(found['@numerNadania'] ?? ''), String(found['@opis'] ?? ''));
   }
 
   /** e-Nadawca gives the tracking number (numer nadania) when the shipment is added: nothing to wait for. */
@@ -210,7 +172,7 @@ export class ENadawcaCarrier implements Carrier {
         el(
           'en:zamowKuriera',
           null,
-          this.addressXml('miejsceOdbioru', p.address),
+          addressXml('miejsceOdbioru', p.address),
           leaf('oczekiwanaDataOdbioru', p.date),
           leaf('oczekiwanaGodzinaOdbioru', `${p.from}-${p.to}`),
           leaf('szacowanaIloscPrzeslek', p.parcelCount),
@@ -277,108 +239,6 @@ export class ENadawcaCarrier implements Carrier {
   }
 
   // --- the request ---
-
-  private shipmentXml(request: ShipmentRequest, guid: string): string {
-    const service = SERVICES[request.service];
-    if (!service) {
-      throw new CarrierFailure(
-        'invalid',
-        'carrier.unsupported',
-        `Poczta Polska's service "${request.service}" is not one the station sends (${Object.keys(SERVICES).join(', ')}).`,
-        { carrier: CARRIER, service: request.service },
-      );
-    }
-    if (request.pickupPoint) {
-      throw new CarrierFailure(
-        'invalid',
-        'carrier.unsupported',
-        'Delivery to a Poczta Polska pickup point is not supported yet; ship this order to the address.',
-        {
-          carrier: CARRIER,
-        },
-      );
-    }
-    const grams = Math.max(1, Math.round(request.parcel.weightGrams));
-    const value = request.declaredValue ? Math.round(request.declaredValue.minor) : undefined;
-    const insurance = request.declaredValue ? el('ubezpieczenie', { rodzaj: 'STANDARD', kwota: decimalAmount(request.declaredValue.minor) }) : null;
-    const common = { 'xsi:type': `en:${service.type}`, guid, masa: grams, wartosc: value, opis: request.reference.slice(0, 500) };
-    if (service.type === 'paczkaPocztowaType') {
-      if (request.cod) {
-        throw new CarrierFailure(
-          'invalid',
-          'carrier.unsupported',
-          'A Poczta Polska parcel (paczka pocztowa) is sent without cash on delivery; use Pocztex Kurier 48.',
-          {
-            carrier: CARRIER,
-          },
-        );
-      }
-      const gabaryt = pocztexSize(request.parcel.dimensionsMm) === 'XL' ? 'GABARYT_B' : 'GABARYT_A';
-      return el(
-        'przesylki',
-        { ...common, kategoria: service.kategoria, gabaryt },
-        this.addressXml('adres', request.receiver),
-        this.addressXml('nadawca', request.sender),
-        insurance,
-      );
-    }
-    let cod: string | null = null;
-    if (request.cod) {
-      if (!this.connection.codAccount) {
-        throw new CarrierFailure(
-          'invalid',
-          'carrier.not_set_up',
-          'Cash on delivery with Poczta Polska needs the bank account it is paid to (Settings → Carriers).',
-          {
-            carrier: CARRIER,
-          },
-        );
-      }
-      cod = el('pobranie', {
-        sposobPobrania: 'RACHUNEK_BANKOWY',
-        kwotaPobrania: Math.round(request.cod.minor),
-        nrb: this.connection.codAccount.replace(/\s/g, ''),
-        tytulem: request.reference.slice(0, 54),
-      });
-    }
-    return el(
-      'przesylki',
-      { ...common, gabaryt: pocztexSize(request.parcel.dimensionsMm), numerPrzesylkiKlienta: request.reference.slice(0, 20) },
-      this.addressXml('adres', request.receiver),
-      this.addressXml('nadawca', request.sender),
-      cod,
-      insurance,
-    );
-  }
-
-  private addressXml(name: string, address: Address): string {
-    const { street, building, flat } = splitStreet(address.street);
-    const phone = nationalPhone(address.phone);
-    return el(name, {
-      nazwa: (address.company ?? address.name).slice(0, 60),
-      nazwa2: address.company ? address.name.slice(0, 60) : undefined,
-      ulica: street.slice(0, 255),
-      numerDomu: building.slice(0, 11) || undefined,
-      numerLokalu: flat?.slice(0, 11),
-      miejscowosc: address.city.slice(0, 63),
-      kodPocztowy: dashedPostcode(address.postcode),
-      kraj: address.country === 'PL' ? 'Polska' : address.country,
-      telefon: phone ?? undefined,
-      mobile: phone ?? undefined,
-      email: address.email ?? undefined,
-    });
-  }
-
-  private toShipment(guid: string, trackingNumber: string, reference: string): CarrierShipment {
-    return {
-      carrier: 'poczta-polska',
-      shipmentId: guid,
-      trackingNumber: trackingNumber || null,
-      status: trackingNumber ? 'confirmed' : 'pending',
-      carrierStatus: trackingNumber ? 'in_buffer' : 'no_number',
-      reference,
-    };
-  }
 
   private async buffer(): Promise<XmlObject[]> {
     const answer = await this.call('getEnvelopeBufor', el('en:getEnvelopeBufor', null, leaf('idBufor', this.connection.bufferId)), 'the buffer');

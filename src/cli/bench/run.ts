@@ -4,6 +4,7 @@ import path from 'node:path';
 import { seedDemo } from '../../app/demo';
 import { hashPin } from '../../app/pin';
 import { bootStation } from '../../boot/station';
+import { benchCarriers } from './carriers';
 import { benchDocuments } from './documents';
 import { benchHostStart } from './host-start';
 import { benchJournal } from './journal';
@@ -63,6 +64,7 @@ export async function runBench(options: { orders: number; journalEntries: number
     if (runs('journal')) figures.push(...(await benchJournal({ entries: options.journalEntries })));
     if (runs('statistics')) figures.push(...(await benchStatistics({ orders: options.orders, journalEntries: options.journalEntries })));
     if (runs('documents')) figures.push(...(await benchDocuments()));
+    if (runs('carriers')) figures.push(...(await benchCarriers()));
     // About 40 s: headless Chromium's fake camera, packing screen off then recording (none without Chromium).
     if (runs('video')) figures.push(...(await benchVideo()));
     if (options.shop) {

@@ -9,7 +9,7 @@ export function registerBench(program: Command): void {
     .option('--journal <n>', 'journal entries for the scan and verify benchmarks', '1000000')
     .option('--shop', 'also pull from and push to a local Vendure server (about 70 s)')
     .option('--json', 'print JSON')
-    .option('--only <parts>', 'run only these, comma-separated: queue, returns, host, scan, journal, statistics, documents, video')
+    .option('--only <parts>', 'run only these, comma-separated: queue, returns, host, scan, journal, statistics, documents, carriers, video')
     .action(async (opts: { orders: string; journal: string; shop?: boolean; json?: boolean; only?: string }) => {
       const orders = parseCount(opts.orders, '--orders', 1, 5_000_000);
       const journalEntries = parseCount(opts.journal, '--journal', 1, 50_000_000);

@@ -15,6 +15,11 @@ function trackingCell(line: { serials: string[]; lots: string[] }): string {
   return [line.serials.length ? `S/N: ${line.serials.join(', ')}` : '', line.lots.length ? `Lot: ${line.lots.join(', ')}` : ''].filter(Boolean).join('\n');
 }
 
+/** "Tracking: InPost 6200…", with the parcel named when there are several. */
+function trackingFact(t: PackingSlipInput['tracking'][number], _i: number, all: PackingSlipInput['tracking']): string {
+  return `Tracking${all.length > 1 ? ` (parcel ${t.parcel})` : ''}: ${t.carrier} ${t.number}`;
+}
+
 /**
  * The A4 packing slip / delivery note: shop header, addresses, lines shipped (with serials and
  * lots) and backordered, parcel count, and a return section whose Code 128 the returns desk scans.
@@ -32,10 +37,10 @@ export async function renderPackingSlip(faces: Faces, input: PackingSlipInput): 
   const half = flow.width / 2 - 10;
 
   // Order facts and the shop's address.
-  const facts = [`Order: ${input.orderNumber}`, `Date: ${input.orderDate}`, `Parcels: ${input.parcelCount}`];
+  const facts = [`Order: ${input.orderNumber}`, `Date: ${input.orderDate}`, `Parcels: ${input.parcelCount}`, ...input.tracking.map(trackingFact)];
   facts.forEach((fact, i) => flow.page.text(PAGE_MARGIN, flow.y + 11 + i * 14, fact, 10.5, i === 0 ? 'bold' : 'regular'));
   drawFitted(flow.page, fitText(faces.regular, addressText(input.shop.address), { width: half, height: 50 }, 8.5), PAGE_MARGIN + half + 20, flow.y);
-  flow.y += 56;
+  flow.y += Math.max(56, facts.length * 14 + 14);
 
   // Addresses.
   const blocks: [string, string][] = [['Ship to', addressText(input.shipTo, { phone: true })]];

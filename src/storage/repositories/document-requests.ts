@@ -114,6 +114,10 @@ export function createDocumentRequestRepository(db: Database): DocumentRequestRe
      WHERE id = ? AND status = 'kept' AND print_job_id IS NULL`,
   );
   const retryAll = db.prepare<[string, string]>("UPDATE document_request_items SET next_attempt_at = ?, updated_at = ? WHERE status = 'pending'");
+  const retryOrder = db.prepare<[string, string, string]>(
+    `UPDATE document_request_items SET next_attempt_at = ?, updated_at = ?
+     WHERE status = 'pending' AND request_id IN (SELECT id FROM document_requests WHERE order_number = ?)`,
+  );
   const byOrder = db.prepare<[string], ItemRow>(`SELECT ${ITEM_COLUMNS} ${FROM} WHERE r.order_number = ? ORDER BY i.id`);
   const pendingAt = db.prepare<[string], ItemRow>(
     `SELECT ${ITEM_COLUMNS} ${FROM} WHERE r.station_id = ? AND (i.status = 'pending' OR (i.status = 'kept' AND i.print_job_id IS NULL))
@@ -164,6 +168,7 @@ export function createDocumentRequestRepository(db: Database): DocumentRequestRe
     },
     markQueued: (itemId, printJobId, at) => queued.run(printJobId, at, itemId).changes > 0,
     retryAllNow: (at) => retryAll.run(at, at).changes,
+    retryOrderNow: (orderNumber, at) => retryOrder.run(at, at, orderNumber.trim()).changes,
     forOrder: (orderNumber) => byOrder.all(orderNumber.trim()).map(toItem),
     pending: (stationId) => pendingAt.all(stationId).map(toItem),
     labelPrints: (orderNumber) => labelsOfOrder.all(orderNumber.trim()).map(toLabelPrint),

@@ -9,6 +9,7 @@ interface ProfileRow {
   target: string;
   format: string;
   raw: number;
+  label_size: string | null;
 }
 
 function toProfile(row: ProfileRow): PrinterProfile {
@@ -19,6 +20,7 @@ function toProfile(row: ProfileRow): PrinterProfile {
     target: row.target,
     format: row.format as DocumentFormat,
     raw: row.raw === 1,
+    labelSize: row.label_size as PrinterProfile['labelSize'],
   };
 }
 
@@ -27,10 +29,10 @@ export function createPrinterProfileRepository(db: Database): PrinterProfileRepo
   const one = db.prepare<[string, string], ProfileRow>('SELECT * FROM printer_profiles WHERE station_id = ? AND document_kind = ?');
   const all = db.prepare<[string], ProfileRow>('SELECT * FROM printer_profiles WHERE station_id = ? ORDER BY document_kind');
   const upsert = db.prepare<[ProfileRow]>(
-    `INSERT INTO printer_profiles (station_id, document_kind, printer_kind, target, format, raw)
-     VALUES (@station_id, @document_kind, @printer_kind, @target, @format, @raw)
+    `INSERT INTO printer_profiles (station_id, document_kind, printer_kind, target, format, raw, label_size)
+     VALUES (@station_id, @document_kind, @printer_kind, @target, @format, @raw, @label_size)
      ON CONFLICT (station_id, document_kind) DO UPDATE SET printer_kind = excluded.printer_kind,
-       target = excluded.target, format = excluded.format, raw = excluded.raw`,
+       target = excluded.target, format = excluded.format, raw = excluded.raw, label_size = excluded.label_size`,
   );
   const del = db.prepare<[string, string]>('DELETE FROM printer_profiles WHERE station_id = ? AND document_kind = ?');
   return {
@@ -47,6 +49,7 @@ export function createPrinterProfileRepository(db: Database): PrinterProfileRepo
         target: p.target,
         format: p.format,
         raw: p.raw ? 1 : 0,
+        label_size: p.labelSize ?? null,
       });
     },
     remove(stationId, kind) {

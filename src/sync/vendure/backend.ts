@@ -2,7 +2,7 @@ import type { NotePush, PullPage, RemoteOrder, RemoteProduct, ReturnPush, Shipme
 import { SyncFailure } from '../../app/ports/backend';
 import type { VendureSettings } from '../../contract/sync';
 import { VendureClient } from './client';
-import { ACTIVE_CHANNEL, ADD_FULFILLMENT, ADD_NOTE, FULFILLMENTS, ORDERS_PAGE, TRANSITION_FULFILLMENT, variantsPage } from './queries';
+import { ACTIVE_CHANNEL, ADD_FULFILLMENT, ADD_NOTE, FULFILLMENTS, orderFields, ordersPage, TRANSITION_FULFILLMENT, variantsPage } from './queries';
 import { toRemoteOrder, type VendureOrder } from './orders';
 import { VendureReturns } from './returns';
 
@@ -29,6 +29,7 @@ export class VendureBackend implements ShopBackend {
   readonly kind = 'vendure' as const;
   private readonly client: VendureClient;
   private readonly returns: VendureReturns;
+  private readonly ordersPage: string;
 
   constructor(
     private readonly settings: VendureSettings,
@@ -43,6 +44,7 @@ export class VendureBackend implements ShopBackend {
       ...(fetchImpl ? { fetch: fetchImpl } : {}),
     });
     this.returns = new VendureReturns(this.client);
+    this.ordersPage = ordersPage(orderFields(settings));
   }
 
   async testConnection() {
@@ -69,26 +71,28 @@ export class VendureBackend implements ShopBackend {
   async pullOrders(cursor: string | null): Promise<PullPage<RemoteOrder>> {
     const at: OrderCursor = cursor ? (JSON.parse(cursor) as OrderCursor) : { since: null, skip: 0, newest: null };
     const take = this.settings.pageSize;
-    const filter: Record<string, unknown> = { state: { in: READY_STATES } };
+    // Cash-on-delivery orders stay authorised until the courier collects: read those too when the shop takes COD.
+    const states = (this.settings.codPaymentMethods ?? []).length > 0 ? [...READY_STATES, 'PaymentAuthorized'] : READY_STATES;
+    const filter: Record<string, unknown> = { state: { in: states } };
     // Read a few seconds back: rows written in the same second as the last one seen (or by a
     // transaction still committing then) would slip past a strict "after". Re-read orders are
     // recognised by their link and only checked for changes.
     if (at.since) filter.updatedAt = { after: new Date(Date.parse(at.since) - PULL_OVERLAP_MS).toISOString() };
-    const { orders } = await this.client.request<{ orders: { totalItems: number; items: VendureOrder[] } }>(ORDERS_PAGE, {
+    const { orders } = await this.client.request<{ orders: { totalItems: number; items: VendureOrder[] } }>(this.ordersPage, {
       options: { filter, sort: { updatedAt: 'ASC' }, skip: at.skip, take },
     });
     const newest = orders.items.reduce<string | null>((n, o) => (n === null || o.updatedAt > n ? o.updatedAt : n), at.newest);
     const more = orders.items.length === take && at.skip + take < orders.totalItems;
     const next: OrderCursor = more ? { since: at.since, skip: at.skip + take, newest } : { since: newest ?? at.since, skip: 0, newest: null };
-    return { items: orders.items.map(toRemoteOrder), cursor: JSON.stringify(next), more, total: orders.totalItems };
+    return { items: orders.items.map((o) => toRemoteOrder(o, this.settings)), cursor: JSON.stringify(next), more, total: orders.totalItems };
   }
 
   async ordersById(externalIds: string[]): Promise<RemoteOrder[]> {
     if (externalIds.length === 0) return [];
-    const { orders } = await this.client.request<{ orders: { items: VendureOrder[] } }>(ORDERS_PAGE, {
+    const { orders } = await this.client.request<{ orders: { items: VendureOrder[] } }>(this.ordersPage, {
       options: { filter: { id: { in: externalIds } }, take: externalIds.length },
     });
-    return orders.items.map(toRemoteOrder);
+    return orders.items.map((o) => toRemoteOrder(o, this.settings));
   }
 
   async hasShipment(push: ShipmentPush): Promise<boolean> {

@@ -1,13 +1,21 @@
 /** Admin API documents, kept as text: the adapter needs no GraphQL client beyond fetch. */
 
-export const ORDER_FIELDS = `id code state updatedAt orderPlacedAt createdAt
+/**
+ * An order's fields, with the pickup point's custom fields only when the settings name them: a
+ * field the shop does not have would fail the whole query.
+ */
+export function orderFields(custom: { pickupPointField?: string | null; pickupPointNameField?: string | null }): string {
+  const named = [custom.pickupPointField, custom.pickupPointNameField].filter((f): f is string => typeof f === 'string');
+  return `id code state updatedAt orderPlacedAt createdAt currencyCode subTotalWithTax totalWithTax
   customer { firstName lastName emailAddress }
   shippingAddress { fullName company streetLine1 streetLine2 city postalCode countryCode phoneNumber }
   shippingLines { shippingMethod { code name } }
-  lines { id quantity productVariant { sku name } }`;
+  payments { method state }
+  lines { id quantity productVariant { sku name } }${named.length > 0 ? `\n  customFields { ${named.join(' ')} }` : ''}`;
+}
 
-export const ORDERS_PAGE = `query ($options: OrderListOptions) {
-  orders(options: $options) { totalItems items { ${ORDER_FIELDS} } } }`;
+export const ordersPage = (fields: string) => `query ($options: OrderListOptions) {
+  orders(options: $options) { totalItems items { ${fields} } } }`;
 
 export const variantsPage = (barcodeField: string) => `query ($options: ProductVariantListOptions) {
   productVariants(options: $options) { totalItems items { id sku name customFields { ${barcodeField} } } } }`;

@@ -24,6 +24,7 @@ export async function placeOrder(
   variants: Map<string, string>,
   items: { sku: string; quantity: number }[],
   who = 'Jan Kowalski',
+  options: { pickupPoint?: { id: string; name: string }; payment?: 'przelew' | 'pobranie' } = {},
 ): Promise<string> {
   const shop = env.shopClient;
   await shop.asAnonymousUser();
@@ -54,12 +55,23 @@ export async function placeOrder(
       ids: [methods.eligibleShippingMethods[0]!.id],
     },
   );
+  if (options.pickupPoint) {
+    await gql(
+      shop,
+      `mutation ($input: UpdateOrderInput!) { setOrderCustomFields(input: $input) { ... on Order { id } ... on ErrorResult { errorCode message } } }`,
+      {
+        input: { customFields: { pickupPointId: options.pickupPoint.id, pickupPointName: options.pickupPoint.name } },
+      },
+    );
+  }
   await gql(shop, `mutation { transitionOrderToState(state: "ArrangingPayment") { ... on Order { id } ... on ErrorResult { errorCode message } } }`);
   const paid = await gql<{ addPaymentToOrder: { code?: string; state?: string; errorCode?: string; message?: string } }>(
     shop,
-    `mutation { addPaymentToOrder(input: { method: "przelew", metadata: {} }) { ... on Order { code state } ... on ErrorResult { errorCode message } } }`,
+    `mutation ($method: String!) { addPaymentToOrder(input: { method: $method, metadata: {} }) { ... on Order { code state } ... on ErrorResult { errorCode message } } }`,
+    { method: options.payment ?? 'przelew' },
   );
-  if (paid.addPaymentToOrder.state !== 'PaymentSettled') throw new Error(`order not settled: ${JSON.stringify(paid.addPaymentToOrder)}`);
+  if (paid.addPaymentToOrder.state !== (options.payment === 'pobranie' ? 'PaymentAuthorized' : 'PaymentSettled'))
+    throw new Error(`order not settled: ${JSON.stringify(paid.addPaymentToOrder)}`);
   return paid.addPaymentToOrder.code!;
 }
 

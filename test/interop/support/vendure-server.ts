@@ -45,7 +45,14 @@ export async function startVendure(port: number): Promise<VendureShop> {
     authOptions: { tokenMethod: ['bearer'] as const },
     logger: process.env.LOG ? new DefaultLogger({ level: LogLevel.Info }) : testConfig.logger,
     paymentOptions: { paymentMethodHandlers: [dummyPaymentHandler] },
-    customFields: { ProductVariant: [{ name: BARCODE_FIELD, type: 'string' as const, nullable: true }] },
+    customFields: {
+      ProductVariant: [{ name: BARCODE_FIELD, type: 'string' as const, nullable: true }],
+      // As a pickup-point plugin keeps the customer's locker on the order.
+      Order: [
+        { name: 'pickupPointId', type: 'string' as const, nullable: true, public: true },
+        { name: 'pickupPointName', type: 'string' as const, nullable: true, public: true },
+      ],
+    },
   });
   const env = createTestEnvironment(config);
   await env.server.init({
@@ -56,7 +63,11 @@ export async function startVendure(port: number): Promise<VendureShop> {
       defaultZone: 'Europe',
       taxRates: [{ name: 'Standard', percentage: 23 }],
       shippingMethods: [{ name: 'Kurier', price: 1500 }],
-      paymentMethods: [{ name: 'Przelew', handler: { code: dummyPaymentHandler.code, arguments: [{ name: 'automaticSettle', value: 'true' }] } }],
+      paymentMethods: [
+        { name: 'Przelew', handler: { code: dummyPaymentHandler.code, arguments: [{ name: 'automaticSettle', value: 'true' }] } },
+        // Cash on delivery: authorised at checkout, settled only when the courier has collected.
+        { name: 'Pobranie', handler: { code: dummyPaymentHandler.code, arguments: [{ name: 'automaticSettle', value: 'false' }] } },
+      ],
       countries: [{ name: 'Poland', code: 'PL', zone: 'Europe' }],
       collections: [],
     },

@@ -40,7 +40,14 @@ describe('carrier accounts', () => {
     const db = openDatabase(path.join(dataFolder(), DATABASE_FILE));
     const accounts = createCarrierAccounts(db);
     accounts.save(
-      { kind: 'inpost', url: 'https://api-shipx-pl.easypack24.net', organizationId: '4321', sendingMethod: 'dispatch_order', labelFormat: 'zpl' },
+      {
+        kind: 'inpost',
+        enabled: true,
+        url: 'https://api-shipx-pl.easypack24.net',
+        organizationId: '4321',
+        sendingMethod: 'dispatch_order',
+        labelFormat: 'zpl',
+      },
       'now',
     );
     accounts.saveSealedSecret('inpost', new Uint8Array([1, 2, 3]), 'https://api-shipx-pl.easypack24.net');
@@ -48,7 +55,10 @@ describe('carrier accounts', () => {
     expect(accounts.list().map((a) => a.kind)).toEqual(['inpost']);
 
     // Pointed at another address, the old token is not handed to it.
-    accounts.save({ kind: 'inpost', url: 'https://elsewhere.example', organizationId: '4321', sendingMethod: 'dispatch_order', labelFormat: 'zpl' }, 'later');
+    accounts.save(
+      { kind: 'inpost', enabled: true, url: 'https://elsewhere.example', organizationId: '4321', sendingMethod: 'dispatch_order', labelFormat: 'zpl' },
+      'later',
+    );
     expect(accounts.sealedSecret('inpost')).toBeNull();
     expect(() => accounts.saveSealedSecret('dpd', new Uint8Array([1]), null)).toThrow('There is no dpd account to keep a secret for.');
     const row = db.prepare('SELECT sealed_secret FROM carrier_accounts').get() as { sealed_secret: Buffer };

@@ -1,7 +1,8 @@
 import { XMLParser } from 'fast-xml-parser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createShipmentOnce } from '../../../src/app/carriers/create-once';
-import { ENadawcaCarrier, guidOf, pocztexSize } from '../../../src/carriers/poczta-polska/e-nadawca';
+import { ENadawcaCarrier } from '../../../src/carriers/poczta-polska/e-nadawca';
+import { guidOf, pocztexSize } from '../../../src/carriers/poczta-polska/mapping';
 import { cleanZpl } from '../../../src/domain/zpl-clean';
 import { EN_LOGIN, EN_PASSWORD, startFakeENadawca, type FakeENadawca } from '../../fixtures/carriers/e-nadawca-fake';
 import { SENDER, shipmentRequest } from '../../fixtures/carriers/requests';

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createShipmentOnce } from '../../../src/app/carriers/create-once';
-import { InpostCarrier, detailLines, lockerTemplate } from '../../../src/carriers/inpost/inpost';
+import { InpostCarrier } from '../../../src/carriers/inpost/inpost';
+import { detailLines, lockerTemplate } from '../../../src/carriers/inpost/mapping';
 import { cleanZpl } from '../../../src/domain/zpl-clean';
 import { INPOST_ORG, INPOST_TOKEN, startFakeInpost, type FakeInpost } from '../../fixtures/carriers/inpost-fake';
 import { shipmentRequest } from '../../fixtures/carriers/requests';

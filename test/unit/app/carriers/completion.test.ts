@@ -3,6 +3,7 @@ import { carrierAccountSchema } from '../../../../src/contract/carriers';
 import { cleanZpl } from '../../../../src/domain/zpl-clean';
 import { INPOST_ORG, INPOST_TOKEN, startFakeInpost, type FakeInpost } from '../../../fixtures/carriers/inpost-fake';
 import { createStationFixture, typedCall, type StationFixture } from '../../../support/station-fixture';
+import { pdfText } from '../../documents/tools';
 import { listen } from '../../printing/listener';
 import { ok, packMugs, setUpPrinting } from '../documents/support';
 
@@ -147,5 +148,74 @@ describe('carrier shipments at completion', () => {
     const next = await f.station.carriers.handover('inpost', '2026-11-20');
     expect(next.manifestNumber).toBe('INPOST-20261120-2');
     expect(next.parcels.map((p) => p.orderNumber)).toEqual(['PD-200003']);
+  });
+
+  it("prints the carrier's tracking number on the packing slip when the shipment has it before the slip is made", async () => {
+    await packMugs(f, f.station, ORDER);
+    await f.station.documents.drain();
+    const [shipment] = f.carriers!.ports.shipments.forOrder(ORDER);
+    const slip = f.documents.archive.forOrder(ORDER).find((d) => d.kind === 'packing_slip')!;
+    const text = pdfText(f.documents.archive.read(slip.id), true);
+    expect(text).toMatch(new RegExp(`Tracking:\\s+InPost\\s+${shipment!.trackingNumber}`));
+  });
+
+  it('makes the slip without a tracking number while the carrier has not answered', async () => {
+    fake.switches.mode = 'down';
+    await packMugs(f, f.station, ORDER);
+    await f.station.documents.drain();
+    const slip = f.documents.archive.forOrder(ORDER).find((d) => d.kind === 'packing_slip')!;
+    expect(pdfText(f.documents.archive.read(slip.id))).not.toMatch(/Tracking/);
+  });
+
+  it("asks the carrier for the label in the format and on the stock of this station's label printer, not the account's default", async () => {
+    const pdfPrinter = await listen();
+    const call = typedCall(f.station);
+    await ok(call('auth.badge', { badge: 'PD-M-0001', pin: '1111' }));
+    await ok(
+      call('printers.profile.set', {
+        documentKind: 'label',
+        printerKind: 'raw_tcp',
+        target: `127.0.0.1:${pdfPrinter.port}`,
+        format: 'pdf',
+        raw: true,
+        labelSize: 'a6',
+      }),
+    );
+    await ok(call('auth.logout', {}));
+    await packMugs(f, f.station, ORDER);
+    await f.station.documents.drain();
+    const asked = fake.requests.find((r) => r.path.endsWith('/label'))!;
+    expect(asked.query.get('format')).toBe('Pdf');
+    const [shipment] = f.carriers!.ports.shipments.forOrder(ORDER);
+    expect(shipment!.label!.format).toBe('pdf');
+    expect((await pdfPrinter.received).subarray(0, 5).toString()).toBe('%PDF-');
+    await pdfPrinter.close();
+  });
+
+  it("hands the day over from the manager's screen: the contract says what waits, closes it, and names the manager in the journal", async () => {
+    await packMugs(f, f.station, ORDER);
+    await f.station.documents.drain();
+    const call = typedCall(f.station);
+    await ok(call('auth.badge', { badge: 'PD-M-0001', pin: '1111' }));
+    expect(await ok(call('carriers.handover.waiting', {}))).toEqual([{ kind: 'inpost', parcels: 1 }]);
+    const done = await ok(call('carriers.handover', { kind: 'inpost', date: '2026-11-20' }));
+    expect(done).toMatchObject({ carrier: 'inpost', manifestNumber: 'INPOST-20261120-1', parcels: [{ orderNumber: ORDER, parcelNo: 1 }] });
+    expect(await ok(call('carriers.handover.waiting', {}))).toEqual([{ kind: 'inpost', parcels: 0 }]);
+    const entry = f.journal.bySubject({ kind: 'manifest', id: 'INPOST-20261120-1' }).find((e) => e.type === 'carrier.handover');
+    expect(entry?.actorId).not.toBeNull();
+    const again = await call('carriers.handover', { kind: 'inpost', date: '2026-11-20' });
+    expect(again.ok ? null : again.error.message).toMatch(/no inpost parcel waiting/);
+  });
+
+  it('a disabled account keeps its settings but takes no new orders: they get our own label', async () => {
+    const call = typedCall(f.station);
+    await ok(call('auth.badge', { badge: 'PD-M-0001', pin: '1111' }));
+    const [view] = await ok(call('carriers.accounts.list', {}));
+    await ok(call('carriers.accounts.set', { account: { ...view!.account, enabled: false } }));
+    expect(await ok(call('carriers.accounts.list', {}))).toMatchObject([{ account: { kind: 'inpost', enabled: false }, hasSecret: true }]);
+    await ok(call('auth.logout', {}));
+    await packMugs(f, f.station, ORDER);
+    expect(f.carriers!.ports.shipments.forOrder(ORDER)).toEqual([]);
+    expect(f.documents.requests.forOrder(ORDER).map((i) => i.kind)).toEqual(['label', 'packing_slip']);
   });
 });

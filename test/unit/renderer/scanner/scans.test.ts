@@ -16,7 +16,16 @@ const login = { user: { id: 1, name: 'Anna Kowalska', role: 'packer', language: 
 function view(packed: number): PackingView {
   return {
     sessionId: 1,
-    order: { id: 1, number: 'PD-1', customerName: 'X', shipTo: {} as PackingView['order']['shipTo'], carrierCode: null, service: null, note: null },
+    order: {
+      id: 1,
+      number: 'PD-1',
+      customerName: 'X',
+      shipTo: {} as PackingView['order']['shipTo'],
+      carrierCode: null,
+      service: null,
+      pickupPoint: null,
+      note: null,
+    },
     lines: [{ lineId: 1, sku: 'MUG-01', name: 'Mug', ordered: 2, packed, complete: packed === 2, tracking: 'none', bulk: false, parts: null }],
     units: [],
     parcels: [],
