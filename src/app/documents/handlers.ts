@@ -41,16 +41,14 @@ export function printingHandlers(core: DocumentsDeps, documents: StationDocument
     return view(result.job);
   };
   const profiles = (stationId: string): PrinterProfileView[] =>
-    ports.profiles
-      .list(stationId)
-      .map(({ documentKind, printerKind, target, format, raw, labelSize }) => ({
-        documentKind,
-        printerKind,
-        target,
-        format,
-        raw,
-        labelSize: labelSize ?? null,
-      }));
+    ports.profiles.list(stationId).map(({ documentKind, printerKind, target, format, raw, labelSize }) => ({
+      documentKind,
+      printerKind,
+      target,
+      format,
+      raw,
+      labelSize: labelSize ?? null,
+    }));
   /** Ready means every printed kind has a profile this host can print through (a carrier label may use the label's). */
   const readiness = (stationId: string): PrinterReadinessView => {
     const working = new Set(
