@@ -9,6 +9,7 @@ import type { Order } from '../../domain/order';
 import { awaitsRefund, decisionProblems, type Decision } from '../../domain/returns/decision';
 import { complaintDeemedAccepted, metDeadline } from '../../domain/returns/deadlines';
 import { countsAgainstPacker } from '../../domain/returns/grading';
+import type { Logins } from '../auth';
 import type { CallContext } from '../context';
 import { requireUser } from '../packing/desk';
 import { approvingManager, type ManagerApproval } from '../packing/approval';
@@ -19,6 +20,7 @@ import { tellShop } from './shop-note';
 
 export async function override(
   desk: ReturnsDesk,
+  logins: Logins,
   call: CallContext,
   input: { number: string; reason: string; manager?: ManagerApproval | undefined },
 ): Promise<ReturnView> {
@@ -28,7 +30,7 @@ export async function override(
     self.role === 'manager' || self.role === 'admin'
       ? self
       : input.manager
-        ? await approvingManager(desk.deps, desk.deps.logins, call, input.manager)
+        ? await approvingManager(desk.deps, logins, call, input.manager)
         : (() => {
             throw new StationFailure('MANAGER_REQUIRED', 'Only a manager can approve this; scan a manager badge or enter a manager PIN.');
           })();

@@ -14,7 +14,7 @@ import { checkEligibility, type SentenceParams } from '../../domain/returns/elig
 import { sentence, type SentenceKey } from '../../domain/returns/sentences';
 import type { CallContext } from '../context';
 import type { ReturnRecord, StoredEligibility } from '../ports/returns';
-import type { ReturnsDeps } from './deps';
+import type { DeskDeps } from './deps';
 import { shippedOrder } from './shipped';
 import { returnView } from './views';
 
@@ -24,7 +24,7 @@ export function ruleFailure(code: ErrorCode, key: SentenceKey, params: SentenceP
 }
 
 export class ReturnsDesk {
-  constructor(readonly deps: ReturnsDeps) {}
+  constructor(readonly deps: DeskDeps) {}
 
   zoneOf(stationId: string): string {
     return this.deps.store.stations.get(stationId)?.timeZone ?? 'Europe/Warsaw';

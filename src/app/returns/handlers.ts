@@ -93,7 +93,7 @@ export function returnsHandlers(deps: ReturnsDeps): HandlerSlice<ReturnsMethods 
     'returns.item.missing': (input, call) => missingItem(desk, call, input),
     'returns.item.grade': (input, call) => gradeItem(desk, call, input),
     'returns.item.remove': (input, call) => removeItem(desk, call, input),
-    'returns.eligibility.override': (input, call) => override(desk, call, input),
+    'returns.eligibility.override': (input, call) => override(desk, deps.logins, call, input),
     'returns.decide': async (input, call) => {
       const view = decide(desk, call, input);
       // Printed once the decision has committed; a printer's trouble never undoes it (returns.receipt.print makes it again).

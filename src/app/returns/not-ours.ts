@@ -11,7 +11,7 @@ import type { HandlerSlice } from '../handlers';
 import type { Journal } from '../ports/journal';
 import { requireUser } from '../packing/desk';
 import type { NotOurParcelRecord, ReturnsRepository } from '../ports/returns';
-import type { ReturnsDeps } from './deps';
+import type { DeskDeps } from './deps';
 import type { ReturnsDesk } from './desk';
 import { notOursView } from './views';
 
@@ -27,7 +27,7 @@ export function parcelEntry(journal: Pick<Journal, 'append'>, call: CallContext,
   journal.append({ type, stationId: call.stationId, actorId: call.user?.id ?? null, subject: { kind: 'return', id: record.number }, payload });
 }
 
-export function notOursHandlers(deps: ReturnsDeps, desk: ReturnsDesk): HandlerSlice<NotOursMethods> {
+export function notOursHandlers(deps: DeskDeps, desk: ReturnsDesk): HandlerSlice<NotOursMethods> {
   const { store, returns, clock, journal } = deps;
   return {
     'returns.notOurs.record': (input, call) => {
