@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Clock, Logger, Store } from '../app/ports';
 import type { SilentPrint } from '../app/ports/printing';
 import type { StatisticsPorts } from '../app/ports/statistics';
+import type { ReturnsRepository } from '../app/ports/returns';
 import { createStation, type Station } from '../app/station';
 import { addStation, type StationPrinters } from '../app/stations';
 import { StationFailure } from '../contract/errors';
@@ -76,6 +77,8 @@ export interface BootedStation {
   sync: ReturnType<typeof createSyncStorage>;
   /** Packer statistics over this database, for `packdesk stats` and `packdesk bench`. */
   statistics: StatisticsPorts;
+  /** The returns desk's records, for `packdesk returns`, which reads them without logging in. */
+  returns: ReturnsRepository;
   /** Folds the WAL into the database now (long-running hosts do it every few seconds). */
   checkpointWal(): void;
   close(): Promise<void>;
@@ -141,6 +144,7 @@ export async function bootStation(options: BootOptions): Promise<BootedStation> 
       verifyJournal: (onProgress) =>
         verifyJournalFile(file, journalRows, { trustedKeys: [stationKey.publicKey], threads: os.availableParallelism() + 1, checkHere: false, onProgress }),
     });
+    const returns = guardRepository(createReturnsRepository(db), db.name);
     const station = createStation({
       store,
       journal,
@@ -153,7 +157,7 @@ export async function bootStation(options: BootOptions): Promise<BootedStation> 
       secrets,
       video: evidence.video,
       review: evidence.review,
-      returns: { repository: guardRepository(createReturnsRepository(db), db.name), photos: createPhotoFiles(options.dataDir) },
+      returns: { repository: returns, photos: createPhotoFiles(options.dataDir) },
       statistics,
       clock,
       logger: log.logger,
@@ -198,6 +202,7 @@ export async function bootStation(options: BootOptions): Promise<BootedStation> 
       seeded,
       sync: syncStorage,
       statistics,
+      returns,
       checkpointWal: () => checkpointWal(openDb),
       close: async () => {
         // Work still running would log and write after the log and database are closed.

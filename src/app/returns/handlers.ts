@@ -12,7 +12,7 @@ import { notOursHandlers, parcel, parcelEntry, type NotOursMethods } from './not
 import { openReturn } from './open';
 import { printReturnDocuments, type ReceiptForm } from './documents';
 import { identify } from './identify';
-import { nameOf, notOursSummary, photoView, returnSummary, returnView } from './views';
+import { nameOf, photoView, returnsList, returnView } from './views';
 
 type ReturnsMethods =
   | 'returns.identify'
@@ -80,14 +80,7 @@ export function returnsHandlers(deps: ReturnsDeps): HandlerSlice<ReturnsMethods 
     'returns.get': ({ number }, call) => returnView(deps, desk.record(number), call.user),
     'returns.list': ({ overdue, limit }, call) => {
       sweepMissedDeadlines(desk, call.stationId);
-      const now = clock.now();
-      const records = returns.listOpen(overdue ? { limit, dueBefore: now.toISOString() } : { limit });
-      const held = returns.listHeld({ limit });
-      const zone = desk.zoneOf(call.stationId);
-      return {
-        returns: records.map((r) => returnSummary(deps, r, store.orders.byId(r.orderId))),
-        notOurs: held.map((p) => notOursSummary(p, now, zone)).filter((p) => !overdue || p.hold.overdue),
-      };
+      return returnsList(deps, { overdue, limit }, desk.zoneOf(call.stationId));
     },
     'returns.item.scan': (input, call) => scanItem(desk, call, input),
     'returns.item.missing': (input, call) => missingItem(desk, call, input),

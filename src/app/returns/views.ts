@@ -161,3 +161,14 @@ export function notOursView(deps: Pick<ReturnsDeps, 'store' | 'returns' | 'clock
     photos: deps.returns.photos({ notOursId: record.id }).map(photoView),
   };
 }
+
+/** The returns desk's list: open returns by deadline and the parcels held, or only the overdue ones. The screen and `packdesk returns list` both read it. */
+export function returnsList(deps: Pick<ReturnsDeps, 'store' | 'returns' | 'clock'>, options: { overdue?: boolean | undefined; limit: number }, zone: string) {
+  const now = deps.clock.now();
+  const records = deps.returns.listOpen(options.overdue ? { limit: options.limit, dueBefore: now.toISOString() } : { limit: options.limit });
+  const held = deps.returns.listHeld({ limit: options.limit });
+  return {
+    returns: records.map((r) => returnSummary(deps, r, deps.store.orders.byId(r.orderId))),
+    notOurs: held.map((p) => notOursSummary(p, now, zone)).filter((p) => !options.overdue || p.hold.overdue),
+  };
+}
