@@ -42,6 +42,9 @@ import { journalHandlers } from './review/journal';
 import { shiftHandlers } from './shift/view';
 import { adminHandlers } from './admin';
 import { returnsHandlers } from './returns/handlers';
+import { sweepMissedDeadlines } from './returns/decide';
+import type { DeskDeps } from './returns/deps';
+import { ReturnsDesk } from './returns/desk';
 import { statisticsHandlers } from './statistics/handlers';
 import { videoHandlers } from './video/handlers';
 import { applyRetention } from './video/retention';
@@ -64,6 +67,8 @@ export interface Station {
   sync: Pick<SyncEngine, 'runOnce' | 'status' | 'testConnection'>;
   /** Video housekeeping for a timer: closes clips a crashed recorder left open, applies retention. */
   videoHousekeeping(): void;
+  /** Returns housekeeping for a timer: journals each return deadline that passed untouched, once. */
+  returnsHousekeeping(): void;
   /** Absolute paths of a clip and of an exported evidence package, for hosts that serve them. */
   mediaFile(kind: 'clip' | 'evidence', id: string): string | null;
   /** Whether a client may be served clips and evidence: logged in (at any station) as someone who may review. */
@@ -193,6 +198,11 @@ export function createStation(ports: StationPorts): Station {
     if (reason !== 'replaced' || by !== login.userId) desk.putBackAfterLogout(login.stationId, login.userId, login.id);
   };
   const screens = new Map<string, Client>();
+  const returnsDeps: DeskDeps = {
+    ...common,
+    returns: ports.returns.repository,
+    shop: shop ? { outbox: shop.outbox, links: shop.links } : null,
+  };
   const handlers: Handlers = {
     ...authHandlers(logins, common),
     ...orderHandlers(common, (stationId) => labelsNotPrinted(ports.documents.requests, stationId)),
@@ -220,11 +230,9 @@ export function createStation(ports: StationPorts): Station {
       returns: ports.returns.repository,
     }),
     ...returnsHandlers({
-      ...common,
-      returns: ports.returns.repository,
+      ...returnsDeps,
       photos: ports.returns.photos,
       logins,
-      shop: shop ? { outbox: shop.outbox, links: shop.links } : null,
       documents: {
         renderer: ports.documents.renderer,
         labelSettings: ports.documents.labelSettings,
@@ -293,6 +301,9 @@ export function createStation(ports: StationPorts): Station {
       const users = store.logins.liveFor(client.key).flatMap((login) => logins.current(client, login.stationId)?.user ?? []);
       if (users.length === 0) return 'NOT_LOGGED_IN';
       return users.some((user) => REVIEWERS === 'public' || roleAllows(user.role, REVIEWERS)) ? 'yes' : 'FORBIDDEN';
+    },
+    returnsHousekeeping() {
+      sweepMissedDeadlines(new ReturnsDesk(returnsDeps), ports.stationId);
     },
     videoHousekeeping() {
       if (!video || !ports.video) return;

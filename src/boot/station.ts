@@ -90,6 +90,8 @@ const BACKUP_EVERY_MS = 6 * 60 * 60 * 1000;
 const BACKUPS_KEPT = 14;
 /** Abandoned recordings are closed and retention applied this often. */
 const VIDEO_HOUSEKEEPING_MS = 60_000;
+/** Return deadlines end at midnight, local time; a minute late is on time enough for the record. */
+const RETURNS_HOUSEKEEPING_MS = 60_000;
 
 export async function bootStation(options: BootOptions): Promise<BootedStation> {
   const clock = options.clock ?? { now: () => new Date() };
@@ -179,6 +181,9 @@ export async function bootStation(options: BootOptions): Promise<BootedStation> 
       syncWorker.start();
       timers.push(() => syncWorker.stop());
       timers.push(repeat('video housekeeping', VIDEO_HOUSEKEEPING_MS, () => station.videoHousekeeping(), log.logger));
+      // At start too: a deadline that passed while the station was off is journaled now, not a minute later.
+      station.returnsHousekeeping();
+      timers.push(repeat('missed return deadlines', RETURNS_HOUSEKEEPING_MS, () => station.returnsHousekeeping(), log.logger));
       timers.push(repeat('ending idle logins', IDLE_CHECK_MS, () => station.expireIdleLogins(), log.logger));
       // Between scans, so no scan's commit pays for copying the WAL into the database.
       timers.push(repeat('WAL checkpoint', CHECKPOINT_EVERY_MS, () => checkpointWal(openDb), log.logger));

@@ -118,15 +118,16 @@ function attribute(desk: ReturnsDesk, call: CallContext, order: Order, record: R
 }
 
 /**
- * A deadline that passed while nobody touched the return is journaled as missed when the station
- * next looks (`returns.list` calls this): once per return, with no actor. Answered complaints are
- * done with their deadline. Returns how many were journaled.
+ * A deadline that passed while nobody touched the return is journaled as missed, with no actor,
+ * once per return: the station's timer runs this (and `returns.list` before it reads), so the
+ * miss is on record when it happens, not when someone next looks. Answered complaints are done
+ * with their deadline. The screens hear of each; returns how many were journaled.
  */
 export function sweepMissedDeadlines(desk: ReturnsDesk, stationId: string): number {
   const { store, returns, clock, journal } = desk.deps;
   const now = clock.now();
-  return store.transaction(() => {
-    let journaled = 0;
+  const journaled = store.transaction(() => {
+    const missed: ReturnRecord[] = [];
     for (const record of returns.listOpen({ limit: 1000, dueBefore: now.toISOString() })) {
       if (record.deadline.kind === 'answer' && record.status !== 'open') continue;
       const order = store.orders.byId(record.orderId);
@@ -138,10 +139,12 @@ export function sweepMissedDeadlines(desk: ReturnsDesk, stationId: string): numb
         subject: { kind: 'order', id: order.number },
         payload: { returnNumber: record.number, kind: record.deadline.kind, lastDay: record.deadline.lastDay, unattended: true },
       });
-      journaled++;
+      missed.push(record);
     }
-    return journaled;
+    return missed;
   });
+  for (const record of journaled) desk.changed(record.number, record.status);
+  return journaled.length;
 }
 
 function missedJournaled(desk: ReturnsDesk, order: Order, record: ReturnRecord): boolean {

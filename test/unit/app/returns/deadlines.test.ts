@@ -28,4 +28,19 @@ describe('a deadline that passes while nobody touches the return', () => {
     expect(missed(fx)).toHaveLength(1);
     expect(fx.journal.bySubject({ kind: 'order', id: 'PD-200001' }).filter((e) => e.type === 'returns.deadline_met')).toEqual([]);
   });
+
+  it('is journaled by the station’s own sweep with nobody looking, once per return, and the screens are told', async () => {
+    const { fx, number } = await openReturn();
+    fx.station.returnsHousekeeping();
+    expect(missed(fx)).toEqual([]);
+    fx.clock.advance(15 * DAY);
+    const before = fx.events.length;
+    fx.station.returnsHousekeeping();
+    fx.station.returnsHousekeeping();
+    expect(missed(fx).map((e) => [e.actorId, e.stationId, e.payload])).toEqual([
+      [null, 'ST-01', { returnNumber: number, kind: 'refund', lastDay: '2026-12-04', unattended: true }],
+    ]);
+    const told = fx.events.slice(before).filter((e) => e.name === 'returns.changed');
+    expect(told.map((e) => e.payload)).toEqual([{ stationId: null, number, status: 'open' }]);
+  });
 });
