@@ -132,12 +132,14 @@ export function App() {
     );
   }
   const manager = roleAllows(login.user.role, ['manager']);
+  // A returns handler reads the timeline of the order whose return is open at the desk (docs/security.md).
+  const returnsHandler = login.user.role === 'returns';
   // Returns handlers only ever see the returns desk, packers only packing; managers either (issue 10).
   const desk = homeOf(login.user.role, login.station.kind, deskChoice);
   const main = packing ? (
     <PackScreen />
-  ) : manager && reviewing ? (
-    <ReviewScreen />
+  ) : (manager || returnsHandler) && reviewing ? (
+    <ReviewScreen manager={manager} />
   ) : manager && consoleOpen ? (
     <ConsoleScreen />
   ) : statistics ? (

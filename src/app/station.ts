@@ -37,7 +37,7 @@ import { SyncEngine } from './sync/engine';
 import { syncHandlers } from './sync/handlers';
 import { shopLabelsTo } from './sync/labels';
 import { shopOutbox } from './sync/outbox-handler';
-import { reviewHandlers } from './review/handlers';
+import { mayReadOrder, reviewHandlers } from './review/handlers';
 import { journalHandlers } from './review/journal';
 import { shiftHandlers } from './shift/view';
 import { adminHandlers } from './admin';
@@ -71,9 +71,11 @@ export interface Station {
   returnsHousekeeping(): void;
   /** Absolute paths of a clip and of an exported evidence package, for hosts that serve them. */
   mediaFile(kind: 'clip' | 'evidence', id: string): string | null;
-  /** Whether a client may be served clips and evidence: logged in (at any station) as someone who may review. */
-  mayReview(client: Client): 'yes' | 'NOT_LOGGED_IN' | 'FORBIDDEN';
-  /** What hosts need to know of their clients' logins (which events a client may hear, renewing a key). */
+  /**
+   * Whether a client may be served a clip or an evidence package: logged in (at any station) as a
+   * manager, or as a returns handler for a clip of an order that has a return.
+   */
+  mayReview(client: Client, media: { kind: 'clip' | 'evidence'; id: string }): 'yes' | 'NOT_LOGGED_IN' | 'FORBIDDEN';
   logins: StationLogins;
 }
 
@@ -92,8 +94,8 @@ export interface StationLogins {
   hears(client: Client, stationId: string, event: StationEvent): boolean;
 }
 
-/** Who may watch clips and take evidence: whoever may read an order's timeline. */
-const REVIEWERS = METHODS['review.timeline'].access;
+/** Who may watch any clip and take evidence. */
+const MANAGERS = METHODS['review.evidence'].access as readonly Role[];
 const SHIFT_VIEWERS = METHODS['shift.view'].access as readonly Role[];
 
 /** A recorder sends a chunk a second; a minute of silence means its page or browser is gone. */
@@ -217,7 +219,7 @@ export function createStation(ports: StationPorts): Station {
     ...syncHandlers(syncDeps, syncEngine),
     ...carrierHandlers(common, carrierPorts, ports.secrets),
     ...videoHandlers(common, video, ports.video ?? null),
-    ...reviewHandlers({ ...common, review: ports.review ?? null, video: ports.video ?? null }),
+    ...reviewHandlers({ ...common, review: ports.review ?? null, video: ports.video ?? null, returns: ports.returns.repository }),
     ...journalHandlers(common, ports.review ?? null),
     ...adminHandlers({ ...common, renderer: ports.documents.renderer }, logins),
     ...shiftHandlers({
@@ -297,10 +299,13 @@ export function createStation(ports: StationPorts): Station {
       const segment = /^\d+$/.test(id) ? ports.video?.segments.byId(Number(id)) : null;
       return segment?.path && segment.status !== 'deleted' ? (ports.video?.files.locate(segment.path) ?? null) : null;
     },
-    mayReview(client) {
+    mayReview(client, media) {
       const users = store.logins.liveFor(client.key).flatMap((login) => logins.current(client, login.stationId)?.user ?? []);
       if (users.length === 0) return 'NOT_LOGGED_IN';
-      return users.some((user) => REVIEWERS === 'public' || roleAllows(user.role, REVIEWERS)) ? 'yes' : 'FORBIDDEN';
+      if (users.some((user) => roleAllows(user.role, MANAGERS))) return 'yes';
+      const segment = media.kind === 'clip' && /^\d+$/.test(media.id) ? ports.video?.segments.byId(Number(media.id)) : null;
+      const reviewDeps = { store, returns: ports.returns.repository };
+      return segment && users.some((user) => mayReadOrder(reviewDeps, user, segment.orderNumber)) ? 'yes' : 'FORBIDDEN';
     },
     returnsHousekeeping() {
       sweepMissedDeadlines(new ReturnsDesk(returnsDeps), ports.stationId);
