@@ -36,6 +36,7 @@ import { errorText } from './i18n/error-text';
 import { setLanguage } from './i18n';
 import { ScanNotRead } from './scanner/ScanNotRead';
 import { showScanResult } from './scanner/scans';
+import { deliverScan } from './scanner/listener';
 import { useActivity } from './login/useActivity';
 import { useStationStore } from './station/stationStore';
 import { useLoginWatch } from './login/useLoginWatch';
@@ -96,6 +97,13 @@ export function App() {
     if (!stationId) return;
     return subscribe('scan.handled', (event) => {
       if (event.stationId === stationId) showScanResult(event.result, null, false);
+    });
+  }, [stationId]);
+  // At the returns desk the core hands its HID scans to the screen, which takes them as wedge scans.
+  useEffect(() => {
+    if (!stationId) return;
+    return subscribe('scan.read', (event) => {
+      if (event.stationId === stationId) deliverScan(event.data);
     });
   }, [stationId]);
 

@@ -101,6 +101,15 @@ const SHIFT_VIEWERS = METHODS['shift.view'].access as readonly Role[];
 /** A recorder sends a chunk a second; a minute of silence means its page or browser is gone. */
 const ABANDONED_AFTER_MS = 60_000;
 
+/**
+ * Whether a scan read by the core goes to the screen as it is, as at the returns desk (returns
+ * handlers, and managers at a returns station with no order open), instead of through scan.submit.
+ */
+function scansGoToScreen(role: Role, stationKind: string, packing: boolean): boolean {
+  if (role === 'returns') return true;
+  return stationKind === 'returns' && roleAllows(role, MANAGERS) && !packing;
+}
+
 export function createStation(ports: StationPorts): Station {
   const events = new EventStream();
   const { store, clock, logger } = ports;
@@ -326,6 +335,16 @@ export function createStation(ports: StationPorts): Station {
             const client = holder ? { key: holder.clientKey } : screens.get(stationId);
             if (!client) {
               ports.logger.warn('scan from the station scanner with nobody logged in; log in at the screen first', { stationId });
+              return;
+            }
+            // At the returns desk the screen decides what a scan is (a parcel, an item of the open return): it gets the scan itself.
+            const reader = holder ? store.users.byId(holder.userId) : null;
+            if (
+              holder &&
+              reader &&
+              scansGoToScreen(reader.role, store.stations.get(stationId)?.kind ?? 'packing', ports.packing.activeAt(stationId) !== null)
+            ) {
+              events.emit('scan.read', { stationId, loginId: holder.id, data: scan.data, symbology: scan.symbology });
               return;
             }
             void dispatch('scan.submit', { data: scan.data, symbology: scan.symbology, source: 'hid' }, { stationId, client }).then((result) => {
