@@ -15,6 +15,7 @@ import { requireUser } from '../packing/desk';
 import { approvingManager, type ManagerApproval } from '../packing/approval';
 import type { ReturnRecord } from '../ports/returns';
 import { shippedOrder } from './shipped';
+import { refundSuggestion } from './views';
 import { ruleFailure, type ReturnsDesk } from './desk';
 import { tellShop } from './shop-note';
 
@@ -82,7 +83,12 @@ export function decide(desk: ReturnsDesk, call: CallContext, input: { number: st
       eligible: eligibility.eligible,
       overridden: record.override !== null,
     });
-    if (decision.refund) desk.journal(call, order, 'returns.refund_decided', { returnNumber: record.number, ...decision.refund });
+    if (decision.refund) {
+      // The desk suggests what the customer paid for the accepted items; the handler may change it, and the change is on record.
+      const suggested = refundSuggestion(order, items);
+      const changed = suggested !== null && (suggested.amountMinor !== decision.refund.amountMinor || suggested.currency !== decision.refund.currency);
+      desk.journal(call, order, 'returns.refund_decided', { returnNumber: record.number, ...decision.refund, suggested, changed });
+    }
     if (record.deadline.kind === 'answer') deadlineEntry(desk, call, order, record, now);
     attribute(desk, call, order, record, at);
     tellShop(desk, order, record, decision, at, call.stationId);

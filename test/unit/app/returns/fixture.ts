@@ -35,6 +35,8 @@ export interface DeskOptions extends StationFixtureOptions {
   email?: string | null;
   /** The desk's printers as a station gets them by default (needs pdfFolder). */
   printers?: boolean;
+  /** Give the lines the prices the shop charged: a mug 49.99 PLN, the phone 1,299.00 PLN. */
+  prices?: boolean;
   /** Runs after the order is inserted and before it is packed (links it to a shop, say). */
   beforePacking?: (fx: StationFixture) => void;
 }
@@ -43,7 +45,7 @@ export type Desk = Awaited<ReturnType<typeof shippedAndAtTheDesk>>;
 
 /** A station where Anna packed the order and Rita is logged in at the returns desk ST-03. */
 export async function shippedAndAtTheDesk(options: DeskOptions = {}) {
-  const { orderNumber = 'PD-200001', externalId = null, email = null, printers = false, beforePacking, ...stationOptions } = options;
+  const { orderNumber = 'PD-200001', externalId = null, email = null, printers = false, prices = false, beforePacking, ...stationOptions } = options;
   const fx = createStationFixture(stationOptions);
   current = fx;
   fx.store.stations.upsert({ id: 'ST-03', name: 'Zwroty', language: 'pl', idleLogoutMinutes: 15, kind: 'returns' });
@@ -60,8 +62,8 @@ export async function shippedAndAtTheDesk(options: DeskOptions = {}) {
     note: null,
     createdAt: '2026-11-19T12:00:00Z',
     lines: [
-      { sku: 'MUG-01', quantity: 2 },
-      { sku: 'PHONE-01', quantity: 1 },
+      { sku: 'MUG-01', quantity: 2, ...(prices ? { unitPrice: { minor: 4999, currency: 'PLN' } } : {}) },
+      { sku: 'PHONE-01', quantity: 1, ...(prices ? { unitPrice: { minor: 129900, currency: 'PLN' } } : {}) },
     ],
   };
   fx.store.orders.insertMany([order]);
