@@ -100,7 +100,11 @@ export function seedReturns(store: Store, orders: readonly NewOrder[], options: 
     }
     return view.number;
   };
-  const refund = (amountMinor: number) => ({ refund: { amountMinor, currency: 'PLN' }, outcome: null, reason: null });
+  /** The refund the desk suggests (what the customer paid for the accepted items), cut by `cut` of it when the handler changed it. */
+  const refund = (number: string, cut = 0) => {
+    const suggested = desk.view(desk.record(number), call).suggestedRefund ?? { amountMinor: 0, currency: 'PLN' };
+    return { refund: { amountMinor: Math.round(suggested.amountMinor * (1 - cut)), currency: suggested.currency }, outcome: null, reason: null };
+  };
 
   const [justArrived, graded, awaiting, answered, closed] = plain;
   let returns = 0;
@@ -113,7 +117,7 @@ export function seedReturns(store: Store, orders: readonly NewOrder[], options: 
   // Decided two days ago: the refund is yet to be paid.
   const awaitingNumber = taken(awaiting!, 3, 'withdrawal', { condition: 'unopened', disposition: 'restock', reasonCode: 'changed_mind' });
   moment += HOUR;
-  decide(desk, call, { number: awaitingNumber, ...refund(8_990) });
+  decide(desk, call, { number: awaitingNumber, ...refund(awaitingNumber) });
   returns++;
   // A complaint answered with a repair.
   const answeredNumber = taken(answered!, 2, 'complaint', {
@@ -134,7 +138,8 @@ export function seedReturns(store: Store, orders: readonly NewOrder[], options: 
     note: 'Bez wypełnienia w kartonie.',
   });
   moment += HOUR;
-  decide(desk, call, { number: closedNumber, ...refund(4_500) });
+  // Damaged: the handler took a fifth off the suggested refund, which the journal keeps as a change.
+  decide(desk, call, { number: closedNumber, ...refund(closedNumber, 0.2), reason: 'Produkt uszkodzony, zwrot pomniejszony.' });
   moment += DAY;
   close(desk, call, closedNumber);
   returns++;

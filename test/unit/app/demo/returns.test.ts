@@ -44,5 +44,9 @@ describe('the demo shop’s returns desk', () => {
       expect(types).toContain(type);
     expect(types).toContain('returns.not_ours');
     expect(types).toContain('returns.not_ours.sent_back');
+    // Refunds start from the prices: one kept as suggested, one cut by the handler, the change on record.
+    const refunds = entries.filter((e) => e.type === 'returns.refund_decided').map((e) => e.payload);
+    expect(refunds.map((p) => p.changed).sort()).toEqual([false, true]);
+    for (const p of refunds) expect(p.suggested).toMatchObject({ amountMinor: expect.any(Number), currency: 'PLN' });
   });
 });
