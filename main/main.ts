@@ -58,7 +58,7 @@ async function start(): Promise<void> {
     (kind, id) => {
       const station = running?.station;
       const window = mainWindow;
-      if (!station || !window || station.mayReview(windowClients.of(window.webContents.id)) !== 'yes') return null;
+      if (!station || !window || station.mayReview(windowClients.of(window.webContents.id), { kind, id }) !== 'yes') return null;
       return station.mediaFile(kind, id);
     },
     log,

@@ -36,6 +36,7 @@ import { errorText } from './i18n/error-text';
 import { setLanguage } from './i18n';
 import { ScanNotRead } from './scanner/ScanNotRead';
 import { showScanResult } from './scanner/scans';
+import { deliverScan } from './scanner/listener';
 import { useActivity } from './login/useActivity';
 import { useStationStore } from './station/stationStore';
 import { useLoginWatch } from './login/useLoginWatch';
@@ -98,6 +99,13 @@ export function App() {
       if (event.stationId === stationId) showScanResult(event.result, null, false);
     });
   }, [stationId]);
+  // At the returns desk the core hands its HID scans to the screen, which takes them as wedge scans.
+  useEffect(() => {
+    if (!stationId) return;
+    return subscribe('scan.read', (event) => {
+      if (event.stationId === stationId) deliverScan(event.data);
+    });
+  }, [stationId]);
 
   const userId = login?.user.id;
   useEffect(() => {
@@ -132,12 +140,14 @@ export function App() {
     );
   }
   const manager = roleAllows(login.user.role, ['manager']);
+  // A returns handler reads the timeline of the order whose return is open at the desk (docs/security.md).
+  const returnsHandler = login.user.role === 'returns';
   // Returns handlers only ever see the returns desk, packers only packing; managers either (issue 10).
   const desk = homeOf(login.user.role, login.station.kind, deskChoice);
   const main = packing ? (
     <PackScreen />
-  ) : manager && reviewing ? (
-    <ReviewScreen />
+  ) : (manager || returnsHandler) && reviewing ? (
+    <ReviewScreen manager={manager} />
   ) : manager && consoleOpen ? (
     <ConsoleScreen />
   ) : statistics ? (

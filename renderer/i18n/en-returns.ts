@@ -107,7 +107,7 @@ export const enReturns = {
   decide: 'Decide (F8)',
   decideTitle: 'Decide return {{number}}',
   refund: 'Refund amount',
-  refundHint: 'Leave empty for no refund.',
+  refundHint: 'Filled in with what the customer paid for the accepted items; change it if needed. Leave empty for no refund.',
   currency: 'Currency',
   amountInvalid: 'Type an amount such as 129.99.',
   outcome: 'Complaint outcome',

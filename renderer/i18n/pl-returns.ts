@@ -111,7 +111,7 @@ export const plReturns: Words<typeof enReturns> = {
   decide: 'Decyzja (F8)',
   decideTitle: 'Decyzja w sprawie zwrotu {{number}}',
   refund: 'Kwota zwrotu',
-  refundHint: 'Zostaw puste, jeśli bez zwrotu pieniędzy.',
+  refundHint: 'Wpisano kwotę zapłaconą przez klienta za przyjęte produkty; zmień ją w razie potrzeby. Zostaw puste, jeśli bez zwrotu pieniędzy.',
   currency: 'Waluta',
   amountInvalid: 'Wpisz kwotę, np. 129,99.',
   outcome: 'Rozstrzygnięcie reklamacji',

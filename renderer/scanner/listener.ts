@@ -18,6 +18,11 @@ export function subscribeScans(listener: ScanListener): () => void {
   return () => listeners.delete(listener);
 }
 
+/** A scan read elsewhere (the core's HID scanner at the returns desk) reaches the screen in front as a wedge scan does. */
+export function deliverScan(code: string): void {
+  emitScan(code);
+}
+
 function emitScan(code: string): void {
   const newest = [...listeners].pop();
   newest?.(code);

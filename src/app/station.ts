@@ -37,11 +37,14 @@ import { SyncEngine } from './sync/engine';
 import { syncHandlers } from './sync/handlers';
 import { shopLabelsTo } from './sync/labels';
 import { shopOutbox } from './sync/outbox-handler';
-import { reviewHandlers } from './review/handlers';
+import { mayReadOrder, reviewHandlers } from './review/handlers';
 import { journalHandlers } from './review/journal';
 import { shiftHandlers } from './shift/view';
 import { adminHandlers } from './admin';
 import { returnsHandlers } from './returns/handlers';
+import { sweepMissedDeadlines } from './returns/decide';
+import type { DeskDeps } from './returns/deps';
+import { ReturnsDesk } from './returns/desk';
 import { statisticsHandlers } from './statistics/handlers';
 import { videoHandlers } from './video/handlers';
 import { applyRetention } from './video/retention';
@@ -64,11 +67,15 @@ export interface Station {
   sync: Pick<SyncEngine, 'runOnce' | 'status' | 'testConnection'>;
   /** Video housekeeping for a timer: closes clips a crashed recorder left open, applies retention. */
   videoHousekeeping(): void;
+  /** Returns housekeeping for a timer: journals each return deadline that passed untouched, once. */
+  returnsHousekeeping(): void;
   /** Absolute paths of a clip and of an exported evidence package, for hosts that serve them. */
   mediaFile(kind: 'clip' | 'evidence', id: string): string | null;
-  /** Whether a client may be served clips and evidence: logged in (at any station) as someone who may review. */
-  mayReview(client: Client): 'yes' | 'NOT_LOGGED_IN' | 'FORBIDDEN';
-  /** What hosts need to know of their clients' logins (which events a client may hear, renewing a key). */
+  /**
+   * Whether a client may be served a clip or an evidence package: logged in (at any station) as a
+   * manager, or as a returns handler for a clip of an order that has a return.
+   */
+  mayReview(client: Client, media: { kind: 'clip' | 'evidence'; id: string }): 'yes' | 'NOT_LOGGED_IN' | 'FORBIDDEN';
   logins: StationLogins;
 }
 
@@ -87,12 +94,21 @@ export interface StationLogins {
   hears(client: Client, stationId: string, event: StationEvent): boolean;
 }
 
-/** Who may watch clips and take evidence: whoever may read an order's timeline. */
-const REVIEWERS = METHODS['review.timeline'].access;
+/** Who may watch any clip and take evidence. */
+const MANAGERS = METHODS['review.evidence'].access as readonly Role[];
 const SHIFT_VIEWERS = METHODS['shift.view'].access as readonly Role[];
 
 /** A recorder sends a chunk a second; a minute of silence means its page or browser is gone. */
 const ABANDONED_AFTER_MS = 60_000;
+
+/**
+ * Whether a scan read by the core goes to the screen as it is, as at the returns desk (returns
+ * handlers, and managers at a returns station with no order open), instead of through scan.submit.
+ */
+function scansGoToScreen(role: Role, stationKind: string, packing: boolean): boolean {
+  if (role === 'returns') return true;
+  return stationKind === 'returns' && roleAllows(role, MANAGERS) && !packing;
+}
 
 export function createStation(ports: StationPorts): Station {
   const events = new EventStream();
@@ -206,6 +222,11 @@ export function createStation(ports: StationPorts): Station {
     );
   };
   const screens = new Map<string, Client>();
+  const returnsDeps: DeskDeps = {
+    ...common,
+    returns: ports.returns.repository,
+    shop: shop ? { outbox: shop.outbox, links: shop.links } : null,
+  };
   const handlers: Handlers = {
     ...authHandlers(logins, common),
     ...orderHandlers(common, (stationId) => labelsNotPrinted(ports.documents.requests, stationId)),
@@ -220,7 +241,7 @@ export function createStation(ports: StationPorts): Station {
     ...syncHandlers(syncDeps, syncEngine),
     ...carrierHandlers(common, carrierPorts, ports.secrets, (kind, date, actorId, stationId) => closeDay(stationId, kind, date, actorId)),
     ...videoHandlers(common, video, ports.video ?? null),
-    ...reviewHandlers({ ...common, review: ports.review ?? null, video: ports.video ?? null }),
+    ...reviewHandlers({ ...common, review: ports.review ?? null, video: ports.video ?? null, returns: ports.returns.repository }),
     ...journalHandlers(common, ports.review ?? null),
     ...adminHandlers({ ...common, renderer: ports.documents.renderer }, logins),
     ...shiftHandlers({
@@ -233,11 +254,9 @@ export function createStation(ports: StationPorts): Station {
       returns: ports.returns.repository,
     }),
     ...returnsHandlers({
-      ...common,
-      returns: ports.returns.repository,
+      ...returnsDeps,
       photos: ports.returns.photos,
       logins,
-      shop: shop ? { outbox: shop.outbox, links: shop.links } : null,
       documents: {
         renderer: ports.documents.renderer,
         labelSettings: ports.documents.labelSettings,
@@ -293,10 +312,16 @@ export function createStation(ports: StationPorts): Station {
       const segment = /^\d+$/.test(id) ? ports.video?.segments.byId(Number(id)) : null;
       return segment?.path && segment.status !== 'deleted' ? (ports.video?.files.locate(segment.path) ?? null) : null;
     },
-    mayReview(client) {
+    mayReview(client, media) {
       const users = store.logins.liveFor(client.key).flatMap((login) => logins.current(client, login.stationId)?.user ?? []);
       if (users.length === 0) return 'NOT_LOGGED_IN';
-      return users.some((user) => REVIEWERS === 'public' || roleAllows(user.role, REVIEWERS)) ? 'yes' : 'FORBIDDEN';
+      if (users.some((user) => roleAllows(user.role, MANAGERS))) return 'yes';
+      const segment = media.kind === 'clip' && /^\d+$/.test(media.id) ? ports.video?.segments.byId(Number(media.id)) : null;
+      const reviewDeps = { store, returns: ports.returns.repository };
+      return segment && users.some((user) => mayReadOrder(reviewDeps, user, segment.orderNumber)) ? 'yes' : 'FORBIDDEN';
+    },
+    returnsHousekeeping() {
+      sweepMissedDeadlines(new ReturnsDesk(returnsDeps), ports.stationId);
     },
     videoHousekeeping() {
       if (!video || !ports.video) return;
@@ -314,6 +339,16 @@ export function createStation(ports: StationPorts): Station {
             const client = holder ? { key: holder.clientKey } : screens.get(stationId);
             if (!client) {
               ports.logger.warn('scan from the station scanner with nobody logged in; log in at the screen first', { stationId });
+              return;
+            }
+            // At the returns desk the screen decides what a scan is (a parcel, an item of the open return): it gets the scan itself.
+            const reader = holder ? store.users.byId(holder.userId) : null;
+            if (
+              holder &&
+              reader &&
+              scansGoToScreen(reader.role, store.stations.get(stationId)?.kind ?? 'packing', ports.packing.activeAt(stationId) !== null)
+            ) {
+              events.emit('scan.read', { stationId, loginId: holder.id, data: scan.data, symbology: scan.symbology });
               return;
             }
             void dispatch('scan.submit', { data: scan.data, symbology: scan.symbology, source: 'hid' }, { stationId, client }).then((result) => {

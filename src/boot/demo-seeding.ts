@@ -7,6 +7,7 @@ import type { Database } from '../storage/db';
 import { guardRepository } from '../storage/failures';
 import { createLabelSettingsRepository } from '../storage/repositories/label-settings';
 import { createPrinterProfileRepository } from '../storage/repositories/printer-profiles';
+import { createReturnsRepository } from '../storage/repositories/returns';
 
 /** What a host asks of the demo shop when it starts. */
 export type DemoPlan =
@@ -58,6 +59,7 @@ export function seedDemoFolder(plan: DemoPlan, deps: DemoSeedingDeps): DemoSeede
     labels: { repository: guardRepository(createLabelSettingsRepository(db), db.name), settings: DEMO_LABEL_SETTINGS },
     // Every station prints into its PDF folder until a manager sets up real printers.
     printers: guardRepository(createPrinterProfileRepository(db), db.name),
+    returns: guardRepository(createReturnsRepository(db), db.name),
   });
   deps.logger.info('data folder seeded with the demo shop', { ...counts });
   return { ...counts, unfinished };

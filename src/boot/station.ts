@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Clock, Logger, Store } from '../app/ports';
 import type { SilentPrint } from '../app/ports/printing';
 import type { StatisticsPorts } from '../app/ports/statistics';
+import type { ReturnsRepository } from '../app/ports/returns';
 import { createStation, type Station } from '../app/station';
 import { addStation, type StationPrinters } from '../app/stations';
 import { StationFailure } from '../contract/errors';
@@ -76,6 +77,8 @@ export interface BootedStation {
   sync: ReturnType<typeof createSyncStorage>;
   /** Packer statistics over this database, for `packdesk stats` and `packdesk bench`. */
   statistics: StatisticsPorts;
+  /** The returns desk's records, for `packdesk returns`, which reads them without logging in. */
+  returns: ReturnsRepository;
   /** Folds the WAL into the database now (long-running hosts do it every few seconds). */
   checkpointWal(): void;
   close(): Promise<void>;
@@ -87,6 +90,8 @@ const BACKUP_EVERY_MS = 6 * 60 * 60 * 1000;
 const BACKUPS_KEPT = 14;
 /** Abandoned recordings are closed and retention applied this often. */
 const VIDEO_HOUSEKEEPING_MS = 60_000;
+/** Return deadlines end at midnight, local time; a minute late is on time enough for the record. */
+const RETURNS_HOUSEKEEPING_MS = 60_000;
 
 export async function bootStation(options: BootOptions): Promise<BootedStation> {
   const clock = options.clock ?? { now: () => new Date() };
@@ -141,6 +146,7 @@ export async function bootStation(options: BootOptions): Promise<BootedStation> 
       verifyJournal: (onProgress) =>
         verifyJournalFile(file, journalRows, { trustedKeys: [stationKey.publicKey], threads: os.availableParallelism() + 1, checkHere: false, onProgress }),
     });
+    const returns = guardRepository(createReturnsRepository(db), db.name);
     const station = createStation({
       store,
       journal,
@@ -153,7 +159,7 @@ export async function bootStation(options: BootOptions): Promise<BootedStation> 
       secrets,
       video: evidence.video,
       review: evidence.review,
-      returns: { repository: guardRepository(createReturnsRepository(db), db.name), photos: createPhotoFiles(options.dataDir) },
+      returns: { repository: returns, photos: createPhotoFiles(options.dataDir) },
       statistics,
       clock,
       logger: log.logger,
@@ -175,6 +181,9 @@ export async function bootStation(options: BootOptions): Promise<BootedStation> 
       syncWorker.start();
       timers.push(() => syncWorker.stop());
       timers.push(repeat('video housekeeping', VIDEO_HOUSEKEEPING_MS, () => station.videoHousekeeping(), log.logger));
+      // At start too: a deadline that passed while the station was off is journaled now, not a minute later.
+      station.returnsHousekeeping();
+      timers.push(repeat('missed return deadlines', RETURNS_HOUSEKEEPING_MS, () => station.returnsHousekeeping(), log.logger));
       timers.push(repeat('ending idle logins', IDLE_CHECK_MS, () => station.expireIdleLogins(), log.logger));
       // Between scans, so no scan's commit pays for copying the WAL into the database.
       timers.push(repeat('WAL checkpoint', CHECKPOINT_EVERY_MS, () => checkpointWal(openDb), log.logger));
@@ -198,6 +207,7 @@ export async function bootStation(options: BootOptions): Promise<BootedStation> 
       seeded,
       sync: syncStorage,
       statistics,
+      returns,
       checkpointWal: () => checkpointWal(openDb),
       close: async () => {
         // Work still running would log and write after the log and database are closed.

@@ -17,6 +17,7 @@ import { registerServe } from './commands/serve';
 import { registerImport } from './commands/import';
 import { registerSync } from './commands/sync';
 import { registerStats } from './commands/stats';
+import { registerReturns } from './commands/returns';
 import { UsageError } from './options';
 
 export function buildProgram(): Command {
@@ -41,6 +42,7 @@ export function buildProgram(): Command {
   registerCarriers(program);
   registerHandover(program);
   registerStats(program);
+  registerReturns(program);
   return program;
 }
 

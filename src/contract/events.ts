@@ -20,6 +20,11 @@ export interface StationEvents {
   'queue.changed': { stationId: string | null };
   /** A scan the core read itself (HID POS scanner) was handled; the screen shows it as its own. */
   'scan.handled': { stationId: string; loginId: number; source: 'hid'; result: Result<ScanSubmitResult> };
+  /**
+   * A scan the core read itself (HID POS scanner) at a desk whose screen decides what a scan means
+   * (the returns desk): the screen takes it as it takes a wedge scan.
+   */
+  'scan.read': { stationId: string; loginId: number; data: string; symbology: string | null };
   /** The station's scale reported a new reading. */
   'scale.reading': { stationId: string; reading: ScaleReadingView | null };
   /** A print job or an owed document changed; `job` is null when only a document being made did. */
@@ -49,6 +54,7 @@ export const EVENT_NAMES: readonly EventName[] = [
   'auth.changed',
   'queue.changed',
   'scan.handled',
+  'scan.read',
   'scale.reading',
   'print.job.changed',
   'sync.progress',

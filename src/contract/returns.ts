@@ -155,6 +155,8 @@ export const returnViewSchema = returnSummarySchema.extend({
   shipments: z.array(shipmentViewSchema),
   lines: z.array(returnLineSchema.extend({ onThisReturn: z.number().int() })),
   items: z.array(returnItemViewSchema),
+  /** What the customer paid for the accepted items, from the order's line prices: the decision's starting amount; null when a price is unknown. */
+  suggestedRefund: z.object({ amountMinor: z.number().int(), currency: z.string() }).nullable(),
   decision: z
     .object({
       refund: z.object({ amountMinor: z.number().int(), currency: z.string() }).nullable(),

@@ -73,6 +73,8 @@ export type TimelineView = z.infer<typeof timelineSchema>;
 type Access = 'public' | readonly Role[];
 const method = <I extends z.ZodType, O extends z.ZodType>(spec: { input: I; output: O; access: Access; passive?: boolean }) => spec;
 const MANAGERS: readonly Role[] = ['manager', 'admin'];
+/** Returns handlers read the timeline (and watch the clips) of orders that have a return, and only those (docs/security.md). */
+const TIMELINE_READERS: readonly Role[] = ['manager', 'admin', 'returns'];
 
 export const REVIEW_METHODS = {
   /** Orders matching an order number, a tracking number or a shipped serial. */
@@ -84,7 +86,7 @@ export const REVIEW_METHODS = {
   'review.timeline': method({
     input: z.object({ orderNumber: z.string().trim().min(1).max(100), language: languageSchema.optional() }).strict(),
     output: timelineSchema,
-    access: MANAGERS,
+    access: TIMELINE_READERS,
   }),
   /** Builds the evidence package; the host serves it at `/evidence/<file>`. */
   'review.evidence': method({

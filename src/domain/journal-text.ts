@@ -573,6 +573,14 @@ export function describeEntry(entry: EntryForText, language: Language, context: 
     }
     case 'box.label_printed':
       return pl ? `Wydrukowano etykietę kartonu ${str(p.code) ?? '?'}.` : `Printed the label of box type ${str(p.code) ?? '?'}.`;
+    case 'returns.refund_decided': {
+      const money = (m: unknown, c: unknown) => (num(m) !== null ? `${(num(m)! / 100).toFixed(2)}${str(c) ? ` ${str(c)}` : ''}` : '?');
+      const suggested = p.suggested as { amountMinor?: unknown; currency?: unknown } | null | undefined;
+      const changed = p.changed === true && suggested ? money(suggested.amountMinor, suggested.currency) : null;
+      return pl
+        ? `Zwrot ${str(p.returnNumber) ?? ''}: do zwrotu ${money(p.amountMinor, p.currency)}${changed ? ` (zmieniono z proponowanych ${changed})` : ''}.`
+        : `Return ${str(p.returnNumber) ?? ''}: refund ${money(p.amountMinor, p.currency)}${changed ? ` (changed from the suggested ${changed})` : ''}.`;
+    }
     case 'returns.packing_error':
       return pl
         ? `Zwrot ${str(p.returnNumber) ?? ''} wykazał błąd pakowania: ${product(p)}${str(p.packer) ? ` (pakował(a) ${str(p.packer)})` : ''}.`

@@ -18,6 +18,8 @@ export interface OrderLine {
   sku: string;
   name: string;
   quantity: number;
+  /** What the customer paid for one unit, tax included, as the shop said; null or absent when it did not say. */
+  unitPrice?: MinorMoney | null;
 }
 
 /** An amount in the currency's minor unit (grosze for PLN). */

@@ -7,6 +7,8 @@ import { openDatabase } from '../storage/db';
 import { createDocumentRecordRepository } from '../storage/repositories/document-records';
 import { createJournalRows } from '../storage/repositories/journal-rows';
 import { createVideoRepository } from '../storage/repositories/video-segments';
+import { createReturnsRepository } from '../storage/repositories/returns';
+import { createPhotoFiles } from '../video/photo-files';
 import { createStore } from '../storage/store';
 import { createReviewLookups } from '../storage/repositories/video-review';
 import type { Language } from '../domain/user';
@@ -43,6 +45,7 @@ export async function exportEvidenceFromDataDir(
         stills: options.stills ?? true,
         language: options.language ?? 'en',
         lookups: createReviewLookups(db),
+        returns: { repository: createReturnsRepository(db), photos: createPhotoFiles(dataDir) },
       },
       orderNumber,
       outFile,

@@ -15,6 +15,8 @@ export interface EvidenceManifest {
 
 export const MANIFEST_FILE = 'manifest.json';
 export const SIGNATURE_FILE = 'manifest.sig';
+/** Where a return's photos sit in the package (returns/RETURN-NUMBER/photo-ID.png); the verifier finds them by the folder. */
+export const RETURNS_FOLDER = 'returns/';
 
 export const sha256Hex = (bytes: Uint8Array) => crypto.createHash('sha256').update(bytes).digest('hex');
 

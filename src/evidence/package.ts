@@ -5,13 +5,14 @@ import type { JournalRow, JournalRows, StationKey } from '../app/ports/journal';
 import type { VideoRepository } from '../app/ports/video';
 import type { StationJournal } from '../journal/journal';
 import { buildChainProof } from '../journal/evidence/proof';
-import { keyFingerprint, MANIFEST_FILE, manifestMessage, sha256Hex, sha256OfFile, SIGNATURE_FILE, type EvidenceManifest } from './manifest';
+import { keyFingerprint, MANIFEST_FILE, manifestMessage, RETURNS_FOLDER, sha256Hex, sha256OfFile, SIGNATURE_FILE, type EvidenceManifest } from './manifest';
 import { renderEvidenceReport, type ReportDocument, type ReportStill } from './report';
 import { extractStill, ffmpegAvailable } from './stills';
 import { describeEntry, documentName, entryTypeName, orderStatusText } from '../domain/journal-text';
 import { parcelContents } from '../domain/packing';
 import type { Language } from '../domain/user';
 import type { ReviewLookups } from '../app/ports/video';
+import type { PhotoFiles, ReturnsRepository } from '../app/ports/returns';
 import { CHAIN_FILE, ENTRIES_FILE } from './verify';
 import { writeZipFile, type ZipInput } from './zip';
 import fs from 'node:fs';
@@ -31,6 +32,8 @@ export interface EvidenceSources {
   language?: Language;
   /** The order's packing session, for what went into each parcel; without it the report lists the steps only. */
   lookups?: Pick<ReviewLookups, 'packedState'>;
+  /** The returns desk's records and photo files: a returned order's package then holds each return's photos. */
+  returns?: { repository: Pick<ReturnsRepository, 'forOrder' | 'photos'>; photos: Pick<PhotoFiles, 'read'> };
 }
 
 /** Entries whose moment is worth a still: the scans that judged an item, overrides, weighing, completion. */
@@ -128,6 +131,7 @@ export async function buildEvidencePackage(
     const parcel = doc.parcelIndex !== null && doc.parcelIndex !== undefined ? `, ${language === 'pl' ? 'paczka' : 'parcel'} ${doc.parcelIndex}` : '';
     documents.push({ title: `${documentName(doc.kind, language)}${parcel}`, file: name, pdf: doc.format === 'pdf' ? bytes : null });
   }
+  documents.push(...returnPhotos(sources, order.id, language, addBytes));
   const packed = sources.lookups?.packedState(order.number) ?? null;
 
   const actors = [
@@ -182,6 +186,38 @@ export async function buildEvidencePackage(
   files.push({ name: SIGNATURE_FILE, bytes: Buffer.from(key.sign(manifestMessage(manifestBytes))) });
   const bytes = await writeZipFile(files, outFile);
   return { manifest, files: files.length, bytes };
+}
+
+/**
+ * Each photo the returns desk took of the order's returns, as taken: the verifier checks it against
+ * the hash its returns.photo entry recorded. One that is gone or changed on disk is named in the
+ * report, never packed.
+ */
+function returnPhotos(sources: EvidenceSources, orderId: number, language: Language, add: (name: string, bytes: Uint8Array) => void): ReportDocument[] {
+  const listed: ReportDocument[] = [];
+  if (!sources.returns) return listed;
+  const { repository, photos } = sources.returns;
+  for (const record of repository.forOrder(orderId)) {
+    for (const photo of repository.photos({ returnId: record.id })) {
+      const name = `${RETURNS_FOLDER}${record.number}/photo-${photo.id}.${photo.mimeType === 'image/png' ? 'png' : 'jpg'}`;
+      const bytes = photos.read(photo.path);
+      const title = `${language === 'pl' ? 'Zwrot' : 'Return'} ${record.number}, ${language === 'pl' ? 'zdjęcie' : 'photo'} ${photo.id}`;
+      if (bytes && sha256Hex(bytes) === photo.sha256) {
+        add(name, bytes);
+        listed.push({ title, file: name, pdf: null });
+      } else {
+        const why = !bytes
+          ? language === 'pl'
+            ? 'pliku nie ma już na dysku'
+            : 'the file is no longer on disk'
+          : language === 'pl'
+            ? 'plik na dysku nie zgadza się z zapisanym skrótem; nie dołączono'
+            : 'the file on disk no longer matches its recorded hash; not included';
+        listed.push({ title: `${title}: ${why}`, file: name, pdf: null });
+      }
+    }
+  }
+  return listed;
 }
 
 const json = (value: unknown) => Buffer.from(`${JSON.stringify(value, null, 2)}\n`, 'utf8');

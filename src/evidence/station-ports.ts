@@ -11,6 +11,8 @@ import type { StationJournal } from '../journal/journal';
 import { createJournalRows } from '../storage/repositories/journal-rows';
 import { createReviewLookups } from '../storage/repositories/video-review';
 import { createVideoRepository } from '../storage/repositories/video-segments';
+import { createReturnsRepository } from '../storage/repositories/returns';
+import { createPhotoFiles } from '../video/photo-files';
 import { createClipFiles } from '../video/clip-files';
 import { qrModules } from '../video/qr';
 import { sha256OfFile } from './manifest';
@@ -56,6 +58,7 @@ export function createVideoAndReviewPorts(options: EvidencePortsOptions): { vide
   const segments = createVideoRepository(db);
   const video: VideoPorts = { segments, files: createClipFiles(dataDir), qr: qrModules };
   const lookups = createReviewLookups(db);
+  const returns = { repository: createReturnsRepository(db), photos: createPhotoFiles(dataDir) };
   const review: ReviewPorts = {
     lookups,
     verifyFrom: (fromSeq) => checkChainFrom(rows, fromSeq, key.publicKey),
@@ -77,7 +80,11 @@ export function createVideoAndReviewPorts(options: EvidencePortsOptions): { vide
       // Owner-only, like the video and journal it packs; the host serves it to managers.
       fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
       const target = path.join(dir, file);
-      const { bytes } = await buildEvidencePackage({ dataDir, store, rows, journal, key, segments, archive, clock, language, lookups }, orderNumber, target);
+      const { bytes } = await buildEvidencePackage(
+        { dataDir, store, rows, journal, key, segments, archive, clock, language, lookups, returns },
+        orderNumber,
+        target,
+      );
       return { file, bytes, sha256: await sha256OfFile(target) };
     },
     evidenceFile(name) {

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import type { JournalRow } from '../app/ports/journal';
 import { rowHash } from '../journal/chain';
 import { checkChainProof, type ChainProof } from '../journal/evidence/proof';
-import { keyFingerprint, MANIFEST_FILE, manifestSignatureValid, SIGNATURE_FILE, type EvidenceManifest } from './manifest';
+import { keyFingerprint, MANIFEST_FILE, manifestSignatureValid, RETURNS_FOLDER, SIGNATURE_FILE, type EvidenceManifest } from './manifest';
 import { readZipEntries } from './zip';
 
 export const ENTRIES_FILE = 'journal/entries.json';
@@ -13,6 +13,8 @@ export interface EvidenceCheck {
   orderNumber: string | null;
   entries: number;
   clips: number;
+  /** Photos of the order's returns, each checked against its returns.photo entry. */
+  photos: number;
   checkpointSeq: number | null;
   keyFingerprint: string | null;
   problems: string[];
@@ -24,11 +26,11 @@ const READ_FILES = new Set([MANIFEST_FILE, SIGNATURE_FILE, ENTRIES_FILE, CHAIN_F
 /**
  * Checks a package (its bytes, or the path of the file) with nothing but its own content: the
  * manifest's signature, every file's SHA-256, the journal chain from the order's first entry to a
- * signed checkpoint, the order's entries against that chain, and each clip against the hash its
- * journal entry recorded.
+ * signed checkpoint, the order's entries against that chain, and each clip and each return photo
+ * against the hash its journal entry recorded.
  */
 export async function verifyEvidence(zip: Buffer | string, options: { trustedKey?: string } = {}): Promise<EvidenceCheck> {
-  const result: EvidenceCheck = { ok: false, orderNumber: null, entries: 0, clips: 0, checkpointSeq: null, keyFingerprint: null, problems: [] };
+  const result: EvidenceCheck = { ok: false, orderNumber: null, entries: 0, clips: 0, photos: 0, checkpointSeq: null, keyFingerprint: null, problems: [] };
   const problems = result.problems;
   const sums = new Map<string, string>();
   const files = new Map<string, Buffer>();
@@ -91,20 +93,31 @@ export async function verifyEvidence(zip: Buffer | string, options: { trustedKey
       if (rowHash(entry) !== entry.hash) problems.push(`entry ${entry.seq} in ${ENTRIES_FILE} was changed`);
       else if (chained.get(entry.seq) !== entry.hash) problems.push(`entry ${entry.seq} is not the entry of that number in the signed chain`);
     }
-    const clipHashes = new Set(
-      entries
-        .filter((e) => e.type === 'video.segment')
-        .map((e) => (JSON.parse(e.payload) as { sha256?: string | null }).sha256)
-        .filter((h): h is string => !!h),
-    );
+    const clipHashes = recordedHashes(entries, 'video.segment');
     for (const [name, sum] of sums) {
       if (!name.startsWith('video/')) continue;
       result.clips++;
       if (!clipHashes.has(sum)) problems.push(`${name} is not the clip any video.segment entry of this order recorded`);
     }
+    const photoHashes = recordedHashes(entries, 'returns.photo');
+    for (const [name, sum] of sums) {
+      if (!name.startsWith(RETURNS_FOLDER)) continue;
+      result.photos++;
+      if (!photoHashes.has(sum)) problems.push(`${name} is not the photo any returns.photo entry of this order recorded`);
+    }
   }
   result.ok = problems.length === 0;
   return result;
+}
+
+/** The file hashes the order's entries of one type recorded (clips, return photos). */
+function recordedHashes(entries: JournalRow[], type: string): Set<string> {
+  return new Set(
+    entries
+      .filter((e) => e.type === type)
+      .map((e) => (JSON.parse(e.payload) as { sha256?: string | null }).sha256)
+      .filter((h): h is string => !!h),
+  );
 }
 
 function parse<T>(bytes: Buffer | undefined, name: string, problems: string[]): T | null {

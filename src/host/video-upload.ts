@@ -35,9 +35,11 @@ export function registerVideoRoutes(app: FastifyInstance, options: VideoRoutesOp
   });
 
   const media = (kind: 'clip' | 'evidence', id: string, request: FastifyRequest, reply: FastifyReply) => {
-    const may = request.client ? options.station.mayReview(request.client) : 'NOT_LOGGED_IN';
+    const may = request.client ? options.station.mayReview(request.client, { kind, id }) : 'NOT_LOGGED_IN';
     if (may !== 'yes')
-      return reply.code(may === 'NOT_LOGGED_IN' ? 401 : 403).send({ ok: false, error: { code: may, message: 'Log in as a manager to review recordings.' } });
+      return reply
+        .code(may === 'NOT_LOGGED_IN' ? 401 : 403)
+        .send({ ok: false, error: { code: may, message: 'Log in as a manager, or as a returns handler for an order with a return, to review recordings.' } });
     const file = options.station.mediaFile(kind, id);
     if (!file) {
       const code = kind === 'clip' ? 'VIDEO_SEGMENT_NOT_FOUND' : 'DOCUMENT_NOT_FOUND';

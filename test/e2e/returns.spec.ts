@@ -133,6 +133,27 @@ test.describe('the returns desk', () => {
     await desk.expectShown();
   });
 
+  test('a returns handler reads the timeline of the return’s order, with no search and no evidence export', async ({ page, host, loginPage }) => {
+    const { order } = returnableOrder(host.dataDir);
+    await atStation(page, RETURNS_DESK);
+    await loginPage.scanBadge(HANDLER);
+    const desk = new ReturnsPage(page);
+    await desk.expectShown();
+    await page.getByRole('button', { name: 'EN', exact: true }).click();
+    await page.keyboard.press('F3');
+    // The return the first test decided: its order has a return, so its timeline is the handler's to read.
+    await desk.row(order).getByRole('button').click();
+    await page.getByTestId('return-timeline').click();
+    const review = new ReviewPage(page);
+    await expect(review.order).toContainText(order);
+    await expect(review.entry('pack.completed')).toHaveCount(1);
+    await expect(review.entry('returns.decided')).toHaveCount(1);
+    await expect(page.getByTestId('export-evidence')).toHaveCount(0);
+    await expect(page.locator('#review-query')).toHaveCount(0);
+    await page.keyboard.press('Escape');
+    await expect(desk.pane).toBeVisible();
+  });
+
   test('a parcel that matches nothing is recorded as not ours, and later linked to its order', async ({ page, host, loginPage }) => {
     const { order } = returnableOrder(host.dataDir);
     await atStation(page, RETURNS_DESK);

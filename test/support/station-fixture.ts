@@ -22,6 +22,7 @@ import type { MethodInput, MethodName, MethodOutput } from '../../src/contract/m
 import { gs1CheckDigit } from '../../src/domain/barcode/gtin';
 import type { OrderStatus } from '../../src/domain/order';
 import { FakeScale } from '../../src/devices/fake/fake-scale';
+import type { ScannerPort } from '../../src/app/ports/devices';
 import { createJournal, type StationJournal } from '../../src/journal/journal';
 import { loadOrCreateStationKey } from '../../src/journal/key-file';
 import { openDatabase } from '../../src/storage/db';
@@ -117,6 +118,9 @@ export interface StationFixtureOptions {
   shop?: (outbox: OutboxRepository, links: SyncOrderLinks) => OutboxRepository;
   /** Ship with carriers: the accounts saved in `carrierAccounts`, adapters built with these options (a short timeout for fakes). */
   carriers?: Pick<CarrierDeps, 'fetch' | 'timeoutMs'>;
+  /** The station the core runs as (ST-01 unless said), and the HID scanner it reads itself. */
+  ownStation?: string;
+  scanner?: ScannerPort;
 }
 
 /** A real station over a real SQLite file: two stations, one user per role, a few orders. */
@@ -277,7 +281,7 @@ export function createStationFixture(options: StationFixtureOptions = {}): Stati
       store: storeOf,
       journal: createJournal(createJournalRows(database), clock, loadOrCreateStationKey(dir)),
       packing: (options.packing ?? ((repository) => repository))(createPackingRepository(database)),
-      scanners: [],
+      scanners: options.scanner && database === db ? [options.scanner] : [],
       scale,
       documents: database === db ? documents : documentsOver(database),
       // No shop: completion writes no outbox event, as a station that reaches none.
@@ -301,7 +305,7 @@ export function createStationFixture(options: StationFixtureOptions = {}): Stati
       statistics: createStatisticsPorts(database),
       clock,
       logger,
-      stationId: 'ST-01',
+      stationId: options.ownStation ?? 'ST-01',
       version: '1.2.3',
     });
   const station = stationOver(db, store);

@@ -8,7 +8,7 @@ import { call } from '../../api/client';
 import { Dialog } from '../../components/Dialog';
 import { useScan } from '../../scanner/useScan';
 import { useStationStore } from '../../station/stationStore';
-import { parseAmount } from './deadlines';
+import { parseAmount, typedAmount } from './deadlines';
 import { useReturnsStore } from './returnsStore';
 import { returnsErrorText } from './words';
 
@@ -110,8 +110,11 @@ export function DecideDialog() {
   const { t } = useTranslation();
   const { view, decide, setDialog, busy } = useReturnsStore();
   const complaint = view?.type === 'complaint';
-  const [amount, setAmount] = useState('');
-  const [currency, setCurrency] = useState('PLN');
+  const language = useStationStore((s) => s.language);
+  // The refund starts at what the customer paid for the accepted items; the handler may change it (journaled).
+  const suggested = view?.suggestedRefund ?? null;
+  const [amount, setAmount] = useState(suggested ? typedAmount(suggested.amountMinor, language) : '');
+  const [currency, setCurrency] = useState(suggested?.currency ?? 'PLN');
   const [outcome, setOutcome] = useState<ComplaintOutcome>('repair');
   const [reason, setReason] = useState('');
   const [error, setError] = useState<StationError | null>(null);

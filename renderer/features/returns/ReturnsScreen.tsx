@@ -69,8 +69,9 @@ export function ReturnsScreen() {
     field.current?.focus();
   };
   const showTimeline = () => {
-    const order = view?.orderNumber ?? candidates[chosen]?.number ?? notOurs?.linkedOrderNumber;
-    if (!manager || !order) return false;
+    // A manager reads any order's timeline; a returns handler only the order of the return at hand.
+    const order = manager ? (view?.orderNumber ?? candidates[chosen]?.number ?? notOurs?.linkedOrderNumber) : pane === 'return' ? view?.orderNumber : undefined;
+    if (!order) return false;
     useReviewStore.getState().open();
     void useReviewStore.getState().load(order);
   };
@@ -173,11 +174,9 @@ export function ReturnsScreen() {
                   {t('returns.closeReturn')}
                 </button>
               )}
-              {manager && (
-                <button type="button" onClick={showTimeline} data-testid="return-timeline">
-                  {t('returns.timeline')}
-                </button>
-              )}
+              <button type="button" onClick={showTimeline} data-testid="return-timeline">
+                {t('returns.timeline')}
+              </button>
             </nav>
             <p className="hint">{t('returns.keys')}</p>
           </>

@@ -62,3 +62,9 @@ export function parseAmount(text: string): number | null {
 export function formatAmount(minor: number, currency: string, language: string): string {
   return new Intl.NumberFormat(language === 'pl' ? 'pl-PL' : 'en-GB', { style: 'currency', currency }).format(minor / 100);
 }
+
+/** An amount in minor units as the handler would type it ("1348,99" in Polish, "1348.99" in English), for a field they may change. */
+export function typedAmount(minor: number, language: string): string {
+  const text = (minor / 100).toFixed(2);
+  return language === 'pl' ? text.replace('.', ',') : text;
+}

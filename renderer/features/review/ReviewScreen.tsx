@@ -13,7 +13,8 @@ import { TimelineTable } from './TimelineTable';
 import { ParcelSummary } from './ParcelSummary';
 
 /** The manager's review: find an order by anything printed on it, read its journal, watch it being packed. */
-export function ReviewScreen() {
+/** `manager` false: a returns handler reading the timeline of an order that has a return, with no search and no evidence export. */
+export function ReviewScreen({ manager = true }: { manager?: boolean }) {
   const { t, i18n } = useTranslation();
   const { searching, searched, matches, timeline, selectedSeq, error, find, load, select, close } = useReviewStore();
   const [query, setQuery] = useState('');
@@ -50,13 +51,15 @@ export function ReviewScreen() {
             {t('review.back')}
           </button>
         </div>
-        <form className="review-search" role="search" onSubmit={submit}>
-          <label htmlFor="review-query">{t('review.searchLabel')}</label>
-          <input id="review-query" ref={field} value={query} onChange={(e) => setQuery(e.target.value)} autoComplete="off" spellCheck={false} />
-          <button type="submit" className="primary" disabled={searching || query.trim() === ''}>
-            {t('review.search')}
-          </button>
-        </form>
+        {manager && (
+          <form className="review-search" role="search" onSubmit={submit}>
+            <label htmlFor="review-query">{t('review.searchLabel')}</label>
+            <input id="review-query" ref={field} value={query} onChange={(e) => setQuery(e.target.value)} autoComplete="off" spellCheck={false} />
+            <button type="submit" className="primary" disabled={searching || query.trim() === ''}>
+              {t('review.search')}
+            </button>
+          </form>
+        )}
         {error && (
           <p className="notice error" role="alert">
             {errorText(t, error)}
@@ -88,7 +91,7 @@ export function ReviewScreen() {
               <TimelineTable entries={timeline.entries} selectedSeq={selectedSeq} onSelect={select} />
               <aside className="review-side">
                 <ClipPlayer segments={timeline.segments} entry={entry} />
-                <EvidenceExport />
+                {manager && <EvidenceExport />}
               </aside>
             </div>
           </div>

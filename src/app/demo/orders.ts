@@ -122,8 +122,15 @@ function orderFrom(made: ShowcaseOrder, fixed: Pick<NewOrder, 'number' | 'extern
     service,
     note: made.note ?? null,
     createdAt: fixed.createdAt,
-    lines: made.lines,
+    lines: made.lines.map((line) => ({ ...line, unitPrice: demoUnitPrice(line.sku) })),
   };
+}
+
+/** What the demo shop charges for a unit of a SKU, tax included: the same price every time, 9.99 to 399.99 PLN. */
+export function demoUnitPrice(sku: string): { minor: number; currency: string } {
+  let hash = 0;
+  for (const char of sku) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
+  return { minor: (10 + (hash % 391)) * 100 - 1, currency: 'PLN' };
 }
 
 /**

@@ -5,7 +5,9 @@ import type { Journal } from '../ports/journal';
 import type { Store } from '../ports/store';
 import { addStation, giveDefaultPrinters, type StationPrinters } from '../stations';
 import { demoCatalog } from './catalog';
+import type { ReturnsRepository } from '../ports/returns';
 import { seedHistory } from './history';
+import { seedReturns } from './returns';
 import { demoOrders } from './orders';
 import { demoStations, demoUsers } from './staff';
 
@@ -27,6 +29,8 @@ export interface SeedOptions {
    * prints from its first order.
    */
   printers?: StationPrinters;
+  /** With the returns repository (and a journal), the returns desk gets returns in every state (see returns.ts). */
+  returns?: ReturnsRepository;
 }
 
 export interface SeedCounts {
@@ -35,6 +39,9 @@ export interface SeedCounts {
   users: number;
   /** Shipped orders given a packing history in the journal; absent when seeded without one. */
   packed?: number;
+  /** Returns and parcels not ours at the returns desk; absent when seeded without them. */
+  returns?: number;
+  notOurs?: number;
 }
 
 /**
@@ -70,6 +77,8 @@ export function seedDemo(store: Store, options: SeedOptions): SeedCounts {
     const written = store.orders.insertMany(orders);
     const counts: SeedCounts = { products: catalog.products.length, orders: written, users: inserted };
     if (options.journal) counts.packed = seedHistory(store, orders, { journal: options.journal, now: options.now }).orders;
+    if (options.journal && options.returns)
+      Object.assign(counts, seedReturns(store, orders, { journal: options.journal, returns: options.returns, now: options.now }));
     if (options.labels && !options.labels.repository.get()) options.labels.repository.set(options.labels.settings);
     // Stations a part-way setup left without printers get them as a new station would.
     const printers = options.printers;

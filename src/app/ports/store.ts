@@ -1,4 +1,4 @@
-import type { Order, OrderStatus } from '../../domain/order';
+import type { MinorMoney, Order, OrderStatus } from '../../domain/order';
 import type { Language, User } from '../../domain/user';
 import type { Barcode, BoxType, KitComponent, Product } from '../../domain/catalog';
 import type { OrderSummary } from '../../contract/schemas';
@@ -107,7 +107,7 @@ export interface OrderListQuery {
 }
 
 export interface NewOrder extends Omit<Order, 'id' | 'lines'> {
-  lines: { sku: string; quantity: number }[];
+  lines: { sku: string; quantity: number; unitPrice?: MinorMoney | null }[];
 }
 
 export interface OrderRepository {

@@ -17,3 +17,6 @@ export interface ReturnsDeps extends Pick<CommonPorts, 'store' | 'journal' | 'cl
   /** The receipt and item labels go through the station's printing; null where nothing prints (some tests). */
   documents: ReturnDocumentsPorts | null;
 }
+
+/** What the desk's flows use: the photo files, documents and logins stay with the handlers that need them. */
+export type DeskDeps = Omit<ReturnsDeps, 'photos' | 'documents' | 'logins'>;

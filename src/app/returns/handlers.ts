@@ -1,17 +1,18 @@
 import { StationFailure } from '../../contract/errors';
 import { MAX_PHOTO_BASE64 } from '../../contract/returns';
-import { localDateOf } from '../../domain/returns/calendar';
-import { holdDeadline } from '../../domain/returns/deadlines';
 import { invalidRules } from '../../domain/returns/rules';
 import type { CallContext } from '../context';
 import type { HandlerSlice } from '../handlers';
 import { requireUser } from '../packing/desk';
-import type { NotOurParcelRecord } from '../ports/returns';
 import type { ReturnsDeps } from './deps';
+import { close, decide, override, sweepMissedDeadlines } from './decide';
 import { ReturnsDesk } from './desk';
+import { gradeItem, missingItem, removeItem, scanItem } from './items';
+import { notOursHandlers, parcel, parcelEntry, type NotOursMethods } from './not-ours';
+import { openReturn } from './open';
 import { printReturnDocuments, type ReceiptForm } from './documents';
 import { identify } from './identify';
-import { nameOf, notOursSummary, notOursView, photoView, returnSummary, returnView } from './views';
+import { nameOf, photoView, returnsList, returnView } from './views';
 
 type ReturnsMethods =
   | 'returns.identify'
@@ -26,10 +27,6 @@ type ReturnsMethods =
   | 'returns.decide'
   | 'returns.close'
   | 'returns.receipt.print'
-  | 'returns.notOurs.record'
-  | 'returns.notOurs.get'
-  | 'returns.notOurs.link'
-  | 'returns.notOurs.resolve'
   | 'returns.photo.add'
   | 'returns.label.link'
   | 'returns.settings'
@@ -47,17 +44,10 @@ function isImage(bytes: Uint8Array, mimeType: 'image/jpeg' | 'image/png'): boole
   return bytes.length > magic.length && magic.every((b, i) => bytes[i] === b);
 }
 
-export function returnsHandlers(deps: ReturnsDeps): HandlerSlice<ReturnsMethods> {
+export function returnsHandlers(deps: ReturnsDeps): HandlerSlice<ReturnsMethods | NotOursMethods> {
   const desk = new ReturnsDesk(deps);
   const { store, returns, clock, journal } = deps;
 
-  const parcel = (number: string): NotOurParcelRecord => {
-    const found = returns.notOursByNumber(number);
-    if (!found) throw new StationFailure('NOT_OURS_NOT_FOUND', `There is no parcel ${number}.`, { number });
-    return found;
-  };
-  const parcelEntry = (call: CallContext, record: NotOurParcelRecord, type: string, payload: Record<string, unknown>) =>
-    journal.append({ type, stationId: call.stationId, actorId: call.user?.id ?? null, subject: { kind: 'return', id: record.number }, payload });
   const settings = () => ({ rules: returns.rules(), reasonCodes: returns.reasonCodes() });
   const printFor = async (call: CallContext, number: string, form: ReceiptForm, itemLabels: boolean) => {
     if (!deps.documents) return [];
@@ -86,26 +76,19 @@ export function returnsHandlers(deps: ReturnsDeps): HandlerSlice<ReturnsMethods>
       });
       return found;
     },
-    'returns.open': (input, call) => desk.openReturn(call, input),
+    'returns.open': (input, call) => openReturn(desk, call, input),
     'returns.get': ({ number }, call) => returnView(deps, desk.record(number), call.user),
     'returns.list': ({ overdue, limit }, call) => {
-      desk.sweepMissedDeadlines(call.stationId);
-      const now = clock.now();
-      const records = returns.listOpen(overdue ? { limit, dueBefore: now.toISOString() } : { limit });
-      const held = returns.listHeld({ limit });
-      const zone = desk.zoneOf(call.stationId);
-      return {
-        returns: records.map((r) => returnSummary(deps, r, store.orders.byId(r.orderId))),
-        notOurs: held.map((p) => notOursSummary(p, now, zone)).filter((p) => !overdue || p.hold.overdue),
-      };
+      sweepMissedDeadlines(desk, call.stationId);
+      return returnsList(deps, { overdue, limit }, desk.zoneOf(call.stationId));
     },
-    'returns.item.scan': (input, call) => desk.scanItem(call, input),
-    'returns.item.missing': (input, call) => desk.missingItem(call, input),
-    'returns.item.grade': (input, call) => desk.gradeItem(call, input),
-    'returns.item.remove': (input, call) => desk.removeItem(call, input),
-    'returns.eligibility.override': (input, call) => desk.override(call, input),
+    'returns.item.scan': (input, call) => scanItem(desk, call, input),
+    'returns.item.missing': (input, call) => missingItem(desk, call, input),
+    'returns.item.grade': (input, call) => gradeItem(desk, call, input),
+    'returns.item.remove': (input, call) => removeItem(desk, call, input),
+    'returns.eligibility.override': (input, call) => override(desk, deps.logins, call, input),
     'returns.decide': async (input, call) => {
-      const view = desk.decide(call, input);
+      const view = decide(desk, call, input);
       // Printed once the decision has committed; a printer's trouble never undoes it (returns.receipt.print makes it again).
       await printFor(call, view.number, 'auto', true).catch((error: unknown) =>
         deps.logger.error('the documents of a decided return could not be made', { return: view.number, error: String(error) }),
@@ -118,73 +101,9 @@ export function returnsHandlers(deps: ReturnsDeps): HandlerSlice<ReturnsMethods>
       if (!deps.documents) throw new StationFailure('RETURN_WRONG_STATE', 'This station prints no documents.', { state: record.status, number });
       return { documents: await printFor(call, record.number, form, itemLabels) };
     },
-    'returns.close': ({ number }, call) => desk.close(call, number),
+    'returns.close': ({ number }, call) => close(desk, call, number),
 
-    'returns.notOurs.record': (input, call) => {
-      const handlerId = requireUser(call);
-      const zone = desk.zoneOf(call.stationId);
-      const now = clock.now();
-      const receivedOn = localDateOf(now, zone);
-      const hold = holdDeadline(returns.rules(), receivedOn, zone);
-      const record = store.transaction(() => {
-        const created = returns.createNotOurs({
-          stationId: call.stationId,
-          handlerId,
-          sender: { name: input.sender.name, address: input.sender.address ?? null, email: input.sender.email ?? null, phone: input.sender.phone ?? null },
-          carrier: input.carrier ?? null,
-          tracking: input.tracking ?? null,
-          scanned: input.scanned ?? null,
-          note: input.note ?? null,
-          receivedAt: now.toISOString(),
-          receivedOn,
-          hold: { lastDay: hold.lastDay, endsAt: hold.endsAt },
-        });
-        parcelEntry(call, created, 'returns.not_ours', {
-          sender: created.sender,
-          carrier: created.carrier,
-          tracking: created.tracking,
-          scanned: created.scanned,
-          holdUntil: hold.lastDay,
-        });
-        return created;
-      });
-      deps.events.emit('returns.changed', { stationId: null, number: record.number, status: record.status });
-      return notOursView(deps, record, zone);
-    },
-    'returns.notOurs.get': ({ number }, call) => notOursView(deps, parcel(number), desk.zoneOf(call.stationId)),
-    'returns.notOurs.link': ({ number, orderNumber }, call) => {
-      const by = requireUser(call);
-      const order = store.orders.byNumber(orderNumber);
-      if (!order) throw new StationFailure('ORDER_NOT_FOUND', `No order matches "${orderNumber}".`, { code: orderNumber });
-      const record = store.transaction(() => {
-        const held = parcel(number);
-        const at = clock.now().toISOString();
-        returns.resolveNotOurs(held.id, { status: 'linked', orderId: order.id, returnId: null, by, at, note: null });
-        parcelEntry(call, held, 'returns.not_ours.linked', { order: order.number });
-        // The order's own timeline shows the parcel that came back for it.
-        journal.append({
-          type: 'returns.not_ours.linked',
-          stationId: call.stationId,
-          actorId: by,
-          subject: { kind: 'order', id: order.number },
-          payload: { parcel: held.number, sender: held.sender.name, tracking: held.tracking },
-        });
-        return returns.notOursById(held.id)!;
-      });
-      deps.events.emit('returns.changed', { stationId: null, number: record.number, status: record.status });
-      return notOursView(deps, record, desk.zoneOf(call.stationId));
-    },
-    'returns.notOurs.resolve': ({ number, outcome, note }, call) => {
-      const by = requireUser(call);
-      const record = store.transaction(() => {
-        const held = parcel(number);
-        returns.resolveNotOurs(held.id, { status: outcome, orderId: null, returnId: null, by, at: clock.now().toISOString(), note: note ?? null });
-        parcelEntry(call, held, `returns.not_ours.${outcome}`, { note: note ?? null });
-        return returns.notOursById(held.id)!;
-      });
-      deps.events.emit('returns.changed', { stationId: null, number: record.number, status: record.status });
-      return notOursView(deps, record, desk.zoneOf(call.stationId));
-    },
+    ...notOursHandlers(deps, desk),
 
     'returns.photo.add': ({ number, itemId, mimeType, data }, call) => {
       const takenBy = requireUser(call);
@@ -196,7 +115,7 @@ export function returnsHandlers(deps: ReturnsDeps): HandlerSlice<ReturnsMethods>
       }
       if (!isImage(bytes, mimeType)) throw new StationFailure('PHOTO_INVALID', `That is not a ${mimeType === 'image/jpeg' ? 'JPEG' : 'PNG'} photo.`);
       const record = returns.byNumber(number);
-      const held = record ? null : parcel(number);
+      const held = record ? null : parcel(returns, number);
       if (itemId !== undefined && (!record || returns.item(itemId)?.returnId !== record.id)) {
         throw new StationFailure('RETURN_NOT_FOUND', `Return ${number} has no item ${itemId}.`, { number });
       }
@@ -220,7 +139,7 @@ export function returnsHandlers(deps: ReturnsDeps): HandlerSlice<ReturnsMethods>
         if (record) {
           const order = store.orders.byId(record.orderId);
           desk.journal(call, { number: order?.number ?? String(record.orderId) }, 'returns.photo', { returnNumber: record.number, ...payload });
-        } else parcelEntry(call, held!, 'returns.photo', payload);
+        } else parcelEntry(journal, call, held!, 'returns.photo', payload);
         return photoView(photo);
       });
     },

@@ -3,6 +3,7 @@ import type { Order } from '../../domain/order';
 import { deadlineState } from '../../domain/returns/deadlines';
 import { complaintDeemedAccepted } from '../../domain/returns/deadlines';
 import { suggestedDisposition } from '../../domain/returns/grading';
+import { suggestedRefund } from '../../domain/returns/decision';
 import type { Deadline } from '../../domain/returns/calendar';
 import { roleAllows, type User } from '../../domain/user';
 import type { NotOurParcelRecord, ReturnPhotoRecord, ReturnRecord } from '../ports/returns';
@@ -119,6 +120,7 @@ export function returnView(deps: Pick<ReturnsDeps, 'store' | 'returns' | 'clock'
       packingErrorConfirmed: item.packingErrorConfirmed,
       attributedTo: item.packerId !== null ? { sessionId: item.packingSessionId, packer: nameOf(deps, item.packerId) } : null,
     })),
+    suggestedRefund: refundSuggestion(order, items),
     decision:
       record.decidedAt !== null
         ? {
@@ -160,4 +162,20 @@ export function notOursView(deps: Pick<ReturnsDeps, 'store' | 'returns' | 'clock
     resolutionNote: record.resolutionNote,
     photos: deps.returns.photos({ notOursId: record.id }).map(photoView),
   };
+}
+
+/** The returns desk's list: open returns by deadline and the parcels held, or only the overdue ones. The screen and `packdesk returns list` both read it. */
+export function returnsList(deps: Pick<ReturnsDeps, 'store' | 'returns' | 'clock'>, options: { overdue?: boolean | undefined; limit: number }, zone: string) {
+  const now = deps.clock.now();
+  const records = deps.returns.listOpen(options.overdue ? { limit: options.limit, dueBefore: now.toISOString() } : { limit: options.limit });
+  const held = deps.returns.listHeld({ limit: options.limit });
+  return {
+    returns: records.map((r) => returnSummary(deps, r, deps.store.orders.byId(r.orderId))),
+    notOurs: held.map((p) => notOursSummary(p, now, zone)).filter((p) => !options.overdue || p.hold.overdue),
+  };
+}
+
+/** The refund suggested for a return's items, from its order's line prices. */
+export function refundSuggestion(order: Order, items: Parameters<typeof suggestedRefund>[0]) {
+  return suggestedRefund(items, (lineId) => order.lines.find((l) => l.id === lineId)?.unitPrice ?? null);
 }

@@ -2,6 +2,8 @@ import { StationFailure } from '../../contract/errors';
 import type { CommonPorts } from '../context';
 import type { HandlerSlice } from '../handlers';
 import type { ReviewPorts, VideoPorts } from '../ports/video';
+import type { ReturnsRepository } from '../ports/returns';
+import { roleAllows, type User } from '../../domain/user';
 import { findOrders, orderTimeline } from './timeline';
 import { readerLanguage } from './words';
 
@@ -11,6 +13,20 @@ type ReviewMethods = 'review.find' | 'review.timeline' | 'review.evidence';
 export interface ReviewDeps extends Pick<CommonPorts, 'store' | 'journal'> {
   review: ReviewPorts | null;
   video: VideoPorts | null;
+  returns: Pick<ReturnsRepository, 'forOrder'>;
+}
+
+/**
+ * Whether someone may read an order's timeline and watch its clips: managers any order's; a
+ * returns handler only an order that has a return, so the desk shows what was shipped, as it was
+ * shipped, for the parcel in hand and nothing else.
+ */
+export function mayReadOrder(deps: Pick<ReviewDeps, 'store' | 'returns'>, user: User | null, orderNumber: string): boolean {
+  if (!user) return false;
+  if (roleAllows(user.role, ['manager', 'admin'])) return true;
+  if (user.role !== 'returns') return false;
+  const order = deps.store.orders.byNumber(orderNumber);
+  return order !== null && deps.returns.forOrder(order.id).length > 0;
 }
 
 export function reviewHandlers(core: ReviewDeps): HandlerSlice<ReviewMethods> {
@@ -21,7 +37,14 @@ export function reviewHandlers(core: ReviewDeps): HandlerSlice<ReviewMethods> {
   };
   return {
     'review.find': ({ query }) => findOrders(core, ports(), query),
-    'review.timeline': ({ orderNumber, language }, call) => orderTimeline(core, ports(), video, orderNumber, readerLanguage(core, call, language)),
+    'review.timeline': ({ orderNumber, language }, call) => {
+      if (!mayReadOrder(core, call.user, orderNumber)) {
+        throw new StationFailure('FORBIDDEN', `A returns handler reads the timeline only of an order that has a return; ${orderNumber} has none.`, {
+          role: call.user?.role ?? '',
+        });
+      }
+      return orderTimeline(core, ports(), video, orderNumber, readerLanguage(core, call, language));
+    },
     'review.evidence': async ({ orderNumber, language }, call) => {
       const order = core.store.orders.byNumber(orderNumber);
       if (!order) throw new StationFailure('ORDER_NOT_FOUND', `No order matches "${orderNumber}".`, { code: orderNumber });

@@ -12,7 +12,7 @@ const failed = (message: string): never => {
 export function registerEvidence(program: Command): void {
   const evidence = program
     .command('evidence')
-    .description("Export an order's evidence package (report, clips, journal entries, chain proof, signed manifest), or check one.")
+    .description("Export an order's evidence package (report, clips, return photos, journal entries, chain proof, signed manifest), or check one.")
     .option('--order <number>', 'order number')
     .option('--out <file.zip>', 'where to write the package')
     .option('--data <dir>', 'data folder (default: PACKDESK_DATA or the OS application-data folder)')
@@ -36,7 +36,7 @@ export function registerEvidence(program: Command): void {
   evidence
     .command('verify <file>')
     .description(
-      'Check a package anywhere, without a database: manifest signature, every SHA-256, the journal chain and its signed checkpoint, clips against their entries.',
+      'Check a package anywhere, without a database: manifest signature, every SHA-256, the journal chain and its signed checkpoint, clips and return photos against their entries.',
     )
     .option('--key <base64>', "the station's public key (SPKI DER, base64) the package must be signed with")
     .option('--json', 'print the result as JSON')
@@ -48,7 +48,7 @@ export function registerEvidence(program: Command): void {
       if (opts.json) process.stdout.write(`${JSON.stringify(check, null, 2)}\n`);
       else if (check.ok) {
         process.stdout.write(
-          `Evidence package of order ${check.orderNumber} intact: ${check.entries} journal entries, ${check.clips} clip(s), chain proven to the checkpoint at entry ${check.checkpointSeq}; ` +
+          `Evidence package of order ${check.orderNumber} intact: ${check.entries} journal entries, ${check.clips} clip(s), ${check.photos} return photo(s), chain proven to the checkpoint at entry ${check.checkpointSeq}; ` +
             `station key ${check.keyFingerprint}.\n`,
         );
       } else {

@@ -3,7 +3,7 @@
  * price difference on an exchange) or the answer to a complaint. Checked here, refused with a
  * sentence key like eligibility.
  */
-import type { ComplaintOutcome, ReturnType } from './types';
+import type { ComplaintOutcome, Condition, ReturnType } from './types';
 import type { SentenceParams } from './eligibility';
 
 export interface Decision {
@@ -59,4 +59,32 @@ export function decisionProblems(type: ReturnType, decision: Decision, answerPas
 /** Whether a decision leaves a refund to be paid (the return then waits for it before it closes). */
 export function awaitsRefund(decision: Decision): boolean {
   return decision.refund !== null && decision.refund.amountMinor > 0;
+}
+
+/** A line's unit price as the shop said it, in minor units. */
+export interface LinePrice {
+  minor: number;
+  currency: string;
+}
+
+/**
+ * The refund the desk suggests: what the customer paid for the accepted items (scanned against a
+ * line of the order; not missing, not a wrong item). Null when nothing is accepted yet, when a
+ * line's price is unknown, or when prices are in different currencies: the handler types it then.
+ */
+export function suggestedRefund(
+  items: readonly { lineId: number | null; quantity: number; condition: Condition | null }[],
+  priceOf: (lineId: number) => LinePrice | null | undefined,
+): { amountMinor: number; currency: string } | null {
+  const accepted = items.filter((i) => i.lineId !== null && i.condition !== 'missing' && i.condition !== 'wrong_item');
+  if (accepted.length === 0) return null;
+  let amountMinor = 0;
+  let currency: string | null = null;
+  for (const item of accepted) {
+    const price = priceOf(item.lineId!);
+    if (!price || (currency !== null && price.currency !== currency)) return null;
+    currency = price.currency;
+    amountMinor += price.minor * item.quantity;
+  }
+  return { amountMinor, currency: currency! };
 }

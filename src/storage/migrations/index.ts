@@ -21,6 +21,7 @@ import { journalSearch } from './0019-journal-search';
 import { boxTypesActive } from './0020-box-types-active';
 import { statistics } from './0021-statistics';
 import { labelStock } from './0022-label-stock';
+import { orderLinePrices } from './0023-order-line-prices';
 
 export type { Migration } from './migration';
 
@@ -48,4 +49,5 @@ export const MIGRATIONS: readonly Migration[] = [
   boxTypesActive,
   statistics,
   labelStock,
+  orderLinePrices,
 ];

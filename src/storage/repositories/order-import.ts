@@ -30,8 +30,8 @@ export function createOrderImport(db: Database, clock: () => Date): (orders: New
        @ship_postcode, @ship_country, @ship_phone, @ship_email, @carrier_code, @service, @pickup_point_id, @pickup_point_name, @cod_minor, @declared_value_minor, @currency, @note,
        @search_key, @created_at, @updated_at)`,
   );
-  const insertLine = db.prepare<[number, number, number, string, string, number]>(
-    'INSERT INTO order_lines (order_id, position, product_id, sku, name, quantity) VALUES (?, ?, ?, ?, ?, ?)',
+  const insertLine = db.prepare<[number, number, number, string, string, number, number | null, string | null]>(
+    'INSERT INTO order_lines (order_id, position, product_id, sku, name, quantity, unit_price_minor, price_currency) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const insertReference = db.prepare<[string, number]>("INSERT INTO order_references (code, order_id, kind) VALUES (?, ?, 'pick_list')");
   const insertTerm = db.prepare<[string, number]>('INSERT OR IGNORE INTO order_search_terms (term, order_id) VALUES (?, ?)');
@@ -77,7 +77,7 @@ export function createOrderImport(db: Database, clock: () => Date): (orders: New
       }
       o.lines.forEach((line, position) => {
         const product = products.get(line.sku)!;
-        insertLine.run(orderId, position, product.id, line.sku, product.name, line.quantity);
+        insertLine.run(orderId, position, product.id, line.sku, product.name, line.quantity, line.unitPrice?.minor ?? null, line.unitPrice?.currency ?? null);
       });
     }
   });

@@ -32,7 +32,11 @@ export interface OrderLineRow {
   sku: string;
   name: string;
   quantity: number;
+  unit_price_minor: number | null;
+  price_currency: string | null;
 }
+
+export const ORDER_LINE_COLUMNS = 'id, product_id, sku, name, quantity, unit_price_minor, price_currency';
 
 export const ORDER_COLUMNS =
   'id, number, external_id, status, customer_name, ship_name, ship_company, ship_street, ship_city, ' +
@@ -65,7 +69,14 @@ export function toOrder(row: OrderRow, lines: OrderLineRow[]): Order {
     },
     note: row.note,
     createdAt: row.created_at,
-    lines: lines.map((l): OrderLine => ({ id: l.id, productId: l.product_id, sku: l.sku, name: l.name, quantity: l.quantity })),
+    lines: lines.map((l): OrderLine => ({
+      id: l.id,
+      productId: l.product_id,
+      sku: l.sku,
+      name: l.name,
+      quantity: l.quantity,
+      unitPrice: l.unit_price_minor !== null && l.price_currency !== null ? { minor: l.unit_price_minor, currency: l.price_currency } : null,
+    })),
   };
 }
 

@@ -4,13 +4,13 @@ import type { Order } from '../../domain/order';
 import { StationFailure } from '../../contract/errors';
 import { createOrderImport } from './order-import';
 import { createSummaryReaders } from './order-queue';
-import { ORDER_COLUMNS, toOrder, type OrderLineRow, type OrderRow } from './order-rows';
+import { ORDER_COLUMNS, ORDER_LINE_COLUMNS, toOrder, type OrderLineRow, type OrderRow } from './order-rows';
 
 export function createOrderRepository(db: Database, clock: () => Date): OrderRepository {
   const byId = db.prepare<[number], OrderRow>(`SELECT ${ORDER_COLUMNS} FROM orders WHERE id = ?`);
   const byNumber = db.prepare<[string], OrderRow>(`SELECT ${ORDER_COLUMNS} FROM orders WHERE number = ?`);
   const byReference = db.prepare<[string], OrderRow>(`SELECT ${ORDER_COLUMNS} FROM orders WHERE id = (SELECT order_id FROM order_references WHERE code = ?)`);
-  const linesOf = db.prepare<[number], OrderLineRow>('SELECT id, product_id, sku, name, quantity FROM order_lines WHERE order_id = ? ORDER BY position');
+  const linesOf = db.prepare<[number], OrderLineRow>(`SELECT ${ORDER_LINE_COLUMNS} FROM order_lines WHERE order_id = ? ORDER BY position`);
   const setStatus = db.prepare<[string, string, number]>('UPDATE orders SET status = ?, updated_at = ? WHERE id = ?');
   const openAt = db.prepare<[number], { station_id: string }>('SELECT station_id FROM order_locks WHERE order_id = ?');
   const exists = db.prepare<[number], { id: number }>('SELECT id FROM orders WHERE id = ?');

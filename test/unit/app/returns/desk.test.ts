@@ -1,63 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { hashPin } from '../../../../src/app/pin';
-import type { Result } from '../../../../src/contract/errors';
-import { CODES, createStationFixture, typedCall, type StationFixture } from '../../../support/station-fixture';
+import { describe, expect, it } from 'vitest';
+import { CODES } from '../../../support/station-fixture';
+import { DESK, ok, shippedAndAtTheDesk as atTheDesk } from './fixture';
 
-let f: StationFixture | null = null;
-afterEach(() => f?.close());
-
-async function ok<T>(promise: Promise<Result<T>>): Promise<T> {
-  const result = await promise;
-  if (!result.ok && result.error.code === 'INTERNAL') throw new Error(JSON.stringify(f?.logs.filter((l) => l.level === 'error')));
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message} ${JSON.stringify(result.error.params ?? {})}`);
-  return result.value;
-}
-
-const DESK = { stationId: 'ST-03' };
-
-/** A station where Anna packed PD-200001 (two mugs and a phone, serial SN-500) and Rita takes returns at ST-03. */
-async function shippedAndAtTheDesk() {
-  f = createStationFixture();
-  const fx = f;
-  fx.store.stations.upsert({ id: 'ST-03', name: 'Zwroty', language: 'pl', idleLogoutMinutes: 15, kind: 'returns' });
-  fx.store.users.insert({ name: 'Rita Returns', role: 'returns', badgeCode: 'PD-R-0001', pinHash: hashPin('1111'), language: null });
-  fx.store.orders.insertMany([
-    {
-      number: 'PD-200001',
-      externalId: null,
-      status: 'ready',
-      customerName: 'Grażyna Wróbel',
-      shipTo: {
-        name: 'Grażyna Wróbel',
-        company: null,
-        street: 'ul. Polna 1',
-        city: 'Gdańsk',
-        postcode: '80-001',
-        country: 'PL',
-        phone: null,
-        email: 'Grazyna.W@example.pl',
-      },
-      carrierCode: 'inpost',
-      service: 'locker',
-      note: null,
-      createdAt: '2026-11-19T12:00:00Z',
-      lines: [
-        { sku: 'MUG-01', quantity: 2 },
-        { sku: 'PHONE-01', quantity: 1 },
-      ],
-    },
-  ]);
-  const call = typedCall(fx.station);
-  const scan = (data: string, options?: { stationId: string }) => call('scan.submit', { data, symbology: null, source: 'wedge' }, options);
-  await ok(call('auth.badge', { badge: 'PD-M-0001', pin: '1111' }));
-  await ok(call('settings.packing', { requireWeight: false }));
-  await ok(scan('PD-P-0001'));
-  await ok(scan('PD-200001'));
-  for (const code of [CODES.mug, CODES.mug, CODES.phone, 'SN-500', 'BOX-K1']) await ok(scan(code));
-  await ok(call('pack.complete', {}));
-  await ok(scan('PD-R-0001', DESK));
-  return { fx, call, scan };
-}
+const shippedAndAtTheDesk = () => atTheDesk({ email: 'Grazyna.W@example.pl' });
 
 describe('the returns desk, through the dispatcher', () => {
   it('identifies the parcel from the slip, the order, the pick list, a serial, the e-mail or the name, without naming the packer', async () => {

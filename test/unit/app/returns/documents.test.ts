@@ -1,61 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { defaultPrinterProfiles } from '../../../../src/app/stations';
-import { hashPin } from '../../../../src/app/pin';
-import type { Result } from '../../../../src/contract/errors';
-import { CODES, createStationFixture, typedCall, type StationFixture } from '../../../support/station-fixture';
+import { describe, expect, it } from 'vitest';
+import type { StationFixture } from '../../../support/station-fixture';
 import { pdfBarcodes, pdfText, zplBarcodes } from '../../documents/tools';
+import { DESK, gradedReturn, ok } from './fixture';
 
-let f: StationFixture | null = null;
-afterEach(() => f?.close());
-
-async function ok<T>(promise: Promise<Result<T>>): Promise<T> {
-  const result = await promise;
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message} ${JSON.stringify(f?.logs.filter((l) => l.level === 'error'))}`);
-  return result.value;
-}
-
-const DESK = { stationId: 'ST-03' };
-
-/** Anna packs PD-200001 (two mugs, a phone with SN-500); Rita takes it back at ST-03, whose printers are its PDF folder. */
-async function decidedReturn() {
-  f = createStationFixture({ pdfFolder: true });
-  const fx = f;
-  fx.store.stations.upsert({ id: 'ST-03', name: 'Zwroty', language: 'pl', idleLogoutMinutes: 15, kind: 'returns' });
-  for (const profile of defaultPrinterProfiles('ST-03')) fx.documents.profiles.set(profile);
-  fx.store.users.insert({ name: 'Rita Returns', role: 'returns', badgeCode: 'PD-R-0001', pinHash: hashPin('1111'), language: null });
-  fx.store.orders.insertMany([
-    {
-      number: 'PD-200001',
-      externalId: null,
-      status: 'ready',
-      customerName: 'Grażyna Wróbel',
-      shipTo: { name: 'Grażyna Wróbel', company: null, street: 'ul. Polna 1', city: 'Gdańsk', postcode: '80-001', country: 'PL', phone: null, email: null },
-      carrierCode: 'inpost',
-      service: 'locker',
-      note: null,
-      createdAt: '2026-11-19T12:00:00Z',
-      lines: [
-        { sku: 'MUG-01', quantity: 2 },
-        { sku: 'PHONE-01', quantity: 1 },
-      ],
-    },
-  ]);
-  const call = typedCall(fx.station);
-  const scan = (data: string, options?: { stationId: string }) => call('scan.submit', { data, symbology: null, source: 'wedge' }, options);
-  await ok(call('auth.badge', { badge: 'PD-M-0001', pin: '1111' }));
-  await ok(call('settings.packing', { requireWeight: false }));
-  await ok(scan('PD-P-0001'));
-  await ok(scan('PD-200001'));
-  for (const code of [CODES.mug, CODES.mug, CODES.phone, 'SN-500', 'BOX-K1']) await ok(scan(code));
-  await ok(call('pack.complete', {}));
-  await ok(scan('PD-R-0001', DESK));
-  const { number } = await ok(call('returns.open', { orderNumber: 'PD-200001', type: 'withdrawal' }, DESK));
-  const mug = await ok(call('returns.item.scan', { number, code: CODES.mug }, DESK));
-  await ok(call('returns.item.grade', { number, itemId: mug.itemId, condition: 'damaged', reasonCode: 'damaged_in_transit' }, DESK));
-  const phone = await ok(call('returns.item.scan', { number, code: CODES.phone, serial: 'SN-500' }, DESK));
-  await ok(call('returns.item.grade', { number, itemId: phone.itemId, condition: 'unopened', disposition: 'restock' }, DESK));
-  return { fx, call, number };
-}
+const decidedReturn = () => gradedReturn({ pdfFolder: true, printers: true });
 
 const kept = (fx: StationFixture, kind: string) => fx.documents.archive.forOrder('PD-200001').filter((d) => d.kind === kind);
 

@@ -1,26 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { hashPin } from '../../../../src/app/pin';
+import { describe, expect, it } from 'vitest';
 import type { NewOutboxEvent, OutboxRepository, ReturnPush, SyncOrderLinks } from '../../../../src/app/ports/backend';
-import type { Result } from '../../../../src/contract/errors';
-import { CODES, createStationFixture, typedCall, type StationFixture } from '../../../support/station-fixture';
-
-let f: StationFixture | null = null;
-afterEach(() => f?.close());
-
-async function ok<T>(promise: Promise<Result<T>>): Promise<T> {
-  const result = await promise;
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value;
-}
-
-const DESK = { stationId: 'ST-03' };
+import { CODES } from '../../../support/station-fixture';
+import { DESK, ok, shippedAndAtTheDesk } from './fixture';
 
 /** PD-300001 came from the shop (external 9001, lines L-1 and L-2), Anna packed it, Rita takes it back at the Polish returns desk ST-03. */
 async function fromTheShop() {
   const added: NewOutboxEvent[] = [];
   let failNext = false;
   let links: SyncOrderLinks | null = null;
-  f = createStationFixture({
+  const { fx, call } = await shippedAndAtTheDesk({
+    orderNumber: 'PD-300001',
+    externalId: '9001',
     shop: (outbox: OutboxRepository, l) => {
       links = l;
       return {
@@ -35,48 +25,21 @@ async function fromTheShop() {
         },
       };
     },
-  });
-  const fx = f;
-  fx.store.stations.upsert({ id: 'ST-03', name: 'Zwroty', language: 'pl', idleLogoutMinutes: 15, kind: 'returns' });
-  fx.store.users.insert({ name: 'Rita Returns', role: 'returns', badgeCode: 'PD-R-0001', pinHash: hashPin('1111'), language: null });
-  fx.store.orders.insertMany([
-    {
-      number: 'PD-300001',
-      externalId: '9001',
-      status: 'ready',
-      customerName: 'Jan Kowalski',
-      shipTo: { name: 'Jan Kowalski', company: null, street: 'ul. Polna 1', city: 'Gdańsk', postcode: '80-001', country: 'PL', phone: null, email: null },
-      carrierCode: 'inpost',
-      service: 'locker',
-      note: null,
-      createdAt: '2026-11-19T12:00:00Z',
-      lines: [
-        { sku: 'MUG-01', quantity: 2 },
-        { sku: 'PHONE-01', quantity: 1 },
-      ],
+    beforePacking: (station) => {
+      const order = station.store.orders.byNumber('PD-300001')!;
+      const lineIds = order.lines.map((l) => l.id);
+      links!.link(
+        order.id,
+        'vendure',
+        '9001',
+        [
+          { orderLineId: lineIds[0]!, externalLineId: 'L-1' },
+          { orderLineId: lineIds[1]!, externalLineId: 'L-2' },
+        ],
+        '2026-11-19T12:00:00Z',
+      );
     },
-  ]);
-  const order = fx.store.orders.byNumber('PD-300001')!;
-  const lineIds = order.lines.map((l) => l.id);
-  links!.link(
-    order.id,
-    'vendure',
-    '9001',
-    [
-      { orderLineId: lineIds[0]!, externalLineId: 'L-1' },
-      { orderLineId: lineIds[1]!, externalLineId: 'L-2' },
-    ],
-    '2026-11-19T12:00:00Z',
-  );
-  const call = typedCall(fx.station);
-  const scan = (data: string, options?: { stationId: string }) => call('scan.submit', { data, symbology: null, source: 'wedge' }, options);
-  await ok(call('auth.badge', { badge: 'PD-M-0001', pin: '1111' }));
-  await ok(call('settings.packing', { requireWeight: false }));
-  await ok(scan('PD-P-0001'));
-  await ok(scan('PD-300001'));
-  for (const code of [CODES.mug, CODES.mug, CODES.phone, 'SN-500', 'BOX-K1']) await ok(scan(code));
-  await ok(call('pack.complete', {}));
-  await ok(scan('PD-R-0001', DESK));
+  });
   return { fx, call, added, failOnce: () => (failNext = true) };
 }
 
