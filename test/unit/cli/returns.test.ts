@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bootStation } from '../../../src/boot/station';
-import { runCli } from '../../../src/cli/main';
+import { runCliCaptured } from '../../support/run-cli';
 
 let dir: string;
 
@@ -15,17 +15,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((out += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8')), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((err += String(chunk)), true));
-  try {
-    return { code: await runCli(args), out, err };
-  } finally {
-    vi.restoreAllMocks();
-  }
-}
+const cli = runCliCaptured;
 
 interface Listed {
   returns: { number: string; orderNumber: string; stage: string; deadline: { overdue: boolean; lastDay: string } }[];
