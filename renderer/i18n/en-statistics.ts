@@ -1,6 +1,7 @@
 /** Packer statistics: the error text, spread into the error table of en.ts. */
 export const enStatisticsErrors = {
   STATISTICS_UNAVAILABLE: 'This station keeps no packer statistics.',
+  SHIFTS_INVALID: 'Those shift start times do not work ({{time}}): type HH:MM, one to six a day, each shift at least an hour long.',
 } as const;
 
 /** The statistics screen (renderer/features/statistics); definitions as in docs/statistics.md. */

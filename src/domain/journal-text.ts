@@ -78,6 +78,7 @@ const EN: Vocabulary = {
     'settings.printer': 'Printer set up',
     'settings.printer.removed': 'Printer removed',
     'settings.station': 'Station changed',
+    'settings.shifts': 'Shifts changed',
     'sync.settings': 'Shop connection changed',
     'sync.parked': 'Shop message set aside',
     'sync.retried': 'Shop message sent again',
@@ -202,6 +203,7 @@ const PL: Vocabulary = {
     'settings.printer': 'Ustawienie drukarki',
     'settings.printer.removed': 'Usunięcie drukarki',
     'settings.station': 'Zmiana stanowiska',
+    'settings.shifts': 'Ustawienie zmian',
     'sync.settings': 'Zmiana połączenia ze sklepem',
     'sync.parked': 'Wstrzymanie wiadomości do sklepu',
     'sync.retried': 'Ponowne wysłanie wiadomości do sklepu',
@@ -519,6 +521,13 @@ export function describeEntry(entry: EntryForText, language: Language, context: 
       return pl
         ? `Zmieniono stanowisko ${str(p.station) ?? entry.stationId ?? ''}: ${changes.join(', ') || 'bez zmian'}.`
         : `Changed station ${str(p.station) ?? entry.stationId ?? ''}: ${changes.join(', ') || 'no change'}.`;
+    }
+    case 'settings.shifts': {
+      const starts = Array.isArray(p.starts) ? p.starts.map(String).join(', ') : null;
+      const where = str(p.station);
+      if (!starts) return pl ? `Stanowisko ${where ?? '?'} wraca do zmian magazynu.` : `Station ${where ?? '?'} follows the warehouse's shifts again.`;
+      if (!where) return pl ? `Zmiany magazynu zaczynają się o ${starts}.` : `The warehouse's shifts start at ${starts}.`;
+      return pl ? `Zmiany na stanowisku ${where} zaczynają się o ${starts}.` : `Shifts at station ${where} start at ${starts}.`;
     }
     case 'sync.settings':
       return pl ? `Zmieniono połączenie ze sklepem (${str(p.kind) ?? '?'}).` : `Changed the shop connection (${str(p.kind) ?? '?'}).`;

@@ -6,6 +6,7 @@ import { call } from '../../api/client';
 type Users = MethodOutput<'admin.users'>;
 type Boxes = MethodOutput<'admin.boxes'>;
 type Stations = MethodOutput<'admin.stations'>;
+type Shifts = MethodOutput<'shift.patterns'>;
 
 /** A card just made: whose, its badge code (shown once) and the PDF to print. */
 export interface IssuedCard {
@@ -18,6 +19,7 @@ interface AdminState {
   users: Users;
   boxes: Boxes;
   stations: Stations;
+  shifts: Shifts | null;
   saving: boolean;
   error: StationError | null;
   saved: string | null;
@@ -32,11 +34,13 @@ interface AdminState {
   saveBox(input: MethodInput<'admin.box.save'>): Promise<boolean>;
   boxLabel(code: string, name: string): Promise<void>;
   saveStation(input: MethodInput<'admin.station.save'>): Promise<void>;
+  loadShifts(): Promise<void>;
+  saveShifts(input: MethodInput<'shift.patterns.save'>): Promise<boolean>;
   clearCard(): void;
   reset(): void;
 }
 
-const initial = { users: [], boxes: [], stations: [], saving: false, error: null, saved: null, card: null };
+const initial = { users: [], boxes: [], stations: [], shifts: null, saving: false, error: null, saved: null, card: null };
 
 /** The console's people, box types and stations: lists as last read, the save in progress, the card to print. */
 export const useAdminStore = create<AdminState>()((set) => {
@@ -122,6 +126,16 @@ export const useAdminStore = create<AdminState>()((set) => {
         'saved',
       );
     },
+    async loadShifts() {
+      const shifts = await call('shift.patterns', {});
+      if (shifts.ok) set({ shifts: shifts.value });
+    },
+    saveShifts: (input) =>
+      change(
+        () => call('shift.patterns.save', input),
+        (shifts) => ({ shifts }),
+        'saved',
+      ),
     clearCard: () => set({ card: null }),
     reset: () => set({ ...initial }),
   };
