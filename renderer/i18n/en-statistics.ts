@@ -19,6 +19,7 @@ export const enStatistics = {
     previous: '◀ Earlier (PgUp)',
     next: 'Later (PgDn) ▶',
     range: '{{from}} – {{to}}',
+    shiftRange: 'the {{start}}–{{end}} shift from {{day}}',
   },
   packers: 'Packers',
   stations: 'Stations',

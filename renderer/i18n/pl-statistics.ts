@@ -23,6 +23,7 @@ export const plStatistics: Shape<typeof enStatistics> = {
     previous: '◀ Wcześniej (PgUp)',
     next: 'Później (PgDn) ▶',
     range: '{{from}} – {{to}}',
+    shiftRange: 'zmiana {{start}}–{{end}} od {{day}}',
   },
   packers: 'Pakowacze',
   stations: 'Stanowiska',

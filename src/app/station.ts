@@ -218,6 +218,7 @@ export function createStation(ports: StationPorts): Station {
       video: ports.video ?? null,
       review: ports.review ?? null,
       returns: ports.returns.repository,
+      shipments: carrierPorts?.shipments ?? null,
     }),
     ...returnsHandlers({
       ...common,

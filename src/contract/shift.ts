@@ -101,6 +101,37 @@ export const shiftViewSchema = z.object({
 });
 export type ShiftView = z.infer<typeof shiftViewSchema>;
 
+export const LEFT_OUT_REASONS = ['waiting_for_carrier', 'parked', 'cancelled'] as const;
+
+/**
+ * The end of the day per carrier: what the next handover takes (labelled, not handed over, today's
+ * and any older), how many were handed over today, and today's parcels no handover will take yet.
+ */
+export const endOfDaySchema = z.object({
+  /** The station's calendar day (its time zone) and its bounds. */
+  date: z.string(),
+  from: z.string(),
+  to: z.string(),
+  carriers: z.array(
+    z.object({
+      carrier: z.string(),
+      ready: z.array(z.object({ orderNumber: z.string(), parcelNo: z.number().int(), trackingNumber: z.string().nullable(), since: z.string() })),
+      handedOver: z.number().int(),
+    }),
+  ),
+  leftOut: z.array(
+    z.object({
+      carrier: z.string(),
+      orderNumber: z.string(),
+      parcelNo: z.number().int(),
+      reason: z.enum(LEFT_OUT_REASONS),
+      /** The carrier's refusal, for a parked shipment. */
+      detail: z.string().nullable(),
+    }),
+  ),
+});
+export type EndOfDayView = z.infer<typeof endOfDaySchema>;
+
 type Access = 'public' | readonly Role[];
 const method = <I extends z.ZodType, O extends z.ZodType>(spec: { input: I; output: O; access: Access; passive?: boolean }) => spec;
 const MANAGERS: readonly Role[] = ['manager', 'admin'];
@@ -114,6 +145,8 @@ export const SHIFT_METHODS = {
    * queue, its packing kept for whoever opens it next. Journaled with the manager's name.
    */
   'shift.release': method({ input: z.object({ orderNumber: z.string().trim().min(1).max(100) }).strict(), output: shiftViewSchema, access: MANAGERS }),
+  /** The end of this station's day per carrier; closing a carrier's day is the carriers' handover. */
+  'shift.endOfDay': method({ input: z.object({}).strict(), output: endOfDaySchema, access: MANAGERS, passive: true }),
   /** The shifts set for the warehouse and each station. */
   'shift.patterns': method({ input: z.object({}).strict(), output: shiftPatternsSchema, access: MANAGERS, passive: true }),
   /**

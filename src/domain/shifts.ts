@@ -11,7 +11,7 @@ export const MAX_SHIFTS_PER_DAY = 6;
 /** Shorter shifts are a typing slip, not a way to work. */
 export const MIN_SHIFT_MINUTES = 60;
 
-export type ShiftProblem = 'empty' | 'too_many' | 'bad_time' | 'repeated' | 'too_short';
+export type ShiftProblem = 'empty' | 'tooMany' | 'badTime' | 'repeated' | 'tooShort';
 
 const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
@@ -24,16 +24,16 @@ export function minutesOf(time: string): number | null {
 /** The starts sorted, or what is wrong with them. */
 export function checkShiftStarts(starts: readonly string[]): { ok: true; starts: string[] } | { ok: false; problem: ShiftProblem; time?: string } {
   if (starts.length === 0) return { ok: false, problem: 'empty' };
-  if (starts.length > MAX_SHIFTS_PER_DAY) return { ok: false, problem: 'too_many' };
+  if (starts.length > MAX_SHIFTS_PER_DAY) return { ok: false, problem: 'tooMany' };
   const bad = starts.find((s) => minutesOf(s) === null);
-  if (bad !== undefined) return { ok: false, problem: 'bad_time', time: bad };
+  if (bad !== undefined) return { ok: false, problem: 'badTime', time: bad };
   const sorted = [...starts].sort((a, b) => minutesOf(a)! - minutesOf(b)!);
   const repeated = sorted.find((s, i) => i > 0 && s === sorted[i - 1]);
   if (repeated !== undefined) return { ok: false, problem: 'repeated', time: repeated };
   const mins = sorted.map((s) => minutesOf(s)!);
   const lengthOf = (i: number) => (mins.length === 1 ? 24 * 60 : (mins[(i + 1) % mins.length]! - mins[i]! + 24 * 60) % (24 * 60));
   const short = mins.findIndex((_, i) => lengthOf(i) < MIN_SHIFT_MINUTES);
-  if (short >= 0) return { ok: false, problem: 'too_short', time: sorted[short]! };
+  if (short >= 0) return { ok: false, problem: 'tooShort', time: sorted[short]! };
   return { ok: true, starts: sorted };
 }
 
@@ -84,6 +84,13 @@ export function shiftContaining(at: Date, starts: readonly string[], timeZone: s
   const index = candidates.findLastIndex((c) => c.at <= at.getTime());
   const [from, to] = [candidates[index]!, candidates[index + 1]!];
   return { from: new Date(from.at), to: new Date(to.at), start: from.start, end: to.start };
+}
+
+/** The calendar day in the zone that contains `at`: its bounds and its date ("2026-11-20"). */
+export function dayContaining(at: Date, timeZone: string): { from: Date; to: Date; date: string } {
+  const day = shiftContaining(at, ['00:00'], timeZone);
+  const { year, month, day: d } = localDay(day.from.getTime(), timeZone);
+  return { from: day.from, to: day.to, date: `${year}-${String(month + 1).padStart(2, '0')}-${String(d).padStart(2, '0')}` };
 }
 
 /** The runtime's own time zone (a browser's, a CLI's). */

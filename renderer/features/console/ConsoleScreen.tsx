@@ -10,6 +10,7 @@ import { BoxesPanel } from './BoxesPanel';
 import { RulesPanel } from './RulesPanel';
 import { StationsPanel } from './StationsPanel';
 import { StatisticsPanel } from '../statistics/StatisticsScreen';
+import { EndOfDayPanel } from './EndOfDayPanel';
 
 /** Each panel of the console, with the function key that shows it. */
 const PANELS: Record<ConsoleTab, { key: string; render: () => React.JSX.Element } | null> = {
@@ -20,6 +21,8 @@ const PANELS: Record<ConsoleTab, { key: string; render: () => React.JSX.Element 
   rules: { key: 'F6', render: () => <RulesPanel /> },
   stations: { key: 'F7', render: () => <StationsPanel /> },
   statistics: { key: 'F8', render: () => <StatisticsPanel /> },
+  // The carriers' handover (closing a carrier's day) plugs in here as <EndOfDayPanel handover={…} />.
+  endOfDay: { key: 'F9', render: () => <EndOfDayPanel /> },
 };
 
 /** The manager's console: the shift at a glance, the journal, and the stations run from their screens. */

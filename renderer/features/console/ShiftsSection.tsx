@@ -74,7 +74,7 @@ export function ShiftsSection() {
           </thead>
           <tbody>
             {shifts.stations.map((s) => (
-              <tr key={s.stationId} data-testid="shift-station" data-station={s.stationId}>
+              <tr key={s.stationId} data-testid="shift-pattern" data-station={s.stationId}>
                 <td>{s.name}</td>
                 <td>{s.timeZone}</td>
                 <td>{t('console.shifts.current', { start: s.current.start, end: s.current.end })}</td>

@@ -238,7 +238,9 @@ function StatisticsContent({ manager, embedded }: { manager: boolean; embedded: 
           {t('statistics.period.next')}
         </button>
         <span className="stats-range" data-testid="stats-range">
-          {t('statistics.period.range', { from: day(period.from), to: day(last) })}
+          {kind === 'shift' && shift
+            ? t('statistics.period.shiftRange', { start: shift.start, end: shift.end, day: day(shift.from) })
+            : t('statistics.period.range', { from: day(period.from), to: day(last) })}
         </span>
         {manager && (
           <span className="stats-export" role="group" aria-label={t('statistics.export.title')}>

@@ -15,7 +15,7 @@ interface StatisticsState {
   /** A moment inside the period shown (local time). */
   anchor: number;
   /** The station's shift around the anchor, as its manager set the shifts (asked for when the period is a shift). */
-  shift: Period | null;
+  shift: (Period & { start: string; end: string }) | null;
   loading: boolean;
   /** Managers: everyone's figures; null for a packer. */
   all: AllStatisticsView | null;
@@ -65,9 +65,9 @@ export function periodOf(kind: PeriodKind, anchor: number, shift: Period | null)
 }
 
 /** The station's shift around a moment; the shifts are a manager's setting, in the station's time zone. */
-async function shiftAround(anchor: number): Promise<Period | null> {
+async function shiftAround(anchor: number): Promise<StatisticsState['shift']> {
   const shift = await call('shift.at', { at: new Date(anchor).toISOString() });
-  return shift.ok ? { from: new Date(shift.value.from), to: new Date(shift.value.to) } : null;
+  return shift.ok ? { from: new Date(shift.value.from), to: new Date(shift.value.to), start: shift.value.start, end: shift.value.end } : null;
 }
 
 /** Hands the file to the browser as a download. */

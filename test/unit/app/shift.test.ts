@@ -190,7 +190,7 @@ describe('shifts a manager sets', () => {
     await managerAtOne();
     expect(await fail(MANAGER, 'shift.patterns.save', { stationId: null, starts: ['06:00', '06:30'] })).toMatchObject({
       code: 'SHIFTS_INVALID',
-      params: { problem: 'too_short', time: '06:00' },
+      params: { problem: 'tooShort', time: '06:00' },
     });
     expect(await fail(MANAGER, 'shift.patterns.save', { stationId: null, starts: ['25:00'] })).toMatchObject({ code: 'SHIFTS_INVALID' });
     expect(await fail(MANAGER, 'shift.patterns.save', { stationId: null, starts: null })).toMatchObject({ code: 'SHIFTS_INVALID' });

@@ -6,12 +6,12 @@ describe('shifts as a manager sets them', () => {
     expect(checkShiftStarts(['22:00', '06:00', '14:00'])).toEqual({ ok: true, starts: ['06:00', '14:00', '22:00'] });
     expect(checkShiftStarts(['07:30'])).toEqual({ ok: true, starts: ['07:30'] });
     expect(checkShiftStarts([])).toEqual({ ok: false, problem: 'empty' });
-    expect(checkShiftStarts(['6:00'])).toEqual({ ok: false, problem: 'bad_time', time: '6:00' });
-    expect(checkShiftStarts(['24:00'])).toEqual({ ok: false, problem: 'bad_time', time: '24:00' });
+    expect(checkShiftStarts(['6:00'])).toEqual({ ok: false, problem: 'badTime', time: '6:00' });
+    expect(checkShiftStarts(['24:00'])).toEqual({ ok: false, problem: 'badTime', time: '24:00' });
     expect(checkShiftStarts(['06:00', '06:00'])).toEqual({ ok: false, problem: 'repeated', time: '06:00' });
-    expect(checkShiftStarts(['06:00', '06:30'])).toEqual({ ok: false, problem: 'too_short', time: '06:00' });
-    expect(checkShiftStarts(['23:30', '00:10'])).toEqual({ ok: false, problem: 'too_short', time: '23:30' });
-    expect(checkShiftStarts(['00:00', '04:00', '08:00', '12:00', '16:00', '20:00', '22:00'])).toEqual({ ok: false, problem: 'too_many' });
+    expect(checkShiftStarts(['06:00', '06:30'])).toEqual({ ok: false, problem: 'tooShort', time: '06:00' });
+    expect(checkShiftStarts(['23:30', '00:10'])).toEqual({ ok: false, problem: 'tooShort', time: '23:30' });
+    expect(checkShiftStarts(['00:00', '04:00', '08:00', '12:00', '16:00', '20:00', '22:00'])).toEqual({ ok: false, problem: 'tooMany' });
   });
 
   it("reads the starts in the station's time zone, not the runtime's", () => {
