@@ -21,6 +21,7 @@ export const plConsole = {
     pinReset: 'Nowy PIN działa od teraz.',
     badgeIssued: 'Wydano nowy identyfikator.',
     labelReady: 'Etykieta gotowa.',
+    labelSent: 'Wysłano do drukarki etykiet.',
   },
   users: {
     title: 'Ludzie',
@@ -53,7 +54,8 @@ export const plConsole = {
     size: 'Wymiary',
     save: 'Zapisz typ kartonu',
     edit: 'Zmień',
-    label: 'Etykieta kartonu',
+    label: 'Etykieta kartonu (A4)',
+    printLabel: 'Drukuj na drukarce etykiet',
     withdraw: 'Wycofaj',
     restore: 'Przywróć',
     withdrawn: 'wycofany',

@@ -209,7 +209,14 @@ export function createStation(ports: StationPorts): Station {
     ...videoHandlers(common, video, ports.video ?? null),
     ...reviewHandlers({ ...common, review: ports.review ?? null, video: ports.video ?? null }),
     ...journalHandlers(common, ports.review ?? null),
-    ...adminHandlers({ ...common, renderer: ports.documents.renderer }, logins),
+    ...adminHandlers(
+      {
+        ...common,
+        renderer: ports.documents.renderer,
+        labelPrinter: { profiles: ports.documents.profiles, printingFor: (stationId) => documents.printingFor(stationId) },
+      },
+      logins,
+    ),
     ...shiftHandlers({
       ...common,
       packing: ports.packing,

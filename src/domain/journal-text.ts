@@ -580,8 +580,12 @@ export function describeEntry(entry: EntryForText, language: Language, context: 
         ? `Zapisano karton ${str(p.code) ?? '?'} „${str(p.name) ?? ''}”${size ? `, ${size}` : ''}, tara ${grams(p.tareGrams)}${off}.`
         : `Saved box type ${str(p.code) ?? '?'} “${str(p.name) ?? ''}”${size ? `, ${size}` : ''}, tare ${grams(p.tareGrams)}${off}.`;
     }
-    case 'box.label_printed':
-      return pl ? `Wydrukowano etykietę kartonu ${str(p.code) ?? '?'}.` : `Printed the label of box type ${str(p.code) ?? '?'}.`;
+    case 'box.label_printed': {
+      const onPrinter = num(p.printJobId) !== null;
+      return pl
+        ? `Wydrukowano etykietę kartonu ${str(p.code) ?? '?'}${onPrinter ? ' na drukarce etykiet' : ' (A4)'}.`
+        : `Printed the label of box type ${str(p.code) ?? '?'}${onPrinter ? ' on the label printer' : ' (A4)'}.`;
+    }
     case 'returns.packing_error':
       return pl
         ? `Zwrot ${str(p.returnNumber) ?? ''} wykazał błąd pakowania: ${product(p)}${str(p.packer) ? ` (pakował(a) ${str(p.packer)})` : ''}.`

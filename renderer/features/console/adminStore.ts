@@ -33,6 +33,8 @@ interface AdminState {
   newBadge(userId: number, name: string): Promise<void>;
   saveBox(input: MethodInput<'admin.box.save'>): Promise<boolean>;
   boxLabel(code: string, name: string): Promise<void>;
+  /** Sends the box label to this station's label printer through the print queue. */
+  printBoxLabel(code: string): Promise<void>;
   saveStation(input: MethodInput<'admin.station.save'>): Promise<void>;
   loadShifts(): Promise<void>;
   saveShifts(input: MethodInput<'shift.patterns.save'>): Promise<boolean>;
@@ -114,9 +116,16 @@ export const useAdminStore = create<AdminState>()((set) => {
       ),
     async boxLabel(code, name) {
       await change(
-        () => call('admin.box.label', { code }),
-        (label) => ({ card: { title: `${code} · ${name}`, badge: null, pdf: label.card } }),
+        () => call('admin.box.label', { code, to: 'a4' }),
+        (label) => (label.card ? { card: { title: `${code} · ${name}`, badge: null, pdf: label.card } } : {}),
         'labelReady',
+      );
+    },
+    async printBoxLabel(code) {
+      await change(
+        () => call('admin.box.label', { code, to: 'printer' }),
+        () => ({}),
+        'labelSent',
       );
     },
     async saveStation(input) {

@@ -21,6 +21,7 @@ import { journalSearch } from './0019-journal-search';
 import { boxTypesActive } from './0020-box-types-active';
 import { statistics } from './0021-statistics';
 import { shiftPatterns } from './0022-shift-patterns';
+import { boxLabelDocuments } from './0023-box-label-documents';
 
 export type { Migration } from './migration';
 
@@ -48,4 +49,5 @@ export const MIGRATIONS: readonly Migration[] = [
   boxTypesActive,
   statistics,
   shiftPatterns,
+  boxLabelDocuments,
 ];
