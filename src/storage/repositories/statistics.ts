@@ -267,7 +267,8 @@ export function createStatisticsSource(db: Database): StatisticsSource {
   /**
    * The first count of a journal (or after the facts changed): one pass in journal order, each
    * order's entries gathered until its completion closes the session, instead of reading each
-   * order's entries by itself (ten times faster for 100,000 sessions).
+   * order's entries by itself. Measured no faster on a loaded machine (docs/benchmarks.md): the
+   * time goes elsewhere (analysing and keeping each session), still to be profiled.
    */
   const countAll = (last: number) => {
     const open = new Map<string, EntryRow[]>();
