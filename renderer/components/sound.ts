@@ -14,68 +14,37 @@ interface Tone {
   duration: number;
 }
 
+/** Notes of one wave shape, each [frequency in Hz, start in s, duration in s]. */
+const notes = (type: OscillatorType, ...list: [frequency: number, start: number, duration: number][]): Tone[] =>
+  list.map(([frequency, start, duration]) => ({ frequency, type, start, duration }));
+
 const TONES: Record<SoundKind, Tone[]> = {
   // Two short rising beeps.
-  ok: [
-    { frequency: 880, type: 'sine', start: 0, duration: 0.08 },
-    { frequency: 1320, type: 'sine', start: 0.1, duration: 0.1 },
-  ],
+  ok: notes('sine', [880, 0, 0.08], [1320, 0.1, 0.1]),
   // A long low double buzz that cannot be mistaken for the ok beep.
-  error: [
-    { frequency: 180, type: 'square', start: 0, duration: 0.25 },
-    { frequency: 140, type: 'square', start: 0.32, duration: 0.35 },
-  ],
-  notice: [{ frequency: 660, type: 'triangle', start: 0, duration: 0.12 }],
+  error: notes('square', [180, 0, 0.25], [140, 0.32, 0.35]),
+  notice: notes('triangle', [660, 0, 0.12]),
   // One short high beep: the unit counted, scan the next.
-  accepted: [{ frequency: 1760, type: 'sine', start: 0, duration: 0.07 }],
+  accepted: notes('sine', [1760, 0, 0.07]),
   // Two high beeps: this line is done.
-  line: [
-    { frequency: 1760, type: 'sine', start: 0, duration: 0.07 },
-    { frequency: 1760, type: 'sine', start: 0.11, duration: 0.07 },
-  ],
+  line: notes('sine', [1760, 0, 0.07], [1760, 0.11, 0.07]),
   // A rising major chord: everything is in the parcel.
-  order: [
-    { frequency: 1047, type: 'sine', start: 0, duration: 0.12 },
-    { frequency: 1319, type: 'sine', start: 0.1, duration: 0.12 },
-    { frequency: 1568, type: 'sine', start: 0.2, duration: 0.12 },
-    { frequency: 2093, type: 'sine', start: 0.3, duration: 0.25 },
-  ],
+  order: notes('sine', [1047, 0, 0.12], [1319, 0.1, 0.12], [1568, 0.2, 0.12], [2093, 0.3, 0.25]),
   // A soft two-tone question (falling, then up again): the station wants one more thing.
-  prompt: [
-    { frequency: 740, type: 'triangle', start: 0, duration: 0.12 },
-    { frequency: 988, type: 'triangle', start: 0.15, duration: 0.16 },
-  ],
+  prompt: notes('triangle', [740, 0, 0.12], [988, 0.15, 0.16]),
   // The returns desk, all on a marimba-like triangle wave, lower than packing's sines.
   // Found: a falling then rising third (a parcel known).
-  returnFound: [
-    { frequency: 587, type: 'triangle', start: 0, duration: 0.09 },
-    { frequency: 494, type: 'triangle', start: 0.11, duration: 0.09 },
-    { frequency: 740, type: 'triangle', start: 0.22, duration: 0.14 },
-  ],
+  returnFound: notes('triangle', [587, 0, 0.09], [494, 0.11, 0.09], [740, 0.22, 0.14]),
   // Nothing matched: three even mid knocks, a question rather than a stop.
-  returnNothing: [
-    { frequency: 392, type: 'triangle', start: 0, duration: 0.1 },
-    { frequency: 392, type: 'triangle', start: 0.16, duration: 0.1 },
-    { frequency: 392, type: 'triangle', start: 0.32, duration: 0.1 },
-  ],
+  returnNothing: notes('triangle', [392, 0, 0.1], [392, 0.16, 0.1], [392, 0.32, 0.1]),
   // An item matched what was shipped: one round knock.
-  returnItem: [{ frequency: 523, type: 'triangle', start: 0, duration: 0.1 }],
+  returnItem: notes('triangle', [523, 0, 0.1]),
   // A wrong item: a sawtooth slide down, recorded but worth a look.
-  returnWrong: [
-    { frequency: 466, type: 'sawtooth', start: 0, duration: 0.14 },
-    { frequency: 311, type: 'sawtooth', start: 0.16, duration: 0.22 },
-  ],
+  returnWrong: notes('sawtooth', [466, 0, 0.14], [311, 0.16, 0.22]),
   // Refused by the rules: a low square pulse with a gap, unlike packing's double buzz.
-  returnRefused: [
-    { frequency: 220, type: 'square', start: 0, duration: 0.14 },
-    { frequency: 220, type: 'square', start: 0.2, duration: 0.14 },
-    { frequency: 165, type: 'square', start: 0.4, duration: 0.3 },
-  ],
+  returnRefused: notes('square', [220, 0, 0.14], [220, 0.2, 0.14], [165, 0.4, 0.3]),
   // Decided or closed: a falling fifth to the tonic, settled.
-  returnDone: [
-    { frequency: 784, type: 'triangle', start: 0, duration: 0.12 },
-    { frequency: 523, type: 'triangle', start: 0.14, duration: 0.24 },
-  ],
+  returnDone: notes('triangle', [784, 0, 0.12], [523, 0.14, 0.24]),
 };
 
 let context: AudioContext | null = null;

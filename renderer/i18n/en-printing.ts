@@ -53,6 +53,7 @@ export const enPrinting = {
     returns_receipt: 'Returns receipt',
     returns_receipt_label: 'Returns receipt (label)',
     return_item_label: 'Returned item label',
+    box_label: 'Box label',
     test_page: 'Test page',
   },
   parcel: 'parcel {{n}}',

@@ -1,6 +1,7 @@
 /** Packer statistics: the error text, spread into the error table of en.ts. */
 export const enStatisticsErrors = {
   STATISTICS_UNAVAILABLE: 'This station keeps no packer statistics.',
+  SHIFTS_INVALID: 'Those shift start times do not work ({{time}}): type HH:MM, one to six a day, each shift at least an hour long.',
 } as const;
 
 /** The statistics screen (renderer/features/statistics); definitions as in docs/statistics.md. */
@@ -18,6 +19,7 @@ export const enStatistics = {
     previous: '◀ Earlier (PgUp)',
     next: 'Later (PgDn) ▶',
     range: '{{from}} – {{to}}',
+    shiftRange: 'the {{start}}–{{end}} shift from {{day}}',
   },
   packers: 'Packers',
   stations: 'Stations',

@@ -55,6 +55,7 @@ export const plPrinting: typeof enPrinting = {
     returns_receipt: 'Potwierdzenie zwrotu',
     returns_receipt_label: 'Potwierdzenie zwrotu (etykieta)',
     return_item_label: 'Etykieta zwróconego towaru',
+    box_label: 'Etykieta kartonu',
     test_page: 'Strona testowa',
   },
   parcel: 'paczka {{n}}',

@@ -3,6 +3,7 @@ import type { enStatistics } from './en-statistics';
 /** Statystyki pakowaczy: tekst błędu, wpisany do tabeli błędów pl.ts. */
 export const plStatisticsErrors = {
   STATISTICS_UNAVAILABLE: 'To stanowisko nie prowadzi statystyk pakowaczy.',
+  SHIFTS_INVALID: 'Tych godzin początku zmian nie da się przyjąć ({{time}}): wpisz GG:MM, od jednej do sześciu na dobę, każda zmiana co najmniej godzinę.',
 } as const;
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
@@ -22,6 +23,7 @@ export const plStatistics: Shape<typeof enStatistics> = {
     previous: '◀ Wcześniej (PgUp)',
     next: 'Później (PgDn) ▶',
     range: '{{from}} – {{to}}',
+    shiftRange: 'zmiana {{start}}–{{end}} od {{day}}',
   },
   packers: 'Pakowacze',
   stations: 'Stanowiska',

@@ -9,6 +9,8 @@ import type { HandlerSlice } from './handlers';
 import { hashPin } from './pin';
 import type { DocumentRenderer } from './ports/documents';
 import { toStationInfo } from './station-info';
+import type { PrinterProfileRepository } from './ports/printing';
+import type { StationPrinting } from './documents/printing';
 
 type AdminMethods =
   | 'admin.users'
@@ -23,7 +25,9 @@ type AdminMethods =
   | 'admin.station.save';
 
 export interface AdminDeps extends Pick<CommonPorts, 'store' | 'journal' | 'clock' | 'logger' | 'events'> {
-  renderer: Pick<DocumentRenderer, 'codeCard'>;
+  renderer: Pick<DocumentRenderer, 'codeCard' | 'boxLabelPdf' | 'boxLabelZpl'>;
+  /** The station's label printer, for box labels sent through the print queue. */
+  labelPrinter: { profiles: Pick<PrinterProfileRepository, 'forDocument'>; printingFor(stationId: string): StationPrinting };
 }
 
 const BADGE_PREFIX: Record<Role, string> = { packer: 'P', manager: 'M', returns: 'R', admin: 'A' };
@@ -123,19 +127,39 @@ export function adminHandlers(deps: AdminDeps, logins: Logins): HandlerSlice<Adm
       });
       return store.catalog.allBoxes();
     },
-    'admin.box.label': async ({ code }, call) => {
+    'admin.box.label': async ({ code, to }, call) => {
       const box = store.catalog.allBoxes().find((b) => b.code === code);
       if (!box) throw new StationFailure('BOX_NOT_FOUND', `There is no box type ${code}.`, { box: code });
       const language = readerLanguage(call);
-      const pdf = await deps.renderer.codeCard({
-        kind: 'box',
+      const input = {
+        kind: 'box' as const,
         title: box.name,
         subtitle: `${box.lengthMm}×${box.widthMm}×${box.heightMm} mm · ${language === 'pl' ? 'tara' : 'tare'} ${formatGrams(box.tareGrams, language)}`,
         code: box.code,
         note: language === 'pl' ? 'Zeskanuj przy pakowaniu, aby wybrać ten karton.' : 'Scan at the packing table to choose this box.',
+      };
+      if (to === 'a4') {
+        const pdf = await deps.renderer.codeCard(input);
+        record(call, 'box.label_printed', { kind: 'station', id: call.stationId }, { code: box.code, format: 'pdf' });
+        return { card: Buffer.from(pdf).toString('base64'), printJobId: null };
+      }
+      // On the station's label printer, in its language, through the print queue like any document.
+      const profile = deps.labelPrinter.profiles.forDocument(call.stationId, 'box_label') ?? deps.labelPrinter.profiles.forDocument(call.stationId, 'label');
+      if (!profile) throw new StationFailure('PRINTER_NOT_SET_UP', `No label printer is set up at station ${call.stationId}.`, { kind: 'box_label' });
+      if (profile.format === 'epl') throw new StationFailure('PRINTER_UNAVAILABLE', 'Box labels print in ZPL or PDF, not EPL.', { kind: profile.printerKind });
+      const rendered = profile.format === 'zpl' ? deps.renderer.boxLabelZpl(input, 203) : await deps.renderer.boxLabelPdf(input);
+      const printed = store.transaction(() => {
+        const result = deps.labelPrinter.printingFor(call.stationId).print('box_label', rendered, {});
+        record(
+          call,
+          'box.label_printed',
+          { kind: 'station', id: call.stationId },
+          { code: box.code, format: rendered.format, printJobId: result.job?.id ?? null },
+        );
+        return result;
       });
-      record(call, 'box.label_printed', { kind: 'station', id: call.stationId }, { code: box.code });
-      return { card: Buffer.from(pdf).toString('base64') };
+      if (!printed.job) throw new StationFailure('PRINTER_NOT_SET_UP', printed.reason ?? 'No label printer takes this label.', { kind: 'box_label' });
+      return { card: null, printJobId: printed.job.id };
     },
     'admin.stations': () => store.stations.list().map(toStationInfo),
     'admin.station.save': ({ stationId, ...changes }, call) => {

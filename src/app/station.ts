@@ -243,7 +243,14 @@ export function createStation(ports: StationPorts): Station {
     ...videoHandlers(common, video, ports.video ?? null),
     ...reviewHandlers({ ...common, review: ports.review ?? null, video: ports.video ?? null, returns: ports.returns.repository }),
     ...journalHandlers(common, ports.review ?? null),
-    ...adminHandlers({ ...common, renderer: ports.documents.renderer }, logins),
+    ...adminHandlers(
+      {
+        ...common,
+        renderer: ports.documents.renderer,
+        labelPrinter: { profiles: ports.documents.profiles, printingFor: (stationId) => documents.printingFor(stationId) },
+      },
+      logins,
+    ),
     ...shiftHandlers({
       ...common,
       packing: ports.packing,
@@ -252,6 +259,7 @@ export function createStation(ports: StationPorts): Station {
       video: ports.video ?? null,
       review: ports.review ?? null,
       returns: ports.returns.repository,
+      shipments: carrierPorts?.shipments ?? null,
     }),
     ...returnsHandlers({
       ...returnsDeps,

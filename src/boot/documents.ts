@@ -1,3 +1,4 @@
+import { renderCodeCardZpl } from '../documents/zpl/code-card-zpl';
 import type { Clock, Logger } from '../app/ports';
 import type { CarrierLabelSource, DocumentPorts, Timers } from '../app/ports/document-requests';
 import type { DocumentRenderer } from '../app/ports/documents';
@@ -55,6 +56,8 @@ export function lazyDocumentRenderer(): DocumentRenderer {
     returnItemLabelZpl: (input, dpi) => renderReturnItemLabelZpl(input, dpi),
     testPage: async (input, format) => (await renderer()).testPage(input, format),
     codeCard: async (input) => (await renderer()).codeCard(input),
+    boxLabelPdf: async (input) => (await renderer()).boxLabelPdf(input),
+    boxLabelZpl: (input, dpi) => renderCodeCardZpl(input, dpi),
   };
 }
 

@@ -71,8 +71,16 @@ export const ADMIN_METHODS = {
     output: z.array(adminBoxSchema),
     access: MANAGERS,
   }),
-  /** The box type's label (an A4 PDF, base64): scanning it at the packing table chooses the box. */
-  'admin.box.label': method({ input: z.object({ code: z.string().trim().min(1).max(40) }).strict(), output: z.object({ card: z.string() }), access: MANAGERS }),
+  /**
+   * The box type's label: scanning it at the packing table chooses the box. `a4`: an A4 PDF
+   * (base64) to print anywhere; `printer`: on this station's label printer through the print
+   * queue (ZPL or PDF, as the printer takes), kept like any document.
+   */
+  'admin.box.label': method({
+    input: z.object({ code: z.string().trim().min(1).max(40), to: z.enum(['a4', 'printer']).default('a4') }).strict(),
+    output: z.object({ card: z.string().nullable(), printJobId: z.number().int().nullable() }),
+    access: MANAGERS,
+  }),
   'admin.stations': method({ input: empty, output: z.array(stationSchema), access: MANAGERS, passive: true }),
   /** Any station's name, language, automatic logout and badge-only login. */
   'admin.station.save': method({

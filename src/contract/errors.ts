@@ -68,6 +68,7 @@ export const ERROR_CODES = [
   'PHOTO_INVALID',
   'PHOTO_TOO_LARGE',
   'STATISTICS_UNAVAILABLE',
+  'SHIFTS_INVALID',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -12,9 +12,13 @@ export const DOCUMENT_KINDS = [
   'returns_receipt',
   'returns_receipt_label',
   'return_item_label',
+  'box_label',
   'test_page',
 ] as const;
-/** What a station prints and a manager gives a printer: every kind but the test page, which goes to the printer tested. */
+/**
+ * What a station prints and a manager gives a printer: every kind but the test page, which goes to
+ * the printer tested, and the box label, which goes to the label printer.
+ */
 export const PRINTED_DOCUMENT_KINDS = [
   'label',
   'carrier_label',

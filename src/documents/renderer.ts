@@ -7,7 +7,8 @@ import { renderReturnItemLabelZpl, renderReturnsReceiptLabelZpl } from './receip
 import { renderReturnsReceipt } from './receipt/returns-receipt';
 import { renderPackingSlip } from './slip/packing-slip';
 import { renderTestPage } from './test-page';
-import { renderCodeCard } from './code-card';
+import { renderCodeCard, renderCodeCardLabel } from './code-card';
+import { renderCodeCardZpl } from './zpl/code-card-zpl';
 import { renderLabelZpl } from './zpl/zpl-label';
 
 /** The DocumentRenderer port over pdf-lib and bwip-js, with fonts from assets/fonts (or `fontsDir`). */
@@ -25,5 +26,7 @@ export function createDocumentRenderer(options: { fontsDir?: string } = {}): Doc
     returnItemLabelZpl: (input, dpi) => renderReturnItemLabelZpl(input, dpi),
     testPage: async (input, format) => renderTestPage(await faces(), input, format),
     codeCard: async (input) => renderCodeCard(await faces(), input),
+    boxLabelPdf: async (input) => renderCodeCardLabel(await faces(), input),
+    boxLabelZpl: (input, dpi) => renderCodeCardZpl(input, dpi),
   };
 }

@@ -78,6 +78,7 @@ const EN: Vocabulary = {
     'settings.printer': 'Printer set up',
     'settings.printer.removed': 'Printer removed',
     'settings.station': 'Station changed',
+    'settings.shifts': 'Shifts changed',
     'sync.settings': 'Shop connection changed',
     'sync.parked': 'Shop message set aside',
     'sync.retried': 'Shop message sent again',
@@ -202,6 +203,7 @@ const PL: Vocabulary = {
     'settings.printer': 'Ustawienie drukarki',
     'settings.printer.removed': 'Usunięcie drukarki',
     'settings.station': 'Zmiana stanowiska',
+    'settings.shifts': 'Ustawienie zmian',
     'sync.settings': 'Zmiana połączenia ze sklepem',
     'sync.parked': 'Wstrzymanie wiadomości do sklepu',
     'sync.retried': 'Ponowne wysłanie wiadomości do sklepu',
@@ -520,6 +522,13 @@ export function describeEntry(entry: EntryForText, language: Language, context: 
         ? `Zmieniono stanowisko ${str(p.station) ?? entry.stationId ?? ''}: ${changes.join(', ') || 'bez zmian'}.`
         : `Changed station ${str(p.station) ?? entry.stationId ?? ''}: ${changes.join(', ') || 'no change'}.`;
     }
+    case 'settings.shifts': {
+      const starts = Array.isArray(p.starts) ? p.starts.map(String).join(', ') : null;
+      const where = str(p.station);
+      if (!starts) return pl ? `Stanowisko ${where ?? '?'} wraca do zmian magazynu.` : `Station ${where ?? '?'} follows the warehouse's shifts again.`;
+      if (!where) return pl ? `Zmiany magazynu zaczynają się o ${starts}.` : `The warehouse's shifts start at ${starts}.`;
+      return pl ? `Zmiany na stanowisku ${where} zaczynają się o ${starts}.` : `Shifts at station ${where} start at ${starts}.`;
+    }
     case 'sync.settings':
       return pl ? `Zmieniono połączenie ze sklepem (${str(p.kind) ?? '?'}).` : `Changed the shop connection (${str(p.kind) ?? '?'}).`;
     case 'sync.parked':
@@ -571,8 +580,12 @@ export function describeEntry(entry: EntryForText, language: Language, context: 
         ? `Zapisano karton ${str(p.code) ?? '?'} „${str(p.name) ?? ''}”${size ? `, ${size}` : ''}, tara ${grams(p.tareGrams)}${off}.`
         : `Saved box type ${str(p.code) ?? '?'} “${str(p.name) ?? ''}”${size ? `, ${size}` : ''}, tare ${grams(p.tareGrams)}${off}.`;
     }
-    case 'box.label_printed':
-      return pl ? `Wydrukowano etykietę kartonu ${str(p.code) ?? '?'}.` : `Printed the label of box type ${str(p.code) ?? '?'}.`;
+    case 'box.label_printed': {
+      const onPrinter = num(p.printJobId) !== null;
+      return pl
+        ? `Wydrukowano etykietę kartonu ${str(p.code) ?? '?'}${onPrinter ? ' na drukarce etykiet' : ' (A4)'}.`
+        : `Printed the label of box type ${str(p.code) ?? '?'}${onPrinter ? ' on the label printer' : ' (A4)'}.`;
+    }
     case 'returns.refund_decided': {
       const money = (m: unknown, c: unknown) => (num(m) !== null ? `${(num(m)! / 100).toFixed(2)}${str(c) ? ` ${str(c)}` : ''}` : '?');
       const suggested = p.suggested as { amountMinor?: unknown; currency?: unknown } | null | undefined;

@@ -9,6 +9,7 @@ import { createCatalogRepository } from './repositories/catalog';
 import { createLoginRepository } from './repositories/logins';
 import { createOrderRepository } from './repositories/orders';
 import { createStationRepository } from './repositories/stations';
+import { createShiftRepository } from './repositories/shifts';
 import { createUserRepository } from './repositories/users';
 
 export interface StoreOptions {
@@ -34,6 +35,7 @@ export function createStore(db: Database, options: StoreOptions): Store {
   const file = db.name;
   return {
     stations: guardRepository(createStationRepository(db), file),
+    shifts: guardRepository(createShiftRepository(db), file),
     users: guardRepository(createUserRepository(db, options.badgeKey), file),
     logins: guardRepository(createLoginRepository(db), file),
     orders: guardRepository(createOrderRepository(db, options.clock), file),

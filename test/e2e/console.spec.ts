@@ -8,6 +8,7 @@ import { LoginPage } from './pages/LoginPage';
 import { PackPage } from './pages/PackPage';
 import { scanWithWedge } from './pages/keys';
 import { SCANNER_SETTINGS } from './fixtures';
+import { shiftContaining } from '../../src/domain/shifts';
 
 const MANAGER = 'PD-M-0001';
 
@@ -128,5 +129,99 @@ test.describe('the manager’s console', () => {
     await login.expectShown();
     await login.scanBadge(badge);
     await expect(page.getByTestId('current-user')).toContainText('Nina Nowicka');
+  });
+
+  test('a manager sets the shifts by keyboard, in English and Polish, and the shift view and the statistics count by them', async ({ page, host }) => {
+    await page.goto(host.url);
+    const login = new LoginPage(page);
+    await login.scanBadgeWithPin(MANAGER, MANAGER_PINS[MANAGER]!);
+    await expect(page.getByTestId('current-user')).toBeVisible();
+    await login.switchLanguage('EN');
+    const console_ = new ConsolePage(page);
+    await console_.open();
+    await console_.showStations();
+    const warehouse = page.getByLabel('Shift starts of the warehouse');
+    await warehouse.fill('6:00');
+    await warehouse.press('Enter');
+    await expect(page.getByRole('alert')).toContainText('“6:00” is not a time');
+    await warehouse.fill('07:00 19:00');
+    await warehouse.press('Enter');
+    await expect(page.getByRole('status')).toContainText('Saved.');
+    await expect(warehouse).toHaveValue('07:00, 19:00');
+    // The demo stations keep Warsaw time: the shift now is the one of these two that has begun there.
+    const now = shiftContaining(new Date(), ['07:00', '19:00'], 'Europe/Warsaw');
+    const label = `${now.start}–${now.end}`;
+    await expect(console_.shiftPattern('ST-02')).toContainText(label);
+    await expect(console_.shiftPattern('ST-02')).toContainText('as the warehouse');
+
+    // A station of its own hours, then back to the warehouse's.
+    const own = page.getByLabel('Shift starts at Stanowisko 2');
+    await own.fill('05:30');
+    await own.press('Enter');
+    const five = shiftContaining(new Date(), ['05:30'], 'Europe/Warsaw');
+    await expect(console_.shiftPattern('ST-02')).toContainText(`${five.start}–${five.end}`);
+    await console_.showShift();
+    await expect(console_.station('ST-02').getByTestId('shift-bounds')).toHaveText(`Shift ${five.start}–${five.end}`);
+    await expect(console_.station('ST-01').getByTestId('shift-bounds')).toHaveText(`Shift ${label}`);
+    await console_.showStations();
+    await console_.shiftPattern('ST-02').getByRole('button', { name: 'Use the warehouse’s' }).press('Enter');
+    await expect(console_.shiftPattern('ST-02')).toContainText('as the warehouse');
+
+    // The statistics' shift is the station's: its period starts where the shift began.
+    await page.keyboard.press('F8');
+    await page.getByRole('group', { name: 'Period' }).getByRole('button', { name: 'Shift' }).press('Enter');
+    await expect(page.getByTestId('stats-range')).toContainText(`the ${label} shift`);
+
+    // The change is journaled in words; the screens read the same in Polish.
+    await console_.showJournal();
+    await page.getByLabel('What happened').selectOption({ label: 'Shifts changed' });
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await expect(console_.journalEntries.filter({ hasText: "The warehouse's shifts start at 07:00, 19:00." })).toHaveCount(1);
+    await login.switchLanguage('PL');
+    await page.keyboard.press('F7');
+    await expect(page.getByRole('heading', { level: 3, name: 'Zmiany' })).toBeVisible();
+    await expect(page.getByLabel('Początki zmian w magazynie')).toHaveValue('07:00, 19:00');
+    await page.getByLabel('Początki zmian w magazynie').fill('07:00, 07:30');
+    await page.getByLabel('Początki zmian w magazynie').press('Enter');
+    await expect(page.getByRole('alert')).toContainText('Zmiana od 07:00 jest krótsza niż godzina.');
+  });
+
+  test('a manager sees the end of the day per carrier from the console, in both languages', async ({ page, host }) => {
+    await page.goto(host.url);
+    const login = new LoginPage(page);
+    await login.scanBadgeWithPin(MANAGER, MANAGER_PINS[MANAGER]!);
+    await expect(page.getByTestId('current-user')).toBeVisible();
+    await login.switchLanguage('EN');
+    const console_ = new ConsolePage(page);
+    await console_.open();
+    await console_.showEndOfDay();
+    const panel = page.getByTestId('end-of-day');
+    await expect(panel).toContainText('End of the day');
+    await expect(panel).toContainText('No carrier parcel today, and none waiting to be handed over.');
+
+    // Two parcels queued with InPost today (as completion queues them): one labelled, one refused.
+    const db = new Database(path.join(host.dataDir, 'packdesk.sqlite'), { fileMustExist: true });
+    db.pragma('busy_timeout = 5000');
+    const orders = db.prepare<[], { id: number; number: string }>('SELECT id, number FROM orders ORDER BY id LIMIT 2').all();
+    const at = new Date().toISOString();
+    const add = db.prepare(
+      `INSERT INTO carrier_shipments (order_id, order_number, station_id, parcel_no, carrier, reference, idempotency_key, request, status, next_attempt_at,
+         last_error, shipment_id, tracking_number, created_at, updated_at)
+       VALUES (?, ?, 'ST-01', 1, 'inpost', ?, ?, '{}', ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    add.run(orders[0]!.id, orders[0]!.number, orders[0]!.number, `k-${orders[0]!.number}`, 'labelled', at, null, 'S1', '6200000000001', at, at);
+    add.run(orders[1]!.id, orders[1]!.number, orders[1]!.number, `k-${orders[1]!.number}`, 'parked', at, 'Receiver phone refused', null, null, at, at);
+    db.close();
+    await console_.showShift();
+    await console_.showEndOfDay();
+    const inpost = page.locator('[data-testid=end-of-day-carrier][data-carrier=inpost]');
+    await expect(inpost).toContainText('InPost: 1 parcel for the next handover · 0 handed over today');
+    await expect(inpost).toContainText(`${orders[0]!.number}, parcel 1 · 6200000000001`);
+    await expect(page.getByTestId('end-of-day-left-out')).toContainText(
+      `InPost · ${orders[1]!.number}, parcel 1: the carrier refused the shipment; it waits for a manager (Receiver phone refused)`,
+    );
+    await login.switchLanguage('PL');
+    await expect(inpost).toContainText('InPost: 1 paczka do najbliższego przekazania · 0 przekazanych dziś');
+    await expect(page.getByTestId('end-of-day-left-out')).toContainText('przewoźnik odrzucił przesyłkę');
   });
 });

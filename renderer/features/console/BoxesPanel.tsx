@@ -9,7 +9,7 @@ const EMPTY = { code: '', name: '', tareGrams: '', lengthMm: '', widthMm: '', he
 /** Box types: code (what its label scans as), size and tare; withdrawn ones are kept for the parcels that name them. */
 export function BoxesPanel() {
   const { t } = useTranslation();
-  const { boxes, saving, error, saved, card, loadBoxes, saveBox, boxLabel } = useAdminStore();
+  const { boxes, saving, error, saved, card, loadBoxes, saveBox, boxLabel, printBoxLabel } = useAdminStore();
   const [form, setForm] = useState(EMPTY);
   const first = useRef<HTMLInputElement>(null);
   useEffect(() => {
@@ -67,9 +67,9 @@ export function BoxesPanel() {
           {errorText(t, error)}
         </p>
       )}
-      {saved === 'saved' && !error && (
+      {(saved === 'saved' || saved === 'labelSent') && !error && (
         <p className="notice ok" role="status">
-          {t('console.saved.saved')}
+          {t(`console.saved.${saved}`)}
         </p>
       )}
       {card && <CardReady card={card} />}
@@ -114,6 +114,9 @@ export function BoxesPanel() {
                   </button>{' '}
                   <button type="button" disabled={saving} onClick={() => void boxLabel(box.code, box.name)}>
                     {t('console.boxes.label')}
+                  </button>{' '}
+                  <button type="button" disabled={saving} onClick={() => void printBoxLabel(box.code)}>
+                    {t('console.boxes.printLabel')}
                   </button>{' '}
                   <button
                     type="button"

@@ -11,6 +11,7 @@ import { RulesPanel } from './RulesPanel';
 import { StationsPanel } from './StationsPanel';
 import { StatisticsPanel } from '../statistics/StatisticsScreen';
 import { CarriersPanel } from '../carriers/CarriersPanel';
+import { EndOfDayPanel } from './EndOfDayPanel';
 
 /** Each panel of the console, with the function key that shows it. */
 const PANELS: Record<ConsoleTab, { key: string; render: () => React.JSX.Element } | null> = {
@@ -22,6 +23,8 @@ const PANELS: Record<ConsoleTab, { key: string; render: () => React.JSX.Element 
   stations: { key: 'F7', render: () => <StationsPanel /> },
   statistics: { key: 'F8', render: () => <StatisticsPanel /> },
   carriers: { key: 'F9', render: () => <CarriersPanel /> },
+  // The carriers' handover (closing a carrier's day) plugs in here as <EndOfDayPanel handover={…} />.
+  endOfDay: { key: 'F10', render: () => <EndOfDayPanel /> },
 };
 
 /** The manager's console: the shift at a glance, the journal, and the stations run from their screens. */

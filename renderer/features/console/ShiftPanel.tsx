@@ -164,6 +164,7 @@ function StationCard({ station, now }: { station: ShiftStationView; now: number 
       <h4>
         {station.name} <span className="shift-station-id">({station.id})</span>
       </h4>
+      <p data-testid="shift-bounds">{t('console.shift.currentShift', { start: station.shift.start, end: station.shift.end })}</p>
       <p data-testid="shift-people">
         {station.logins.length === 0 ? t('console.shift.nobody') : station.logins.map((l) => `${l.name} (${t(`roles.${l.role}`)})`).join(', ')}
       </p>

@@ -3,8 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { LANGUAGES, type Language } from '../../../src/domain/user';
 import { errorText } from '../../i18n/error-text';
 import { useAdminStore } from './adminStore';
+import { ShiftsSection } from './ShiftsSection';
 
-/** Every station's name and language (and automatic logout); printers stay under Settings at each station. */
+/** Every station's name and language (and automatic logout), and the shifts; printers stay under Settings at each station. */
 export function StationsPanel() {
   const { t } = useTranslation();
   const { stations, error, saved, loadStations, saveStation } = useAdminStore();
@@ -86,6 +87,7 @@ export function StationsPanel() {
           </tbody>
         </table>
       </div>
+      <ShiftsSection />
     </section>
   );
 }

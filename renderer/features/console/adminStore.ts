@@ -6,6 +6,7 @@ import { call } from '../../api/client';
 type Users = MethodOutput<'admin.users'>;
 type Boxes = MethodOutput<'admin.boxes'>;
 type Stations = MethodOutput<'admin.stations'>;
+type Shifts = MethodOutput<'shift.patterns'>;
 
 /** A card just made: whose, its badge code (shown once) and the PDF to print. */
 export interface IssuedCard {
@@ -18,6 +19,7 @@ interface AdminState {
   users: Users;
   boxes: Boxes;
   stations: Stations;
+  shifts: Shifts | null;
   saving: boolean;
   error: StationError | null;
   saved: string | null;
@@ -31,12 +33,16 @@ interface AdminState {
   newBadge(userId: number, name: string): Promise<void>;
   saveBox(input: MethodInput<'admin.box.save'>): Promise<boolean>;
   boxLabel(code: string, name: string): Promise<void>;
+  /** Sends the box label to this station's label printer through the print queue. */
+  printBoxLabel(code: string): Promise<void>;
   saveStation(input: MethodInput<'admin.station.save'>): Promise<void>;
+  loadShifts(): Promise<void>;
+  saveShifts(input: MethodInput<'shift.patterns.save'>): Promise<boolean>;
   clearCard(): void;
   reset(): void;
 }
 
-const initial = { users: [], boxes: [], stations: [], saving: false, error: null, saved: null, card: null };
+const initial = { users: [], boxes: [], stations: [], shifts: null, saving: false, error: null, saved: null, card: null };
 
 /** The console's people, box types and stations: lists as last read, the save in progress, the card to print. */
 export const useAdminStore = create<AdminState>()((set) => {
@@ -110,9 +116,16 @@ export const useAdminStore = create<AdminState>()((set) => {
       ),
     async boxLabel(code, name) {
       await change(
-        () => call('admin.box.label', { code }),
-        (label) => ({ card: { title: `${code} · ${name}`, badge: null, pdf: label.card } }),
+        () => call('admin.box.label', { code, to: 'a4' }),
+        (label) => (label.card ? { card: { title: `${code} · ${name}`, badge: null, pdf: label.card } } : {}),
         'labelReady',
+      );
+    },
+    async printBoxLabel(code) {
+      await change(
+        () => call('admin.box.label', { code, to: 'printer' }),
+        () => ({}),
+        'labelSent',
       );
     },
     async saveStation(input) {
@@ -122,6 +135,16 @@ export const useAdminStore = create<AdminState>()((set) => {
         'saved',
       );
     },
+    async loadShifts() {
+      const shifts = await call('shift.patterns', {});
+      if (shifts.ok) set({ shifts: shifts.value });
+    },
+    saveShifts: (input) =>
+      change(
+        () => call('shift.patterns.save', input),
+        (shifts) => ({ shifts }),
+        'saved',
+      ),
     clearCard: () => set({ card: null }),
     reset: () => set({ ...initial }),
   };

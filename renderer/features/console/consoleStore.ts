@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 
-export const CONSOLE_TABS = ['shift', 'journal', 'users', 'boxes', 'rules', 'stations', 'statistics', 'carriers'] as const;
+export const CONSOLE_TABS = ['shift', 'journal', 'users', 'boxes', 'rules', 'stations', 'statistics', 'carriers', 'endOfDay'] as const;
 export type ConsoleTab = (typeof CONSOLE_TABS)[number];
 
 interface ConsoleState {

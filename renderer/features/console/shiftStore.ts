@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { StationError } from '../../../src/contract/errors';
-import type { ShiftView } from '../../../src/contract/shift';
+import type { EndOfDayView, ShiftView } from '../../../src/contract/shift';
 import { call } from '../../api/client';
 
 interface ShiftState {
@@ -9,14 +9,16 @@ interface ShiftState {
   error: StationError | null;
   /** The order being released, to disable its button meanwhile. */
   releasing: string | null;
+  endOfDay: EndOfDayView | null;
   load(): Promise<void>;
+  loadEndOfDay(): Promise<void>;
   release(orderNumber: string): Promise<void>;
   reset(): void;
 }
 
-const initial = { view: null, loading: false, error: null, releasing: null };
+const initial = { view: null, loading: false, error: null, releasing: null, endOfDay: null };
 
-/** The shift at a glance as last read; `shift.changed` events make the panel read it again. */
+/** The shift at a glance and the end of the day as last read; `shift.changed` events make the panels read them again. */
 export const useShiftStore = create<ShiftState>()((set) => ({
   ...initial,
   async load() {
@@ -24,6 +26,11 @@ export const useShiftStore = create<ShiftState>()((set) => ({
     const view = await call('shift.view', {});
     if (!view.ok) return set({ loading: false, error: view.error });
     set({ loading: false, view: view.value, error: null });
+  },
+  async loadEndOfDay() {
+    const day = await call('shift.endOfDay', {});
+    if (!day.ok) return set({ error: day.error });
+    set({ endOfDay: day.value, error: null });
   },
   async release(orderNumber) {
     set({ releasing: orderNumber, error: null });

@@ -183,9 +183,9 @@ export function StatisticsPanel() {
 /** The period, the figures, the charts and the seconds per factor; `embedded` in the console, which has its own Escape and heading. */
 function StatisticsContent({ manager, embedded }: { manager: boolean; embedded: boolean }) {
   const { t } = useTranslation();
-  const { kind, anchor, loading, all, packer, trend, fits, exporting, exported, error, close, setKind, setDate, step, showPacker, exportFile } =
+  const { kind, anchor, shift, loading, all, packer, trend, fits, exporting, exported, error, close, setKind, setDate, step, showPacker, exportFile } =
     useStatisticsStore();
-  const period = periodOf(kind, anchor);
+  const period = periodOf(kind, anchor, shift);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     if (!embedded) heading.current?.focus();
@@ -238,7 +238,9 @@ function StatisticsContent({ manager, embedded }: { manager: boolean; embedded: 
           {t('statistics.period.next')}
         </button>
         <span className="stats-range" data-testid="stats-range">
-          {t('statistics.period.range', { from: day(period.from), to: day(last) })}
+          {kind === 'shift' && shift
+            ? t('statistics.period.shiftRange', { start: shift.start, end: shift.end, day: day(shift.from) })
+            : t('statistics.period.range', { from: day(period.from), to: day(last) })}
         </span>
         {manager && (
           <span className="stats-export" role="group" aria-label={t('statistics.export.title')}>

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { StationError } from '../../../src/contract/errors';
 import type { AllStatisticsView, FitView, PackerStatisticsView, TrendView } from '../../../src/contract/statistics';
-import { periodContaining, type PeriodKind } from '../../../src/domain/statistics/period';
+import { periodContaining, type Period, type PeriodKind } from '../../../src/domain/statistics/period';
 import { call } from '../../api/client';
 
 interface Exported {
@@ -14,6 +14,8 @@ interface StatisticsState {
   kind: PeriodKind;
   /** A moment inside the period shown (local time). */
   anchor: number;
+  /** The station's shift around the anchor, as its manager set the shifts (asked for when the period is a shift). */
+  shift: (Period & { start: string; end: string }) | null;
   loading: boolean;
   /** Managers: everyone's figures; null for a packer. */
   all: AllStatisticsView | null;
@@ -43,6 +45,7 @@ const initial = {
   visible: false,
   kind: 'day' as PeriodKind,
   anchor: 0,
+  shift: null,
   loading: false,
   all: null,
   packer: null,
@@ -56,8 +59,15 @@ const initial = {
 let manages = false;
 let chosen: number | null = null;
 
-export function periodOf(kind: PeriodKind, anchor: number) {
-  return periodContaining(kind, new Date(anchor));
+export function periodOf(kind: PeriodKind, anchor: number, shift: Period | null): Period {
+  const at = new Date(anchor);
+  return shift && shift.from <= at && at < shift.to ? periodContaining(kind, at, shift) : periodContaining(kind, at);
+}
+
+/** The station's shift around a moment; the shifts are a manager's setting, in the station's time zone. */
+async function shiftAround(anchor: number): Promise<StatisticsState['shift']> {
+  const shift = await call('shift.at', { at: new Date(anchor).toISOString() });
+  return shift.ok ? { from: new Date(shift.value.from), to: new Date(shift.value.to), start: shift.value.start, end: shift.value.end } : null;
 }
 
 /** Hands the file to the browser as a download. */
@@ -101,8 +111,8 @@ export const useStatisticsStore = create<StatisticsState>()((set, get) => ({
     void get().load();
   },
   step(direction) {
-    const { kind, anchor } = get();
-    const period = periodOf(kind, anchor);
+    const { kind, anchor, shift } = get();
+    const period = periodOf(kind, anchor, shift);
     // Into the next (or previous) period: just past its end, or just before its start.
     set({ anchor: direction > 0 ? period.to.getTime() + 1 : period.from.getTime() - 1 });
     void get().load();
@@ -114,9 +124,10 @@ export const useStatisticsStore = create<StatisticsState>()((set, get) => ({
   },
   async load() {
     const { kind, anchor } = get();
-    const period = periodOf(kind, anchor);
+    const shift = kind === 'shift' ? await shiftAround(anchor) : null;
+    const period = periodOf(kind, anchor, shift);
     const range = { from: period.from.toISOString(), to: period.to.toISOString() };
-    set({ loading: true, error: null, exported: null });
+    set({ loading: true, error: null, exported: null, shift });
     const until = new Date(Math.min(period.to.getTime() - 1, Date.now())).toISOString();
     if (manages && chosen === null) {
       const [all, trend] = await Promise.all([call('stats.packers', range), call('stats.trend', { weeks: 8, until })]);
@@ -133,8 +144,8 @@ export const useStatisticsStore = create<StatisticsState>()((set, get) => ({
     set({ loading: false, packer: mine.value, trend: trend.ok ? trend.value : null, fits: fits.ok ? fits.value : mine.value.fits });
   },
   async exportFile(format) {
-    const { kind, anchor } = get();
-    const period = periodOf(kind, anchor);
+    const { kind, anchor, shift } = get();
+    const period = periodOf(kind, anchor, shift);
     set({ exporting: true, exported: null, error: null });
     const made = await call('stats.export', { from: period.from.toISOString(), to: period.to.toISOString(), format });
     if (!made.ok) return set({ exporting: false, error: made.error });

@@ -35,11 +35,12 @@ export interface StationPrintingOptions {
 
 /**
  * The printer for a document: its kind's profile when the formats match; a carrier label made
- * elsewhere may also go to the station's label printer when that one speaks its format.
+ * elsewhere, or a box label, may also go to the station's label printer when that one speaks its format.
  */
 export function choosePrinter(profiles: PrinterProfileRepository, stationId: string, kind: DocumentKind, format: DocumentFormat): PrinterProfile | null {
   const candidates = [profiles.forDocument(stationId, kind)];
-  if (kind === 'carrier_label') candidates.push(profiles.forDocument(stationId, 'label'));
+  // A carrier label made elsewhere, and a box label, may go to the station's label printer.
+  if (kind === 'carrier_label' || kind === 'box_label') candidates.push(profiles.forDocument(stationId, 'label'));
   return candidates.find((p) => p !== null && p.format === format) ?? null;
 }
 

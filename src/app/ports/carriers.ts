@@ -271,6 +271,23 @@ export interface CarrierShipmentRepository {
   markHandedOver(ids: number[], manifestId: number, at: string): void;
   /** The parcel behind a tracking number (an indexed look-up), or null. */
   byTrackingNumber(trackingNumber: string): StoredCarrierShipment | null;
+  /**
+   * The end of a day: every shipment queued in [from, to) and every labelled one still waiting
+   * for a handover from before, with whether it was handed over (no label bytes).
+   */
+  forDay(from: string, to: string): DayParcel[];
+}
+
+/** One parcel's carrier shipment as the end-of-day view needs it. */
+export interface DayParcel {
+  orderNumber: string;
+  parcelNo: number;
+  carrier: CarrierKind;
+  status: CarrierShipmentStatus;
+  trackingNumber: string | null;
+  lastError: string | null;
+  handedOver: boolean;
+  createdAt: string;
 }
 
 /** What the station needs to ship with carriers: the queue, and which carrier (if any) an order goes with. */

@@ -42,6 +42,9 @@ export interface DocumentRenderer {
   testPage(input: TestPageInput, format: DocumentFormat): Promise<RenderedDocument>;
   /** A badge or box label card on an A4 sheet, as a PDF: never kept in the archive (a badge is a credential). */
   codeCard(input: CodeCardInput): Promise<Uint8Array>;
+  /** A box label on the label printer's stock (100 × 60 mm), PDF or ZPL: kept and printed like any document. */
+  boxLabelPdf(input: CodeCardInput): Promise<RenderedDocument>;
+  boxLabelZpl(input: CodeCardInput, dpi: ZplDpi): RenderedDocument;
 }
 
 /**
@@ -49,7 +52,7 @@ export interface DocumentRenderer {
  * PDF or ZPL); return_item_label the small label on an item sent to refurbishment or scrap.
  */
 export type DocumentKind =
-  'label' | 'carrier_label' | 'packing_slip' | 'manifest' | 'returns_receipt' | 'returns_receipt_label' | 'return_item_label' | 'test_page';
+  'label' | 'carrier_label' | 'packing_slip' | 'manifest' | 'returns_receipt' | 'returns_receipt_label' | 'return_item_label' | 'box_label' | 'test_page';
 
 /** What a stored document belongs to; at least one link is set. */
 export interface DocumentLinks {

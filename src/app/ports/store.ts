@@ -158,9 +158,20 @@ export interface CatalogRepository {
   importCatalog(catalog: CatalogImport): void;
 }
 
+/** Shift start times ("HH:MM", checked and sorted) as a manager set them. */
+export interface ShiftRepository {
+  /** The warehouse's starts, or null while nobody has set them. */
+  warehouse(): string[] | null;
+  /** The stations that keep their own starts. */
+  stations(): Map<string, string[]>;
+  /** The warehouse's starts (stationId null), or a station's own; a station's null goes back to the warehouse's. */
+  save(stationId: string | null, starts: string[] | null, by: number | null, at: string): void;
+}
+
 /** The station's database, seen through its repositories. */
 export interface Store {
   stations: StationRepository;
+  shifts: ShiftRepository;
   users: UserRepository;
   logins: LoginRepository;
   orders: OrderRepository;

@@ -10,6 +10,9 @@ import type { ReviewPorts, VideoPorts } from '../ports/video';
 import type { ReturnsRepository } from '../ports/returns';
 import { PRINTED_DOCUMENT_KINDS } from '../../contract/printing';
 import { DEFAULT_VIDEO_SETTINGS } from '../video/settings';
+import { saveShiftPatterns, shiftAt, shiftPatterns } from './patterns';
+import { endOfDay } from './end-of-day';
+import type { CarrierShipmentRepository } from '../ports/carriers';
 
 /** What the shift view reads: the stations' logins, locks and packing sessions, printers, the outbox, video and the journal. */
 export interface ShiftDeps extends Pick<CommonPorts, 'store' | 'journal' | 'clock' | 'events' | 'logger'> {
@@ -20,6 +23,8 @@ export interface ShiftDeps extends Pick<CommonPorts, 'store' | 'journal' | 'cloc
   review: ReviewPorts | null;
   /** The returns desk's returns, for those near their deadline; null where a host keeps none. */
   returns: Pick<ReturnsRepository, 'listOpen'> | null;
+  /** The carriers' shipments, for the end of the day; null where no carrier account is kept. */
+  shipments: Pick<CarrierShipmentRepository, 'forDay'> | null;
 }
 
 /** A return is near its deadline when its last moment is this close (or past). */
@@ -57,6 +62,7 @@ export function shiftView(deps: ShiftDeps): ShiftView {
     return {
       id: station.id,
       name: station.name,
+      shift: shiftAt(store, station.id, deps.clock.now()),
       logins: (liveBy.get(station.id) ?? []).map((l) => {
         const user = store.users.byId(l.userId);
         return {
@@ -179,8 +185,14 @@ export function releaseOrder(deps: ShiftDeps, call: CallContext, orderNumber: st
   deps.events.emit('queue.changed', { stationId: null });
 }
 
-export function shiftHandlers(deps: ShiftDeps): HandlerSlice<'shift.view' | 'shift.release'> {
+export function shiftHandlers(
+  deps: ShiftDeps,
+): HandlerSlice<'shift.view' | 'shift.release' | 'shift.endOfDay' | 'shift.patterns' | 'shift.patterns.save' | 'shift.at'> {
   return {
+    'shift.endOfDay': (_input, call) => endOfDay(deps, call.stationId, deps.clock.now()),
+    'shift.patterns': () => shiftPatterns(deps),
+    'shift.patterns.save': (input, call) => saveShiftPatterns(deps, call, input),
+    'shift.at': ({ at, stationId }, call) => shiftAt(deps.store, stationId ?? call.stationId, at ? new Date(at) : deps.clock.now()),
     'shift.view': () => shiftView(deps),
     'shift.release': ({ orderNumber }, call) => {
       releaseOrder(deps, call, orderNumber);

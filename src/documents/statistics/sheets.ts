@@ -10,7 +10,7 @@ import type { StatisticsSheet, StatisticsSheets } from '../../app/ports/statisti
 export function createStatisticsSheets(): StatisticsSheets {
   return {
     csv(sheet) {
-      return `\uFEFF${stringify([sheet.columns, ...sheet.rows.map((row) => row.map((cell) => cell ?? ''))], { record_delimiter: 'windows' })}`;
+      return `\uFEFF${stringify([sheet.columns, ...sheet.rows.map((row) => row.map(csvCell))], { record_delimiter: 'windows', quoted_match: /[\r\n]/ })}`;
     },
     async xlsx(sheets) {
       const book: Sheet<never>[] = sheets.map((sheet) => ({
@@ -25,6 +25,16 @@ export function createStatisticsSheets(): StatisticsSheets {
       return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
     },
   };
+}
+
+/**
+ * A spreadsheet opening the CSV runs a cell that starts with = + - @ (or a tab or carriage return
+ * before one) as a formula: such text gets a leading apostrophe, which makes it text there. Numbers
+ * stay numbers. XLSX needs no such mark: its string cells are never formulas.
+ */
+function csvCell(cell: StatisticsSheet['rows'][number][number]): string | number {
+  if (cell === null) return '';
+  return typeof cell === 'string' && /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
 }
 
 function toRow(row: StatisticsSheet['rows'][number]): Row {

@@ -1,3 +1,5 @@
+import { DEFAULT_SHIFT_STARTS, localTimeZone, shiftContaining } from '../shifts';
+
 /**
  * Periods in the station's local time: a shift, a day, a week (Monday to Monday) or a month.
  * Bounds are instants, start included and end excluded; a session belongs to the period in which
@@ -5,9 +7,6 @@
  */
 export const PERIOD_KINDS = ['shift', 'day', 'week', 'month'] as const;
 export type PeriodKind = (typeof PERIOD_KINDS)[number];
-
-/** Shifts start at these local hours; each lasts until the next one starts (the last until the first, next day). */
-export const SHIFT_START_HOURS = [6, 14, 22] as const;
 
 export interface Period {
   from: Date;
@@ -17,8 +16,11 @@ export interface Period {
 const startOfDay = (d: Date) => new Date(d.getFullYear(), d.getMonth(), d.getDate());
 const addDays = (d: Date, n: number) => new Date(d.getFullYear(), d.getMonth(), d.getDate() + n, d.getHours(), d.getMinutes());
 
-/** The period of this kind that contains `at` (local time of the runtime). */
-export function periodContaining(kind: PeriodKind, at: Date, shiftStarts: readonly number[] = SHIFT_START_HOURS): Period {
+/**
+ * The period of this kind that contains `at` (local time of the runtime). Shifts are a
+ * manager's setting: a screen asks the station for the shift (`shift.at`) and passes it here.
+ */
+export function periodContaining(kind: PeriodKind, at: Date, shift: Period = shiftContaining(at, DEFAULT_SHIFT_STARTS, localTimeZone())): Period {
   const day = startOfDay(at);
   switch (kind) {
     case 'day':
@@ -29,13 +31,8 @@ export function periodContaining(kind: PeriodKind, at: Date, shiftStarts: readon
     }
     case 'month':
       return { from: new Date(at.getFullYear(), at.getMonth(), 1), to: new Date(at.getFullYear(), at.getMonth() + 1, 1) };
-    case 'shift': {
-      const starts = [...shiftStarts].sort((a, b) => a - b);
-      // Candidate starts: yesterday's, today's and tomorrow's; the last one not after `at`.
-      const candidates = [-1, 0, 1].flatMap((d) => starts.map((h) => new Date(day.getFullYear(), day.getMonth(), day.getDate() + d, h)));
-      const index = candidates.findLastIndex((c) => c.getTime() <= at.getTime());
-      return { from: candidates[index]!, to: candidates[index + 1]! };
-    }
+    case 'shift':
+      return { from: shift.from, to: shift.to };
   }
 }
 

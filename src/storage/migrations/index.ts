@@ -22,6 +22,8 @@ import { boxTypesActive } from './0020-box-types-active';
 import { statistics } from './0021-statistics';
 import { labelStock } from './0022-label-stock';
 import { orderLinePrices } from './0023-order-line-prices';
+import { shiftPatterns } from './0024-shift-patterns';
+import { boxLabelDocuments } from './0025-box-label-documents';
 
 export type { Migration } from './migration';
 
@@ -50,4 +52,6 @@ export const MIGRATIONS: readonly Migration[] = [
   statistics,
   labelStock,
   orderLinePrices,
+  shiftPatterns,
+  boxLabelDocuments,
 ];

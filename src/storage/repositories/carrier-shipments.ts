@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { CarrierKind, CarrierLabelFormat, CarrierShipmentRepository, ShipmentRequest, StoredCarrierShipment } from '../../app/ports/carriers';
+import type { CarrierKind, CarrierLabelFormat, CarrierShipmentRepository, DayParcel, ShipmentRequest, StoredCarrierShipment } from '../../app/ports/carriers';
 
 interface Row {
   id: number;
@@ -86,6 +86,15 @@ export function createCarrierShipmentRepository(db: Database): CarrierShipmentRe
   const handedOver = db.prepare<[number, string, number]>('UPDATE carrier_shipments SET handover_id = ?, updated_at = ? WHERE id = ? AND handover_id IS NULL');
   const forOrder = db.prepare<[string], Row>(`SELECT ${COLUMNS} FROM carrier_shipments WHERE order_number = ? ORDER BY parcel_no, id`);
   const byTracking = db.prepare<[string], Row>(`SELECT ${COLUMNS} FROM carrier_shipments WHERE tracking_number = ? ORDER BY id DESC LIMIT 1`);
+  const day = db.prepare<
+    [{ from: string; to: string }],
+    Pick<Row, 'order_number' | 'parcel_no' | 'carrier' | 'status' | 'tracking_number' | 'last_error' | 'created_at'> & { handed_over: number }
+  >(
+    `SELECT order_number, parcel_no, carrier, status, tracking_number, last_error, created_at, handover_id IS NOT NULL AS handed_over
+     FROM carrier_shipments
+     WHERE (created_at >= @from AND created_at < @to) OR (status = 'labelled' AND handover_id IS NULL AND created_at < @from)
+     ORDER BY carrier, created_at, order_number, parcel_no`,
+  );
 
   return {
     add(entry) {
@@ -125,6 +134,17 @@ export function createCarrierShipmentRepository(db: Database): CarrierShipmentRe
     markHandedOver: db.transaction((ids: number[], manifestId: number, at: string) => {
       for (const id of ids) handedOver.run(manifestId, at, id);
     }),
+    forDay: (from, to): DayParcel[] =>
+      day.all({ from, to }).map((r) => ({
+        orderNumber: r.order_number,
+        parcelNo: r.parcel_no,
+        carrier: r.carrier,
+        status: r.status,
+        trackingNumber: r.tracking_number,
+        lastError: r.last_error,
+        handedOver: r.handed_over === 1,
+        createdAt: r.created_at,
+      })),
     byTrackingNumber(trackingNumber) {
       const row = byTracking.get(trackingNumber);
       return row ? toShipment(row) : null;

@@ -19,6 +19,21 @@ export class ConsolePage {
     await expect(this.page.getByTestId('console-tab-journal')).toHaveAttribute('aria-selected', 'true');
   }
 
+  async showStations(): Promise<void> {
+    await this.page.keyboard.press('F7');
+    await expect(this.page.getByTestId('console-tab-stations')).toHaveAttribute('aria-selected', 'true');
+  }
+
+  async showEndOfDay(): Promise<void> {
+    await this.page.keyboard.press('F9');
+    await expect(this.page.getByTestId('console-tab-endOfDay')).toHaveAttribute('aria-selected', 'true');
+  }
+
+  /** A station's row under Shifts (Stations tab). */
+  shiftPattern(id: string): Locator {
+    return this.page.locator(`[data-testid=shift-pattern][data-station="${id}"]`);
+  }
+
   station(id: string): Locator {
     return this.page.locator(`[data-testid=shift-station][data-station="${id}"]`);
   }

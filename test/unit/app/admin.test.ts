@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Result } from '../../../src/contract/errors';
 import { createStationFixture, typedCall, type StationFixture } from '../../support/station-fixture';
+import { pdfBarcodes, zplBarcodes } from '../documents/tools';
 
 let f: StationFixture;
 let call: ReturnType<typeof typedCall>;
@@ -24,6 +25,8 @@ describe('people', () => {
     const added = await ok(call('admin.user.add', { name: 'Ewa Nowa', role: 'packer', language: 'pl', pin: '2468' }));
     expect(added.badge).toMatch(/^PD-P-[2-9A-Z]{8}$/);
     expect(Buffer.from(added.card, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+    // The card scans as the badge it was issued with (the A4 card was a black rectangle before).
+    expect(pdfBarcodes(Buffer.from(added.card, 'base64'))).toEqual([[`CODE-128:${added.badge}`]]);
     expect(lastEntry()).toMatchObject({ type: 'user.added', actorId: managerId(), payload: { name: 'Ewa Nowa', role: 'packer' } });
     expect(JSON.stringify(f.journal.range(1, 1000))).not.toContain(added.badge);
     const login = await ok(call('scan.submit', { data: added.badge, symbology: null, source: 'wedge' }, { stationId: 'ST-02' }));
@@ -74,7 +77,23 @@ describe('box types and stations', () => {
     expect((await ok(call('pack.boxes', {}))).map((b) => b.code)).toEqual(['K1']);
     expect((await ok(call('admin.boxes', {}))).find((b) => b.code === 'K9')).toMatchObject({ tareGrams: 420, active: false });
     const label = await ok(call('admin.box.label', { code: 'K1' }));
-    expect(Buffer.from(label.card, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+    expect(Buffer.from(label.card!, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdfBarcodes(Buffer.from(label.card!, 'base64'))).toEqual([['CODE-128:K1']]);
+  });
+
+  it("prints a box label on the station's label printer through the print queue, in the printer's language, and the label scans as the box", async () => {
+    expect(await call('admin.box.label', { code: 'K1', to: 'printer' })).toMatchObject({ ok: false, error: { code: 'PRINTER_NOT_SET_UP' } });
+    for (const format of ['zpl', 'pdf'] as const) {
+      await ok(call('printers.profile.set', { documentKind: 'label', printerKind: 'raw_tcp', target: '127.0.0.1:9', format, raw: true }));
+      const sent = await ok(call('admin.box.label', { code: 'K1', to: 'printer' }));
+      expect(sent.card).toBeNull();
+      const job = f.documents.printQueue.list('ST-01', ['queued', 'printing', 'failed']).find((j) => j.id === sent.printJobId)!;
+      expect(job).toMatchObject({ documentKind: 'box_label', format, target: '127.0.0.1:9' });
+      const bytes = f.documents.archive.read(job.documentId);
+      const codes = format === 'zpl' ? await zplBarcodes(bytes, { widthMm: 100, heightMm: 60 }, 203) : pdfBarcodes(bytes)[0];
+      expect(codes).toEqual(['CODE-128:K1']);
+      expect(lastEntry()).toMatchObject({ type: 'box.label_printed', actorId: managerId(), payload: { code: 'K1', format, printJobId: job.id } });
+    }
   });
 
   it('renames a station and sets its language, journaled', async () => {

@@ -138,3 +138,65 @@ describe('returns near their deadline', () => {
     expect(Date.parse(due[0]!.deadline) - f.clock.now().getTime()).toBeLessThanOrEqual(3 * 24 * 60 * 60_000);
   });
 });
+
+describe('shifts a manager sets', () => {
+  const fail = async <M extends MethodName>(client: { key: string }, method: M, input: MethodInput<M>) => {
+    const result = await f.station.dispatch(method, input, { client, stationId: 'ST-01' });
+    return result.ok ? null : result.error;
+  };
+
+  it('count from the default three shifts until set, in the station’s time zone', async () => {
+    await managerAtOne();
+    // 08:00 UTC is 09:00 in Warsaw: the 06:00–14:00 shift.
+    const view = await as(MANAGER, 'ST-01', 'shift.view', {});
+    expect(view.stations[0]!.shift).toEqual({ from: '2026-11-20T05:00:00.000Z', to: '2026-11-20T13:00:00.000Z', start: '06:00', end: '14:00' });
+  });
+
+  it('follow the warehouse’s starts, or a station’s own in its own zone, for the shift view and the statistics; each change journaled', async () => {
+    await managerAtOne();
+    f.store.stations.upsert({ id: 'ST-02', name: 'Stanowisko 2', language: 'pl', idleLogoutMinutes: 15, timeZone: 'America/New_York' });
+    await as(MANAGER, 'ST-01', 'shift.patterns.save', { stationId: null, starts: ['19:00', '07:00'] });
+    let patterns = await as(MANAGER, 'ST-01', 'shift.patterns.save', { stationId: 'ST-02', starts: ['04:00'] });
+    expect(patterns.warehouse).toEqual({ starts: ['07:00', '19:00'], set: true });
+    expect(patterns.stations.map((s) => [s.stationId, s.own, s.current.start])).toEqual([
+      ['ST-01', null, '07:00'],
+      ['ST-02', ['04:00'], '04:00'],
+    ]);
+    const view = await as(MANAGER, 'ST-01', 'shift.view', {});
+    expect(view.stations.map((s) => [s.id, s.shift.from, s.shift.to])).toEqual([
+      ['ST-01', '2026-11-20T06:00:00.000Z', '2026-11-20T18:00:00.000Z'],
+      // 04:00 in New York is 09:00 UTC: at 08:00 UTC the shift began the day before.
+      ['ST-02', '2026-11-19T09:00:00.000Z', '2026-11-20T09:00:00.000Z'],
+    ]);
+    // What the statistics call a shift: any role asks, for any moment.
+    await scan(ANNA, 'ST-02', 'PD-P-0001');
+    expect(await as(ANNA, 'ST-02', 'shift.at', { at: '2026-11-20T20:00:00.000Z' })).toMatchObject({ from: '2026-11-20T09:00:00.000Z', start: '04:00' });
+    expect(await as(ANNA, 'ST-02', 'shift.at', { at: '2026-11-20T20:00:00.000Z', stationId: 'ST-01' })).toMatchObject({
+      from: '2026-11-20T18:00:00.000Z',
+      to: '2026-11-21T06:00:00.000Z',
+      start: '19:00',
+    });
+    const shiftEntries = f.journal.range(1, 1000).filter((e) => e.type === 'settings.shifts');
+    expect(shiftEntries.map((e) => [e.actorId, e.payload])).toEqual([
+      [3, { station: null, starts: ['07:00', '19:00'] }],
+      [3, { station: 'ST-02', starts: ['04:00'] }],
+    ]);
+    patterns = await as(MANAGER, 'ST-01', 'shift.patterns.save', { stationId: 'ST-02', starts: null });
+    // Back on the warehouse's starts, in its own zone: 03:00 in New York is the 19:00 shift.
+    expect(patterns.stations[1]).toMatchObject({ own: null, current: { start: '19:00', end: '07:00' } });
+  });
+
+  it('refuses start times that make no sense, a packer, and the warehouse left without shifts', async () => {
+    await managerAtOne();
+    expect(await fail(MANAGER, 'shift.patterns.save', { stationId: null, starts: ['06:00', '06:30'] })).toMatchObject({
+      code: 'SHIFTS_INVALID',
+      params: { problem: 'tooShort', time: '06:00' },
+    });
+    expect(await fail(MANAGER, 'shift.patterns.save', { stationId: null, starts: ['25:00'] })).toMatchObject({ code: 'SHIFTS_INVALID' });
+    expect(await fail(MANAGER, 'shift.patterns.save', { stationId: null, starts: null })).toMatchObject({ code: 'SHIFTS_INVALID' });
+    expect(await fail(MANAGER, 'shift.patterns.save', { stationId: 'ST-99', starts: ['06:00'] })).toMatchObject({ code: 'STATION_NOT_FOUND' });
+    await scan(ANNA, 'ST-01', 'PD-P-0001');
+    expect(await fail(ANNA, 'shift.patterns.save', { stationId: null, starts: ['06:00'] })).toMatchObject({ code: 'FORBIDDEN' });
+    expect(f.journal.range(1, 1000).filter((e) => e.type === 'settings.shifts')).toEqual([]);
+  });
+});

@@ -33,6 +33,7 @@ const SAMPLES: Record<string, Record<string, unknown>> = {
   'video.problem': { problem: 'camera_failed', detail: 'NotReadableError', policy: 'block' },
   'sync.flagged': { reason: 'lines_changed_while_packing' },
   'user.changed': { userName: 'Ola Nowak', role: 'manager', active: false },
+  'settings.shifts': { station: 'ST-02', starts: ['06:00', '18:00'] },
 };
 
 describe('describeEntry', () => {
@@ -80,6 +81,14 @@ describe('describeEntry', () => {
     expect(describeEntry({ type: 'pack.completed', payload: SAMPLES['pack.completed']! }, 'en')).toBe(
       'Completed packing: shipped in part (parcel 1: box K2, 950 g, 3 units); 1 units left to send later.',
     );
+  });
+
+  it('says the shifts a manager set: the warehouse’s, a station’s own, and back to the warehouse’s', () => {
+    const say = (payload: Record<string, unknown>, language: 'en' | 'pl') =>
+      describeEntry({ type: 'settings.shifts', payload, subject: null }, language, names);
+    expect(say({ station: null, starts: ['06:00', '18:00'] }, 'en')).toBe("The warehouse's shifts start at 06:00, 18:00.");
+    expect(say({ station: 'ST-02', starts: ['07:00'] }, 'pl')).toBe('Zmiany na stanowisku ST-02 zaczynają się o 07:00.');
+    expect(say({ station: 'ST-02', starts: null }, 'en')).toBe("Station ST-02 follows the warehouse's shifts again.");
   });
 
   it('says a type it does not know as an event, not as a code', () => {
