@@ -7,6 +7,9 @@ type Unit = PackingView['units'][number];
 
 const NO_UNITS: Unit[] = [];
 
+/** Rows from here down are below the list's fold (about eight show): they may skip rendering (panels.css). */
+const FOLD = 12;
+
 /**
  * What went into the parcels, newest first, with serials and lots: what the packer can check.
  * A scan adds one row; the rows already there keep their objects (keepUnchanged) and do not render again.
@@ -23,18 +26,18 @@ export const UnitsList = memo(function UnitsList() {
       </h2>
       {units.length === 0 && <p className="hint">{t('pack.scannedEmpty')}</p>}
       <ol className="unit-list" data-testid="units">
-        {newestFirst.map((unit) => (
-          <UnitRow key={unit.id} unit={unit} several={several} />
+        {newestFirst.map((unit, index) => (
+          <UnitRow key={unit.id} unit={unit} several={several} belowFold={index >= FOLD} />
         ))}
       </ol>
     </section>
   );
 });
 
-const UnitRow = memo(function UnitRow({ unit, several }: { unit: Unit; several: boolean }) {
+const UnitRow = memo(function UnitRow({ unit, several, belowFold }: { unit: Unit; several: boolean; belowFold: boolean }) {
   const { t } = useTranslation();
   return (
-    <li data-testid="unit" data-sku={unit.sku}>
+    <li data-testid="unit" data-sku={unit.sku} className={belowFold ? 'unit-below-fold' : undefined}>
       <span className="unit-count">{unit.count}×</span>
       <span className="unit-name">
         {unit.name} <span className="sku">{unit.sku}</span>
