@@ -69,3 +69,4 @@ export interface StationPorts {
   stationId: string;
   version: string;
 }
+export type { CentralSchema, CentralStations, RegisteredStation, RequestNonces } from './central';
