@@ -5,6 +5,7 @@ import { HostConfigError } from '../host/binding';
 import { registerBarcode } from './commands/barcode';
 import { registerBench } from './commands/bench';
 import { registerCarriers } from './commands/carriers';
+import { registerCentral } from './commands/central';
 import { registerHandover } from './commands/handover';
 import { registerConfig } from './commands/config';
 import { registerDemo } from './commands/demo';
@@ -17,6 +18,7 @@ import { registerServe } from './commands/serve';
 import { registerImport } from './commands/import';
 import { registerSync } from './commands/sync';
 import { registerStats } from './commands/stats';
+import { registerStation } from './commands/station';
 import { UsageError } from './options';
 
 export function buildProgram(): Command {
@@ -25,7 +27,9 @@ export function buildProgram(): Command {
     .version(PACKDESK_VERSION)
     .showHelpAfterError('(run with --help for usage)')
     // Set before the commands are added, so every subcommand inherits it and exits in one place.
-    .exitOverride();
+    .exitOverride()
+    // Lets a command and its subcommands each have an option of the same name (central's --database).
+    .enablePositionalOptions();
   registerServe(program);
   registerDemo(program);
   registerOrders(program);
@@ -41,6 +45,8 @@ export function buildProgram(): Command {
   registerCarriers(program);
   registerHandover(program);
   registerStats(program);
+  registerCentral(program);
+  registerStation(program);
   return program;
 }
 
