@@ -8,6 +8,7 @@ import { plReview, plReviewErrors, plVideo } from './pl-review';
 import { plReturnsErrors } from './pl-returns-errors';
 import { plReturns } from './pl-returns';
 import { plStatistics, plStatisticsErrors } from './pl-statistics';
+import { plCentral, plCentralErrors } from './pl-central';
 
 const errors: Record<ErrorCode, string> = {
   ...plPrintingErrors,
@@ -15,6 +16,7 @@ const errors: Record<ErrorCode, string> = {
   ...plReviewErrors,
   ...plReturnsErrors,
   ...plStatisticsErrors,
+  ...plCentralErrors,
   VALIDATION_FAILED: 'Te dane nie zostały przyjęte. Sprawdź je i spróbuj ponownie.',
   UNKNOWN_METHOD: 'Ta wersja ekranu nie pasuje do stanowiska. Odśwież stronę.',
   NOT_LOGGED_IN: 'Nie jesteś zalogowany. Zeskanuj identyfikator.',
@@ -130,6 +132,7 @@ export const pl = {
   returns: plReturns,
   console: plConsole,
   statistics: plStatistics,
+  central: plCentral,
   video: plVideo,
   printing: plPrinting,
   scanner: {

@@ -1,5 +1,6 @@
 import pg from 'pg';
-import type { CentralSchema, CentralStations, RequestNonces } from '../app/ports/central';
+import type { CentralSchema, CentralStations, OrderClaims, RequestNonces } from '../app/ports/central';
+import { createOrderClaims } from './claims';
 import { CENTRAL_MIGRATIONS } from './migrations';
 import { centralSchemaVersion, migrateCentral, type CentralMigrationReport } from './migrate';
 import { createRequestNonces } from './nonces';
@@ -13,6 +14,7 @@ export { CENTRAL_MIGRATIONS, type CentralMigration } from './migrations';
 export interface CentralStore {
   stations: CentralStations;
   nonces: RequestNonces;
+  claims: OrderClaims;
   schema: CentralSchema;
   migrate(): Promise<CentralMigrationReport>;
   close(): Promise<void>;
@@ -32,6 +34,7 @@ export function openCentralStore(options: CentralStoreOptions): CentralStore {
   return {
     stations: createCentralStations(pool),
     nonces: createRequestNonces(pool),
+    claims: createOrderClaims(pool),
     schema: { version: async () => ({ schema: await centralSchemaVersion(pool), known: CENTRAL_MIGRATIONS.length }) },
     migrate: () => migrateCentral(pool),
     close: () => pool.end(),

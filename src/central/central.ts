@@ -10,6 +10,9 @@ export interface CentralOptions {
   clock?: Clock;
   /** How far a station's request timestamp may be from central's clock (default two minutes). */
   signatureWindowMs?: number;
+  /** How long a lease lasts unrenewed (default 30 minutes) and how many a station may hold (default 20). */
+  leaseMs?: number;
+  maxLeases?: number;
 }
 
 export interface RunningCentral {
@@ -19,6 +22,8 @@ export interface RunningCentral {
 }
 
 const DEFAULT_WINDOW_MS = 2 * 60_000;
+const DEFAULT_LEASE_MS = 30 * 60_000;
+const DEFAULT_MAX_LEASES = 20;
 /** How often nonces past their window are forgotten. */
 const NONCE_SWEEP_MS = 60_000;
 
@@ -41,6 +46,7 @@ export async function startCentral(options: CentralOptions): Promise<RunningCent
     host: options.host,
     port: options.port,
     signatureWindowMs: options.signatureWindowMs ?? DEFAULT_WINDOW_MS,
+    leases: { leaseMs: options.leaseMs ?? DEFAULT_LEASE_MS, maxLeases: options.maxLeases ?? DEFAULT_MAX_LEASES },
   }).catch(async (error: unknown) => {
     await store.close();
     throw error;

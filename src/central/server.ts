@@ -3,6 +3,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import type { Clock, Logger } from '../app/ports';
 import type { CentralStore } from '../central-store';
 import { authenticateStation } from './authenticate';
+import { registerClaimRoutes, type LeasePolicy } from './routes';
 
 export interface CentralServerOptions {
   store: CentralStore;
@@ -11,6 +12,7 @@ export interface CentralServerOptions {
   host: string;
   port: number;
   signatureWindowMs: number;
+  leases: LeasePolicy;
 }
 
 export interface RunningCentralServer {
@@ -77,6 +79,7 @@ export async function startCentralServer(options: CentralServerOptions): Promise
         const station = await store.stations.find(req.stationId);
         return { ok: true, value: { id: req.stationId, name: station?.name ?? req.stationId, serverTime: clock.now().toISOString() } };
       });
+      registerClaimRoutes(v1, { store, clock, logger, policy: options.leases });
       // A station attaching says hello with its own time: central answers how far apart the clocks are.
       v1.post('/hello', async (req, reply) => {
         const body = parseJson(req.body);

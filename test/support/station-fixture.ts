@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { hashPin } from '../../src/app/pin';
-import type { DocumentPorts, NewOrder, PackingRepository, Store, Timers } from '../../src/app/ports';
+import type { DocumentPorts, NewOrder, PackingRepository, StationPorts, Store, Timers } from '../../src/app/ports';
 import { createDocumentPorts } from '../../src/boot/documents';
 import { createStatisticsPorts } from '../../src/boot/statistics';
 import { keyFileSecrets } from '../../src/sync';
@@ -74,7 +74,8 @@ function holdTimers(): { timers: Timers; held: Map<number, { fn: () => void; ms:
   };
 }
 
-function order(number: string, status: OrderStatus, customerName: string, lines: NewOrder['lines'], createdAt: string): NewOrder {
+/** An order as the shop hands it over; tests add their own with store.orders.insertMany. */
+export function order(number: string, status: OrderStatus, customerName: string, lines: NewOrder['lines'], createdAt: string): NewOrder {
   return {
     number,
     externalId: null,
@@ -117,6 +118,8 @@ export interface StationFixtureOptions {
   shop?: (outbox: OutboxRepository, links: SyncOrderLinks) => OutboxRepository;
   /** Ship with carriers: the accounts saved in `carrierAccounts`, adapters built with these options (a short timeout for fakes). */
   carriers?: Pick<CarrierDeps, 'fetch' | 'timeoutMs'>;
+  /** Attached to central through this link (test/unit/central runs a real central on PostgreSQL). */
+  central?: NonNullable<StationPorts['central']>;
 }
 
 /** A real station over a real SQLite file: two stations, one user per role, a few orders. */
@@ -299,6 +302,7 @@ export function createStationFixture(options: StationFixtureOptions = {}): Stati
         clock,
       }),
       statistics: createStatisticsPorts(database),
+      ...(options.central ? { central: options.central } : {}),
       clock,
       logger,
       stationId: 'ST-01',

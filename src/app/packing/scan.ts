@@ -31,6 +31,8 @@ async function submitScan(desk: PackingDesk, logins: Logins, call: CallContext, 
   const logIn = async (): Promise<ScanSubmitResult> => ({ kind: 'login', login: await logins.withBadge(call.client, call.stationId, scan.data, undefined) });
   if (!call.user) return logIn();
   const { store, packing, events } = desk.deps;
+  // Between orders a scan that is no badge opens an order: an attached station claims it at central first.
+  if (desk.deps.attachment && !packing.activeAt(call.stationId) && !store.users.byBadge(normaliseBadge(scan.data))) await desk.admit(call, scan.data);
   const handled = store.transaction((): ScanSubmitResult | 'badge' => {
     const session = packing.activeAt(call.stationId);
     if (session) return { kind: 'scanned', ...scanItem(desk, call, scan, { session, rules: packing.rules(call.stationId) }) };
