@@ -44,11 +44,15 @@ export function registerCentral(program: Command): void {
     .enablePositionalOptions()
     .option(...DATABASE_OPTION)
     .option('--listen <host:port>', 'address for stations and monitoring (/healthz, /readyz)', '127.0.0.1:5190')
-    .action(async (opts: { database?: string; listen: string }) => {
+    .option('--lease-minutes <n>', 'how long a lease on an order lasts unless the station renews it', '30')
+    .option('--max-leases <n>', 'the most orders one station may hold on lease', '20')
+    .action(async (opts: { database?: string; listen: string; leaseMinutes: string; maxLeases: string }) => {
       const url = databaseUrl(opts.database);
       const { host, port } = parseListen(opts.listen);
+      const leaseMs = parseCount(opts.leaseMinutes, '--lease-minutes', 1, 24 * 60) * 60_000;
+      const maxLeases = parseCount(opts.maxLeases, '--max-leases', 0, 1000);
       const log = createConsoleLog();
-      const running = await startCentral({ databaseUrl: url, host, port, logger: log.logger });
+      const running = await startCentral({ databaseUrl: url, host, port, logger: log.logger, leaseMs, maxLeases });
       process.stderr.write(`Packdesk central: ${running.url}\n`);
       const stop = async (): Promise<void> => {
         log.logger.info('central stopping');
@@ -57,6 +61,17 @@ export function registerCentral(program: Command): void {
       };
       process.once('SIGINT', () => void stop());
       process.once('SIGTERM', () => void stop());
+    });
+
+  central
+    .command('bench')
+    .description('Measure the claim: two stations race for the same order, N times, through this central (use a scratch database).')
+    .option(...DATABASE_OPTION)
+    .option('--rounds <n>', 'orders raced for', '2000')
+    .action(async (opts: { database?: string; rounds: string }) => {
+      const { benchClaims } = await import('../../central/bench-claims');
+      const report = await benchClaims(databaseUrl(opts.database), parseCount(opts.rounds, '--rounds', 1, 1_000_000));
+      process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     });
 
   const stations = central.command('stations').description('Stations allowed to attach to central, each with its own key.');
