@@ -76,8 +76,11 @@ export class PackingDesk {
    * refuse in its own words.
    */
   async admit(call: CallContext, code: string): Promise<void> {
-    const { attachment, store } = this.deps;
+    const { attachment, store, packing } = this.deps;
     if (!attachment || !call.user) return;
+    // Refusals open() will give anyway are left to it, so no claim is made for an order that will not open here.
+    const holding = packing.activeAt(call.stationId);
+    if (holding && holding.userId !== call.user.id) return;
     let order: Order;
     try {
       refuseReturnSlip(this.deps, code);

@@ -1,10 +1,11 @@
 import crypto from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
+import { hashPin } from '../../../src/app/pin';
 import { startCentral, type RunningCentral } from '../../../src/central/central';
 import { createHttpCentralLink } from '../../../src/central-link/http-link';
 import { publicKeyText } from '../../../src/platform/request-signature';
 import { usePostgres } from '../../support/postgres-server';
-import { createStationFixture, order, typedCall, type StationFixture } from '../../support/station-fixture';
+import { CODES, createStationFixture, order, typedCall, type StationFixture } from '../../support/station-fixture';
 
 const server = usePostgres();
 const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
@@ -100,6 +101,42 @@ describe('stations attached to one central', () => {
     await b.call('auth.badge', { badge: 'PD-M-0001', pin: '1111' });
     expect(await b.call('central.release', { orderNumber: 'PD-100002' })).toEqual({ ok: true, value: { releasedFrom: 'ST-A' } });
     expect((await b.call('pack.open', { code: 'PD-100002' })).ok).toBe(true);
+  });
+
+  it('a packed order is told to central at the next renewal, even one packed while central was away, and nobody opens it again', async () => {
+    const database = await server().createDatabase();
+    const c = await central(database);
+    const port = Number(new URL(c.url).port);
+    const a = await attached(c, 'ST-A', 2);
+    const b = await attached(c, 'ST-B', 0);
+    await a.f.station.central!.renew();
+    await c.close();
+    open.central.splice(open.central.indexOf(c), 1);
+    // PD-100001 is leased to A: packed offline from scan to completion.
+    const scan = (data: string) => a.call('scan.submit', { data, symbology: null, source: 'wedge' });
+    expect((await scan('PD-100001')).ok).toBe(true);
+    for (const code of [CODES.mug, CODES.mug, 'BOX-K1']) expect((await scan(code)).ok).toBe(true);
+    a.f.scale.start();
+    a.f.scale.setWeight(830);
+    expect((await a.call('pack.weigh', { parcel: 1 })).ok).toBe(true);
+    expect(await a.call('pack.complete', {})).toMatchObject({ ok: true, value: { orderNumber: 'PD-100001', status: 'shipped' } });
+
+    const again = await central(database, port);
+    expect((await again.store.claims.holder('PD-100001'))?.kind).toBe('lease');
+    await a.f.station.central!.renew();
+    expect(await again.store.claims.holder('PD-100001')).toMatchObject({ stationId: 'ST-A', kind: 'completed' });
+    const refused = await b.call('pack.open', { code: 'PD-100001' });
+    expect(refused.ok ? null : refused.error).toMatchObject({ code: 'ORDER_OPEN_ELSEWHERE', params: { station: 'ST-A' } });
+  });
+
+  it('claims nothing at central for an order that will not open here (a returns handler scans an order)', async () => {
+    const c = await central(await server().createDatabase());
+    const a = await attached(c, 'ST-A', 0);
+    a.f.store.users.insert({ name: 'Rita Returns', role: 'returns', badgeCode: 'PD-R-0001', pinHash: hashPin('1111'), language: null });
+    expect(await a.call('scan.submit', { data: 'PD-R-0001', symbology: null, source: 'wedge' })).toMatchObject({ ok: true, value: { kind: 'login' } });
+    const refused = await a.call('scan.submit', { data: 'PD-100001', symbology: null, source: 'wedge' });
+    expect(refused.ok ? null : refused.error.code).toBe('FORBIDDEN');
+    expect(await c.store.claims.holder('PD-100001')).toBeNull();
   });
 });
 
