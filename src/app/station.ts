@@ -165,7 +165,15 @@ export function createStation(ports: StationPorts): Station {
   // labels. Carrier shipments are queued first, so the documents owe those parcels the carrier's
   // label (never ours as well); the carrier worker creates them after the transaction.
   const attachment = ports.central
-    ? new CentralAttachment({ store, clock, logger: ports.logger, events, central: ports.central.link, leaseBatch: ports.central.leaseBatch })
+    ? new CentralAttachment({
+        store,
+        clock,
+        logger: ports.logger,
+        events,
+        central: ports.central.link,
+        book: ports.central.book,
+        leaseBatch: ports.central.leaseBatch,
+      })
     : null;
   const completion: Completion = {
     checks: video ? [(call) => video.requireVideoToComplete(call)] : [],

@@ -20,6 +20,7 @@ import { createPhotoFiles } from '../video/photo-files';
 import { createPackingRepository } from '../storage/repositories/packing';
 import { createPrinterProfileRepository } from '../storage/repositories/printer-profiles';
 import { createStore } from '../storage/store';
+import { createCentralLeaseBook } from '../storage/repositories/central-lease-book';
 import { DATABASE_FILE } from './data-dir';
 import { createDevices, type ScaleKind, type StationDevices } from './devices';
 import { createCarrierPorts } from './carriers';
@@ -92,9 +93,19 @@ const BACKUPS_KEPT = 14;
 /** How often an attached station renews its leases at central and tells it of completions. */
 const CENTRAL_RENEW_MS = 30_000;
 
-function attachToCentral(dataDir: string, stationId: string, central: { url: string; leaseBatch: number }): NonNullable<StationPorts['central']> {
+function attachToCentral(
+  dataDir: string,
+  db: ReturnType<typeof openDatabase>,
+  stationId: string,
+  central: { url: string; leaseBatch: number },
+): NonNullable<StationPorts['central']> {
   const key = loadOrCreateCentralKey(dataDir);
-  return { link: createHttpCentralLink({ url: central.url, stationId, privateKey: key.privateKey }), stationId, leaseBatch: central.leaseBatch };
+  return {
+    link: createHttpCentralLink({ url: central.url, stationId, privateKey: key.privateKey }),
+    book: guardRepository(createCentralLeaseBook(db), db.name),
+    stationId,
+    leaseBatch: central.leaseBatch,
+  };
 }
 
 /** Renews at once and then every `ms`, one renewal at a time; returns stop. */
@@ -182,7 +193,7 @@ export async function bootStation(options: BootOptions): Promise<BootedStation> 
       review: evidence.review,
       returns: { repository: guardRepository(createReturnsRepository(db), db.name), photos: createPhotoFiles(options.dataDir) },
       statistics,
-      ...(options.central ? { central: attachToCentral(options.dataDir, stationId, options.central) } : {}),
+      ...(options.central ? { central: attachToCentral(options.dataDir, db, stationId, options.central) } : {}),
       clock,
       logger: log.logger,
       stationId,

@@ -31,6 +31,7 @@ import { createPackingRepository } from '../../src/storage/repositories/packing'
 import { createReturnsRepository } from '../../src/storage/repositories/returns';
 import { createPhotoFiles } from '../../src/video/photo-files';
 import { createStore } from '../../src/storage/store';
+import { createCentralLeaseBook } from '../../src/storage/repositories/central-lease-book';
 import { createVideoAndReviewPorts } from '../../src/evidence/station-ports';
 
 /** A clock the test moves by hand. */
@@ -119,7 +120,7 @@ export interface StationFixtureOptions {
   /** Ship with carriers: the accounts saved in `carrierAccounts`, adapters built with these options (a short timeout for fakes). */
   carriers?: Pick<CarrierDeps, 'fetch' | 'timeoutMs'>;
   /** Attached to central through this link (test/unit/central runs a real central on PostgreSQL). */
-  central?: NonNullable<StationPorts['central']>;
+  central?: Omit<NonNullable<StationPorts['central']>, 'book'>;
 }
 
 /** A real station over a real SQLite file: two stations, one user per role, a few orders. */
@@ -302,7 +303,7 @@ export function createStationFixture(options: StationFixtureOptions = {}): Stati
         clock,
       }),
       statistics: createStatisticsPorts(database),
-      ...(options.central ? { central: options.central } : {}),
+      ...(options.central ? { central: { ...options.central, book: createCentralLeaseBook(database) } } : {}),
       clock,
       logger,
       stationId: 'ST-01',

@@ -1,10 +1,12 @@
 import { StationFailure } from '../../contract/errors';
 import type { CentralStatus } from '../../contract/central';
 import type { CommonPorts } from '../context';
-import type { CentralLink, PackedOrderHandler } from '../ports';
+import type { CentralLeaseBook, CentralLink, PackedOrderHandler } from '../ports';
 
 export interface AttachmentDeps extends Pick<CommonPorts, 'store' | 'clock' | 'logger' | 'events'> {
   central: CentralLink;
+  /** The leases and untold completions, in the station's database so they outlive a restart. */
+  book: CentralLeaseBook;
   /** How many of its next orders the station keeps on lease for working offline. */
   leaseBatch: number;
 }
@@ -17,9 +19,6 @@ export interface AttachmentDeps extends Pick<CommonPorts, 'store' | 'clock' | 'l
  */
 export class CentralAttachment {
   private online = true;
-  private readonly leases = new Map<string, Date>();
-  /** Completed orders central has not been told of yet, oldest first. */
-  private readonly untold: string[] = [];
 
   constructor(private readonly deps: AttachmentDeps) {}
 
@@ -28,10 +27,10 @@ export class CentralAttachment {
     return {
       attached: true,
       online: this.online,
-      leases: [...this.leases]
-        .filter(([, until]) => until > now)
-        .map(([orderNumber, until]) => ({ orderNumber, expiresAt: until.toISOString() }))
-        .sort((a, b) => a.orderNumber.localeCompare(b.orderNumber)),
+      leases: this.deps.book
+        .leases()
+        .filter((l) => l.expiresAt > now)
+        .map((l) => ({ orderNumber: l.orderNumber, expiresAt: l.expiresAt.toISOString() })),
     };
   }
 
@@ -50,9 +49,9 @@ export class CentralAttachment {
     }
     this.wentOffline(claimed.why);
     if (openHere) return;
-    const until = this.leases.get(orderNumber);
-    if (until && until > this.deps.clock.now()) return;
-    const held = this.status().leases.length;
+    const leases = this.status().leases;
+    if (leases.some((l) => l.orderNumber === orderNumber)) return;
+    const held = leases.length;
     throw new StationFailure(
       'ORDER_NOT_LEASED',
       `Central cannot be reached, so this station packs only the ${held} order(s) it holds on lease; order ${orderNumber} is not one of them.`,
@@ -62,8 +61,7 @@ export class CentralAttachment {
 
   /** Tells central of completions it has not heard of, then renews the lease on the station's next orders. */
   async renew(stationId: string): Promise<void> {
-    await this.tellCompletions();
-    if (!this.online && this.untold.length > 0) return;
+    if (!(await this.tellCompletions())) return;
     // More candidates than wanted: another station may hold some of the first ones.
     const queue = this.deps.store.orders
       .queue({ stationId, search: '', limit: this.deps.leaseBatch * 4, offset: 0 })
@@ -78,8 +76,7 @@ export class CentralAttachment {
     const candidates = queue.filter((o) => o.openAtStation === null).map((o) => o.number);
     const leased = await this.deps.central.lease(candidates, this.deps.leaseBatch);
     if (!leased.reached) return this.wentOffline(leased.why);
-    this.leases.clear();
-    for (const l of leased.value) this.leases.set(l.orderNumber, l.expiresAt);
+    this.deps.book.replace(leased.value);
     this.setOnline(true, true);
   }
 
@@ -98,24 +95,25 @@ export class CentralAttachment {
   /** Completion records the order for central inside its transaction; renew() tells central after. */
   readonly onPacked: PackedOrderHandler = {
     name: 'central',
-    onPacked: (order) => {
-      this.untold.push(order.orderNumber);
-      this.leases.delete(order.orderNumber);
-    },
+    onPacked: (order) => this.deps.book.packed(order.orderNumber, order.completedAt),
   };
 
-  private async tellCompletions(): Promise<void> {
-    while (this.untold.length > 0) {
-      const orderNumber = this.untold[0]!;
+  /** False when central could not be reached. */
+  private async tellCompletions(): Promise<boolean> {
+    for (const orderNumber of this.deps.book.untold()) {
       const told = await this.deps.central.complete(orderNumber);
-      if (!told.reached) return this.wentOffline(told.why);
+      if (!told.reached) {
+        this.wentOffline(told.why);
+        return false;
+      }
       if (!told.value) this.deps.logger.warn('central: packed an order another station holds', { orderNumber });
-      this.untold.shift();
+      this.deps.book.told(orderNumber);
     }
+    return true;
   }
 
   private wentOffline(why: string): void {
-    if (this.online) this.deps.logger.warn('central unreachable: packing leased orders only', { why, leases: this.leases.size });
+    if (this.online) this.deps.logger.warn('central unreachable: packing leased orders only', { why, leases: this.status().leases.length });
     this.setOnline(false);
   }
 

@@ -64,3 +64,15 @@ export interface CentralLink {
   release(orderNumber: string): Promise<Reached<string | null>>;
   lease(candidates: readonly string[], want: number): Promise<Reached<OrderLease[]>>;
 }
+
+/** An attached station's leases and the completions central has not heard of, kept in the station's database. */
+export interface CentralLeaseBook {
+  leases(): OrderLease[];
+  /** The leases become exactly these (what central answered). */
+  replace(leases: readonly OrderLease[]): void;
+  /** Inside the completion's transaction: central is to hear of this order; its lease is spent. */
+  packed(orderNumber: string, at: string): void;
+  /** Completions central has not heard of, oldest first. */
+  untold(): string[];
+  told(orderNumber: string): void;
+}

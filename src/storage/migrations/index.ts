@@ -20,6 +20,7 @@ import { carrierShipments } from './0018-carrier-shipments';
 import { journalSearch } from './0019-journal-search';
 import { boxTypesActive } from './0020-box-types-active';
 import { statistics } from './0021-statistics';
+import { centralLeases } from './0022-central-leases';
 
 export type { Migration } from './migration';
 
@@ -46,4 +47,5 @@ export const MIGRATIONS: readonly Migration[] = [
   journalSearch,
   boxTypesActive,
   statistics,
+  centralLeases,
 ];

@@ -83,6 +83,18 @@ describe('stations attached to one central', () => {
     expect(await again.store.claims.holder('PD-100002')).toMatchObject({ stationId: 'ST-A' });
   });
 
+  it('a station restarted while central is down still packs its leased orders, and only those', async () => {
+    const c = await central(await server().createDatabase());
+    const a = await attached(c, 'ST-A', 1);
+    await a.f.station.central!.renew();
+    await c.close();
+    open.central.splice(open.central.indexOf(c), 1);
+    const call = typedCall(a.f.restart());
+    expect((await call('scan.submit', { data: 'PD-P-0001', symbology: null, source: 'wedge' })).ok).toBe(true);
+    expect(await call('pack.open', { code: 'PD-100001' })).toMatchObject({ ok: false, error: { code: 'ORDER_NOT_LEASED' } });
+    expect((await call('pack.open', { code: 'PD-100002' })).ok).toBe(true);
+  });
+
   it("another station's lease refuses an order by the holder's name, until a manager releases it", async () => {
     const c = await central(await server().createDatabase());
     const a = await attached(c, 'ST-A', 1);
