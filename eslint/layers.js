@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { builtinModules } from 'node:module';
 
-const ADAPTERS = ['storage', 'journal', 'devices', 'documents', 'printing', 'sync', 'carriers', 'video'];
+const ADAPTERS = ['storage', 'journal', 'devices', 'documents', 'printing', 'sync', 'carriers', 'video', 'central-store', 'central-link'];
 
 /** Node-only helpers shared by the layers that do I/O (owner-only key files); they import nothing of ours. */
 const PLATFORM = 'platform';
@@ -30,7 +30,9 @@ const ALLOWED_LAYERS = {
   // evidence/ builds and checks evidence packages from several adapters' output (journal, documents, video).
   evidence: ['evidence', 'ports', 'contract', 'domain', PLATFORM, ...ADAPTERS],
   host: ['host', 'boot', 'evidence', 'app', 'ports', 'contract', 'domain', PLATFORM, ...ADAPTERS],
-  cli: ['cli', 'boot', 'host', 'evidence', 'app', 'ports', 'contract', 'domain', PLATFORM, ...ADAPTERS],
+  // central/ is the warehouse service's composition root (`packdesk central`), like host/ for a station.
+  central: ['central', 'boot', 'app', 'ports', 'contract', 'domain', PLATFORM, ...ADAPTERS],
+  cli: ['cli', 'boot', 'host', 'central', 'evidence', 'app', 'ports', 'contract', 'domain', PLATFORM, ...ADAPTERS],
   main: ['main', 'boot', 'app', 'ports', 'contract', 'domain', PLATFORM, ...ADAPTERS],
   renderer: ['renderer', 'contract', 'domain'],
   [PLATFORM]: [PLATFORM],
@@ -44,6 +46,7 @@ const PACKAGE_OWNERS = {
   electron: ['main'],
   'better-sqlite3': ['storage'],
   'node-hid': ['devices'],
+  pg: ['central-store'],
 };
 
 /** The only packages these layers may use: the pure ones none with I/O, platform Node's file and crypto modules alone. */

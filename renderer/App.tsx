@@ -31,6 +31,8 @@ import { StatisticsEntry } from './features/statistics/StatisticsEntry';
 import { StatisticsScreen } from './features/statistics/StatisticsScreen';
 import { useStatisticsStore } from './features/statistics/statisticsStore';
 import { StationPanel } from './features/settings/StationPanel';
+import { OfflineNotice } from './features/central/OfflineNotice';
+import { useCentralStore } from './features/central/centralStore';
 import { useSettingsStore } from './features/settings/settingsStore';
 import { errorText } from './i18n/error-text';
 import { setLanguage } from './i18n';
@@ -56,6 +58,7 @@ function clearWorkScreens(): void {
   useConsoleStore.getState().reset();
   useJournalStore.getState().reset();
   useShiftStore.getState().reset();
+  useCentralStore.getState().reset();
   useAdminStore.getState().reset();
   useStatisticsStore.getState().reset();
   // Recording belongs to the packer who logged in: it stops with their login.
@@ -161,6 +164,7 @@ export function App() {
   );
   return (
     <>
+      <OfflineNotice />
       {main}
       {manager && !packing && !reviewing && !consoleOpen && !statistics && <ReviewEntry />}
       {!packing && !reviewing && !consoleOpen && !statistics && desk !== 'returns' && <StatisticsEntry manager={manager} />}

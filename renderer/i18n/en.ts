@@ -9,6 +9,7 @@ import { enReview, enReviewErrors, enVideo } from './en-review';
 import { enReturnsErrors } from './en-returns-errors';
 import { enReturns } from './en-returns';
 import { enStatistics, enStatisticsErrors } from './en-statistics';
+import { enCentral, enCentralErrors } from './en-central';
 
 const errors: Record<ErrorCode, string> = {
   ...enPrintingErrors,
@@ -16,6 +17,7 @@ const errors: Record<ErrorCode, string> = {
   ...enReviewErrors,
   ...enReturnsErrors,
   ...enStatisticsErrors,
+  ...enCentralErrors,
   VALIDATION_FAILED: 'That input was not accepted. Check it and try again.',
   UNKNOWN_METHOD: 'This version of the screen does not match the station. Reload the page.',
   NOT_LOGGED_IN: 'You are not logged in. Scan your badge.',
@@ -124,6 +126,7 @@ export const en = {
   console: enConsole,
   carriers: enCarriers,
   statistics: enStatistics,
+  central: enCentral,
   video: enVideo,
   printing: enPrinting,
   scanner: {

@@ -9,6 +9,7 @@ import { plReview, plReviewErrors, plVideo } from './pl-review';
 import { plReturnsErrors } from './pl-returns-errors';
 import { plReturns } from './pl-returns';
 import { plStatistics, plStatisticsErrors } from './pl-statistics';
+import { plCentral, plCentralErrors } from './pl-central';
 
 const errors: Record<ErrorCode, string> = {
   ...plPrintingErrors,
@@ -16,6 +17,7 @@ const errors: Record<ErrorCode, string> = {
   ...plReviewErrors,
   ...plReturnsErrors,
   ...plStatisticsErrors,
+  ...plCentralErrors,
   VALIDATION_FAILED: 'Te dane nie zostały przyjęte. Sprawdź je i spróbuj ponownie.',
   UNKNOWN_METHOD: 'Ta wersja ekranu nie pasuje do stanowiska. Odśwież stronę.',
   NOT_LOGGED_IN: 'Nie jesteś zalogowany. Zeskanuj identyfikator.',
@@ -132,6 +134,7 @@ export const pl = {
   console: plConsole,
   carriers: plCarriers,
   statistics: plStatistics,
+  central: plCentral,
   video: plVideo,
   printing: plPrinting,
   scanner: {

@@ -26,6 +26,8 @@ import { EventStream } from './events';
 import type { Handlers } from './handlers';
 import { orderHandlers } from './orders';
 import type { Completion } from './packing/complete';
+import { CentralAttachment } from './central/attachment';
+import { centralHandlers } from './central/handlers';
 import { PackingDesk } from './packing/desk';
 import { packingHandlers } from './packing/handlers';
 import { toReadingView } from './packing/scale';
@@ -76,6 +78,9 @@ export interface Station {
    * manager, or as a returns handler for a clip of an order that has a return.
    */
   mayReview(client: Client, media: { kind: 'clip' | 'evidence'; id: string }): 'yes' | 'NOT_LOGGED_IN' | 'FORBIDDEN';
+  /** Central, when attached: hosts renew the station's leases (and tell central its completions) on a timer. */
+  central: { renew(): Promise<void> } | null;
+  /** What hosts need to know of their clients' logins (which events a client may hear, renewing a key). */
   logins: StationLogins;
 }
 
@@ -178,6 +183,17 @@ export function createStation(ports: StationPorts): Station {
   // and the shipment is written to the shop's outbox, whose drain brings back the shop's carrier
   // labels. Carrier shipments are queued first, so the documents owe those parcels the carrier's
   // label (never ours as well); the carrier worker creates them after the transaction.
+  const attachment = ports.central
+    ? new CentralAttachment({
+        store,
+        clock,
+        logger: ports.logger,
+        events,
+        central: ports.central.link,
+        book: ports.central.book,
+        leaseBatch: ports.central.leaseBatch,
+      })
+    : null;
   const completion: Completion = {
     checks: video ? [(call) => video.requireVideoToComplete(call)] : [],
     handedTo: [
@@ -186,6 +202,7 @@ export function createStation(ports: StationPorts): Station {
         : []),
       documents.onPacked,
       ...(shop ? [shopOutbox({ store, outbox: shop.outbox, links: shop.links, labelFromShop: (orderId) => labelSourceOf(orderId) === 'shop' })] : []),
+      ...(attachment ? [attachment.onPacked] : []),
     ],
   };
   // Kept and queued for this station's label printer without waking its print worker, as hosts
@@ -204,7 +221,7 @@ export function createStation(ports: StationPorts): Station {
   };
   const syncEngine = new SyncEngine({ ...syncDeps, onProgress: (progress) => events.emit('sync.progress', progress) });
   const logins = new Logins({ ...common, packing: ports.packing });
-  const desk = new PackingDesk({ ...common, packing: ports.packing, scale: ports.scale, completion });
+  const desk = new PackingDesk({ ...common, packing: ports.packing, scale: ports.scale, completion, attachment });
   // Nobody inherits someone else's open order: it goes back to the queue when its packer's login
   // ends, unless the same person logged in again at the same screen.
   logins.onEnded = (login, reason, by) => {
@@ -273,6 +290,7 @@ export function createStation(ports: StationPorts): Station {
       },
     }),
     ...statisticsHandlers(ports.statistics ? { store, journal, clock, logger, statistics: ports.statistics } : null),
+    ...centralHandlers(attachment),
   };
   const dispatch = createDispatch(common, logins, handlers);
   const unsubscribes: (() => void)[] = [];
@@ -281,6 +299,7 @@ export function createStation(ports: StationPorts): Station {
     dispatch,
     events: { subscribe: (listener) => events.subscribe(listener) },
     expireIdleLogins: () => logins.expireIdle(),
+    central: attachment ? { renew: () => attachment.renew(ports.stationId) } : null,
     logins: {
       rekey: (from, to) => void store.logins.rekey(from.key, to.key),
       setScreen: (stationId, client) => void screens.set(stationId, client),

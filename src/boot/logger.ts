@@ -32,13 +32,22 @@ export function createStationLog(dataDir: string, options: StationLogOptions = {
   });
   const streams: pino.StreamEntry[] = [{ stream: file }];
   if (options.alsoStdout) streams.push({ stream: process.stdout });
-  const log: Pino = pino({ level: 'info', redact: { paths: SECRET_PATHS, censor: '[redacted]' }, base: { pid: process.pid } }, pino.multistream(streams));
+  return { logger: jsonLinesLogger(pino.multistream(streams)), close: () => file.close() };
+}
+
+/**
+ * The same JSON lines on standard output alone, for a service whose supervisor keeps the log
+ * (central under systemd or a container runtime).
+ */
+export function createConsoleLog(): StationLog {
+  return { logger: jsonLinesLogger(process.stdout), close: async () => undefined };
+}
+
+function jsonLinesLogger(destination: pino.DestinationStream): Logger {
+  const log: Pino = pino({ level: 'info', redact: { paths: SECRET_PATHS, censor: '[redacted]' }, base: { pid: process.pid } }, destination);
   return {
-    logger: {
-      info: (msg, fields) => log.info(fields ?? {}, msg),
-      warn: (msg, fields) => log.warn(fields ?? {}, msg),
-      error: (msg, fields) => log.error(fields ?? {}, msg),
-    },
-    close: () => file.close(),
+    info: (msg, fields) => log.info(fields ?? {}, msg),
+    warn: (msg, fields) => log.warn(fields ?? {}, msg),
+    error: (msg, fields) => log.error(fields ?? {}, msg),
   };
 }

@@ -1,6 +1,8 @@
 import os from 'node:os';
 import path from 'node:path';
-import type { Clock, Logger, Store } from '../app/ports';
+import type { Clock, Logger, StationPorts, Store } from '../app/ports';
+import { createHttpCentralLink } from '../central-link/http-link';
+import { loadOrCreateCentralKey } from '../platform/central-key';
 import type { SilentPrint } from '../app/ports/printing';
 import type { StatisticsPorts } from '../app/ports/statistics';
 import type { ReturnsRepository } from '../app/ports/returns';
@@ -19,6 +21,7 @@ import { createPhotoFiles } from '../video/photo-files';
 import { createPackingRepository } from '../storage/repositories/packing';
 import { createPrinterProfileRepository } from '../storage/repositories/printer-profiles';
 import { createStore } from '../storage/store';
+import { createCentralLeaseBook } from '../storage/repositories/central-lease-book';
 import { DATABASE_FILE } from './data-dir';
 import { createDevices, type ScaleKind, type StationDevices } from './devices';
 import { createCarrierPorts } from './carriers';
@@ -57,6 +60,8 @@ export interface BootOptions {
   silentPrint?: SilentPrint | null;
   /** Electron's safeStorage (main/secrets); elsewhere a key file only the user can read. */
   secrets?: Secrets;
+  /** Attach to central (`packdesk serve --central URL`): orders are claimed there, leases renewed every `renewMs`. */
+  central?: { url: string; leaseBatch: number; renewMs?: number };
 }
 
 export interface BootedStation {
@@ -88,6 +93,39 @@ const IDLE_CHECK_MS = 15_000;
 const CHECKPOINT_EVERY_MS = 5_000;
 const BACKUP_EVERY_MS = 6 * 60 * 60 * 1000;
 const BACKUPS_KEPT = 14;
+/** How often an attached station renews its leases at central and tells it of completions. */
+const CENTRAL_RENEW_MS = 30_000;
+
+function attachToCentral(
+  dataDir: string,
+  db: ReturnType<typeof openDatabase>,
+  stationId: string,
+  central: { url: string; leaseBatch: number },
+): NonNullable<StationPorts['central']> {
+  const key = loadOrCreateCentralKey(dataDir);
+  return {
+    link: createHttpCentralLink({ url: central.url, stationId, privateKey: key.privateKey }),
+    book: guardRepository(createCentralLeaseBook(db), db.name),
+    stationId,
+    leaseBatch: central.leaseBatch,
+  };
+}
+
+/** Renews at once and then every `ms`, one renewal at a time; returns stop. */
+function renewEvery(ms: number, central: { renew(): Promise<void> }, logger: Logger): () => Promise<void> {
+  let running: Promise<void> = Promise.resolve();
+  const renew = (): void => {
+    running = running.then(() => central.renew()).catch((error: unknown) => logger.error('renewing the leases at central failed', { error: String(error) }));
+  };
+  renew();
+  const handle = setInterval(renew, ms);
+  handle.unref();
+  return () => {
+    clearInterval(handle);
+    return running;
+  };
+}
+
 /** Abandoned recordings are closed and retention applied this often. */
 const VIDEO_HOUSEKEEPING_MS = 60_000;
 /** Return deadlines end at midnight, local time; a minute late is on time enough for the record. */
@@ -161,6 +199,7 @@ export async function bootStation(options: BootOptions): Promise<BootedStation> 
       review: evidence.review,
       returns: { repository: returns, photos: createPhotoFiles(options.dataDir) },
       statistics,
+      ...(options.central ? { central: attachToCentral(options.dataDir, db, stationId, options.central) } : {}),
       clock,
       logger: log.logger,
       stationId,
@@ -184,6 +223,7 @@ export async function bootStation(options: BootOptions): Promise<BootedStation> 
       // At start too: a deadline that passed while the station was off is journaled now, not a minute later.
       station.returnsHousekeeping();
       timers.push(repeat('missed return deadlines', RETURNS_HOUSEKEEPING_MS, () => station.returnsHousekeeping(), log.logger));
+      if (station.central) timers.push(renewEvery(options.central?.renewMs ?? CENTRAL_RENEW_MS, station.central, log.logger));
       timers.push(repeat('ending idle logins', IDLE_CHECK_MS, () => station.expireIdleLogins(), log.logger));
       // Between scans, so no scan's commit pays for copying the WAL into the database.
       timers.push(repeat('WAL checkpoint', CHECKPOINT_EVERY_MS, () => checkpointWal(openDb), log.logger));

@@ -5,6 +5,7 @@ import { HostConfigError } from '../host/binding';
 import { registerBarcode } from './commands/barcode';
 import { registerBench } from './commands/bench';
 import { registerCarriers } from './commands/carriers';
+import { registerCentral } from './commands/central';
 import { registerHandover } from './commands/handover';
 import { registerConfig } from './commands/config';
 import { registerDemo } from './commands/demo';
@@ -18,6 +19,7 @@ import { registerImport } from './commands/import';
 import { registerSync } from './commands/sync';
 import { registerStats } from './commands/stats';
 import { registerReturns } from './commands/returns';
+import { registerStation } from './commands/station';
 import { UsageError } from './options';
 
 export function buildProgram(): Command {
@@ -26,7 +28,9 @@ export function buildProgram(): Command {
     .version(PACKDESK_VERSION)
     .showHelpAfterError('(run with --help for usage)')
     // Set before the commands are added, so every subcommand inherits it and exits in one place.
-    .exitOverride();
+    .exitOverride()
+    // Lets a command and its subcommands each have an option of the same name (central's --database).
+    .enablePositionalOptions();
   registerServe(program);
   registerDemo(program);
   registerOrders(program);
@@ -43,6 +47,8 @@ export function buildProgram(): Command {
   registerHandover(program);
   registerStats(program);
   registerReturns(program);
+  registerCentral(program);
+  registerStation(program);
   return program;
 }
 

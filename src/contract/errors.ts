@@ -69,6 +69,9 @@ export const ERROR_CODES = [
   'PHOTO_TOO_LARGE',
   'STATISTICS_UNAVAILABLE',
   'SHIFTS_INVALID',
+  'ORDER_NOT_LEASED',
+  'CENTRAL_NOT_ATTACHED',
+  'CENTRAL_UNREACHABLE',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -29,6 +29,8 @@ export interface StationEvents {
   'scale.reading': { stationId: string; reading: ScaleReadingView | null };
   /** A print job or an owed document changed; `job` is null when only a document being made did. */
   'print.job.changed': { stationId: string; job: PrintJobView | null };
+  /** The station's link to central went online or offline, or its leases changed: the screen says "offline". */
+  'central.changed': { stationId: null; online: boolean; leases: number };
   /** A running sync moved on: the settings screen's progress bar. */
   'sync.progress': SyncProgress;
   /** The outbox or the sync settings changed; the sync panel should refresh its status. */

@@ -22,6 +22,7 @@ import { ADMIN_METHODS } from './admin';
 import { STATISTICS_METHODS } from './statistics';
 import { VIDEO_METHODS } from './video';
 import { RETURNS_METHODS } from './returns';
+import { CENTRAL_METHODS } from './central';
 
 /** Who may call a method: anyone at the station, or a logged-in user of one of these roles. */
 export type Access = 'public' | readonly Role[];
@@ -187,6 +188,7 @@ export const METHODS = {
   ...ADMIN_METHODS,
   ...RETURNS_METHODS,
   ...STATISTICS_METHODS,
+  ...CENTRAL_METHODS,
 } as const;
 
 export type Methods = typeof METHODS;

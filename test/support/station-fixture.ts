@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { hashPin } from '../../src/app/pin';
-import type { DocumentPorts, NewOrder, PackingRepository, Store, Timers } from '../../src/app/ports';
+import type { DocumentPorts, NewOrder, PackingRepository, StationPorts, Store, Timers } from '../../src/app/ports';
 import { createDocumentPorts } from '../../src/boot/documents';
 import { createStatisticsPorts } from '../../src/boot/statistics';
 import { keyFileSecrets } from '../../src/sync';
@@ -32,6 +32,7 @@ import { createPackingRepository } from '../../src/storage/repositories/packing'
 import { createReturnsRepository } from '../../src/storage/repositories/returns';
 import { createPhotoFiles } from '../../src/video/photo-files';
 import { createStore } from '../../src/storage/store';
+import { createCentralLeaseBook } from '../../src/storage/repositories/central-lease-book';
 import { createVideoAndReviewPorts } from '../../src/evidence/station-ports';
 
 /** A clock the test moves by hand. */
@@ -75,7 +76,8 @@ function holdTimers(): { timers: Timers; held: Map<number, { fn: () => void; ms:
   };
 }
 
-function order(number: string, status: OrderStatus, customerName: string, lines: NewOrder['lines'], createdAt: string): NewOrder {
+/** An order as the shop hands it over; tests add their own with store.orders.insertMany. */
+export function order(number: string, status: OrderStatus, customerName: string, lines: NewOrder['lines'], createdAt: string): NewOrder {
   return {
     number,
     externalId: null,
@@ -121,6 +123,8 @@ export interface StationFixtureOptions {
   /** The station the core runs as (ST-01 unless said), and the HID scanner it reads itself. */
   ownStation?: string;
   scanner?: ScannerPort;
+  /** Attached to central through this link (test/unit/central runs a real central on PostgreSQL). */
+  central?: Omit<NonNullable<StationPorts['central']>, 'book'>;
 }
 
 /** A real station over a real SQLite file: two stations, one user per role, a few orders. */
@@ -303,6 +307,7 @@ export function createStationFixture(options: StationFixtureOptions = {}): Stati
         clock,
       }),
       statistics: createStatisticsPorts(database),
+      ...(options.central ? { central: { ...options.central, book: createCentralLeaseBook(database) } } : {}),
       clock,
       logger,
       stationId: options.ownStation ?? 'ST-01',

@@ -7,6 +7,7 @@ import type { CallContext, CommonPorts } from '../context';
 import { findOrder } from '../orders';
 import type { JournalSubject, PackingRepository, PackingRules, PackingSessionRecord, ScalePort } from '../ports';
 import type { Completion } from './complete';
+import type { CentralAttachment } from '../central/attachment';
 import { sessionLines } from './lines';
 import { packingView, productLabel } from './view';
 
@@ -24,6 +25,8 @@ export interface PackingDeps extends Pick<CommonPorts, 'store' | 'journal' | 'cl
   scale: ScalePort | null;
   /** Checks before, and handlers inside, every completion; declared by createStation. */
   completion: Completion;
+  /** Central, when the station is attached: an order is claimed there before it opens here. */
+  attachment?: CentralAttachment | null;
 }
 
 export interface ActiveSession {
@@ -65,6 +68,29 @@ export class PackingDesk {
 
   view(active: ActiveSession, rules: PackingRules = this.deps.packing.rules(active.call.stationId)): PackingView {
     return packingView(active.record, active.order, rules, (id) => this.deps.store.users.byId(id)?.name ?? `#${id}`);
+  }
+
+  /**
+   * At an attached station, claims the order `code` names at central before it opens here (or,
+   * offline, checks it is leased here). A code that names no packable order is left to open() to
+   * refuse in its own words.
+   */
+  async admit(call: CallContext, code: string): Promise<void> {
+    const { attachment, store, packing } = this.deps;
+    if (!attachment || !call.user) return;
+    // Refusals open() will give anyway are left to it, so no claim is made for an order that will not open here.
+    const holding = packing.activeAt(call.stationId);
+    if (holding && holding.userId !== call.user.id) return;
+    let order: Order;
+    try {
+      refuseReturnSlip(this.deps, code);
+      order = findOrder(this.deps, code);
+    } catch {
+      return;
+    }
+    const openAt = store.orders.openAt(order.id);
+    if (packRefusal(order.status, openAt, call.stationId)) return;
+    await attachment.admitOpen(order.number, openAt === call.stationId);
   }
 
   /** Opens (or resumes) the packing session of the order a packer scanned or picked. */

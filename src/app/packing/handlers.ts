@@ -49,7 +49,10 @@ type PackMethods =
 export function packingHandlers(desk: PackingDesk, logins: Logins): HandlerSlice<PackMethods> {
   const { deps } = desk;
   return {
-    'pack.open': ({ code }, call) => desk.open(call, code),
+    'pack.open': async ({ code }, call) => {
+      await desk.admit(call, code);
+      return desk.open(call, code);
+    },
     'pack.current': (_input, call) => desk.current(call),
     'pack.acknowledge': (_input, call) =>
       desk.change(call, 'pack.acknowledged', ({ record }) => {

@@ -31,6 +31,10 @@ async function submitScan(desk: PackingDesk, logins: Logins, call: CallContext, 
   const logIn = async (): Promise<ScanSubmitResult> => ({ kind: 'login', login: await logins.withBadge(call.client, call.stationId, scan.data, undefined) });
   if (!call.user) return logIn();
   const { store, packing, events } = desk.deps;
+  // Between orders a scan that is no badge opens an order: an attached station claims it at central first.
+  if (desk.deps.attachment && !packing.activeAt(call.stationId) && !store.users.byBadge(normaliseBadge(scan.data)) && mayPack(call.user)) {
+    await desk.admit(call, scan.data);
+  }
   const handled = store.transaction((): ScanSubmitResult | 'badge' => {
     const session = packing.activeAt(call.stationId);
     if (session) return { kind: 'scanned', ...scanItem(desk, call, scan, { session, rules: packing.rules(call.stationId) }) };
@@ -46,6 +50,10 @@ async function submitScan(desk: PackingDesk, logins: Logins, call: CallContext, 
 
 /** Who may open an order by scan: whoever pack.open lets in (returns handlers may not pack). */
 const PACKING_ROLES = METHODS['pack.open'].access;
+
+function mayPack(user: User): boolean {
+  return PACKING_ROLES === 'public' || roleAllows(user.role, PACKING_ROLES);
+}
 
 function requirePacker(user: User): void {
   if (PACKING_ROLES !== 'public' && !roleAllows(user.role, PACKING_ROLES)) {

@@ -9,6 +9,7 @@ import type { Secrets } from './secrets';
 import type { ReviewPorts, VideoPorts } from './video';
 import type { PhotoFiles, ReturnsRepository } from './returns';
 import type { StatisticsPorts } from './statistics';
+import type { CentralLeaseBook, CentralLink } from './central';
 
 export * from './devices';
 export * from './document-requests';
@@ -63,9 +64,23 @@ export interface StationPorts {
   review?: ReviewPorts;
   /** Packer statistics (journal and order reads, payroll files); absent in hosts that keep none. */
   statistics?: StatisticsPorts;
+  /** Central, when this station is attached to one (`packdesk serve --central URL`); absent for a station on its own. */
+  central?: { link: CentralLink; book: CentralLeaseBook; stationId: string; leaseBatch: number };
   clock: Clock;
   logger: Logger;
   /** The station this process runs as when a caller does not name one. */
   stationId: string;
   version: string;
 }
+export type {
+  CentralLeaseBook,
+  CentralLink,
+  CentralSchema,
+  CentralStations,
+  ClaimOutcome,
+  Reached,
+  OrderClaims,
+  OrderLease,
+  RegisteredStation,
+  RequestNonces,
+} from './central';

@@ -18,6 +18,13 @@ interface ServeOptions {
   station?: string;
   scale: string;
   hidScanner?: boolean;
+  central?: string;
+  leaseBatch: string;
+}
+
+function centralUrl(value: string): string {
+  if (!/^https?:\/\/[^/]+/.test(value)) throw new UsageError(`--central must be central's address, e.g. http://central.lan:5190, not "${value}".`);
+  return value;
 }
 
 export function registerServe(program: Command): void {
@@ -34,6 +41,8 @@ export function registerServe(program: Command): void {
     .option('--station <id>', 'the station this host is by default')
     .option('--scale <kind>', `the station's scale: ${SCALE_KINDS.join(', ')} (fake: a simulated scale for demos and tests)`, 'none')
     .option('--hid-scanner', 'also read HID POS barcode scanners (wedge scanners need nothing)')
+    .option('--central <url>', 'attach to central (http://central:5190): orders are claimed there; register the key of `packdesk station key` first')
+    .option('--lease-batch <n>', 'with --central: how many of its next orders the station holds to pack while central is unreachable', '5')
     .option('--token <token>', 'refused: a token in argv shows in `ps`; use --token-file or PACKDESK_TOKEN')
     .action(async (opts: ServeOptions) => {
       const port = parseCount(opts.port, '--port', 0, 65535);
@@ -54,6 +63,7 @@ export function registerServe(program: Command): void {
         housekeeping: true,
         scale: opts.scale as ScaleKind,
         hidScanner: opts.hidScanner ?? false,
+        ...(opts.central ? { central: { url: centralUrl(opts.central), leaseBatch: parseCount(opts.leaseBatch, '--lease-batch', 0, 100) } } : {}),
       });
       let running;
       try {

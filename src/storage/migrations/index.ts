@@ -24,6 +24,7 @@ import { labelStock } from './0022-label-stock';
 import { orderLinePrices } from './0023-order-line-prices';
 import { shiftPatterns } from './0024-shift-patterns';
 import { boxLabelDocuments } from './0025-box-label-documents';
+import { centralLeases } from './0026-central-leases';
 
 export type { Migration } from './migration';
 
@@ -54,4 +55,5 @@ export const MIGRATIONS: readonly Migration[] = [
   orderLinePrices,
   shiftPatterns,
   boxLabelDocuments,
+  centralLeases,
 ];

@@ -39,6 +39,9 @@ describe('the layering rule of ARCHITECTURE.md', () => {
     ['src/platform/x.ts', "import { thing } from '../domain/user';\nexport const t = thing;", /platform may not import from domain/],
     ['src/app/x.ts', "import { readOwnerOnly } from '../platform/owner-only-file';\nexport const r = readOwnerOnly;", /app may not import from platform/],
     ['src/domain/x.ts', "import { readOwnerOnly } from '../platform/owner-only-file';\nexport const r = readOwnerOnly;", /domain may not import from platform/],
+    ['src/central/x.ts', "import pg from 'pg';\nexport const p = pg;", /pg belongs to central-store/],
+    ['src/sync/x.ts', "import { openCentralStore } from '../central-store';\nexport const o = openCentralStore;", /sync may not import from central-store/],
+    ['src/host/x.ts', "import { startCentral } from '../central/central';\nexport const s = startCentral;", /host may not import from central/],
   ])('rejects %s importing what it must not', async (file, code, why) => {
     const errors = await layerErrors(file, code);
     expect(errors.join('\n')).toMatch(why);
@@ -64,6 +67,11 @@ describe('the layering rule of ARCHITECTURE.md', () => {
     ],
     ['src/host/x.ts', "import { createStation } from '../app/station';\nimport fs from 'node:fs';\nexport const c = createStation;\nexport const f = fs;"],
     ['src/storage/x.ts', "import { readOwnerOnly } from '../platform/owner-only-file';\nexport const r = readOwnerOnly;"],
+    [
+      'src/central-store/x.ts',
+      "import pg from 'pg';\nimport type { CentralStations } from '../app/ports/central';\nexport const p = pg;\nexport type C = CentralStations;",
+    ],
+    ['src/central/x.ts', "import { openCentralStore } from '../central-store';\nexport const o = openCentralStore;"],
   ])('allows %s its own imports', async (file, code) => {
     expect(await layerErrors(file, code)).toEqual([]);
   });

@@ -1,0 +1,78 @@
+/** Ports of the central service (issue 13); src/central-store implements them on PostgreSQL. */
+
+/** A station an admin registered at central, with the Ed25519 key it signs its requests with. */
+export interface RegisteredStation {
+  id: string;
+  name: string;
+  /** `ed25519:` and the raw public key in base64url (see platform/request-signature). */
+  publicKey: string;
+  registeredAt: Date;
+}
+
+export interface CentralStations {
+  /** 'exists' when the id is taken already: a key is replaced on purpose (replaceKey), never by accident. */
+  register(station: Omit<RegisteredStation, 'registeredAt'>, now: Date): Promise<'added' | 'exists'>;
+  replaceKey(id: string, publicKey: string): Promise<boolean>;
+  find(id: string): Promise<RegisteredStation | null>;
+  list(): Promise<RegisteredStation[]>;
+}
+
+export interface RequestNonces {
+  /** Records a request's nonce until `expiresAt`; false when the station used it before (a replay). */
+  remember(stationId: string, nonce: string, expiresAt: Date): Promise<boolean>;
+  /** Forgets nonces whose request could no longer pass the timestamp window anyway. */
+  forgetExpired(now: Date): Promise<number>;
+}
+
+export interface CentralSchema {
+  /** The schema the database is at and the newest this build knows. */
+  version(): Promise<{ schema: number; known: number }>;
+}
+
+/** Opening an order at a station: it is that station's now, or another station holds it. */
+export type ClaimOutcome = { won: true } | { won: false; heldBy: string; kind: 'open' | 'lease' | 'completed' };
+
+export interface OrderLease {
+  orderNumber: string;
+  expiresAt: Date;
+}
+
+export interface OrderClaims {
+  /** Claims `orderNumber` for `stationId` in one statement; a lease past its expiry is anyone's. */
+  claim(orderNumber: string, stationId: string, now: Date): Promise<ClaimOutcome>;
+  /**
+   * The station's leases become the first `want` of `candidates` (its next orders, in its order)
+   * that are free or its own already, each until `expiresAt`; the rest of its leases are let go.
+   * Returns the leases it holds now.
+   */
+  lease(stationId: string, candidates: readonly string[], want: number, now: Date, expiresAt: Date): Promise<OrderLease[]>;
+  /** The station packed the order: it stays the station's for good. False when the station did not hold it. */
+  complete(orderNumber: string, stationId: string, now: Date): Promise<boolean>;
+  /** A manager lets an open order or a lease go, whoever held it; the station that held it, or null. */
+  release(orderNumber: string): Promise<string | null>;
+  /** Who holds the order, or null. */
+  holder(orderNumber: string): Promise<{ stationId: string; kind: 'open' | 'lease' | 'completed'; expiresAt: Date | null } | null>;
+}
+
+/** What a station's call to central came to: an answer, or central could not be reached (why, for the log). */
+export type Reached<T> = { reached: true; value: T } | { reached: false; why: string };
+
+/** The station's side of central (src/central-link speaks HTTP, signed); every call may find central unreachable. */
+export interface CentralLink {
+  claim(orderNumber: string): Promise<Reached<ClaimOutcome>>;
+  complete(orderNumber: string): Promise<Reached<boolean>>;
+  release(orderNumber: string): Promise<Reached<string | null>>;
+  lease(candidates: readonly string[], want: number): Promise<Reached<OrderLease[]>>;
+}
+
+/** An attached station's leases and the completions central has not heard of, kept in the station's database. */
+export interface CentralLeaseBook {
+  leases(): OrderLease[];
+  /** The leases become exactly these (what central answered). */
+  replace(leases: readonly OrderLease[]): void;
+  /** Inside the completion's transaction: central is to hear of this order; its lease is spent. */
+  packed(orderNumber: string, at: string): void;
+  /** Completions central has not heard of, oldest first. */
+  untold(): string[];
+  told(orderNumber: string): void;
+}

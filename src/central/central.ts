@@ -1,0 +1,67 @@
+import type { Clock, Logger } from '../app/ports';
+import { openCentralStore, type CentralStore } from '../central-store';
+import { startCentralServer } from './server';
+
+export interface CentralOptions {
+  databaseUrl: string;
+  host: string;
+  port: number;
+  logger: Logger;
+  clock?: Clock;
+  /** How far a station's request timestamp may be from central's clock (default two minutes). */
+  signatureWindowMs?: number;
+  /** How long a lease lasts unrenewed (default 30 minutes) and how many a station may hold (default 20). */
+  leaseMs?: number;
+  maxLeases?: number;
+}
+
+export interface RunningCentral {
+  url: string;
+  store: CentralStore;
+  close(): Promise<void>;
+}
+
+const DEFAULT_WINDOW_MS = 2 * 60_000;
+const DEFAULT_LEASE_MS = 30 * 60_000;
+const DEFAULT_MAX_LEASES = 20;
+/** How often nonces past their window are forgotten. */
+const NONCE_SWEEP_MS = 60_000;
+
+/** Central's composition root: the PostgreSQL store migrated, the HTTP server, housekeeping. */
+export async function startCentral(options: CentralOptions): Promise<RunningCentral> {
+  const clock = options.clock ?? { now: () => new Date() };
+  const { logger } = options;
+  const store = openCentralStore({ url: options.databaseUrl });
+  try {
+    const report = await store.migrate();
+    logger.info('central database ready', { ...report });
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  const server = await startCentralServer({
+    store,
+    logger,
+    clock,
+    host: options.host,
+    port: options.port,
+    signatureWindowMs: options.signatureWindowMs ?? DEFAULT_WINDOW_MS,
+    leases: { leaseMs: options.leaseMs ?? DEFAULT_LEASE_MS, maxLeases: options.maxLeases ?? DEFAULT_MAX_LEASES },
+  }).catch(async (error: unknown) => {
+    await store.close();
+    throw error;
+  });
+  const sweep = setInterval(() => {
+    store.nonces.forgetExpired(clock.now()).catch((error: unknown) => logger.warn('central could not forget old nonces', { error: String(error) }));
+  }, NONCE_SWEEP_MS);
+  sweep.unref();
+  return {
+    url: server.url,
+    store,
+    async close() {
+      clearInterval(sweep);
+      await server.close();
+      await store.close();
+    },
+  };
+}

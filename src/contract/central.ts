@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import type { Role } from '../domain/user';
+
+/**
+ * What stations and central say to each other over HTTP (issue 13); every request is signed
+ * (src/platform/request-signature.ts). Bodies are JSON; answers are `{ ok, value | error }` like
+ * the station's own contract, with the same error codes.
+ */
+const orderNumber = z.string().trim().min(1).max(100);
+
+export const CENTRAL_ROUTES = {
+  /** Open an order: claim it for the calling station. */
+  claim: { method: 'POST', path: '/v1/claims', input: z.object({ orderNumber }), output: z.object({ orderNumber: z.string(), stationId: z.string() }) },
+  /** The calling station packed the order: nobody opens it again. */
+  complete: { method: 'POST', path: '/v1/claims/complete', input: z.object({ orderNumber }), output: z.object({ completed: z.boolean() }) },
+  /** A manager at a station lets an order go, whichever station held it. */
+  release: { method: 'POST', path: '/v1/claims/release', input: z.object({ orderNumber }), output: z.object({ releasedFrom: z.string().nullable() }) },
+  /** The station's next orders, in its order, of which it wants `want` to keep packing without central; answered with what it holds. */
+  leases: {
+    method: 'PUT',
+    path: '/v1/leases',
+    input: z.object({ candidates: z.array(orderNumber).max(1000), want: z.number().int().min(0).max(1000) }),
+    output: z.object({ leases: z.array(z.object({ orderNumber: z.string(), expiresAt: z.string() })) }),
+  },
+} as const;
+
+export type CentralRoute = keyof typeof CENTRAL_ROUTES;
+export type CentralInput<R extends CentralRoute> = z.infer<(typeof CENTRAL_ROUTES)[R]['input']>;
+export type CentralOutput<R extends CentralRoute> = z.infer<(typeof CENTRAL_ROUTES)[R]['output']>;
+
+interface CentralMethodSpec<I extends z.ZodType, O extends z.ZodType> {
+  input: I;
+  output: O;
+  access: readonly Role[];
+  passive?: boolean;
+}
+
+function spec<I extends z.ZodType, O extends z.ZodType>(s: CentralMethodSpec<I, O>): CentralMethodSpec<I, O> {
+  return s;
+}
+
+const MANAGERS: readonly Role[] = ['manager', 'admin'];
+const ANY_ROLE: readonly Role[] = ['packer', 'manager', 'admin', 'returns'];
+
+export const centralStatusSchema = z.object({
+  /** Whether this station is attached to a central at all (`packdesk serve --central URL`). */
+  attached: z.boolean(),
+  /** Whether central answered the last time the station asked; false: the station works offline. */
+  online: z.boolean(),
+  /** The orders this station may pack while central cannot be reached. */
+  leases: z.array(z.object({ orderNumber: z.string(), expiresAt: z.string() })),
+});
+export type CentralStatus = z.output<typeof centralStatusSchema>;
+
+/** The station's slice of the contract about central, spread into METHODS. */
+export const CENTRAL_METHODS = {
+  'central.status': spec({ input: z.object({}).strict(), output: centralStatusSchema, access: ANY_ROLE, passive: true }),
+  /** A manager lets an order go at central (an open order of a station that is gone, a lease). */
+  'central.release': spec({
+    input: z.object({ orderNumber }).strict(),
+    output: z.object({ releasedFrom: z.string().nullable() }),
+    access: MANAGERS,
+  }),
+} as const;
