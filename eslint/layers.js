@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { builtinModules } from 'node:module';
 
-const ADAPTERS = ['storage', 'journal', 'devices', 'documents', 'printing', 'sync', 'carriers', 'video', 'central-store'];
+const ADAPTERS = ['storage', 'journal', 'devices', 'documents', 'printing', 'sync', 'carriers', 'video', 'central-store', 'central-link'];
 
 /** Node-only helpers shared by the layers that do I/O (owner-only key files); they import nothing of ours. */
 const PLATFORM = 'platform';

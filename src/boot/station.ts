@@ -34,6 +34,8 @@ import { createVideoAndReviewPorts } from '../evidence/station-ports';
 import { verifyJournalFile } from './verify-journal';
 import { createStatisticsPorts } from './statistics';
 import { PACKDESK_VERSION } from './version';
+import { startReplication } from './replication';
+import type { ReplicationWorker } from '../app/replication/worker';
 
 export interface BootOptions {
   dataDir: string;
@@ -56,6 +58,16 @@ export interface BootOptions {
   silentPrint?: SilentPrint | null;
   /** Electron's safeStorage (main/secrets); elsewhere a key file only the user can read. */
   secrets?: Secrets;
+  /** Attached to central (`packdesk serve --central URL`): the journal replicates there. */
+  central?: CentralAttachment;
+}
+
+export interface CentralAttachment {
+  url: string;
+  /** The id central registered this station under (default: the station this process runs as). */
+  stationId?: string | undefined;
+  /** Entries per replication request (default 500). */
+  batchSize?: number;
 }
 
 export interface BootedStation {
@@ -76,6 +88,8 @@ export interface BootedStation {
   sync: ReturnType<typeof createSyncStorage>;
   /** Packer statistics over this database, for `packdesk stats` and `packdesk bench`. */
   statistics: StatisticsPorts;
+  /** The journal's replication to central, when attached. */
+  replication: ReplicationWorker | null;
   /** Folds the WAL into the database now (long-running hosts do it every few seconds). */
   checkpointWal(): void;
   close(): Promise<void>;
@@ -185,6 +199,10 @@ export async function bootStation(options: BootOptions): Promise<BootedStation> 
         }),
       );
     }
+    const replication = options.central
+      ? startReplication(options.central, { dataDir: options.dataDir, stationId, journalRows, stationKey, logger: log.logger })
+      : null;
+    if (replication) timers.push(() => replication.stop());
     log.logger.info('station started', { host: options.host, stationId, dataDir: options.dataDir, version: PACKDESK_VERSION });
     return {
       station,
@@ -198,6 +216,7 @@ export async function bootStation(options: BootOptions): Promise<BootedStation> 
       seeded,
       sync: syncStorage,
       statistics,
+      replication,
       checkpointWal: () => checkpointWal(openDb),
       close: async () => {
         // Work still running would log and write after the log and database are closed.

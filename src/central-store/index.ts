@@ -1,7 +1,9 @@
 import pg from 'pg';
 import type { CentralSchema, CentralStations, RequestNonces } from '../app/ports/central';
+import type { CentralJournals } from '../app/ports/replication';
 import { CENTRAL_MIGRATIONS } from './migrations';
 import { centralSchemaVersion, migrateCentral, type CentralMigrationReport } from './migrate';
+import { createCentralJournals } from './journal';
 import { createRequestNonces } from './nonces';
 import { createCentralStations } from './stations';
 
@@ -14,6 +16,8 @@ export interface CentralStore {
   stations: CentralStations;
   nonces: RequestNonces;
   schema: CentralSchema;
+  /** Every station's replicated journal, its alarms, search and statistics reads. */
+  journals: CentralJournals;
   migrate(): Promise<CentralMigrationReport>;
   close(): Promise<void>;
 }
@@ -32,6 +36,7 @@ export function openCentralStore(options: CentralStoreOptions): CentralStore {
   return {
     stations: createCentralStations(pool),
     nonces: createRequestNonces(pool),
+    journals: createCentralJournals(pool),
     schema: { version: async () => ({ schema: await centralSchemaVersion(pool), known: CENTRAL_MIGRATIONS.length }) },
     migrate: () => migrateCentral(pool),
     close: () => pool.end(),

@@ -3,6 +3,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import type { Clock, Logger } from '../app/ports';
 import type { CentralStore } from '../central-store';
 import { authenticateStation } from './authenticate';
+import { registerReplicationRoutes } from './replication-routes';
 
 export interface CentralServerOptions {
   store: CentralStore;
@@ -77,6 +78,7 @@ export async function startCentralServer(options: CentralServerOptions): Promise
         const station = await store.stations.find(req.stationId);
         return { ok: true, value: { id: req.stationId, name: station?.name ?? req.stationId, serverTime: clock.now().toISOString() } };
       });
+      registerReplicationRoutes(v1, { journals: store.journals, clock, logger });
       // A station attaching says hello with its own time: central answers how far apart the clocks are.
       v1.post('/hello', async (req, reply) => {
         const body = parseJson(req.body);

@@ -1,7 +1,8 @@
 import type { CentralMigration } from './migration';
 import { stations } from './0001-stations';
+import { journalReplication } from './0002-journal-replication';
 
 export type { CentralMigration } from './migration';
 
 /** Every migration of central's schema, oldest first. Append new ones at the end; the runner checks the numbering. */
-export const CENTRAL_MIGRATIONS: readonly CentralMigration[] = [stations];
+export const CENTRAL_MIGRATIONS: readonly CentralMigration[] = [stations, journalReplication];

@@ -18,6 +18,8 @@ interface ServeOptions {
   station?: string;
   scale: string;
   hidScanner?: boolean;
+  central?: string;
+  centralStation?: string;
 }
 
 export function registerServe(program: Command): void {
@@ -34,6 +36,8 @@ export function registerServe(program: Command): void {
     .option('--station <id>', 'the station this host is by default')
     .option('--scale <kind>', `the station's scale: ${SCALE_KINDS.join(', ')} (fake: a simulated scale for demos and tests)`, 'none')
     .option('--hid-scanner', 'also read HID POS barcode scanners (wedge scanners need nothing)')
+    .option('--central <url>', "attach to central (http://central.lan:5190): the journal replicates there, signed with this station's key")
+    .option('--central-station <id>', 'the id central registered this station under (default: --station)')
     .option('--token <token>', 'refused: a token in argv shows in `ps`; use --token-file or PACKDESK_TOKEN')
     .action(async (opts: ServeOptions) => {
       const port = parseCount(opts.port, '--port', 0, 65535);
@@ -54,6 +58,7 @@ export function registerServe(program: Command): void {
         housekeeping: true,
         scale: opts.scale as ScaleKind,
         hidScanner: opts.hidScanner ?? false,
+        central: opts.central ? { url: centralUrl(opts.central), stationId: opts.centralStation } : undefined,
       });
       let running;
       try {
@@ -83,4 +88,15 @@ export function registerServe(program: Command): void {
       process.once('SIGINT', () => void stop());
       process.once('SIGTERM', () => void stop());
     });
+}
+
+function centralUrl(text: string): string {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new UsageError(`--central ${text} is not a URL; it looks like http://central.lan:5190.`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`--central must be an http:// or https:// URL, not ${url.protocol}.`);
+  return url.toString().replace(/\/+$/, '');
 }
