@@ -257,16 +257,15 @@ export function createCentralJournals(pool: Pool): CentralJournals {
     },
 
     async completedSessions(from, to) {
-      // Orders completed in the period, then each such order's packing entries whole, cut at its completions.
+      // Orders completed in the period, then each such order's packing entries whole (one index range each), cut at its completions.
       const { rows } = await pool.query<EntryRecord>(
         `WITH done AS (
            SELECT DISTINCT station_id, subject_id FROM journal_entries
            WHERE type = 'pack.completed' AND subject_kind = 'order' AND at_time >= $1::timestamptz AND at_time < $2::timestamptz)
-         SELECT ${COLUMNS.split(', ')
-           .map((c) => `e.${c}`)
-           .join(', ')}
-         FROM journal_entries e JOIN done d ON e.station_id = d.station_id AND e.subject_kind = 'order' AND e.subject_id = d.subject_id
-         WHERE e.type LIKE 'pack.%'
+         SELECT e.* FROM done d CROSS JOIN LATERAL (
+           SELECT ${COLUMNS} FROM journal_entries
+           WHERE subject_kind = 'order' AND subject_id = d.subject_id AND station_id = d.station_id AND type LIKE 'pack.%'
+           ORDER BY seq) e
          ORDER BY e.station_id, e.subject_id, e.seq`,
         [from, to],
       );

@@ -43,7 +43,7 @@ export const journalReplication: CentralMigration = {
       CREATE INDEX journal_entries_time ON journal_entries (at_time DESC, station_id, seq DESC);
       CREATE INDEX journal_entries_actor ON journal_entries (actor_id, at_time DESC);
       CREATE INDEX journal_entries_type ON journal_entries (type, at_time DESC);
-      CREATE INDEX journal_entries_subject ON journal_entries (subject_kind, subject_id);
+      CREATE INDEX journal_entries_subject ON journal_entries (subject_kind, subject_id, station_id, seq);
       CREATE INDEX journal_entries_words ON journal_entries USING gin (words);
 
       CREATE TABLE journal_checkpoints (
