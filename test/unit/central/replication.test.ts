@@ -1,4 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { bootStation } from '../../../src/boot/station';
 import type { ReplicationAlarm } from '../../../src/app/ports/replication';
 import type { RunningCentral } from '../../../src/central/central';
 import { usePostgres } from '../../support/postgres-server';
@@ -48,6 +52,20 @@ describe("a station's journal replicates to central", () => {
     appendScans(s.journal, 30);
     expect(await replicate(s.w)).toBe('idle');
     await expectSameJournal(c, 'ST-01', s.rows);
+  });
+
+  it('runs in a station booted attached to central (packdesk serve --central)', async () => {
+    const { central: c } = await central();
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'packdesk-attached-'));
+    await register(c, 'DESK-3', dataDir);
+    const booted = await bootStation({ dataDir, host: 'cli', demo: { orders: 60, seed: 5 }, central: { url: c.url, stationId: 'DESK-3' } });
+    try {
+      expect(booted.journal.lastSeq()).toBeGreaterThan(0);
+      await vi.waitFor(async () => expect(await c.store.journals.headSeq('DESK-3')).toBe(booted.journal.lastSeq()), { timeout: 15_000, interval: 100 });
+      expect(booted.replication?.status()).toMatchObject({ centralSeq: booted.journal.lastSeq(), unreachable: null, refused: null });
+    } finally {
+      await booted.close();
+    }
   });
 
   it('catches up after central was stopped part-way and started again', async () => {
