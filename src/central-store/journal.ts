@@ -23,6 +23,8 @@ interface EntryRecord {
   hash: string;
 }
 
+type SessionEntryRecord = Omit<EntryRecord, 'subject_kind' | 'prev_hash' | 'hash'>;
+
 const COLUMNS = 'station_id, seq, at, entry_station, actor_id, type, subject_kind, subject_id, payload, prev_hash, hash';
 
 function toRow(r: EntryRecord): JournalRow {
@@ -258,19 +260,19 @@ export function createCentralJournals(pool: Pool): CentralJournals {
 
     async completedSessions(from, to) {
       // Orders completed in the period, then each such order's packing entries whole (one index range each), cut at its completions.
-      const { rows } = await pool.query<EntryRecord>(
+      const { rows } = await pool.query<SessionEntryRecord>(
         `WITH done AS (
            SELECT DISTINCT station_id, subject_id FROM journal_entries
            WHERE type = 'pack.completed' AND subject_kind = 'order' AND at_time >= $1::timestamptz AND at_time < $2::timestamptz)
          SELECT e.* FROM done d CROSS JOIN LATERAL (
-           SELECT ${COLUMNS} FROM journal_entries
+           SELECT station_id, seq, at, entry_station, actor_id, type, subject_id, payload FROM journal_entries
            WHERE subject_kind = 'order' AND subject_id = d.subject_id AND station_id = d.station_id AND type LIKE 'pack.%'
            ORDER BY seq) e
          ORDER BY e.station_id, e.subject_id, e.seq`,
         [from, to],
       );
       const sessions: CompletedSession[] = [];
-      let current: EntryRecord[] = [];
+      let current: SessionEntryRecord[] = [];
       let orderId = 0;
       const fromTime = Date.parse(from);
       const toTime = Date.parse(to);
