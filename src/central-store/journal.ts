@@ -1,7 +1,7 @@
 import type { Pool, PoolClient } from 'pg';
 import type { JournalCheckpoint, JournalRow } from '../app/ports/journal';
 import type { CentralJournalPage, CentralJournals, ReplicationAlarm, ReplicationFault, StoredJournalState } from '../app/ports/replication';
-import type { CompletedSession } from '../domain/statistics';
+import { analyseSession, type CompletedSession, type SessionFacts } from '../domain/statistics';
 import { entryWords, wordsQuery } from './journal-words';
 
 /** Matches are counted up to this many, as at the station (a page says "more than 1,000"). */
@@ -22,8 +22,6 @@ interface EntryRecord {
   prev_hash: string;
   hash: string;
 }
-
-type SessionEntryRecord = Omit<EntryRecord, 'subject_kind' | 'prev_hash' | 'hash'>;
 
 const COLUMNS = 'station_id, seq, at, entry_station, actor_id, type, subject_kind, subject_id, payload, prev_hash, hash';
 
@@ -124,6 +122,51 @@ async function insertEntries(client: PoolClient, stationId: string, entries: Jou
   }
 }
 
+type SessionEntryRecord = Pick<EntryRecord, 'seq' | 'at' | 'entry_station' | 'actor_id' | 'type' | 'payload'>;
+
+/**
+ * Counts each packing session whose completion is among the entries just stored: the order's
+ * packing entries since its previous completion, analysed once by the station's own rules
+ * (domain/statistics), so the console's statistics read counts, not the journal.
+ */
+async function countSessions(client: PoolClient, stationId: string, entries: JournalRow[]): Promise<void> {
+  for (const done of entries) {
+    if (done.type !== 'pack.completed' || done.subjectKind !== 'order' || done.subjectId === null) continue;
+    const { rows } = await client.query<SessionEntryRecord>(
+      `SELECT seq, at, entry_station, actor_id, type, payload FROM journal_entries
+       WHERE station_id = $1 AND subject_kind = 'order' AND subject_id = $2 AND type LIKE 'pack.%' AND seq <= $3
+         AND seq > coalesce((SELECT max(seq) FROM journal_entries
+                             WHERE station_id = $1 AND subject_kind = 'order' AND subject_id = $2 AND type = 'pack.completed' AND seq < $3), 0)
+       ORDER BY seq`,
+      [stationId, done.subjectId, done.seq],
+    );
+    const sessionId = (JSON.parse(done.payload) as { sessionId?: unknown }).sessionId;
+    const session: CompletedSession = {
+      sessionId: typeof sessionId === 'number' ? sessionId : null,
+      orderId: 0,
+      orderNumber: done.subjectId,
+      stationId: done.stationId,
+      completedAt: done.at,
+      entries: rows.map((e) => ({
+        seq: Number(e.seq),
+        at: e.at,
+        stationId: e.entry_station,
+        actorId: e.actor_id === null ? null : Number(e.actor_id),
+        type: e.type,
+        payload: JSON.parse(e.payload) as Record<string, unknown>,
+      })),
+      lines: [],
+    };
+    const facts = analyseSession(session);
+    await client.query('INSERT INTO session_facts (station_id, seq, completed_at, facts) VALUES ($1, $2, $3, $4)', [
+      stationId,
+      done.seq,
+      done.at,
+      JSON.stringify({ ...facts, session: { ...session, entries: [] } }),
+    ]);
+  }
+}
+
 interface AlarmRecord {
   id: string;
   station_id: string;
@@ -159,6 +202,7 @@ export function createCentralJournals(pool: Pool): CentralJournals {
           await client.query('INSERT INTO journal_keys (station_id, public_key, pinned_at) VALUES ($1, $2, $3)', [stationId, verdict.pinKey, now]);
         }
         await insertEntries(client, stationId, verdict.entries);
+        await countSessions(client, stationId, verdict.entries);
         for (const c of verdict.checkpoints) {
           await client.query('INSERT INTO journal_checkpoints (station_id, seq, hash, at, signature, public_key) VALUES ($1, $2, $3, $4, $5, $6)', [
             stationId,
@@ -258,53 +302,16 @@ export function createCentralJournals(pool: Pool): CentralJournals {
       };
     },
 
-    async completedSessions(from, to) {
-      // Orders completed in the period, then each such order's packing entries whole (one index range each), cut at its completions.
-      const { rows } = await pool.query<SessionEntryRecord>(
-        `WITH done AS (
-           SELECT DISTINCT station_id, subject_id FROM journal_entries
-           WHERE type = 'pack.completed' AND subject_kind = 'order' AND at_time >= $1::timestamptz AND at_time < $2::timestamptz)
-         SELECT e.* FROM done d CROSS JOIN LATERAL (
-           SELECT station_id, seq, at, entry_station, actor_id, type, subject_id, payload FROM journal_entries
-           WHERE subject_kind = 'order' AND subject_id = d.subject_id AND station_id = d.station_id AND type LIKE 'pack.%'
-           ORDER BY seq) e
-         ORDER BY e.station_id, e.subject_id, e.seq`,
+    async completedFacts(from, to) {
+      const { rows } = await pool.query<{ facts: string }>(
+        'SELECT facts FROM session_facts WHERE completed_at >= $1::timestamptz AND completed_at < $2::timestamptz ORDER BY completed_at, station_id, seq',
         [from, to],
       );
-      const sessions: CompletedSession[] = [];
-      let current: SessionEntryRecord[] = [];
-      let orderId = 0;
-      const fromTime = Date.parse(from);
-      const toTime = Date.parse(to);
-      rows.forEach((r, i) => {
-        const previous = rows[i - 1];
-        if (previous && (previous.station_id !== r.station_id || previous.subject_id !== r.subject_id)) current = [];
-        current.push(r);
-        if (r.type !== 'pack.completed') return;
-        const entries = current;
-        current = [];
-        const at = Date.parse(r.at);
-        if (at < fromTime || at >= toTime) return;
-        const sessionId = (JSON.parse(r.payload) as { sessionId?: unknown }).sessionId;
-        sessions.push({
-          sessionId: typeof sessionId === 'number' ? sessionId : null,
-          // Central knows orders by their number; an id only has to tell one station's order from another's here.
-          orderId: ++orderId,
-          orderNumber: r.subject_id ?? '',
-          stationId: r.entry_station,
-          completedAt: r.at,
-          entries: entries.map((e) => ({
-            seq: Number(e.seq),
-            at: e.at,
-            stationId: e.entry_station,
-            actorId: e.actor_id === null ? null : Number(e.actor_id),
-            type: e.type,
-            payload: JSON.parse(e.payload) as Record<string, unknown>,
-          })),
-          lines: [],
-        });
+      // Central knows orders by their number; an id only has to tell one station's order from another's here.
+      return rows.map((r, i) => {
+        const facts = JSON.parse(r.facts) as SessionFacts;
+        return { ...facts, session: { ...facts.session, orderId: i + 1 } };
       });
-      return sessions;
     },
   };
 }

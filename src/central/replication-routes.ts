@@ -96,9 +96,9 @@ export function registerReplicationRoutes(v1: FastifyInstance, deps: Replication
   v1.post('/console/statistics', async (req, reply) => {
     const parsed = parseBody(req.body, periodSchema);
     if (!parsed.ok) return reply.code(400).send(invalid(parsed.message));
-    const sessions = await journals.completedSessions(parsed.value.from, parsed.value.to);
+    const facts = await journals.completedFacts(parsed.value.from, parsed.value.to);
     // Central holds no order lines yet: the figures that come from lines (lines, kits, expected time) are zero here.
-    const stats = computeStatistics({ sessions, attributions: [], fits: new Map(), defaultFit: defaultFit() });
+    const stats = computeStatistics({ facts, attributions: [], fits: new Map(), defaultFit: defaultFit() });
     return {
       ok: true,
       value: {

@@ -1,4 +1,4 @@
-import type { CompletedSession } from '../../domain/statistics';
+import type { SessionFacts } from '../../domain/statistics';
 import type { JournalCheckpoint, JournalEntry, JournalRow } from './journal';
 
 /** Ports of journal replication, station → central (issue 13, point 4), and of central's journal. */
@@ -109,6 +109,9 @@ export interface CentralJournals {
   entries(stationId: string, fromSeq: number, limit: number): Promise<JournalRow[]>;
   alarms(limit: number): Promise<ReplicationAlarm[]>;
   search(query: CentralJournalQuery): Promise<CentralJournalPage>;
-  /** Packing sessions completed in [from, to) at every station, from central's entries (no order lines: central has none). */
-  completedSessions(from: string, to: string): Promise<CompletedSession[]>;
+  /**
+   * Packing sessions completed in [from, to) at every station, as counted (analyseSession) when
+   * each completion arrived; without order lines, which central does not hold.
+   */
+  completedFacts(from: string, to: string): Promise<SessionFacts[]>;
 }

@@ -5,7 +5,8 @@ import type { CentralMigration } from './migration';
  * append-only (triggers refuse UPDATE, DELETE and TRUNCATE, so not even central's own code can
  * change a station's entries), the journal key each station signs checkpoints with (pinned at
  * first contact), the index of its video segments (from its 'video.segment' entries), and the
- * alarms raised when a batch does not verify.
+ * alarms raised when a batch does not verify, and each completed packing session's counts (for the
+ * console's statistics).
  *
  * The entry's fields are kept exactly as the station hashed them (`at` and the canonical payload
  * as text), so anyone can recompute every hash from central's copy. `at_time` and `words` are
@@ -72,6 +73,17 @@ export const journalReplication: CentralMigration = {
       );
       CREATE INDEX video_segments_order ON video_segments (order_number);
 
+      -- Each completed packing session counted once, when its completion arrives (as the station's stats_sessions).
+      CREATE TABLE session_facts (
+        station_id text NOT NULL,
+        seq bigint NOT NULL,
+        completed_at timestamptz NOT NULL,
+        facts text NOT NULL,
+        PRIMARY KEY (station_id, seq),
+        FOREIGN KEY (station_id, seq) REFERENCES journal_entries (station_id, seq)
+      );
+      CREATE INDEX session_facts_time ON session_facts (completed_at);
+
       CREATE TABLE replication_alarms (
         id bigserial PRIMARY KEY,
         station_id text NOT NULL REFERENCES stations(id),
@@ -96,6 +108,8 @@ export const journalReplication: CentralMigration = {
         FOR EACH ROW EXECUTE FUNCTION refuse_journal_change();
       CREATE TRIGGER journal_checkpoints_no_truncate BEFORE TRUNCATE ON journal_checkpoints
         FOR EACH STATEMENT EXECUTE FUNCTION refuse_journal_change();
+      CREATE TRIGGER session_facts_append_only BEFORE UPDATE OR DELETE ON session_facts
+        FOR EACH ROW EXECUTE FUNCTION refuse_journal_change();
       CREATE TRIGGER video_segments_append_only BEFORE UPDATE OR DELETE ON video_segments
         FOR EACH ROW EXECUTE FUNCTION refuse_journal_change();
     `);
