@@ -40,10 +40,30 @@ export function entryWords(subjectId: string | null, payloadText: string): strin
  * nothing typed is read as tsquery syntax. Null when nothing searchable was typed.
  */
 export function wordsQuery(text: string): string | null {
-  const phrases = text
+  const phrases = typedPhrases(text).map((t) => `${t.join(' <-> ')}:*`);
+  return phrases.length > 0 ? phrases.join(' & ') : null;
+}
+
+/** The typed words, each as its tokens (the last of each is a prefix). */
+export function typedPhrases(text: string): string[][] {
+  return text
     .split(/\s+/)
     .map(tokens)
-    .filter((t) => t.length > 0)
-    .map((t) => `${t.join(' <-> ')}:*`);
-  return phrases.length > 0 ? phrases.join(' & ') : null;
+    .filter((t) => t.length > 0);
+}
+
+/**
+ * Whether the typed words match few entries, judged from PostgreSQL's own statistics of the words
+ * column (its most common words and their frequencies): a word is common when it, or for the
+ * last token of a phrase any common word it begins, is at least `share` of all entries. Words
+ * that all phrases need are ANDed, so one rare token makes the whole query rare.
+ */
+export function fewMatches(phrases: string[][], common: ReadonlyMap<string, number>, share: number): boolean {
+  const frequency = (token: string, prefix: boolean) => {
+    if (!prefix) return common.get(token) ?? 0;
+    let sum = 0;
+    for (const [word, f] of common) if (word.startsWith(token)) sum += f;
+    return sum;
+  };
+  return phrases.some((phrase) => phrase.some((token, i) => frequency(token, i === phrase.length - 1) < share));
 }

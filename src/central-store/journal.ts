@@ -2,10 +2,14 @@ import type { Pool, PoolClient } from 'pg';
 import type { JournalCheckpoint, JournalRow } from '../app/ports/journal';
 import type { CentralJournalPage, CentralJournals, ReplicationAlarm, ReplicationFault, StoredJournalState } from '../app/ports/replication';
 import { analyseSession, type CompletedSession, type SessionFacts } from '../domain/statistics';
-import { entryWords, wordsQuery } from './journal-words';
+import { entryWords, fewMatches, typedPhrases, wordsQuery } from './journal-words';
 
 /** Matches are counted up to this many, as at the station (a page says "more than 1,000"). */
 export const COUNT_LIMIT = 1000;
+/** Words matching fewer than this share of the entries are looked up in the word index first. */
+const RARE_WORD_SHARE = 0.002;
+/** PostgreSQL's statistics of the words column are read again after this long. */
+const COMMON_WORDS_TTL_MS = 5 * 60_000;
 /** Key space of the per-station advisory lock that serialises ingest of one station's batches. */
 const INGEST_LOCK = 0x6a726e6c; // 'jrnl'
 
@@ -190,6 +194,20 @@ const toAlarm = (r: AlarmRecord): ReplicationAlarm => ({
 });
 
 export function createCentralJournals(pool: Pool): CentralJournals {
+  let common: { at: number; words: Map<string, number> } | null = null;
+  /** The words column's most common words and their share of entries, from ANALYZE's statistics. */
+  const commonWords = async (): Promise<Map<string, number>> => {
+    if (common && Date.now() - common.at < COMMON_WORDS_TTL_MS) return common.words;
+    const { rows } = await pool.query<{ words: string[] | null; freqs: number[] | null }>(
+      `SELECT most_common_elems::text::text[] AS words, most_common_elem_freqs AS freqs FROM pg_stats
+       WHERE tablename = 'journal_entries' AND attname = 'words' AND schemaname = current_schema()`,
+    );
+    const words = new Map<string, number>();
+    const r = rows[0];
+    r?.words?.forEach((w, i) => words.set(w, r.freqs?.[i] ?? 0));
+    common = { at: Date.now(), words };
+    return words;
+  };
   return {
     async ingest(stationId, batch, judge, now) {
       const client = await pool.connect();
@@ -265,41 +283,58 @@ export function createCentralJournals(pool: Pool): CentralJournals {
       if (query.subject) where.push(`subject_kind = ${param(query.subject.kind)} AND subject_id = ${param(query.subject.id)}`);
       if (query.from !== undefined) where.push(`at_time >= ${param(query.from)}::timestamptz`);
       if (query.to !== undefined) where.push(`at_time < ${param(query.to)}::timestamptz`);
+      // The planner cannot tell a rare word from a common one by a prefix query (it guesses 2 %):
+      // rare words are looked up in the word index and sorted; common ones walk the time index.
+      // A page of 50 gains nothing from parallel workers or JIT compilation, and waits for their start.
+      const plan = ['SET LOCAL jit = off', 'SET LOCAL max_parallel_workers_per_gather = 0'];
       if (query.text !== undefined && query.text.trim() !== '') {
         const words = wordsQuery(query.text);
         if (words === null) return { entries: [], total: 0, totalIsAtLeast: false };
         where.push(`words @@ to_tsquery('simple', ${param(words)})`);
+        const rare = fewMatches(typedPhrases(query.text), await commonWords(), RARE_WORD_SHARE);
+        plan.push(...(rare ? ['SET LOCAL enable_seqscan = off', 'SET LOCAL enable_indexscan = off'] : ['SET LOCAL enable_bitmapscan = off']));
       }
       const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-      const page = await pool.query<EntryRecord>(
-        `SELECT ${COLUMNS} FROM journal_entries ${filter} ORDER BY at_time DESC, station_id, seq DESC LIMIT ${param(query.limit)} OFFSET ${param(query.offset)}`,
-        params,
-      );
-      const countParams = params.slice(0, -2);
-      const counted = await pool.query<{ n: string }>(
-        `SELECT count(*) AS n FROM (SELECT 1 FROM journal_entries ${filter} LIMIT ${COUNT_LIMIT + 1}) m`,
-        countParams,
-      );
-      const n = Number(counted.rows[0]?.n ?? 0);
-      return {
-        entries: page.rows.map((r) => {
-          const row = toRow(r);
-          return {
-            seq: row.seq,
-            at: row.at,
-            stationId: row.stationId,
-            actorId: row.actorId,
-            type: row.type,
-            subject: row.subjectKind === null || row.subjectId === null ? null : { kind: row.subjectKind as 'order', id: row.subjectId },
-            payload: JSON.parse(row.payload) as Record<string, unknown>,
-            prevHash: row.prevHash,
-            hash: row.hash,
-            centralStationId: r.station_id,
-          };
-        }),
-        total: Math.min(n, COUNT_LIMIT),
-        totalIsAtLeast: n > COUNT_LIMIT,
-      };
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN READ ONLY');
+        for (const setting of plan) await client.query(setting);
+        const page = await client.query<EntryRecord>(
+          `SELECT ${COLUMNS} FROM journal_entries ${filter} ORDER BY at_time DESC, station_id, seq DESC LIMIT ${param(query.limit)} OFFSET ${param(query.offset)}`,
+          params,
+        );
+        const countParams = params.slice(0, -2);
+        const counted = await client.query<{ n: string }>(
+          `SELECT count(*) AS n FROM (SELECT 1 FROM journal_entries ${filter} LIMIT ${COUNT_LIMIT + 1}) m`,
+          countParams,
+        );
+        await client.query('COMMIT');
+        const n = Number(counted.rows[0]?.n ?? 0);
+        return {
+          entries: page.rows.map((r) => {
+            const row = toRow(r);
+            return {
+              seq: row.seq,
+              at: row.at,
+              stationId: row.stationId,
+              actorId: row.actorId,
+              type: row.type,
+              subject: row.subjectKind === null || row.subjectId === null ? null : { kind: row.subjectKind as 'order', id: row.subjectId },
+              payload: JSON.parse(row.payload) as Record<string, unknown>,
+              prevHash: row.prevHash,
+              hash: row.hash,
+              centralStationId: r.station_id,
+            };
+          }),
+          total: Math.min(n, COUNT_LIMIT),
+          totalIsAtLeast: n > COUNT_LIMIT,
+        };
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
     },
 
     async completedFacts(from, to) {

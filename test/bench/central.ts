@@ -215,6 +215,16 @@ async function consoleReads(url: string): Promise<void> {
     out(`central journal search p50: ${name}`, pct(times, 50), 'ms');
     out(`central journal search p99: ${name}`, pct(times, 99), 'ms');
   }
+  const hasFacts =
+    (await central.store.schema.version()).schema >= 2 &&
+    (await journals.completedFacts('2026-10-02T00:00:00Z', '2026-10-02T00:00:01Z').then(
+      () => true,
+      () => false,
+    ));
+  if (!hasFacts) {
+    await central.close();
+    return;
+  }
   const times: number[] = [];
   let sessions = 0;
   for (let d = 2; d < 8; d++) {
@@ -243,6 +253,12 @@ async function main(): Promise<void> {
       const central = await startCentral({ databaseUrl: url, host: '127.0.0.1', port: 0, logger: quiet });
       await replication(central.url, async (id, key) => void (await central.store.stations.register({ id, name: id, publicKey: key }, new Date())), root);
       await central.close();
+    }
+    const existing = process.argv.indexOf('--database');
+    if (existing >= 0) {
+      // An existing central journal (e.g. one built by an earlier run, with indexes added since).
+      await consoleReads(process.argv[existing + 1]!);
+      return;
     }
     const big = await server.createDatabase();
     const migrating = await startCentral({ databaseUrl: big, host: '127.0.0.1', port: 0, logger: quiet });

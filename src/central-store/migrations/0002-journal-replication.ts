@@ -44,6 +44,8 @@ export const journalReplication: CentralMigration = {
       CREATE INDEX journal_entries_time ON journal_entries (at_time DESC, station_id, seq DESC);
       CREATE INDEX journal_entries_actor ON journal_entries (actor_id, at_time DESC);
       CREATE INDEX journal_entries_type ON journal_entries (type, at_time DESC);
+      CREATE INDEX journal_entries_station ON journal_entries (station_id, at_time DESC);
+      CREATE INDEX journal_entries_station_type ON journal_entries (station_id, type, at_time DESC);
       CREATE INDEX journal_entries_subject ON journal_entries (subject_kind, subject_id, station_id, seq);
       CREATE INDEX journal_entries_words ON journal_entries USING gin (words);
 

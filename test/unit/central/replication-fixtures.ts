@@ -63,7 +63,7 @@ export async function signedPost<T>(url: string, id: string, dataDir: string, pa
   const headers = signRequest(loadOrCreateCentralKey(dataDir).privateKey, id, { method: 'POST', path: pathName, body }, new Date());
   const res = await fetch(`${url}${pathName}`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body });
   const answer = (await res.json()) as { ok: boolean; value: T; error?: { message: string } };
-  if (!answer.ok) throw new Error(answer.error?.message);
+  if (!answer.ok) throw new Error(answer.error?.message ?? JSON.stringify(answer));
   return answer.value;
 }
 
