@@ -38,6 +38,8 @@ import { createVideoAndReviewPorts } from '../evidence/station-ports';
 import { verifyJournalFile } from './verify-journal';
 import { createStatisticsPorts } from './statistics';
 import { PACKDESK_VERSION } from './version';
+import { startReplication } from './replication';
+import type { ReplicationWorker } from '../app/replication/worker';
 
 export interface BootOptions {
   dataDir: string;
@@ -60,8 +62,20 @@ export interface BootOptions {
   silentPrint?: SilentPrint | null;
   /** Electron's safeStorage (main/secrets); elsewhere a key file only the user can read. */
   secrets?: Secrets;
-  /** Attach to central (`packdesk serve --central URL`): orders are claimed there, leases renewed every `renewMs`. */
-  central?: { url: string; leaseBatch: number; renewMs?: number };
+  /** Attached to central (`packdesk serve --central URL`): orders are claimed there and the journal replicates there. */
+  central?: CentralOptions;
+}
+
+export interface CentralOptions {
+  url: string;
+  /** The id central registered this station under (default: the station this process runs as). */
+  stationId?: string | undefined;
+  /** How many of its next orders the station holds to pack while central is unreachable (default 5). */
+  leaseBatch?: number;
+  /** How often leases are renewed and completions told (default every 30 s). */
+  renewMs?: number;
+  /** Entries per replication request (default 500). */
+  batchSize?: number;
 }
 
 export interface BootedStation {
@@ -84,6 +98,8 @@ export interface BootedStation {
   statistics: StatisticsPorts;
   /** The returns desk's records, for `packdesk returns`, which reads them without logging in. */
   returns: ReturnsRepository;
+  /** The journal's replication to central, when attached. */
+  replication: ReplicationWorker | null;
   /** Folds the WAL into the database now (long-running hosts do it every few seconds). */
   checkpointWal(): void;
   close(): Promise<void>;
@@ -95,19 +111,22 @@ const BACKUP_EVERY_MS = 6 * 60 * 60 * 1000;
 const BACKUPS_KEPT = 14;
 /** How often an attached station renews its leases at central and tells it of completions. */
 const CENTRAL_RENEW_MS = 30_000;
+/** How many of its next orders an attached station holds to pack offline, unless told. */
+const DEFAULT_LEASE_BATCH = 5;
 
 function attachToCentral(
   dataDir: string,
   db: ReturnType<typeof openDatabase>,
-  stationId: string,
-  central: { url: string; leaseBatch: number },
+  ownStationId: string,
+  central: CentralOptions,
 ): NonNullable<StationPorts['central']> {
   const key = loadOrCreateCentralKey(dataDir);
+  const stationId = central.stationId ?? ownStationId;
   return {
     link: createHttpCentralLink({ url: central.url, stationId, privateKey: key.privateKey }),
     book: guardRepository(createCentralLeaseBook(db), db.name),
     stationId,
-    leaseBatch: central.leaseBatch,
+    leaseBatch: central.leaseBatch ?? DEFAULT_LEASE_BATCH,
   };
 }
 
@@ -234,6 +253,10 @@ export async function bootStation(options: BootOptions): Promise<BootedStation> 
         }),
       );
     }
+    const replication = options.central
+      ? startReplication(options.central, { dataDir: options.dataDir, stationId, journalRows, stationKey, logger: log.logger })
+      : null;
+    if (replication) timers.push(() => replication.stop());
     log.logger.info('station started', { host: options.host, stationId, dataDir: options.dataDir, version: PACKDESK_VERSION });
     return {
       station,
@@ -248,6 +271,7 @@ export async function bootStation(options: BootOptions): Promise<BootedStation> 
       sync: syncStorage,
       statistics,
       returns,
+      replication,
       checkpointWal: () => checkpointWal(openDb),
       close: async () => {
         // Work still running would log and write after the log and database are closed.

@@ -1,8 +1,10 @@
 import pg from 'pg';
 import type { CentralSchema, CentralStations, OrderClaims, RequestNonces } from '../app/ports/central';
+import type { CentralJournals } from '../app/ports/replication';
 import { createOrderClaims } from './claims';
 import { CENTRAL_MIGRATIONS } from './migrations';
 import { centralSchemaVersion, migrateCentral, type CentralMigrationReport } from './migrate';
+import { createCentralJournals } from './journal';
 import { createRequestNonces } from './nonces';
 import { createCentralStations } from './stations';
 
@@ -16,6 +18,8 @@ export interface CentralStore {
   nonces: RequestNonces;
   claims: OrderClaims;
   schema: CentralSchema;
+  /** Every station's replicated journal, its alarms, search and statistics reads. */
+  journals: CentralJournals;
   migrate(): Promise<CentralMigrationReport>;
   close(): Promise<void>;
 }
@@ -35,6 +39,7 @@ export function openCentralStore(options: CentralStoreOptions): CentralStore {
     stations: createCentralStations(pool),
     nonces: createRequestNonces(pool),
     claims: createOrderClaims(pool),
+    journals: createCentralJournals(pool),
     schema: { version: async () => ({ schema: await centralSchemaVersion(pool), known: CENTRAL_MIGRATIONS.length }) },
     migrate: () => migrateCentral(pool),
     close: () => pool.end(),

@@ -4,6 +4,7 @@ import type { Clock, Logger } from '../app/ports';
 import type { CentralStore } from '../central-store';
 import { authenticateStation } from './authenticate';
 import { registerClaimRoutes, type LeasePolicy } from './routes';
+import { registerReplicationRoutes } from './replication-routes';
 
 export interface CentralServerOptions {
   store: CentralStore;
@@ -80,6 +81,7 @@ export async function startCentralServer(options: CentralServerOptions): Promise
         return { ok: true, value: { id: req.stationId, name: station?.name ?? req.stationId, serverTime: clock.now().toISOString() } };
       });
       registerClaimRoutes(v1, { store, clock, logger, policy: options.leases });
+      registerReplicationRoutes(v1, { journals: store.journals, clock, logger });
       // A station attaching says hello with its own time: central answers how far apart the clocks are.
       v1.post('/hello', async (req, reply) => {
         const body = parseJson(req.body);

@@ -20,11 +20,7 @@ interface ServeOptions {
   hidScanner?: boolean;
   central?: string;
   leaseBatch: string;
-}
-
-function centralUrl(value: string): string {
-  if (!/^https?:\/\/[^/]+/.test(value)) throw new UsageError(`--central must be central's address, e.g. http://central.lan:5190, not "${value}".`);
-  return value;
+  centralStation?: string;
 }
 
 export function registerServe(program: Command): void {
@@ -41,7 +37,11 @@ export function registerServe(program: Command): void {
     .option('--station <id>', 'the station this host is by default')
     .option('--scale <kind>', `the station's scale: ${SCALE_KINDS.join(', ')} (fake: a simulated scale for demos and tests)`, 'none')
     .option('--hid-scanner', 'also read HID POS barcode scanners (wedge scanners need nothing)')
-    .option('--central <url>', 'attach to central (http://central:5190): orders are claimed there; register the key of `packdesk station key` first')
+    .option(
+      '--central <url>',
+      'attach to central (http://central.lan:5190): orders are claimed there and the journal replicates there, signed with the key of `packdesk station key` (register it at central first)',
+    )
+    .option('--central-station <id>', 'the id central registered this station under (default: --station)')
     .option('--lease-batch <n>', 'with --central: how many of its next orders the station holds to pack while central is unreachable', '5')
     .option('--token <token>', 'refused: a token in argv shows in `ps`; use --token-file or PACKDESK_TOKEN')
     .action(async (opts: ServeOptions) => {
@@ -63,7 +63,9 @@ export function registerServe(program: Command): void {
         housekeeping: true,
         scale: opts.scale as ScaleKind,
         hidScanner: opts.hidScanner ?? false,
-        ...(opts.central ? { central: { url: centralUrl(opts.central), leaseBatch: parseCount(opts.leaseBatch, '--lease-batch', 0, 100) } } : {}),
+        ...(opts.central
+          ? { central: { url: centralUrl(opts.central), stationId: opts.centralStation, leaseBatch: parseCount(opts.leaseBatch, '--lease-batch', 0, 100) } }
+          : {}),
       });
       let running;
       try {
@@ -93,4 +95,15 @@ export function registerServe(program: Command): void {
       process.once('SIGINT', () => void stop());
       process.once('SIGTERM', () => void stop());
     });
+}
+
+function centralUrl(text: string): string {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new UsageError(`--central ${text} is not a URL; it looks like http://central.lan:5190.`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`--central must be an http:// or https:// URL, not ${url.protocol}.`);
+  return url.toString().replace(/\/+$/, '');
 }
