@@ -394,6 +394,8 @@ describe('what carriers need, from the Vendure order', () => {
       declaredValue: { minor: expect.any(Number), currency: view.currencyCode },
     });
     expect(local.delivery!.declaredValue!.minor).toBeLessThan(view.totalWithTax);
+    // One mug: its unit price with tax is the goods' total, which a return's suggested refund starts from.
+    expect(local.lines[0]!.unitPrice).toEqual(local.delivery!.declaredValue);
   }, 60_000);
 });
 

@@ -1,4 +1,4 @@
-import type { Address, OrderDelivery } from '../../domain/order';
+import type { Address, MinorMoney, OrderDelivery } from '../../domain/order';
 import type { BackendKind, BackendSettings, OutboxEventView, SyncFailureKind } from '../../contract/sync';
 
 /** An order as the shop sees it, in the station's words. */
@@ -15,7 +15,8 @@ export interface RemoteOrder {
   delivery?: OrderDelivery;
   note: string | null;
   createdAt: string;
-  lines: { externalLineId: string; sku: string; name: string; quantity: number }[];
+  /** Each line with what the customer paid for one unit, tax included, where the shop says it (a return's suggested refund). */
+  lines: { externalLineId: string; sku: string; name: string; quantity: number; unitPrice?: MinorMoney | null }[];
 }
 
 export interface RemoteProduct {
@@ -209,7 +210,7 @@ export interface SyncOrderLinks {
   /** Pulled orders the shop may still change: not yet shipped at the station. */
   openExternalIds(backend: BackendKind, limit: number): string[];
   /** Replaces the lines of an order nobody has started packing; SKUs must be products already. */
-  replaceLines(orderId: number, lines: { sku: string; quantity: number; externalLineId: string }[]): void;
+  replaceLines(orderId: number, lines: { sku: string; quantity: number; externalLineId: string; unitPrice?: MinorMoney | null }[]): void;
   /** Whether a packing session (open or completed) exists for the order. */
   packingStarted(orderId: number): boolean;
   flag(orderId: number, reason: string, at: string): void;

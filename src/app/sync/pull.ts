@@ -51,7 +51,7 @@ export function toNewOrder(remote: RemoteOrder): NewOrder {
     ...(remote.delivery ? { delivery: remote.delivery } : {}),
     note: remote.note,
     createdAt: remote.createdAt,
-    lines: remote.lines.map((l) => ({ sku: l.sku, quantity: l.quantity })),
+    lines: remote.lines.map((l) => ({ sku: l.sku, quantity: l.quantity, unitPrice: l.unitPrice ?? null })),
   };
 }
 

@@ -1,7 +1,10 @@
 import type { Database } from 'better-sqlite3';
 import type { SyncOrderLinks } from '../../app/ports/backend';
+import type { MinorMoney } from '../../domain/order';
 import type { BackendKind } from '../../contract/sync';
 import { StationFailure } from '../../contract/errors';
+
+type RemoteLine = { sku: string; quantity: number; externalLineId: string; unitPrice?: MinorMoney | null };
 
 /** Local orders and lines linked to the shop's ids, and the orders flagged for a manager. */
 export function createSyncOrderLinks(db: Database): SyncOrderLinks {
@@ -29,8 +32,8 @@ export function createSyncOrderLinks(db: Database): SyncOrderLinks {
   const started = db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM packing_sessions WHERE order_id = ?');
   const product = db.prepare<[string], { id: number; name: string }>('SELECT id, name FROM products WHERE sku = ?');
   const deleteLines = db.prepare<[number]>('DELETE FROM order_lines WHERE order_id = ?');
-  const addLine = db.prepare<[number, number, number, string, string, number]>(
-    'INSERT INTO order_lines (order_id, position, product_id, sku, name, quantity) VALUES (?, ?, ?, ?, ?, ?)',
+  const addLine = db.prepare<[number, number, number, string, string, number, number | null, string | null]>(
+    'INSERT INTO order_lines (order_id, position, product_id, sku, name, quantity, unit_price_minor, price_currency) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const flag = db.prepare<[number, string, string]>(
     'INSERT INTO sync_flags (order_id, reason, flagged_at) VALUES (?, ?, ?) ON CONFLICT (order_id) DO UPDATE SET reason = excluded.reason, flagged_at = excluded.flagged_at',
@@ -40,7 +43,7 @@ export function createSyncOrderLinks(db: Database): SyncOrderLinks {
     'SELECT f.order_id, o.number, f.reason, f.flagged_at FROM sync_flags f JOIN orders o ON o.id = f.order_id ORDER BY f.flagged_at DESC',
   );
 
-  const replace = db.transaction((orderId: number, wanted: { sku: string; quantity: number; externalLineId: string }[]) => {
+  const replace = db.transaction((orderId: number, wanted: RemoteLine[]) => {
     const products = wanted.map((line) => {
       const found = product.get(line.sku);
       if (!found) throw new StationFailure('VALIDATION_FAILED', `The shop's order names SKU ${line.sku}, which is not in the catalogue.`, { sku: line.sku });
@@ -48,7 +51,11 @@ export function createSyncOrderLinks(db: Database): SyncOrderLinks {
     });
     deleteLines.run(orderId);
     wanted.forEach((line, position) => {
-      const id = Number(addLine.run(orderId, position, products[position]!.id, line.sku, products[position]!.name, line.quantity).lastInsertRowid);
+      const price = line.unitPrice ?? null;
+      const id = Number(
+        addLine.run(orderId, position, products[position]!.id, line.sku, products[position]!.name, line.quantity, price?.minor ?? null, price?.currency ?? null)
+          .lastInsertRowid,
+      );
       insertLine.run(id, orderId, line.externalLineId);
     });
   });

@@ -102,7 +102,15 @@ export function toRemoteOrder(order: BaselinkerOrder, map: BaselinkerSettings['s
     delivery: deliveryOf(order),
     note: order.user_comments || null,
     createdAt: new Date(order.date_add * 1000).toISOString(),
-    lines: order.products.map((p) => ({ externalLineId: String(p.order_product_id), sku: p.sku, name: p.name, quantity: p.quantity })),
+    lines: order.products.map((p) => ({
+      externalLineId: String(p.order_product_id),
+      sku: p.sku,
+      name: p.name,
+      quantity: p.quantity,
+      // BaseLinker gives the gross unit price as a decimal in the order's currency.
+      unitPrice:
+        typeof p.price_brutto === 'number' && p.price_brutto >= 0 ? { minor: minor(p.price_brutto), currency: (order.currency || 'PLN').toUpperCase() } : null,
+    })),
   };
 }
 

@@ -20,7 +20,7 @@ export interface VendureOrder {
     phoneNumber: string | null;
   } | null;
   shippingLines: { shippingMethod: { code: string; name: string } | null }[];
-  lines: { id: string; quantity: number; productVariant: { sku: string; name: string } }[];
+  lines: { id: string; quantity: number; unitPriceWithTax?: number; productVariant: { sku: string; name: string } }[];
   /** Amounts in the currency's minor unit, as Vendure keeps them. */
   currencyCode: string;
   subTotalWithTax: number;
@@ -92,6 +92,13 @@ export function toRemoteOrder(order: VendureOrder, fields: VendureDeliveryFields
     delivery: deliveryOf(order, fields),
     note: null,
     createdAt: order.orderPlacedAt ?? order.createdAt,
-    lines: order.lines.map((l) => ({ externalLineId: l.id, sku: l.productVariant.sku, name: l.productVariant.name, quantity: l.quantity })),
+    lines: order.lines.map((l) => ({
+      externalLineId: l.id,
+      sku: l.productVariant.sku,
+      name: l.productVariant.name,
+      quantity: l.quantity,
+      // Vendure keeps money as integers in the currency's minor unit already.
+      unitPrice: typeof l.unitPriceWithTax === 'number' ? { minor: l.unitPriceWithTax, currency: order.currencyCode } : null,
+    })),
   };
 }

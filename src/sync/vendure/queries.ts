@@ -11,7 +11,7 @@ export function orderFields(custom: { pickupPointField?: string | null; pickupPo
   shippingAddress { fullName company streetLine1 streetLine2 city postalCode countryCode phoneNumber }
   shippingLines { shippingMethod { code name } }
   payments { method state }
-  lines { id quantity productVariant { sku name } }${named.length > 0 ? `\n  customFields { ${named.join(' ')} }` : ''}`;
+  lines { id quantity unitPriceWithTax productVariant { sku name } }${named.length > 0 ? `\n  customFields { ${named.join(' ')} }` : ''}`;
 }
 
 export const ordersPage = (fields: string) => `query ($options: OrderListOptions) {

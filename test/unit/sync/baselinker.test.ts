@@ -95,6 +95,8 @@ describe('BaseLinker connector API against a local fake', () => {
     expect(s.store.orders.byNumber('BL-23')?.status).toBe('on_hold');
     expect(s.store.orders.byNumber('BL-10')).toBeNull();
     expect(s.store.orders.byNumber('BL-1')).toMatchObject({ status: 'ready', customerName: 'Klient 1', shipTo: { city: 'Poznań' } });
+    // The gross unit price, in grosze, for a return's suggested refund.
+    expect(s.store.orders.byNumber('BL-1')!.lines[0]!.unitPrice).toEqual({ minor: 2499, currency: 'PLN' });
 
     // The next sync asks about every open order: more than 100 calls, so the limiter must wait.
     fake.orders.find((o) => o.order_id === 1)!.order_status_id = 105;
