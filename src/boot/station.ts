@@ -6,6 +6,7 @@ import { loadOrCreateCentralKey } from '../platform/central-key';
 import type { SilentPrint } from '../app/ports/printing';
 import type { StatisticsPorts } from '../app/ports/statistics';
 import type { ReturnsRepository } from '../app/ports/returns';
+import type { JournalRows } from '../app/ports/journal';
 import { createStation, type Station } from '../app/station';
 import { addStation, type StationPrinters } from '../app/stations';
 import { StationFailure } from '../contract/errors';
@@ -130,6 +131,17 @@ function attachToCentral(
   };
 }
 
+/** The journal's rows, calling `told` after each entry is inserted (its transaction commits before any timer runs). */
+function tellingOfAppends(rows: JournalRows, told: () => void): JournalRows {
+  return {
+    ...rows,
+    insert(row) {
+      rows.insert(row);
+      told();
+    },
+  };
+}
+
 /** Renews at once and then every `ms`, one renewal at a time; returns stop. */
 function renewEvery(ms: number, central: { renew(): Promise<void> }, logger: Logger): () => Promise<void> {
   let running: Promise<void> = Promise.resolve();
@@ -168,7 +180,9 @@ export async function bootStation(options: BootOptions): Promise<BootedStation> 
       badgeKey: loadOrCreateBadgeKey(options.dataDir),
     });
     const stationKey = loadOrCreateStationKey(options.dataDir);
-    const journalRows = createJournalRows(db);
+    // Told of each entry as it is written, so replication to central ships it at once.
+    const appended: (() => void)[] = [];
+    const journalRows = tellingOfAppends(createJournalRows(db), () => appended.forEach((told) => told()));
     const journalAt = (at: Clock) => createJournal(journalRows, at, stationKey);
     const demo: DemoPlan | null = options.demo
       ? { whenFilled: 'refuse', ...options.demo }
@@ -256,7 +270,10 @@ export async function bootStation(options: BootOptions): Promise<BootedStation> 
     const replication = options.central
       ? startReplication(options.central, { dataDir: options.dataDir, stationId, journalRows, stationKey, logger: log.logger })
       : null;
-    if (replication) timers.push(() => replication.stop());
+    if (replication) {
+      appended.push(() => replication.nudge());
+      timers.push(() => replication.stop());
+    }
     log.logger.info('station started', { host: options.host, stationId, dataDir: options.dataDir, version: PACKDESK_VERSION });
     return {
       station,

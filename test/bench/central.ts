@@ -2,7 +2,7 @@
  * Central's benchmark (issue 13): replication lag and ingest rate of simulated stations, and the
  * console's journal search and a day's statistics over a large central journal. Starts its own
  * PostgreSQL 15 (test/support/postgres-server). Run: node test/bench/central.mjs [--entries N]
- * [--stations N] [--seconds N]. Prints `name value unit` lines.
+ * [--stations N] [--seconds N] [--poll-only: workers not nudged on append]. Prints `name value unit` lines.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -75,6 +75,8 @@ async function replication(url: string, register: (id: string, key: string) => P
     const source = { fromSeq: (f: number, l: number) => s.rows.fromSeq(f, l), checkpoints: () => s.rows.checkpoints(), lastSeq: () => s.rows.last()?.seq ?? 0 };
     return new ReplicationWorker({ source, link: timed, journalKey: s.key.publicKey, logger: quiet });
   });
+  // As bootStation wires it: each append nudges the station's worker (the 250 ms poll is only the floor).
+  const nudgeOnAppend = !process.argv.includes('--poll-only');
   workers.forEach((w) => w.start());
   // Each station scans once a second, the stations spread evenly over the second.
   const timers = stations.map((s, i) =>
@@ -84,6 +86,7 @@ async function replication(url: string, register: (id: string, key: string) => P
         const t = setInterval(() => {
           const e = s.journal.append(scan(++n));
           appendedAt.set(`${s.id}:${e.seq}`, performance.now());
+          if (nudgeOnAppend) workers[i]!.nudge();
         }, 1000);
         timers.push(t as unknown as NodeJS.Timeout);
       },

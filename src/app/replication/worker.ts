@@ -14,7 +14,10 @@ export interface ReplicationWorkerOptions {
   logger: Logger;
   /** Entries per request (default 500). */
   batchSize?: number;
-  /** How often a caught-up station looks for new entries (default 250 ms: lag stays under a second). */
+  /**
+   * How often a caught-up station looks for new entries (default 250 ms). Hosts that call nudge()
+   * on each append replicate at once; the poll is the floor for entries written any other way.
+   */
   pollMs?: number;
   timers?: ReplicationTimers;
 }
@@ -50,6 +53,10 @@ export class ReplicationWorker {
   private checkpointsSentTo = 0;
   private lastUnreachable: string | null = null;
   private lastRefused: ReplicationRefusal | null = null;
+  /** Caught up and waiting for the next poll: the only wait a nudge may cut short (never a backoff). */
+  private waitingForPoll = false;
+  /** A nudge came while a request was in flight: what it announced may not be in that batch. */
+  private nudgedInFlight = false;
   private readonly timers: ReplicationTimers;
   private readonly batchSize: number;
   private readonly pollMs: number;
@@ -72,6 +79,18 @@ export class ReplicationWorker {
     if (this.handle !== null) this.timers.clearTimeout(this.handle);
     this.handle = null;
     await this.running;
+  }
+
+  /** New entries were written: look now rather than at the next poll, so the lag is one request, not a poll interval. */
+  nudge(): void {
+    if (this.stopped) return;
+    if (this.handle === null) {
+      this.nudgedInFlight = true;
+      return;
+    }
+    if (!this.waitingForPoll) return;
+    this.timers.clearTimeout(this.handle);
+    this.schedule(0);
   }
 
   status(): ReplicationStatus {
@@ -122,8 +141,9 @@ export class ReplicationWorker {
     return 'down';
   }
 
-  private schedule(ms: number): void {
+  private schedule(ms: number, waitingForPoll = false): void {
     if (this.stopped) return;
+    this.waitingForPoll = waitingForPoll;
     this.handle = this.timers.setTimeout(() => {
       this.handle = null;
       this.running = this.tick();
@@ -132,8 +152,10 @@ export class ReplicationWorker {
 
   private async tick(): Promise<void> {
     let next: number;
+    let outcome: Awaited<ReturnType<ReplicationWorker['step']>> | 'failed' = 'failed';
+    this.nudgedInFlight = false;
     try {
-      const outcome = await this.step();
+      outcome = await this.step();
       next =
         outcome === 'more'
           ? 0
@@ -148,6 +170,7 @@ export class ReplicationWorker {
       this.options.logger.error('journal replication step failed', { error: String(error) });
       next = Math.min(LONGEST_BACKOFF_MS, FIRST_BACKOFF_MS * 2 ** (this.failures - 1));
     }
-    this.schedule(next);
+    if (outcome === 'idle' && this.nudgedInFlight) next = 0;
+    this.schedule(next, outcome === 'idle');
   }
 }
