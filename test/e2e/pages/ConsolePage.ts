@@ -25,7 +25,7 @@ export class ConsolePage {
   }
 
   async showEndOfDay(): Promise<void> {
-    await this.page.keyboard.press('F9');
+    await this.page.keyboard.press('F10');
     await expect(this.page.getByTestId('console-tab-endOfDay')).toHaveAttribute('aria-selected', 'true');
   }
 
