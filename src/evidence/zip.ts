@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import fs from 'node:fs';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -74,10 +75,14 @@ export async function writeZip(inputs: readonly ZipInput[], options: ArchiveOpti
  */
 export async function writeZipFile(inputs: readonly ZipInput[], file: string, options: ArchiveOptions = {}): Promise<number> {
   const partial = `${file}.partial`;
+  const out = fs.createWriteStream(partial, { mode: 0o600 });
   try {
-    await pipeline(archive(inputs, options), fs.createWriteStream(partial, { mode: 0o600 }));
+    await pipeline(archive(inputs, options), out);
     fs.renameSync(partial, file);
   } catch (error) {
+    // A source that fails at once can fail while the file is still being opened: wait until the
+    // stream has closed it, or the open would create the file again after it was removed.
+    if (!out.closed) await once(out, 'close').catch(() => undefined);
     fs.rmSync(partial, { force: true });
     throw error;
   }
