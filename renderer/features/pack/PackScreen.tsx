@@ -132,7 +132,7 @@ export function PackScreen() {
         </div>
       </main>
       <CompleteBar onAction={onAction} manualRef={manual} />
-      {blocked && <ErrorOverlay verdict={pending.verdict} />}
+      <ErrorOverlay verdict={blocked ? pending.verdict : null} />
       {dialog !== null && <PackDialog dialog={dialog} />}
     </div>
   );
