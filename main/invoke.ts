@@ -1,5 +1,6 @@
 import { fail } from '../src/contract/errors';
 import type { Result } from '../src/contract/errors';
+import { pacedDelivery } from '../src/app/events';
 import type { StationEvent } from '../src/contract/events';
 import { isTrustedSender } from './sender';
 import type { SenderFrame } from './sender';
@@ -60,13 +61,22 @@ export function createInvokeHandler(station: StationCalls, log: ShellLog, client
   };
 }
 
-/** Forwards every core event as `{ name, payload }` until the returned function is called. */
+/**
+ * Forwards every core event as `{ name, payload }` until the returned function is called, paced
+ * as the browser host paces its event streams (src/app/events.ts): after the call that set it off
+ * has answered, hints at most twice a second.
+ */
 export function forwardStationEvents(
   events: StationEventSource,
   send: (event: StationEvent) => void,
   hears: (event: StationEvent) => boolean = () => true,
 ): () => void {
-  return events.subscribe((event) => {
+  const delivery = pacedDelivery((event) => {
     if (hears(event)) send({ name: event.name, payload: event.payload });
   });
+  const unsubscribe = events.subscribe((event) => delivery.push(event));
+  return () => {
+    unsubscribe();
+    delivery.close();
+  };
 }

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Client } from '../app/context';
+import { pacedDelivery, type PacedDelivery } from '../app/events';
 import type { Station } from '../app/station';
 import type { StationEvent } from '../contract/events';
 
@@ -8,7 +9,7 @@ const HEARTBEAT_MS = 15_000;
 interface Stream {
   client: Client;
   stationId: string;
-  send(event: StationEvent): void;
+  delivery: PacedDelivery;
 }
 
 /**
@@ -21,7 +22,7 @@ export class EventStreams {
 
   constructor(private readonly station: Station) {
     station.events.subscribe((event) => {
-      for (const stream of this.open) if (this.hears(stream, event)) stream.send(event);
+      for (const stream of this.open) stream.delivery.push(event);
     });
   }
 
@@ -48,13 +49,16 @@ export class EventStreams {
       const stream: Stream = {
         client,
         stationId: stationOf(request.query),
-        send: (event) => out.write(`event: ${event.name}\ndata: ${JSON.stringify(event.payload)}\n\n`),
+        delivery: pacedDelivery((event) => {
+          if (this.hears(stream, event)) out.write(`event: ${event.name}\ndata: ${JSON.stringify(event.payload)}\n\n`);
+        }),
       };
       this.open.add(stream);
       const heartbeat = setInterval(() => out.write(': heartbeat\n\n'), HEARTBEAT_MS);
       heartbeat.unref();
       request.raw.on('close', () => {
         clearInterval(heartbeat);
+        stream.delivery.close();
         this.open.delete(stream);
       });
     });

@@ -90,7 +90,7 @@ describe('createInvokeHandler', () => {
 });
 
 describe('forwardStationEvents', () => {
-  it('forwards { name, payload } until unsubscribed', () => {
+  it('forwards { name, payload } until unsubscribed, once the emitting call has returned', async () => {
     const listeners = new Set<(event: StationEvent) => void>();
     const source = {
       subscribe(listener: (event: StationEvent) => void) {
@@ -102,8 +102,11 @@ describe('forwardStationEvents', () => {
     const stop = forwardStationEvents(source, (event) => sent.push(event));
     const event = { name: 'queue.changed', payload: { stationId: 'ST-01' }, extra: 'not forwarded' } as StationEvent;
     for (const listener of listeners) listener(event);
+    expect(sent).toEqual([]);
+    await new Promise(setImmediate);
     stop();
     for (const listener of listeners) listener(event);
+    await new Promise(setImmediate);
     expect(sent).toEqual([{ name: 'queue.changed', payload: { stationId: 'ST-01' } }]);
     expect(listeners.size).toBe(0);
   });
