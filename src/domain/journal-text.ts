@@ -469,7 +469,10 @@ export function describeEntry(entry: EntryForText, language: Language, context: 
     }
     case 'document.reprinted': {
       const parcel = num(p.parcel) !== null ? (pl ? `, paczka ${num(p.parcel)}` : `, parcel ${num(p.parcel)}`) : '';
-      return pl ? `Wydrukowano ponownie: ${word(v.documents, p.kind)}${parcel}.` : `Printed the ${word(v.documents, p.kind)} again${parcel}.`;
+      // A slip made again carries what came after it was first made (the carriers' tracking numbers).
+      const anew =
+        num(p.madeAgainFrom) !== null ? (pl ? ', zrobiono na nowo z aktualnymi numerami przesyłek' : ', made anew with the tracking numbers known now') : '';
+      return pl ? `Wydrukowano ponownie: ${word(v.documents, p.kind)}${parcel}${anew}.` : `Printed the ${word(v.documents, p.kind)} again${parcel}${anew}.`;
     }
     case 'video.segment': {
       if (str(p.kind) === 'nvr')

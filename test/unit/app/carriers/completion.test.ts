@@ -167,6 +167,41 @@ describe('carrier shipments at completion', () => {
     expect(pdfText(f.documents.archive.read(slip.id))).not.toMatch(/Tracking/);
   });
 
+  it('a slip reprinted after the carrier answered carries the tracking number that came after completion; one reprinted again is the same bytes', async () => {
+    fake.switches.mode = 'down';
+    await packMugs(f, f.station, ORDER);
+    await f.station.documents.drain();
+    const first = f.documents.archive.forOrder(ORDER).find((d) => d.kind === 'packing_slip')!;
+    expect(pdfText(f.documents.archive.read(first.id))).not.toMatch(/Tracking/);
+
+    fake.switches.mode = 'up';
+    f.clock.advance(60_000);
+    await f.station.documents.drain();
+    const [shipment] = f.carriers!.ports.shipments.forOrder(ORDER);
+    expect(shipment!.trackingNumber).toMatch(/^\d{24}$/);
+
+    const slipPrinter = await listen();
+    await setUpPrinting(f, [{ kind: 'packing_slip', target: `127.0.0.1:${slipPrinter.port}`, format: 'pdf' }], false);
+    const call = typedCall(f.station);
+    await ok(call('auth.badge', { badge: 'PD-P-0001' }));
+    const job = await ok(call('print.reprint', { documentId: first.id }));
+    await f.station.documents.drain();
+    // What reaches the printer names InPost's number.
+    expect(pdfText(new Uint8Array(await slipPrinter.received), true)).toMatch(new RegExp(`Tracking:\\s+InPost\\s+${shipment!.trackingNumber}`));
+    await slipPrinter.close();
+    // Made again with what is known now and kept beside the slip as first made, which stays as it was.
+    expect(job.documentId).not.toBe(first.id);
+    const again = f.documents.archive.byId(job.documentId)!;
+    expect(again).toMatchObject({ kind: 'packing_slip', orderNumber: ORDER });
+    expect(pdfText(f.documents.archive.read(again.id), true)).toMatch(new RegExp(`Tracking:\\s+InPost\\s+${shipment!.trackingNumber}`));
+    expect(pdfText(f.documents.archive.read(first.id))).not.toMatch(/Tracking/);
+    const entry = f.journal.bySubject({ kind: 'order', id: ORDER }).findLast((e) => e.type === 'document.reprinted');
+    expect(entry?.payload).toMatchObject({ documentId: again.id, madeAgainFrom: first.id, kind: 'packing_slip' });
+
+    // Nothing has changed since: the reprint is the kept slip, byte for byte.
+    expect((await ok(call('print.reprint', { documentId: again.id }))).documentId).toBe(again.id);
+  });
+
   it("asks the carrier for the label in the format and on the stock of this station's label printer, not the account's default", async () => {
     const pdfPrinter = await listen();
     const call = typedCall(f.station);
