@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { carrierAccountSchema } from '../../../../src/contract/carriers';
+import { hashPin } from '../../../../src/app/pin';
 import { cleanZpl } from '../../../../src/domain/zpl-clean';
 import { INPOST_ORG, INPOST_TOKEN, startFakeInpost, type FakeInpost } from '../../../fixtures/carriers/inpost-fake';
 import { createStationFixture, typedCall, type StationFixture } from '../../../support/station-fixture';
@@ -157,6 +158,19 @@ describe('carrier shipments at completion', () => {
     const slip = f.documents.archive.forOrder(ORDER).find((d) => d.kind === 'packing_slip')!;
     const text = pdfText(f.documents.archive.read(slip.id), true);
     expect(text).toMatch(new RegExp(`Tracking:\\s+InPost\\s+${shipment!.trackingNumber}`));
+  });
+
+  it("finds the order at the returns desk by the carrier's tracking number and shows the number there", async () => {
+    await packMugs(f, f.station, ORDER);
+    await f.station.documents.drain();
+    const [shipment] = f.carriers!.ports.shipments.forOrder(ORDER);
+    f.store.stations.upsert({ id: 'ST-03', name: 'Zwroty', language: 'pl', idleLogoutMinutes: 15, kind: 'returns' });
+    f.store.users.insert({ name: 'Rita Returns', role: 'returns', badgeCode: 'PD-R-0001', pinHash: hashPin('1111'), language: null });
+    const call = typedCall(f.station);
+    const desk = { stationId: 'ST-03' };
+    await ok(call('scan.submit', { data: 'PD-R-0001', symbology: null, source: 'wedge' }, desk));
+    const { candidates } = await ok(call('returns.identify', { text: shipment!.trackingNumber! }, desk));
+    expect(candidates).toMatchObject([{ number: ORDER, matchedBy: 'tracking', tracking: [shipment!.trackingNumber] }]);
   });
 
   it('makes the slip without a tracking number while the carrier has not answered', async () => {
