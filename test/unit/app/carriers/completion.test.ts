@@ -3,6 +3,7 @@ import { carrierAccountSchema } from '../../../../src/contract/carriers';
 import { hashPin } from '../../../../src/app/pin';
 import { cleanZpl } from '../../../../src/domain/zpl-clean';
 import { INPOST_ORG, INPOST_TOKEN, startFakeInpost, type FakeInpost } from '../../../fixtures/carriers/inpost-fake';
+import { runCliCaptured } from '../../../support/run-cli';
 import { createStationFixture, typedCall, type StationFixture } from '../../../support/station-fixture';
 import { pdfText } from '../../documents/tools';
 import { listen } from '../../printing/listener';
@@ -239,6 +240,21 @@ describe('carrier shipments at completion', () => {
     expect(shipment!.label!.format).toBe('pdf');
     expect((await pdfPrinter.received).subarray(0, 5).toString()).toBe('%PDF-');
     await pdfPrinter.close();
+  });
+
+  it('closes the day from the command line: `packdesk handover` names the handover and each parcel with its tracking number, and says when nothing waits', async () => {
+    await packMugs(f, f.station, ORDER);
+    await f.station.documents.drain();
+    const [shipment] = f.carriers!.ports.shipments.forOrder(ORDER);
+    const done = await runCliCaptured('handover', '--carrier', 'inpost', '--date', '2026-11-20', '--data', f.dir);
+    expect(done.err).toBe('');
+    expect(done.code).toBe(0);
+    expect(done.out).toContain('inpost: handover INPOST-20261120-1');
+    expect(done.out).toContain(`${ORDER} parcel 1: ${shipment!.trackingNumber}`);
+    const again = await runCliCaptured('handover', '--carrier', 'inpost', '--date', '2026-11-20', '--data', f.dir);
+    expect(again.code).toBe(1);
+    expect(again.err).toMatch(/no inpost parcel waiting/);
+    expect((await runCliCaptured('handover', '--carrier', 'ups', '--data', f.dir)).code).not.toBe(0);
   });
 
   it("hands the day over from the manager's screen: the contract says what waits, closes it, and names the manager in the journal", async () => {
