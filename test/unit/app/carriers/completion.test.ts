@@ -161,6 +161,29 @@ describe('carrier shipments at completion', () => {
     expect(text).toMatch(new RegExp(`Tracking:\\s+InPost\\s+${shipment!.trackingNumber}`));
   });
 
+  it("a slip kept without a printer and sent to one after the carrier answered is made again with the carrier's number", async () => {
+    fake.switches.mode = 'down';
+    await packMugs(f, f.station, ORDER);
+    await f.station.documents.drain();
+    const kept = f.documents.requests.forOrder(ORDER).find((i) => i.kind === 'packing_slip')!;
+    expect(kept.status).toBe('kept');
+    fake.switches.mode = 'up';
+    f.clock.advance(60_000);
+    await f.station.documents.drain();
+    const [shipment] = f.carriers!.ports.shipments.forOrder(ORDER);
+
+    const slipPrinter = await listen();
+    await setUpPrinting(f, [{ kind: 'packing_slip', target: `127.0.0.1:${slipPrinter.port}`, format: 'pdf' }], false);
+    const call = typedCall(f.station);
+    await ok(call('auth.badge', { badge: 'PD-M-0001', pin: '1111' }));
+    const job = await ok(call('print.owed.print', { owedId: kept.id }));
+    expect(job.documentId).not.toBe(kept.documentId);
+    await f.station.documents.drain();
+    expect(pdfText(new Uint8Array(await slipPrinter.received), true)).toMatch(new RegExp(`Tracking:\\s+InPost\\s+${shipment!.trackingNumber}`));
+    expect(f.documents.requests.byId(kept.id)!.status).toBe('done');
+    await slipPrinter.close();
+  });
+
   it("finds the order at the returns desk by the carrier's tracking number and shows the number there", async () => {
     await packMugs(f, f.station, ORDER);
     await f.station.documents.drain();
