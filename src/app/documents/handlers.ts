@@ -3,10 +3,11 @@ import { PRINTED_DOCUMENT_KINDS, type LabelSettingsView, type PrinterProfileView
 import type { CallContext } from '../context';
 import type { HandlerSlice } from '../handlers';
 import type { PrintJob } from '../ports/printing';
-import type { DocumentKind, RenderedDocument } from '../ports/documents';
+import type { DocumentKind, RenderedDocument, StoredDocument } from '../ports/documents';
 import { composeSscc } from '../../domain/barcode/sscc';
 import type { DocumentsDeps, StationDocuments } from './station-documents';
 import { toJobView, toOwedView } from './views';
+import { choosePrinter } from './printing';
 import { slipMadeAgain } from './slip';
 
 type PrintMethods =
@@ -75,6 +76,9 @@ export function printingHandlers(core: DocumentsDeps, documents: StationDocument
     const first = ports.archive.byId(documentId)!;
     return printing.print('packing_slip', again, { orderNumber: first.orderNumber, parcelIndex: first.parcelIndex });
   };
+  /** A slip made again only where a printer will take it: a refusal then keeps nothing new. */
+  const remade = async (stationId: string, document: StoredDocument) =>
+    choosePrinter(ports.profiles, stationId, document.kind, document.format) ? slipMadeAgain(ports, core.store, document) : null;
   const madeFrom = (documentId: number, again: RenderedDocument | null) => (again ? { madeAgainFrom: documentId } : {});
   const journal = (call: CallContext, type: string, payload: Record<string, unknown>, order?: string) =>
     core.journal.append({
@@ -103,7 +107,7 @@ export function printingHandlers(core: DocumentsDeps, documents: StationDocument
       }
       const kept = ports.archive.byId(item.documentId);
       // A slip kept earlier is made again when tracking numbers have come since.
-      const again = kept ? await slipMadeAgain(ports, core.store, kept) : null;
+      const again = kept ? await remade(call.stationId, kept) : null;
       return core.store.transaction(() => {
         const result = printAgain(call.stationId, item.documentId!, again);
         const job = queued(result, item.kind);
@@ -138,7 +142,7 @@ export function printingHandlers(core: DocumentsDeps, documents: StationDocument
       const document = ports.archive.byId(documentId);
       if (!document) throw new StationFailure('DOCUMENT_NOT_FOUND', `There is no stored document ${documentId}.`, { document: documentId });
       // A packing slip is made again when tracking numbers have come since it was made; else byte for byte.
-      const again = await slipMadeAgain(ports, core.store, document);
+      const again = await remade(call.stationId, document);
       return core.store.transaction(() => {
         const result = printAgain(call.stationId, documentId, again);
         const job = queued(result, document.kind);
