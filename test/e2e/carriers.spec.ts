@@ -194,6 +194,7 @@ test('an order packed while InPost is down completes, its label waits and the in
   try {
     await loginPage.open();
     await loginPage.scanBadge('PD-P-0001');
+    await queuePage.expectShown('Anna Kowalska');
     await queuePage.scan(ORDER_WHILE_DOWN);
     await packPage.expectOrder(ORDER_WHILE_DOWN);
     await packPage.scan(code);
