@@ -74,6 +74,7 @@ export const enPrinting = {
     noPrinter: 'No printer set up for this document',
     noPrinterManager: 'No printer set up for this document at this station: set one up in Settings → Printers, then print it here',
     labelSettings: 'Label settings missing: a manager enters the shop address and GS1 prefix',
+    carrierWaiting: 'the carrier’s label for parcel {{parcel}} of {{order}} has not come yet; it prints when the carrier answers',
     other: '{{reason}}',
   },
   settings: {

@@ -24,6 +24,7 @@ export const enReturns = {
   },
   shippedOn: 'Shipped {{when}} from {{station}} in {{count}} parcel(s)',
   shippedBy: 'packed by {{packer}}',
+  trackingNumbers: 'Tracking: {{numbers}}',
   notShipped: 'Not shipped',
   units: '{{shipped}} shipped',
   returnedBefore: '{{count}} returned before',

@@ -76,6 +76,7 @@ export const plPrinting: typeof enPrinting = {
     noPrinter: 'Dla tego dokumentu nie ustawiono drukarki',
     noPrinterManager: 'Na tym stanowisku nie ustawiono drukarki dla tego dokumentu: ustaw ją w Ustawienia → Drukarki, potem wydrukuj tutaj',
     labelSettings: 'Brak ustawień etykiet: kierownik wpisuje adres sklepu i prefiks GS1',
+    carrierWaiting: 'etykieta przewoźnika dla paczki {{parcel}} zamówienia {{order}} jeszcze nie przyszła; wydrukuje się, gdy przewoźnik odpowie',
     other: '{{reason}}',
   },
   settings: {

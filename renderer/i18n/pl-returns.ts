@@ -28,6 +28,7 @@ export const plReturns: Words<typeof enReturns> = {
   },
   shippedOn: 'Wysłano {{when}} ze stanowiska {{station}}, paczek: {{count}}',
   shippedBy: 'pakował(a) {{packer}}',
+  trackingNumbers: 'Numery przesyłek: {{numbers}}',
   notShipped: 'Niewysłane',
   units: 'wysłano {{shipped}}',
   returnedBefore: 'zwrócono wcześniej {{count}}',

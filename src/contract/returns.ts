@@ -64,6 +64,8 @@ export const candidateSchema = z.object({
   email: z.string().nullable(),
   city: z.string(),
   matchedBy: z.enum(MATCHED_BY),
+  /** The parcels' tracking numbers: the carriers' and our labels' SSCCs. */
+  tracking: z.array(z.string()),
   shipped: z.boolean(),
   shipments: z.array(shipmentViewSchema),
   lines: z.array(returnLineSchema),

@@ -5,6 +5,7 @@
  * `packing_slip`, `scale`) reaches a manager. Pure: names of people and products come from the
  * caller's lookups.
  */
+import { CARRIER_ENTRY_TYPES, carrierEntryText } from './journal-text-carriers';
 import type { Language } from './user';
 
 /** What the formatter reads of an entry: its type, payload and subject (the rest is shown beside it). */
@@ -312,7 +313,7 @@ function word(table: Words, value: unknown): string {
 /** The name of an entry type in the reader's language. */
 export function entryTypeName(type: string, language: Language): string {
   const v = VOCABULARY[language];
-  return v.types[type] ?? v.unknownType;
+  return v.types[type] ?? CARRIER_ENTRY_TYPES[language][type] ?? v.unknownType;
 }
 
 /** Grams as the scale shows them, grouped as the reader writes numbers: "8,701 g" (EN), "8 701 g" (PL). */
@@ -469,7 +470,10 @@ export function describeEntry(entry: EntryForText, language: Language, context: 
     }
     case 'document.reprinted': {
       const parcel = num(p.parcel) !== null ? (pl ? `, paczka ${num(p.parcel)}` : `, parcel ${num(p.parcel)}`) : '';
-      return pl ? `Wydrukowano ponownie: ${word(v.documents, p.kind)}${parcel}.` : `Printed the ${word(v.documents, p.kind)} again${parcel}.`;
+      // A slip made again carries what came after it was first made (the carriers' tracking numbers).
+      const anew =
+        num(p.madeAgainFrom) !== null ? (pl ? ', zrobiono na nowo z aktualnymi numerami przesyłek' : ', made anew with the tracking numbers known now') : '';
+      return pl ? `Wydrukowano ponownie: ${word(v.documents, p.kind)}${parcel}${anew}.` : `Printed the ${word(v.documents, p.kind)} again${parcel}${anew}.`;
     }
     case 'video.segment': {
       if (str(p.kind) === 'nvr')
@@ -598,7 +602,10 @@ export function describeEntry(entry: EntryForText, language: Language, context: 
       return pl
         ? `Zwrot ${str(p.returnNumber) ?? ''} wykazał błąd pakowania: ${product(p)}${str(p.packer) ? ` (pakował(a) ${str(p.packer)})` : ''}.`
         : `Return ${str(p.returnNumber) ?? ''} found a packing error: ${product(p)}${str(p.packer) ? ` (packed by ${str(p.packer)})` : ''}.`;
-    default:
+    default: {
+      // The carriers' entries have their sentences beside this formatter.
+      const carrier = carrierEntryText(entry.type, p, language);
+      if (carrier !== null) return carrier;
       // The returns desk's other steps: their name and the return's number (the desk shows the details).
       if (entry.type.startsWith('returns.') && entry.type in v.types) {
         const number = str(p.returnNumber);
@@ -606,6 +613,7 @@ export function describeEntry(entry: EntryForText, language: Language, context: 
         return `${v.types[entry.type]}${number ? ` ${number}` : ''}${sku ? `: ${product(p)}` : ''}.`;
       }
       return `${v.unknownType}: ${entry.type.replace(/[._]+/g, ' ')}.`;
+    }
   }
 }
 

@@ -6,13 +6,17 @@ import { cleanZpl } from '../../src/domain/zpl-clean';
 import { INPOST_ORG, INPOST_TOKEN, startFakeInpost, type FakeInpost } from '../fixtures/carriers/inpost-fake';
 import { DemoCatalog } from './catalog';
 import { FAKE_SCALE, test as base, expect } from './fixtures';
-import { MANAGER_PINS, packdesk, seedDataDir, startHost, type RunningHost } from './host';
+import { MANAGER_PINS, ordersInState, packdesk, seedDataDir, startHost, type RunningHost } from './host';
 import { CarriersPage } from './pages/CarriersPage';
 import { ConsolePage } from './pages/ConsolePage';
 import { LoginPage } from './pages/LoginPage';
 import { asManager } from './pages/PrintPage';
+import { ReturnsPage } from './pages/ReturnsPage';
+import { ReviewPage } from './pages/ReviewPage';
 
 const ORDER = 'IP-LOCKER-1';
+/** Packed while InPost is down. */
+const ORDER_WHILE_DOWN = 'IP-LOCKER-2';
 const LOCKER = 'WAW123M';
 
 const LABEL_SETTINGS = {
@@ -43,7 +47,7 @@ function labelPrinter(): Promise<{ port: number; jobs: Buffer[]; close(): Promis
 }
 
 /**
- * A demo data folder with one InPost locker order imported the way a shop without an integration
+ * A demo data folder with two InPost locker orders imported the way a shop without an integration
  * sends it (docs/import-format.md), of one plain demo product, before the host starts.
  */
 function withLockerOrder(dataDir: string): void {
@@ -55,7 +59,10 @@ function withLockerOrder(dataDir: string): void {
     file,
     [
       'number,customer_name,street,city,postcode,country,phone,email,carrier,service,pickup_point,pickup_point_name,sku,quantity',
-      `${ORDER},Jan Kowalski,ul. Długa 5,Warszawa,00-001,PL,600100200,jan@example.com,inpost,locker_standard,${LOCKER},"Warszawa, ul. Marszałkowska 1",${sku},1`,
+      ...[ORDER, ORDER_WHILE_DOWN].map(
+        (number) =>
+          `${number},Jan Kowalski,ul. Długa 5,Warszawa,00-001,PL,600100200,jan@example.com,inpost,locker_standard,${LOCKER},"Warszawa, ul. Marszałkowska 1",${sku},1`,
+      ),
     ].join('\n'),
   );
   packdesk(['import', '--orders', file, '--data', dataDir]);
@@ -145,6 +152,75 @@ test("an InPost locker order's ZPL label reaches the 9100 printer byte for byte 
   await printer.close();
 });
 
+test("InPost's tracking number finds the order in review, where the label's entry names it, and at the returns desk, which shows it", async ({
+  page,
+  host,
+  loginPage,
+}) => {
+  const tracking = inpost.shipments.find((s) => (s.body as { reference?: string }).reference === ORDER)!.tracking_number!;
+  await page.goto(host.url);
+  await loginPage.scanBadgeWithPin('PD-M-0001', MANAGER_PINS['PD-M-0001']!);
+  const review = new ReviewPage(page);
+  await review.open();
+  await review.find(tracking, ORDER);
+  // Said in words in the manager's language (Polish here), with the number.
+  await expect(review.entry('carrier.labelled')).toContainText(`InPost: etykieta paczki 1 odebrana, numer przesyłki ${tracking}.`);
+  await page.keyboard.press('Escape');
+
+  await page.goto('/?station=ST-03');
+  await expect(page.locator('#badge-code')).toBeVisible();
+  await loginPage.scanBadge('PD-R-0001');
+  const desk = new ReturnsPage(page);
+  await desk.expectShown();
+  await page.getByRole('button', { name: 'EN', exact: true }).click();
+  await desk.scan(tracking);
+  await expect(desk.candidate(ORDER)).toContainText('tracking / SSCC');
+  await expect(desk.candidate(ORDER).getByTestId('candidate-tracking')).toHaveText(`Tracking: ${tracking}`);
+});
+
+test('an order packed while InPost is down completes, its label waits and the indicator says why, and it prints when InPost answers, with one shipment', async ({
+  loginPage,
+  queuePage,
+  packPage,
+  host,
+  page,
+  code,
+}) => {
+  const printer = await labelPrinter();
+  await asManager(page.request, host.url, [
+    ['printers.profile.set', { documentKind: 'label', printerKind: 'raw_tcp', target: `127.0.0.1:${printer.port}`, format: 'zpl', raw: true }],
+  ]);
+  inpost.switches.mode = 'down';
+  try {
+    await loginPage.open();
+    await loginPage.scanBadge('PD-P-0001');
+    await queuePage.expectShown('Anna Kowalska');
+    await queuePage.scan(ORDER_WHILE_DOWN);
+    await packPage.expectOrder(ORDER_WHILE_DOWN);
+    await packPage.scan(code);
+    await packPage.chooseBox('K1');
+    await packPage.weigh(host.setScale);
+    // Packing never waits for the carrier: the order completes at once.
+    await packPage.complete(ORDER_WHILE_DOWN, /not printed/i);
+    expect(ordersInState(host.dataDir, 'shipped')).toContain(ORDER_WHILE_DOWN);
+    const waiting = `the carrier’s label for parcel 1 of ${ORDER_WHILE_DOWN} has not come yet; it prints when the carrier answers`;
+    await expect(page.getByTestId('label-status')).toHaveAttribute('data-state', 'not_printed');
+    await expect(page.getByTestId('label-status')).toContainText(waiting);
+    await expect(page.getByTestId('print-indicator')).toContainText(waiting);
+    expect(printer.jobs).toHaveLength(0);
+  } finally {
+    inpost.switches.mode = 'up';
+  }
+
+  // InPost answers again: the worker's retry makes the one shipment, and its label reaches the printer.
+  await expect.poll(() => printer.jobs.length, { timeout: 45_000 }).toBe(1);
+  const made = inpost.shipments.filter((s) => (s.body as { reference?: string }).reference === ORDER_WHILE_DOWN);
+  expect(made).toHaveLength(1);
+  expect(printer.jobs[0]!.toString('latin1')).toContain(made[0]!.tracking_number!);
+  await expect(page.getByTestId('print-indicator')).not.toHaveAttribute('data-state', 'failed');
+  await printer.close();
+});
+
 test("a manager tests the InPost account, hands the day over and disables it from the console's Carriers panel, by keyboard, in English and Polish", async ({
   page,
   host,
@@ -159,7 +235,7 @@ test("a manager tests the InPost account, hands the day over and disables it fro
 
   const inpostRow = carriers.account('inpost');
   await expect(inpostRow).toContainText('Stored (never shown)');
-  await expect(inpostRow).toContainText('1 parcel');
+  await expect(inpostRow).toContainText('2 parcels');
   expect(await page.content()).not.toContain(INPOST_TOKEN);
 
   await carriers.press('inpost', 'Test connection');
@@ -167,7 +243,7 @@ test("a manager tests the InPost account, hands the day over and disables it fro
 
   const day = new Date().toISOString().slice(0, 10).replaceAll('-', '');
   await carriers.press('inpost', 'Hand over today');
-  await expect(carriers.notice).toContainText(`InPost: handover INPOST-${day}-1 closed, 1 parcel.`);
+  await expect(carriers.notice).toContainText(`InPost: handover INPOST-${day}-1 closed, 2 parcels.`);
   expect(inpost.dispatchOrders.length + inpost.requests.filter((r) => r.path.endsWith('/printouts')).length).toBeGreaterThan(0);
   await expect(inpostRow).toContainText('0 parcels');
   await expect(inpostRow.getByRole('button', { name: 'Hand over today' })).toBeDisabled();

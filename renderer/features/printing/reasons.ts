@@ -12,5 +12,8 @@ export function reasonText(t: TFunction, reason: string | null, target: string, 
   if (/is not known|ENOTFOUND/.test(reason)) return t('printing.reason.unknownHost', { target });
   if (/^No printer at station/.test(reason)) return t(manager ? 'printing.reason.noPrinterManager' : 'printing.reason.noPrinter');
   if (/^Label settings are not set up/.test(reason)) return t('printing.reason.labelSettings');
+  // The document worker's words for a carrier label that has not come (app/documents/document-worker).
+  const waiting = /^The carrier's label for parcel (\d+) of (.+?) has not come yet/.exec(reason);
+  if (waiting) return t('printing.reason.carrierWaiting', { parcel: waiting[1], order: waiting[2] });
   return t('printing.reason.other', { reason });
 }

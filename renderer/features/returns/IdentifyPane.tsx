@@ -94,6 +94,11 @@ function Candidate({ candidate, selected, onSelect, language }: { candidate: Ret
         <span className="matched-by">{t(`returns.matchedBy.${c.matchedBy}`)}</span>
       </div>
       {!c.shipped && <div className="notice error">{t('returns.notShipped')}</div>}
+      {c.tracking.length > 0 && (
+        <div className="shipment" data-testid="candidate-tracking">
+          {t('returns.trackingNumbers', { numbers: c.tracking.join(', ') })}
+        </div>
+      )}
       {c.shipments.map((s, i) => (
         <div key={s.sessionId ?? `s${i}`} className="shipment">
           {t('returns.shippedOn', { when: when(s.shippedAt, language), station: s.stationId ?? '—', count: s.parcels })}

@@ -4,7 +4,8 @@ import type { DocumentPorts, DocumentRequestItem } from '../ports/document-reque
 import type { RenderedDocument } from '../ports/documents';
 import { composeSscc } from '../../domain/barcode/sscc';
 import { cleanZpl } from '../../domain/zpl-clean';
-import { labelInput, slipInput } from './inputs';
+import { labelInput } from './inputs';
+import { DocumentUnavailable, renderSlip } from './slip';
 import type { StationPrinting } from './printing';
 
 /** After a drain that failed outright (a full disk refused even recording why), the next waits this long. */
@@ -26,7 +27,7 @@ export interface DocumentWorkerOptions {
   onChange(stationId: string): void;
 }
 
-export class DocumentUnavailable extends Error {}
+export { DocumentUnavailable };
 
 /**
  * Makes the documents completion recorded: renders each outside any transaction, then keeps it
@@ -159,14 +160,13 @@ export class DocumentWorker {
       const bytes = label.format === 'zpl' ? cleanZpl(label.bytes).bytes : label.bytes;
       return { format: label.format, bytes, replacedCharacters: [] };
     }
+    if (item.kind === 'packing_slip') return renderSlip(ports, store, item);
     const settings = ports.labelSettings.get();
     if (!settings) throw new DocumentUnavailable('Label settings are not set up: a manager enters the shop address and GS1 company prefix');
     const order = store.orders.byId(item.orderId);
     if (!order) throw new DocumentUnavailable(`Order ${item.orderNumber} is no longer in the station database`);
     const packed = ports.requests.packedOrder(item.requestId);
     const format = ports.profiles.forDocument(item.stationId, item.kind)?.format;
-    if (item.kind === 'packing_slip')
-      return ports.renderer.packingSlip(slipInput(packed, order, settings, ports.carrierLabels?.tracking?.(item.orderNumber) ?? []));
     const sscc = item.sscc ?? this.drawSscc(item);
     const input = labelInput(packed, order, settings, item.parcelIndex ?? 1, sscc, (id) => store.catalog.productById(id)?.weightGrams ?? 0);
     return format === 'zpl' ? ports.renderer.labelZpl(input, 203) : ports.renderer.labelPdf(input, '4x6');

@@ -3,10 +3,12 @@ import { PRINTED_DOCUMENT_KINDS, type LabelSettingsView, type PrinterProfileView
 import type { CallContext } from '../context';
 import type { HandlerSlice } from '../handlers';
 import type { PrintJob } from '../ports/printing';
-import type { DocumentKind } from '../ports/documents';
+import type { DocumentKind, RenderedDocument, StoredDocument } from '../ports/documents';
 import { composeSscc } from '../../domain/barcode/sscc';
 import type { DocumentsDeps, StationDocuments } from './station-documents';
 import { toJobView, toOwedView } from './views';
+import { choosePrinter } from './printing';
+import { slipMadeAgain } from './slip';
 
 type PrintMethods =
   | 'print.queue'
@@ -67,6 +69,17 @@ export function printingHandlers(core: DocumentsDeps, documents: StationDocument
     const folder = ports.profiles.list(stationId).find((p) => p.printerKind === 'pdf_folder');
     return { missing, pdfFolder: folder ? ports.printedFolder(folder.target) : null };
   };
+  /** The kept document again, or the slip made again in its place (kept beside the first). */
+  const printAgain = (stationId: string, documentId: number, again: RenderedDocument | null) => {
+    const printing = documents.printingFor(stationId);
+    if (!again) return printing.reprint(documentId);
+    const first = ports.archive.byId(documentId)!;
+    return printing.print('packing_slip', again, { orderNumber: first.orderNumber, parcelIndex: first.parcelIndex });
+  };
+  /** A slip made again only where a printer will take it: a refusal then keeps nothing new. */
+  const remade = async (stationId: string, document: StoredDocument) =>
+    choosePrinter(ports.profiles, stationId, document.kind, document.format) ? slipMadeAgain(ports, core.store, document) : null;
+  const madeFrom = (documentId: number, again: RenderedDocument | null) => (again ? { madeAgainFrom: documentId } : {});
   const journal = (call: CallContext, type: string, payload: Record<string, unknown>, order?: string) =>
     core.journal.append({
       type,
@@ -82,7 +95,7 @@ export function printingHandlers(core: DocumentsDeps, documents: StationDocument
       owed: ports.requests.pending(call.stationId).map(toOwedView),
       printers: readiness(call.stationId),
     }),
-    'print.owed.print': ({ owedId }, call) => {
+    'print.owed.print': async ({ owedId }, call) => {
       const item = ports.requests.byId(owedId);
       if (!item || item.stationId !== call.stationId)
         throw new StationFailure('DOCUMENT_NOT_FOUND', `There is no document owed with id ${owedId} at this station.`, { document: owedId });
@@ -92,11 +105,26 @@ export function printingHandlers(core: DocumentsDeps, documents: StationDocument
           `The ${item.kind.replace('_', ' ')} of ${item.orderNumber} is not waiting for a printer${item.lastError ? `: ${item.lastError}` : ''}.`,
         );
       }
-      const documentId = item.documentId;
+      const kept = ports.archive.byId(item.documentId);
+      // A slip kept earlier is made again when tracking numbers have come since.
+      const again = kept ? await remade(call.stationId, kept) : null;
       return core.store.transaction(() => {
-        const job = queued(documents.printingFor(call.stationId).reprint(documentId), item.kind);
+        const result = printAgain(call.stationId, item.documentId!, again);
+        const job = queued(result, item.kind);
         ports.requests.markQueued(item.id, job.id, now());
-        journal(call, 'document.reprinted', { documentId, kind: item.kind, parcel: item.parcelIndex, printJobId: job.id, owed: item.id }, item.orderNumber);
+        journal(
+          call,
+          'document.reprinted',
+          {
+            documentId: result.document.id,
+            kind: item.kind,
+            parcel: item.parcelIndex,
+            printJobId: job.id,
+            owed: item.id,
+            ...madeFrom(item.documentId!, again),
+          },
+          item.orderNumber,
+        );
         return job;
       });
     },
@@ -110,20 +138,29 @@ export function printingHandlers(core: DocumentsDeps, documents: StationDocument
       if (ports.printQueue.retryNow(jobId, now())) documents.printWorkerFor(call.stationId).kick();
       return view(jobAt(jobId, call));
     },
-    'print.reprint': ({ documentId }, call) => {
+    'print.reprint': async ({ documentId }, call) => {
       const document = ports.archive.byId(documentId);
       if (!document) throw new StationFailure('DOCUMENT_NOT_FOUND', `There is no stored document ${documentId}.`, { document: documentId });
-      const job = core.store.transaction(() => {
-        const result = queued(documents.printingFor(call.stationId).reprint(documentId), document.kind);
+      // A packing slip is made again when tracking numbers have come since it was made; else byte for byte.
+      const again = await remade(call.stationId, document);
+      return core.store.transaction(() => {
+        const result = printAgain(call.stationId, documentId, again);
+        const job = queued(result, document.kind);
         journal(
           call,
           'document.reprinted',
-          { documentId, kind: document.kind, parcel: document.parcelIndex, sha256: document.sha256, printJobId: result.id },
+          {
+            documentId: result.document.id,
+            kind: document.kind,
+            parcel: document.parcelIndex,
+            sha256: result.document.sha256,
+            printJobId: job.id,
+            ...madeFrom(documentId, again),
+          },
           document.orderNumber ?? undefined,
         );
-        return result;
+        return job;
       });
-      return job;
     },
     'documents.order': ({ orderNumber }) => {
       const order = core.store.orders.byNumber(orderNumber) ?? core.store.orders.byReference(orderNumber);

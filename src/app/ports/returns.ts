@@ -156,6 +156,8 @@ export interface ReturnLookups {
   /** Our labels' tracking numbers and SSCCs (order references) and the manifests' tracking numbers. */
   byTracking(code: string): number[];
   bySerial(serial: string): number[];
+  /** The order's parcels' tracking numbers: the carriers' and our labels' SSCCs, oldest first (not the GS1-128 forms). */
+  trackingOf(orderId: number): string[];
   /** Orders whose customer's name words (or e-mail) start with each of the words, newest first. */
   byCustomer(words: string[], limit: number): number[];
   byEmail(email: string, limit: number): number[];

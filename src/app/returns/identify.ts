@@ -61,6 +61,7 @@ export function identify(deps: ReturnsDeps, text: string, viewer: User | null, z
       email: order.shipTo.email,
       city: order.shipTo.city,
       matchedBy,
+      tracking: returns.lookups.trackingOf(order.id),
       shipped: shipped.shipped,
       shipments: shipmentViews(deps, shipped.shipments, viewer, false),
       lines: shipped.lines.map((line) => ({

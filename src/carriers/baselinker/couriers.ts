@@ -11,7 +11,19 @@ import {
   type ShipmentLookup,
   type ShipmentRequest,
 } from '../../app/ports/carriers';
-import { CANCELLED, CARRIER, failureOf, orderIdOf, packageParameters, parseShipmentId, PRINTABLE, toShipment, type Package } from './mapping';
+import {
+  CANCELLED,
+  CARRIER,
+  failureOf,
+  orderIdOf,
+  packageParameters,
+  parseShipmentId,
+  pickupParameters,
+  PRINTABLE,
+  protocolParameters,
+  toShipment,
+  type Package,
+} from './mapping';
 
 /**
  * One call of BaseLinker's connector API. The composition root passes the shop backend's own
@@ -127,20 +139,11 @@ export class BaselinkerCouriers implements Carrier {
 
   async closeDay(request: HandoverRequest): Promise<Handover> {
     const packageIds = request.shipmentIds.map((id) => parseShipmentId(id).packageId);
-    const account = this.settings.accountId !== null ? { account_id: this.settings.accountId } : {};
     let pickup: Handover['pickup'] = null;
     if (request.pickup) {
       const made = await this.send<{ pickup_number: string }>(
         'runRequestParcelPickup',
-        {
-          courier_code: this.settings.courierCode,
-          package_ids: packageIds,
-          ...account,
-          fields: [
-            { id: 'pickup_date', value: String(Math.floor(Date.parse(`${request.pickup.date}T${request.pickup.from}:00Z`) / 1000)) },
-            ...this.settings.pickupFields,
-          ],
-        },
+        pickupParameters(packageIds, request.pickup, this.settings),
         'the courier pickup',
         'carrier.handover_failed',
       );
@@ -148,7 +151,7 @@ export class BaselinkerCouriers implements Carrier {
     }
     const protocol = await this.send<{ extension: string; protocol: string }>(
       'getProtocol',
-      { courier_code: this.settings.courierCode, package_ids: packageIds, ...account },
+      protocolParameters(packageIds, this.settings),
       'the handover protocol',
       'carrier.handover_failed',
     );

@@ -1,10 +1,11 @@
 /**
  * BaseLinker's courier calls in the station's terms: our shipment ids for its packages, the
- * createPackage parameters, a package read back, and the shop client's failures as carrier
- * failures (docs/carriers.md, BaseLinker). No I/O: the calls are in couriers.ts.
+ * parameters of createPackage, getProtocol and runRequestParcelPickup, a package read back, and
+ * the shop client's failures as carrier failures (docs/carriers.md, BaseLinker). No I/O: the
+ * calls are in couriers.ts.
  */
 import type { SyncFailure } from '../../app/ports/backend';
-import { CarrierFailure, type CarrierLabelFormat, type CarrierShipment, type ShipmentRequest } from '../../app/ports/carriers';
+import { CarrierFailure, type CarrierLabelFormat, type CarrierShipment, type PickupRequest, type ShipmentRequest } from '../../app/ports/carriers';
 import { decimalAmount } from '../address';
 import type { BaselinkerCourierSettings } from './couriers';
 
@@ -47,6 +48,24 @@ export function orderIdOf(shopOrderId: string | null, orderNumber: string): numb
     );
   }
   return Number(shopOrderId);
+}
+
+/** The courier account the settings name, where they name one (BaseLinker takes the first otherwise). */
+function accountOf(settings: BaselinkerCourierSettings): { account_id?: number } {
+  return settings.accountId !== null ? { account_id: settings.accountId } : {};
+}
+
+/** getProtocol's parameters: the handover protocol of the day's packages. */
+export function protocolParameters(packageIds: number[], settings: BaselinkerCourierSettings): Record<string, unknown> {
+  return { courier_code: settings.courierCode, package_ids: packageIds, ...accountOf(settings) };
+}
+
+/** runRequestParcelPickup's parameters: the pickup time as a Unix timestamp, then the courier's own pickup fields. */
+export function pickupParameters(packageIds: number[], pickup: PickupRequest, settings: BaselinkerCourierSettings): Record<string, unknown> {
+  return {
+    ...protocolParameters(packageIds, settings),
+    fields: [{ id: 'pickup_date', value: String(Math.floor(Date.parse(`${pickup.date}T${pickup.from}:00Z`) / 1000)) }, ...settings.pickupFields],
+  };
 }
 
 /** createPackage's parameters for one parcel: the courier's fields, with COD, insurance and the pickup point in the fields the settings name. */

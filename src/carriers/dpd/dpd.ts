@@ -10,17 +10,17 @@ import {
   type ShipmentLookup,
   type ShipmentRequest,
 } from '../../app/ports/carriers';
-import { decimalAmount, nationalPhone } from '../address';
 import type { HttpConnection } from '../http';
 import { el, leaf, listAt, soapCall, soapEnvelope, textAt, type XmlObject } from '../xml';
 import {
   authXml,
   CARRIER,
   documentFailure,
-  digits,
   FORMATS,
   generationFailure,
   packageXml,
+  pickupCallXml,
+  protocolXml,
   servicesParams,
   toShipment,
   validationLines,
@@ -173,13 +173,12 @@ export class DpdCarrier implements Carrier {
     if (request.shipmentIds.length === 0) {
       throw new CarrierFailure('invalid', 'carrier.handover_failed', 'There is no DPD parcel to hand over today.', { carrier: CARRIER });
     }
-    const packages = request.shipmentIds.map((waybill) => el('packages', null, el('parcels', null, leaf('waybill', waybill))));
     const answer = await this.call(
       'generateProtocolV2',
       el(
         'dpd:generateProtocolV2',
         null,
-        servicesParams(this.fid(), { packages, policy: 'STOP_ON_FIRST_ERROR', pickupAddress: request.sender }),
+        protocolXml(this.fid(), request.shipmentIds, request.sender),
         leaf('outputDocFormatV1', 'PDF'),
         leaf('outputDocPageFormatV1', 'A4'),
         authXml(this.connection),
@@ -198,54 +197,7 @@ export class DpdCarrier implements Carrier {
       const p = request.pickup;
       const called = await this.call(
         'packagesPickupCallV4',
-        el(
-          'dpd:packagesPickupCallV4',
-          null,
-          el(
-            'dpdPickupParamsV3',
-            null,
-            leaf('operationType', 'INSERT'),
-            leaf('orderType', 'DOMESTIC'),
-            el(
-              'pickupCallSimplifiedDetails',
-              null,
-              el(
-                'packagesParams',
-                null,
-                leaf('dox', false),
-                leaf('doxCount', 0),
-                leaf('pallet', false),
-                leaf('palletsCount', 0),
-                leaf('parcelsCount', p.parcelCount),
-                leaf('parcelsWeight', decimalAmount(Math.round(p.totalWeightGrams / 10))),
-                leaf('standardParcel', true),
-              ),
-              el(
-                'pickupCustomer',
-                null,
-                leaf('customerFullName', p.address.company ?? p.address.name),
-                leaf('customerName', p.address.name),
-                leaf('customerPhone', nationalPhone(p.address.phone)),
-              ),
-              el('pickupPayer', null, leaf('payerName', p.address.company ?? p.address.name), leaf('payerNumber', this.fid())),
-              el(
-                'pickupSender',
-                null,
-                leaf('senderAddress', p.address.street),
-                leaf('senderCity', p.address.city),
-                leaf('senderFullName', p.address.company ?? p.address.name),
-                leaf('senderName', p.address.name),
-                leaf('senderPhone', nationalPhone(p.address.phone)),
-                leaf('senderPostalCode', digits(p.address.postcode)),
-              ),
-            ),
-            leaf('pickupDate', p.date),
-            leaf('pickupTimeFrom', p.from),
-            leaf('pickupTimeTo', p.to),
-            leaf('waybillsReady', true),
-          ),
-          authXml(this.connection),
-        ),
+        el('dpd:packagesPickupCallV4', null, pickupCallXml(this.fid(), p), authXml(this.connection)),
         'the courier pickup',
       );
       const ret = (called.return ?? {}) as XmlObject;

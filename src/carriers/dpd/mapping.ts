@@ -1,9 +1,9 @@
 /**
- * DPD Polska's DPDServices requests and answers in the station's terms: the package, address and
- * session XML, a numbered parcel, and its statuses as sentences (docs/carriers.md, DPD). No I/O:
- * the SOAP exchange is in dpd.ts.
+ * DPD Polska's DPDServices requests and answers in the station's terms: the package, address,
+ * session, protocol and courier-pickup XML, a numbered parcel, and its statuses as sentences
+ * (docs/carriers.md, DPD). No I/O: the SOAP exchange is in dpd.ts.
  */
-import { CarrierFailure, type CarrierLabelFormat, type CarrierShipment, type ShipmentRequest } from '../../app/ports/carriers';
+import { CarrierFailure, type CarrierLabelFormat, type CarrierShipment, type PickupRequest, type ShipmentRequest } from '../../app/ports/carriers';
 import type { Address } from '../../domain/order';
 import { decimalAmount, nationalPhone } from '../address';
 import { el, leaf, listAt, textAt, type XmlObject } from '../xml';
@@ -93,6 +93,59 @@ export function servicesParams(fid: number, options: { packages: string[]; polic
     options.pickupAddress ? addressXml('pickupAddress', options.pickupAddress, fid) : null,
     leaf('policy', options.policy),
     el('session', null, ...options.packages, leaf('sessionType', 'DOMESTIC')),
+  );
+}
+
+/** generateProtocolV2's session: the day's waybills, and where the courier collects them. */
+export function protocolXml(fid: number, waybills: string[], pickupAddress: Address): string {
+  const packages = waybills.map((waybill) => el('packages', null, el('parcels', null, leaf('waybill', waybill))));
+  return servicesParams(fid, { packages, policy: 'STOP_ON_FIRST_ERROR', pickupAddress });
+}
+
+/** packagesPickupCallV4's parameters: a domestic courier pickup of the day's parcels, paid by the sender's FID. */
+export function pickupCallXml(fid: number, pickup: PickupRequest): string {
+  return el(
+    'dpdPickupParamsV3',
+    null,
+    leaf('operationType', 'INSERT'),
+    leaf('orderType', 'DOMESTIC'),
+    el(
+      'pickupCallSimplifiedDetails',
+      null,
+      el(
+        'packagesParams',
+        null,
+        leaf('dox', false),
+        leaf('doxCount', 0),
+        leaf('pallet', false),
+        leaf('palletsCount', 0),
+        leaf('parcelsCount', pickup.parcelCount),
+        leaf('parcelsWeight', decimalAmount(Math.round(pickup.totalWeightGrams / 10))),
+        leaf('standardParcel', true),
+      ),
+      el(
+        'pickupCustomer',
+        null,
+        leaf('customerFullName', pickup.address.company ?? pickup.address.name),
+        leaf('customerName', pickup.address.name),
+        leaf('customerPhone', nationalPhone(pickup.address.phone)),
+      ),
+      el('pickupPayer', null, leaf('payerName', pickup.address.company ?? pickup.address.name), leaf('payerNumber', fid)),
+      el(
+        'pickupSender',
+        null,
+        leaf('senderAddress', pickup.address.street),
+        leaf('senderCity', pickup.address.city),
+        leaf('senderFullName', pickup.address.company ?? pickup.address.name),
+        leaf('senderName', pickup.address.name),
+        leaf('senderPhone', nationalPhone(pickup.address.phone)),
+        leaf('senderPostalCode', digits(pickup.address.postcode)),
+      ),
+    ),
+    leaf('pickupDate', pickup.date),
+    leaf('pickupTimeFrom', pickup.from),
+    leaf('pickupTimeTo', pickup.to),
+    leaf('waybillsReady', true),
   );
 }
 

@@ -10,9 +10,18 @@ import {
   type ShipmentLookup,
   type ShipmentRequest,
 } from '../../app/ports/carriers';
-import { dashedPostcode, nationalPhone, splitStreet } from '../address';
 import { httpCall, type HttpAnswer } from '../http';
-import { CARRIER, failure, FORMATS, refuseUnavailableOffers, shipmentBody, toShipment, type ShipxError, type ShipxShipment } from './mapping';
+import {
+  CARRIER,
+  dispatchOrderBody,
+  failure,
+  FORMATS,
+  refuseUnavailableOffers,
+  shipmentBody,
+  toShipment,
+  type ShipxError,
+  type ShipxShipment,
+} from './mapping';
 
 /** How the station reaches one InPost ShipX organisation (docs/carriers.md, InPost). */
 export interface InpostConnection {
@@ -129,24 +138,10 @@ export class InpostCarrier implements Carrier {
       throw new CarrierFailure('invalid', 'carrier.handover_failed', 'There is no InPost shipment to hand over today.', { carrier: CARRIER });
     }
     if (request.pickup) {
-      const { street, building } = splitStreet(request.pickup.address.street);
       const order = await this.json<{ id: number; status: string }>(
         'POST',
         `/v1/organizations/${this.org()}/dispatch_orders`,
-        {
-          shipments: ids.map((id) => Number(id)),
-          comment: request.pickup.comment ?? undefined,
-          name: request.pickup.address.company ?? request.pickup.address.name,
-          phone: nationalPhone(request.pickup.address.phone) ?? undefined,
-          email: request.pickup.address.email ?? undefined,
-          address: {
-            street,
-            building_number: building,
-            city: request.pickup.address.city,
-            post_code: dashedPostcode(request.pickup.address.postcode),
-            country_code: request.pickup.address.country,
-          },
-        },
+        dispatchOrderBody(ids, request.pickup),
         'the dispatch order',
       );
       const printout = await this.document(`/v1/dispatch_orders/${order.id}/printout?format=Pdf`, 'the dispatch order printout');

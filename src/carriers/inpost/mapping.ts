@@ -1,9 +1,9 @@
 /**
- * InPost ShipX's requests and answers in the station's terms: the shipment body, a shipment read
- * back, and its error bodies as sentences (docs/carriers.md, InPost). No I/O: the transport is in
- * inpost.ts.
+ * InPost ShipX's requests and answers in the station's terms: the shipment and dispatch-order
+ * bodies, a shipment read back, and its error bodies as sentences (docs/carriers.md, InPost). No
+ * I/O: the transport is in inpost.ts.
  */
-import { CarrierFailure, type CarrierLabelFormat, type CarrierShipment, type ShipmentRequest } from '../../app/ports/carriers';
+import { CarrierFailure, type CarrierLabelFormat, type CarrierShipment, type PickupRequest, type ShipmentRequest } from '../../app/ports/carriers';
 import type { Address } from '../../domain/order';
 import { dashedPostcode, decimalAmount, nationalPhone, splitName, splitStreet } from '../address';
 import { serverError } from '../http';
@@ -76,6 +76,25 @@ export function refuseUnavailableOffers(raw: ShipxShipment): void {
     `InPost cannot carry shipment ${raw.id} as ordered${reasons.length > 0 ? `: ${reasons.map(words).join('; ')}` : ''}. Check the service in the InPost contract and the parcel's size.`,
     { carrier: CARRIER, shipment: String(raw.id), fields: reasons.join('; ') },
   );
+}
+
+/** The dispatch order that asks InPost's courier to collect the day's shipments from the pickup address. */
+export function dispatchOrderBody(shipmentIds: string[], pickup: PickupRequest): Record<string, unknown> {
+  const { street, building } = splitStreet(pickup.address.street);
+  return {
+    shipments: shipmentIds.map((id) => Number(id)),
+    comment: pickup.comment ?? undefined,
+    name: pickup.address.company ?? pickup.address.name,
+    phone: nationalPhone(pickup.address.phone) ?? undefined,
+    email: pickup.address.email ?? undefined,
+    address: {
+      street,
+      building_number: building,
+      city: pickup.address.city,
+      post_code: dashedPostcode(pickup.address.postcode),
+      country_code: pickup.address.country,
+    },
+  };
 }
 
 /** The ShipX shipment (simplified mode) for one parcel, or a refusal before asking. */

@@ -12,7 +12,7 @@ import {
 } from '../../app/ports/carriers';
 import type { HttpConnection } from '../http';
 import { el, leaf, listAt, soapCall, soapEnvelope, textAt, type XmlObject } from '../xml';
-import { addressXml, CARRIER, errorsIn, guidOf, said, shipmentXml, toShipment } from './mapping';
+import { CARRIER, courierPickupXml, errorsIn, guidOf, said, shipmentXml, toShipment } from './mapping';
 
 /** How the station reaches e-Nadawca (docs/carriers.md, Poczta Polska). */
 export interface ENadawcaConnection {
@@ -167,20 +167,7 @@ export class ENadawcaCarrier implements Carrier {
     let pickup: Handover['pickup'] = null;
     if (request.pickup) {
       const p = request.pickup;
-      const answer = await this.call(
-        'zamowKuriera',
-        el(
-          'en:zamowKuriera',
-          null,
-          addressXml('miejsceOdbioru', p.address),
-          leaf('oczekiwanaDataOdbioru', p.date),
-          leaf('oczekiwanaGodzinaOdbioru', `${p.from}-${p.to}`),
-          leaf('szacowanaIloscPrzeslek', p.parcelCount),
-          leaf('szacowanaLacznaMasaPrzesylek', Math.max(1, Math.round(p.totalWeightGrams / 1000))),
-          leaf('potwierdzenieZamowieniaEmail', p.address.email),
-        ),
-        'the courier pickup',
-      );
+      const answer = await this.call('zamowKuriera', el('en:zamowKuriera', null, courierPickupXml(p)), 'the courier pickup');
       const errors = errorsIn(answer);
       if (errors.length > 0) {
         throw new CarrierFailure('refused', 'carrier.handover_failed', `Poczta Polska did not take the courier pickup: ${said(errors)}.`, {

@@ -1,13 +1,13 @@
 /**
- * Poczta Polska e-Nadawca's requests and answers in the station's terms: the shipment and address
- * XML, the GUID made from the idempotency key, and the errors it answers with (docs/carriers.md,
- * Poczta Polska). No I/O: the SOAP exchange is in e-nadawca.ts.
+ * Poczta Polska e-Nadawca's requests and answers in the station's terms: the shipment, address
+ * and courier-pickup XML, the GUID made from the idempotency key, and the errors it answers with
+ * (docs/carriers.md, Poczta Polska). No I/O: the SOAP exchange is in e-nadawca.ts.
  */
 import crypto from 'node:crypto';
-import { CarrierFailure, type CarrierShipment, type ShipmentRequest } from '../../app/ports/carriers';
+import { CarrierFailure, type CarrierShipment, type PickupRequest, type ShipmentRequest } from '../../app/ports/carriers';
 import type { Address } from '../../domain/order';
 import { dashedPostcode, decimalAmount, nationalPhone, splitStreet } from '../address';
-import { el, listAt, type XmlObject } from '../xml';
+import { el, leaf, listAt, type XmlObject } from '../xml';
 
 export const CARRIER = 'Poczta Polska';
 /** Elements e-Nadawca repeats, read as arrays even when one comes back. */
@@ -44,6 +44,18 @@ export function errorsIn(node: XmlObject | undefined): { number: string; text: s
 
 export function said(errors: { number: string; text: string }[]): string {
   return errors.map((e) => (e.number ? `${e.text} (error ${e.number})` : e.text)).join('; ');
+}
+
+/** zamowKuriera's children: where and when the courier collects, how many parcels and how heavy (kg, at least 1). */
+export function courierPickupXml(pickup: PickupRequest): string {
+  return [
+    addressXml('miejsceOdbioru', pickup.address),
+    leaf('oczekiwanaDataOdbioru', pickup.date),
+    leaf('oczekiwanaGodzinaOdbioru', `${pickup.from}-${pickup.to}`),
+    leaf('szacowanaIloscPrzeslek', pickup.parcelCount),
+    leaf('szacowanaLacznaMasaPrzesylek', Math.max(1, Math.round(pickup.totalWeightGrams / 1000))),
+    leaf('potwierdzenieZamowieniaEmail', pickup.address.email),
+  ].join('');
 }
 
 /** One parcel as an e-Nadawca shipment of the service's type, with its GUID, COD to the shop's account and insurance. */

@@ -326,6 +326,12 @@ export function createReturnsRepository(db: Database): ReturnsRepository {
        UNION SELECT o.id FROM manifest_parcels m JOIN orders o ON o.number = m.order_number WHERE m.tracking_number = ?`,
     )
     .pluck(true);
+  // An SSCC is kept twice, bare and with its AI (00): the bare one is the number a person reads.
+  const trackingOf = db
+    .prepare<[number], string>(
+      "SELECT code FROM order_references WHERE order_id = ? AND kind = 'tracking' AND NOT (length(code) = 20 AND code GLOB '00[0-9]*') ORDER BY rowid",
+    )
+    .pluck(true);
   const bySerial = db.prepare<[string], number>('SELECT DISTINCT order_id FROM shipped_serials WHERE serial = ?').pluck(true);
   const byTerm = db
     .prepare<[string, string, number], number>('SELECT DISTINCT order_id FROM order_search_terms WHERE term >= ? AND term < ? ORDER BY order_id DESC LIMIT ?')
@@ -526,6 +532,7 @@ export function createReturnsRepository(db: Database): ReturnsRepository {
       byReturnLabel: (tracking) => byReturnLabel.all(tracking.trim()),
       byTracking: (code) => byTracking.all(code.trim(), code.trim()),
       bySerial: (serial) => bySerial.all(serial.trim()),
+      trackingOf: (orderId) => trackingOf.all(orderId),
       byCustomer(words, limit) {
         if (words.length === 0) return [];
         // The longest word narrows most; the others must each start a term of the same order.

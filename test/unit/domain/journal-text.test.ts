@@ -91,6 +91,20 @@ describe('describeEntry', () => {
     expect(say({ station: 'ST-02', starts: null }, 'en')).toBe("Station ST-02 follows the warehouse's shifts again.");
   });
 
+  it("says the carriers' entries in words, with the tracking number a carrier sent", () => {
+    const labelled = {
+      type: 'carrier.labelled',
+      payload: { carrier: 'inpost', parcel: 1, shipmentId: '77', trackingNumber: '620000000000000000000001', format: 'zpl' },
+    };
+    expect(describeEntry(labelled, 'en')).toBe('InPost sent the label of parcel 1, tracking number 620000000000000000000001.');
+    expect(describeEntry(labelled, 'pl')).toBe('InPost: etykieta paczki 1 odebrana, numer przesyłki 620000000000000000000001.');
+    const handover = { type: 'carrier.handover', payload: { carrier: 'poczta-polska', date: '2026-11-20', carrierNumber: 'E-1', parcels: 2 } };
+    expect(describeEntry(handover, 'en')).toBe('Handed 2 parcels of 2026-11-20 over to Poczta Polska (number E-1).');
+    const parked = { type: 'carrier.parked', payload: { carrier: 'dpd', parcel: 2, reason: 'DPD refused the shipment.' } };
+    expect(describeEntry(parked, 'en')).toBe('DPD: the shipment of parcel 2 is held for a person: DPD refused the shipment.');
+    for (const language of LANGUAGES) for (const e of [labelled, handover, parked]) expect(entryTypeName(e.type, language)).not.toMatch(/Other|Inne/);
+  });
+
   it('says a type it does not know as an event, not as a code', () => {
     expect(describeEntry({ type: 'returns.graded', payload: {} }, 'en')).toBe('Other event: returns graded.');
     expect(entryTypeName('returns.graded', 'pl')).toBe('Inne zdarzenie');

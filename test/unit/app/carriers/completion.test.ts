@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { carrierAccountSchema } from '../../../../src/contract/carriers';
+import { hashPin } from '../../../../src/app/pin';
 import { cleanZpl } from '../../../../src/domain/zpl-clean';
 import { INPOST_ORG, INPOST_TOKEN, startFakeInpost, type FakeInpost } from '../../../fixtures/carriers/inpost-fake';
+import { runCliCaptured } from '../../../support/run-cli';
 import { createStationFixture, typedCall, type StationFixture } from '../../../support/station-fixture';
 import { pdfText } from '../../documents/tools';
 import { listen } from '../../printing/listener';
@@ -159,12 +161,83 @@ describe('carrier shipments at completion', () => {
     expect(text).toMatch(new RegExp(`Tracking:\\s+InPost\\s+${shipment!.trackingNumber}`));
   });
 
+  it("a slip kept without a printer and sent to one after the carrier answered is made again with the carrier's number", async () => {
+    fake.switches.mode = 'down';
+    await packMugs(f, f.station, ORDER);
+    await f.station.documents.drain();
+    const kept = f.documents.requests.forOrder(ORDER).find((i) => i.kind === 'packing_slip')!;
+    expect(kept.status).toBe('kept');
+    fake.switches.mode = 'up';
+    f.clock.advance(60_000);
+    await f.station.documents.drain();
+    const [shipment] = f.carriers!.ports.shipments.forOrder(ORDER);
+
+    const slipPrinter = await listen();
+    await setUpPrinting(f, [{ kind: 'packing_slip', target: `127.0.0.1:${slipPrinter.port}`, format: 'pdf' }], false);
+    const call = typedCall(f.station);
+    await ok(call('auth.badge', { badge: 'PD-M-0001', pin: '1111' }));
+    const job = await ok(call('print.owed.print', { owedId: kept.id }));
+    expect(job.documentId).not.toBe(kept.documentId);
+    await f.station.documents.drain();
+    expect(pdfText(new Uint8Array(await slipPrinter.received), true)).toMatch(new RegExp(`Tracking:\\s+InPost\\s+${shipment!.trackingNumber}`));
+    expect(f.documents.requests.byId(kept.id)!.status).toBe('done');
+    await slipPrinter.close();
+  });
+
+  it("finds the order at the returns desk by the carrier's tracking number and shows the number there", async () => {
+    await packMugs(f, f.station, ORDER);
+    await f.station.documents.drain();
+    const [shipment] = f.carriers!.ports.shipments.forOrder(ORDER);
+    f.store.stations.upsert({ id: 'ST-03', name: 'Zwroty', language: 'pl', idleLogoutMinutes: 15, kind: 'returns' });
+    f.store.users.insert({ name: 'Rita Returns', role: 'returns', badgeCode: 'PD-R-0001', pinHash: hashPin('1111'), language: null });
+    const call = typedCall(f.station);
+    const desk = { stationId: 'ST-03' };
+    await ok(call('scan.submit', { data: 'PD-R-0001', symbology: null, source: 'wedge' }, desk));
+    const { candidates } = await ok(call('returns.identify', { text: shipment!.trackingNumber! }, desk));
+    expect(candidates).toMatchObject([{ number: ORDER, matchedBy: 'tracking', tracking: [shipment!.trackingNumber] }]);
+  });
+
   it('makes the slip without a tracking number while the carrier has not answered', async () => {
     fake.switches.mode = 'down';
     await packMugs(f, f.station, ORDER);
     await f.station.documents.drain();
     const slip = f.documents.archive.forOrder(ORDER).find((d) => d.kind === 'packing_slip')!;
     expect(pdfText(f.documents.archive.read(slip.id))).not.toMatch(/Tracking/);
+  });
+
+  it('a slip reprinted after the carrier answered carries the tracking number that came after completion; one reprinted again is the same bytes', async () => {
+    fake.switches.mode = 'down';
+    await packMugs(f, f.station, ORDER);
+    await f.station.documents.drain();
+    const first = f.documents.archive.forOrder(ORDER).find((d) => d.kind === 'packing_slip')!;
+    expect(pdfText(f.documents.archive.read(first.id))).not.toMatch(/Tracking/);
+
+    fake.switches.mode = 'up';
+    f.clock.advance(60_000);
+    await f.station.documents.drain();
+    const [shipment] = f.carriers!.ports.shipments.forOrder(ORDER);
+    expect(shipment!.trackingNumber).toMatch(/^\d{24}$/);
+
+    const slipPrinter = await listen();
+    await setUpPrinting(f, [{ kind: 'packing_slip', target: `127.0.0.1:${slipPrinter.port}`, format: 'pdf' }], false);
+    const call = typedCall(f.station);
+    await ok(call('auth.badge', { badge: 'PD-P-0001' }));
+    const job = await ok(call('print.reprint', { documentId: first.id }));
+    await f.station.documents.drain();
+    // What reaches the printer names InPost's number.
+    expect(pdfText(new Uint8Array(await slipPrinter.received), true)).toMatch(new RegExp(`Tracking:\\s+InPost\\s+${shipment!.trackingNumber}`));
+    await slipPrinter.close();
+    // Made again with what is known now and kept beside the slip as first made, which stays as it was.
+    expect(job.documentId).not.toBe(first.id);
+    const again = f.documents.archive.byId(job.documentId)!;
+    expect(again).toMatchObject({ kind: 'packing_slip', orderNumber: ORDER });
+    expect(pdfText(f.documents.archive.read(again.id), true)).toMatch(new RegExp(`Tracking:\\s+InPost\\s+${shipment!.trackingNumber}`));
+    expect(pdfText(f.documents.archive.read(first.id))).not.toMatch(/Tracking/);
+    const entry = f.journal.bySubject({ kind: 'order', id: ORDER }).findLast((e) => e.type === 'document.reprinted');
+    expect(entry?.payload).toMatchObject({ documentId: again.id, madeAgainFrom: first.id, kind: 'packing_slip' });
+
+    // Nothing has changed since: the reprint is the kept slip, byte for byte.
+    expect((await ok(call('print.reprint', { documentId: again.id }))).documentId).toBe(again.id);
   });
 
   it("asks the carrier for the label in the format and on the stock of this station's label printer, not the account's default", async () => {
@@ -190,6 +263,21 @@ describe('carrier shipments at completion', () => {
     expect(shipment!.label!.format).toBe('pdf');
     expect((await pdfPrinter.received).subarray(0, 5).toString()).toBe('%PDF-');
     await pdfPrinter.close();
+  });
+
+  it('closes the day from the command line: `packdesk handover` names the handover and each parcel with its tracking number, and says when nothing waits', async () => {
+    await packMugs(f, f.station, ORDER);
+    await f.station.documents.drain();
+    const [shipment] = f.carriers!.ports.shipments.forOrder(ORDER);
+    const done = await runCliCaptured('handover', '--carrier', 'inpost', '--date', '2026-11-20', '--data', f.dir);
+    expect(done.err).toBe('');
+    expect(done.code).toBe(0);
+    expect(done.out).toContain('inpost: handover INPOST-20261120-1');
+    expect(done.out).toContain(`${ORDER} parcel 1: ${shipment!.trackingNumber}`);
+    const again = await runCliCaptured('handover', '--carrier', 'inpost', '--date', '2026-11-20', '--data', f.dir);
+    expect(again.code).toBe(1);
+    expect(again.err).toMatch(/no inpost parcel waiting/);
+    expect((await runCliCaptured('handover', '--carrier', 'ups', '--data', f.dir)).code).not.toBe(0);
   });
 
   it("hands the day over from the manager's screen: the contract says what waits, closes it, and names the manager in the journal", async () => {
