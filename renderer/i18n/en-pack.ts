@@ -70,6 +70,8 @@ export const enPack = {
   bulk: 'Bulk: scan once, type the quantity',
   scanned: 'Scanned',
   scannedEmpty: 'Nothing scanned yet. Scan the first item.',
+  earlierRows_one: '… and {{count}} earlier scan (all of them are in Order review)',
+  earlierRows_other: '… and {{count}} earlier scans (all of them are in Order review)',
   parcelShort: 'P{{no}}',
   parcels: 'Parcels',
   parcel: 'Parcel {{no}}',

@@ -2,6 +2,7 @@ import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PackingView } from '../../../src/contract/packing';
 import { usePackStore } from './packStore';
+import { newestUnitRows } from './unitRows';
 
 type Unit = PackingView['units'][number];
 
@@ -18,7 +19,7 @@ export const UnitsList = memo(function UnitsList() {
   const { t } = useTranslation();
   const units = usePackStore((s) => s.view?.units ?? NO_UNITS);
   const several = usePackStore((s) => (s.view?.parcels.length ?? 0) > 1);
-  const newestFirst = [...units].reverse();
+  const { rows: newestFirst, earlier } = newestUnitRows(units);
   return (
     <section className="pack-units" aria-labelledby="units-title">
       <h2 id="units-title">
@@ -29,6 +30,11 @@ export const UnitsList = memo(function UnitsList() {
         {newestFirst.map((unit, index) => (
           <UnitRow key={unit.id} unit={unit} several={several} belowFold={index >= FOLD} />
         ))}
+        {earlier > 0 && (
+          <li className="unit-earlier unit-below-fold" data-testid="units-earlier">
+            {t('pack.earlierRows', { count: earlier })}
+          </li>
+        )}
       </ol>
     </section>
   );
