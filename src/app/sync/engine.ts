@@ -3,7 +3,7 @@ import type { SyncProgress, SyncRun, SyncStatus } from '../../contract/sync';
 import type { CommonPorts } from '../context';
 import { SyncFailure, type ShopBackend, type ShopLabelSink, type SyncPorts } from '../ports/backend';
 import type { Secrets } from '../ports/secrets';
-import { drainOutbox } from './drain';
+import { drainOutbox, parkInJournal } from './drain';
 import { insecureHttpAllowed, needsSecret, refuseSecretInClear, secretEndpoint } from './endpoint';
 import { pullFromShop } from './pull';
 
@@ -104,7 +104,15 @@ export class SyncEngine {
     }
     // The outbox drains even when the pull failed: a shop that refuses a query may still take shipments.
     const drained = await drainOutbox(
-      { store, outbox: sync.outbox, links: sync.links, backend, clock, journal, logger, stationId, carrierLabels, trackingFor: trackingFor ?? null },
+      {
+        outbox: sync.outbox,
+        park: parkInJournal({ store, outbox: sync.outbox, journal, logger, clock, stationId }),
+        backend,
+        clock,
+        logger,
+        carrierLabels,
+        trackingFor: trackingFor ?? null,
+      },
       500,
       (done) => onProgress?.({ phase: 'outbox', done, total: null }),
     );
