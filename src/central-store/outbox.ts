@@ -63,6 +63,15 @@ export function createCentralOutbox(pool: Pool): CentralOutbox {
         [stationId, JSON.stringify(events), now],
       );
       const byEvent = new Map(rows.map((r) => [Number(r.station_event_id), r]));
+      // A copy racing in from another request committed after this statement began: its row is read now.
+      const raced = events.filter((e) => !byEvent.has(e.eventId)).map((e) => e.eventId);
+      if (raced.length > 0) {
+        const found = await pool.query<{ id: string; station_event_id: string }>(
+          'SELECT id, station_event_id FROM central_outbox WHERE station_id = $1 AND station_event_id = ANY($2::bigint[])',
+          [stationId, raced],
+        );
+        for (const r of found.rows) byEvent.set(Number(r.station_event_id), { ...r, inserted: false });
+      }
       return events.map((e) => {
         const row = byEvent.get(e.eventId);
         if (!row) throw new Error(`central_outbox: event ${e.eventId} of ${stationId} was neither stored nor found`);
