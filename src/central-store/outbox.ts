@@ -49,10 +49,10 @@ export function createCentralOutbox(pool: Pool): CentralOutbox {
       const { rows } = await pool.query<{ id: string; station_event_id: string; inserted: boolean }>(
         `WITH incoming AS (
            SELECT * FROM jsonb_to_recordset($2::jsonb)
-             AS e("eventId" bigint, type text, "orderNumber" text, "idempotencyKey" text, payload jsonb, "createdAt" timestamptz)
+             AS e("eventId" bigint, type text, "orderNumber" text, "idempotencyKey" text, payload jsonb, "createdAt" timestamptz, "shopAttempts" integer)
          ), inserted AS (
-           INSERT INTO central_outbox (station_id, station_event_id, type, order_number, idempotency_key, payload, created_at, received_at, next_attempt_at)
-           SELECT $1, "eventId", type, "orderNumber", "idempotencyKey", payload, "createdAt", $3, $3 FROM incoming ORDER BY "eventId"
+           INSERT INTO central_outbox (station_id, station_event_id, type, order_number, idempotency_key, payload, created_at, received_at, next_attempt_at, attempts)
+           SELECT $1, "eventId", type, "orderNumber", "idempotencyKey", payload, "createdAt", $3, $3, "shopAttempts" FROM incoming ORDER BY "eventId"
            ON CONFLICT (station_id, station_event_id) DO NOTHING
            RETURNING id, station_event_id
          )

@@ -15,6 +15,8 @@ const forwardedEvent = {
   orderNumber,
   idempotencyKey: z.string().min(1).max(500),
   createdAt: z.string().datetime({ offset: true }),
+  /** Times the station itself tried it at the shop before it was attached: central then asks the shop before it sends. */
+  shopAttempts: z.number().int().min(0).max(1_000_000),
 };
 const forwardedOutboxEvent = z.discriminatedUnion('type', [
   z.object({ ...forwardedEvent, type: z.literal('shipped'), payload: shipmentPushSchema }).strict(),

@@ -92,6 +92,11 @@ export interface ForwardedOutboxEvent {
   idempotencyKey: string;
   payload: OutboxMessage['payload'];
   createdAt: string;
+  /**
+   * How often the station itself tried it at the shop (before it was attached): a try may have
+   * reached the shop, so central counts them and asks the shop before it sends.
+   */
+  shopAttempts: number;
 }
 
 /** What central answered for one forwarded event: stored now, or held already (a re-send). */

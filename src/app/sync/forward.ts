@@ -64,5 +64,7 @@ function toForwarded(event: OutboxEvent & OutboxMessage): ForwardedOutboxEvent {
     idempotencyKey: event.idempotencyKey,
     payload: event.payload,
     createdAt: event.createdAt,
+    // Forwarding counts no attempt, so these are the station's own tries at the shop.
+    shopAttempts: event.attempts,
   };
 }

@@ -24,6 +24,7 @@ const note = (eventId: number, orderNumber: string): ForwardedOutboxEvent => ({
   idempotencyKey: `note:${orderNumber}:${eventId}`,
   payload: { idempotencyKey: `note:${orderNumber}:${eventId}`, externalOrderId: orderNumber, note: 'x' },
   createdAt: '2026-12-02T10:00:00.000Z',
+  shopAttempts: 0,
 });
 
 describe("central's outbox (migration 0004)", () => {

@@ -171,6 +171,24 @@ describe('outbox events flow station → central → shop', () => {
     expect(exported(shop.exportFile)).toHaveLength(1);
   });
 
+  it('an event the station tried at the shop itself before it was attached: central asks the shop first and does not send it twice', async () => {
+    const shop = centralShop();
+    const c = await central(await server().createDatabase(), shop);
+    const s = await attachedStation(c);
+    await ok(packOrder(s.call, 'F-1005', ['PEN-03', 'PEN-03', 'PEN-03']));
+    // Its own try reached the shop and the answer was lost; then the station was attached to central.
+    const [event] = s.sync.outbox.list(['queued'], 1);
+    const stored = s.sync.outbox.byId(event!.id)!;
+    s.sync.outbox.beginAttempt(stored.id, new Date().toISOString());
+    if (stored.type !== 'shipped') throw new Error('expected the shipment');
+    await shop.backend.pushShipment(stored.payload);
+
+    expect(await ok(s.call('sync.now', {}))).toMatchObject({ pushed: 1, error: null });
+    await delivered(c);
+    expect(exported(shop.exportFile)).toHaveLength(1);
+    expect(await c.store.outbox.list(10)).toMatchObject([{ status: 'sent', attempts: 2 }]);
+  });
+
   it('a station keeps its events while central is down and forwards them when it is back; each reaches the shop once', async () => {
     const shop = centralShop();
     const database = await server().createDatabase();
