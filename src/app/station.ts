@@ -218,6 +218,7 @@ export function createStation(ports: StationPorts): Station {
     carrierLabels,
     // The shop is told the carriers' tracking numbers (or our SSCCs), never the order number when there is a real one.
     trackingFor: shopTrackingNumbers(carrierPorts?.shipments ?? null, ports.documents.requests),
+    central: ports.central?.link ?? null, // attached: the shop's events go to central, which delivers each once
   };
   const syncEngine = new SyncEngine({ ...syncDeps, onProgress: (progress) => events.emit('sync.progress', progress) });
   const logins = new Logins({ ...common, packing: ports.packing });

@@ -83,5 +83,10 @@ export function createHttpCentralLink(options: HttpCentralLinkOptions): CentralL
       if (!r.value.ok) return unexpected(r.value);
       return { reached: true, value: r.value.value.leases.map((l) => ({ orderNumber: l.orderNumber, expiresAt: new Date(l.expiresAt) })) };
     },
+    async forwardOutbox(events) {
+      const r = await call('outbox', { events: events.map((e) => ({ ...e })) as CentralInput<'outbox'>['events'] });
+      if (!r.reached) return r;
+      return { reached: true, value: r.value.ok ? r.value.value.receipts : { refused: r.value.error.message } };
+    },
   };
 }

@@ -1,6 +1,8 @@
 import type { Clock, Logger } from '../app/ports';
 import { openCentralStore, type CentralStore } from '../central-store';
+import type { ShopBackend } from '../app/ports/backend';
 import { startCentralServer } from './server';
+import { CentralShopSync } from './shop-sync';
 
 export interface CentralOptions {
   databaseUrl: string;
@@ -13,11 +15,19 @@ export interface CentralOptions {
   /** How long a lease lasts unrenewed (default 30 minutes) and how many a station may hold (default 20). */
   leaseMs?: number;
   maxLeases?: number;
+  /**
+   * The shop central delivers the stations' forwarded outbox events to (`--shop FILE`, see
+   * readShopFile), and how often it looks for due ones besides when a station forwards. Without
+   * it forwarded events are kept and wait until central starts with a shop.
+   */
+  shop?: { backend: ShopBackend; everySeconds: number } | undefined;
 }
 
 export interface RunningCentral {
   url: string;
   store: CentralStore;
+  /** Delivers forwarded events to the shop; null when central has no shop. */
+  shopSync: CentralShopSync | null;
   close(): Promise<void>;
 }
 
@@ -39,6 +49,17 @@ export async function startCentral(options: CentralOptions): Promise<RunningCent
     await store.close();
     throw error;
   }
+  const shopSync = options.shop
+    ? new CentralShopSync({
+        outbox: store.outbox,
+        exclusively: (fn) => store.exclusively(fn),
+        backend: options.shop.backend,
+        clock,
+        logger,
+        everySeconds: options.shop.everySeconds,
+      })
+    : null;
+  if (!shopSync) logger.warn('central has no shop (--shop): events stations forward are kept until it has one');
   const server = await startCentralServer({
     store,
     logger,
@@ -47,6 +68,7 @@ export async function startCentral(options: CentralOptions): Promise<RunningCent
     port: options.port,
     signatureWindowMs: options.signatureWindowMs ?? DEFAULT_WINDOW_MS,
     leases: { leaseMs: options.leaseMs ?? DEFAULT_LEASE_MS, maxLeases: options.maxLeases ?? DEFAULT_MAX_LEASES },
+    onForwarded: () => shopSync?.kick(),
   }).catch(async (error: unknown) => {
     await store.close();
     throw error;
@@ -55,12 +77,15 @@ export async function startCentral(options: CentralOptions): Promise<RunningCent
     store.nonces.forgetExpired(clock.now()).catch((error: unknown) => logger.warn('central could not forget old nonces', { error: String(error) }));
   }, NONCE_SWEEP_MS);
   sweep.unref();
+  shopSync?.start();
   return {
     url: server.url,
     store,
+    shopSync,
     async close() {
       clearInterval(sweep);
       await server.close();
+      await shopSync?.stop();
       await store.close();
     },
   };

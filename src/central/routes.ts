@@ -23,8 +23,11 @@ function parseBody(body: unknown): unknown {
   }
 }
 
-/** The station-facing routes of central: claims, completion, release and leases (signed, under /v1). */
-export function registerClaimRoutes(v1: FastifyInstance, deps: { store: CentralStore; clock: Clock; logger: Logger; policy: LeasePolicy }): void {
+/** The station-facing routes of central: claims, completion, release, leases and forwarded outbox events (signed, under /v1). */
+export function registerClaimRoutes(
+  v1: FastifyInstance,
+  deps: { store: CentralStore; clock: Clock; logger: Logger; policy: LeasePolicy; onForwarded: () => void },
+): void {
   const { store, clock, logger, policy } = deps;
   const handlers: { [R in CentralRoute]: RouteHandler<R> } = {
     async claim(stationId, { orderNumber }) {
@@ -52,6 +55,14 @@ export function registerClaimRoutes(v1: FastifyInstance, deps: { store: CentralS
       const now = clock.now();
       const held = await store.claims.lease(stationId, candidates, Math.min(want, policy.maxLeases), now, new Date(now.getTime() + policy.leaseMs));
       return { ok: true, value: { leases: held.map((l) => ({ orderNumber: l.orderNumber, expiresAt: l.expiresAt.toISOString() })) } };
+    },
+    async outbox(stationId, { events }) {
+      // Stored before the answer goes back; the shop hears of them from central's sync, woken now.
+      const receipts = await store.outbox.accept(stationId, events, clock.now());
+      const fresh = receipts.filter((r) => !r.duplicate).length;
+      logger.info('central: outbox events forwarded by a station', { stationId, received: receipts.length, fresh });
+      if (fresh > 0) deps.onForwarded();
+      return { ok: true, value: { receipts } };
     },
   };
   for (const name of Object.keys(CENTRAL_ROUTES) as CentralRoute[]) {

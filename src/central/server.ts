@@ -14,6 +14,8 @@ export interface CentralServerOptions {
   port: number;
   signatureWindowMs: number;
   leases: LeasePolicy;
+  /** A station forwarded outbox events: central's shop sync delivers them now. */
+  onForwarded?: () => void;
 }
 
 export interface RunningCentralServer {
@@ -80,7 +82,7 @@ export async function startCentralServer(options: CentralServerOptions): Promise
         const station = await store.stations.find(req.stationId);
         return { ok: true, value: { id: req.stationId, name: station?.name ?? req.stationId, serverTime: clock.now().toISOString() } };
       });
-      registerClaimRoutes(v1, { store, clock, logger, policy: options.leases });
+      registerClaimRoutes(v1, { store, clock, logger, policy: options.leases, onForwarded: options.onForwarded ?? (() => undefined) });
       registerReplicationRoutes(v1, { journals: store.journals, clock, logger });
       // A station attaching says hello with its own time: central answers how far apart the clocks are.
       v1.post('/hello', async (req, reply) => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Role } from '../domain/user';
+import { notePushSchema, returnPushSchema, shipmentPushSchema } from './outbox-messages';
 
 /**
  * What stations and central say to each other over HTTP (issue 13); every request is signed
@@ -7,6 +8,24 @@ import type { Role } from '../domain/user';
  * the station's own contract, with the same error codes.
  */
 const orderNumber = z.string().trim().min(1).max(100);
+
+/** A station's shop-bound outbox event as it forwards it: its outbox id and the event, the payload checked against its type. */
+const forwardedEvent = {
+  eventId: z.number().int().positive(),
+  orderNumber,
+  idempotencyKey: z.string().min(1).max(500),
+  createdAt: z.string().datetime({ offset: true }),
+  /** Times the station itself tried it at the shop before it was attached: central then asks the shop before it sends. */
+  shopAttempts: z.number().int().min(0).max(1_000_000),
+};
+const forwardedOutboxEvent = z.discriminatedUnion('type', [
+  z.object({ ...forwardedEvent, type: z.literal('shipped'), payload: shipmentPushSchema }).strict(),
+  z.object({ ...forwardedEvent, type: z.literal('note'), payload: notePushSchema }).strict(),
+  z.object({ ...forwardedEvent, type: z.literal('returned'), payload: returnPushSchema }).strict(),
+]);
+
+/** The most events a station forwards in one request. */
+export const MAX_FORWARDED_EVENTS = 200;
 
 export const CENTRAL_ROUTES = {
   /** Open an order: claim it for the calling station. */
@@ -21,6 +40,13 @@ export const CENTRAL_ROUTES = {
     path: '/v1/leases',
     input: z.object({ candidates: z.array(orderNumber).max(1000), want: z.number().int().min(0).max(1000) }),
     output: z.object({ leases: z.array(z.object({ orderNumber: z.string(), expiresAt: z.string() })) }),
+  },
+  /** Shop-bound outbox events the station hands to central, which delivers each to the shop once (by station and event id). */
+  outbox: {
+    method: 'POST',
+    path: '/v1/outbox/events',
+    input: z.object({ events: z.array(forwardedOutboxEvent).min(1).max(MAX_FORWARDED_EVENTS) }),
+    output: z.object({ receipts: z.array(z.object({ eventId: z.number(), centralId: z.number(), duplicate: z.boolean() })) }),
   },
 } as const;
 

@@ -14,6 +14,8 @@ const SUPERUSER = 'packdesk';
 /** A real PostgreSQL of its own in a temporary folder, on 127.0.0.1 and a free port. */
 export interface PostgresServer {
   port: number;
+  /** The temporary folder holding its data and socket; gone once it stopped. */
+  dir: string;
   /** postgres://… for a database on this server. */
   url(database: string): string;
   /** A new empty database (or a copy of `template`); returns its URL. */
@@ -46,6 +48,34 @@ async function freePort(): Promise<number> {
   });
 }
 
+/** Every server of this process still running, stopped at a signal as at exit. */
+const running = new Set<() => void>();
+let signalsHeld = false;
+
+/**
+ * SIGINT (Ctrl-C) and SIGTERM (a runner ending its workers) end a Node process without its 'exit'
+ * handlers: each server is stopped first, then the signal is raised again as if nobody had
+ * listened, so the process still ends by it (unless someone else listens for it and decides).
+ */
+function stopServersOnSignals(): void {
+  if (signalsHeld) return;
+  signalsHeld = true;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    const onSignal = (): void => {
+      for (const stop of [...running]) {
+        try {
+          stop();
+        } catch {
+          // The next one is stopped whatever this one did.
+        }
+      }
+      process.off(signal, onSignal);
+      if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+    };
+    process.on(signal, onSignal);
+  }
+}
+
 export async function startPostgres(): Promise<PostgresServer> {
   if (!fs.existsSync(path.join(PG_BIN, 'initdb'))) {
     throw new Error(`PostgreSQL is not installed at ${PG_BIN} (apt-get install postgresql, or set PACKDESK_PG_BIN).`);
@@ -73,6 +103,7 @@ export async function startPostgres(): Promise<PostgresServer> {
   const stop = (): void => {
     if (stopped) return;
     stopped = true;
+    running.delete(stop);
     process.off('exit', stop);
     try {
       run(prefix, 'pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']);
@@ -80,11 +111,14 @@ export async function startPostgres(): Promise<PostgresServer> {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   };
-  // A test run that ends abruptly still leaves no server behind.
+  // A test run that ends abruptly, or is interrupted, still leaves no server behind.
   process.on('exit', stop);
+  running.add(stop);
+  stopServersOnSignals();
   const url = (database: string): string => `postgres://${SUPERUSER}@127.0.0.1:${port}/${database}`;
   return {
     port,
+    dir,
     url,
     async createDatabase(options = {}) {
       const name = options.name ?? `t_${crypto.randomBytes(6).toString('hex')}`;

@@ -1,4 +1,5 @@
 /** Ports of the central service (issue 13); src/central-store implements them on PostgreSQL. */
+import type { OutboxEvent, OutboxEventType, OutboxMessage } from './backend';
 
 /** A station an admin registered at central, with the Ed25519 key it signs its requests with. */
 export interface RegisteredStation {
@@ -63,6 +64,8 @@ export interface CentralLink {
   complete(orderNumber: string): Promise<Reached<boolean>>;
   release(orderNumber: string): Promise<Reached<string | null>>;
   lease(candidates: readonly string[], want: number): Promise<Reached<OrderLease[]>>;
+  /** Hands shop-bound outbox events to central: a receipt for each, or central's refusal of the request. */
+  forwardOutbox(events: readonly ForwardedOutboxEvent[]): Promise<Reached<ForwardReceipt[] | { refused: string }>>;
 }
 
 /** An attached station's leases and the completions central has not heard of, kept in the station's database. */
@@ -75,4 +78,48 @@ export interface CentralLeaseBook {
   /** Completions central has not heard of, oldest first. */
   untold(): string[];
   told(orderNumber: string): void;
+}
+
+/**
+ * A shop-bound outbox event a station hands to central instead of sending it to the shop itself:
+ * its outbox id (which, with the station, is the key central deduplicates by), and the event as
+ * the station wrote it (its tracking numbers filled in).
+ */
+export interface ForwardedOutboxEvent {
+  eventId: number;
+  type: OutboxEventType;
+  orderNumber: string;
+  idempotencyKey: string;
+  payload: OutboxMessage['payload'];
+  createdAt: string;
+  /**
+   * How often the station itself tried it at the shop (before it was attached): a try may have
+   * reached the shop, so central counts them and asks the shop before it sends.
+   */
+  shopAttempts: number;
+}
+
+/** What central answered for one forwarded event: stored now, or held already (a re-send). */
+export interface ForwardReceipt {
+  eventId: number;
+  centralId: number;
+  duplicate: boolean;
+}
+
+/**
+ * The events stations forwarded, which central's sync delivers to the shop (central-store on
+ * PostgreSQL). `due`, `beginAttempt`, `markSent`, `markRetry` and `park` are what the outbox drain
+ * works through (app/sync/drain); an event's id there is central's.
+ */
+export interface CentralOutbox {
+  /** Stores each event once per (station, event id); a second copy is answered as a duplicate. */
+  accept(stationId: string, events: readonly ForwardedOutboxEvent[], now: Date): Promise<ForwardReceipt[]>;
+  due(at: string, limit: number): Promise<OutboxEvent[]>;
+  beginAttempt(id: number, at: string): Promise<void>;
+  markSent(id: number, remoteRef: string | null, at: string): Promise<void>;
+  markRetry(id: number, reason: string, nextAttemptAt: string, at: string): Promise<void>;
+  park(id: number, reason: string, at: string): Promise<void>;
+  /** Every event central holds, by station event, for tests and the operator. */
+  list(limit: number): Promise<(ForwardReceipt & { stationId: string; status: OutboxEvent['status']; attempts: number; lastError: string | null })[]>;
+  counts(): Promise<{ queued: number; parked: number; sent: number }>;
 }

@@ -1,6 +1,6 @@
 import { StationFailure } from '../../contract/errors';
 import type { Clock, Journal, Logger, Store } from '../ports';
-import type { OutboxEvent, OutboxMessage, OutboxRepository, ShopBackend, ShopLabelSink, SyncOrderLinks } from '../ports/backend';
+import type { OutboxEvent, OutboxMessage, OutboxRepository, ShopBackend, ShopLabelSink } from '../ports/backend';
 import { SyncFailure } from '../ports/backend';
 
 const FIRST_RETRY_MS = 5_000;
@@ -13,15 +13,27 @@ export function retryDelayMs(attempts: number): number {
   return Math.min(LONGEST_WAIT_MS, FIRST_RETRY_MS * 2 ** Math.max(0, attempts));
 }
 
+/**
+ * The part of an outbox the drain works through: the station's SQLite table answers at once,
+ * central's PostgreSQL one with promises; the drain awaits either.
+ */
+export interface OutboxQueue {
+  due(at: string, limit: number): OutboxEvent[] | Promise<OutboxEvent[]>;
+  /** Counts the attempt durably before the call goes out. */
+  beginAttempt(id: number, at: string): void | Promise<void>;
+  markSent(id: number, remoteRef: string | null, at: string): void | Promise<void>;
+  markRetry(id: number, reason: string, nextAttemptAt: string, at: string): void | Promise<void>;
+}
+
+/** Sets an event aside for a manager, never to be sent unless they requeue it. */
+export type ParkEvent = (event: OutboxEvent, reason: string) => void | Promise<void>;
+
 export interface DrainDeps {
-  store: Store;
-  outbox: OutboxRepository;
-  links: SyncOrderLinks;
+  outbox: OutboxQueue;
+  park: ParkEvent;
   backend: ShopBackend;
   clock: Clock;
-  journal: Journal;
   logger: Logger;
-  stationId: string;
   carrierLabels: ShopLabelSink | null;
   /**
    * The tracking numbers to send with an order's shipment: the carriers' or our SSCCs; 'pending'
@@ -49,37 +61,29 @@ export interface DrainResult {
  */
 export async function drainOutbox(deps: DrainDeps, limit = 500, onEach?: (done: number) => void): Promise<DrainResult> {
   const result: DrainResult = { pushed: 0, retried: 0, parked: 0, unreachable: null };
-  const blockedOrders = new Set<number>();
-  const events = deps.outbox.due(deps.clock.now().toISOString(), limit);
+  // By order number: central's outbox holds many stations' events, whose order ids are each station's own.
+  const blockedOrders = new Set<string>();
+  const events = await deps.outbox.due(deps.clock.now().toISOString(), limit);
   for (const event of events) {
-    if (blockedOrders.has(event.orderId)) continue;
-    if (event.type === 'unreadable') {
-      // Never guessed at or sent: a manager sees why, and the order's later events wait behind it.
-      blockedOrders.add(event.orderId);
-      park(deps, event, `its stored ${event.storedType} payload cannot be read (${event.problem}); it was not sent`);
-      result.parked += 1;
-      onEach?.(result.pushed + result.retried + result.parked);
+    if (blockedOrders.has(event.orderNumber)) continue;
+    const ready = await readyToSend(deps, event);
+    if (ready.kind !== 'send') {
+      // The order's later events wait behind it.
+      blockedOrders.add(event.orderNumber);
+      if (ready.kind === 'parked') {
+        result.parked += 1;
+        onEach?.(result.pushed + result.retried + result.parked);
+      }
       continue;
     }
-    let message: OutboxEvent & OutboxMessage = event;
-    if (event.type === 'shipped' && deps.trackingFor) {
-      const tracking = deps.trackingFor(event.orderNumber);
-      if (tracking === 'pending') {
-        // The carrier has not answered yet: the shop hears of the shipment with its real number, a little later.
-        blockedOrders.add(event.orderId);
-        const at = deps.clock.now();
-        deps.outbox.markRetry(event.id, "waiting for the carrier's tracking number", new Date(at.getTime() + TRACKING_WAIT_MS).toISOString(), at.toISOString());
-        continue;
-      }
-      if (tracking) message = { ...event, payload: { ...event.payload, trackingNumbers: tracking } };
-    }
-    deps.outbox.beginAttempt(event.id, deps.clock.now().toISOString());
+    const message = ready.message;
+    await deps.outbox.beginAttempt(event.id, deps.clock.now().toISOString());
     try {
       const remoteRef = await deliver(deps, message);
-      deps.outbox.markSent(event.id, remoteRef, deps.clock.now().toISOString());
+      await deps.outbox.markSent(event.id, remoteRef, deps.clock.now().toISOString());
       result.pushed += 1;
     } catch (error) {
-      blockedOrders.add(event.orderId);
+      blockedOrders.add(event.orderNumber);
       // A StationFailure is the station refusing (a file outside the allowed folders): park it for a manager.
       const failure =
         error instanceof SyncFailure
@@ -90,10 +94,10 @@ export async function drainOutbox(deps: DrainDeps, limit = 500, onEach?: (done: 
       const at = deps.clock.now();
       const permanent = failure.kind === 'refused' || failure.kind === 'auth';
       if (permanent || event.attempts + 1 >= MAX_ATTEMPTS) {
-        park(deps, event, permanent ? failure.message : `gave up after ${MAX_ATTEMPTS} attempts: ${failure.message}`);
+        await deps.park(event, permanent ? failure.message : `gave up after ${MAX_ATTEMPTS} attempts: ${failure.message}`);
         result.parked += 1;
       } else {
-        deps.outbox.markRetry(
+        await deps.outbox.markRetry(
           event.id,
           `${failure.kind}: ${failure.message}`,
           new Date(at.getTime() + retryDelayMs(event.attempts)).toISOString(),
@@ -139,17 +143,48 @@ async function deliver(deps: DrainDeps, event: OutboxEvent & OutboxMessage): Pro
   return remoteRef;
 }
 
-function park(deps: DrainDeps, event: OutboxEvent, reason: string): void {
-  const at = deps.clock.now().toISOString();
-  deps.store.transaction(() => {
-    deps.outbox.park(event.id, reason, at);
-    deps.journal.append({
-      type: 'sync.parked',
-      stationId: deps.stationId,
-      actorId: null,
-      subject: { kind: 'order', id: event.orderNumber },
-      payload: { event: event.id, type: event.type === 'unreadable' ? event.storedType : event.type, reason },
+/**
+ * Whether an event can go now, and as what: an unreadable one is parked (never guessed at or
+ * sent); a shipment whose carrier has not given its tracking number yet waits a little (the
+ * shop hears of it with its real number), else it carries the carriers' numbers.
+ */
+export async function readyToSend(
+  deps: Pick<DrainDeps, 'outbox' | 'park' | 'clock' | 'trackingFor'>,
+  event: OutboxEvent,
+): Promise<{ kind: 'send'; message: OutboxEvent & OutboxMessage } | { kind: 'parked' } | { kind: 'waiting' }> {
+  if (event.type === 'unreadable') {
+    await deps.park(event, `its stored ${event.storedType} payload cannot be read (${event.problem}); it was not sent`);
+    return { kind: 'parked' };
+  }
+  if (event.type !== 'shipped' || !deps.trackingFor) return { kind: 'send', message: event };
+  const tracking = deps.trackingFor(event.orderNumber);
+  if (tracking === 'pending') {
+    const at = deps.clock.now();
+    await deps.outbox.markRetry(
+      event.id,
+      "waiting for the carrier's tracking number",
+      new Date(at.getTime() + TRACKING_WAIT_MS).toISOString(),
+      at.toISOString(),
+    );
+    return { kind: 'waiting' };
+  }
+  return { kind: 'send', message: tracking ? { ...event, payload: { ...event.payload, trackingNumbers: tracking } } : event };
+}
+
+/** The station's way to park: the event is set aside and the journal says why, in one transaction. */
+export function parkInJournal(deps: { store: Store; outbox: OutboxRepository; journal: Journal; logger: Logger; clock: Clock; stationId: string }): ParkEvent {
+  return (event, reason) => {
+    const at = deps.clock.now().toISOString();
+    deps.store.transaction(() => {
+      deps.outbox.park(event.id, reason, at);
+      deps.journal.append({
+        type: 'sync.parked',
+        stationId: deps.stationId,
+        actorId: null,
+        subject: { kind: 'order', id: event.orderNumber },
+        payload: { event: event.id, type: event.type === 'unreadable' ? event.storedType : event.type, reason },
+      });
     });
-  });
-  deps.logger.warn('outbox event parked for a manager', { order: event.orderNumber, event: event.id, reason });
+    deps.logger.warn('outbox event parked for a manager', { order: event.orderNumber, event: event.id, reason });
+  };
 }

@@ -3,7 +3,9 @@ import type { SyncProgress, SyncRun, SyncStatus } from '../../contract/sync';
 import type { CommonPorts } from '../context';
 import { SyncFailure, type ShopBackend, type ShopLabelSink, type SyncPorts } from '../ports/backend';
 import type { Secrets } from '../ports/secrets';
-import { drainOutbox } from './drain';
+import type { CentralLink } from '../ports/central';
+import { drainOutbox, parkInJournal } from './drain';
+import { forwardOutbox } from './forward';
 import { insecureHttpAllowed, needsSecret, refuseSecretInClear, secretEndpoint } from './endpoint';
 import { pullFromShop } from './pull';
 
@@ -15,6 +17,8 @@ export interface SyncDeps extends Pick<CommonPorts, 'store' | 'journal' | 'clock
   carrierLabels: ShopLabelSink | null;
   /** The tracking numbers to send with a shipment (see DrainDeps); null keeps each event's own. */
   trackingFor?: ((orderNumber: string) => string[] | 'pending' | null) | null;
+  /** Attached to central: the outbox goes to central, which delivers it to the shop (forward.ts); null on its own. */
+  central?: Pick<CentralLink, 'forwardOutbox'> | null;
 }
 
 export interface SyncEngineDeps extends Omit<SyncDeps, 'events'> {
@@ -73,7 +77,7 @@ export class SyncEngine {
   }
 
   private async run(): Promise<SyncRun> {
-    const { store, journal, clock, logger, stationId, sync, carrierLabels, onProgress, trackingFor } = this.deps;
+    const { store, journal, clock, logger, stationId, sync, carrierLabels, onProgress, trackingFor, central } = this.deps;
     let backend: ShopBackend | null;
     try {
       backend = this.backend();
@@ -103,11 +107,12 @@ export class SyncEngine {
       run.error = describe(error);
     }
     // The outbox drains even when the pull failed: a shop that refuses a query may still take shipments.
-    const drained = await drainOutbox(
-      { store, outbox: sync.outbox, links: sync.links, backend, clock, journal, logger, stationId, carrierLabels, trackingFor: trackingFor ?? null },
-      500,
-      (done) => onProgress?.({ phase: 'outbox', done, total: null }),
-    );
+    const park = parkInJournal({ store, outbox: sync.outbox, journal, logger, clock, stationId });
+    const drained = central
+      ? await forwardOutbox({ outbox: sync.outbox, central, park, clock, logger, trackingFor: trackingFor ?? null })
+      : await drainOutbox({ outbox: sync.outbox, park, backend, clock, logger, carrierLabels, trackingFor: trackingFor ?? null }, 500, (done) =>
+          onProgress?.({ phase: 'outbox', done, total: null }),
+        );
     Object.assign(run, { pushed: drained.pushed, retried: drained.retried, parked: drained.parked });
     if (drained.unreachable && !run.error) run.error = describe(drained.unreachable);
     sync.settings.saveLastRun({ at: clock.now().toISOString(), error: run.error?.message ?? null, pulledOrders: run.pulledOrders, pushed: run.pushed });

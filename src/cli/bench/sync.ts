@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { ShipmentPush, ShopBackend } from '../../app/ports';
-import { drainOutbox } from '../../app/sync/drain';
+import { drainOutbox, parkInJournal } from '../../app/sync/drain';
 import { secretEndpoint } from '../../app/sync/endpoint';
 import { bootStation, type BootedStation } from '../../boot/station';
 import { keyFileSecrets } from '../../sync';
@@ -161,13 +161,10 @@ async function drainInProcess(booted: BootedStation, events: number): Promise<Fi
 
 function deps(booted: BootedStation) {
   return {
-    store: booted.store,
     outbox: booted.sync.outbox,
-    links: booted.sync.links,
+    park: parkInJournal({ ...booted, outbox: booted.sync.outbox, clock: { now: () => new Date() }, logger: QUIET }),
     clock: { now: () => new Date() },
-    journal: booted.journal,
     logger: QUIET,
-    stationId: booted.stationId,
     carrierLabels: null,
   };
 }

@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import { createConsoleLog } from '../../boot/logger';
+import type { ShopBackend } from '../../app/ports/backend';
 import { startCentral } from '../../central/central';
+import { readShopFile } from '../../central/shop-sync';
 import { openCentralStore, type CentralStore } from '../../central-store';
 import { parsePublicKey } from '../../platform/request-signature';
 import { parseCount, UsageError } from '../options';
@@ -46,13 +48,26 @@ export function registerCentral(program: Command): void {
     .option('--listen <host:port>', 'address for stations and monitoring (/healthz, /readyz)', '127.0.0.1:5190')
     .option('--lease-minutes <n>', 'how long a lease on an order lasts unless the station renews it', '30')
     .option('--max-leases <n>', 'the most orders one station may hold on lease', '20')
-    .action(async (opts: { database?: string; listen: string; leaseMinutes: string; maxLeases: string }) => {
+    .option(
+      '--shop <file>',
+      "the shop central delivers the stations' shipments and returns to: a JSON file of the sync settings (the secret in PACKDESK_SHOP_SECRET)",
+    )
+    .action(async (opts: { database?: string; listen: string; leaseMinutes: string; maxLeases: string; shop?: string }) => {
       const url = databaseUrl(opts.database);
       const { host, port } = parseListen(opts.listen);
       const leaseMs = parseCount(opts.leaseMinutes, '--lease-minutes', 1, 24 * 60) * 60_000;
       const maxLeases = parseCount(opts.maxLeases, '--max-leases', 0, 1000);
+      let shop: { backend: ShopBackend; everySeconds: number } | undefined;
+      if (opts.shop) {
+        try {
+          const { settings, backend } = readShopFile(opts.shop, process.env.PACKDESK_SHOP_SECRET || null);
+          shop = { backend, everySeconds: settings.everySeconds };
+        } catch (error) {
+          throw new UsageError(error instanceof Error ? error.message : String(error));
+        }
+      }
       const log = createConsoleLog();
-      const running = await startCentral({ databaseUrl: url, host, port, logger: log.logger, leaseMs, maxLeases });
+      const running = await startCentral({ databaseUrl: url, host, port, logger: log.logger, leaseMs, maxLeases, shop });
       process.stderr.write(`Packdesk central: ${running.url}\n`);
       const stop = async (): Promise<void> => {
         log.logger.info('central stopping');

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type {
   NotePush,
   OutboxEvent,
@@ -10,6 +10,7 @@ import type {
   ShipmentPush,
   UnreadableOutboxMessage,
 } from '../../app/ports/backend';
+import { notePushSchema, readOutboxMessage, returnPushSchema, shipmentPushSchema } from '../../contract/outbox-messages';
 import type { OutboxEventView } from '../../contract/sync';
 
 interface OutboxRow {
@@ -27,71 +28,14 @@ interface OutboxRow {
   created_at: string;
 }
 
-// What each event type's payload must hold when read back. Fields a newer station added are kept
-// (loose objects), so an event goes to the shop exactly as it was written.
-const shipmentPushSchema = z.looseObject({
-  idempotencyKey: z.string(),
-  externalOrderId: z.string(),
-  orderNumber: z.string(),
-  carrierCode: z.string(),
-  trackingNumbers: z.array(z.string()),
-  partial: z.boolean(),
-  lines: z.array(z.looseObject({ externalLineId: z.string(), sku: z.string(), quantity: z.number() })),
-  parcels: z.array(z.looseObject({ no: z.number(), weightGrams: z.number().nullable(), boxCode: z.string().nullable() })),
-  labelFromShop: z.boolean().optional(),
-}) satisfies z.ZodType<ShipmentPush>;
-
-const notePushSchema = z.looseObject({ idempotencyKey: z.string(), externalOrderId: z.string(), note: z.string() }) satisfies z.ZodType<NotePush>;
-
-const returnPushSchema = z.looseObject({
-  idempotencyKey: z.string(),
-  externalOrderId: z.string(),
-  orderNumber: z.string(),
-  returnNumber: z.string(),
-  returnType: z.enum(['withdrawal', 'complaint', 'refused', 'exchange']),
-  lines: z.array(
-    z.looseObject({
-      externalLineId: z.string(),
-      sku: z.string(),
-      quantity: z.number(),
-      condition: z.enum(['unopened', 'opened', 'used', 'damaged', 'wrong_item', 'missing', 'not_ours']),
-      disposition: z.enum(['restock', 'refurbish', 'scrap', 'to_customer', 'to_supplier']),
-      reason: z.string(),
-    }),
-  ),
-  refund: z.looseObject({ amountMinor: z.number().int(), currency: z.string(), reason: z.string() }).nullable(),
-  note: z.string(),
-}) satisfies z.ZodType<ReturnPush>;
-
-function unreadable(storedType: OutboxEventType, problem: string): UnreadableOutboxMessage {
-  return { type: 'unreadable', storedType, payload: null, problem };
-}
-
-function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 3)
-    .map((issue) => `${issue.path.join('.') || 'payload'}: ${issue.message}`)
-    .join('; ');
-}
+// The payload schemas are the contract's, shared with central; they must read as the ports' types.
+shipmentPushSchema satisfies z.ZodType<ShipmentPush>;
+notePushSchema satisfies z.ZodType<NotePush>;
+returnPushSchema satisfies z.ZodType<ReturnPush>;
 
 /** The stored payload checked against its event type: the typed message, or why it cannot be sent. */
 function readMessage(type: OutboxEventType, payload: string): OutboxMessage | UnreadableOutboxMessage {
-  let json: unknown;
-  try {
-    json = JSON.parse(payload);
-  } catch (error) {
-    return unreadable(type, `not JSON: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  if (type === 'note') {
-    const note = notePushSchema.safeParse(json);
-    return note.success ? { type, payload: note.data } : unreadable(type, describeIssues(note.error));
-  }
-  if (type === 'returned') {
-    const returned = returnPushSchema.safeParse(json);
-    return returned.success ? { type, payload: returned.data } : unreadable(type, describeIssues(returned.error));
-  }
-  const shipment = shipmentPushSchema.safeParse(json);
-  return shipment.success ? { type, payload: shipment.data } : unreadable(type, describeIssues(shipment.error));
+  return readOutboxMessage(type, payload);
 }
 
 function toEvent(row: OutboxRow): OutboxEvent {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { hashPin } from '../../../src/app/pin';
-import type { DocumentPorts, Logger, Store, SyncPorts } from '../../../src/app/ports';
+import type { DocumentPorts, Logger, StationPorts, Store, SyncPorts } from '../../../src/app/ports';
 import { createStation, type Station } from '../../../src/app/station';
 import { createCarrierPorts } from '../../../src/boot/carriers';
 import { createDocumentPorts } from '../../../src/boot/documents';
@@ -18,6 +18,7 @@ import { createReturnsRepository } from '../../../src/storage/repositories/retur
 import { createPhotoFiles } from '../../../src/video/photo-files';
 import { createSyncStorage } from '../../../src/storage/repositories/sync-storage';
 import { createStore } from '../../../src/storage/store';
+import { createCentralLeaseBook } from '../../../src/storage/repositories/central-lease-book';
 import { createBackendFactory, keyFileSecrets } from '../../../src/sync';
 import { typedCall } from '../../support/station-fixture';
 
@@ -44,7 +45,13 @@ export async function ok<T>(promise: Promise<Result<T>>): Promise<T> {
 }
 
 /** A real station over a real SQLite file, with the shop outbox on completion and one box type. */
-export function createSyncStation(firstWrap?: (ports: SyncPorts) => SyncPorts, options: { carriers?: { timeoutMs: number } } = {}): SyncStation {
+export interface SyncStationOptions {
+  carriers?: { timeoutMs: number };
+  /** Attached to central through this link (test/unit/central runs a real central on PostgreSQL); the station is ST-01. */
+  central?: Omit<NonNullable<StationPorts['central']>, 'book'>;
+}
+
+export function createSyncStation(firstWrap?: (ports: SyncPorts) => SyncPorts, options: SyncStationOptions = {}): SyncStation {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'packdesk-sync-'));
   const logs: string[] = [];
   const line = (level: string) => (msg: string, fields?: Record<string, unknown>) => logs.push(`${level} ${msg} ${fields ? JSON.stringify(fields) : ''}`);
@@ -74,6 +81,7 @@ export function createSyncStation(firstWrap?: (ports: SyncPorts) => SyncPorts, o
       : undefined;
     const station = createStation({
       ...(carriers ? { carriers } : {}),
+      ...(options.central ? { central: { ...options.central, book: createCentralLeaseBook(db) } } : {}),
       store,
       journal: createJournal(createJournalRows(db), clock, loadOrCreateStationKey(dir)),
       packing: createPackingRepository(db),

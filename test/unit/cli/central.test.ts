@@ -41,6 +41,7 @@ describe('packdesk central and packdesk station', () => {
     expect(out).toMatch(/Usage: packdesk central/);
     expect(out).toMatch(/--database <url>/);
     expect(out).toMatch(/--listen <host:port>/);
+    expect(out).toMatch(/--shop <file>/);
   });
 
   it("makes the station's key once, owner-only, and an admin registers it at central", async () => {
@@ -68,6 +69,26 @@ describe('packdesk central and packdesk station', () => {
     vi.stubEnv('PACKDESK_CENTRAL_DATABASE', '');
     expect((await cli('central')).err).toMatch(/Say which database central uses/);
     expect((await cli('central', '--database', 'postgres://x@127.0.0.1/db', '--listen', 'localhost')).err).toMatch(/--listen must be HOST:PORT/);
+    vi.unstubAllEnvs();
+    const shopFile = path.join(dir, 'shop.json');
+    fs.writeFileSync(shopFile, '{ "kind": "vendure" ');
+    const notJson = await cli('central', '--database', 'postgres://x@127.0.0.1/db', '--shop', shopFile);
+    expect([notJson.code, notJson.err]).toEqual([2, expect.stringMatching(/shop file .* cannot be read as JSON/)]);
+    fs.writeFileSync(shopFile, JSON.stringify({ kind: 'vendure', everySeconds: 60 }));
+    expect((await cli('central', '--database', 'postgres://x@127.0.0.1/db', '--shop', shopFile)).err).toMatch(/names no shop central can deliver to/);
+    // A token never goes over plain http to another machine.
+    const vendure = {
+      url: 'http://shop.example/admin-api',
+      username: 'admin',
+      channelToken: null,
+      barcodeField: 'barcode',
+      fulfillmentHandler: 'manual-fulfillment',
+      pageSize: 50,
+    };
+    fs.writeFileSync(shopFile, JSON.stringify({ kind: 'vendure', vendure }));
+    vi.stubEnv('PACKDESK_SHOP_SECRET', 'superadmin');
+    const clear = await cli('central', '--database', 'postgres://x@127.0.0.1/db', '--shop', shopFile);
+    expect([clear.code, clear.err]).toEqual([2, expect.stringMatching(/plain http to another machine/)]);
     vi.unstubAllEnvs();
   });
 

@@ -1,0 +1,122 @@
+import type { Pool } from 'pg';
+import type { OutboxEvent } from '../app/ports/backend';
+import type { CentralOutbox } from '../app/ports/central';
+import { readOutboxPayload } from '../contract/outbox-messages';
+
+interface Row {
+  id: string;
+  station_id: string;
+  station_event_id: string;
+  type: 'shipped' | 'note' | 'returned';
+  order_number: string;
+  idempotency_key: string;
+  payload: unknown;
+  status: 'queued' | 'sent' | 'parked';
+  attempts: number;
+  next_attempt_at: Date;
+  last_error: string | null;
+  remote_ref: string | null;
+  created_at: Date;
+}
+
+const COLUMNS =
+  'id, station_id, station_event_id, type, order_number, idempotency_key, payload, status, attempts, next_attempt_at, last_error, remote_ref, created_at';
+
+function toEvent(row: Row): OutboxEvent {
+  return {
+    // Checked again as it is read back, as the station does: a damaged row is parked, never sent.
+    ...readOutboxPayload(row.type, row.payload),
+    id: Number(row.id),
+    // Central knows no station's order ids; the drain keeps an order's events in turn by its number.
+    orderId: 0,
+    orderNumber: row.order_number,
+    idempotencyKey: row.idempotency_key,
+    status: row.status,
+    attempts: row.attempts,
+    nextAttemptAt: row.next_attempt_at.toISOString(),
+    lastError: row.last_error,
+    remoteRef: row.remote_ref,
+    createdAt: row.created_at.toISOString(),
+  };
+}
+
+/** central_outbox (migration 0004): the events stations forwarded, delivered to the shop by central's sync. */
+export function createCentralOutbox(pool: Pool): CentralOutbox {
+  return {
+    async accept(stationId, events, now) {
+      if (events.length === 0) return [];
+      // One statement for the batch: a copy already held (a re-send) inserts nothing and is found by its key.
+      const { rows } = await pool.query<{ id: string; station_event_id: string; inserted: boolean }>(
+        `WITH incoming AS (
+           SELECT * FROM jsonb_to_recordset($2::jsonb)
+             AS e("eventId" bigint, type text, "orderNumber" text, "idempotencyKey" text, payload jsonb, "createdAt" timestamptz, "shopAttempts" integer)
+         ), inserted AS (
+           INSERT INTO central_outbox (station_id, station_event_id, type, order_number, idempotency_key, payload, created_at, received_at, next_attempt_at, attempts)
+           SELECT $1, "eventId", type, "orderNumber", "idempotencyKey", payload, "createdAt", $3, $3, "shopAttempts" FROM incoming ORDER BY "eventId"
+           ON CONFLICT (station_id, station_event_id) DO NOTHING
+           RETURNING id, station_event_id
+         )
+         SELECT id, station_event_id, true AS inserted FROM inserted
+         UNION ALL
+         SELECT o.id, o.station_event_id, false FROM central_outbox o JOIN incoming i ON o.station_event_id = i."eventId"
+          WHERE o.station_id = $1 AND NOT EXISTS (SELECT 1 FROM inserted n WHERE n.station_event_id = o.station_event_id)`,
+        [stationId, JSON.stringify(events), now],
+      );
+      const byEvent = new Map(rows.map((r) => [Number(r.station_event_id), r]));
+      // A copy racing in from another request committed after this statement began: its row is read now.
+      const raced = events.filter((e) => !byEvent.has(e.eventId)).map((e) => e.eventId);
+      if (raced.length > 0) {
+        const found = await pool.query<{ id: string; station_event_id: string }>(
+          'SELECT id, station_event_id FROM central_outbox WHERE station_id = $1 AND station_event_id = ANY($2::bigint[])',
+          [stationId, raced],
+        );
+        for (const r of found.rows) byEvent.set(Number(r.station_event_id), { ...r, inserted: false });
+      }
+      return events.map((e) => {
+        const row = byEvent.get(e.eventId);
+        if (!row) throw new Error(`central_outbox: event ${e.eventId} of ${stationId} was neither stored nor found`);
+        return { eventId: e.eventId, centralId: Number(row.id), duplicate: !row.inserted };
+      });
+    },
+    async due(at, limit) {
+      // As the station's: an event waits while an earlier one of its order is queued or parked.
+      const { rows } = await pool.query<Row>(
+        `SELECT ${COLUMNS} FROM central_outbox e
+          WHERE e.status = 'queued' AND e.next_attempt_at <= $1
+            AND NOT EXISTS (SELECT 1 FROM central_outbox p WHERE p.order_number = e.order_number AND p.id < e.id AND p.status IN ('queued', 'parked'))
+          ORDER BY e.next_attempt_at, e.id LIMIT $2`,
+        [at, limit],
+      );
+      return rows.map(toEvent);
+    },
+    async beginAttempt(id, _at) {
+      await pool.query('UPDATE central_outbox SET attempts = attempts + 1 WHERE id = $1', [id]);
+    },
+    async markSent(id, remoteRef, at) {
+      await pool.query("UPDATE central_outbox SET status = 'sent', remote_ref = $2, last_error = NULL, sent_at = $3 WHERE id = $1", [id, remoteRef, at]);
+    },
+    async markRetry(id, reason, nextAttemptAt, _at) {
+      await pool.query('UPDATE central_outbox SET last_error = $2, next_attempt_at = $3 WHERE id = $1', [id, reason, nextAttemptAt]);
+    },
+    async park(id, reason, _at) {
+      await pool.query("UPDATE central_outbox SET status = 'parked', last_error = $2 WHERE id = $1", [id, reason]);
+    },
+    async list(limit) {
+      const { rows } = await pool.query<Row>(`SELECT ${COLUMNS} FROM central_outbox ORDER BY id LIMIT $1`, [limit]);
+      return rows.map((r) => ({
+        stationId: r.station_id,
+        eventId: Number(r.station_event_id),
+        centralId: Number(r.id),
+        duplicate: false,
+        status: r.status,
+        attempts: r.attempts,
+        lastError: r.last_error,
+      }));
+    },
+    async counts() {
+      const { rows } = await pool.query<{ status: string; n: string }>('SELECT status, count(*) AS n FROM central_outbox GROUP BY status');
+      const by = new Map(rows.map((r) => [r.status, Number(r.n)]));
+      return { queued: by.get('queued') ?? 0, parked: by.get('parked') ?? 0, sent: by.get('sent') ?? 0 };
+    },
+  };
+}
