@@ -21,7 +21,8 @@ export const useVideoStore = create<VideoState>((set, get) => ({
     const current = get().recording;
     if (current && owner && current.key === ownerKey(owner)) return;
     if (current) void current.stop();
-    if (owner === null) return set({ recording: null });
+    // Nothing followed any more: the old recording finishes on its own, and no badge says REC.
+    if (owner === null) return set({ recording: null, status: { kind: 'idle' } });
     const recording = new Recording(owner, (status) => {
       if (get().recording === recording) set({ status });
     });
