@@ -17,6 +17,7 @@ import { QueueScreen } from './features/queue/QueueScreen';
 import { useDeskStore } from './features/returns/deskStore';
 import { homeOf } from './features/returns/home';
 import { ReturnsScreen } from './features/returns/ReturnsScreen';
+import { ReturnVideo } from './features/returns/ReturnVideo';
 import { useReturnsStore } from './features/returns/returnsStore';
 import { ReviewEntry } from './features/review/ReviewEntry';
 import { ConsoleScreen } from './features/console/ConsoleScreen';
@@ -168,6 +169,8 @@ export function App() {
       {main}
       {manager && !packing && !reviewing && !consoleOpen && !statistics && <ReviewEntry />}
       {!packing && !reviewing && !consoleOpen && !statistics && desk !== 'returns' && <StatisticsEntry manager={manager} />}
+      {/* The desk's camera follows its open return, also while its order's timeline is shown. */}
+      {!packing && desk === 'returns' && <ReturnVideo />}
       <StationPanel />
       {station && <PrintingCorner stationId={station.id} manager={manager} lastOrder={completion?.orderNumber ?? null} />}
       <ScanNotRead />

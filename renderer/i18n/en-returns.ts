@@ -123,6 +123,7 @@ export const enReturns = {
   closed: 'Closed {{when}}.',
   stage: { open: 'Open', awaiting_refund: 'Awaiting refund', decided: 'Decided', closed: 'Closed' },
   timeline: 'Order timeline and clip (F10)',
+  videoRequired: 'This desk records every return, and return {{number}} has no video. Fix the camera, then decide.',
   next: 'Next parcel (Esc)',
   list: 'Open returns (F3)',
   listTitle: 'Open returns by deadline',

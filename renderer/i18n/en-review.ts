@@ -61,6 +61,8 @@ export const enReview = {
   matches: 'Orders found',
   video: 'Packing video',
   pickEntry: 'Click the time of an entry to watch from that moment.',
+  clipOfPacking: 'Packing clip: the order as it was packed',
+  clipOfReturn: 'Returns desk clip of return {{number}}',
   playFrom: 'Play the video from this moment',
   playingFrom: 'Playing from {{seconds}} s into the clip.',
   station: 'Station (automatic)',

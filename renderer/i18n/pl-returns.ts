@@ -127,6 +127,7 @@ export const plReturns: Words<typeof enReturns> = {
   closed: 'Zamknięto {{when}}.',
   stage: { open: 'Otwarty', awaiting_refund: 'Czeka na zwrot pieniędzy', decided: 'Zdecydowany', closed: 'Zamknięty' },
   timeline: 'Historia i nagranie zamówienia (F10)',
+  videoRequired: 'To stanowisko nagrywa każdy zwrot, a zwrot {{number}} nie ma nagrania. Napraw kamerę, potem zdecyduj.',
   next: 'Następna paczka (Esc)',
   list: 'Otwarte zwroty (F3)',
   listTitle: 'Otwarte zwroty według terminu',

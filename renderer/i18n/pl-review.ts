@@ -59,6 +59,8 @@ export const plReview = {
   matches: 'Znalezione zamówienia',
   video: 'Nagranie pakowania',
   pickEntry: 'Kliknij czas wpisu, aby oglądać od tej chwili.',
+  clipOfPacking: 'Nagranie pakowania: zamówienie tak, jak je spakowano',
+  clipOfReturn: 'Nagranie zwrotu {{number}} przy stanowisku zwrotów',
   playFrom: 'Odtwórz nagranie od tej chwili',
   playingFrom: 'Odtwarzanie od {{seconds}} s nagrania.',
   station: 'Stanowisko (automatycznie)',

@@ -1,27 +1,32 @@
 import './video.css';
-import { memo, useEffect } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ownerKey, type VideoOwner } from '../../src/contract/video';
 import { subscribe } from '../api/client';
 import { useVideoStore } from './videoStore';
 
 /**
- * The packing screen's camera: records while its session is open and shows what the camera is
- * doing. A missing or failed camera, or a recording the station stopped at its size limit, is
+ * The station camera of a screen: the packing screen's records while its session is open, the
+ * returns desk's while a return is open; it shows what the camera is doing. A missing or failed camera, or a recording the station stopped at its size limit, is
  * loud; under the block policy a missing camera covers the screen.
  */
-export const SessionVideo = memo(function SessionVideo({ sessionId }: { sessionId: number | null }) {
+export const SessionVideo = memo(function SessionVideo({ owner }: { owner: VideoOwner | null }) {
   const { t } = useTranslation();
   const status = useVideoStore((s) => s.status);
+  const key = owner ? ownerKey(owner) : null;
+  // Followed by its key: a new object for the same owner is no new recording.
+  const latest = useRef(owner);
+  latest.current = owner;
   useEffect(() => {
-    useVideoStore.getState().follow(sessionId);
-  }, [sessionId]);
+    useVideoStore.getState().follow(latest.current);
+  }, [key]);
   useEffect(() => () => useVideoStore.getState().follow(null), []);
-  useEffect(() => subscribe('video.stopped', (event) => useVideoStore.getState().stopped(event.sessionId, event.reason)), []);
+  useEffect(() => subscribe('video.stopped', (event) => useVideoStore.getState().stopped(event, event.reason)), []);
 
   switch (status.kind) {
     case 'recording':
       return (
-        <div className="video-status rec" data-video="recording" data-segment={status.segmentId}>
+        <div className="video-status rec" data-video="recording" data-segment={status.segmentId} data-overlay={status.overlay}>
           ● {t('video.recording')}
         </div>
       );

@@ -30,6 +30,15 @@ export function stampText(now: Date): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())} ${pad(now.getHours())}:${pad(now.getMinutes())}:${pad(now.getSeconds())} ${zone}`;
 }
 
+/**
+ * The text band's first line: whose clip it is, who is on camera and where. A return's clip leads
+ * with the return number and names its order; a packing clip names the order.
+ */
+export function overlayLine(overlay: Pick<VideoOverlay, 'orderNumber' | 'returnNumber' | 'person' | 'station'>): string {
+  const whose = overlay.returnNumber ? `${overlay.returnNumber}  ·  ${overlay.orderNumber}` : overlay.orderNumber;
+  return `${whose}  ·  ${overlay.person}  ·  ${overlay.station}`;
+}
+
 /** One recorded frame: the camera picture, the text band along the bottom and the session's QR code top right. */
 export function drawFrame(ctx: CanvasRenderingContext2D, camera: HTMLVideoElement, overlay: VideoOverlay, qr: HTMLCanvasElement, now: Date): void {
   const { width, height } = FRAME;
@@ -43,7 +52,7 @@ export function drawFrame(ctx: CanvasRenderingContext2D, camera: HTMLVideoElemen
   ctx.fillStyle = '#fff';
   ctx.font = 'bold 26px sans-serif';
   ctx.textBaseline = 'middle';
-  ctx.fillText(`${overlay.orderNumber}  ·  ${overlay.packer}  ·  ${overlay.station}`, 16, height - 44);
+  ctx.fillText(overlayLine(overlay), 16, height - 44);
   ctx.font = '22px monospace';
   ctx.fillText(stampText(now), 16, height - 16);
   ctx.drawImage(qr, width - qr.width - 12, 12);

@@ -1,13 +1,14 @@
-import type { VideoStart } from '../../src/contract/video';
+import { ownerKey, type VideoOwner, type VideoStart } from '../../src/contract/video';
 import { call } from '../api/client';
 import { ChunkUploader } from './chunks';
-import { drawFrame, FRAME, qrCanvas } from './overlay';
+import { drawFrame, FRAME, overlayLine, qrCanvas } from './overlay';
 
 export type CameraStatus =
   | { kind: 'idle' }
   | { kind: 'off' }
   | { kind: 'starting' }
-  | { kind: 'recording'; segmentId: number }
+  /** `overlay`: the first line burned into every frame, as the recorder draws it. */
+  | { kind: 'recording'; segmentId: number; overlay: string }
   | { kind: 'nvr'; cameraId: string | null }
   | { kind: 'no_camera' | 'camera_failed'; policy: 'warn' | 'block' }
   /** The station stopped the recording: it reached its size cap, or the disk quota is full. */
@@ -24,10 +25,11 @@ export function recorderMimeType(): string {
 }
 
 /**
- * One packing session's recording: the camera drawn onto a 720p canvas with the burned-in
- * overlay, the canvas recorded by MediaRecorder, and each second's chunk sent to the core.
+ * One recording, of a packing session or of a return at the returns desk: the camera drawn onto a
+ * 720p canvas with the burned-in overlay, the canvas recorded by MediaRecorder, and each second's
+ * chunk sent to the core.
  */
-export class SessionRecording {
+export class Recording {
   private stream: MediaStream | null = null;
   private recorder: MediaRecorder | null = null;
   private timer: ReturnType<typeof setInterval> | null = null;
@@ -36,15 +38,19 @@ export class SessionRecording {
   private stopped = false;
   private limited = false;
 
+  readonly key: string;
+
   constructor(
-    readonly sessionId: number,
+    readonly owner: VideoOwner,
     private readonly onStatus: (status: CameraStatus) => void,
-  ) {}
+  ) {
+    this.key = ownerKey(owner);
+  }
 
   async start(): Promise<void> {
     this.onStatus({ kind: 'starting' });
     const mimeType = recorderMimeType();
-    const started = await call('video.start', { sessionId: this.sessionId, mimeType });
+    const started = await call('video.start', { ...this.owner, mimeType });
     if (!started.ok || this.stopped) return this.onStatus({ kind: 'idle' });
     const value: VideoStart = started.value;
     if (value.mode === 'off') return this.onStatus({ kind: 'off' });
@@ -92,7 +98,7 @@ export class SessionRecording {
     recorder.onerror = (event) => void this.problem('recorder_failed', event);
     for (const track of this.stream.getVideoTracks()) track.onended = () => void this.problem('camera_failed', 'the camera track ended');
     recorder.start(TIMESLICE_MS);
-    this.onStatus({ kind: 'recording', segmentId: value.segment.id });
+    this.onStatus({ kind: 'recording', segmentId: value.segment.id, overlay: overlayLine(value.overlay) });
   }
 
   /** Stops recording, waits for the last chunk to be stored, and closes the segment in the core. */
@@ -123,7 +129,7 @@ export class SessionRecording {
 
   private async problem(problem: 'no_camera' | 'camera_failed' | 'recorder_failed', cause: unknown): Promise<void> {
     const detail = cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause);
-    const answer = await call('video.problem', { sessionId: this.sessionId, problem, detail: detail.slice(0, 500) });
+    const answer = await call('video.problem', { ...this.owner, problem, detail: detail.slice(0, 500) });
     const policy = answer.ok ? answer.value.policy : 'warn';
     if (this.recorder && this.recorder.state !== 'inactive') this.recorder.stop();
     this.release();

@@ -176,7 +176,7 @@ export function createStation(ports: StationPorts): Station {
         },
       })
     : null;
-  const video = ports.video ? new VideoDesk({ ...common, packing: ports.packing, video: ports.video }) : null;
+  const video = ports.video ? new VideoDesk({ ...common, packing: ports.packing, returns: ports.returns.repository, video: ports.video }) : null;
   // A host that reaches no shop (no backend factory) tells it nothing and fetches nothing from it (`shop` above).
   // What completing an order sets off, declared here and nowhere else: the video the block policy
   // asks for is checked first; inside the completion's transaction the documents owed are recorded
@@ -244,6 +244,8 @@ export function createStation(ports: StationPorts): Station {
     ...common,
     returns: ports.returns.repository,
     shop: shop ? { outbox: shop.outbox, links: shop.links } : null,
+    // As completing a parcel: under the block policy a return is decided only with its video.
+    decideChecks: video ? [(call, returnNumber) => video.requireVideoToDecide(call, returnNumber)] : [],
   };
   const handlers: Handlers = {
     ...authHandlers(logins, common),

@@ -59,6 +59,8 @@ export interface BootOptions {
   /** The scale the core reads (default none) and whether to look for HID POS scanners (default no). */
   scale?: ScaleKind;
   hidScanner?: boolean;
+  /** A simulated HID POS scanner (tests): its scans are posted to the browser host's /fake/scan. */
+  fakeScanner?: boolean;
   /** Electron's silent printing (main/silent-print); other hosts print through CUPS and raw 9100. */
   silentPrint?: SilentPrint | null;
   /** Electron's safeStorage (main/secrets); elsewhere a key file only the user can read. */
@@ -192,7 +194,12 @@ export async function bootStation(options: BootOptions): Promise<BootedStation> 
     const seeded = demo ? seedDemoFolder(demo, { store, db, now: clock.now(), journal: journalAt, logger: log.logger }) : null;
     const stationId = chooseStation(store, guardRepository(createPrinterProfileRepository(db), db.name), options.stationId);
     const journal = createJournal(journalRows, clock, stationKey);
-    const devices = createDevices({ scale: options.scale ?? 'none', hidScanner: options.hidScanner ?? false, logger: log.logger });
+    const devices = createDevices({
+      scale: options.scale ?? 'none',
+      hidScanner: options.hidScanner ?? false,
+      fakeScanner: options.fakeScanner ?? false,
+      logger: log.logger,
+    });
     const documents = createDocumentPorts({ db, dataDir: options.dataDir, clock, logger: log.logger, silentPrint: options.silentPrint ?? null });
     const syncStorage = createSyncStorage(db);
     const statistics = createStatisticsPorts(db);

@@ -36,7 +36,15 @@ export interface StationEvents {
   /** The outbox or the sync settings changed; the sync panel should refresh its status. */
   'sync.changed': Record<string, never>;
   /** A recording was stopped because it reached its cap or the disk quota: the packing screen warns loudly. */
-  'video.stopped': { stationId: string; segmentId: number; sessionId: number; reason: 'cap' | 'quota'; bytes: number; limitBytes: number };
+  'video.stopped': {
+    stationId: string;
+    segmentId: number;
+    sessionId: number | null;
+    returnNumber: string | null;
+    reason: 'cap' | 'quota';
+    bytes: number;
+    limitBytes: number;
+  };
   /**
    * Something changed at a station (an entry was journaled, a print job or the outbox moved): the
    * managers' shift view, wherever they are logged in, asks again. Heard by managers only.

@@ -49,7 +49,9 @@ const videoSettingsChangeSchema = z.object(videoSettingsFields).partial().strict
 
 export const videoSegmentSchema = z.object({
   id: z.number().int(),
-  sessionId: z.number().int(),
+  /** Whose clip it is: a packing session's, or a return's at the returns desk (the other is null). */
+  sessionId: z.number().int().nullable(),
+  returnNumber: z.string().nullable(),
   orderNumber: z.string(),
   stationId: z.string(),
   kind: z.enum(['webcam', 'nvr']),
@@ -66,9 +68,12 @@ export type VideoSegmentView = z.infer<typeof videoSegmentSchema>;
 /** What the recorder burns into every frame. */
 export const videoOverlaySchema = z.object({
   orderNumber: z.string(),
-  packer: z.string(),
+  /** The return the clip is recorded for at the returns desk; null for a packing session's clip. */
+  returnNumber: z.string().nullable(),
+  /** Who is on camera: the packer, or the returns handler. */
+  person: z.string(),
   station: z.string(),
-  sessionId: z.number().int(),
+  sessionId: z.number().int().nullable(),
   /** The QR code of the session, as rows of '1' (dark) and '0' modules, quiet zone not included. */
   qr: z.array(z.string()),
   qrText: z.string(),
@@ -100,17 +105,36 @@ interface Spec<I extends z.ZodType, O extends z.ZodType> {
 const method = <I extends z.ZodType, O extends z.ZodType>(spec: Spec<I, O>) => spec;
 const ANY_ROLE: readonly Role[] = ['packer', 'manager', 'returns', 'admin'];
 const MANAGERS: readonly Role[] = ['manager', 'admin'];
-const PACKERS: readonly Role[] = ['packer', 'manager', 'admin'];
+/** Those who record: packers at packing, returns handlers at the returns desk; the core checks the owner against the role. */
+const RECORDERS: readonly Role[] = ['packer', 'manager', 'returns', 'admin'];
 const segmentInput = z.object({ segmentId: z.number().int() }).strict();
+
+/** A recording's owner: exactly one of a packing session (open at the station) and a return (open at the desk). */
+const ownerFields = {
+  sessionId: z.number().int().optional(),
+  returnNumber: z.string().trim().min(1).max(40).optional(),
+};
+type OwnerFields = { sessionId?: number | undefined; returnNumber?: string | undefined };
+const oneOwner = (value: OwnerFields) => (value.sessionId === undefined) !== (value.returnNumber === undefined);
+const ONE_OWNER = { message: 'Give either sessionId or returnNumber.' };
+export type VideoOwner = { sessionId: number; returnNumber?: undefined } | { returnNumber: string; sessionId?: undefined };
+/** One name for a recording's owner: `session:12`, `return:R-2026-000001`. */
+export const ownerKey = (owner: VideoOwner): string => (owner.sessionId !== undefined ? `session:${owner.sessionId}` : `return:${owner.returnNumber}`);
 
 export const VIDEO_METHODS = {
   'video.settings': method({ input: z.object({}).strict(), output: videoSettingsSchema, access: ANY_ROLE, passive: true }),
   'video.settings.set': method({ input: videoSettingsChangeSchema, output: videoSettingsSchema, access: MANAGERS }),
-  /** Opens a segment for the station's open packing session (closing any left open by a crash). */
+  /**
+   * Opens a segment for the station's open packing session, or for a return open at the returns
+   * desk (closing any left open by a crash).
+   */
   'video.start': method({
-    input: z.object({ sessionId: z.number().int(), mimeType: z.string().max(100).default('video/webm') }).strict(),
+    input: z
+      .object({ ...ownerFields, mimeType: z.string().max(100).default('video/webm') })
+      .strict()
+      .refine(oneOwner, ONE_OWNER),
     output: videoStartSchema,
-    access: PACKERS,
+    access: RECORDERS,
   }),
   /**
    * One recorder chunk, appended and flushed to disk before the call answers. A chunk past the
@@ -122,15 +146,18 @@ export const VIDEO_METHODS = {
       .object({ segmentId: z.number().int(), index: z.number().int().min(0), ms: z.number().int().min(0).max(60_000), data: z.string().max(MAX_CHUNK_BASE64) })
       .strict(),
     output: z.object({ bytes: z.number().int(), chunks: z.number().int() }),
-    access: PACKERS,
+    access: RECORDERS,
     // Recording is not the packer's doing: it must not keep an idle login alive.
     passive: true,
   }),
-  'video.stop': method({ input: segmentInput, output: videoSegmentSchema, access: PACKERS }),
+  'video.stop': method({ input: segmentInput, output: videoSegmentSchema, access: RECORDERS }),
   /** The camera is missing or failed: journaled, and the answer says what the station's policy is. */
   'video.problem': method({
-    input: z.object({ sessionId: z.number().int(), problem: z.enum(['no_camera', 'camera_failed', 'recorder_failed']), detail: z.string().max(500) }).strict(),
+    input: z
+      .object({ ...ownerFields, problem: z.enum(['no_camera', 'camera_failed', 'recorder_failed']), detail: z.string().max(500) })
+      .strict()
+      .refine(oneOwner, ONE_OWNER),
     output: z.object({ policy: z.enum(CAMERA_POLICIES) }),
-    access: PACKERS,
+    access: RECORDERS,
   }),
 } as const;

@@ -480,6 +480,8 @@ export function describeEntry(entry: EntryForText, language: Language, context: 
         return pl ? `Zapisano odnośnik do nagrania kamery ${str(p.cameraId) ?? ''}.` : `Kept a link to camera ${str(p.cameraId) ?? ''}’s recording.`;
       const seconds = clipSeconds(str(p.startedAt), str(p.endedAt));
       const size = `${Math.round((num(p.bytes) ?? 0) / 1024)} kB`;
+      const ret = str(p.returnNumber);
+      if (ret) return pl ? `Zapisano nagranie zwrotu ${ret}: ${seconds} s, ${size}.` : `Saved the video of return ${ret}: ${seconds} s, ${size}.`;
       return pl ? `Zapisano nagranie pakowania: ${seconds} s, ${size}.` : `Saved the packing video: ${seconds} s, ${size}.`;
     }
     case 'video.problem':

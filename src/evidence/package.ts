@@ -36,8 +36,8 @@ export interface EvidenceSources {
   returns?: { repository: Pick<ReturnsRepository, 'forOrder' | 'photos'>; photos: Pick<PhotoFiles, 'read'> };
 }
 
-/** Entries whose moment is worth a still: the scans that judged an item, overrides, weighing, completion. */
-const KEY_TYPES = new Set(['pack.scan', 'pack.override', 'pack.weighed', 'pack.completed']);
+/** Entries whose moment is worth a still: the scans that judged an item, overrides, weighing, completion; at the returns desk each item scanned and graded. */
+const KEY_TYPES = new Set(['pack.scan', 'pack.override', 'pack.weighed', 'pack.completed', 'returns.item.scanned', 'returns.item.graded']);
 const MAX_STILLS = 8;
 
 export class EvidenceError extends Error {
@@ -45,7 +45,8 @@ export class EvidenceError extends Error {
 }
 
 /**
- * Writes the evidence package of one order to `outFile` as a ZIP: report, clips, stills, labels,
+ * Writes the evidence package of one order to `outFile` as a ZIP: report, clips (packing and the
+ * returns desk's), stills, labels,
  * journal, chain proof, signed manifest. Clips stream from disk into the archive, never whole into memory.
  */
 export async function buildEvidencePackage(
@@ -93,7 +94,7 @@ export async function buildEvidencePackage(
   });
 
   const clips = segments.forOrder(order.number).filter((s) => s.kind === 'webcam' && s.path && s.status === 'closed');
-  const clipNotes: { file: string; startedAt: string; endedAt: string | null; sha256: string | null; note: string | null }[] = [];
+  const clipNotes: { file: string; returnNumber: string | null; startedAt: string; endedAt: string | null; sha256: string | null; note: string | null }[] = [];
   const stills: ReportStill[] = [];
   const canStill = (sources.stills ?? true) && clips.length > 0 && ffmpegAvailable();
   for (const clip of clips) {
@@ -107,7 +108,7 @@ export async function buildEvidencePackage(
       files.push({ name, file });
       sums.set(name, sum);
     }
-    clipNotes.push({ file: name, startedAt: clip.startedAt, endedAt: clip.endedAt, sha256: clip.sha256, note });
+    clipNotes.push({ file: name, returnNumber: clip.returnNumber, startedAt: clip.startedAt, endedAt: clip.endedAt, sha256: clip.sha256, note });
     if (!canStill || note) continue;
     const start = Date.parse(clip.startedAt);
     const end = Date.parse(clip.endedAt ?? clip.startedAt);

@@ -46,7 +46,8 @@ export interface EvidenceReport {
   parcels: ParcelContents[];
   overrides: { at: string; manager: string; text: string }[];
   entries: ReportEntry[];
-  clips: { file: string; startedAt: string; endedAt: string | null; sha256: string | null; note: string | null }[];
+  /** `returnNumber`: the return the returns desk recorded the clip for; null for the packing clip. */
+  clips: { file: string; returnNumber?: string | null; startedAt: string; endedAt: string | null; sha256: string | null; note: string | null }[];
   stills: ReportStill[];
   stillsNote: string | null;
   documents: ReportDocument[];
@@ -85,6 +86,8 @@ const WORDS = {
     steps: 'Every step, in order',
     station: 'the station',
     video: 'Video',
+    packingClip: 'Packing',
+    returnClip: 'Returns desk, return',
     noClip: 'No clip was recorded for this order.',
     stills: 'Moments from the video',
     documents: 'The label and the packing slip as printed',
@@ -126,6 +129,8 @@ const WORDS = {
     steps: 'Każdy krok po kolei',
     station: 'stanowisko',
     video: 'Nagranie',
+    packingClip: 'Pakowanie',
+    returnClip: 'Stanowisko zwrotów, zwrot',
     noClip: 'Nie nagrano tego zamówienia.',
     stills: 'Kadry z nagrania',
     documents: 'Etykieta i dokument do paczki tak, jak zostały wydrukowane',
@@ -287,7 +292,8 @@ export async function renderEvidenceReport(report: EvidenceReport): Promise<Uint
   w.heading(w$.video);
   if (report.clips.length === 0) w.line(w$.noClip);
   for (const c of report.clips) {
-    w.line(`${c.file}: ${when(c.startedAt, lang)} – ${when(c.endedAt, lang)}`);
+    const whose = c.returnNumber ? `${w$.returnClip} ${c.returnNumber}` : w$.packingClip;
+    w.line(`${whose}: ${c.file}: ${when(c.startedAt, lang)} – ${when(c.endedAt, lang)}`);
     w.line(`SHA-256 ${c.sha256 ?? '—'}${c.note ? ` (${c.note})` : ''}`, { x: 14, size: 8 });
   }
   if (report.stillsNote) w.line(report.stillsNote);

@@ -6,6 +6,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import type { Client } from '../app/context';
 import type { Station } from '../app/station';
 import type { FakeScale } from '../devices/fake/fake-scale';
+import type { FakeScanner } from '../devices/fake/fake-scanner';
 import type { Result } from '../contract/errors';
 import { checkBinding, loopbackNames } from './binding';
 import { BODY_LIMIT, CALL_ID, refusals } from './call-errors';
@@ -13,7 +14,7 @@ import { CallLedger } from './call-ledger';
 import { CallSockets, hostInstance } from './call-socket';
 import { ClientCookies, clientFor } from './client-cookie';
 import { EventStreams } from './events';
-import { registerFakeScale } from './fake-devices';
+import { registerFakeScale, registerFakeScanner } from './fake-devices';
 import { checkHost, checkOrigin, checkTarget, hasBody, type GuardPolicy } from './request-guard';
 import { bearerToken, tokenMatches } from './token';
 import { registerVideoRoutes } from './video-upload';
@@ -35,6 +36,8 @@ export interface HostOptions {
   tls?: { cert: Buffer; key: Buffer } | undefined;
   /** The fake scale, when the station runs with one: exposed at POST /fake/scale. */
   fakeScale?: FakeScale | null;
+  /** The simulated HID scanner, when the station runs with one: exposed at POST /fake/scan. */
+  fakeScanner?: FakeScanner | null;
 }
 
 export interface RunningHost {
@@ -173,6 +176,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   }
 
   if (options.fakeScale) registerFakeScale(app, options.fakeScale);
+  if (options.fakeScanner) registerFakeScanner(app, options.fakeScanner);
   registerVideoRoutes(app, { station: options.station, stationOf });
   streams.register(app, (query) => stationOf((query as { station?: unknown } | undefined)?.station));
   await app.register(fastifyStatic, { root: options.rendererDir, index: 'index.html', cacheControl: false, dotfiles: 'deny' });

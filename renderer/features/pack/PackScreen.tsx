@@ -118,7 +118,7 @@ export function PackScreen() {
     <div className="screen pack-screen" ref={screen} tabIndex={-1}>
       <AppHeader />
       <VerdictBanner />
-      <SessionVideo sessionId={sessionId} />
+      <SessionVideo owner={sessionId === null ? null : { sessionId }} />
       <QuantityQuestion />
       <AutoWeigh />
       <main className="pack-main">

@@ -51,6 +51,12 @@ export function ReturnsScreen() {
   const returnOpen = pane === 'return' && view?.status === 'open';
 
   useEffect(() => field.current?.focus(), []);
+  // With a return open, the hands are on the parcel, not in the identify field: the field lets go,
+  // so an item's scan is judged as a scan whatever its pace, and never typed into the field.
+  const openNumber = returnOpen ? view?.number : null;
+  useEffect(() => {
+    if (openNumber && document.activeElement === field.current) field.current?.blur();
+  }, [openNumber]);
   const loadSettings = store.loadSettings;
   useEffect(() => void loadSettings(), [loadSettings]);
 

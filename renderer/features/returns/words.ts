@@ -14,10 +14,12 @@ export function sentenceText(key: string, params: Params, language: Language): s
 
 /**
  * What a refusal says: a rule's refusal carries its sentence (params.sentence) and is said in
- * those words; any other error by its code.
+ * those words; a decision refused for want of video names the return; any other error by its code.
  */
 export function returnsErrorText(t: TFunction, error: StationError, language: Language): string {
   const params = (error.params ?? {}) as Params;
+  // The block policy refusing a decision: said of the return, not of a parcel being packed.
+  if (error.code === 'VIDEO_REQUIRED' && typeof params.return === 'string') return t('returns.videoRequired', { number: params.return });
   if (typeof params.sentence === 'string') {
     const said = sentenceText(params.sentence, params, language);
     if (said) return said;

@@ -18,7 +18,9 @@ interface Props {
 export function ClipPlayer({ segments, entry }: Props) {
   const { t } = useTranslation();
   const video = useRef<HTMLVideoElement>(null);
-  const fallback = segments.find((s) => s.kind === 'webcam' && s.status !== 'deleted') ?? null;
+  const playable = segments.filter((s) => s.kind === 'webcam' && s.status !== 'deleted');
+  // Before an entry is picked: the packing clip, what we shipped as we shipped it (the returns desk's own clips come after it).
+  const fallback = playable.find((s) => s.sessionId !== null) ?? playable[0] ?? null;
   const moment = entry ? clipMoment(segments, entry.at) : null;
   const segment = moment?.segment ?? fallback;
   const nvr = segments.filter((s) => s.kind === 'nvr' && s.playbackUrl);
@@ -51,6 +53,9 @@ export function ClipPlayer({ segments, entry }: Props) {
     <section className="review-video" aria-label={t('review.video')}>
       {segment && (
         <>
+          <p className="review-video-owner" data-owner={segment.returnNumber ? 'return' : 'packing'}>
+            {segment.returnNumber ? t('review.clipOfReturn', { number: segment.returnNumber }) : t('review.clipOfPacking')}
+          </p>
           <video ref={video} key={segment.id} data-segment={segment.id} src={mediaUrl('clip', String(segment.id))} controls preload="metadata" />
           <p className="review-video-caption">{moment ? t('review.playingFrom', { seconds: moment.seconds.toFixed(1) }) : t('review.pickEntry')}</p>
         </>

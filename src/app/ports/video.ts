@@ -5,7 +5,9 @@ import type { Language } from '../../domain/user';
 
 export interface VideoSegmentRecord {
   id: number;
-  sessionId: number;
+  /** The owner: a packing session, or a return at the returns desk (exactly one is set). */
+  sessionId: number | null;
+  returnNumber: string | null;
   orderNumber: string;
   stationId: string;
   userId: number | null;
@@ -29,7 +31,7 @@ export interface VideoSegmentRecord {
 
 export type NewVideoSegment = Pick<
   VideoSegmentRecord,
-  'sessionId' | 'orderNumber' | 'stationId' | 'userId' | 'kind' | 'path' | 'mimeType' | 'startedAt' | 'cameraId'
+  'sessionId' | 'returnNumber' | 'orderNumber' | 'stationId' | 'userId' | 'kind' | 'path' | 'mimeType' | 'startedAt' | 'cameraId'
 >;
 
 /** Segments and per-station video settings in the database. */
@@ -41,6 +43,7 @@ export interface VideoRepository {
   recordingOlderThan(lastChunkBefore: string): VideoSegmentRecord[];
   forOrder(orderNumber: string): VideoSegmentRecord[];
   forSession(sessionId: number): VideoSegmentRecord[];
+  forReturn(returnNumber: string): VideoSegmentRecord[];
   /** Records a stored chunk; the first one also moves the start to when recording really began. */
   chunkStored(id: number, fields: { bytes: number; chunks: number; mediaMs: number; at: string; startedAt?: string }): void;
   close(id: number, fields: { endedAt: string; bytes: number; sha256: string | null; playbackUrl: string | null }): void;

@@ -56,6 +56,7 @@ export function decide(desk: ReturnsDesk, call: CallContext, input: { number: st
   const { store, returns, clock } = desk.deps;
   const view = store.transaction(() => {
     const record = desk.openRecord(input.number);
+    for (const check of desk.deps.decideChecks ?? []) check(call, record.number);
     const order = desk.order(record);
     const now = clock.now();
     const at = now.toISOString();

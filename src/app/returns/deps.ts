@@ -1,5 +1,5 @@
 import type { Logins } from '../auth';
-import type { CommonPorts } from '../context';
+import type { CallContext, CommonPorts } from '../context';
 import type { OutboxRepository, SyncOrderLinks } from '../ports/backend';
 import type { PhotoFiles, ReturnsRepository } from '../ports/returns';
 import type { ReturnDocumentsPorts } from './documents';
@@ -14,6 +14,8 @@ export interface ReturnsDeps extends Pick<CommonPorts, 'store' | 'journal' | 'cl
   photos: PhotoFiles;
   logins: Logins;
   shop: { outbox: OutboxRepository; links: SyncOrderLinks } | null;
+  /** Checks before a return is decided (the video the station's block policy asks for); none where not given. */
+  decideChecks?: readonly ((call: CallContext, returnNumber: string) => void)[];
   /** The receipt and item labels go through the station's printing; null where nothing prints (some tests). */
   documents: ReturnDocumentsPorts | null;
 }

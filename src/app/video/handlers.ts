@@ -1,5 +1,5 @@
 import { StationFailure } from '../../contract/errors';
-import type { VideoSettings } from '../../contract/video';
+import type { VideoOwner, VideoSettings } from '../../contract/video';
 import type { CommonPorts } from '../context';
 import type { HandlerSlice } from '../handlers';
 import type { VideoPorts } from '../ports/video';
@@ -8,6 +8,11 @@ import type { VideoDesk } from './recorder';
 import { DEFAULT_VIDEO_SETTINGS } from './settings';
 
 type VideoMethods = 'video.settings' | 'video.settings.set' | 'video.start' | 'video.chunk' | 'video.stop' | 'video.problem';
+
+/** The contract checked that exactly one owner is given. */
+function asOwner({ sessionId, returnNumber }: { sessionId?: number | undefined; returnNumber?: string | undefined }): VideoOwner {
+  return sessionId !== undefined ? { sessionId } : { returnNumber: returnNumber! };
+}
 
 /** A host without video ports (a tool, an interop test) answers as a station with video off. */
 export function videoHandlers(core: Pick<CommonPorts, 'store' | 'journal'>, desk: VideoDesk | null, video: VideoPorts | null): HandlerSlice<VideoMethods> {
@@ -33,7 +38,7 @@ export function videoHandlers(core: Pick<CommonPorts, 'store' | 'journal'>, desk
       });
       return next;
     },
-    'video.start': ({ sessionId, mimeType }, call) => (desk ? desk.start(call, sessionId, mimeType) : { mode: 'off' }),
+    'video.start': ({ mimeType, ...owner }, call) => (desk ? desk.start(call, asOwner(owner), mimeType) : { mode: 'off' }),
     'video.chunk': ({ segmentId, index, ms, data }, call) => {
       if (!desk) throw unavailable();
       return desk.chunk(call, segmentId, index, ms, Buffer.from(data, 'base64'));
@@ -42,6 +47,6 @@ export function videoHandlers(core: Pick<CommonPorts, 'store' | 'journal'>, desk
       if (!desk) throw unavailable();
       return desk.stop(call, segmentId);
     },
-    'video.problem': ({ sessionId, problem, detail }, call) => ({ policy: desk ? desk.problem(call, sessionId, problem, detail) : 'warn' }),
+    'video.problem': ({ problem, detail, ...owner }, call) => ({ policy: desk ? desk.problem(call, asOwner(owner), problem, detail) : 'warn' }),
   };
 }

@@ -1,38 +1,38 @@
 import { StationFailure } from '../../contract/errors';
-import type { VideoSegmentView, VideoSettings, VideoStart } from '../../contract/video';
+import { ownerKey, type VideoOwner, type VideoSegmentView, type VideoSettings, type VideoStart } from '../../contract/video';
 import type { CallContext, CommonPorts } from '../context';
 import type { PackingRepository } from '../ports';
+import type { ReturnsRepository } from '../ports/returns';
 import type { VideoPorts, VideoSegmentRecord } from '../ports/video';
 import { limitForChunk, type VideoLimit } from './limits';
 import { playbackUrl } from './nvr';
+import { problemOrder, recordingOwner } from './owner';
 import { DEFAULT_VIDEO_SETTINGS } from './settings';
 
 export type CameraProblem = 'no_camera' | 'camera_failed' | 'recorder_failed';
 
-/** What packing video uses: its segments and files, and which session is open at a station. */
+/** What video uses: its segments and files, which session is open at a station, and the returns the desk records. */
 export interface VideoDeps extends Pick<CommonPorts, 'store' | 'journal' | 'clock' | 'logger' | 'events' | 'stationId'> {
   packing: Pick<PackingRepository, 'activeAt'>;
+  returns: Pick<ReturnsRepository, 'byNumber'>;
   video: VideoPorts;
 }
 
 export function toSegmentView(s: VideoSegmentRecord): VideoSegmentView {
-  const { id, sessionId, orderNumber, stationId, kind, status, startedAt, endedAt, bytes, sha256, cameraId, playbackUrl: url } = s;
-  return { id, sessionId, orderNumber, stationId, kind, status, startedAt, endedAt, bytes, sha256, cameraId, playbackUrl: url };
+  const { id, sessionId, returnNumber, orderNumber, stationId, kind, status, startedAt, endedAt, bytes, sha256, cameraId, playbackUrl: url } = s;
+  return { id, sessionId, returnNumber, orderNumber, stationId, kind, status, startedAt, endedAt, bytes, sha256, cameraId, playbackUrl: url };
 }
-
-/** What the QR code in every frame says: enough to find the session in this station's journal. */
-export const sessionQrText = (stationId: string, sessionId: number) => `packdesk:session:${stationId}:${sessionId}`;
 
 const stamp = (iso: string) => iso.replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
 
 /**
- * The packing video of a station: a segment opens with the packing session, takes the
- * recorder's chunks as they come, and closes with its hash in the journal. A segment a crash
- * left open is closed with what reached the disk when the station next records or tidies up.
+ * The video of a station: a segment opens with the packing session (or with a return at the
+ * returns desk), takes the recorder's chunks as they come, and closes with its hash in the
+ * journal. A segment a crash left open is closed with what reached the disk when the station next records or tidies up.
  */
 export class VideoDesk {
-  /** Sessions whose camera failed after their last segment started; the block policy refuses them. */
-  private readonly failed = new Set<number>();
+  /** Owners (sessions, returns: `ownerKey`) whose camera failed after their last segment started; the block policy refuses them. */
+  private readonly failed = new Set<string>();
 
   private readonly video: VideoPorts;
 
@@ -44,40 +44,40 @@ export class VideoDesk {
     return this.video.segments.settings(stationId) ?? DEFAULT_VIDEO_SETTINGS;
   }
 
-  start(call: CallContext, sessionId: number, mimeType: string): VideoStart {
-    const { store, packing, clock } = this.core;
+  start(call: CallContext, owner: VideoOwner, mimeType: string): VideoStart {
+    const { store, clock } = this.core;
     const user = call.user;
     if (!user) throw new StationFailure('NOT_LOGGED_IN', 'Log in first.');
-    const session = packing.activeAt(call.stationId);
-    if (!session || session.id !== sessionId) throw new StationFailure('PACKING_NOT_OPEN', `Session ${sessionId} is not open at ${call.stationId}.`);
-    const order = store.orders.byId(session.orderId);
-    if (!order) throw new StationFailure('ORDER_NOT_FOUND', 'The open order is no longer in the database.');
+    const own = recordingOwner(this.core, call, owner);
     for (const left of this.video.segments.recordingAt(call.stationId)) this.close(left, true);
-    this.failed.delete(sessionId);
+    this.failed.delete(own.key);
     const settings = this.settings(call.stationId);
     if (settings.mode === 'off') return { mode: 'off' };
     const startedAt = clock.now().toISOString();
-    const base = { sessionId, orderNumber: order.number, stationId: call.stationId, userId: user.id, startedAt };
+    const { sessionId, returnNumber, orderNumber } = own;
+    const base = { sessionId, returnNumber, orderNumber, stationId: call.stationId, userId: user.id, startedAt };
     if (settings.mode === 'nvr') {
       const cameraId = settings.nvr?.cameraId ?? null;
       const segment = this.video.segments.create({ ...base, kind: 'nvr', path: null, mimeType: null, cameraId });
       return { mode: 'nvr', segment: toSegmentView(segment) };
     }
     const day = startedAt.slice(0, 10).split('-').join('/');
-    const path = `video/${day}/${call.stationId}-${order.number.replace(/[^A-Za-z0-9_-]+/g, '_')}-s${sessionId}-${stamp(startedAt)}.webm`;
+    const safe = (text: string) => text.replace(/[^A-Za-z0-9_-]+/g, '_');
+    const whose = returnNumber !== null ? safe(returnNumber) : `s${sessionId}`;
+    const path = `video/${day}/${call.stationId}-${safe(orderNumber)}-${whose}-${stamp(startedAt)}.webm`;
     const segment = this.video.segments.create({ ...base, kind: 'webcam', path, mimeType, cameraId: settings.cameraDeviceId });
-    const qrText = sessionQrText(call.stationId, sessionId);
     const station = store.stations.get(call.stationId);
     return {
       mode: 'webcam',
       segment: toSegmentView(segment),
       overlay: {
-        orderNumber: order.number,
-        packer: user.name,
+        orderNumber,
+        returnNumber,
+        person: user.name,
         station: station ? `${station.id} ${station.name}` : call.stationId,
         sessionId,
-        qr: this.video.qr(qrText),
-        qrText,
+        qr: this.video.qr(own.qrText),
+        qrText: own.qrText,
       },
       cameraDeviceId: settings.cameraDeviceId,
       policy: settings.policy,
@@ -122,36 +122,46 @@ export class VideoDesk {
     return toSegmentView(this.close(segment, false));
   }
 
-  problem(call: CallContext, sessionId: number, problem: CameraProblem, detail: string): VideoSettings['policy'] {
-    const session = this.core.packing.activeAt(call.stationId);
-    const order = session?.id === sessionId ? this.core.store.orders.byId(session.orderId) : null;
+  problem(call: CallContext, owner: VideoOwner, problem: CameraProblem, detail: string): VideoSettings['policy'] {
+    const orderNumber = problemOrder(this.core, call.stationId, owner);
     const settings = this.settings(call.stationId);
-    this.failed.add(sessionId);
+    this.failed.add(ownerKey(owner));
+    const { sessionId = null, returnNumber = null } = owner;
     this.core.journal.append({
       type: 'video.problem',
       stationId: call.stationId,
       actorId: call.user?.id ?? null,
-      subject: order ? { kind: 'order', id: order.number } : { kind: 'station', id: call.stationId },
-      payload: { sessionId, problem, detail, policy: settings.policy },
+      subject: orderNumber ? { kind: 'order', id: orderNumber } : { kind: 'station', id: call.stationId },
+      payload: { sessionId, ...(returnNumber !== null ? { returnNumber } : {}), problem, detail, policy: settings.policy },
     });
-    this.core.logger.warn('packing video problem', { stationId: call.stationId, sessionId, problem, detail });
+    this.core.logger.warn('video problem', { stationId: call.stationId, sessionId, returnNumber, problem, detail });
     return settings.policy;
   }
 
-  /** Whether a session has the video its station's policy asks for before it may be completed. */
-  missingVideo(stationId: string, sessionId: number): boolean {
+  /** Whether a session or a return has the video its station's policy asks for before it may be completed or decided. */
+  missingVideo(stationId: string, owner: VideoOwner): boolean {
     const settings = this.settings(stationId);
     if (settings.mode !== 'webcam' || settings.policy !== 'block') return false;
-    if (this.failed.has(sessionId)) return true;
-    return !this.video.segments.forSession(sessionId).some((s) => s.chunks > 0 && s.status !== 'deleted');
+    if (this.failed.has(ownerKey(owner))) return true;
+    const segments = owner.sessionId !== undefined ? this.video.segments.forSession(owner.sessionId) : this.video.segments.forReturn(owner.returnNumber);
+    return !segments.some((s) => s.chunks > 0 && s.status !== 'deleted');
   }
 
   /** Completion under the block policy needs the session's video: one of the completion's checks (see createStation). */
   requireVideoToComplete(call: Pick<CallContext, 'stationId'>): void {
     const session = this.core.packing.activeAt(call.stationId);
-    if (session && this.missingVideo(call.stationId, session.id)) {
+    if (session && this.missingVideo(call.stationId, { sessionId: session.id })) {
       throw new StationFailure('VIDEO_REQUIRED', 'This station records every parcel, and this one has no video. Fix the camera, then complete.', {
         session: session.id,
+      });
+    }
+  }
+
+  /** Deciding a return under the block policy needs the return's video, as completing a parcel does (see createStation). */
+  requireVideoToDecide(call: Pick<CallContext, 'stationId'>, returnNumber: string): void {
+    if (this.missingVideo(call.stationId, { returnNumber })) {
+      throw new StationFailure('VIDEO_REQUIRED', `This station records every return, and return ${returnNumber} has no video. Fix the camera, then decide.`, {
+        return: returnNumber,
       });
     }
   }
@@ -174,12 +184,21 @@ export class VideoDesk {
   /** Closes a recording that reached a limit, tells the station's screens, and says why to the caller. */
   private stopAtLimit(segment: VideoSegmentRecord, limit: VideoLimit): StationFailure {
     const closed = this.close(segment, false, limit);
-    const { stationId, id: segmentId, sessionId } = segment;
-    this.core.events.emit('video.stopped', { stationId, segmentId, sessionId, reason: limit.reason, bytes: closed.bytes, limitBytes: limit.limitBytes });
+    const { stationId, id: segmentId, sessionId, returnNumber } = segment;
+    this.core.events.emit('video.stopped', {
+      stationId,
+      segmentId,
+      sessionId,
+      returnNumber,
+      reason: limit.reason,
+      bytes: closed.bytes,
+      limitBytes: limit.limitBytes,
+    });
     this.core.logger.warn('packing video stopped at its limit', {
       stationId,
       segmentId,
       sessionId,
+      returnNumber,
       reason: limit.reason,
       bytes: closed.bytes,
       limitBytes: limit.limitBytes,
@@ -219,6 +238,8 @@ export class VideoDesk {
         payload: {
           segmentId: segment.id,
           sessionId: segment.sessionId,
+          // A clip the returns desk recorded names its return; a packing clip has none.
+          ...(segment.returnNumber !== null ? { returnNumber: segment.returnNumber } : {}),
           kind: segment.kind,
           file: segment.path,
           mimeType: segment.mimeType,

@@ -59,7 +59,15 @@ export function applyRetention(core: RetentionDeps, incomingBytes = 0): Expired[
         stationId: core.stationId,
         actorId: null,
         subject: { kind: 'order', id: segment.orderNumber },
-        payload: { segmentId: segment.id, sessionId: segment.sessionId, file: segment.path, sha256: segment.sha256, bytes: segment.bytes, reason },
+        payload: {
+          segmentId: segment.id,
+          sessionId: segment.sessionId,
+          returnNumber: segment.returnNumber,
+          file: segment.path,
+          sha256: segment.sha256,
+          bytes: segment.bytes,
+          reason,
+        },
       });
     });
     if (segment.path) video.files.remove(segment.path);

@@ -18,6 +18,7 @@ interface ServeOptions {
   station?: string;
   scale: string;
   hidScanner?: boolean;
+  fakeScanner?: boolean;
   central?: string;
   leaseBatch: string;
   centralStation?: string;
@@ -37,6 +38,7 @@ export function registerServe(program: Command): void {
     .option('--station <id>', 'the station this host is by default')
     .option('--scale <kind>', `the station's scale: ${SCALE_KINDS.join(', ')} (fake: a simulated scale for demos and tests)`, 'none')
     .option('--hid-scanner', 'also read HID POS barcode scanners (wedge scanners need nothing)')
+    .option('--fake-scanner', 'a simulated HID POS scanner for tests: POST /fake/scan {"data": "…"} passes a barcode under it')
     .option(
       '--central <url>',
       'attach to central (http://central.lan:5190): orders are claimed there and the journal replicates there, signed with the key of `packdesk station key` (register it at central first)',
@@ -63,6 +65,7 @@ export function registerServe(program: Command): void {
         housekeeping: true,
         scale: opts.scale as ScaleKind,
         hidScanner: opts.hidScanner ?? false,
+        fakeScanner: opts.fakeScanner ?? false,
         ...(opts.central
           ? { central: { url: centralUrl(opts.central), stationId: opts.centralStation, leaseBatch: parseCount(opts.leaseBatch, '--lease-batch', 0, 100) } }
           : {}),
@@ -80,6 +83,7 @@ export function registerServe(program: Command): void {
           allowedHosts: opts.allowedHost ?? [],
           tls,
           fakeScale: booted.devices.fakeScale,
+          fakeScanner: booted.devices.fakeScanner,
         });
       } catch (error) {
         await booted.close();

@@ -4,7 +4,8 @@ import { videoSettingsSchema, type VideoSettings } from '../../contract/video';
 
 interface SegmentRow {
   id: number;
-  session_id: number;
+  session_id: number | null;
+  return_number: string | null;
   order_number: string;
   station_id: string;
   user_id: number | null;
@@ -27,6 +28,7 @@ function toSegment(r: SegmentRow): VideoSegmentRecord {
   return {
     id: r.id,
     sessionId: r.session_id,
+    returnNumber: r.return_number,
     orderNumber: r.order_number,
     stationId: r.station_id,
     userId: r.user_id,
@@ -48,17 +50,18 @@ function toSegment(r: SegmentRow): VideoSegmentRecord {
 
 const SELECT = 'SELECT * FROM video_segments';
 
-/** Segments and camera settings (migration 0007). */
+/** Segments and camera settings (migration 0007; a return as a segment's owner, 0027). */
 export function createVideoRepository(db: Database): VideoRepository {
   const insert = db.prepare(
-    `INSERT INTO video_segments (session_id, order_number, station_id, user_id, kind, status, path, mime_type, started_at, camera_id)
-     VALUES (@sessionId, @orderNumber, @stationId, @userId, @kind, 'recording', @path, @mimeType, @startedAt, @cameraId)`,
+    `INSERT INTO video_segments (session_id, return_number, order_number, station_id, user_id, kind, status, path, mime_type, started_at, camera_id)
+     VALUES (@sessionId, @returnNumber, @orderNumber, @stationId, @userId, @kind, 'recording', @path, @mimeType, @startedAt, @cameraId)`,
   );
   const byId = db.prepare<[number], SegmentRow>(`${SELECT} WHERE id = ?`);
   const recordingAt = db.prepare<[string], SegmentRow>(`${SELECT} WHERE status = 'recording' AND station_id = ? ORDER BY id`);
   const recordingOlder = db.prepare<[string], SegmentRow>(`${SELECT} WHERE status = 'recording' AND coalesce(last_chunk_at, started_at) < ? ORDER BY id`);
   const forOrder = db.prepare<[string], SegmentRow>(`${SELECT} WHERE order_number = ? ORDER BY started_at, id`);
   const forSession = db.prepare<[number], SegmentRow>(`${SELECT} WHERE session_id = ? ORDER BY id`);
+  const forReturn = db.prepare<[string], SegmentRow>(`${SELECT} WHERE return_number = ? ORDER BY id`);
   const chunk = db.prepare(
     'UPDATE video_segments SET bytes = @bytes, chunks = @chunks, media_ms = @mediaMs, last_chunk_at = @at, started_at = coalesce(@startedAt, started_at) WHERE id = @id',
   );
@@ -91,6 +94,7 @@ export function createVideoRepository(db: Database): VideoRepository {
     recordingOlderThan: (before) => recordingOlder.all(before).map(toSegment),
     forOrder: (orderNumber) => forOrder.all(orderNumber).map(toSegment),
     forSession: (sessionId) => forSession.all(sessionId).map(toSegment),
+    forReturn: (returnNumber) => forReturn.all(returnNumber).map(toSegment),
     chunkStored(id, fields) {
       chunk.run({ id, startedAt: null, ...fields });
     },

@@ -105,6 +105,18 @@ describe('describeEntry', () => {
     for (const language of LANGUAGES) for (const e of [labelled, handover, parked]) expect(entryTypeName(e.type, language)).not.toMatch(/Other|Inne/);
   });
 
+  it('says whose clip was saved: the packing video, or the returns desk’s video of a return', () => {
+    const clip = { kind: 'webcam', startedAt: '2026-12-02T10:00:00.000Z', endedAt: '2026-12-02T10:00:42.000Z', bytes: 2048 };
+    const entry = (payload: Record<string, unknown>) => ({ type: 'video.segment', payload, subject: { kind: 'order', id: 'PD-1' } });
+    expect(describeEntry(entry({ ...clip, sessionId: 4 }), 'en', names)).toBe('Saved the packing video: 42 s, 2 kB.');
+    expect(describeEntry(entry({ ...clip, sessionId: null, returnNumber: 'R-2026-000007' }), 'en', names)).toBe(
+      'Saved the video of return R-2026-000007: 42 s, 2 kB.',
+    );
+    expect(describeEntry(entry({ ...clip, sessionId: null, returnNumber: 'R-2026-000007' }), 'pl', names)).toBe(
+      'Zapisano nagranie zwrotu R-2026-000007: 42 s, 2 kB.',
+    );
+  });
+
   it('says a type it does not know as an event, not as a code', () => {
     expect(describeEntry({ type: 'returns.graded', payload: {} }, 'en')).toBe('Other event: returns graded.');
     expect(entryTypeName('returns.graded', 'pl')).toBe('Inne zdarzenie');

@@ -16,7 +16,13 @@ describe('recording a packing session', () => {
     const { call, sessionId } = await openMugOrder(f);
     const started = await ok(call('video.start', { sessionId, mimeType: 'video/webm;codecs=vp8' }));
     if (started.mode !== 'webcam') throw new Error('expected webcam mode');
-    expect(started.overlay).toMatchObject({ orderNumber: 'PD-100001', packer: 'Anna Kowalska', sessionId, qrText: `packdesk:session:ST-01:${sessionId}` });
+    expect(started.overlay).toMatchObject({
+      orderNumber: 'PD-100001',
+      person: 'Anna Kowalska',
+      returnNumber: null,
+      sessionId,
+      qrText: `packdesk:session:ST-01:${sessionId}`,
+    });
     expect(started.overlay.qr.length).toBeGreaterThanOrEqual(21);
     const id = started.segment.id;
     expect(await ok(call('video.chunk', { segmentId: id, index: 0, ms: 1000, data: bytes('first-') }))).toEqual({ bytes: 6, chunks: 1 });

@@ -10,6 +10,7 @@ function clip(id: number, startedAt: string, size: number): VideoSegmentRecord {
   return {
     id,
     sessionId: id,
+    returnNumber: null,
     orderNumber: `PD-${id}`,
     stationId: 'ST-01',
     userId: 1,

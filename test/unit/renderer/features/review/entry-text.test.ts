@@ -5,6 +5,7 @@ import { clipMoment } from '../../../../../renderer/features/review/entryText';
 const segment = (id: number, startedAt: string, endedAt: string | null, kind: 'webcam' | 'nvr' = 'webcam'): VideoSegmentView => ({
   id,
   sessionId: 1,
+  returnNumber: null,
   orderNumber: 'PD-1',
   stationId: 'ST-01',
   kind,
