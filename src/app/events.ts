@@ -1,4 +1,5 @@
 import type { EventName, StationEvent, StationEvents } from '../contract/events';
+import type { Journal } from './ports';
 
 export type EventListener = (event: StationEvent) => void;
 
@@ -14,6 +15,26 @@ export class EventStream {
   emit<E extends EventName>(name: E, payload: StationEvents[E]): void {
     for (const listener of [...this.listeners]) listener({ name, payload } as StationEvent);
   }
+}
+
+/**
+ * The station's journal, telling the managers' shift view to ask again: whatever is journaled
+ * changes what it shows, and so do the print queues, the shop's outbox and the returns, which move
+ * without a journal entry.
+ */
+export function withShiftHints(journal: Journal, events: EventStream): Journal {
+  events.subscribe((event) => {
+    if (event.name === 'print.job.changed' || event.name === 'sync.changed' || event.name === 'returns.changed')
+      events.emit('shift.changed', { stationId: null, from: 'stationId' in event.payload ? String(event.payload.stationId) : '', type: event.name });
+  });
+  return {
+    ...journal,
+    append(entry) {
+      const written = journal.append(entry);
+      events.emit('shift.changed', { stationId: null, from: written.stationId, type: written.type });
+      return written;
+    },
+  };
 }
 
 /**

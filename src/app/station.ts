@@ -22,7 +22,7 @@ import { createStationDocuments, type StationDocuments } from './documents/stati
 import type { Client, CommonPorts } from './context';
 import type { EventListener } from './events';
 import type { StationEvent } from '../contract/events';
-import { EventStream } from './events';
+import { EventStream, withShiftHints } from './events';
 import type { Handlers } from './handlers';
 import { orderHandlers } from './orders';
 import type { Completion } from './packing/complete';
@@ -118,20 +118,7 @@ function scansGoToScreen(role: Role, stationKind: string, packing: boolean): boo
 export function createStation(ports: StationPorts): Station {
   const events = new EventStream();
   const { store, clock, logger } = ports;
-  // Whatever is journaled changes what the managers' shift view shows: they are told to ask again.
-  const journal: typeof ports.journal = {
-    ...ports.journal,
-    append(entry) {
-      const written = ports.journal.append(entry);
-      events.emit('shift.changed', { stationId: null, from: written.stationId, type: written.type });
-      return written;
-    },
-  };
-  // So are the print queues and the shop's outbox, which move without a journal entry.
-  events.subscribe((event) => {
-    if (event.name === 'print.job.changed' || event.name === 'sync.changed' || event.name === 'returns.changed')
-      events.emit('shift.changed', { stationId: null, from: 'stationId' in event.payload ? String(event.payload.stationId) : '', type: event.name });
-  });
+  const journal = withShiftHints(ports.journal, events);
   // Each feature gets what it uses (its Deps), never the whole of StationPorts.
   const common: CommonPorts = { store, journal, clock, logger, events, stationId: ports.stationId };
   // A carrier's label is the parcel's one label: the document worker prints it from the carrier
