@@ -569,10 +569,13 @@ export function describeEntry(entry: EntryForText, language: Language, context: 
     }
     case 'user.pin_reset':
       return pl ? `Nadano nowy PIN użytkownikowi ${str(p.userName) ?? subjectUser()}.` : `Gave ${str(p.userName) ?? subjectUser()} a new PIN.`;
-    case 'user.badge_printed':
+    case 'user.badge_printed': {
+      // Entries before the print queue name the format only: ZPL went to a label printer.
+      const onLabel = p.printer === 'label' || (p.printer === undefined && str(p.format) === 'zpl');
       return pl
-        ? `Wydrukowano identyfikator użytkownika ${str(p.userName) ?? subjectUser()} (${str(p.format) === 'zpl' ? 'drukarka etykiet' : 'A4'}).`
-        : `Printed the badge card of ${str(p.userName) ?? subjectUser()} (${str(p.format) === 'zpl' ? 'label printer' : 'A4'}).`;
+        ? `Wydrukowano identyfikator użytkownika ${str(p.userName) ?? subjectUser()} (${onLabel ? 'drukarka etykiet' : 'A4'}).`
+        : `Printed the badge card of ${str(p.userName) ?? subjectUser()} (${onLabel ? 'label printer' : 'A4'}).`;
+    }
     case 'box.saved': {
       const size = [p.lengthMm, p.widthMm, p.heightMm].every((d) => num(d) !== null) ? `${num(p.lengthMm)}×${num(p.widthMm)}×${num(p.heightMm)} mm` : '';
       const off = p.active === false ? (pl ? ', wycofany' : ', withdrawn') : '';

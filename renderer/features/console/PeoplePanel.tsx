@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { CardPrinter } from '../../../src/contract/admin';
 import { LANGUAGES, ROLES, type Language, type Role } from '../../../src/domain/user';
 import { errorText } from '../../i18n/error-text';
 import { useStationStore } from '../../station/stationStore';
@@ -15,6 +16,7 @@ export function PeoplePanel() {
   const [role, setRole] = useState<Role>('packer');
   const [language, setLanguage] = useState<'' | Language>('');
   const [pin, setPin] = useState('');
+  const [cardTo, setCardTo] = useState<'' | CardPrinter>('label');
   const [pinFor, setPinFor] = useState<Record<number, string>>({});
   const first = useRef<HTMLInputElement>(null);
 
@@ -25,7 +27,7 @@ export function PeoplePanel() {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (await addUser({ name, role, language: language || null, pin })) {
+    if (await addUser({ name, role, language: language || null, pin, card: cardTo || null })) {
       setName('');
       setPin('');
     }
@@ -63,6 +65,14 @@ export function PeoplePanel() {
         <label>
           {t('console.users.pin')}
           <input name="pin" value={pin} onChange={(e) => setPin(e.target.value)} inputMode="numeric" pattern="\d{4,8}" autoComplete="off" required />
+        </label>
+        <label>
+          {t('console.users.card')}
+          <select name="card" value={cardTo} onChange={(e) => setCardTo(e.target.value as '' | CardPrinter)}>
+            <option value="label">{t('console.users.cardLabel')}</option>
+            <option value="a4">{t('console.users.cardA4')}</option>
+            <option value="">{t('console.users.cardNone')}</option>
+          </select>
         </label>
         <button type="submit" className="primary" disabled={saving}>
           {t('console.users.add')}
@@ -148,7 +158,7 @@ export function PeoplePanel() {
                   </form>
                 </td>
                 <td>
-                  <button type="button" disabled={saving} onClick={() => void newBadge(user.id, user.name)}>
+                  <button type="button" disabled={saving || !cardTo} onClick={() => void (cardTo && newBadge(user.id, user.name, cardTo))}>
                     {t('console.users.badge')}
                   </button>{' '}
                   {user.id !== me && (

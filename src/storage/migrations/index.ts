@@ -25,6 +25,7 @@ import { orderLinePrices } from './0023-order-line-prices';
 import { shiftPatterns } from './0024-shift-patterns';
 import { boxLabelDocuments } from './0025-box-label-documents';
 import { centralLeases } from './0026-central-leases';
+import { badgeCardDocuments } from './0027-badge-card-documents';
 
 export type { Migration } from './migration';
 
@@ -56,4 +57,5 @@ export const MIGRATIONS: readonly Migration[] = [
   shiftPatterns,
   boxLabelDocuments,
   centralLeases,
+  badgeCardDocuments,
 ];
