@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import type { CompletedSessionsQuery, PackingErrorAttributions, StatisticsSource } from '../../app/ports/statistics';
 import { analyseSession, DEFAULT_IDLE_GAP_SECONDS, FACTORS, type PackerPart } from '../../domain/statistics';
 import type { CompletedSession, PackingErrorAttribution, SessionFacts, StatsEntry } from '../../domain/statistics';
@@ -109,8 +109,13 @@ const PACK_TYPES = [
 ];
 const TYPE_LIST = PACK_TYPES.map((t) => `'${t}'`).join(', ');
 const CHUNK = 400;
-/** Journal entries read at a time by the first count. */
+/** Journal entries read at a time by a count in journal order. */
 const PAGE_SEQS = 20_000;
+/** A backlog up to this many entries is counted completion by completion, each session read by its order. */
+const SINCE_MAX = 2_000;
+
+/** A packing entry as the first count reads it: seq, at, station, actor, type, order number, payload. */
+type PageRow = [number, string, string, number | null, string, string, string];
 
 interface WindowRow extends EntryRow {
   subject_id: string;
@@ -130,7 +135,9 @@ const toEntry = (r: EntryRow): StatsEntry => ({ seq: r.seq, at: r.at, stationId:
  * lines, in batches. An order has one open session at a time, so a session is the order's packing
  * entries since its previous completion.
  */
-export function createStatisticsSource(db: Database): StatisticsSource {
+export function createStatisticsSource(db: Database, sizes: { pageEntries?: number; sinceMax?: number } = {}): StatisticsSource {
+  const pageEntries = sizes.pageEntries ?? PAGE_SEQS;
+  const sinceMax = sizes.sinceMax ?? SINCE_MAX;
   const columns = 'seq, at, station_id, actor_id, type, subject_id, payload';
   const window = db.prepare<[string, string], WindowRow>(
     `SELECT ${columns} FROM journal_entries WHERE type IN (${TYPE_LIST}) AND at >= ? AND at < ? AND +subject_kind = 'order'`,
@@ -150,14 +157,21 @@ export function createStatisticsSource(db: Database): StatisticsSource {
   );
   // The catalogue may not mark fragile products yet: read the mark where the column exists.
   const fragile = hasColumn(db, 'products', 'fragile') ? 'p.fragile' : '0';
-  const linesOf = (numbers: string[]) =>
-    db
-      .prepare<string[], LineRow & { number: string }>(
+  // Prepared once per batch size (a full batch, and the last one's), not once per batch.
+  const linesStatements = new Map<number, Statement<string[], LineRow & { number: string }>>();
+  const linesOf = (numbers: string[]) => {
+    let statement = linesStatements.get(numbers.length);
+    if (!statement) {
+      statement = db.prepare<string[], LineRow & { number: string }>(
         `SELECT o.number, o.id AS order_id, l.product_id, l.sku, l.quantity, p.is_kit, p.weight_grams, ${fragile} AS fragile
          FROM orders o LEFT JOIN order_lines l ON l.order_id = o.id LEFT JOIN products p ON p.id = l.product_id
          WHERE o.number IN (${numbers.map(() => '?').join(', ')}) ORDER BY o.id, l.position`,
-      )
-      .all(...numbers);
+      );
+      if (linesStatements.size > 8) linesStatements.clear();
+      linesStatements.set(numbers.length, statement);
+    }
+    return statement.all(...numbers);
+  };
 
   /** Sessions of one order's entries (seq order) completed in [from, to), with whether each is whole. */
   const cut = (rows: EntryRow[], from: string, to: string, whole: boolean) => {
@@ -177,7 +191,7 @@ export function createStatisticsSource(db: Database): StatisticsSource {
   };
 
   /** Sessions (an order's entries, ending with its completion) with the order's lines, read in batches. */
-  const build = (chosen: { subject: string; entries: EntryRow[] }[]): CompletedSession[] => {
+  const build = (chosen: { subject: string; entries: StatsEntry[] }[]): CompletedSession[] => {
     const lines = new Map<string, LineRow[]>();
     const numbers = [...new Set(chosen.map((s) => s.subject))];
     for (let i = 0; i < numbers.length; i += CHUNK) {
@@ -191,16 +205,15 @@ export function createStatisticsSource(db: Database): StatisticsSource {
     for (const s of chosen) {
       const lineRows = lines.get(s.subject);
       if (!lineRows || lineRows.length === 0) continue;
-      const entries = s.entries.map(toEntry);
       const completion = s.entries.at(-1)!;
-      const sessionId = entries.at(-1)!.payload.sessionId;
+      const sessionId = completion.payload.sessionId;
       result.push({
         sessionId: typeof sessionId === 'number' ? sessionId : null,
         orderId: lineRows[0]!.order_id,
         orderNumber: s.subject,
-        stationId: completion.station_id,
+        stationId: completion.stationId,
         completedAt: completion.at,
-        entries,
+        entries: s.entries,
         lines: lineRows
           .filter((l) => l.product_id !== null)
           .map((l) => ({
@@ -249,13 +262,16 @@ export function createStatisticsSource(db: Database): StatisticsSource {
   const forgetAll = db.prepare('DELETE FROM stats_sessions');
 
   // Every order's packing entries in journal order, for the first count of a whole journal.
-  // A page at a time: better-sqlite3 runs no other statement while one is being iterated.
-  const packingPage = db.prepare<[number, number], EntryRow & { subject_id: string }>(
-    `SELECT seq, at, station_id, actor_id, type, subject_id, payload FROM journal_entries
-     WHERE seq > ? AND seq <= ? AND +subject_kind = 'order' AND +type >= 'pack.' AND +type < 'pack/' ORDER BY seq`,
-  );
+  // A page at a time: better-sqlite3 runs no other statement while one is being iterated. Rows as
+  // arrays, each made into its entry at once: one object an entry instead of three.
+  const packingPage = db
+    .prepare<[number, number], PageRow>(
+      `SELECT seq, at, station_id, actor_id, type, subject_id, payload FROM journal_entries
+       WHERE seq > ? AND seq <= ? AND +subject_kind = 'order' AND +type >= 'pack.' AND +type < 'pack/' ORDER BY seq`,
+    )
+    .raw(true);
 
-  const keepAll = (sessions: { subject: string; entries: EntryRow[] }[]) => {
+  const keepAll = (sessions: { subject: string; entries: StatsEntry[] }[]) => {
     for (const session of build(sessions)) {
       const facts = analyseSession(session, DEFAULT_IDLE_GAP_SECONDS);
       const seq = session.entries.at(-1)!.seq;
@@ -264,60 +280,87 @@ export function createStatisticsSource(db: Database): StatisticsSource {
     }
   };
 
-  /**
-   * The first count of a journal (or after the facts changed): one pass in journal order, each
-   * order's entries gathered until its completion closes the session, instead of reading each
-   * order's entries by itself. Measured no faster on a loaded machine (docs/benchmarks.md): the
-   * time goes elsewhere (analysing and keeping each session), still to be profiled.
-   */
-  const countAll = (last: number) => {
-    const open = new Map<string, EntryRow[]>();
-    let done: { subject: string; entries: EntryRow[] }[] = [];
-    for (let from = 0; from < last; from += PAGE_SEQS) {
-      for (const row of packingPage.all(from, Math.min(last, from + PAGE_SEQS))) {
-        const list = open.get(row.subject_id);
-        if (list) list.push(row);
-        else open.set(row.subject_id, [row]);
-        if (row.type !== 'pack.completed') continue;
-        done.push({ subject: row.subject_id, entries: open.get(row.subject_id)! });
-        open.delete(row.subject_id);
-      }
-      keepAll(done);
-      done = [];
-    }
+  /** One completed session read whole by its order: its entries since the order's previous completion. */
+  const byOrder = (subject: string, completionSeq: number) => {
+    const rows = orderEntries.all(subject).filter((r) => r.seq <= completionSeq);
+    const previous = rows.findLastIndex((r, k) => k < rows.length - 1 && r.type === 'pack.completed');
+    return { subject, entries: rows.slice(previous + 1).map(toEntry) };
   };
 
-  /** Since the last count: each new completion's session, read by its order (a session may have begun before). */
+  /**
+   * What the last page counted left open: the sessions begun and not yet completed by its end
+   * (their entries so far), and the orders first met in the middle of a session (begun before the
+   * count started: read whole by their order when they complete). Good for the page that starts
+   * where it ended; anything else starts afresh.
+   */
+  let carry: { seq: number; open: Map<string, StatsEntry[]>; begunBefore: Set<string> } | null = null;
+
+  /**
+   * One page of a count in journal order: each order's entries gathered until its completion
+   * closes the session, instead of reading each order's entries by itself. A session starts with
+   * its opening; an order first met at any other entry began before the count (read by its order).
+   */
+  const countPage = (from: number, to: number) => {
+    const open = carry?.seq === from ? carry.open : new Map<string, StatsEntry[]>();
+    const begunBefore = carry?.seq === from ? carry.begunBefore : new Set<string>();
+    const done: { subject: string; entries: StatsEntry[] }[] = [];
+    for (const [seq, at, stationId, actorId, type, subject, payload] of packingPage.all(from, to) as unknown as PageRow[]) {
+      const list = open.get(subject);
+      if (list === undefined && from > 0 && type !== 'pack.opened' && !begunBefore.has(subject)) begunBefore.add(subject);
+      if (begunBefore.has(subject)) {
+        if (type !== 'pack.completed') continue;
+        begunBefore.delete(subject);
+        done.push(byOrder(subject, seq));
+        continue;
+      }
+      const entry: StatsEntry = { seq, at, stationId, actorId, type, payload: parse(payload) };
+      if (list) list.push(entry);
+      else open.set(subject, [entry]);
+      if (type !== 'pack.completed') continue;
+      done.push({ subject, entries: open.get(subject)! });
+      open.delete(subject);
+    }
+    keepAll(done);
+    carry = { seq: to, open, begunBefore };
+  };
+
+  /** Since the last count, when little was appended: each new completion's session, read by its order. */
   const countSince = (since: number, last: number) => {
     const fresh = newCompletions.all(since).filter((c) => c.seq <= last);
-    for (let i = 0; i < fresh.length; i += CHUNK) {
-      keepAll(
-        fresh.slice(i, i + CHUNK).map((c) => {
-          const rows = orderEntries.all(c.subject_id).filter((r) => r.seq <= c.seq);
-          const previous = rows.findLastIndex((r, k) => k < rows.length - 1 && r.type === 'pack.completed');
-          return { subject: c.subject_id, entries: rows.slice(previous + 1) };
-        }),
-      );
-    }
+    for (let i = 0; i < fresh.length; i += CHUNK) keepAll(fresh.slice(i, i + CHUNK).map((c) => byOrder(c.subject_id, c.seq)));
     return fresh.at(-1)?.at ?? null;
   };
 
-  /** Counts the sessions completed since the kept counts last reached, and keeps them. */
-  const catchUp = () => {
+  /**
+   * Counts the sessions completed since the kept counts last reached, and keeps them; at most
+   * `budget` journal entries' worth (all when absent). A large backlog (the first count of a
+   * journal, or after the facts changed) goes page by page in journal order, each page its own
+   * transaction that moves the mark on, so no write waits for the whole count and a count cut
+   * short goes on where it stopped. True while more remains.
+   */
+  const catchUp = (budget = Infinity): boolean => {
     let state = cacheState.get();
     if (state && state.version !== FACTS_VERSION) {
       forgetAll.run();
       state = undefined;
+      carry = null;
     }
     const last = lastSeq.get()?.seq ?? 0;
-    if (state && state.seq >= last) return;
-    db.transaction(() => {
-      if (state) saveState.run(FACTS_VERSION, last, countSince(state.seq, last) ?? state.at);
-      else {
-        countAll(last);
-        saveState.run(FACTS_VERSION, last, lastCompletionAt.get(last)?.at ?? '');
-      }
-    })();
+    const from = state?.seq ?? 0;
+    if (from >= last) return false;
+    if (state && last - from <= sinceMax) {
+      db.transaction(() => saveState.run(FACTS_VERSION, last, countSince(from, last) ?? state.at))();
+      return false;
+    }
+    const end = Math.min(last, from + budget);
+    for (let page = from; page < end; page += pageEntries) {
+      const to = Math.min(end, page + pageEntries);
+      db.transaction(() => {
+        countPage(page, to);
+        saveState.run(FACTS_VERSION, to, lastCompletionAt.get(to)?.at ?? state?.at ?? '');
+      })();
+    }
+    return end < last;
   };
 
   const source: StatisticsSource = {
@@ -337,26 +380,27 @@ export function createStatisticsSource(db: Database): StatisticsSource {
         const partSince = new Date(Date.parse(from) - PART_LOOKBACK_DAYS * 86_400_000).toISOString();
         for (const r of putBacksOf.all(packerId, partSince, to)) if (!bySubject.has(r.subject_id)) bySubject.set(r.subject_id, []);
       }
-      const sessions: { subject: string; entries: EntryRow[] }[] = [];
+      const sessions: { subject: string; entries: StatsEntry[] }[] = [];
       for (const [subject, list] of bySubject) {
         list.sort((a, b) => a.seq - b.seq);
         const { found, tail } = cut(list, from, to, false);
         // Read whole by its order: a session begun before the scan, shared, or left by this packer to someone else.
         const partial = found.some((s) => !s.complete) || (packerId !== undefined && (tail.length > 0 || list.length === 0));
         if (!partial) {
-          for (const s of found) sessions.push({ subject, entries: s.entries });
+          for (const s of found) sessions.push({ subject, entries: s.entries.map(toEntry) });
           continue;
         }
         for (const s of cut(orderEntries.all(subject), from, to, true).found) {
           if (packerId !== undefined && !s.entries.some((e) => e.actor_id === packerId)) continue;
           if (stationId !== undefined && s.entries.at(-1)!.station_id !== stationId) continue;
-          sessions.push({ subject, entries: s.entries });
+          sessions.push({ subject, entries: s.entries.map(toEntry) });
         }
       }
       sessions.sort((a, b) => a.entries.at(-1)!.seq - b.entries.at(-1)!.seq);
       const chosen = query.limit !== undefined && query.limit >= 0 ? sessions.slice(-query.limit) : sessions;
       return build(chosen);
     },
+    countAhead: (journalEntries) => catchUp(journalEntries),
     completedFacts(query) {
       const { from, to, packerId, stationId, idleGapSeconds } = query;
       if (idleGapSeconds !== DEFAULT_IDLE_GAP_SECONDS) return source.completedSessions(query).map((s) => analyseSession(s, idleGapSeconds));
