@@ -12,7 +12,7 @@ export interface CompletedSessionsQuery {
   limit?: number;
 }
 
-/** Packing sessions as the journal and the order data tell them (src/storage/repositories/statistics.ts). */
+/** Packing sessions as the journal and the order data tell them (src/storage/repositories/statistics/). */
 export interface StatisticsSource {
   completedSessions(query: CompletedSessionsQuery): CompletedSession[];
   /**
