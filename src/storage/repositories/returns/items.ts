@@ -1,6 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { ReturnsRepository } from '../../../app/ports/returns';
-import type { PackingErrorRecord, ReturnItemRecord } from '../../../app/ports/returns';
+import type { PackingErrorRecord, ReturnItemRecord, ReturnsRepository } from '../../../app/ports/returns';
 import { StationFailure } from '../../../contract/errors';
 import type { Condition, Disposition } from '../../../domain/returns/types';
 

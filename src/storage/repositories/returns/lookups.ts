@@ -1,6 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { ReturnsRepository } from '../../../app/ports/returns';
-import type { ShipmentRecord } from '../../../app/ports/returns';
+import type { ReturnsRepository, ShipmentRecord } from '../../../app/ports/returns';
 import type { PackingState } from '../../../domain/packing';
 
 /** Words of a customer search as a range of the term index: every term that starts with the word. */

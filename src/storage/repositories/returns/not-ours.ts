@@ -1,6 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { ReturnsRepository } from '../../../app/ports/returns';
-import type { NotOurParcelRecord, NotOursStatus } from '../../../app/ports/returns';
+import type { NotOurParcelRecord, NotOursStatus, ReturnsRepository } from '../../../app/ports/returns';
 import { StationFailure } from '../../../contract/errors';
 import { numbered } from './numbered';
 

@@ -1,6 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { ReturnsRepository } from '../../../app/ports/returns';
-import type { ReturnPhotoRecord } from '../../../app/ports/returns';
+import type { ReturnPhotoRecord, ReturnsRepository } from '../../../app/ports/returns';
 
 interface PhotoRow {
   id: number;

@@ -1,6 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { ReturnsRepository } from '../../../app/ports/returns';
-import type { ReturnRecord, StoredEligibility } from '../../../app/ports/returns';
+import type { ReturnRecord, ReturnsRepository, StoredEligibility } from '../../../app/ports/returns';
 import { StationFailure } from '../../../contract/errors';
 import type { DeadlineKind } from '../../../domain/returns/deadlines';
 import type { ComplaintOutcome, ReturnStatus, ReturnType } from '../../../domain/returns/types';
