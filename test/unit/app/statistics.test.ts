@@ -309,18 +309,13 @@ describe('reading sessions from the journal', () => {
       db.exec('DELETE FROM stats_sessions; UPDATE stats_cache SET seq = 0');
       expect(await ok(call('stats.packers', week))).toEqual(first);
       expect(kept()).toEqual(onePass);
-      // Counted ahead a page at a time, each page one entry: every session crosses a page's end.
-      db.exec('DELETE FROM stats_sessions; DELETE FROM stats_cache');
+      // Counted ahead a page at a time (every session crosses a page's end), in one source, or a new one each step as after a restart.
       const ahead = createStatisticsSource(db, { pageEntries: 1, sinceMax: 0 });
-      let steps = 0;
-      while (ahead.countAhead(1)) steps++;
-      expect(steps).toBeGreaterThan(5);
-      expect(kept()).toEqual(onePass);
-      // Cut short after every page and started again (a restart): sessions begun before are read by their order.
-      db.exec('DELETE FROM stats_sessions; DELETE FROM stats_cache');
-      while (createStatisticsSource(db, { pageEntries: 2, sinceMax: 0 }).countAhead(3));
-      expect(kept()).toEqual(onePass);
-      expect(await ok(call('stats.packers', week))).toEqual(first);
+      for (const source of [() => ahead, () => createStatisticsSource(db, { pageEntries: 2, sinceMax: 0 })]) {
+        db.exec('DELETE FROM stats_sessions; DELETE FROM stats_cache');
+        while (source().countAhead(3));
+        expect(kept()).toEqual(onePass);
+      }
     } finally {
       db.close();
     }
