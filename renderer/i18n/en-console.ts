@@ -43,6 +43,11 @@ export const enConsole = {
     pinOf: 'New PIN for {{name}}',
     badgeReady: 'Badge for {{name}}:',
     badgeOnce: 'This code is shown only now; the station keeps no copy. Print the card, or issue a new one if it is lost.',
+    card: 'Badge card',
+    cardLabel: 'On the label printer',
+    cardA4: 'On the A4 printer',
+    cardNone: 'No card (show the code only)',
+    cardSent: 'The card is on its way to the printer (print job {{job}}). It is not kept once printed: if it does not come out, issue a new badge.',
   },
   boxes: {
     title: 'Box types',

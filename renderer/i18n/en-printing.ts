@@ -54,6 +54,7 @@ export const enPrinting = {
     returns_receipt_label: 'Returns receipt (label)',
     return_item_label: 'Returned item label',
     box_label: 'Box label',
+    badge_card: 'Badge card',
     test_page: 'Test page',
   },
   parcel: 'parcel {{n}}',

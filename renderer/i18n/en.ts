@@ -51,6 +51,8 @@ const errors: Record<ErrorCode, string> = {
   ORDER_BEING_PACKED: '{{user}} is packing this order at {{station}} right now; it can be released only when nobody is working on it.',
   USER_NOT_FOUND: 'There is no such person.',
   BADGE_IN_USE: 'That badge code belongs to someone else already. Choose another.',
+  BADGE_PRINTER_NEEDED:
+    'Badge cards print on a real printer, never into a PDF folder, since a badge logs a person in. Set up the {{printer}} printer under Settings → Printers.',
   STATION_NOT_FOUND: 'There is no station {{station}}.',
   UNAUTHORIZED: 'This screen needs the station access token. Open the link with its token.',
   INTERNAL: 'Something went wrong at the station. Try again.',

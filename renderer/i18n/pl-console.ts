@@ -43,6 +43,11 @@ export const plConsole = {
     pinOf: 'Nowy PIN dla: {{name}}',
     badgeReady: 'Identyfikator dla: {{name}}:',
     badgeOnce: 'Ten kod jest widoczny tylko teraz; stanowisko nie przechowuje kopii. Wydrukuj kartę albo wydaj nową, jeśli zginie.',
+    card: 'Karta identyfikatora',
+    cardLabel: 'Na drukarce etykiet',
+    cardA4: 'Na drukarce A4',
+    cardNone: 'Bez karty (tylko kod)',
+    cardSent: 'Karta jest w drodze do drukarki (zadanie {{job}}). Po wydruku nie jest przechowywana: jeśli nie wyjdzie, wydaj nowy identyfikator.',
   },
   boxes: {
     title: 'Typy kartonów',

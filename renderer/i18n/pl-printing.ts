@@ -56,6 +56,7 @@ export const plPrinting: typeof enPrinting = {
     returns_receipt_label: 'Potwierdzenie zwrotu (etykieta)',
     return_item_label: 'Etykieta zwróconego towaru',
     box_label: 'Etykieta kartonu',
+    badge_card: 'Karta identyfikatora',
     test_page: 'Strona testowa',
   },
   parcel: 'paczka {{n}}',

@@ -51,6 +51,8 @@ const errors: Record<ErrorCode, string> = {
   ORDER_BEING_PACKED: '{{user}} pakuje teraz to zamówienie na stanowisku {{station}}; można je zwolnić tylko, gdy nikt nad nim nie pracuje.',
   USER_NOT_FOUND: 'Nie ma takiej osoby.',
   BADGE_IN_USE: 'Ten kod identyfikatora należy już do kogoś innego. Wybierz inny.',
+  BADGE_PRINTER_NEEDED:
+    'Karty identyfikatorów drukuje prawdziwa drukarka, nigdy folder PDF, bo identyfikator loguje osobę. Ustaw drukarkę ({{printer}}) w Ustawienia → Drukarki.',
   STATION_NOT_FOUND: 'Nie ma stanowiska {{station}}.',
   UNAUTHORIZED: 'Ten ekran wymaga tokenu dostępu stanowiska. Otwórz link z tokenem.',
   INTERNAL: 'Na stanowisku wystąpił błąd. Spróbuj ponownie.',

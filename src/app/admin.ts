@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import type { AdminUserView } from '../contract/admin';
+import type { AdminUserView, CardPrinter } from '../contract/admin';
 import { StationFailure } from '../contract/errors';
 import { formatGrams, roleName } from '../domain/journal-text';
 import { normaliseBadge, roleAllows, type Language, type Role, type User } from '../domain/user';
@@ -9,7 +9,7 @@ import type { HandlerSlice } from './handlers';
 import { hashPin } from './pin';
 import type { DocumentRenderer } from './ports/documents';
 import { toStationInfo } from './station-info';
-import type { PrinterProfileRepository } from './ports/printing';
+import type { PrinterProfile, PrinterProfileRepository } from './ports/printing';
 import type { StationPrinting } from './documents/printing';
 
 type AdminMethods =
@@ -25,10 +25,12 @@ type AdminMethods =
   | 'admin.station.save';
 
 export interface AdminDeps extends Pick<CommonPorts, 'store' | 'journal' | 'clock' | 'logger' | 'events'> {
-  renderer: Pick<DocumentRenderer, 'codeCard' | 'boxLabelPdf' | 'boxLabelZpl'>;
-  /** The station's label printer, for box labels sent through the print queue. */
-  labelPrinter: { profiles: Pick<PrinterProfileRepository, 'forDocument'>; printingFor(stationId: string): StationPrinting };
+  renderer: Pick<DocumentRenderer, 'codeCard' | 'cardLabelPdf' | 'cardLabelZpl'>;
+  /** The station's printers, for box labels and badge cards sent through the print queue. */
+  printers: { profiles: Pick<PrinterProfileRepository, 'forDocument'>; printingFor(stationId: string): StationPrinting };
 }
+
+type RenderedCard = { format: 'pdf' | 'zpl' | 'epl'; bytes: Uint8Array };
 
 const BADGE_PREFIX: Record<Role, string> = { packer: 'P', manager: 'M', returns: 'R', admin: 'A' };
 /** Letters and digits a person cannot misread on a card (no 0/O, 1/I/L). */
@@ -57,32 +59,58 @@ export function adminHandlers(deps: AdminDeps, logins: Logins): HandlerSlice<Adm
       if (!store.users.byBadge(code)) return code;
     }
   };
-  const card = async (user: User, badge: string, call: CallContext, language: Language) =>
-    Buffer.from(
-      await deps.renderer.codeCard({
-        kind: 'badge',
-        title: user.name,
-        subtitle: roleName(user.role, language),
-        code: badge,
-        note: `${call.stationId} · ${deps.clock.now().toISOString().slice(0, 10)}`,
-      }),
-    ).toString('base64');
+  /**
+   * The printer a badge card goes to: the label printer (card stock, ZPL or PDF) or the A4 printer
+   * (the packing slips', PDF). Never a PDF folder: the card would stay on disk for anyone to reprint.
+   */
+  const badgePrinter = (call: CallContext, to: CardPrinter): PrinterProfile => {
+    const profile = deps.printers.profiles.forDocument(call.stationId, to === 'label' ? 'label' : 'packing_slip');
+    if (!profile || profile.printerKind === 'pdf_folder' || profile.format === 'epl' || (to === 'a4' && profile.format !== 'pdf'))
+      throw new StationFailure(
+        'BADGE_PRINTER_NEEDED',
+        `Badge cards need a real ${to === 'a4' ? 'A4' : 'label'} printer at station ${call.stationId}, not a PDF folder.`,
+        {
+          printer: to === 'a4' ? 'A4' : readerLanguage(call) === 'pl' ? 'etykiet' : 'label',
+        },
+      );
+    return profile;
+  };
+  /** The card in the printer's language; rendered before anything is written, so a failure changes nothing. */
+  const renderCard = async (who: { name: string; role: Role }, badge: string, call: CallContext, to: CardPrinter, profile: PrinterProfile) => {
+    const input = {
+      kind: 'badge' as const,
+      title: who.name,
+      subtitle: roleName(who.role, readerLanguage(call)),
+      code: badge,
+      note: `${call.stationId} · ${deps.clock.now().toISOString().slice(0, 10)}`,
+    };
+    if (to === 'a4') return { format: 'pdf' as const, bytes: await deps.renderer.codeCard(input) };
+    return profile.format === 'zpl' ? deps.renderer.cardLabelZpl(input, 203) : await deps.renderer.cardLabelPdf(input);
+  };
+  /** Inside the caller's transaction: the card held (never on disk) and queued, journaled without its code. */
+  const queueCard = (user: User, card: RenderedCard, to: CardPrinter, profile: PrinterProfile, call: CallContext, badgeChanged: boolean) => {
+    const printed = deps.printers.printingFor(call.stationId).printHeld('badge_card', card, profile);
+    const payload = { userName: user.name, printer: to, format: card.format, badgeChanged, printJobId: printed.job?.id ?? null };
+    record(call, 'user.badge_printed', { kind: 'user', id: String(user.id) }, payload);
+    return printed.job?.id ?? null;
+  };
   const readerLanguage = (call: CallContext): Language => call.user?.language ?? store.stations.get(call.stationId)?.language ?? 'en';
 
   return {
     'admin.users': () => store.users.list().map(toView),
-    'admin.user.add': async ({ name, role, language, pin, badge }, call) => {
+    'admin.user.add': async ({ name, role, language, pin, badge, card }, call) => {
       mayManage(call, role);
       const code = badge ? normaliseBadge(badge) : freshBadge(role);
       if (store.users.byBadge(code)) throw new StationFailure('BADGE_IN_USE', 'That badge code belongs to someone else already.');
-      const id = store.transaction(() => {
+      const profile = card ? badgePrinter(call, card) : null;
+      const rendered = card && profile ? await renderCard({ name, role }, code, call, card, profile) : null;
+      const { id, printJobId } = store.transaction(() => {
         const added = store.users.insert({ name, role, badgeCode: code, pinHash: hashPin(pin), language });
         record(call, 'user.added', { kind: 'user', id: String(added) }, { name, role, language });
-        return added;
+        return { id: added, printJobId: card && rendered && profile ? queueCard(userById(added), rendered, card, profile, call, false) : null };
       });
-      const user = userById(id);
       deps.logger.info('user added', { userId: id, role, by: call.user?.id });
-      return { user: toView(user), badge: code, card: await card(user, code, call, readerLanguage(call)) };
+      return { user: toView(userById(id)), badge: code, printJobId };
     },
     'admin.user.update': ({ userId, ...changes }, call) => {
       const user = userById(userId);
@@ -109,15 +137,17 @@ export function adminHandlers(deps: AdminDeps, logins: Logins): HandlerSlice<Adm
       });
       return null;
     },
-    'admin.user.badge': async ({ userId }, call) => {
+    'admin.user.badge': async ({ userId, to }, call) => {
       const user = userById(userId);
       mayManage(call, user.role);
+      const profile = badgePrinter(call, to);
       const code = freshBadge(user.role);
-      store.transaction(() => {
+      const rendered = await renderCard(user, code, call, to, profile);
+      const printJobId = store.transaction(() => {
         store.users.setBadge(userId, code);
-        record(call, 'user.badge_printed', { kind: 'user', id: String(userId) }, { userName: user.name, format: 'pdf', badgeChanged: true });
+        return queueCard(user, rendered, to, profile, call, true);
       });
-      return { badge: code, card: await card(user, code, call, readerLanguage(call)) };
+      return { badge: code, printJobId };
     },
     'admin.boxes': () => store.catalog.allBoxes(),
     'admin.box.save': (box, call) => {
@@ -144,12 +174,12 @@ export function adminHandlers(deps: AdminDeps, logins: Logins): HandlerSlice<Adm
         return { card: Buffer.from(pdf).toString('base64'), printJobId: null };
       }
       // On the station's label printer, in its language, through the print queue like any document.
-      const profile = deps.labelPrinter.profiles.forDocument(call.stationId, 'box_label') ?? deps.labelPrinter.profiles.forDocument(call.stationId, 'label');
+      const profile = deps.printers.profiles.forDocument(call.stationId, 'box_label') ?? deps.printers.profiles.forDocument(call.stationId, 'label');
       if (!profile) throw new StationFailure('PRINTER_NOT_SET_UP', `No label printer is set up at station ${call.stationId}.`, { kind: 'box_label' });
       if (profile.format === 'epl') throw new StationFailure('PRINTER_UNAVAILABLE', 'Box labels print in ZPL or PDF, not EPL.', { kind: profile.printerKind });
-      const rendered = profile.format === 'zpl' ? deps.renderer.boxLabelZpl(input, 203) : await deps.renderer.boxLabelPdf(input);
+      const rendered = profile.format === 'zpl' ? deps.renderer.cardLabelZpl(input, 203) : await deps.renderer.cardLabelPdf(input);
       const printed = store.transaction(() => {
-        const result = deps.labelPrinter.printingFor(call.stationId).print('box_label', rendered, {});
+        const result = deps.printers.printingFor(call.stationId).print('box_label', rendered, {});
         record(
           call,
           'box.label_printed',

@@ -254,7 +254,7 @@ export function createStation(ports: StationPorts): Station {
       {
         ...common,
         renderer: ports.documents.renderer,
-        labelPrinter: { profiles: ports.documents.profiles, printingFor: (stationId) => documents.printingFor(stationId) },
+        printers: { profiles: ports.documents.profiles, printingFor: (stationId) => documents.printingFor(stationId) },
       },
       logins,
     ),

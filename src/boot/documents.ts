@@ -56,8 +56,8 @@ export function lazyDocumentRenderer(): DocumentRenderer {
     returnItemLabelZpl: (input, dpi) => renderReturnItemLabelZpl(input, dpi),
     testPage: async (input, format) => (await renderer()).testPage(input, format),
     codeCard: async (input) => (await renderer()).codeCard(input),
-    boxLabelPdf: async (input) => (await renderer()).boxLabelPdf(input),
-    boxLabelZpl: (input, dpi) => renderCodeCardZpl(input, dpi),
+    cardLabelPdf: async (input) => (await renderer()).cardLabelPdf(input),
+    cardLabelZpl: (input, dpi) => renderCodeCardZpl(input, dpi),
   };
 }
 

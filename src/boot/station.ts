@@ -37,7 +37,7 @@ import { createStationLog } from './logger';
 import { keepDataFolderPrivate } from './private-data-folder';
 import { createVideoAndReviewPorts } from '../evidence/station-ports';
 import { verifyJournalFile } from './verify-journal';
-import { createStatisticsPorts } from './statistics';
+import { countStatisticsAhead, createStatisticsPorts } from './statistics';
 import { PACKDESK_VERSION } from './version';
 import { startReplication } from './replication';
 import type { ReplicationWorker } from '../app/replication/worker';
@@ -252,6 +252,7 @@ export async function bootStation(options: BootOptions): Promise<BootedStation> 
       station.documents.start();
       timers.push(() => station.documents.stop());
       timers.push(sweepOrphanDocuments({ db, dataDir: options.dataDir, logger: log.logger }));
+      timers.push(countStatisticsAhead(statistics.source, log.logger));
       const syncWorker = new SyncWorker({
         run: () => station.sync.runOnce(),
         everySeconds: () => syncStorage.settings.settings().everySeconds,

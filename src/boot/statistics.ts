@@ -1,4 +1,5 @@
-import type { StatisticsPorts } from '../app/ports/statistics';
+import type { Logger } from '../app/ports';
+import type { StatisticsPorts, StatisticsSource } from '../app/ports/statistics';
 import { createStatisticsSheets } from '../documents/statistics/sheets';
 import { guardRepository } from '../storage/failures';
 import { createPackingErrorAttributions, createStatisticsSource } from '../storage/repositories/statistics';
@@ -16,5 +17,41 @@ export function createStatisticsPorts(db: Database): StatisticsPorts {
     source: guardRepository(createStatisticsSource(db), db.name),
     attributions: guardRepository(createPackingErrorAttributions(db), db.name),
     sheets: createStatisticsSheets(),
+  };
+}
+
+/** Journal entries counted in one background step: tens of milliseconds, so a scan waits no longer than that. */
+const AHEAD_STEP_ENTRIES = 2_000;
+/** The pause between two steps, left to the scans and everything else. */
+const AHEAD_PAUSE_MS = 25;
+/** Counting starts this long after the start, once the first screens have what they asked for. */
+const AHEAD_START_MS = 3_000;
+
+/**
+ * Long-running hosts: counts the packing sessions the statistics have not counted yet (a journal
+ * never counted, or counted by older rules) in the background, a small step at a time, so a
+ * manager's first statistics query reads kept counts instead of waiting for the whole journal.
+ * A query made meanwhile counts what is left itself. Returns stop.
+ */
+export function countStatisticsAhead(source: Pick<StatisticsSource, 'countAhead'>, logger: Logger): () => void {
+  let handle: NodeJS.Timeout | null = null;
+  let stopped = false;
+  const began = Date.now();
+  let steps = 0;
+  const step = () => {
+    handle = null;
+    if (stopped) return;
+    try {
+      steps++;
+      if (source.countAhead(AHEAD_STEP_ENTRIES)) handle = setTimeout(step, AHEAD_PAUSE_MS).unref();
+      else if (steps > 1) logger.info('statistics: every packing session counted in the background', { steps, ms: Date.now() - began });
+    } catch (error) {
+      logger.warn('statistics: counting in the background failed; the first query counts instead', { error: String(error) });
+    }
+  };
+  handle = setTimeout(step, AHEAD_START_MS).unref();
+  return () => {
+    stopped = true;
+    if (handle) clearTimeout(handle);
   };
 }

@@ -16,8 +16,15 @@ const badgeSchema = z
   .trim()
   .regex(/^[A-Za-z0-9-]{4,40}$/, 'a badge code is 4 to 40 letters, digits or dashes');
 
-/** A badge just issued: its code, said once and never stored, and its card (an A4 PDF, base64) to print. */
-export const issuedBadgeSchema = z.object({ badge: z.string(), card: z.string() });
+/** Where a badge card prints: the station's label printer (ID-1 card stock) or its A4 printer (the packing slips'). */
+export const cardPrinterSchema = z.enum(['label', 'a4']);
+export type CardPrinter = z.infer<typeof cardPrinterSchema>;
+
+/**
+ * A badge just issued: its code, said once and never stored, and the print job of its card (null
+ * when no card was asked for). The card itself never comes back and is never kept.
+ */
+export const issuedBadgeSchema = z.object({ badge: z.string(), printJobId: z.number().int().nullable() });
 
 export const adminBoxSchema = boxSchema.extend({ active: z.boolean() });
 
@@ -29,10 +36,20 @@ const empty = z.object({}).strict();
 export const ADMIN_METHODS = {
   /** Everyone who may log in, switched-off accounts too. */
   'admin.users': method({ input: empty, output: z.array(adminUserSchema), access: MANAGERS, passive: true }),
-  /** A new person with a PIN and a badge (the code given, or a new one); the card comes back to print. Only an administrator adds an administrator. */
+  /**
+   * A new person with a PIN and a badge (the code given, or a new one); with `card`, its card goes
+   * through the print queue to that printer. Only an administrator adds an administrator.
+   */
   'admin.user.add': method({
     input: z
-      .object({ name: z.string().trim().min(2).max(80), role: roleSchema, language: languageSchema.nullable(), pin: pinSchema, badge: badgeSchema.optional() })
+      .object({
+        name: z.string().trim().min(2).max(80),
+        role: roleSchema,
+        language: languageSchema.nullable(),
+        pin: pinSchema,
+        badge: badgeSchema.optional(),
+        card: cardPrinterSchema.nullable().default(null),
+      })
       .strict(),
     output: issuedBadgeSchema.extend({ user: adminUserSchema }),
     access: MANAGERS,
@@ -52,8 +69,12 @@ export const ADMIN_METHODS = {
     access: MANAGERS,
   }),
   'admin.user.pin': method({ input: z.object({ userId: z.number().int(), pin: pinSchema }).strict(), output: z.null(), access: MANAGERS }),
-  /** A new badge for someone (a lost card): the old one stops working; the card comes back to print. */
-  'admin.user.badge': method({ input: z.object({ userId: z.number().int() }).strict(), output: issuedBadgeSchema, access: MANAGERS }),
+  /** A new badge for someone (a lost card): the old one stops working; its card goes through the print queue to `to`. */
+  'admin.user.badge': method({
+    input: z.object({ userId: z.number().int(), to: cardPrinterSchema }).strict(),
+    output: issuedBadgeSchema,
+    access: MANAGERS,
+  }),
   'admin.boxes': method({ input: empty, output: z.array(adminBoxSchema), access: MANAGERS, passive: true }),
   /** Adds a box type or changes the one with this code; `active: false` withdraws it. */
   'admin.box.save': method({

@@ -5,4 +5,5 @@ export * from './schemas';
 export * from './packing';
 export * from './printing';
 export * from './returns';
+export * from './returns-schemas';
 export * from './statistics';

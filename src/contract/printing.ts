@@ -13,11 +13,12 @@ export const DOCUMENT_KINDS = [
   'returns_receipt_label',
   'return_item_label',
   'box_label',
+  'badge_card',
   'test_page',
 ] as const;
 /**
  * What a station prints and a manager gives a printer: every kind but the test page, which goes to
- * the printer tested, and the box label, which goes to the label printer.
+ * the printer tested, and the box label and badge card, which go to the label (or A4) printer.
  */
 export const PRINTED_DOCUMENT_KINDS = [
   'label',

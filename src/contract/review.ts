@@ -12,7 +12,7 @@ export const timelineEntrySchema = z.object({
   actorId: z.number().int().nullable(),
   actorName: z.string().nullable(),
   type: z.string(),
-  /** The type and the entry in words, in the language asked for (src/domain/journal-text.ts). */
+  /** The type and the entry in words, in the language asked for (src/domain/journal-text/). */
   typeName: z.string(),
   text: z.string(),
   payload: z.record(z.string(), z.unknown()),

@@ -26,7 +26,7 @@ export function createDocumentRenderer(options: { fontsDir?: string } = {}): Doc
     returnItemLabelZpl: (input, dpi) => renderReturnItemLabelZpl(input, dpi),
     testPage: async (input, format) => renderTestPage(await faces(), input, format),
     codeCard: async (input) => renderCodeCard(await faces(), input),
-    boxLabelPdf: async (input) => renderCodeCardLabel(await faces(), input),
-    boxLabelZpl: (input, dpi) => renderCodeCardZpl(input, dpi),
+    cardLabelPdf: async (input) => renderCodeCardLabel(await faces(), input),
+    cardLabelZpl: (input, dpi) => renderCodeCardZpl(input, dpi),
   };
 }

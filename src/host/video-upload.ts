@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Station } from '../app/station';
 import { MAX_CHUNK_BASE64 } from '../contract/video';
-import { MAX_PHOTO_BASE64 } from '../contract/returns';
+import { MAX_PHOTO_BASE64 } from '../contract/returns-schemas';
 
 export interface VideoRoutesOptions {
   station: Station;

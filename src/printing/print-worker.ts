@@ -24,7 +24,7 @@ const FAILED_DRAIN_WAIT_MS = 5_000;
 export interface PrintWorkerOptions {
   stationId: string;
   printQueue: PrintQueue;
-  archive: Pick<DocumentArchive, 'read' | 'byId'>;
+  archive: Pick<DocumentArchive, 'read' | 'byId' | 'release'>;
   adapters: Partial<Record<PrinterKind, PrinterAdapter>>;
   clock: () => Date;
   timers?: Timers;
@@ -150,6 +150,8 @@ export class PrintWorker {
       logger?.warn('print attempt failed', { jobId: job.id, target: job.target, attempt: job.attempts, reason: outcome.reason });
     }
     const updated = printQueue.byId(job.id);
+    // A held document (a badge card) is forgotten once its job will not be tried again.
+    if (!updated || updated.status === 'done' || updated.nextAttemptAt === null) archive.release(job.documentId);
     if (updated) this.options.onChange?.(updated);
   }
 

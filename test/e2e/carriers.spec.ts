@@ -9,7 +9,6 @@ import { FAKE_SCALE, test as base, expect } from './fixtures';
 import { MANAGER_PINS, ordersInState, packdesk, seedDataDir, startHost, type RunningHost } from './host';
 import { CarriersPage } from './pages/CarriersPage';
 import { ConsolePage } from './pages/ConsolePage';
-import { LoginPage } from './pages/LoginPage';
 import { asManager } from './pages/PrintPage';
 import { ReturnsPage } from './pages/ReturnsPage';
 import { ReviewPage } from './pages/ReviewPage';
@@ -225,11 +224,7 @@ test("a manager tests the InPost account, hands the day over and disables it fro
   page,
   host,
 }) => {
-  await page.goto(host.url);
-  await new LoginPage(page).scanBadgeWithPin('PD-M-0002', MANAGER_PINS['PD-M-0002']!);
-  await expect(page.getByTestId('current-user')).toBeVisible();
-  await new LoginPage(page).switchLanguage('EN');
-  await new ConsolePage(page).open();
+  const { login } = await ConsolePage.openAsManager(page, host.url, 'PD-M-0002', MANAGER_PINS['PD-M-0002']!);
   const carriers = new CarriersPage(page);
   await carriers.show();
 
@@ -252,7 +247,7 @@ test("a manager tests the InPost account, hands the day over and disables it fro
   await expect(inpostRow).toHaveAttribute('data-enabled', 'false');
   await expect(inpostRow).toContainText('Disabled');
 
-  await new LoginPage(page).switchLanguage('PL');
+  await login.switchLanguage('PL');
   await expect(inpostRow).toContainText('Wyłączone');
   await expect(inpostRow.getByRole('button', { name: 'Włącz' })).toBeVisible();
   await expect(page.getByRole('tab', { name: /Przewoźnicy/ })).toBeVisible();

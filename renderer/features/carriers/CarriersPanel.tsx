@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CARRIER_ACCOUNT_KINDS, type CarrierAccount, type CarrierAccountKind } from '../../../src/contract/carriers';
 import type { MethodInput } from '../../../src/contract/methods';
+import { FormRow } from '../../components/FormRow';
 import { errorText } from '../../i18n/error-text';
 import { useCarriersStore, type CarriersNotice } from './carriersStore';
 
@@ -77,8 +78,7 @@ export function CarriersPanel() {
   const existing = accounts.find((a) => a.account.kind === kind);
   useEffect(() => setDraft(draftOf(existing?.account)), [existing]);
   const field = (name: keyof Draft, label: string, type = 'text') => (
-    <label className="field" key={name}>
-      <span>{label}</span>
+    <FormRow className="field" key={name} label={label}>
       <input
         name={name}
         type={type}
@@ -86,7 +86,7 @@ export function CarriersPanel() {
         autoComplete={type === 'password' ? 'new-password' : 'off'}
         onChange={(e) => setDraft({ ...draft, [name]: e.target.value })}
       />
-    </label>
+    </FormRow>
   );
   return (
     <section className="console-panel carriers-panel" aria-labelledby="carriers-title">
@@ -151,8 +151,7 @@ export function CarriersPanel() {
         }}
       >
         <h3 id="carriers-add">{t('carriers.add')}</h3>
-        <label className="field">
-          <span>{t('carriers.kind')}</span>
+        <FormRow className="field" label={t('carriers.kind')}>
           <select name="kind" value={kind} onChange={(e) => setKind(e.target.value as CarrierAccountKind)}>
             {CARRIER_ACCOUNT_KINDS.map((k) => (
               <option key={k} value={k}>
@@ -160,11 +159,10 @@ export function CarriersPanel() {
               </option>
             ))}
           </select>
-        </label>
+        </FormRow>
         {FIELDS[kind].map((name) =>
           name === 'labelFormat' ? (
-            <label className="field" key={name}>
-              <span>{t('carriers.labelFormat')}</span>
+            <FormRow className="field" key={name} label={t('carriers.labelFormat')}>
               <select name="labelFormat" value={draft.labelFormat} onChange={(e) => setDraft({ ...draft, labelFormat: e.target.value })}>
                 {(kind === 'inpost' || kind === 'dpd' ? ['pdf', 'zpl', 'epl'] : ['pdf', 'zpl']).map((f) => (
                   <option key={f} value={f}>
@@ -172,7 +170,7 @@ export function CarriersPanel() {
                   </option>
                 ))}
               </select>
-            </label>
+            </FormRow>
           ) : name === 'secret' ? (
             <div key={name}>
               {field('secret', t('carriers.secret'), 'password')}

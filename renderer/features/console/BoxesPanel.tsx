@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormRow } from '../../components/FormRow';
 import { errorText } from '../../i18n/error-text';
 import { useAdminStore } from './adminStore';
 import { CardReady } from './CardReady';
@@ -31,8 +32,7 @@ export function BoxesPanel() {
     if (done) setForm(EMPTY);
   };
   const field = (key: keyof typeof EMPTY, numeric = false) => (
-    <label>
-      {t(`console.boxes.${key}`)}
+    <FormRow label={t(`console.boxes.${key}`)}>
       <input
         ref={key === 'code' ? first : undefined}
         name={key}
@@ -44,7 +44,7 @@ export function BoxesPanel() {
         required
         autoComplete="off"
       />
-    </label>
+    </FormRow>
   );
 
   return (

@@ -1,6 +1,7 @@
 import { useEffect, useRef, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { subscribe } from '../../api/client';
+import { FormRow } from '../../components/FormRow';
 import { errorText } from '../../i18n/error-text';
 import { useKeys } from '../../keyboard/useKeys';
 import { useScan } from '../../scanner/useScan';
@@ -49,12 +50,10 @@ export function JournalPanel() {
     <section className="console-panel journal-panel" aria-labelledby="journal-title">
       <h2 id="journal-title">{t('console.journal.title')}</h2>
       <form className="journal-filters" role="search" onSubmit={submit}>
-        <label>
-          {t('console.journal.text')}
+        <FormRow label={t('console.journal.text')}>
           <input ref={first} name="text" value={form.text} onChange={(e) => setForm({ text: e.target.value })} autoComplete="off" spellCheck={false} />
-        </label>
-        <label>
-          {t('console.journal.person')}
+        </FormRow>
+        <FormRow label={t('console.journal.person')}>
           <select name="person" value={form.userId} onChange={(e) => setForm({ userId: e.target.value })}>
             <option value="">{t('console.journal.anyone')}</option>
             {options?.people.map((p) => (
@@ -64,9 +63,8 @@ export function JournalPanel() {
               </option>
             ))}
           </select>
-        </label>
-        <label>
-          {t('console.journal.station')}
+        </FormRow>
+        <FormRow label={t('console.journal.station')}>
           <select name="station" value={form.stationId} onChange={(e) => setForm({ stationId: e.target.value })}>
             <option value="">{t('console.journal.anyStation')}</option>
             {options?.stations.map((s) => (
@@ -75,9 +73,8 @@ export function JournalPanel() {
               </option>
             ))}
           </select>
-        </label>
-        <label>
-          {t('console.journal.type')}
+        </FormRow>
+        <FormRow label={t('console.journal.type')}>
           <select name="type" value={form.type} onChange={(e) => setForm({ type: e.target.value })}>
             <option value="">{t('console.journal.anyType')}</option>
             {options?.types.map((type) => (
@@ -86,19 +83,16 @@ export function JournalPanel() {
               </option>
             ))}
           </select>
-        </label>
-        <label>
-          {t('console.journal.order')}
+        </FormRow>
+        <FormRow label={t('console.journal.order')}>
           <input name="order" value={form.orderNumber} onChange={(e) => setForm({ orderNumber: e.target.value })} autoComplete="off" spellCheck={false} />
-        </label>
-        <label>
-          {t('console.journal.from')}
+        </FormRow>
+        <FormRow label={t('console.journal.from')}>
           <input name="from" type="datetime-local" value={form.from} onChange={(e) => setForm({ from: e.target.value })} />
-        </label>
-        <label>
-          {t('console.journal.to')}
+        </FormRow>
+        <FormRow label={t('console.journal.to')}>
           <input name="to" type="datetime-local" value={form.to} onChange={(e) => setForm({ to: e.target.value })} />
-        </label>
+        </FormRow>
         <button type="submit" className="primary" disabled={searching}>
           {t('console.journal.search')}
         </button>

@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { CardPrinter } from '../../../src/contract/admin';
 import { LANGUAGES, ROLES, type Language, type Role } from '../../../src/domain/user';
+import { FormRow } from '../../components/FormRow';
 import { errorText } from '../../i18n/error-text';
 import { useStationStore } from '../../station/stationStore';
 import { useAdminStore } from './adminStore';
@@ -15,6 +17,7 @@ export function PeoplePanel() {
   const [role, setRole] = useState<Role>('packer');
   const [language, setLanguage] = useState<'' | Language>('');
   const [pin, setPin] = useState('');
+  const [cardTo, setCardTo] = useState<'' | CardPrinter>('label');
   const [pinFor, setPinFor] = useState<Record<number, string>>({});
   const first = useRef<HTMLInputElement>(null);
 
@@ -25,7 +28,7 @@ export function PeoplePanel() {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (await addUser({ name, role, language: language || null, pin })) {
+    if (await addUser({ name, role, language: language || null, pin, card: cardTo || null })) {
       setName('');
       setPin('');
     }
@@ -35,12 +38,10 @@ export function PeoplePanel() {
     <section className="console-panel" aria-labelledby="people-title">
       <h2 id="people-title">{t('console.users.title')}</h2>
       <form className="console-form journal-filters" onSubmit={(e) => void submit(e)} aria-label={t('console.users.add')}>
-        <label>
-          {t('console.users.name')}
+        <FormRow label={t('console.users.name')}>
           <input ref={first} name="name" value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" required minLength={2} />
-        </label>
-        <label>
-          {t('console.users.role')}
+        </FormRow>
+        <FormRow label={t('console.users.role')}>
           <select name="role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
             {ROLES.map((r) => (
               <option key={r} value={r}>
@@ -48,9 +49,8 @@ export function PeoplePanel() {
               </option>
             ))}
           </select>
-        </label>
-        <label>
-          {t('console.users.language')}
+        </FormRow>
+        <FormRow label={t('console.users.language')}>
           <select name="language" value={language} onChange={(e) => setLanguage(e.target.value as '' | Language)}>
             <option value="">{t('console.users.stationLanguage')}</option>
             {LANGUAGES.map((l) => (
@@ -59,11 +59,17 @@ export function PeoplePanel() {
               </option>
             ))}
           </select>
-        </label>
-        <label>
-          {t('console.users.pin')}
+        </FormRow>
+        <FormRow label={t('console.users.pin')}>
           <input name="pin" value={pin} onChange={(e) => setPin(e.target.value)} inputMode="numeric" pattern="\d{4,8}" autoComplete="off" required />
-        </label>
+        </FormRow>
+        <FormRow label={t('console.users.card')}>
+          <select name="card" value={cardTo} onChange={(e) => setCardTo(e.target.value as '' | CardPrinter)}>
+            <option value="label">{t('console.users.cardLabel')}</option>
+            <option value="a4">{t('console.users.cardA4')}</option>
+            <option value="">{t('console.users.cardNone')}</option>
+          </select>
+        </FormRow>
         <button type="submit" className="primary" disabled={saving}>
           {t('console.users.add')}
         </button>
@@ -148,7 +154,7 @@ export function PeoplePanel() {
                   </form>
                 </td>
                 <td>
-                  <button type="button" disabled={saving} onClick={() => void newBadge(user.id, user.name)}>
+                  <button type="button" disabled={saving || !cardTo} onClick={() => void (cardTo && newBadge(user.id, user.name, cardTo))}>
                     {t('console.users.badge')}
                   </button>{' '}
                   {user.id !== me && (

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { StationError } from '../../../src/contract/errors';
 import type { MethodOutput } from '../../../src/contract/methods';
 import { call } from '../../api/client';
+import { FormRow } from '../../components/FormRow';
 import { errorText } from '../../i18n/error-text';
 
 type Rules = MethodOutput<'pack.rules'>;
@@ -35,8 +36,7 @@ export function RulesPanel() {
   };
   if (!rules || !video) return null;
   const number = (key: 'toleranceGrams' | 'tolerancePercent' | 'bulkThreshold') => (
-    <label>
-      {t(`console.rules.${key}`)}
+    <FormRow label={t(`console.rules.${key}`)}>
       <input
         name={key}
         type="number"
@@ -44,7 +44,7 @@ export function RulesPanel() {
         value={rules[key]}
         onChange={(e) => setRules({ ...rules, [key]: Number(e.target.value) })}
       />
-    </label>
+    </FormRow>
   );
   return (
     <section className="console-panel" aria-labelledby="rules-title">
@@ -53,8 +53,7 @@ export function RulesPanel() {
         {number('toleranceGrams')}
         {number('tolerancePercent')}
         {number('bulkThreshold')}
-        <label>
-          {t('console.rules.requireWeight')}
+        <FormRow label={t('console.rules.requireWeight')}>
           <select
             name="requireWeight"
             value={rules.requireWeight ? 'yes' : 'no'}
@@ -63,14 +62,13 @@ export function RulesPanel() {
             <option value="yes">{t('console.rules.yes')}</option>
             <option value="no">{t('console.rules.no')}</option>
           </select>
-        </label>
-        <label>
-          {t('console.rules.camera')}
+        </FormRow>
+        <FormRow label={t('console.rules.camera')}>
           <select name="camera" value={video.policy} onChange={(e) => setVideo({ ...video, policy: e.target.value as Video['policy'] })}>
             <option value="warn">{t('video.settings.policies.warn')}</option>
             <option value="block">{t('video.settings.policies.block')}</option>
           </select>
-        </label>
+        </FormRow>
         <button type="submit" className="primary">
           {t('console.rules.save')}
         </button>

@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { CardPrinter } from '../../../src/contract/admin';
 import type { StationError } from '../../../src/contract/errors';
 import type { MethodInput, MethodOutput } from '../../../src/contract/methods';
 import { call } from '../../api/client';
@@ -8,11 +9,12 @@ type Boxes = MethodOutput<'admin.boxes'>;
 type Stations = MethodOutput<'admin.stations'>;
 type Shifts = MethodOutput<'shift.patterns'>;
 
-/** A card just made: whose, its badge code (shown once) and the PDF to print. */
+/** A card just made: whose, its badge code (shown once), and the PDF to open (a box label) or the print job it went to (a badge card). */
 export interface IssuedCard {
   title: string;
   badge: string | null;
-  pdf: string;
+  pdf: string | null;
+  printJobId: number | null;
 }
 
 interface AdminState {
@@ -30,7 +32,8 @@ interface AdminState {
   addUser(input: MethodInput<'admin.user.add'>): Promise<boolean>;
   updateUser(input: MethodInput<'admin.user.update'>): Promise<void>;
   resetPin(userId: number, pin: string): Promise<boolean>;
-  newBadge(userId: number, name: string): Promise<void>;
+  /** A new badge code, its card sent through the print queue to the label or A4 printer. */
+  newBadge(userId: number, name: string, to: CardPrinter): Promise<void>;
   saveBox(input: MethodInput<'admin.box.save'>): Promise<boolean>;
   boxLabel(code: string, name: string): Promise<void>;
   /** Sends the box label to this station's label printer through the print queue. */
@@ -79,7 +82,7 @@ export const useAdminStore = create<AdminState>()((set) => {
     async addUser(input) {
       const done = await change(
         () => call('admin.user.add', input),
-        (added) => ({ card: { title: added.user.name, badge: added.badge, pdf: added.card } }),
+        (added) => ({ card: { title: added.user.name, badge: added.badge, pdf: null, printJobId: added.printJobId } }),
         'userAdded',
       );
       if (done) await reloadUsers();
@@ -101,10 +104,10 @@ export const useAdminStore = create<AdminState>()((set) => {
         () => ({}),
         'pinReset',
       ),
-    async newBadge(userId, name) {
+    async newBadge(userId, name, to) {
       await change(
-        () => call('admin.user.badge', { userId }),
-        (issued) => ({ card: { title: name, badge: issued.badge, pdf: issued.card } }),
+        () => call('admin.user.badge', { userId, to }),
+        (issued) => ({ card: { title: name, badge: issued.badge, pdf: null, printJobId: issued.printJobId } }),
         'badgeIssued',
       );
     },
@@ -117,7 +120,7 @@ export const useAdminStore = create<AdminState>()((set) => {
     async boxLabel(code, name) {
       await change(
         () => call('admin.box.label', { code, to: 'a4' }),
-        (label) => (label.card ? { card: { title: `${code} · ${name}`, badge: null, pdf: label.card } } : {}),
+        (label) => (label.card ? { card: { title: `${code} · ${name}`, badge: null, pdf: label.card, printJobId: null } } : {}),
         'labelReady',
       );
     },

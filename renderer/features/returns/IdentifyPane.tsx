@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ReturnCandidate } from '../../../src/contract/returns';
+import type { ReturnCandidate } from '../../../src/contract/returns-schemas';
 import { RETURN_TYPES } from '../../../src/domain/returns';
 import { useReturnsStore } from './returnsStore';
 import { Deadline } from './Deadline';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { NotOursView } from '../../../src/contract/returns';
+import type { NotOursView } from '../../../src/contract/returns-schemas';
 import type { StationError } from '../../../src/contract/errors';
 import { useStationStore } from '../../station/stationStore';
 import { Deadline } from './Deadline';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ReturnView } from '../../../src/contract/returns';
+import type { ReturnView } from '../../../src/contract/returns-schemas';
 import { CONDITIONS, DISPOSITIONS, type Condition, type Disposition } from '../../../src/domain/returns';
 import type { Language } from '../../../src/domain/user';
 import { useStationStore } from '../../station/stationStore';

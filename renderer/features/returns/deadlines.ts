@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { deadlineViewSchema, ReturnSummary } from '../../../src/contract/returns';
+import type { deadlineViewSchema, ReturnSummary } from '../../../src/contract/returns-schemas';
 
 export type DeadlineView = z.infer<typeof deadlineViewSchema>;
 

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { StationError } from '../../../src/contract/errors';
 import type { MethodInput, MethodOutput } from '../../../src/contract/methods';
-import type { NotOursView, ReturnCandidate, ReturnSummary, ReturnView } from '../../../src/contract/returns';
+import type { NotOursView, ReturnCandidate, ReturnSummary, ReturnView } from '../../../src/contract/returns-schemas';
 import type { ReturnType } from '../../../src/domain/returns';
 import { call } from '../../api/client';
 import { playSound } from '../../components/sound';

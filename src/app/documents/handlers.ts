@@ -129,8 +129,9 @@ export function printingHandlers(core: DocumentsDeps, documents: StationDocument
       });
     },
     'print.cancel': ({ jobId }, call) => {
-      jobAt(jobId, call);
-      ports.printQueue.cancel(jobId, now());
+      const job = jobAt(jobId, call);
+      // A cancelled badge card is forgotten at once; nothing can print it later.
+      if (ports.printQueue.cancel(jobId, now())) ports.archive.release(job.documentId);
       return view(jobAt(jobId, call));
     },
     'print.retry': ({ jobId }, call) => {

@@ -17,6 +17,11 @@ export interface PrintRequestResult {
 /** Keep a document and queue it for its printer, at one station. */
 export interface StationPrinting {
   print(kind: DocumentKind, document: { format: DocumentFormat; bytes: Uint8Array }, links: DocumentLinks): PrintRequestResult;
+  /**
+   * A credential (a badge card) to one printer through the queue: held in memory, never kept on
+   * disk, released by the print worker once printed or failed for good; it cannot be reprinted.
+   */
+  printHeld(kind: 'badge_card', document: { format: DocumentFormat; bytes: Uint8Array }, profile: PrinterProfile): PrintRequestResult;
   /** Prints a kept document again, byte for byte (reprint from the order view). */
   reprint(documentId: number): PrintRequestResult;
   /** A test page in the printer's own language, through the print queue like any document. */
@@ -58,8 +63,8 @@ export function carrierLabelPrinter(profiles: PrinterProfileRepository, stationI
 export function createStationPrinting(options: StationPrintingOptions): StationPrinting {
   const { stationId, archive, profiles, printQueue, clock } = options;
 
-  const enqueue = (document: StoredDocument): PrintRequestResult => {
-    const profile = choosePrinter(profiles, stationId, document.kind, document.format);
+  const enqueue = (document: StoredDocument, chosen?: PrinterProfile): PrintRequestResult => {
+    const profile = chosen ?? choosePrinter(profiles, stationId, document.kind, document.format);
     if (!profile) {
       const reason = `No printer at station ${stationId} is set up for ${document.kind.replace('_', ' ')} in ${document.format.toUpperCase()}`;
       return { document, job: null, reason };
@@ -83,6 +88,10 @@ export function createStationPrinting(options: StationPrintingOptions): StationP
   return {
     print(kind, document, links) {
       return enqueue(archive.keep(kind, document, links));
+    },
+    printHeld(kind, document, profile) {
+      if (profile.format !== document.format) throw new RangeError(`The printer takes ${profile.format.toUpperCase()}, not ${document.format.toUpperCase()}`);
+      return enqueue(archive.hold(kind, document), profile);
     },
     reprint(documentId) {
       const document = archive.byId(documentId);

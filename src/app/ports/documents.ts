@@ -42,17 +42,27 @@ export interface DocumentRenderer {
   testPage(input: TestPageInput, format: DocumentFormat): Promise<RenderedDocument>;
   /** A badge or box label card on an A4 sheet, as a PDF: never kept in the archive (a badge is a credential). */
   codeCard(input: CodeCardInput): Promise<Uint8Array>;
-  /** A box label on the label printer's stock (100 × 60 mm), PDF or ZPL: kept and printed like any document. */
-  boxLabelPdf(input: CodeCardInput): Promise<RenderedDocument>;
-  boxLabelZpl(input: CodeCardInput, dpi: ZplDpi): RenderedDocument;
+  /** A badge (ID-1) or box label (100 × 60 mm) on the label printer's stock, PDF or ZPL. */
+  cardLabelPdf(input: CodeCardInput): Promise<RenderedDocument>;
+  cardLabelZpl(input: CodeCardInput, dpi: ZplDpi): RenderedDocument;
 }
 
 /**
  * returns_receipt is the A4 receipt; returns_receipt_label the same receipt on label stock (4×6,
- * PDF or ZPL); return_item_label the small label on an item sent to refurbishment or scrap.
+ * PDF or ZPL); return_item_label the small label on an item sent to refurbishment or scrap;
+ * badge_card a person's badge, held in memory only until printed (see DocumentArchive.hold).
  */
 export type DocumentKind =
-  'label' | 'carrier_label' | 'packing_slip' | 'manifest' | 'returns_receipt' | 'returns_receipt_label' | 'return_item_label' | 'box_label' | 'test_page';
+  | 'label'
+  | 'carrier_label'
+  | 'packing_slip'
+  | 'manifest'
+  | 'returns_receipt'
+  | 'returns_receipt_label'
+  | 'return_item_label'
+  | 'box_label'
+  | 'badge_card'
+  | 'test_page';
 
 /** What a stored document belongs to; at least one link is set. */
 export interface DocumentLinks {
@@ -95,7 +105,15 @@ export interface DocumentRecords {
 export interface DocumentArchive {
   /** Writes the bytes under the data folder, records their hash and links; returns the record. */
   keep(kind: DocumentKind, document: { format: DocumentFormat; bytes: Uint8Array }, links: DocumentLinks): StoredDocument;
-  /** The bytes as kept, after checking they still match their SHA-256. */
+  /**
+   * A credential (a badge card: its barcode logs a person in) for the print queue: its bytes stay in
+   * this process's memory only, never on disk, and its record holds no hash of them (a hash could
+   * be checked against guessed badges), only what it was and when. Released once printed.
+   */
+  hold(kind: 'badge_card', document: { format: DocumentFormat; bytes: Uint8Array }): StoredDocument;
+  /** Forgets a held document's bytes (printed, failed for good, or cancelled); nothing for a kept one. */
+  release(id: number): void;
+  /** The bytes as kept, after checking they still match their SHA-256; a held document's while it is held. */
   read(id: number): Uint8Array;
   forOrder(orderNumber: string): StoredDocument[];
   forManifest(manifestNumber: string): StoredDocument[];

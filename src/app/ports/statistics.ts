@@ -12,7 +12,7 @@ export interface CompletedSessionsQuery {
   limit?: number;
 }
 
-/** Packing sessions as the journal and the order data tell them (src/storage/repositories/statistics.ts). */
+/** Packing sessions as the journal and the order data tell them (src/storage/repositories/statistics/). */
 export interface StatisticsSource {
   completedSessions(query: CompletedSessionsQuery): CompletedSession[];
   /**
@@ -21,6 +21,13 @@ export interface StatisticsSource {
    * journal once; the session's entries and lines are not kept (empty in what this returns).
    */
   completedFacts(query: CompletedSessionsQuery & { idleGapSeconds: number }): SessionFacts[];
+  /**
+   * Counts and keeps up to this many journal entries' worth of sessions not yet counted (what
+   * completedFacts would count first); true while more remain. Long-running hosts call it in the
+   * background at start, so a journal never counted (or counted by older rules) is counted before
+   * a manager's first query has to wait for it.
+   */
+  countAhead(journalEntries: number): boolean;
 }
 
 /**

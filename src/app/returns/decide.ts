@@ -4,7 +4,7 @@
  * and closing.
  */
 import { StationFailure } from '../../contract/errors';
-import type { ReturnView } from '../../contract/returns';
+import type { ReturnView } from '../../contract/returns-schemas';
 import type { Order } from '../../domain/order';
 import { awaitsRefund, decisionProblems, type Decision } from '../../domain/returns/decision';
 import { complaintDeemedAccepted, metDeadline } from '../../domain/returns/deadlines';

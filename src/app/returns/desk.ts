@@ -7,7 +7,7 @@
  * Each step is saved with its journal entry in one transaction.
  */
 import { StationFailure, type ErrorCode } from '../../contract/errors';
-import type { ReturnView } from '../../contract/returns';
+import type { ReturnView } from '../../contract/returns-schemas';
 import type { Order } from '../../domain/order';
 import { localDateOf } from '../../domain/returns/calendar';
 import { checkEligibility, type SentenceParams } from '../../domain/returns/eligibility';

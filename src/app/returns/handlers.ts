@@ -1,5 +1,5 @@
 import { StationFailure } from '../../contract/errors';
-import { MAX_PHOTO_BASE64 } from '../../contract/returns';
+import { MAX_PHOTO_BASE64 } from '../../contract/returns-schemas';
 import { invalidRules } from '../../domain/returns/rules';
 import type { CallContext } from '../context';
 import type { HandlerSlice } from '../handlers';

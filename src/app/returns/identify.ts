@@ -5,7 +5,7 @@
  * serial, or the customer's e-mail or name. Each way is one indexed lookup; all are tried and the
  * candidates come back once each, the strongest match first.
  */
-import type { ReturnCandidate } from '../../contract/returns';
+import type { ReturnCandidate } from '../../contract/returns-schemas';
 import { orderNumberInReturnCode } from '../../domain/returns/return-code';
 import { searchWords } from '../../domain/returns/search-terms';
 import type { User } from '../../domain/user';

@@ -1,6 +1,6 @@
 /** What came back, item by item: scanned against what was shipped, a missing one recorded, graded, removed. */
 import { StationFailure } from '../../contract/errors';
-import type { ReturnView } from '../../contract/returns';
+import type { ReturnView } from '../../contract/returns-schemas';
 import { dispositionAllowed, matchReturnedItem, suggestedDisposition } from '../../domain/returns/grading';
 import type { Condition, Disposition } from '../../domain/returns/types';
 import type { CallContext } from '../context';

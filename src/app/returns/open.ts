@@ -1,6 +1,6 @@
 /** Opening a return on an identified order: its type, dates and deadline, checked against the rules at once. */
 import { StationFailure } from '../../contract/errors';
-import type { ReturnView } from '../../contract/returns';
+import type { ReturnView } from '../../contract/returns-schemas';
 import { isLocalDate, localDateOf } from '../../domain/returns/calendar';
 import { returnDeadline } from '../../domain/returns/deadlines';
 import type { ReturnType } from '../../domain/returns/types';

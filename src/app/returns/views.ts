@@ -1,4 +1,4 @@
-import type { NotOursView, ReturnSummary, ReturnView } from '../../contract/returns';
+import type { NotOursView, ReturnSummary, ReturnView } from '../../contract/returns-schemas';
 import type { Order } from '../../domain/order';
 import { deadlineState } from '../../domain/returns/deadlines';
 import { complaintDeemedAccepted } from '../../domain/returns/deadlines';

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { notOursView, returnsList, returnView } from '../../app/returns/views';
 import { bootStation, type BootedStation } from '../../boot/station';
 import { StationFailure } from '../../contract/errors';
-import type { NotOursView, ReturnSummary, ReturnView } from '../../contract/returns';
+import type { NotOursView, ReturnSummary, ReturnView } from '../../contract/returns-schemas';
 import { sentence, type SentenceKey } from '../../domain/returns/sentences';
 import { dataDirFrom, parseCount } from '../options';
 

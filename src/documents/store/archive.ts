@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { DocumentArchive, DocumentRecords, StoredDocument } from '../../app/ports/documents';
@@ -17,13 +17,39 @@ export function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
+/** Where a held document's record says it is: nowhere on disk (the folder is never made). */
+const HELD_PREFIX = 'held/';
+
 /**
  * Every printed document kept in the data folder under documents/YYYY/MM/, with its SHA-256 in
  * the database, so a reprint is the same bytes and a changed file is noticed, not printed.
+ * Badge cards are held instead: their bytes in this process's memory only, until released.
  */
 export function createDocumentArchive(options: ArchiveOptions): DocumentArchive {
   const { dataDir, records, clock } = options;
+  const held = new Map<number, Uint8Array>();
   return {
+    hold(kind, document) {
+      const iso = clock().toISOString();
+      // A random stand-in, not the bytes' hash: a hash of a badge card could be checked against guessed badges.
+      const nonce = randomBytes(32).toString('hex');
+      const record = records.insert({
+        kind,
+        format: document.format,
+        path: `${HELD_PREFIX}${iso.replace(/[:.]/g, '')}-${kind}-${nonce.slice(0, 12)}.${document.format}`,
+        sha256: nonce,
+        bytes: document.bytes.length,
+        createdAt: iso,
+      });
+      held.set(record.id, document.bytes);
+      return record;
+    },
+    release(id) {
+      const bytes = held.get(id);
+      // Overwritten as well as dropped, so the card does not linger in the heap until collected.
+      bytes?.fill(0);
+      held.delete(id);
+    },
     keep(kind, document, links) {
       const now = clock();
       const iso = now.toISOString();
@@ -44,6 +70,11 @@ export function createDocumentArchive(options: ArchiveOptions): DocumentArchive 
     read(id) {
       const record = records.byId(id);
       if (!record) throw new RangeError(`There is no stored document ${id}`);
+      if (record.path.startsWith(HELD_PREFIX)) {
+        const bytes = held.get(id);
+        if (!bytes) throw new Error(`The ${record.kind.replace('_', ' ')} ${id} is not kept once printed (it is a credential): issue a new one`);
+        return bytes;
+      }
       const bytes = fs.readFileSync(path.join(dataDir, record.path));
       if (sha256(bytes) !== record.sha256) {
         throw new Error(`Stored document ${record.path} no longer matches its SHA-256; it was changed after it was made`);

@@ -26,6 +26,7 @@ import { shiftPatterns } from './0024-shift-patterns';
 import { boxLabelDocuments } from './0025-box-label-documents';
 import { centralLeases } from './0026-central-leases';
 import { returnVideo } from './0027-return-video';
+import { badgeCardDocuments } from './0028-badge-card-documents';
 
 export type { Migration } from './migration';
 
@@ -58,4 +59,5 @@ export const MIGRATIONS: readonly Migration[] = [
   boxLabelDocuments,
   centralLeases,
   returnVideo,
+  badgeCardDocuments,
 ];

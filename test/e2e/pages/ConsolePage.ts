@@ -1,8 +1,21 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { LoginPage } from './LoginPage';
 
 /** The manager's console: the shift at a glance and the journal, driven by its keys. */
 export class ConsolePage {
   constructor(readonly page: Page) {}
+
+  /** A manager logs in by badge and PIN, reads the screen in English, and opens the console: how every console test begins. */
+  static async openAsManager(page: Page, url: string, badge: string, pin: string): Promise<{ console: ConsolePage; login: LoginPage }> {
+    await page.goto(url);
+    const login = new LoginPage(page);
+    await login.scanBadgeWithPin(badge, pin);
+    await expect(page.getByTestId('current-user')).toBeVisible();
+    await login.switchLanguage('EN');
+    const opened = new ConsolePage(page);
+    await opened.open();
+    return { console: opened, login };
+  }
 
   async open(): Promise<void> {
     await this.page.getByTestId('open-console').click();

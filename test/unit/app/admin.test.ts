@@ -1,7 +1,11 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Result } from '../../../src/contract/errors';
 import { createStationFixture, typedCall, type StationFixture } from '../../support/station-fixture';
 import { pdfBarcodes, zplBarcodes } from '../documents/tools';
+import { listen } from '../printing/listener';
 
 let f: StationFixture;
 let call: ReturnType<typeof typedCall>;
@@ -21,12 +25,10 @@ const lastEntry = () => f.journal.range(f.journal.lastSeq(), 1)[0]!;
 const managerId = () => f.store.users.byBadge('PD-M-0001')!.id;
 
 describe('people', () => {
-  it('adds a packer whose new badge logs in at once, with the card to print, journaled with who added them', async () => {
+  it('adds a packer whose new badge logs in at once, journaled with who added them', async () => {
     const added = await ok(call('admin.user.add', { name: 'Ewa Nowa', role: 'packer', language: 'pl', pin: '2468' }));
     expect(added.badge).toMatch(/^PD-P-[2-9A-Z]{8}$/);
-    expect(Buffer.from(added.card, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
-    // The card scans as the badge it was issued with (the A4 card was a black rectangle before).
-    expect(pdfBarcodes(Buffer.from(added.card, 'base64'))).toEqual([[`CODE-128:${added.badge}`]]);
+    expect(added.printJobId).toBeNull();
     expect(lastEntry()).toMatchObject({ type: 'user.added', actorId: managerId(), payload: { name: 'Ewa Nowa', role: 'packer' } });
     expect(JSON.stringify(f.journal.range(1, 1000))).not.toContain(added.badge);
     const login = await ok(call('scan.submit', { data: added.badge, symbology: null, source: 'wedge' }, { stationId: 'ST-02' }));
@@ -45,7 +47,8 @@ describe('people', () => {
     expect(lastEntry()).toMatchObject({ type: 'user.pin_reset' });
     expect(JSON.stringify(lastEntry())).not.toContain('97531');
     expect(await ok(call('auth.pin', { userId: user.id, pin: '97531' }, { stationId: 'ST-02' }))).toMatchObject({ user: { name: 'Ewa Nowa' } });
-    const reissued = await ok(call('admin.user.badge', { userId: user.id }));
+    await ok(call('printers.profile.set', { documentKind: 'label', printerKind: 'raw_tcp', target: '127.0.0.1:9', format: 'zpl', raw: true }));
+    const reissued = await ok(call('admin.user.badge', { userId: user.id, to: 'label' }));
     expect(reissued.badge).not.toBe(badge);
     expect(f.store.users.byBadge(badge)).toBeNull();
     expect(f.store.users.byBadge(reissued.badge)?.id).toBe(user.id);
@@ -64,6 +67,85 @@ describe('people', () => {
       error: { code: 'FORBIDDEN' },
     });
     expect(await call('admin.user.update', { userId: managerId(), active: false })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+});
+
+/** Every file under the fixture's data folder, with its bytes. */
+function filesUnder(dir: string): { file: string; bytes: Buffer }[] {
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath, e.name))
+    .map((file) => ({ file, bytes: fs.readFileSync(file) }));
+}
+
+describe('badge cards', () => {
+  it('print through the print queue on a real printer, scan as the badge, and leave no copy behind to print again', async () => {
+    for (const [to, documentKind, format] of [
+      ['label', 'label', 'zpl'],
+      ['label', 'label', 'pdf'],
+      ['a4', 'packing_slip', 'pdf'],
+    ] as const) {
+      const printer = await listen();
+      try {
+        await ok(call('printers.profile.set', { documentKind, printerKind: 'raw_tcp', target: `127.0.0.1:${printer.port}`, format, raw: true }));
+        const added = await ok(call('admin.user.add', { name: `Ewa ${to} ${format}`, role: 'packer', language: 'pl', pin: '2468', card: to }));
+        expect(f.store.users.byBadge(added.badge)?.name).toBe(`Ewa ${to} ${format}`);
+        const job = f.documents.printQueue.byId(added.printJobId!)!;
+        expect(job).toMatchObject({ documentKind: 'badge_card', format, target: `127.0.0.1:${printer.port}` });
+        expect(lastEntry()).toMatchObject({ type: 'user.badge_printed', actorId: managerId(), payload: { format, printJobId: job.id, badgeChanged: false } });
+        await f.station.documents.drain();
+        expect(f.documents.printQueue.byId(job.id)).toMatchObject({ status: 'done' });
+        // What reached the printer scans as the badge that logs the person in.
+        const printed = await printer.received;
+        const codes =
+          format === 'zpl'
+            ? await zplBarcodes(printed, { widthMm: 85.6, heightMm: 54 }, 203)
+            : (pdfBarcodes(printed)[0] ?? []).map((c) => c.replace(/\s+$/, ''));
+        expect(codes).toEqual([`CODE-128:${added.badge}`]);
+        // Nothing left to print it again from: no file in the data folder holds it, the database has no hash of it, the queue cannot resend it.
+        const card = Buffer.from(printed);
+        expect(filesUnder(f.dir).filter(({ bytes }) => bytes.includes(card) || bytes.includes(Buffer.from(added.badge)))).toEqual([]);
+        expect(fs.existsSync(path.join(f.dir, 'documents'))).toBe(false);
+        const record = f.documents.archive.byId(job.documentId)!;
+        expect(record.kind).toBe('badge_card');
+        expect(record.sha256).not.toBe(createHash('sha256').update(card).digest('hex'));
+        expect(() => f.documents.archive.read(job.documentId)).toThrow(/not kept once printed/);
+        expect(JSON.stringify(f.journal.range(1, 10_000))).not.toContain(added.badge);
+        const again = f.documents.printQueue.reprint(job.id, f.clock.now().toISOString());
+        await f.station.documents.drain();
+        expect(f.documents.printQueue.byId(again.id)).toMatchObject({ status: 'failed', lastError: expect.stringMatching(/not kept once printed/) });
+      } finally {
+        await printer.close();
+      }
+    }
+  });
+
+  it("refuse a PDF folder, which would keep the card on disk, and change nobody's badge", async () => {
+    f.close();
+    f = createStationFixture({ pdfFolder: true });
+    call = typedCall(f.station);
+    await ok(call('auth.badge', { badge: 'PD-M-0001', pin: '1111' }));
+    const { user, badge } = await ok(call('admin.user.add', { name: 'Ewa Nowa', role: 'packer', language: null, pin: '2468' }));
+    await ok(call('printers.profile.set', { documentKind: 'label', printerKind: 'pdf_folder', target: 'ST-01', format: 'pdf', raw: false }));
+    expect(await call('admin.user.badge', { userId: user.id, to: 'label' })).toMatchObject({ ok: false, error: { code: 'BADGE_PRINTER_NEEDED' } });
+    expect(await call('admin.user.badge', { userId: user.id, to: 'a4' })).toMatchObject({ ok: false, error: { code: 'BADGE_PRINTER_NEEDED' } });
+    expect(await call('admin.user.add', { name: 'Adam Nowy', role: 'packer', language: null, pin: '2468', card: 'label' })).toMatchObject({
+      ok: false,
+      error: { code: 'BADGE_PRINTER_NEEDED' },
+    });
+    expect(f.store.users.byBadge(badge)?.id).toBe(user.id);
+    expect(f.store.users.list().map((u) => u.name)).not.toContain('Adam Nowy');
+    expect(f.documents.printQueue.list('ST-01')).toEqual([]);
+  });
+
+  it('forget a cancelled card at once: it never prints', async () => {
+    await ok(call('printers.profile.set', { documentKind: 'label', printerKind: 'raw_tcp', target: '127.0.0.1:9', format: 'zpl', raw: true }));
+    const added = await ok(call('admin.user.add', { name: 'Ewa Nowa', role: 'packer', language: null, pin: '2468', card: 'label' }));
+    const job = f.documents.printQueue.byId(added.printJobId!)!;
+    expect(Buffer.from(f.documents.archive.read(job.documentId)).toString()).toContain(added.badge);
+    await ok(call('print.cancel', { jobId: job.id }));
+    expect(() => f.documents.archive.read(job.documentId)).toThrow(/not kept once printed/);
   });
 });
 

@@ -4,6 +4,7 @@ import { readSheet } from 'read-excel-file/node';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Result } from '../../../src/contract/errors';
 import { CODES, createStationFixture, typedCall, type StationFixture } from '../../support/station-fixture';
+import { createStatisticsSource } from '../../../src/storage/repositories/statistics';
 
 let f: StationFixture;
 let call: ReturnType<typeof typedCall>;
@@ -308,6 +309,13 @@ describe('reading sessions from the journal', () => {
       db.exec('DELETE FROM stats_sessions; UPDATE stats_cache SET seq = 0');
       expect(await ok(call('stats.packers', week))).toEqual(first);
       expect(kept()).toEqual(onePass);
+      // Counted ahead a page at a time (every session crosses a page's end), in one source, or a new one each step as after a restart.
+      const ahead = createStatisticsSource(db, { pageEntries: 1, sinceMax: 0 });
+      for (const source of [() => ahead, () => createStatisticsSource(db, { pageEntries: 2, sinceMax: 0 })]) {
+        db.exec('DELETE FROM stats_sessions; DELETE FROM stats_cache');
+        while (source().countAhead(3));
+        expect(kept()).toEqual(onePass);
+      }
     } finally {
       db.close();
     }

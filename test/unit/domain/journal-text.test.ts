@@ -117,6 +117,15 @@ describe('describeEntry', () => {
     );
   });
 
+  it('says which printer a badge card went to, also a PDF on the label printer', () => {
+    const say = (payload: Record<string, unknown>, language: 'en' | 'pl') =>
+      describeEntry({ type: 'user.badge_printed', payload: { userName: 'Ola Nowak', ...payload }, subject: { kind: 'user', id: '7' } }, language, names);
+    expect(say({ printer: 'label', format: 'pdf' }, 'en')).toBe('Printed the badge card of Ola Nowak (label printer).');
+    expect(say({ printer: 'a4', format: 'pdf' }, 'pl')).toBe('Wydrukowano identyfikator użytkownika Ola Nowak (A4).');
+    // Entries from before the print queue name the format only.
+    expect(say({ format: 'zpl' }, 'en')).toBe('Printed the badge card of Ola Nowak (label printer).');
+  });
+
   it('says a type it does not know as an event, not as a code', () => {
     expect(describeEntry({ type: 'returns.graded', payload: {} }, 'en')).toBe('Other event: returns graded.');
     expect(entryTypeName('returns.graded', 'pl')).toBe('Inne zdarzenie');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ReturnSummary } from '../../../../../src/contract/returns';
+import type { ReturnSummary } from '../../../../../src/contract/returns-schemas';
 import { byDeadline, countdown, countdownText, deadlineTone, formatAmount, parseAmount } from '../../../../../renderer/features/returns/deadlines';
 import { canSwitchDesk, homeOf } from '../../../../../renderer/features/returns/home';
 import { jpegBase64 } from '../../../../../renderer/features/returns/photo';

@@ -1,9 +1,9 @@
 /**
- * The carriers' journal entries in words (EN, PL), for the one formatter in journal-text.ts: the
+ * The carriers' journal entries in words (EN, PL), for the one formatter (index.ts): the
  * carrier's label with its tracking number, a shipment held for a person, the day handed over.
  * Kept apart so the formatter stays readable; the payloads are written by app/carriers.
  */
-import type { Language } from './user';
+import type { Language } from '../user';
 
 /** Carriers as the entries name them (the payload's carrier kind). */
 const CARRIERS: Record<string, string> = { inpost: 'InPost', 'poczta-polska': 'Poczta Polska', dpd: 'DPD', baselinker: 'BaseLinker', own: 'Packdesk' };
