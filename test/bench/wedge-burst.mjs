@@ -33,6 +33,8 @@ const HUMAN_KEY_DELAY_MS = 350;
 const NOT_READ_PAUSE_MS = 700;
 // How long a scan may go without its verdict before the bench looks for "scan not read".
 const NOT_READ_CHECK_MS = 250;
+// A scan with neither after this long fails the run (a bench left waiting keeps Chromium busy).
+const STUCK_MS = 30_000;
 // The demo's manager (src/app/demo/staff.ts): managers log in with badge and PIN.
 const MANAGER = { badge: 'PD-M-0002', pin: '7002' };
 // The same Chromium and switches as playwright.config.ts.
@@ -221,7 +223,9 @@ async function main() {
     let notRead = 0;
     /** Waits for the scan's verdict to be measured (false) or for "scan not read" (true). */
     const readOrNotRead = async (before) => {
+      const giveUpAt = Date.now() + STUCK_MS;
       for (;;) {
+        if (Date.now() > giveUpAt) throw new Error(`scan ${before + 1}: neither a verdict nor "scan not read" after ${STUCK_MS / 1000} s`);
         const read = await new Promise((resolve) => {
           const timer = setTimeout(() => resolve(false), NOT_READ_CHECK_MS);
           verdictSeen = () => {
