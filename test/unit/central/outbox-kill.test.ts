@@ -3,8 +3,6 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import * as esbuild from 'esbuild';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { NewOutboxEvent } from '../../../src/app/ports/backend';
 import { forwardOutbox } from '../../../src/app/sync/forward';
@@ -16,29 +14,16 @@ import { csvRecords } from '../../../src/sync/file/csv';
 import { createSyncStation } from '../../interop/support/sync-station';
 import { order } from '../../support/station-fixture';
 import { usePostgres } from '../../support/postgres-server';
+import { bundleForChild, type ChildBundle } from '../../support/child-bundle';
 
 const server = usePostgres();
-const root = fileURLToPath(new URL('../../..', import.meta.url));
 const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
-let bundle: { dir: string; file: string };
+let bundle: ChildBundle;
 
 beforeAll(async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'packdesk-outbox-child-'));
-  fs.symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
-  const file = path.join(dir, 'child.mjs');
-  await esbuild.build({
-    entryPoints: [path.join(root, 'test/unit/central/outbox-child.ts')],
-    outfile: file,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    packages: 'external',
-    logLevel: 'warning',
-  });
-  bundle = { dir, file };
+  bundle = await bundleForChild('test/unit/central/outbox-child.ts');
 });
-afterAll(() => fs.rmSync(bundle.dir, { recursive: true, force: true }));
+afterAll(() => bundle.remove());
 
 /** Runs the station process until it forwards, then SIGKILLs it after `ms`; false when it had finished by then. */
 async function runAndKill(args: string[], ms: number): Promise<boolean> {

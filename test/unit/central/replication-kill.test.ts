@@ -1,35 +1,17 @@
 import { spawn } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import * as esbuild from 'esbuild';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { usePostgres } from '../../support/postgres-server';
 import { appendScans, openTestJournal } from '../journal/fixtures';
 import { dataDirOf, expectSameJournal, link, openCentral, register, replicate, worker } from './replication-fixtures';
+import { bundleForChild, type ChildBundle } from '../../support/child-bundle';
 
 const server = usePostgres();
-const root = fileURLToPath(new URL('../../..', import.meta.url));
-let bundle: { dir: string; file: string };
+let bundle: ChildBundle;
 
 beforeAll(async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'packdesk-replication-child-'));
-  fs.symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
-  const file = path.join(dir, 'child.mjs');
-  await esbuild.build({
-    entryPoints: [path.join(root, 'test/unit/central/replication-child.ts')],
-    outfile: file,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    packages: 'external',
-    logLevel: 'warning',
-  });
-  bundle = { dir, file };
+  bundle = await bundleForChild('test/unit/central/replication-child.ts');
 });
-afterAll(() => fs.rmSync(bundle.dir, { recursive: true, force: true }));
+afterAll(() => bundle.remove());
 
 /** Runs the station process until it says it replicates, then kills it with SIGKILL after `ms`. */
 async function runAndKill(args: string[], ms: number): Promise<void> {

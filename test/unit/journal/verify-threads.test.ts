@@ -1,37 +1,20 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import * as esbuild from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JournalRows } from '../../../src/app/ports/journal';
 import { verifyJournalFile } from '../../../src/boot/verify-journal';
 import { verifyJournal } from '../../../src/journal/verify';
 import { TAMPERINGS, tamperedJournal } from './tampered-journals';
+import { bundleForChild, type ChildBundle } from '../../support/child-bundle';
 
-const root = fileURLToPath(new URL('../../..', import.meta.url));
-let dir = '';
-let workerFile = '';
+let worker: ChildBundle;
 
-// The worker runs as built JavaScript, as in dist/: build it the way scripts/build.mjs does, into
-// a temporary folder that sees the project's node_modules (better-sqlite3 stays external).
+// The worker runs as built JavaScript, as in dist/ (better-sqlite3 stays external).
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'packdesk-verify-worker-'));
-  fs.symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
-  workerFile = path.join(dir, 'journal-verify-thread.mjs');
-  await esbuild.build({
-    entryPoints: [path.join(root, 'src/boot/journal-verify-thread.ts')],
-    outfile: workerFile,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    packages: 'external',
-    logLevel: 'warning',
-  });
+  worker = await bundleForChild('src/boot/journal-verify-thread.ts');
 }, 30_000);
 
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+afterAll(() => worker.remove());
 
 describe('journal verification on worker threads', () => {
   it('gives what one walk gives for every tampering, with the entries read on worker threads only', async () => {
@@ -45,7 +28,7 @@ describe('journal verification on worker threads', () => {
         trustedKeys: [t.key.publicKey],
         threads: 3,
         parallelFrom: 1,
-        workerFile,
+        workerFile: worker.file,
         checkHere: false,
         onWorkerFailure: (e: Error) => failures.push(e),
       };
@@ -62,14 +45,14 @@ describe('journal verification on worker threads', () => {
   it('shares the parts between this thread and the workers when it checks too', async () => {
     const t = tamperedJournal(TAMPERINGS.find((x) => x.name === 'payloads changed') ?? TAMPERINGS[0]!);
     const failures: Error[] = [];
-    const report = await verifyJournalFile(t.file, t.rows, { threads: 2, parallelFrom: 1, workerFile, onWorkerFailure: (e) => failures.push(e) });
+    const report = await verifyJournalFile(t.file, t.rows, { threads: 2, parallelFrom: 1, workerFile: worker.file, onWorkerFailure: (e) => failures.push(e) });
     expect(report).toEqual(verifyJournal(t.rows));
     expect(failures).toEqual([]);
   });
 
   it('checks the parts in this thread when a worker fails, and says so', async () => {
     const t = tamperedJournal(TAMPERINGS.find((x) => x.name === 'entries deleted in the middle') ?? TAMPERINGS[0]!);
-    const broken = path.join(dir, 'broken-worker.mjs');
+    const broken = path.join(path.dirname(worker.file), 'broken-worker.mjs');
     fs.writeFileSync(broken, "throw new Error('cannot open the database');\n");
     const failures: string[] = [];
     const report = await verifyJournalFile(t.file, t.rows, {
@@ -94,7 +77,7 @@ describe('journal verification on worker threads', () => {
     const t = tamperedJournal(TAMPERINGS[0]!);
     const last = t.rows.last()!.seq;
     const seen: [number, number][] = [];
-    const options = { trustedKeys: [t.key.publicKey], threads: 3, parallelFrom: 1, workerFile, checkHere: false, progressEveryMs: 1 };
+    const options = { trustedKeys: [t.key.publicKey], threads: 3, parallelFrom: 1, workerFile: worker.file, checkHere: false, progressEveryMs: 1 };
     await verifyJournalFile(t.file, t.rows, { ...options, onProgress: (checked, total) => seen.push([checked, total]) });
     expect(seen.at(-1)).toEqual([last, last]);
     expect(seen.every(([checked, total], i) => total === last && checked <= last && (i === 0 || checked >= seen[i - 1]![0]))).toBe(true);

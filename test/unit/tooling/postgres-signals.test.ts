@@ -1,32 +1,15 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import * as esbuild from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundleForChild, type ChildBundle } from '../../support/child-bundle';
 
-const root = fileURLToPath(new URL('../../..', import.meta.url));
-let bundle: { dir: string; file: string };
+let bundle: ChildBundle;
 
 beforeAll(async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'packdesk-pg-child-'));
-  fs.symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
-  const file = path.join(dir, 'child.mjs');
-  await esbuild.build({
-    entryPoints: [path.join(root, 'test/unit/tooling/postgres-child.ts')],
-    outfile: file,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    packages: 'external',
-    logLevel: 'warning',
-  });
-  bundle = { dir, file };
+  bundle = await bundleForChild('test/unit/tooling/postgres-child.ts');
 });
-afterAll(() => fs.rmSync(bundle.dir, { recursive: true, force: true }));
+afterAll(() => bundle.remove());
 
 /** Whether anything accepts a connection on the port. */
 function listening(port: number): Promise<boolean> {
