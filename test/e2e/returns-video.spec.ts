@@ -1,21 +1,14 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { FAKE_CAMERA, readSegments, runTool } from './camera';
 import { DemoCatalog, SHOWCASE } from './catalog';
 import { FAKE_SCALE, test, expect } from './fixtures';
 import { packdesk, sameOrigin, seedDataDir, startHost, type RunningHost } from './host';
 import { ReturnsPage } from './pages/ReturnsPage';
 import { ReviewPage } from './pages/ReviewPage';
 
-/** Chromium's fake camera (a moving test pattern) and an auto-accepted permission prompt. */
-test.use({
-  launchOptions: {
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'],
-  },
-});
+test.use(FAKE_CAMERA);
 
 interface SegmentRow {
   id: number;
@@ -28,18 +21,7 @@ interface SegmentRow {
 }
 
 function segments(dataDir: string): SegmentRow[] {
-  const db = new Database(path.join(dataDir, 'packdesk.sqlite'), { readonly: true, fileMustExist: true });
-  try {
-    return db.prepare('SELECT id, session_id, return_number, order_number, station_id, path, status FROM video_segments ORDER BY id').all() as SegmentRow[];
-  } finally {
-    db.close();
-  }
-}
-
-function run(command: string, args: string[]): string {
-  const result = spawnSync(command, args, { encoding: 'utf8', timeout: 60_000 });
-  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${result.status}): ${result.stderr}`);
-  return result.stdout;
+  return readSegments<SegmentRow>(dataDir, 'SELECT id, session_id, return_number, order_number, station_id, path, status FROM video_segments ORDER BY id');
 }
 
 test.describe('the returns desk on camera', () => {
@@ -151,19 +133,19 @@ test.describe('the returns desk on camera', () => {
     const clip = segments(dataDir)[1]!;
     expect(clip).toMatchObject({ session_id: null, return_number: number, order_number: order, station_id: 'ST-03', status: 'closed' });
     const file = path.join(dataDir, clip.path);
-    expect(run('ffprobe', ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'stream=codec_name,width,height', '-of', 'csv=p=0', file]).trim()).toMatch(
-      /^vp[89],1280,720$/,
-    );
+    expect(
+      runTool('ffprobe', ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'stream=codec_name,width,height', '-of', 'csv=p=0', file]).trim(),
+    ).toMatch(/^vp[89],1280,720$/);
     // The QR code burned into the frames names the return at this desk.
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'packdesk-return-frame-'));
     const frame = path.join(dir, 'frame.png');
-    run('ffmpeg', ['-v', 'error', '-i', file, '-ss', '1', '-frames:v', '1', '-y', frame]);
-    expect(run('zbarimg', ['--nodbus', '-q', '--raw', frame]).trim()).toBe(`packdesk:return:ST-03:${number}`);
+    runTool('ffmpeg', ['-v', 'error', '-i', file, '-ss', '1', '-frames:v', '1', '-y', frame]);
+    expect(runTool('zbarimg', ['--nodbus', '-q', '--raw', frame]).trim()).toBe(`packdesk:return:ST-03:${number}`);
 
     // The evidence package of the order holds both clips and checks out.
     const zip = path.join(dir, 'evidence.zip');
     packdesk(['evidence', '--order', order, '--out', zip, '--data', dataDir]);
-    const listing = run('unzip', ['-l', zip]);
+    const listing = runTool('unzip', ['-l', zip]);
     expect(listing).toContain(`video/${path.posix.basename(packing.path)}`);
     expect(listing).toContain(`video/${path.posix.basename(clip.path)}`);
     expect(packdesk(['evidence', 'verify', zip])).toMatch(/intact: \d+ journal entries, 2 clip\(s\)/);

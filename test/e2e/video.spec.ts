@@ -1,20 +1,13 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { FAKE_CAMERA, readSegments, runTool } from './camera';
 import { DemoCatalog, SHOWCASE } from './catalog';
 import { FAKE_SCALE, test, expect } from './fixtures';
 import { packdesk, sameOrigin, seedDataDir, startHost, type RunningHost } from './host';
 import { coveredControls } from './pages/layout';
 
-/** Chromium's fake camera (a moving test pattern) and an auto-accepted permission prompt. */
-test.use({
-  launchOptions: {
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'],
-  },
-});
+test.use(FAKE_CAMERA);
 
 interface SegmentRow {
   id: number;
@@ -26,23 +19,12 @@ interface SegmentRow {
 }
 
 function segments(dataDir: string): SegmentRow[] {
-  const db = new Database(path.join(dataDir, 'packdesk.sqlite'), { readonly: true, fileMustExist: true });
-  try {
-    return db.prepare('SELECT id, session_id, path, status, started_at, ended_at FROM video_segments ORDER BY id').all() as SegmentRow[];
-  } finally {
-    db.close();
-  }
-}
-
-function run(command: string, args: string[]): string {
-  const result = spawnSync(command, args, { encoding: 'utf8', timeout: 60_000 });
-  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${result.status}): ${result.stderr}`);
-  return result.stdout;
+  return readSegments<SegmentRow>(dataDir, 'SELECT id, session_id, path, status, started_at, ended_at FROM video_segments ORDER BY id');
 }
 
 /** MediaRecorder's WebM carries no duration header: the clip lasts until its last frame's timestamp. */
 function clipSeconds(file: string): number {
-  const times = run('ffprobe', ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'packet=pts_time', '-of', 'csv=p=0', file])
+  const times = runTool('ffprobe', ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'packet=pts_time', '-of', 'csv=p=0', file])
     .split('\n')
     .map(Number)
     .filter((t) => Number.isFinite(t) && t > 0);
@@ -51,7 +33,7 @@ function clipSeconds(file: string): number {
 
 function decodedFrames(file: string): number {
   return Number(
-    run('ffprobe', ['-v', 'error', '-count_frames', '-select_streams', 'v:0', '-show_entries', 'stream=nb_read_frames', '-of', 'csv=p=0', file]).trim(),
+    runTool('ffprobe', ['-v', 'error', '-count_frames', '-select_streams', 'v:0', '-show_entries', 'stream=nb_read_frames', '-of', 'csv=p=0', file]).trim(),
   );
 }
 
@@ -110,14 +92,14 @@ test.describe('packing video with a webcam', () => {
     expect(Math.abs(clip - session)).toBeLessThan(1);
 
     const frame = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'packdesk-frame-')), 'frame.png');
-    run('ffmpeg', ['-v', 'error', '-i', file, '-ss', '1.5', '-frames:v', '1', '-y', frame]);
-    const qr = run('zbarimg', ['--nodbus', '-q', '--raw', frame]).trim();
+    runTool('ffmpeg', ['-v', 'error', '-i', file, '-ss', '1.5', '-frames:v', '1', '-y', frame]);
+    const qr = runTool('zbarimg', ['--nodbus', '-q', '--raw', frame]).trim();
     expect(qr).toBe(`packdesk:session:ST-01:${segment.session_id}`);
 
     // The evidence package of this order holds the real clip and stills, and checks out on its own.
     const zip = path.join(path.dirname(frame), 'evidence.zip');
     expect(packdesk(['evidence', '--order', SHOWCASE.cases, '--out', zip, '--data', dataDir])).toMatch(/Evidence package of order/);
-    const listing = run('unzip', ['-l', zip]);
+    const listing = runTool('unzip', ['-l', zip]);
     expect(listing).toMatch(/video\/.+\.webm/);
     expect(listing).toMatch(/stills\/entry-\d+\.jpg/);
     expect(packdesk(['evidence', 'verify', zip])).toMatch(/intact: \d+ journal entries, 1 clip/);
@@ -150,7 +132,7 @@ test.describe('packing video with a webcam', () => {
     const left = recording()!;
     const file = path.join(dataDir, left.path);
     expect(fs.statSync(file).size).toBeGreaterThan(10_000);
-    expect(run('ffprobe', ['-v', 'error', '-show_entries', 'stream=codec_name', '-of', 'csv=p=0', file]).trim()).toMatch(/vp8|vp9/);
+    expect(runTool('ffprobe', ['-v', 'error', '-show_entries', 'stream=codec_name', '-of', 'csv=p=0', file]).trim()).toMatch(/vp8|vp9/);
     // What was on disk before the kill is still there and decodes.
     expect(decodedFrames(file)).toBeGreaterThan(20);
   });
