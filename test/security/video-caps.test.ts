@@ -54,7 +54,7 @@ describe('a recording is capped while it is written', () => {
 
     const closed = f.journal.bySubject({ kind: 'order', id: 'PD-100001' }).find((e) => e.type === 'video.segment');
     expect(closed?.payload).toMatchObject({ segmentId, bytes: 900_000, stoppedBy: 'cap', limitBytes: 1_125_000 });
-    expect(stopsOf()).toEqual([{ stationId: 'ST-01', segmentId, sessionId, reason: 'cap', bytes: 900_000, limitBytes: 1_125_000 }]);
+    expect(stopsOf()).toEqual([{ stationId: 'ST-01', segmentId, sessionId, returnNumber: null, reason: 'cap', bytes: 900_000, limitBytes: 1_125_000 }]);
   });
 
   it('keeps every recording within the disk quota as chunks arrive, across stations', async () => {
