@@ -185,24 +185,9 @@ export class VideoDesk {
   private stopAtLimit(segment: VideoSegmentRecord, limit: VideoLimit): StationFailure {
     const closed = this.close(segment, false, limit);
     const { stationId, id: segmentId, sessionId, returnNumber } = segment;
-    this.core.events.emit('video.stopped', {
-      stationId,
-      segmentId,
-      sessionId,
-      returnNumber,
-      reason: limit.reason,
-      bytes: closed.bytes,
-      limitBytes: limit.limitBytes,
-    });
-    this.core.logger.warn('packing video stopped at its limit', {
-      stationId,
-      segmentId,
-      sessionId,
-      returnNumber,
-      reason: limit.reason,
-      bytes: closed.bytes,
-      limitBytes: limit.limitBytes,
-    });
+    const stopped = { stationId, segmentId, sessionId, returnNumber, reason: limit.reason, bytes: closed.bytes, limitBytes: limit.limitBytes };
+    this.core.events.emit('video.stopped', stopped);
+    this.core.logger.warn('packing video stopped at its limit', stopped);
     const limitMb = Math.max(1, Math.round(limit.limitBytes / (1024 * 1024)));
     return limit.reason === 'cap'
       ? new StationFailure('VIDEO_CAP_REACHED', `The recording reached its size limit of ${limitMb} MB and was stopped.`, { segment: segmentId, limitMb })
