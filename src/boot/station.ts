@@ -15,6 +15,7 @@ import { loadOrCreateStationKey } from '../journal/key-file';
 import { scheduleBackups } from '../storage/backup';
 import { loadOrCreateBadgeKey } from '../storage/badge-key';
 import { checkpointWal, openDatabase } from '../storage/db';
+import { QUIET_MAX_WAIT_MS, QUIET_MS, quietTime } from './quiet';
 import { guardRepository } from '../storage/failures';
 import { createJournalRows } from '../storage/repositories/journal-rows';
 import { createReturnsRepository } from '../storage/repositories/returns';
@@ -183,7 +184,9 @@ export async function bootStation(options: BootOptions): Promise<BootedStation> 
     });
     const stationKey = loadOrCreateStationKey(options.dataDir);
     // Told of each entry as it is written, so replication to central ships it at once.
-    const appended: (() => void)[] = [];
+    // Background work waits for a moment without scans (boot/quiet.ts).
+    const quiet = quietTime({ quietMs: QUIET_MS, maxWaitMs: QUIET_MAX_WAIT_MS });
+    const appended: (() => void)[] = [() => quiet.touch()];
     const journalRows = tellingOfAppends(createJournalRows(db), () => appended.forEach((told) => told()));
     const journalAt = (at: Clock) => createJournal(journalRows, at, stationKey);
     const demo: DemoPlan | null = options.demo
@@ -252,7 +255,7 @@ export async function bootStation(options: BootOptions): Promise<BootedStation> 
       station.documents.start();
       timers.push(() => station.documents.stop());
       timers.push(sweepOrphanDocuments({ db, dataDir: options.dataDir, logger: log.logger }));
-      timers.push(countStatisticsAhead(statistics.source, log.logger));
+      timers.push(countStatisticsAhead(statistics.source, log.logger, quiet));
       const syncWorker = new SyncWorker({
         run: () => station.sync.runOnce(),
         everySeconds: () => syncStorage.settings.settings().everySeconds,
@@ -260,14 +263,15 @@ export async function bootStation(options: BootOptions): Promise<BootedStation> 
       });
       syncWorker.start();
       timers.push(() => syncWorker.stop());
-      timers.push(repeat('video housekeeping', VIDEO_HOUSEKEEPING_MS, () => station.videoHousekeeping(), log.logger));
+      timers.push(repeat('video housekeeping', VIDEO_HOUSEKEEPING_MS, () => station.videoHousekeeping(), log.logger, quiet));
       // At start too: a deadline that passed while the station was off is journaled now, not a minute later.
       station.returnsHousekeeping();
-      timers.push(repeat('missed return deadlines', RETURNS_HOUSEKEEPING_MS, () => station.returnsHousekeeping(), log.logger));
+      timers.push(repeat('missed return deadlines', RETURNS_HOUSEKEEPING_MS, () => station.returnsHousekeeping(), log.logger, quiet));
       if (station.central) timers.push(renewEvery(options.central?.renewMs ?? CENTRAL_RENEW_MS, station.central, log.logger));
-      timers.push(repeat('ending idle logins', IDLE_CHECK_MS, () => station.expireIdleLogins(), log.logger));
-      // Between scans, so no scan's commit pays for copying the WAL into the database.
-      timers.push(repeat('WAL checkpoint', CHECKPOINT_EVERY_MS, () => checkpointWal(openDb), log.logger));
+      timers.push(repeat('ending idle logins', IDLE_CHECK_MS, () => station.expireIdleLogins(), log.logger, quiet));
+      // Between scans, so no scan's commit pays for copying the WAL into the database, and in a
+      // quiet moment, so no scan waits for it either.
+      timers.push(repeat('WAL checkpoint', CHECKPOINT_EVERY_MS, () => checkpointWal(openDb), log.logger, quiet));
       timers.push(
         scheduleBackups(store, {
           everyMs: BACKUP_EVERY_MS,

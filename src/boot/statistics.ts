@@ -1,5 +1,6 @@
 import type { Logger } from '../app/ports';
 import type { StatisticsPorts, StatisticsSource } from '../app/ports/statistics';
+import type { QuietTime } from './quiet';
 import { createStatisticsSheets } from '../documents/statistics/sheets';
 import { guardRepository } from '../storage/failures';
 import { createPackingErrorAttributions, createStatisticsSource } from '../storage/repositories/statistics';
@@ -20,7 +21,7 @@ export function createStatisticsPorts(db: Database): StatisticsPorts {
   };
 }
 
-/** Journal entries counted in one background step: tens of milliseconds, so a scan waits no longer than that. */
+/** Journal entries counted in one background step: tens of milliseconds, taken in a quiet moment. */
 const AHEAD_STEP_ENTRIES = 2_000;
 /** The pause between two steps, left to the scans and everything else. */
 const AHEAD_PAUSE_MS = 25;
@@ -33,25 +34,34 @@ const AHEAD_START_MS = 3_000;
  * manager's first statistics query reads kept counts instead of waiting for the whole journal.
  * A query made meanwhile counts what is left itself. Returns stop.
  */
-export function countStatisticsAhead(source: Pick<StatisticsSource, 'countAhead'>, logger: Logger): () => void {
+export function countStatisticsAhead(source: Pick<StatisticsSource, 'countAhead'>, logger: Logger, quiet?: QuietTime): () => void {
   let handle: NodeJS.Timeout | null = null;
+  let waiting = () => {};
   let stopped = false;
   const began = Date.now();
   let steps = 0;
   const step = () => {
-    handle = null;
     if (stopped) return;
     try {
       steps++;
-      if (source.countAhead(AHEAD_STEP_ENTRIES)) handle = setTimeout(step, AHEAD_PAUSE_MS).unref();
+      if (source.countAhead(AHEAD_STEP_ENTRIES)) later(AHEAD_PAUSE_MS);
       else if (steps > 1) logger.info('statistics: every packing session counted in the background', { steps, ms: Date.now() - began });
     } catch (error) {
       logger.warn('statistics: counting in the background failed; the first query counts instead', { error: String(error) });
     }
   };
-  handle = setTimeout(step, AHEAD_START_MS).unref();
+  // Each step waits for a moment without scans, so no scan waits for a step.
+  const later = (ms: number) => {
+    handle = setTimeout(() => {
+      handle = null;
+      if (quiet) waiting = quiet.whenQuiet(step);
+      else step();
+    }, ms).unref();
+  };
+  later(AHEAD_START_MS);
   return () => {
     stopped = true;
     if (handle) clearTimeout(handle);
+    waiting();
   };
 }
