@@ -123,12 +123,16 @@ export function PackScreen() {
       <AutoWeigh />
       <main className="pack-main">
         <div className="pack-left">
-          <OrderHeader />
-          <LinesTable />
+          <div className="pack-panel">
+            <OrderHeader />
+            <LinesTable />
+          </div>
         </div>
         <div className="pack-right">
-          <ParcelsPanel />
-          <UnitsList />
+          <div className="pack-panel">
+            <ParcelsPanel />
+            <UnitsList />
+          </div>
         </div>
       </main>
       <CompleteBar onAction={onAction} manualRef={manual} />
