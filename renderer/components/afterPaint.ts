@@ -16,6 +16,8 @@ export function afterNextPaint(fn: () => void): void {
     fn();
   };
   const fallback = setTimeout(run, NO_FRAME_MS);
+  // Without frames at all (no window: unit tests of the stores) the fallback alone runs it.
+  if (typeof requestAnimationFrame === 'undefined') return;
   requestAnimationFrame(() => {
     const channel = new MessageChannel();
     channel.port1.onmessage = () => {

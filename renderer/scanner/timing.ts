@@ -14,6 +14,8 @@
  * - `scan:verdict` key-end → painted, and `scan:paint` answer → painted (the screen's own share)
  * - `scan:to-frame` key-end → the frame starts: how the verdict was timed before the frame's own
  *   work was counted, kept so that older figures can be compared
+ * - `scan:settled` key-end → the frame that shows the scan in the order's panels too (lines,
+ *   parcels, scanned units), painted one frame after the verdict (features/pack/packStore.ts)
  *
  * "Painted" is the end of the frame's main-thread work: a message posted from the frame's
  * requestAnimationFrame runs once its style, layout and paint are done.
@@ -39,6 +41,7 @@ export const MEASURES = {
   frame: 'scan:frame',
   toFrame: 'scan:to-frame',
   dispatch: 'scan:dispatch',
+  settled: 'scan:settled',
 } as const;
 
 /** Each measure between two marks; a stage whose marks were not both taken is left out. */
@@ -58,6 +61,8 @@ const KEEP_MEASURES = 5000;
 let measured = 0;
 /** The core's share of the timed scan's round trip, once the host has told it. */
 let dispatchMs: number | null = null;
+/** When the last measured scan's last key came, for its settled frame after the verdict's. */
+let lastKeyEnd: number | null = null;
 
 const has = (mark: string): boolean => performance.getEntriesByName(mark, 'mark').length > 0;
 
@@ -100,6 +105,7 @@ export function measureWhenPainted(): void {
     if (!has(MARKS.keyEnd) || !has(MARKS.frame)) return;
     performance.mark(MARKS.painted);
     for (const [measure, from, to] of SPANS) if (has(from) && has(to)) performance.measure(measure, from, to);
+    lastKeyEnd = performance.getEntriesByName(MARKS.keyEnd, 'mark')[0]?.startTime ?? null;
     const sent = performance.getEntriesByName(MARKS.sent, 'mark')[0];
     if (sent && dispatchMs !== null) performance.measure(MEASURES.dispatch, { start: sent.startTime, duration: dispatchMs });
     clearScanMarks();
@@ -108,4 +114,13 @@ export function measureWhenPainted(): void {
       for (const measure of Object.values(MEASURES)) performance.clearMeasures(measure);
     }
   });
+}
+
+/** Call once the order's panels show the last measured scan: measures key-end → that frame painted. */
+export function measureSettled(): void {
+  // The verdict's own measuring may or may not have run yet in the frame both waited for.
+  const start = performance.getEntriesByName(MARKS.keyEnd, 'mark')[0]?.startTime ?? lastKeyEnd;
+  lastKeyEnd = null;
+  if (start === null) return;
+  afterNextPaint(() => performance.measure(MEASURES.settled, { start, end: performance.now() }));
 }

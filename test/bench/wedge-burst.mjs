@@ -5,6 +5,7 @@
 // key + Enter). The page measures each scan with User Timing (renderer/scanner/timing.ts):
 //   scan:verdict  last key of the scan → the frame that shows its verdict, painted
 //   scan:paint    the core's answer → that frame (the screen's own share)
+//   scan:settled  last key → the frame after it, which shows the scan in the order's panels too
 // and each stage between (route, round trip, render, frame wait, frame); the core's share of the
 // round trip as the host reports it (scan:dispatch: Server-Timing or the call socket's `core`). Prints p50 / p95 / p99 as
 // `name value unit` lines, or with --json an array of { name, value, unit }. --scans N changes the
@@ -54,6 +55,7 @@ const SERIES_MEASURES = {
   wait: 'scan:wait',
   frame: 'scan:frame',
   dispatch: 'scan:dispatch',
+  settled: 'scan:settled',
 };
 // What is printed: the whole span first, then its stages in order.
 const SERIES = [
@@ -66,6 +68,7 @@ const SERIES = [
   ['render', 'wedge_stage_render', 'answer → verdict in the DOM (stores, React)'],
   ['wait', 'wedge_stage_frame_wait', 'DOM → the next frame starts'],
   ['frame', 'wedge_stage_frame', "that frame's style, layout and paint"],
+  ['settled', 'wedge_scan_to_settled_painted', "last key → the next frame, showing the scan in the order's panels too, is painted"],
 ];
 
 // What DevTools' Performance panel records: tasks, V8, layout and paint, User Timing, network.

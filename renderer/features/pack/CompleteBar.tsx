@@ -36,13 +36,14 @@ const NO_OVERRIDES: PackingView['overrides'] = [];
 
 /**
  * The way out: what still blocks completion, in words, next to Complete; and every key on screen.
- * Follows the blockers and overrides only: a scan that changes neither leaves it alone.
+ * Follows the blockers and overrides only (as the panels show them, a frame after a scan's verdict):
+ * a scan that changes neither leaves it alone.
  */
 export const CompleteBar = memo(function CompleteBar({ onAction, manualRef }: CompleteBarProps) {
   const { t } = useTranslation();
-  const blockers = usePackStore((s) => s.view?.blockers ?? NO_BLOCKERS);
-  const overrides = usePackStore((s) => s.view?.overrides ?? NO_OVERRIDES);
-  const canComplete = usePackStore((s) => s.view?.canComplete ?? false);
+  const blockers = usePackStore((s) => s.panels.view?.blockers ?? NO_BLOCKERS);
+  const overrides = usePackStore((s) => s.panels.view?.overrides ?? NO_OVERRIDES);
+  const canComplete = usePackStore((s) => s.panels.view?.canComplete ?? false);
   const busy = usePackStore((s) => s.busy);
   return (
     <footer className="pack-footer">

@@ -70,8 +70,8 @@ function sameLine(a: { line: Line; current: boolean }, b: { line: Line; current:
 /** The order's lines with progress; the line the last scan touched is highlighted. */
 export const LinesTable = memo(function LinesTable() {
   const { t } = useTranslation();
-  const lines = usePackStore((s) => s.view?.lines ?? NO_LINES);
-  const currentSku = usePackStore((s) => s.shown?.outcome?.sku ?? null);
+  const lines = usePackStore((s) => s.panels.view?.lines ?? NO_LINES);
+  const currentSku = usePackStore((s) => s.panels.scannedSku);
   return (
     <table className="pack-lines">
       <thead>

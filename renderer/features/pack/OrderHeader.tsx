@@ -9,9 +9,9 @@ import { usePackStore } from './packStore';
  */
 export const OrderHeader = memo(function OrderHeader() {
   const { t } = useTranslation();
-  const order = usePackStore((s) => s.view?.order ?? null);
-  const done = usePackStore((s) => s.view?.lines.filter((line) => line.complete).length ?? 0);
-  const total = usePackStore((s) => s.view?.lines.length ?? 0);
+  const order = usePackStore((s) => s.panels.view?.order ?? null);
+  const done = usePackStore((s) => s.panels.view?.lines.filter((line) => line.complete).length ?? 0);
+  const total = usePackStore((s) => s.panels.view?.lines.length ?? 0);
   if (!order) return null;
   const { shipTo } = order;
   return (

@@ -14,8 +14,8 @@ const NO_PARCELS: Parcel[] = [];
 /** Parcels with box, expected and actual weight (green within tolerance, red outside), and the scale. */
 export const ParcelsPanel = memo(function ParcelsPanel() {
   const { t } = useTranslation();
-  const parcels = usePackStore((s) => s.view?.parcels ?? NO_PARCELS);
-  const active = usePackStore((s) => s.view?.activeParcel ?? 1);
+  const parcels = usePackStore((s) => s.panels.view?.parcels ?? NO_PARCELS);
+  const active = usePackStore((s) => s.panels.view?.activeParcel ?? 1);
   const [rules, setRules] = useState<Rules | null>(null);
 
   useEffect(() => {

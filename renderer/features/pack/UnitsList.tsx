@@ -17,8 +17,8 @@ const FOLD = 12;
  */
 export const UnitsList = memo(function UnitsList() {
   const { t } = useTranslation();
-  const units = usePackStore((s) => s.view?.units ?? NO_UNITS);
-  const several = usePackStore((s) => (s.view?.parcels.length ?? 0) > 1);
+  const units = usePackStore((s) => s.panels.view?.units ?? NO_UNITS);
+  const several = usePackStore((s) => (s.panels.view?.parcels.length ?? 0) > 1);
   const { rows: newestFirst, earlier } = newestUnitRows(units);
   return (
     <section className="pack-units" aria-labelledby="units-title">

@@ -3,6 +3,8 @@ import type { Result, StationError } from '../../../src/contract/errors';
 import type { MethodInput, MethodName, MethodOutput } from '../../../src/contract/methods';
 import type { PackingView, ScanOutcomeView } from '../../../src/contract/packing';
 import { call } from '../../api/client';
+import { afterNextPaint } from '../../components/afterPaint';
+import { measureSettled } from '../../scanner/timing';
 import { keepUnchanged } from './keepUnchanged';
 
 /** What the verdict banner shows: the last scan's verdict, or what the last action did. */
@@ -27,11 +29,27 @@ export interface Completion {
   backordered: number;
 }
 
+export interface Panels {
+  view: PackingView | null;
+  /** The item of the last scan's verdict, which the lines table marks. */
+  scannedSku: string | null;
+}
+
+const panelsOf = (state: Pick<PackState, 'view' | 'shown'>): Panels => ({ view: state.view, scannedSku: state.shown?.outcome?.sku ?? null });
+
 export type DialogKind = 'override' | 'box' | 'weight' | 'putBack';
 type Dialog = DialogKind | null;
 
 interface PackState {
+  /** The order as the core last described it: what the verdict, the keys and every action go by. */
   view: PackingView | null;
+  /**
+   * What the order's panels show (lines and the line just scanned, progress, parcels, scanned
+   * units): the view and the verdict, but after a scan one frame later than its verdict, so the
+   * verdict's frame lays out and paints the banner alone and the packer sees the verdict first
+   * (docs/benchmarks.md). Every other change reaches the panels at once.
+   */
+  panels: Panels;
   shown: Shown | null;
   completion: Completion | null;
   dialog: Dialog;
@@ -70,7 +88,16 @@ export type ViewMethod = {
   [M in MethodName]: MethodOutput<M> extends PackingView ? M : never;
 }[MethodName];
 
-const initial = { view: null, shown: null, completion: null, dialog: null as Dialog, opening: null, refusal: null, busy: false };
+const initial = {
+  view: null,
+  panels: { view: null, scannedSku: null } as Panels,
+  shown: null,
+  completion: null,
+  dialog: null as Dialog,
+  opening: null,
+  refusal: null,
+  busy: false,
+};
 
 /**
  * Every value a notice's sentence may name, read from the view the action left: the parcel now
@@ -95,6 +122,9 @@ function noticeFor(notice: string, before: PackingView | null, after: PackingVie
   if (notice !== 'undone' || !before) return notice;
   return before.units.length > after.units.length ? 'undoneUnit' : notice;
 }
+
+/** Set while a scan's answer is stored: its panels wait for the verdict's frame (showOutcome). */
+let deferPanels = false;
 
 let seq = 0;
 function shown(part: Partial<Shown>): Shown {
@@ -123,7 +153,16 @@ export const usePackStore = create<PackState>()((set, get) => {
     },
 
     showOutcome(outcome, view, timed) {
-      set({ view: keepUnchanged(get().view, view), shown: shown({ outcome, timed }) });
+      const answer = shown({ outcome, timed });
+      deferPanels = true;
+      set({ view: keepUnchanged(get().view, view), shown: answer });
+      deferPanels = false;
+      // The verdict first; the panels follow in the next frame, unless something newer came meanwhile.
+      afterNextPaint(() => {
+        if (get().shown !== answer) return;
+        set({ panels: panelsOf(get()) });
+        if (timed) measureSettled();
+      });
     },
 
     notify(notice) {
@@ -226,4 +265,11 @@ export const usePackStore = create<PackState>()((set, get) => {
       set({ ...initial });
     },
   };
+});
+
+// The panels follow every change of the view or the verdict at once, but a scan's answer (above).
+usePackStore.subscribe((state, previous) => {
+  if (deferPanels || (state.view === previous.view && state.shown === previous.shown)) return;
+  const panels = panelsOf(state);
+  if (panels.view !== state.panels.view || panels.scannedSku !== state.panels.scannedSku) usePackStore.setState({ panels });
 });

@@ -1,0 +1,99 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { PackingView, ScanOutcomeView } from '../../../../../src/contract/packing';
+import { usePackStore } from '../../../../../renderer/features/pack/packStore';
+
+function view(packed: number): PackingView {
+  return {
+    sessionId: 1,
+    order: {
+      id: 1,
+      number: 'PD-1',
+      customerName: 'X',
+      shipTo: {} as PackingView['order']['shipTo'],
+      carrierCode: null,
+      service: null,
+      pickupPoint: null,
+      note: null,
+    },
+    lines: [{ lineId: 1, sku: 'MUG-01', name: 'Mug', ordered: 3, packed, complete: packed === 3, tracking: 'none', bulk: false, parts: null }],
+    units: Array.from({ length: packed }, (_, i) => ({
+      id: i + 1,
+      lineId: 1,
+      sku: 'MUG-01',
+      name: 'Mug',
+      count: 1,
+      serial: null,
+      lot: null,
+      expiry: null,
+      parcelNo: 1,
+    })),
+    parcels: [],
+    activeParcel: 1,
+    pending: null,
+    overrides: [],
+    blockers: [],
+    canComplete: false,
+  };
+}
+
+const accepted: ScanOutcomeView = { verdict: 'accepted', sku: 'MUG-01', name: 'Mug', units: 1 } as ScanOutcomeView;
+const packed = () => usePackStore.getState().panels.view?.lines[0]?.packed;
+
+describe("the packing screen's panels after a scan", () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+    usePackStore.getState().reset();
+    usePackStore.getState().showView(view(0));
+  });
+  afterEach(() => {
+    usePackStore.getState().reset();
+    vi.useRealTimers();
+  });
+
+  it('show the scan one frame after its verdict, which goes by the new view at once', () => {
+    usePackStore.getState().showOutcome(accepted, view(1), true);
+    expect(usePackStore.getState().shown?.outcome?.verdict).toBe('accepted');
+    expect(usePackStore.getState().view?.lines[0]?.packed).toBe(1);
+    expect(packed()).toBe(0);
+    // Without frames (no window here) the wait for the next paint ends by itself.
+    vi.advanceTimersByTime(100);
+    expect(packed()).toBe(1);
+    expect(usePackStore.getState().panels.view).toBe(usePackStore.getState().view);
+  });
+
+  it('never go back to an older scan when two answers come before a frame', () => {
+    usePackStore.getState().showOutcome(accepted, view(1), false);
+    usePackStore.getState().showOutcome(accepted, view(2), false);
+    vi.advanceTimersByTime(100);
+    expect(packed()).toBe(2);
+  });
+
+  it('follow any other change at once, and a later scan answer does not undo it', () => {
+    usePackStore.getState().showOutcome(accepted, view(1), false);
+    usePackStore.getState().showView(view(3));
+    expect(packed()).toBe(3);
+    vi.advanceTimersByTime(100);
+    expect(packed()).toBe(3);
+  });
+});
+
+describe('the line the last scan went to', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+    usePackStore.getState().reset();
+    usePackStore.getState().showView(view(0));
+  });
+  afterEach(() => {
+    usePackStore.getState().reset();
+    vi.useRealTimers();
+  });
+
+  it('is marked with the panels, a frame after the verdict, and unmarked at once by a notice', () => {
+    usePackStore.getState().showOutcome(accepted, view(1), false);
+    expect(usePackStore.getState().panels.scannedSku).toBeNull();
+    vi.advanceTimersByTime(100);
+    expect(usePackStore.getState().panels.scannedSku).toBe('MUG-01');
+    usePackStore.getState().notify('weighed');
+    expect(usePackStore.getState().panels.scannedSku).toBeNull();
+  });
+});
