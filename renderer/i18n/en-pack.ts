@@ -47,6 +47,7 @@ export const enPack = {
   codeScanned: 'Code scanned: {{code}}',
   scanNext: 'Scan the next item',
   keysLabel: 'Keys',
+  lineCount: '{{packed}} of {{ordered}} on this line',
   units_one: '{{count}} unit',
   units_other: '{{count}} units',
   title: 'Order {{number}}',

@@ -47,6 +47,7 @@ export const plPack = {
   codeScanned: 'Zeskanowany kod: {{code}}',
   scanNext: 'Zeskanuj następny towar',
   keysLabel: 'Klawisze',
+  lineCount: '{{packed}} z {{ordered}} w tej pozycji',
   units_one: '{{count}} szt.',
   units_few: '{{count}} szt.',
   units_many: '{{count}} szt.',

@@ -5,7 +5,7 @@ import { playSound, type SoundKind } from '../../components/sound';
 import { errorText } from '../../i18n/error-text';
 import { measureWhenPainted } from '../../scanner/timing';
 import { usePackStore, type Shown } from './packStore';
-import { scannedText, VERDICT_LOOK, verdictHelp } from './verdicts';
+import { lineCount, scannedText, VERDICT_LOOK, verdictHelp } from './verdicts';
 
 /** Notices that are bad news: they look and sound like a refusal. */
 const WARNING_NOTICES = new Set(['weightOff']);
@@ -26,6 +26,8 @@ export function VerdictBanner() {
   const { t } = useTranslation();
   const shown = usePackStore((s) => s.shown);
   const pending = usePackStore((s) => s.view?.pending ?? null);
+  // The banner goes by the view at once; the table shows the same count a frame later (packStore.ts).
+  const lines = usePackStore((s) => s.view?.lines);
   const seq = shown?.seq;
 
   useEffect(() => {
@@ -53,7 +55,8 @@ export function VerdictBanner() {
     tone = VERDICT_LOOK[verdict].tone;
     title = t(`pack.verdict.${verdict}`);
     const help = verdictHelp(t, shown.outcome);
-    detail = [scannedText(t, shown.outcome), units > 0 && t('pack.units', { count: units }), help].filter(Boolean).join(' — ') || null;
+    const counted = lineCount(t, shown.outcome, lines);
+    detail = [scannedText(t, shown.outcome), units > 0 && t('pack.units', { count: units }), counted, help].filter(Boolean).join(' — ') || null;
   } else if (shown?.notice) {
     tone = WARNING_NOTICES.has(shown.notice) ? 'warning' : 'notice';
     title = t(`pack.notice.${shown.notice}`, shown.noticeParams);

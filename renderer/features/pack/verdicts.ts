@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { ScanOutcomeView } from '../../../src/contract/packing';
+import type { PackingView, ScanOutcomeView } from '../../../src/contract/packing';
 import type { Verdict } from '../../../src/domain/packing/verdict';
 import type { SoundKind } from '../../components/sound';
 
@@ -59,4 +59,17 @@ export function scannedText(t: TFunction, outcome: Pick<ScanOutcomeView, 'name' 
   if (outcome.name) return `${outcome.name} · ${outcome.sku}`;
   if (outcome.code) return t('pack.codeScanned', { code: visibleCode(outcome.code) });
   return null;
+}
+
+/** Verdicts that counted the scan into a line. */
+const COUNTED = new Set<Verdict>(['accepted', 'line_complete', 'order_complete']);
+
+/**
+ * Where a counted scan leaves its line ("2 of 3 on this line"), so each scan of the same item
+ * reads differently in the banner, not only in the table; null for other verdicts and kit parts.
+ */
+export function lineCount(t: TFunction, outcome: Pick<ScanOutcomeView, 'verdict' | 'sku'>, lines: PackingView['lines'] | undefined): string | null {
+  if (!COUNTED.has(outcome.verdict) || !outcome.sku) return null;
+  const line = lines?.find((l) => l.sku === outcome.sku && l.parts === null);
+  return line ? t('pack.lineCount', { packed: line.packed, ordered: line.ordered }) : null;
 }

@@ -1,7 +1,7 @@
 import i18next from 'i18next';
 import { describe, it, expect } from 'vitest';
 import { ERROR_VERDICTS, PROMPT_VERDICTS, VERDICTS } from '../../../../../src/domain/packing/verdict';
-import { scannedText, VERDICT_LOOK, verdictHelp } from '../../../../../renderer/features/pack/verdicts';
+import { lineCount, scannedText, VERDICT_LOOK, verdictHelp } from '../../../../../renderer/features/pack/verdicts';
 import { en } from '../../../../../renderer/i18n/en';
 import { pl } from '../../../../../renderer/i18n/pl';
 import { SHORTCUTS, shortcutFor } from '../../../../../renderer/features/pack/shortcuts';
@@ -46,6 +46,36 @@ describe('what was scanned', () => {
     expect(scannedText(i18n.t, { name: 'Kubek', sku: 'MUG-01', code: undefined })).toBe('Kubek · MUG-01');
     expect(scannedText(i18n.t, { name: null, sku: null, code: ']C101123\x1d10L1' })).toBe('Zeskanowany kod: ]C101123\u241d10L1');
     expect(scannedText(i18n.t, { name: null, sku: null })).toBeNull();
+  });
+});
+
+describe('where a counted scan leaves its line', () => {
+  const i18n = i18next.createInstance();
+  void i18n.init({ resources: { en: { translation: en }, pl: { translation: pl } }, lng: 'en', initAsync: false, interpolation: { escapeValue: false } });
+  const line = (sku: string, packed: number, ordered: number, parts: null | [] = null) => ({
+    lineId: 1,
+    sku,
+    name: sku,
+    ordered,
+    packed,
+    complete: packed === ordered,
+    tracking: 'none' as const,
+    bulk: false,
+    parts,
+  });
+
+  it("says the line's count after each counted scan, in English and Polish", () => {
+    const lines = [line('MUG-01', 2, 3), line('CUP-02', 0, 1)];
+    expect(lineCount(i18n.t, { verdict: 'accepted', sku: 'MUG-01' }, lines)).toBe('2 of 3 on this line');
+    expect(lineCount(i18n.getFixedT('pl'), { verdict: 'line_complete', sku: 'MUG-01' }, lines)).toBe('2 z 3 w tej pozycji');
+  });
+
+  it('says nothing for a stop, a question, a kit or an item not in the order', () => {
+    const lines = [line('MUG-01', 3, 3), line('KIT-01', 0, 1, [])];
+    expect(lineCount(i18n.t, { verdict: 'too_many', sku: 'MUG-01' }, lines)).toBeNull();
+    expect(lineCount(i18n.t, { verdict: 'serial_required', sku: 'MUG-01' }, lines)).toBeNull();
+    expect(lineCount(i18n.t, { verdict: 'accepted', sku: 'KIT-01' }, lines)).toBeNull();
+    expect(lineCount(i18n.t, { verdict: 'wrong_item', sku: 'TEA-09' }, lines)).toBeNull();
   });
 });
 
