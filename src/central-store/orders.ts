@@ -25,6 +25,15 @@ async function inTransaction<T>(pool: Pool, fn: (client: PoolClient) => Promise<
   }
 }
 
+/**
+ * An order a station of this warehouse packed: its completion told to central, or its shipment
+ * forwarded to central (which may reach the shop, and come back as "shipped", before the station
+ * next tells central it completed the order).
+ */
+const PACKED_HERE = (orderNumber: string) =>
+  `(EXISTS (SELECT 1 FROM order_claims c WHERE c.order_number = ${orderNumber} AND c.kind = 'completed')
+    OR EXISTS (SELECT 1 FROM central_outbox e WHERE e.order_number = ${orderNumber} AND e.type = 'shipped'))`;
+
 /** Products whose record differs from central's (or that are new) take a new seq; the same record changes nothing. */
 async function upsertProducts(client: PoolClient, products: readonly RemoteProduct[], now: Date): Promise<number> {
   if (products.length === 0) return 0;
@@ -84,8 +93,7 @@ export function createCentralOrders(pool: Pool): CentralOrders {
              ON CONFLICT (shop_kind, external_id) DO UPDATE
                SET order_number = EXCLUDED.order_number, status = EXCLUDED.status, remote = EXCLUDED.remote, seq = EXCLUDED.seq, updated_at = EXCLUDED.updated_at
              WHERE central_orders.remote IS DISTINCT FROM EXCLUDED.remote
-               AND NOT (EXCLUDED.status = 'shipped'
-                        AND EXISTS (SELECT 1 FROM order_claims c WHERE c.order_number = EXCLUDED.order_number AND c.kind = 'completed'))
+               AND NOT (EXCLUDED.status = 'shipped' AND ${PACKED_HERE('EXCLUDED.order_number')})
              RETURNING external_id`,
             [kind, JSON.stringify(incoming), now],
           );
@@ -120,7 +128,7 @@ export function createCentralOrders(pool: Pool): CentralOrders {
       const { rows } = await pool.query<{ external_id: string }>(
         `SELECT o.external_id FROM central_orders o
           WHERE o.shop_kind = $1 AND o.status IN ('ready', 'on_hold')
-            AND NOT EXISTS (SELECT 1 FROM order_claims c WHERE c.order_number = o.order_number AND c.kind = 'completed')
+            AND NOT ${PACKED_HERE('o.order_number')}
           ORDER BY o.external_id LIMIT $2`,
         [kind, limit],
       );

@@ -28,7 +28,7 @@ const order = (id: string, skus: string[], status: RemoteOrder['status'] = 'read
   service: null,
   note: null,
   createdAt: '2026-12-01T08:00:00.000Z',
-  lines: skus.map((sku, i) => ({ externalLineId: `${id}-${i}`, sku, name: sku, quantity: i + 1, unitPrice: { amountMinor: 1999, currency: 'PLN' } })),
+  lines: skus.map((sku, i) => ({ externalLineId: `${id}-${i}`, sku, name: sku, quantity: i + 1, unitPrice: { minor: 1999, currency: 'PLN' } })),
 });
 const at = new Date('2026-12-02T10:00:00Z');
 
@@ -111,10 +111,39 @@ describe("central's orders (migration 0005)", () => {
     const { cursor } = await s.orders.changes(null, 100);
     expect(await s.claims.claim('PD-1', 'ST-A', at)).toEqual({ won: true });
     expect(await s.claims.complete('PD-1', 'ST-A', at)).toBe(true);
+    // Another station's shipment forwarded to central, its completion not told yet: packed here too.
+    await s.orders.saveOrders('vendure', [order('3', ['A'])], [], undefined, at);
+    const { cursor: after3 } = await s.orders.changes(cursor, 100);
+    const shipment = {
+      idempotencyKey: 'shipped:vendure:3:1',
+      externalOrderId: '3',
+      orderNumber: 'PD-3',
+      carrierCode: 'inpost',
+      trackingNumbers: ['T'],
+      partial: false,
+      lines: [],
+      parcels: [],
+    };
+    await s.outbox.accept(
+      'ST-A',
+      [
+        {
+          eventId: 1,
+          type: 'shipped',
+          orderNumber: 'PD-3',
+          idempotencyKey: shipment.idempotencyKey,
+          payload: shipment,
+          createdAt: at.toISOString(),
+          shopAttempts: 0,
+        },
+      ],
+      at,
+    );
     expect(await s.orders.openExternalIds('vendure', 10)).toEqual(['2']);
     // Shipped by the shop for another reason (nobody here packed it): that the stations hear.
-    expect(await s.orders.saveOrders('vendure', [order('1', ['A'], 'shipped'), order('2', ['A'], 'shipped')], [], undefined, at)).toBe(1);
-    expect((await s.orders.changes(cursor, 100)).orders.map((o) => o.number)).toEqual(['PD-2']);
+    const shipped = [order('1', ['A'], 'shipped'), order('2', ['A'], 'shipped'), order('3', ['A'], 'shipped')];
+    expect(await s.orders.saveOrders('vendure', shipped, [], undefined, at)).toBe(1);
+    expect((await s.orders.changes(after3, 100)).orders.map((o) => o.number)).toEqual(['PD-2']);
   });
 
   it('records how each pull went; another shop starts from the beginning', async () => {
