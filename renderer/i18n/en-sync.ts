@@ -45,6 +45,12 @@ export const enSync = {
   progress: { products: 'Products', orders: 'Orders', changes: 'Changes to orders', outbox: 'Sending to the shop' },
   lastRun: 'Last sync',
   never: 'never',
+  fromCentral:
+    'This station is attached to central: its orders come from central, which talks to the shop for the whole warehouse. The shop settings below are not used for fetching orders.',
+  fromCentralShop: 'Central pulls the orders from: {{shop}}',
+  fromCentralNoShop: 'Central has no shop set up yet (packdesk central --shop), so no new orders come in.',
+  centralLastPull: 'Central last reached the shop',
+  centralShopError: 'Central cannot reach the shop; this station keeps packing the orders it has',
   lastError: 'Last error',
   queued: 'Waiting to be sent',
   parked: 'Refused by the shop',

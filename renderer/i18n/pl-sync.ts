@@ -50,6 +50,12 @@ export const plSync: Texts<typeof enSync> = {
   progress: { products: 'Produkty', orders: 'Zamówienia', changes: 'Zmiany w zamówieniach', outbox: 'Wysyłanie do sklepu' },
   lastRun: 'Ostatnia synchronizacja',
   never: 'nigdy',
+  fromCentral:
+    'To stanowisko jest podłączone do centrali: zamówienia przychodzą z centrali, która rozmawia ze sklepem za cały magazyn. Poniższe ustawienia sklepu nie służą do pobierania zamówień.',
+  fromCentralShop: 'Centrala pobiera zamówienia z: {{shop}}',
+  fromCentralNoShop: 'Centrala nie ma jeszcze ustawionego sklepu (packdesk central --shop), więc nowe zamówienia nie przychodzą.',
+  centralLastPull: 'Centrala ostatnio połączyła się ze sklepem',
+  centralShopError: 'Centrala nie może połączyć się ze sklepem; to stanowisko dalej pakuje zamówienia, które ma',
   lastError: 'Ostatni błąd',
   queued: 'Czeka na wysłanie',
   parked: 'Odrzucone przez sklep',

@@ -1,4 +1,5 @@
 import type crypto from 'node:crypto';
+import type { RemoteOrder, RemoteProduct } from '../app/ports/backend';
 import type { CentralLink, ClaimOutcome, Reached } from '../app/ports/central';
 import { CENTRAL_ROUTES, type CentralInput, type CentralOutput, type CentralRoute } from '../contract/central';
 import { signRequest } from '../platform/request-signature';
@@ -87,6 +88,19 @@ export function createHttpCentralLink(options: HttpCentralLinkOptions): CentralL
       const r = await call('outbox', { events: events.map((e) => ({ ...e })) as CentralInput<'outbox'>['events'] });
       if (!r.reached) return r;
       return { reached: true, value: r.value.ok ? r.value.value.receipts : { refused: r.value.error.message } };
+    },
+    async orderShop() {
+      const r = await call('orderShop', {});
+      if (!r.reached) return r;
+      return r.value.ok ? { reached: true, value: r.value.value.shop } : unexpected(r.value);
+    },
+    async orderChanges(cursor, limit) {
+      const r = await call('orderChanges', { cursor, limit });
+      if (!r.reached) return r;
+      if (!r.value.ok) return unexpected(r.value);
+      // Central's copy of what the shop's backend read: the same records a station would have pulled itself.
+      const { orders, products, cursor: next, more } = r.value.value;
+      return { reached: true, value: { orders: orders as RemoteOrder[], products: products as RemoteProduct[], cursor: next, more } };
     },
   };
 }

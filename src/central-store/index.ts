@@ -1,11 +1,12 @@
 import pg from 'pg';
-import type { CentralOutbox, CentralSchema, CentralStations, OrderClaims, RequestNonces } from '../app/ports/central';
+import type { CentralOrders, CentralOutbox, CentralSchema, CentralStations, OrderClaims, RequestNonces } from '../app/ports/central';
 import type { CentralJournals } from '../app/ports/replication';
 import { createOrderClaims } from './claims';
 import { CENTRAL_MIGRATIONS } from './migrations';
 import { centralSchemaVersion, migrateCentral, type CentralMigrationReport } from './migrate';
 import { createCentralJournals } from './journal';
 import { createRequestNonces } from './nonces';
+import { createCentralOrders } from './orders';
 import { createCentralOutbox } from './outbox';
 import { createCentralStations } from './stations';
 
@@ -23,11 +24,15 @@ export interface CentralStore {
   journals: CentralJournals;
   /** The shop-bound events stations forwarded, for central's sync to deliver. */
   outbox: CentralOutbox;
+  /** The orders and products central pulled from the shop, which stations fetch from it. */
+  orders: CentralOrders;
   /**
    * Runs `fn` while this process holds the delivery lock (a session advisory lock), so of two
    * central processes one delivers to the shop at a time; null when the other holds it now.
    */
   exclusively<T>(fn: () => Promise<T>): Promise<T | null>;
+  /** As `exclusively`, for pulling from the shop (another lock: a delivery and a pull may run together). */
+  pulling<T>(fn: () => Promise<T>): Promise<T | null>;
   migrate(): Promise<CentralMigrationReport>;
   close(): Promise<void>;
 }
@@ -41,6 +46,24 @@ export interface CentralStoreOptions {
 
 /** The advisory lock of delivering forwarded events to the shop (the migration lock is another). */
 const DELIVERY_LOCK = 0x7061636f; // 'paco'
+/** The advisory lock of pulling from the shop: one central process pulls at a time. */
+const PULL_LOCK = 0x70616370; // 'pacp'
+
+/** Runs `fn` while this session holds `lock`; null when another session holds it now. */
+async function holding<T>(pool: pg.Pool, lock: number, fn: () => Promise<T>): Promise<T | null> {
+  const client = await pool.connect();
+  try {
+    const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [lock]);
+    if (!rows[0]?.locked) return null;
+    try {
+      return await fn();
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1)', [lock]);
+    }
+  } finally {
+    client.release();
+  }
+}
 
 export function openCentralStore(options: CentralStoreOptions): CentralStore {
   const pool = new pg.Pool({ connectionString: options.url, max: options.maxConnections ?? 10, application_name: 'packdesk-central' });
@@ -53,20 +76,9 @@ export function openCentralStore(options: CentralStoreOptions): CentralStore {
     journals: createCentralJournals(pool),
     outbox: createCentralOutbox(pool),
     schema: { version: async () => ({ schema: await centralSchemaVersion(pool), known: CENTRAL_MIGRATIONS.length }) },
-    async exclusively(fn) {
-      const client = await pool.connect();
-      try {
-        const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [DELIVERY_LOCK]);
-        if (!rows[0]?.locked) return null;
-        try {
-          return await fn();
-        } finally {
-          await client.query('SELECT pg_advisory_unlock($1)', [DELIVERY_LOCK]);
-        }
-      } finally {
-        client.release();
-      }
-    },
+    orders: createCentralOrders(pool),
+    exclusively: (fn) => holding(pool, DELIVERY_LOCK, fn),
+    pulling: (fn) => holding(pool, PULL_LOCK, fn),
     migrate: () => migrateCentral(pool),
     close: () => pool.end(),
   };

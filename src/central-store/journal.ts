@@ -1,7 +1,7 @@
 import type { Pool, PoolClient } from 'pg';
 import type { JournalCheckpoint, JournalRow } from '../app/ports/journal';
 import type { CentralJournalPage, CentralJournals, ReplicationAlarm, ReplicationFault, StoredJournalState } from '../app/ports/replication';
-import { analyseSession, type CompletedSession, type SessionFacts } from '../domain/statistics';
+import { analyseSession, type CompletedSession, type SessionFacts, type StatsLine } from '../domain/statistics';
 import { entryWords, fewMatches, typedPhrases, wordsQuery } from './journal-words';
 
 /** Matches are counted up to this many, as at the station (a page says "more than 1,000"). */
@@ -133,6 +133,23 @@ async function insertEntries(client: PoolClient, stationId: string, entries: Jou
   }
 }
 
+/**
+ * The order's lines as central pulled them from the shop (migration 0005), with what its products
+ * say, in the shape the station's statistics read its own (storage/statistics/journal.ts): no
+ * lines for an order central never pulled (an order of a station's own, or the demo shop's).
+ * The shop has no kits and no fragile mark, so a station's pulled products have neither.
+ */
+async function orderLines(client: PoolClient, orderNumber: string): Promise<StatsLine[]> {
+  const { rows } = await client.query<{ sku: string; quantity: number; weight: number | null }>(
+    `SELECT l.sku, l.quantity, (p.product->>'weightGrams')::integer AS weight
+       FROM central_order_lines l JOIN central_products p ON p.sku = l.sku
+      WHERE (l.shop_kind, l.external_id) = (SELECT shop_kind, external_id FROM central_orders WHERE order_number = $1 ORDER BY updated_at DESC LIMIT 1)
+      ORDER BY l.position`,
+    [orderNumber],
+  );
+  return rows.map((r, i) => ({ productId: i + 1, sku: r.sku, quantity: r.quantity, kit: false, unitGrams: r.weight ?? 0, fragile: false }));
+}
+
 type SessionEntryRecord = Pick<EntryRecord, 'seq' | 'at' | 'entry_station' | 'actor_id' | 'type' | 'payload'>;
 
 /**
@@ -166,7 +183,7 @@ async function countSessions(client: PoolClient, stationId: string, entries: Jou
         type: e.type,
         payload: JSON.parse(e.payload) as Record<string, unknown>,
       })),
-      lines: [],
+      lines: await orderLines(client, done.subjectId),
     };
     const facts = analyseSession(session);
     await client.query('INSERT INTO session_facts (station_id, seq, completed_at, facts) VALUES ($1, $2, $3, $4)', [

@@ -22,6 +22,8 @@ interface Row {
 const COLUMNS =
   'id, station_id, station_event_id, type, order_number, idempotency_key, payload, status, attempts, next_attempt_at, last_error, remote_ref, created_at';
 
+const eventKey = (eventId: number, idempotencyKey: string) => `${eventId}\u0000${idempotencyKey}`;
+
 function toEvent(row: Row): OutboxEvent {
   return {
     // Checked again as it is read back, as the station does: a damaged row is parked, never sent.
@@ -40,42 +42,50 @@ function toEvent(row: Row): OutboxEvent {
   };
 }
 
-/** central_outbox (migration 0004): the events stations forwarded, delivered to the shop by central's sync. */
+/**
+ * central_outbox (migrations 0004, 0006): the events stations forwarded, delivered to the shop by
+ * central's sync. An event is known by its station, outbox id and idempotency key, so an id a
+ * restored station hands out again for another event is another row.
+ */
 export function createCentralOutbox(pool: Pool): CentralOutbox {
   return {
     async accept(stationId, events, now) {
       if (events.length === 0) return [];
-      // One statement for the batch: a copy already held (a re-send) inserts nothing and is found by its key.
-      const { rows } = await pool.query<{ id: string; station_event_id: string; inserted: boolean }>(
-        `WITH incoming AS (
-           SELECT * FROM jsonb_to_recordset($2::jsonb)
+      const incoming = JSON.stringify(events);
+      // A copy already held (a re-send) inserts nothing; it is found below with the rest.
+      const inserted = await pool.query<{ station_event_id: string; idempotency_key: string }>(
+        `INSERT INTO central_outbox (station_id, station_event_id, type, order_number, idempotency_key, payload, created_at, received_at, next_attempt_at, attempts)
+         SELECT $1, "eventId", type, "orderNumber", "idempotencyKey", payload, "createdAt", $3, $3, "shopAttempts"
+           FROM jsonb_to_recordset($2::jsonb)
              AS e("eventId" bigint, type text, "orderNumber" text, "idempotencyKey" text, payload jsonb, "createdAt" timestamptz, "shopAttempts" integer)
-         ), inserted AS (
-           INSERT INTO central_outbox (station_id, station_event_id, type, order_number, idempotency_key, payload, created_at, received_at, next_attempt_at, attempts)
-           SELECT $1, "eventId", type, "orderNumber", "idempotencyKey", payload, "createdAt", $3, $3, "shopAttempts" FROM incoming ORDER BY "eventId"
-           ON CONFLICT (station_id, station_event_id) DO NOTHING
-           RETURNING id, station_event_id
-         )
-         SELECT id, station_event_id, true AS inserted FROM inserted
-         UNION ALL
-         SELECT o.id, o.station_event_id, false FROM central_outbox o JOIN incoming i ON o.station_event_id = i."eventId"
-          WHERE o.station_id = $1 AND NOT EXISTS (SELECT 1 FROM inserted n WHERE n.station_event_id = o.station_event_id)`,
-        [stationId, JSON.stringify(events), now],
+          ORDER BY "eventId"
+         ON CONFLICT (station_id, station_event_id, idempotency_key) DO NOTHING
+         RETURNING station_event_id, idempotency_key`,
+        [stationId, incoming, now],
       );
-      const byEvent = new Map(rows.map((r) => [Number(r.station_event_id), r]));
-      // A copy racing in from another request committed after this statement began: its row is read now.
-      const raced = events.filter((e) => !byEvent.has(e.eventId)).map((e) => e.eventId);
-      if (raced.length > 0) {
-        const found = await pool.query<{ id: string; station_event_id: string }>(
-          'SELECT id, station_event_id FROM central_outbox WHERE station_id = $1 AND station_event_id = ANY($2::bigint[])',
-          [stationId, raced],
-        );
-        for (const r of found.rows) byEvent.set(Number(r.station_event_id), { ...r, inserted: false });
-      }
+      // Every event's row, stored now or before (by this request, an earlier one, or one racing in), and whether it is this event.
+      const fresh = new Set(inserted.rows.map((r) => eventKey(Number(r.station_event_id), r.idempotency_key)));
+      const { rows } = await pool.query<{ id: string; station_event_id: string; idempotency_key: string; same: boolean }>(
+        `SELECT o.id, o.station_event_id, o.idempotency_key,
+                o.type = i.type AND o.order_number = i."orderNumber" AND o.payload = i.payload AS same
+           FROM jsonb_to_recordset($2::jsonb) AS i("eventId" bigint, type text, "orderNumber" text, "idempotencyKey" text, payload jsonb)
+           JOIN central_outbox o ON o.station_id = $1 AND o.station_event_id = i."eventId" AND o.idempotency_key = i."idempotencyKey"`,
+        [stationId, incoming],
+      );
+      const byKey = new Map(rows.map((r) => [eventKey(Number(r.station_event_id), r.idempotency_key), r]));
       return events.map((e) => {
-        const row = byEvent.get(e.eventId);
+        const key = eventKey(e.eventId, e.idempotencyKey);
+        const row = byKey.get(key);
         if (!row) throw new Error(`central_outbox: event ${e.eventId} of ${stationId} was neither stored nor found`);
-        return { eventId: e.eventId, centralId: Number(row.id), duplicate: !row.inserted };
+        const receipt = { eventId: e.eventId, centralId: Number(row.id), duplicate: !fresh.has(key) };
+        if (row.same) return receipt;
+        // The same id and key with another event: never taken for the one held, never stored over it.
+        return {
+          ...receipt,
+          refused:
+            `Central holds another event under station ${stationId}'s outbox id ${e.eventId} and key ${e.idempotencyKey} ` +
+            `(central's event ${row.id}): this one is not the same, so it was not taken. Was the station's database restored from a backup?`,
+        };
       });
     },
     async due(at, limit) {

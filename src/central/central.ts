@@ -2,6 +2,7 @@ import type { Clock, Logger } from '../app/ports';
 import { openCentralStore, type CentralStore } from '../central-store';
 import type { ShopBackend } from '../app/ports/backend';
 import { startCentralServer } from './server';
+import { CentralShopPull } from './shop-pull';
 import { CentralShopSync } from './shop-sync';
 
 export interface CentralOptions {
@@ -17,10 +18,12 @@ export interface CentralOptions {
   maxLeases?: number;
   /**
    * The shop central delivers the stations' forwarded outbox events to (`--shop FILE`, see
-   * readShopFile), and how often it looks for due ones besides when a station forwards. Without
-   * it forwarded events are kept and wait until central starts with a shop.
+   * readShopFile), and how often it looks for due ones besides when a station forwards. Central
+   * also pulls the shop's orders and products from it on the same interval, for the stations
+   * (`pull: false` leaves that to a caller of shopPull.runOnce, as tests do). Without it
+   * forwarded events are kept and wait until central starts with a shop.
    */
-  shop?: { backend: ShopBackend; everySeconds: number } | undefined;
+  shop?: { backend: ShopBackend; everySeconds: number; pull?: boolean } | undefined;
 }
 
 export interface RunningCentral {
@@ -28,6 +31,8 @@ export interface RunningCentral {
   store: CentralStore;
   /** Delivers forwarded events to the shop; null when central has no shop. */
   shopSync: CentralShopSync | null;
+  /** Pulls the shop's orders and products for the stations; null when central has no shop. */
+  shopPull: CentralShopPull | null;
   close(): Promise<void>;
 }
 
@@ -59,6 +64,16 @@ export async function startCentral(options: CentralOptions): Promise<RunningCent
         everySeconds: options.shop.everySeconds,
       })
     : null;
+  const shopPull = options.shop
+    ? new CentralShopPull({
+        orders: store.orders,
+        pulling: (fn) => store.pulling(fn),
+        backend: options.shop.backend,
+        clock,
+        logger,
+        everySeconds: options.shop.everySeconds,
+      })
+    : null;
   if (!shopSync) logger.warn('central has no shop (--shop): events stations forward are kept until it has one');
   const server = await startCentralServer({
     store,
@@ -69,6 +84,7 @@ export async function startCentral(options: CentralOptions): Promise<RunningCent
     signatureWindowMs: options.signatureWindowMs ?? DEFAULT_WINDOW_MS,
     leases: { leaseMs: options.leaseMs ?? DEFAULT_LEASE_MS, maxLeases: options.maxLeases ?? DEFAULT_MAX_LEASES },
     onForwarded: () => shopSync?.kick(),
+    shopKind: options.shop?.backend.kind ?? null,
   }).catch(async (error: unknown) => {
     await store.close();
     throw error;
@@ -78,14 +94,17 @@ export async function startCentral(options: CentralOptions): Promise<RunningCent
   }, NONCE_SWEEP_MS);
   sweep.unref();
   shopSync?.start();
+  if (options.shop?.pull !== false) shopPull?.start();
   return {
     url: server.url,
     store,
     shopSync,
+    shopPull,
     async close() {
       clearInterval(sweep);
       await server.close();
       await shopSync?.stop();
+      await shopPull?.stop();
       await store.close();
     },
   };

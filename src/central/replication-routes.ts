@@ -97,7 +97,7 @@ export function registerReplicationRoutes(v1: FastifyInstance, deps: Replication
     const parsed = parseBody(req.body, periodSchema);
     if (!parsed.ok) return reply.code(400).send(invalid(parsed.message));
     const facts = await journals.completedFacts(parsed.value.from, parsed.value.to);
-    // Central holds no order lines yet: the figures that come from lines (lines, kits, expected time) are zero here.
+    // Sessions of orders central pulled from the shop carry their lines (lines, kits, expected time); others have none.
     const stats = computeStatistics({ facts, attributions: [], fits: new Map(), defaultFit: defaultFit() });
     return {
       ok: true,

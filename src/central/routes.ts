@@ -3,6 +3,7 @@ import type { Clock, Logger } from '../app/ports';
 import type { CentralStore } from '../central-store';
 import { CENTRAL_ROUTES, type CentralInput, type CentralOutput, type CentralRoute } from '../contract/central';
 import type { StationError } from '../contract/errors';
+import type { BackendKind } from '../contract/sync';
 
 export interface LeasePolicy {
   /** How long a lease lasts without being renewed. */
@@ -23,10 +24,13 @@ function parseBody(body: unknown): unknown {
   }
 }
 
-/** The station-facing routes of central: claims, completion, release, leases and forwarded outbox events (signed, under /v1). */
+/**
+ * The station-facing routes of central: claims, completion, release, leases, forwarded outbox
+ * events and the orders central pulled from the shop (signed, under /v1).
+ */
 export function registerClaimRoutes(
   v1: FastifyInstance,
-  deps: { store: CentralStore; clock: Clock; logger: Logger; policy: LeasePolicy; onForwarded: () => void },
+  deps: { store: CentralStore; clock: Clock; logger: Logger; policy: LeasePolicy; onForwarded: () => void; shopKind: BackendKind | null },
 ): void {
   const { store, clock, logger, policy } = deps;
   const handlers: { [R in CentralRoute]: RouteHandler<R> } = {
@@ -60,9 +64,29 @@ export function registerClaimRoutes(
       // Stored before the answer goes back; the shop hears of them from central's sync, woken now.
       const receipts = await store.outbox.accept(stationId, events, clock.now());
       const fresh = receipts.filter((r) => !r.duplicate).length;
+      for (const r of receipts.filter((x) => x.refused))
+        logger.error('central: a forwarded event differs from the one held under its id and key; not taken', {
+          stationId,
+          eventId: r.eventId,
+          centralId: r.centralId,
+        });
       logger.info('central: outbox events forwarded by a station', { stationId, received: receipts.length, fresh });
       if (fresh > 0) deps.onForwarded();
       return { ok: true, value: { receipts } };
+    },
+    async orderShop() {
+      // Central started without --shop still serves what it pulled before; before its first pull it has nothing yet.
+      const state = await store.orders.shopState();
+      const kind = deps.shopKind ?? state?.kind ?? null;
+      if (kind === null) return { ok: true, value: { shop: null } };
+      const same = state?.kind === kind ? state : null;
+      return {
+        ok: true,
+        value: { shop: { kind, lastRunAt: same?.lastRunAt ?? null, lastSuccessAt: same?.lastSuccessAt ?? null, lastError: same?.lastError ?? null } },
+      };
+    },
+    async orderChanges(_stationId, { cursor, limit }) {
+      return { ok: true, value: await store.orders.changes(cursor, limit) };
     },
   };
   for (const name of Object.keys(CENTRAL_ROUTES) as CentralRoute[]) {

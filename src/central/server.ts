@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Clock, Logger } from '../app/ports';
 import type { CentralStore } from '../central-store';
+import type { BackendKind } from '../contract/sync';
 import { authenticateStation } from './authenticate';
 import { registerClaimRoutes, type LeasePolicy } from './routes';
 import { registerReplicationRoutes } from './replication-routes';
@@ -16,6 +17,8 @@ export interface CentralServerOptions {
   leases: LeasePolicy;
   /** A station forwarded outbox events: central's shop sync delivers them now. */
   onForwarded?: () => void;
+  /** The shop central pulls orders from (`--shop`), null without one. */
+  shopKind?: BackendKind | null;
 }
 
 export interface RunningCentralServer {
@@ -82,7 +85,14 @@ export async function startCentralServer(options: CentralServerOptions): Promise
         const station = await store.stations.find(req.stationId);
         return { ok: true, value: { id: req.stationId, name: station?.name ?? req.stationId, serverTime: clock.now().toISOString() } };
       });
-      registerClaimRoutes(v1, { store, clock, logger, policy: options.leases, onForwarded: options.onForwarded ?? (() => undefined) });
+      registerClaimRoutes(v1, {
+        store,
+        clock,
+        logger,
+        policy: options.leases,
+        onForwarded: options.onForwarded ?? (() => undefined),
+        shopKind: options.shopKind ?? null,
+      });
       registerReplicationRoutes(v1, { journals: store.journals, clock, logger });
       // A station attaching says hello with its own time: central answers how far apart the clocks are.
       v1.post('/hello', async (req, reply) => {

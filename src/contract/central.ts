@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Role } from '../domain/user';
+import { BACKEND_KINDS } from './sync';
 import { notePushSchema, returnPushSchema, shipmentPushSchema } from './outbox-messages';
 
 /**
@@ -27,6 +28,9 @@ const forwardedOutboxEvent = z.discriminatedUnion('type', [
 /** The most events a station forwards in one request. */
 export const MAX_FORWARDED_EVENTS = 200;
 
+/** The most orders and products one page of /v1/orders/changes carries. */
+export const MAX_ORDER_CHANGES = 500;
+
 export const CENTRAL_ROUTES = {
   /** Open an order: claim it for the calling station. */
   claim: { method: 'POST', path: '/v1/claims', input: z.object({ orderNumber }), output: z.object({ orderNumber: z.string(), stationId: z.string() }) },
@@ -46,7 +50,41 @@ export const CENTRAL_ROUTES = {
     method: 'POST',
     path: '/v1/outbox/events',
     input: z.object({ events: z.array(forwardedOutboxEvent).min(1).max(MAX_FORWARDED_EVENTS) }),
-    output: z.object({ receipts: z.array(z.object({ eventId: z.number(), centralId: z.number(), duplicate: z.boolean() })) }),
+    output: z.object({
+      receipts: z.array(z.object({ eventId: z.number(), centralId: z.number(), duplicate: z.boolean(), refused: z.string().optional() })),
+    }),
+  },
+  /** The shop central pulls orders from for the warehouse, and how its last pull went (null: central has no shop). */
+  orderShop: {
+    method: 'POST',
+    path: '/v1/orders/shop',
+    input: z.object({}),
+    output: z.object({
+      shop: z
+        .object({
+          kind: z.enum(BACKEND_KINDS),
+          lastRunAt: z.string().nullable(),
+          lastSuccessAt: z.string().nullable(),
+          lastError: z.string().nullable(),
+        })
+        .nullable(),
+    }),
+  },
+  /**
+   * What changed in central's copy of the shop's orders and products since the station's cursor
+   * (null: everything), a page at a time: each order and product as the shop's backend read it.
+   */
+  orderChanges: {
+    method: 'POST',
+    path: '/v1/orders/changes',
+    input: z.object({
+      cursor: z
+        .string()
+        .regex(/^\d{1,19}$/)
+        .nullable(),
+      limit: z.number().int().min(1).max(MAX_ORDER_CHANGES),
+    }),
+    output: z.object({ orders: z.array(z.unknown()), products: z.array(z.unknown()), cursor: z.string(), more: z.boolean() }),
   },
 } as const;
 

@@ -131,6 +131,13 @@ export const syncStatusSchema = z.object({
   queued: z.number().int(),
   parked: z.array(outboxEventViewSchema),
   flagged: z.array(z.object({ orderNumber: z.string(), reason: z.string(), at: z.string() })),
+  /**
+   * Attached to central: the orders come from central, which pulls them from the shop for the
+   * warehouse, and the station's own shop settings are not used. What central said at the last
+   * sync: its shop (null until known, or when central has none), its last pull, and why that
+   * failed. Null for a station that pulls the shop itself.
+   */
+  central: z.object({ shopKind: z.enum(BACKEND_KINDS).nullable(), lastPullAt: z.string().nullable(), shopError: z.string().nullable() }).nullable(),
 });
 export type SyncStatus = z.output<typeof syncStatusSchema>;
 

@@ -23,6 +23,22 @@ export function SyncStatusView(props: {
           {t('sync.secretNeeded')}
         </p>
       )}
+      {status.central && (
+        <div className="notice sync-central" data-sync="from-central">
+          <p>{t('sync.fromCentral')}</p>
+          <p>{status.central.shopKind ? t('sync.fromCentralShop', { shop: status.central.shopKind }) : t('sync.fromCentralNoShop')}</p>
+          {status.central.lastPullAt && (
+            <p>
+              {t('sync.centralLastPull')}: {new Date(status.central.lastPullAt).toLocaleString()}
+            </p>
+          )}
+          {status.central.shopError && (
+            <p className="sync-error" role="alert">
+              {t('sync.centralShopError')}: {status.central.shopError}
+            </p>
+          )}
+        </div>
+      )}
       {progress && (
         <div className="sync-progress">
           <span>

@@ -39,6 +39,12 @@ export interface PullPage<T> {
   total: number | null;
   /** Products named by these orders, for shops whose order API carries them (BaseLinker). */
   products?: RemoteProduct[];
+  /**
+   * The products are the shop's current records, changed since the cursor (central's feed): the
+   * station takes them all. Otherwise they are what the orders say of them, and only those the
+   * station does not know yet are taken (its catalogue may say more).
+   */
+  productsAreCurrent?: boolean;
 }
 
 /** What the outbox sends for a completed (or partly completed) packing session. */

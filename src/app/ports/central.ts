@@ -1,5 +1,6 @@
 /** Ports of the central service (issue 13); src/central-store implements them on PostgreSQL. */
-import type { OutboxEvent, OutboxEventType, OutboxMessage } from './backend';
+import type { BackendKind } from '../../contract/sync';
+import type { OutboxEvent, OutboxEventType, OutboxMessage, RemoteOrder, RemoteProduct } from './backend';
 
 /** A station an admin registered at central, with the Ed25519 key it signs its requests with. */
 export interface RegisteredStation {
@@ -66,6 +67,10 @@ export interface CentralLink {
   lease(candidates: readonly string[], want: number): Promise<Reached<OrderLease[]>>;
   /** Hands shop-bound outbox events to central: a receipt for each, or central's refusal of the request. */
   forwardOutbox(events: readonly ForwardedOutboxEvent[]): Promise<Reached<ForwardReceipt[] | { refused: string }>>;
+  /** The shop central pulls the warehouse's orders from and how its last pull went; null when central has none. */
+  orderShop(): Promise<Reached<Omit<CentralShopState, 'ordersCursor'> | null>>;
+  /** What changed in central's orders and products since `cursor` (null: everything), a page of at most `limit`. */
+  orderChanges(cursor: string | null, limit: number): Promise<Reached<CentralOrderChanges>>;
 }
 
 /** An attached station's leases and the completions central has not heard of, kept in the station's database. */
@@ -104,6 +109,11 @@ export interface ForwardReceipt {
   eventId: number;
   centralId: number;
   duplicate: boolean;
+  /**
+   * Central holds another event under this event's station, id and key (a station database
+   * restored from a backup, a hand-edited row): this one was not taken, and the sentence says so.
+   */
+  refused?: string;
 }
 
 /**
@@ -122,4 +132,53 @@ export interface CentralOutbox {
   /** Every event central holds, by station event, for tests and the operator. */
   list(limit: number): Promise<(ForwardReceipt & { stationId: string; status: OutboxEvent['status']; attempts: number; lastError: string | null })[]>;
   counts(): Promise<{ queued: number; parked: number; sent: number }>;
+}
+
+/** How central's last pull from the shop went, for its status and the stations' sync screens. */
+export interface CentralShopState {
+  /** The shop system central pulls from (its orders are linked under this kind at the stations). */
+  kind: BackendKind;
+  /** The shop's own cursor of changed orders, where the next pull resumes; null: from the start. */
+  ordersCursor: string | null;
+  lastRunAt: string | null;
+  lastSuccessAt: string | null;
+  /** Why the last pull failed (the shop down, a refusal); null when it went through. */
+  lastError: string | null;
+}
+
+/**
+ * One page of what changed at central since a station's cursor: orders and the products they
+ * name (and products that changed), each record as the shop's backend read it. The cursor is
+ * central's, opaque to the station; `more` while there is another page.
+ */
+export interface CentralOrderChanges {
+  orders: RemoteOrder[];
+  products: RemoteProduct[];
+  cursor: string;
+  more: boolean;
+}
+
+/** The orders and products central pulled from the shop (central-store on PostgreSQL, migration 0005). */
+export interface CentralOrders {
+  shopState(): Promise<CentralShopState | null>;
+  /** Keeps the products; a product whose record changed is renewed in the stations' feed. Returns how many changed. */
+  saveProducts(products: readonly RemoteProduct[], now: Date): Promise<number>;
+  /**
+   * One page of a pull in one transaction: the products it names, its orders (a changed one
+   * renewed in the feed, with its lines), and the shop's cursor when given, so a pull stopped
+   * anywhere resumes after the last page kept. Returns how many orders were new or changed.
+   */
+  saveOrders(
+    kind: BackendKind,
+    orders: readonly RemoteOrder[],
+    products: readonly RemoteProduct[],
+    cursor: string | null | undefined,
+    now: Date,
+  ): Promise<number>;
+  /** Orders the shop may still change: ready or held, and not packed at any station. */
+  openExternalIds(kind: BackendKind, limit: number): Promise<string[]>;
+  /** Records how a pull went (error null: it went through). */
+  recordRun(kind: BackendKind, at: Date, error: string | null): Promise<void>;
+  /** What changed since `cursor` (null: everything), at most `limit` records a page. */
+  changes(cursor: string | null, limit: number): Promise<CentralOrderChanges>;
 }

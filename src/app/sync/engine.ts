@@ -4,7 +4,8 @@ import type { CommonPorts } from '../context';
 import { SyncFailure, type ShopBackend, type ShopLabelSink, type SyncPorts } from '../ports/backend';
 import type { Secrets } from '../ports/secrets';
 import type { CentralLink } from '../ports/central';
-import { drainOutbox, parkInJournal } from './drain';
+import { CENTRAL_ORDERS_CURSOR, centralOrderSource } from './central-orders';
+import { drainOutbox, parkInJournal, type DrainResult } from './drain';
 import { forwardOutbox } from './forward';
 import { insecureHttpAllowed, needsSecret, refuseSecretInClear, secretEndpoint } from './endpoint';
 import { pullFromShop } from './pull';
@@ -18,7 +19,7 @@ export interface SyncDeps extends Pick<CommonPorts, 'store' | 'journal' | 'clock
   /** The tracking numbers to send with a shipment (see DrainDeps); null keeps each event's own. */
   trackingFor?: ((orderNumber: string) => string[] | 'pending' | null) | null;
   /** Attached to central: the outbox goes to central, which delivers it to the shop (forward.ts); null on its own. */
-  central?: Pick<CentralLink, 'forwardOutbox'> | null;
+  central?: Pick<CentralLink, 'forwardOutbox' | 'orderShop' | 'orderChanges'> | null;
 }
 
 export interface SyncEngineDeps extends Omit<SyncDeps, 'events'> {
@@ -31,6 +32,8 @@ const EMPTY_RUN: Omit<SyncRun, 'error'> = { pulledProducts: 0, pulledOrders: 0, 
 export class SyncEngine {
   private current: Promise<SyncRun> | null = null;
   private cached: { key: string; backend: ShopBackend } | null = null;
+  /** What central said of its shop at the last sync (attached stations only). */
+  private centralShop: NonNullable<SyncStatus['central']> = { shopKind: null, lastPullAt: null, shopError: null };
 
   constructor(private readonly deps: SyncEngineDeps) {}
 
@@ -77,7 +80,8 @@ export class SyncEngine {
   }
 
   private async run(): Promise<SyncRun> {
-    const { store, journal, clock, logger, stationId, sync, carrierLabels, onProgress, trackingFor, central } = this.deps;
+    if (this.deps.central) return this.runAttached(this.deps.central);
+    const { store, journal, clock, logger, stationId, sync, carrierLabels, onProgress, trackingFor } = this.deps;
     let backend: ShopBackend | null;
     try {
       backend = this.backend();
@@ -108,15 +112,67 @@ export class SyncEngine {
     }
     // The outbox drains even when the pull failed: a shop that refuses a query may still take shipments.
     const park = parkInJournal({ store, outbox: sync.outbox, journal, logger, clock, stationId });
-    const drained = central
-      ? await forwardOutbox({ outbox: sync.outbox, central, park, clock, logger, trackingFor: trackingFor ?? null })
-      : await drainOutbox({ outbox: sync.outbox, park, backend, clock, logger, carrierLabels, trackingFor: trackingFor ?? null }, 500, (done) =>
-          onProgress?.({ phase: 'outbox', done, total: null }),
-        );
+    const drained = await drainOutbox({ outbox: sync.outbox, park, backend, clock, logger, carrierLabels, trackingFor: trackingFor ?? null }, 500, (done) =>
+      onProgress?.({ phase: 'outbox', done, total: null }),
+    );
+    return this.finish(run, drained, backend.kind);
+  }
+
+  /**
+   * Attached to central: the orders come from central's copy of the shop, through the same pull
+   * (and the same writer) as from the shop itself, and the outbox goes to central. The station's
+   * own shop settings take no part. Central unreachable, or central unable to reach the shop: the
+   * station keeps packing the orders it has, and the run's error says why.
+   */
+  private async runAttached(central: NonNullable<SyncDeps['central']>): Promise<SyncRun> {
+    const { store, journal, clock, logger, stationId, sync, onProgress, trackingFor } = this.deps;
+    const run: SyncRun = { ...EMPTY_RUN, error: null };
+    const shop = await central.orderShop();
+    if (!shop.reached) {
+      run.error = { kind: 'unreachable', message: `Central cannot be reached, so no new orders come in; the station packs the orders it has: ${shop.why}` };
+    } else if (shop.value === null) {
+      this.centralShop = { shopKind: null, lastPullAt: null, shopError: null };
+      run.error = { kind: 'refused', message: 'Central has no shop to pull orders from (packdesk central --shop): no new orders come in.' };
+    } else {
+      const { kind, lastSuccessAt, lastError } = shop.value;
+      this.centralShop = { shopKind: kind, lastPullAt: lastSuccessAt, shopError: lastError };
+      try {
+        const pulled = await pullFromShop({
+          store,
+          journal,
+          clock,
+          logger,
+          stationId,
+          links: sync.links,
+          settings: sync.settings,
+          backend: centralOrderSource(central, kind),
+          cursorName: CENTRAL_ORDERS_CURSOR,
+          ...(onProgress ? { onProgress } : {}),
+        });
+        Object.assign(run, { pulledProducts: pulled.products, pulledOrders: pulled.orders, changedOrders: pulled.changed, cancelledOrders: pulled.cancelled });
+        for (const skipped of pulled.skipped) logger.warn('order from central not taken', { order: skipped.number, reason: skipped.reason });
+      } catch (error) {
+        run.error = describe(error);
+      }
+      if (lastError && !run.error) {
+        const since = lastSuccessAt ? ` (its last good pull was at ${lastSuccessAt})` : '';
+        run.error = {
+          kind: 'unreachable',
+          message: `Central cannot reach the shop${since}, so no new orders come in; the station packs the orders it has: ${lastError}`,
+        };
+      }
+    }
+    const park = parkInJournal({ store, outbox: sync.outbox, journal, logger, clock, stationId });
+    const forwarded = await forwardOutbox({ outbox: sync.outbox, central, park, clock, logger, trackingFor: trackingFor ?? null });
+    return this.finish(run, forwarded, 'central');
+  }
+
+  private finish(run: SyncRun, drained: DrainResult, from: string): SyncRun {
+    const { sync, clock, logger } = this.deps;
     Object.assign(run, { pushed: drained.pushed, retried: drained.retried, parked: drained.parked });
     if (drained.unreachable && !run.error) run.error = describe(drained.unreachable);
     sync.settings.saveLastRun({ at: clock.now().toISOString(), error: run.error?.message ?? null, pulledOrders: run.pulledOrders, pushed: run.pushed });
-    logger.info('sync finished', { backend: backend.kind, ...run, error: run.error?.message ?? null });
+    logger.info('sync finished', { backend: from, ...run, error: run.error?.message ?? null });
     return run;
   }
 
@@ -136,6 +192,7 @@ export class SyncEngine {
       queued: sync.outbox.counts().queued,
       parked: sync.outbox.list(['parked'], 100),
       flagged: sync.links.flagged().map(({ orderNumber, reason, at }) => ({ orderNumber, reason, at })),
+      central: this.deps.central ? { ...this.centralShop } : null,
     };
   }
 

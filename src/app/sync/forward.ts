@@ -48,8 +48,16 @@ export async function forwardOutbox(deps: ForwardDeps, limit = 500): Promise<Dra
       result.parked += batch.length;
       continue;
     }
-    for (const receipt of answer.value) deps.outbox.markSent(receipt.eventId, forwardedRef(receipt.centralId), at);
-    result.pushed += answer.value.length;
+    const byId = new Map(batch.map((e) => [e.id, e]));
+    for (const receipt of answer.value) {
+      if (receipt.refused !== undefined) {
+        await deps.park(byId.get(receipt.eventId)!, `central refused it: ${receipt.refused}`);
+        result.parked += 1;
+      } else {
+        deps.outbox.markSent(receipt.eventId, forwardedRef(receipt.centralId), at);
+        result.pushed += 1;
+      }
+    }
     const duplicates = answer.value.filter((r) => r.duplicate).length;
     if (duplicates > 0) deps.logger.info('central held some outbox events already (sent before, answer lost)', { duplicates });
   }

@@ -8,6 +8,8 @@ export interface PullDeps extends ChangeDeps {
   links: SyncOrderLinks;
   settings: SyncSettingsRepository;
   backend: ShopBackend;
+  /** Where the orders' cursor is kept (default `<backend>:orders`; an attached station keeps central's apart). */
+  cursorName?: string;
   onProgress?: (progress: SyncProgress) => void;
 }
 
@@ -70,13 +72,15 @@ export async function pullFromShop(deps: PullDeps): Promise<PullResult> {
   } while (cursor !== null);
 
   const seenNow = new Set<string>();
-  cursor = deps.settings.cursor(`${kind}:orders`);
+  const cursorName = deps.cursorName ?? `${kind}:orders`;
+  cursor = deps.settings.cursor(cursorName);
   for (;;) {
     const page = await deps.backend.pullOrders(cursor);
     deps.store.transaction(() => {
-      const unknown = (page.products ?? []).filter((p) => deps.store.catalog.productBySku(p.sku) === null);
-      if (unknown.length > 0) deps.store.catalog.importCatalog({ products: unknown.map(toCatalogProduct), kits: [], boxes: [] });
-      result.products += unknown.length;
+      // Products before the orders that name them: all of them when they are the shop's current records (central's feed).
+      const products = (page.products ?? []).filter((p) => page.productsAreCurrent === true || deps.store.catalog.productBySku(p.sku) === null);
+      if (products.length > 0) deps.store.catalog.importCatalog({ products: products.map(toCatalogProduct), kits: [], boxes: [] });
+      result.products += products.length;
       for (const remote of page.items) {
         seenNow.add(remote.externalId);
         const localId = deps.links.localId(kind, remote.externalId);
@@ -90,10 +94,10 @@ export async function pullFromShop(deps: PullDeps): Promise<PullResult> {
           else result.orders += 1;
         }
       }
-      if (page.cursor !== null) deps.settings.saveCursor(`${kind}:orders`, page.cursor);
+      if (page.cursor !== null) deps.settings.saveCursor(cursorName, page.cursor);
     });
     deps.onProgress?.({ phase: 'orders', done: result.orders + result.changed, total: page.total });
-    if (!page.more || page.items.length === 0) break;
+    if (!page.more || (page.items.length === 0 && (page.products ?? []).length === 0)) break;
     cursor = page.cursor;
   }
 

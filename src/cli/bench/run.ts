@@ -30,7 +30,15 @@ function machine(): string {
 }
 
 /** Every benchmark, on one generated database of `orders` orders in a temporary folder. */
-export async function runBench(options: { orders: number; journalEntries: number; cli: string; shop: boolean; only?: string[] | null }): Promise<BenchReport> {
+export async function runBench(options: {
+  orders: number;
+  journalEntries: number;
+  cli: string;
+  shop: boolean;
+  only?: string[] | null;
+  /** Central's pull from Vendure into this scratch PostgreSQL database, of `shopOrders` orders (default 300). */
+  central?: { databaseUrl: string; shopOrders: number } | null;
+}): Promise<BenchReport> {
   const runs = (part: string) => !options.only || options.only.includes(part);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'packdesk-bench-'));
   const figures: Figure[] = [];
@@ -71,6 +79,11 @@ export async function runBench(options: { orders: number; journalEntries: number
       // Starts a real Vendure server (a development dependency): only when asked for.
       const { benchSync } = await import('./sync');
       figures.push(...(await benchSync()));
+    }
+    if (options.central && runs('central-pull')) {
+      // A real Vendure too, and central on the PostgreSQL database given.
+      const { benchCentralPull } = await import('./sync-central');
+      figures.push(...(await benchCentralPull({ databaseUrl: options.central.databaseUrl, orders: options.central.shopOrders })));
     }
   } finally {
     fs.rmSync(dataDir, { recursive: true, force: true });

@@ -50,7 +50,7 @@ export function registerCentral(program: Command): void {
     .option('--max-leases <n>', 'the most orders one station may hold on lease', '20')
     .option(
       '--shop <file>',
-      "the shop central delivers the stations' shipments and returns to: a JSON file of the sync settings (the secret in PACKDESK_SHOP_SECRET)",
+      "the shop central pulls the warehouse's orders from and delivers the stations' shipments and returns to: a JSON file of the sync settings (the secret in PACKDESK_SHOP_SECRET)",
     )
     .action(async (opts: { database?: string; listen: string; leaseMinutes: string; maxLeases: string; shop?: string }) => {
       const url = databaseUrl(opts.database);

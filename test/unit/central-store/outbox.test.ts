@@ -66,4 +66,35 @@ describe("central's outbox (migration 0004)", () => {
     await s.outbox.park(a!.centralId, 'refused', now.toISOString());
     expect(await due()).toEqual([['O-2', 'note:O-2:8']]);
   });
+
+  it('a station restored from an old backup hands out an outbox id again for another event: central keeps it as a new one and delivers it', async () => {
+    const s = await store();
+    const now = new Date('2026-12-02T10:00:01Z');
+    const [before] = await s.outbox.accept('ST-A', [note(5, 'O-1')], now);
+    // After the restore, the station's outbox ids restart below 5: its next event, another order's, is id 5 again.
+    const reused: ForwardedOutboxEvent = { ...note(5, 'O-2'), idempotencyKey: 'note:O-2:after-restore' };
+    reused.payload = { ...reused.payload, idempotencyKey: 'note:O-2:after-restore' } as ForwardedOutboxEvent['payload'];
+    const [after] = await s.outbox.accept('ST-A', [reused], new Date('2026-12-03T10:00:00Z'));
+    expect(after).toMatchObject({ eventId: 5, duplicate: false });
+    expect(after!.refused).toBeUndefined();
+    expect(after!.centralId).not.toBe(before!.centralId);
+    expect((await s.outbox.due('2026-12-04T00:00:00.000Z', 10)).map((e) => e.orderNumber).sort()).toEqual(['O-1', 'O-2']);
+    // Sent again (its answer lost), it is the same row.
+    expect((await s.outbox.accept('ST-A', [reused], new Date()))[0]).toEqual({ eventId: 5, centralId: after!.centralId, duplicate: true });
+  });
+
+  it('refuses, by name, an event whose id and key central holds with another payload, and keeps the one it holds', async () => {
+    const s = await store();
+    const [held] = await s.outbox.accept('ST-A', [note(3, 'O-3')], new Date());
+    const other: ForwardedOutboxEvent = {
+      ...note(3, 'O-3'),
+      payload: { ...note(3, 'O-3').payload, note: 'something else' } as ForwardedOutboxEvent['payload'],
+    };
+    const [answer] = await s.outbox.accept('ST-A', [other], new Date());
+    expect(answer).toMatchObject({ eventId: 3, centralId: held!.centralId, duplicate: true });
+    expect(answer!.refused).toMatch(/station ST-A's outbox id 3 and key note:O-3:3 .*not the same.*restored from a backup/);
+    const [due] = await s.outbox.due('2099-01-01T00:00:00.000Z', 10);
+    expect(due!.type === 'note' && due!.payload.note).toBe('x');
+    expect((await s.outbox.counts()).queued).toBe(1);
+  });
 });
