@@ -1,9 +1,11 @@
 import pg from 'pg';
 import type { CentralOutbox, CentralSchema, CentralStations, OrderClaims, RequestNonces } from '../app/ports/central';
+import type { CentralConsole } from '../app/ports/central-console';
 import type { CentralJournals } from '../app/ports/replication';
 import { createOrderClaims } from './claims';
 import { CENTRAL_MIGRATIONS } from './migrations';
 import { centralSchemaVersion, migrateCentral, type CentralMigrationReport } from './migrate';
+import { createCentralConsole } from './console';
 import { createCentralJournals } from './journal';
 import { createRequestNonces } from './nonces';
 import { createCentralOutbox } from './outbox';
@@ -21,6 +23,8 @@ export interface CentralStore {
   schema: CentralSchema;
   /** Every station's replicated journal, its alarms, search and statistics reads. */
   journals: CentralJournals;
+  /** The manager console's reads across stations: an order's timeline, the floor, returns due. */
+  console: CentralConsole;
   /** The shop-bound events stations forwarded, for central's sync to deliver. */
   outbox: CentralOutbox;
   /**
@@ -51,6 +55,7 @@ export function openCentralStore(options: CentralStoreOptions): CentralStore {
     nonces: createRequestNonces(pool),
     claims: createOrderClaims(pool),
     journals: createCentralJournals(pool),
+    console: createCentralConsole(pool),
     outbox: createCentralOutbox(pool),
     schema: { version: async () => ({ schema: await centralSchemaVersion(pool), known: CENTRAL_MIGRATIONS.length }) },
     async exclusively(fn) {

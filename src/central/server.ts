@@ -4,6 +4,7 @@ import type { Clock, Logger } from '../app/ports';
 import type { CentralStore } from '../central-store';
 import { authenticateStation } from './authenticate';
 import { registerClaimRoutes, type LeasePolicy } from './routes';
+import { registerConsoleRoutes } from './console-routes';
 import { registerReplicationRoutes } from './replication-routes';
 
 export interface CentralServerOptions {
@@ -84,6 +85,7 @@ export async function startCentralServer(options: CentralServerOptions): Promise
       });
       registerClaimRoutes(v1, { store, clock, logger, policy: options.leases, onForwarded: options.onForwarded ?? (() => undefined) });
       registerReplicationRoutes(v1, { journals: store.journals, clock, logger });
+      registerConsoleRoutes(v1, { store, clock, logger, onRequeued: options.onForwarded ?? (() => undefined) });
       // A station attaching says hello with its own time: central answers how far apart the clocks are.
       v1.post('/hello', async (req, reply) => {
         const body = parseJson(req.body);
