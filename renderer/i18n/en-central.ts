@@ -8,4 +8,36 @@ export const enCentralErrors = {
 
 export const enCentral = {
   offline: 'Offline — central cannot be reached. Packing the {{count}} held order(s) only.',
+  stationOnly: 'Central cannot be reached: showing this station only',
+  across: 'All stations, through central',
+  floor: {
+    title: 'Central',
+    notAttached: 'This station is not attached to central.',
+    alarms: 'Replication alarms',
+    noAlarms: 'No alarms: every station journal central holds verifies.',
+    alarm: '{{station}}, entry {{seq}}: {{fault}} — {{message}} ({{times}}×, last {{at}})',
+    parked: 'Shop events central set aside',
+    noParked: 'Central holds no parked shop events.',
+    counts: 'At central: {{queued}} waiting, {{parked}} set aside, {{sent}} delivered.',
+    requeue: 'Send again',
+    requeued: 'Event {{id}} is queued again at central.',
+    notRequeued: 'Event {{id}} is no longer set aside.',
+    columns: { station: 'Station', order: 'Order', type: 'Event', attempts: 'Attempts', error: 'Why', action: 'Action' },
+    faults: {
+      gap: 'entries missing',
+      fork: 'a different copy of an entry',
+      rewritten: 'an entry rewritten',
+      'broken-chain': 'the chain broken',
+      'forged-checkpoint': 'a forged checkpoint',
+      'foreign-key': 'a foreign key',
+      malformed: 'not an entry',
+    },
+  },
+  shiftFloor: {
+    title: 'Every station (central)',
+    lastEntry: 'Last: {{what}} at {{at}}',
+    nothing: 'Nothing recorded yet',
+    people: 'People this shift: {{names}}',
+    nobody: 'Nobody this shift',
+  },
 } as const;

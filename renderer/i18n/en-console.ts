@@ -168,7 +168,7 @@ export const enConsole = {
     release: 'Release {{order}}',
     parked: 'Shop messages set aside for a manager',
     noParked: 'Nothing set aside: the shop has been told everything.',
-    outbox: { shipped: 'Shipment', note: 'Note' },
+    outbox: { shipped: 'Shipment', note: 'Note', returned: 'Return' },
     failedPrints: 'Prints that failed',
     noFailedPrints: 'Every print job went through.',
     attempts_one: '{{count}} attempt',

@@ -8,6 +8,40 @@ export const plCentralErrors: Record<keyof typeof enCentralErrors, string> = {
   CENTRAL_UNREACHABLE: 'Brak połączenia z centralą. Spróbuj ponownie, gdy stanowisko znów będzie online.',
 };
 
-export const plCentral: Record<keyof typeof enCentral, string> = {
+type Words<T> = { [K in keyof T]: T[K] extends string ? string : Words<T[K]> };
+
+export const plCentral: Words<typeof enCentral> = {
   offline: 'Offline — brak połączenia z centralą. Pakujemy tylko zarezerwowane zamówienia ({{count}}).',
+  stationOnly: 'Brak połączenia z centralą: widać tylko to stanowisko',
+  across: 'Wszystkie stanowiska, przez centralę',
+  floor: {
+    title: 'Centrala',
+    notAttached: 'To stanowisko nie jest podłączone do centrali.',
+    alarms: 'Alarmy replikacji',
+    noAlarms: 'Brak alarmów: każdy dziennik stanowiska w centrali jest nienaruszony.',
+    alarm: '{{station}}, wpis {{seq}}: {{fault}} — {{message}} ({{times}}×, ostatnio {{at}})',
+    parked: 'Zdarzenia sklepu odłożone w centrali',
+    noParked: 'Centrala nie ma odłożonych zdarzeń sklepu.',
+    counts: 'W centrali: {{queued}} czeka, {{parked}} odłożonych, {{sent}} doręczonych.',
+    requeue: 'Wyślij ponownie',
+    requeued: 'Zdarzenie {{id}} znów czeka w centrali na wysyłkę.',
+    notRequeued: 'Zdarzenie {{id}} nie jest już odłożone.',
+    columns: { station: 'Stanowisko', order: 'Zamówienie', type: 'Zdarzenie', attempts: 'Próby', error: 'Powód', action: 'Działanie' },
+    faults: {
+      gap: 'brak wpisów',
+      fork: 'inna kopia wpisu',
+      rewritten: 'przepisany wpis',
+      'broken-chain': 'przerwany łańcuch',
+      'forged-checkpoint': 'podrobiony punkt kontrolny',
+      'foreign-key': 'obcy klucz',
+      malformed: 'to nie jest wpis',
+    },
+  },
+  shiftFloor: {
+    title: 'Wszystkie stanowiska (centrala)',
+    lastEntry: 'Ostatnio: {{what}} o {{at}}',
+    nothing: 'Nic jeszcze nie zapisano',
+    people: 'Osoby na tej zmianie: {{names}}',
+    nobody: 'Nikogo na tej zmianie',
+  },
 };

@@ -176,7 +176,7 @@ export const plConsole = {
     release: 'Zwolnij {{order}}',
     parked: 'Wiadomości do sklepu wstrzymane do decyzji kierownika',
     noParked: 'Nic nie czeka: sklep wie o wszystkim.',
-    outbox: { shipped: 'Wysyłka', note: 'Notatka' },
+    outbox: { shipped: 'Wysyłka', note: 'Notatka', returned: 'Zwrot' },
     failedPrints: 'Nieudane wydruki',
     noFailedPrints: 'Wszystkie wydruki przeszły.',
     attempts_one: '{{count}} próba',

@@ -28,6 +28,7 @@ import { orderHandlers } from './orders';
 import type { Completion } from './packing/complete';
 import { CentralAttachment } from './central/attachment';
 import { centralHandlers } from './central/handlers';
+import { notAttached, type Across } from './central/across';
 import { PackingDesk } from './packing/desk';
 import { packingHandlers } from './packing/handlers';
 import { toReadingView } from './packing/scale';
@@ -181,6 +182,8 @@ export function createStation(ports: StationPorts): Station {
         leaseBatch: ports.central.leaseBatch,
       })
     : null;
+  // The manager's console reads every station through central when attached (docs/central.md).
+  const across: Across = ports.central?.console ? { link: ports.central.console, logger: ports.logger } : notAttached;
   const completion: Completion = {
     checks: video ? [(call) => video.requireVideoToComplete(call)] : [],
     handedTo: [
@@ -248,8 +251,8 @@ export function createStation(ports: StationPorts): Station {
     ...syncHandlers(syncDeps, syncEngine),
     ...carrierHandlers(common, carrierPorts, ports.secrets, (kind, date, actorId, stationId) => closeDay(stationId, kind, date, actorId)),
     ...videoHandlers(common, video, ports.video ?? null),
-    ...reviewHandlers({ ...common, review: ports.review ?? null, video: ports.video ?? null, returns: ports.returns.repository }),
-    ...journalHandlers(common, ports.review ?? null),
+    ...reviewHandlers({ ...common, review: ports.review ?? null, video: ports.video ?? null, returns: ports.returns.repository, across }),
+    ...journalHandlers(common, ports.review ?? null, across),
     ...adminHandlers(
       {
         ...common,
@@ -267,6 +270,7 @@ export function createStation(ports: StationPorts): Station {
       review: ports.review ?? null,
       returns: ports.returns.repository,
       shipments: carrierPorts?.shipments ?? null,
+      across,
     }),
     ...returnsHandlers({
       ...returnsDeps,
@@ -279,8 +283,8 @@ export function createStation(ports: StationPorts): Station {
         printingFor: (stationId) => documents.printingFor(stationId),
       },
     }),
-    ...statisticsHandlers(ports.statistics ? { store, journal, clock, logger, statistics: ports.statistics } : null),
-    ...centralHandlers(attachment),
+    ...statisticsHandlers(ports.statistics ? { store, journal, clock, logger, statistics: ports.statistics } : null, across),
+    ...centralHandlers(common, attachment, across),
   };
   const dispatch = createDispatch(common, logins, handlers);
   const unsubscribes: (() => void)[] = [];

@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import type { Clock, Logger, StationPorts, Store } from '../app/ports';
+import { createHttpConsoleLink } from '../central-link/console-link';
 import { createHttpCentralLink } from '../central-link/http-link';
 import { loadOrCreateCentralKey } from '../platform/central-key';
 import type { SilentPrint } from '../app/ports/printing';
@@ -128,6 +129,7 @@ function attachToCentral(
   const stationId = central.stationId ?? ownStationId;
   return {
     link: createHttpCentralLink({ url: central.url, stationId, privateKey: key.privateKey }),
+    console: createHttpConsoleLink({ url: central.url, stationId, privateKey: key.privateKey }),
     book: guardRepository(createCentralLeaseBook(db), db.name),
     stationId,
     leaseBatch: central.leaseBatch ?? DEFAULT_LEASE_BATCH,

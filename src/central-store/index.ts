@@ -1,9 +1,11 @@
 import pg from 'pg';
 import type { CentralOrders, CentralOutbox, CentralSchema, CentralStations, OrderClaims, RequestNonces } from '../app/ports/central';
+import type { CentralConsole } from '../app/ports/central-console';
 import type { CentralJournals } from '../app/ports/replication';
 import { createOrderClaims } from './claims';
 import { CENTRAL_MIGRATIONS } from './migrations';
 import { centralSchemaVersion, migrateCentral, type CentralMigrationReport } from './migrate';
+import { createCentralConsole } from './console';
 import { createCentralJournals } from './journal';
 import { createRequestNonces } from './nonces';
 import { createCentralOrders } from './orders';
@@ -22,6 +24,8 @@ export interface CentralStore {
   schema: CentralSchema;
   /** Every station's replicated journal, its alarms, search and statistics reads. */
   journals: CentralJournals;
+  /** The manager console's reads across stations: an order's timeline, the floor, returns due. */
+  console: CentralConsole;
   /** The shop-bound events stations forwarded, for central's sync to deliver. */
   outbox: CentralOutbox;
   /** The orders and products central pulled from the shop, which stations fetch from it. */
@@ -74,6 +78,7 @@ export function openCentralStore(options: CentralStoreOptions): CentralStore {
     nonces: createRequestNonces(pool),
     claims: createOrderClaims(pool),
     journals: createCentralJournals(pool),
+    console: createCentralConsole(pool),
     outbox: createCentralOutbox(pool),
     schema: { version: async () => ({ schema: await centralSchemaVersion(pool), known: CENTRAL_MIGRATIONS.length }) },
     orders: createCentralOrders(pool),

@@ -20,7 +20,7 @@ const COMMON_WORDS_TTL_MS = 5 * 60_000;
 /** Key space of the per-station advisory lock that serialises ingest of one station's batches. */
 const INGEST_LOCK = 0x6a726e6c; // 'jrnl'
 
-interface EntryRecord {
+export interface EntryRecord {
   station_id: string;
   seq: string;
   at: string;
@@ -34,7 +34,7 @@ interface EntryRecord {
   hash: string;
 }
 
-const COLUMNS = 'station_id, seq, at, entry_station, actor_id, type, subject_kind, subject_id, payload, prev_hash, hash';
+export const COLUMNS = 'station_id, seq, at, entry_station, actor_id, type, subject_kind, subject_id, payload, prev_hash, hash';
 
 function toRow(r: EntryRecord): JournalRow {
   return {
@@ -48,6 +48,23 @@ function toRow(r: EntryRecord): JournalRow {
     payload: r.payload,
     prevHash: r.prev_hash,
     hash: r.hash,
+  };
+}
+
+/** An entry as the console reads it: the station's fields, the payload parsed, and the station that sent it. */
+export function toCentralEntry(r: EntryRecord): CentralJournalPage['entries'][number] {
+  const row = toRow(r);
+  return {
+    seq: row.seq,
+    at: row.at,
+    stationId: row.stationId,
+    actorId: row.actorId,
+    type: row.type,
+    subject: row.subjectKind === null || row.subjectId === null ? null : { kind: row.subjectKind as 'order', id: row.subjectId },
+    payload: JSON.parse(row.payload) as Record<string, unknown>,
+    prevHash: row.prevHash,
+    hash: row.hash,
+    centralStationId: r.station_id,
   };
 }
 
@@ -336,21 +353,7 @@ export function createCentralJournals(pool: Pool): CentralJournals {
         await client.query('COMMIT');
         const n = Number(counted.rows[0]?.n ?? 0);
         return {
-          entries: page.rows.map((r) => {
-            const row = toRow(r);
-            return {
-              seq: row.seq,
-              at: row.at,
-              stationId: row.stationId,
-              actorId: row.actorId,
-              type: row.type,
-              subject: row.subjectKind === null || row.subjectId === null ? null : { kind: row.subjectKind as 'order', id: row.subjectId },
-              payload: JSON.parse(row.payload) as Record<string, unknown>,
-              prevHash: row.prevHash,
-              hash: row.hash,
-              centralStationId: r.station_id,
-            };
-          }),
+          entries: page.rows.map(toCentralEntry),
           total: Math.min(n, COUNT_LIMIT),
           totalIsAtLeast: n > COUNT_LIMIT,
         };

@@ -123,6 +123,26 @@ export function createCentralOutbox(pool: Pool): CentralOutbox {
         lastError: r.last_error,
       }));
     },
+    async parked(limit) {
+      const { rows } = await pool.query<Row>(`SELECT ${COLUMNS} FROM central_outbox WHERE status = 'parked' ORDER BY id LIMIT $1`, [limit]);
+      return rows.map((r) => ({
+        centralId: Number(r.id),
+        stationId: r.station_id,
+        eventId: Number(r.station_event_id),
+        type: r.type,
+        orderNumber: r.order_number,
+        attempts: r.attempts,
+        lastError: r.last_error,
+        createdAt: r.created_at.toISOString(),
+      }));
+    },
+    async requeue(centralId, now) {
+      const { rowCount } = await pool.query("UPDATE central_outbox SET status = 'queued', next_attempt_at = $2 WHERE id = $1 AND status = 'parked'", [
+        centralId,
+        now,
+      ]);
+      return (rowCount ?? 0) > 0;
+    },
     async counts() {
       const { rows } = await pool.query<{ status: string; n: string }>('SELECT status, count(*) AS n FROM central_outbox GROUP BY status');
       const by = new Map(rows.map((r) => [r.status, Number(r.n)]));

@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Clock, Logger } from '../app/ports';
 import type { CentralJournals, ReplicationBatch } from '../app/ports/replication';
-import { computeStatistics, defaultFit } from '../domain/statistics';
 import { judgeBatch } from './replication-verify';
 
 export interface ReplicationRoutesDeps {
@@ -36,21 +35,6 @@ const batchSchema = z
   .object({ journalKey: z.string().max(200), entries: z.array(rowSchema).max(MAX_BATCH), checkpoints: z.array(checkpointSchema).max(MAX_BATCH) })
   .strict();
 
-const searchSchema = z
-  .object({
-    stationId: z.string().optional(),
-    actorId: z.number().int().optional(),
-    types: z.array(z.string()).max(50).optional(),
-    subject: z.object({ kind: z.string(), id: z.string() }).strict().optional(),
-    from: z.string().datetime().optional(),
-    to: z.string().datetime().optional(),
-    text: z.string().max(200).optional(),
-    limit: z.number().int().min(1).max(200),
-    offset: z.number().int().min(0).max(10_000),
-  })
-  .strict();
-const periodSchema = z.object({ from: z.string().datetime(), to: z.string().datetime() }).strict();
-
 function parseBody<T>(body: unknown, schema: z.ZodType<T>): { ok: true; value: T } | { ok: false; message: string } {
   let json: unknown;
   try {
@@ -67,8 +51,8 @@ function parseBody<T>(body: unknown, schema: z.ZodType<T>): { ok: true; value: T
 const invalid = (message: string) => ({ ok: false, error: { code: 'VALIDATION_FAILED', message } });
 
 /**
- * Journal replication and the console's reads of every station's journal (issue 13, points 4
- * and 5), under central's signed /v1: the station that signed the request is the one whose
+ * Journal replication and its alarms (issue 13, point 4), under central's signed /v1 (the
+ * console's reads are in console-routes.ts): the station that signed the request is the one whose
  * journal a batch belongs to, so no station can write into another's.
  */
 export function registerReplicationRoutes(v1: FastifyInstance, deps: ReplicationRoutesDeps): void {
@@ -86,28 +70,4 @@ export function registerReplicationRoutes(v1: FastifyInstance, deps: Replication
   });
 
   v1.post('/journal/alarms', async () => ({ ok: true, value: { alarms: await journals.alarms(200) } }));
-
-  v1.post('/console/journal-search', async (req, reply) => {
-    const parsed = parseBody(req.body, searchSchema);
-    if (!parsed.ok) return reply.code(400).send(invalid(parsed.message));
-    return { ok: true, value: await journals.search(parsed.value) };
-  });
-
-  v1.post('/console/statistics', async (req, reply) => {
-    const parsed = parseBody(req.body, periodSchema);
-    if (!parsed.ok) return reply.code(400).send(invalid(parsed.message));
-    const facts = await journals.completedFacts(parsed.value.from, parsed.value.to);
-    // Sessions of orders central pulled from the shop carry their lines (lines, kits, expected time); others have none.
-    const stats = computeStatistics({ facts, attributions: [], fits: new Map(), defaultFit: defaultFit() });
-    return {
-      ok: true,
-      value: {
-        from: parsed.value.from,
-        to: parsed.value.to,
-        packers: stats.packers.map((p) => ({ packerId: p.packerId, figures: p.figures })),
-        stations: stats.stations,
-        total: stats.total,
-      },
-    };
-  });
 }

@@ -5,6 +5,7 @@ import type { CentralStore } from '../central-store';
 import type { BackendKind } from '../contract/sync';
 import { authenticateStation } from './authenticate';
 import { registerClaimRoutes, type LeasePolicy } from './routes';
+import { registerConsoleRoutes } from './console-routes';
 import { registerReplicationRoutes } from './replication-routes';
 
 export interface CentralServerOptions {
@@ -94,6 +95,7 @@ export async function startCentralServer(options: CentralServerOptions): Promise
         shopKind: options.shopKind ?? null,
       });
       registerReplicationRoutes(v1, { journals: store.journals, clock, logger });
+      registerConsoleRoutes(v1, { store, clock, logger, onRequeued: options.onForwarded ?? (() => undefined) });
       // A station attaching says hello with its own time: central answers how far apart the clocks are.
       v1.post('/hello', async (req, reply) => {
         const body = parseJson(req.body);

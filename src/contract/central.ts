@@ -106,6 +106,47 @@ function spec<I extends z.ZodType, O extends z.ZodType>(s: CentralMethodSpec<I, 
 const MANAGERS: readonly Role[] = ['manager', 'admin'];
 const ANY_ROLE: readonly Role[] = ['packer', 'manager', 'admin', 'returns'];
 
+/**
+ * Where a console screen's answer comes from: `station` this station's own (not attached),
+ * `central` every station's through central, `station-only` this station's own because central
+ * cannot be reached (the screen says so).
+ */
+export const readFromSchema = z.enum(['station', 'central', 'station-only']);
+export type ReadFrom = z.output<typeof readFromSchema>;
+
+const parkedCentralEventSchema = z.object({
+  centralId: z.number().int(),
+  stationId: z.string(),
+  eventId: z.number().int(),
+  type: z.enum(['shipped', 'note', 'returned']),
+  orderNumber: z.string(),
+  attempts: z.number().int(),
+  lastError: z.string().nullable(),
+  createdAt: z.string(),
+});
+
+/** Central's side of the floor for the stations tab: replication alarms and the shop events central parked. */
+export const centralFloorSchema = z.object({
+  readFrom: readFromSchema,
+  /** Why central could not be reached, when it could not (English, for the tooltip and the log). */
+  unreachable: z.string().nullable(),
+  alarms: z.array(
+    z.object({
+      id: z.number().int(),
+      stationId: z.string(),
+      seq: z.number().int(),
+      fault: z.enum(['gap', 'fork', 'rewritten', 'broken-chain', 'forged-checkpoint', 'foreign-key', 'malformed']),
+      message: z.string(),
+      firstAt: z.string(),
+      lastAt: z.string(),
+      times: z.number().int(),
+    }),
+  ),
+  parked: z.array(parkedCentralEventSchema),
+  counts: z.object({ queued: z.number().int(), parked: z.number().int(), sent: z.number().int() }),
+});
+export type CentralFloorView = z.output<typeof centralFloorSchema>;
+
 export const centralStatusSchema = z.object({
   /** Whether this station is attached to a central at all (`packdesk serve --central URL`). */
   attached: z.boolean(),
@@ -123,6 +164,14 @@ export const CENTRAL_METHODS = {
   'central.release': spec({
     input: z.object({ orderNumber }).strict(),
     output: z.object({ releasedFrom: z.string().nullable() }),
+    access: MANAGERS,
+  }),
+  /** Central's replication alarms and parked shop events, for the stations tab (empty when not attached). */
+  'central.floor': spec({ input: z.object({}).strict(), output: centralFloorSchema, access: MANAGERS, passive: true }),
+  /** A manager sends an event central parked to the shop again (journaled at this station). */
+  'central.requeue': spec({
+    input: z.object({ centralId: z.number().int().positive() }).strict(),
+    output: z.object({ requeued: z.boolean() }),
     access: MANAGERS,
   }),
 } as const;

@@ -60,17 +60,20 @@ export interface StationEvent<E extends EventName = EventName> {
   name: E;
   payload: StationEvents[E];
 }
-export const EVENT_NAMES: readonly EventName[] = [
-  'auth.changed',
-  'queue.changed',
-  'scan.handled',
-  'scan.read',
-  'scale.reading',
-  'print.job.changed',
-  'sync.progress',
-  'sync.changed',
-  'video.stopped',
-  'journal.verify.progress',
-  'shift.changed',
-  'returns.changed',
-];
+/** Every event, so the compiler refuses one left out (the browser's transport listens for these names only). */
+const EVERY_EVENT: { [E in EventName]: true } = {
+  'auth.changed': true,
+  'queue.changed': true,
+  'scan.handled': true,
+  'scan.read': true,
+  'scale.reading': true,
+  'print.job.changed': true,
+  'central.changed': true,
+  'sync.progress': true,
+  'sync.changed': true,
+  'video.stopped': true,
+  'journal.verify.progress': true,
+  'shift.changed': true,
+  'returns.changed': true,
+};
+export const EVENT_NAMES: readonly EventName[] = Object.keys(EVERY_EVENT) as EventName[];

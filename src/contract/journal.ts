@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Role } from '../domain/user';
+import { readFromSchema } from './central';
 import { languageSchema, roleSchema } from './schemas';
 
 /** The manager's journal: search every entry, each said in words, and check the whole chain from the screen. */
@@ -51,6 +52,8 @@ export const journalSearchSchema = z.object({
   totalIsAtLeast: z.boolean(),
   offset: z.number().int(),
   limit: z.number().int(),
+  /** Every station's entries through central, or this station's own (and why). */
+  readFrom: readFromSchema,
 });
 export type JournalSearchView = z.infer<typeof journalSearchSchema>;
 

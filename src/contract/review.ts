@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Role } from '../domain/user';
+import { readFromSchema } from './central';
 import { languageSchema } from './schemas';
 import { videoSegmentSchema } from './video';
 
@@ -67,6 +68,8 @@ export const timelineSchema = z.object({
   entries: z.array(timelineEntrySchema),
   segments: z.array(videoSegmentSchema),
   chain: chainCheckSchema,
+  /** The order's entries at every station through central (the chain check is this station's), or this station's own. */
+  readFrom: readFromSchema,
 });
 export type TimelineView = z.infer<typeof timelineSchema>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Role } from '../domain/user';
+import { readFromSchema } from './central';
 import { documentKindSchema } from './printing';
 import { roleSchema } from './schemas';
 import { outboxEventViewSchema } from './sync';
@@ -97,7 +98,20 @@ export const shiftViewSchema = z.object({
   parkedSync: z.array(outboxEventViewSchema),
   failedPrints: z.array(failedPrintSchema),
   /** Open returns whose deadline ends within three days, or has passed: soonest first. */
-  returnsDue: z.array(z.object({ returnId: z.string(), orderNumber: z.string(), deadline: z.string(), customerName: z.string() })),
+  returnsDue: z.array(z.object({ returnId: z.string(), orderNumber: z.string(), deadline: z.string(), customerName: z.string(), stationId: z.string() })),
+  /** Every station central knows, with its newest entry and who worked there this shift (empty when not attached or unreachable). */
+  floor: z.array(
+    z.object({
+      stationId: z.string(),
+      name: z.string(),
+      lastEntry: z
+        .object({ at: z.string(), type: z.string(), typeName: z.string(), actor: z.string().nullable(), orderNumber: z.string().nullable() })
+        .nullable(),
+      people: z.array(z.object({ userId: z.number().int(), name: z.string(), lastAt: z.string() })),
+    }),
+  ),
+  /** Returns due and the floor from central across stations, or this station's own. */
+  readFrom: readFromSchema,
 });
 export type ShiftView = z.infer<typeof shiftViewSchema>;
 

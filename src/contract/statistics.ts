@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FACTORS } from '../domain/statistics/complexity';
 import type { Role } from '../domain/user';
+import { readFromSchema } from './central';
 
 /** Packer statistics: figures for pay that explain themselves (docs/statistics.md). */
 
@@ -128,6 +129,8 @@ export const allStatisticsSchema = z.object({
   total: figuresSchema,
   scoreDistribution: z.array(z.number().int()),
   fits: z.array(fitSchema),
+  /** Every station's sessions through central (without order lines: lines, kits and expected time are zero), or this station's own. */
+  readFrom: readFromSchema,
 });
 export type AllStatisticsView = z.infer<typeof allStatisticsSchema>;
 
@@ -201,7 +204,7 @@ export const STATISTICS_METHODS = {
       .object({ ...periodShape, format: z.enum(['csv', 'xlsx', 'json']) })
       .strict()
       .superRefine((v, ctx) => checkPeriod(v, ctx)),
-    output: z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string(), rows: z.number().int() }),
+    output: z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string(), rows: z.number().int(), readFrom: readFromSchema }),
     access: MANAGERS,
   }),
 } as const;

@@ -117,7 +117,7 @@ function killChild(child: ChildProcess): Promise<void> {
   });
 }
 
-function stopChild(child: ChildProcess): Promise<void> {
+export function stopChild(child: ChildProcess): Promise<void> {
   // A child ended by a signal keeps exitCode null; its exit event has already fired.
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {

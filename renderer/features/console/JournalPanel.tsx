@@ -6,6 +6,7 @@ import { errorText } from '../../i18n/error-text';
 import { useKeys } from '../../keyboard/useKeys';
 import { useScan } from '../../scanner/useScan';
 import { useStationStore } from '../../station/stationStore';
+import { ReadFromNotice } from '../central/ReadFromNotice';
 import { PAGE_SIZE, useJournalStore } from './journalStore';
 
 /** The journal searched by person, station, type, order, time and words, each entry in words; and the whole chain checked. */
@@ -104,6 +105,7 @@ export function JournalPanel() {
       )}
       {page && (
         <>
+          <ReadFromNotice readFrom={page.readFrom} />
           <p className="journal-count" data-testid="journal-count" role="status">
             {page.total === 0
               ? t('console.journal.none')
@@ -127,7 +129,13 @@ export function JournalPanel() {
               </thead>
               <tbody>
                 {page.entries.map((entry) => (
-                  <tr key={entry.seq} data-testid="journal-entry" data-seq={entry.seq} data-type={entry.type}>
+                  <tr
+                    key={`${entry.stationId}:${entry.seq}`}
+                    data-testid="journal-entry"
+                    data-station={entry.stationId}
+                    data-seq={entry.seq}
+                    data-type={entry.type}
+                  >
                     <td>{time.format(new Date(entry.at))}</td>
                     <td>{entry.stationId}</td>
                     <td>{entry.actorName ?? t('console.journal.theStation')}</td>

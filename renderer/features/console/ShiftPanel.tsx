@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { ShiftStationView } from '../../../src/contract/shift';
 import { subscribe } from '../../api/client';
 import { errorText } from '../../i18n/error-text';
+import { FloorList } from '../central/FloorList';
+import { ReadFromNotice } from '../central/ReadFromNotice';
 import { useShiftStore } from './shiftStore';
 
 /** Bursts of scans come as bursts of events: the view is read again at most this often. */
@@ -56,11 +58,13 @@ export function ShiftPanel() {
       )}
       {view && (
         <>
+          <ReadFromNotice readFrom={view.readFrom} />
           <ul className="shift-stations" aria-label={t('console.shift.stations')}>
             {view.stations.map((station) => (
               <StationCard key={station.id} station={station} now={now} />
             ))}
           </ul>
+          <FloorList floor={view.floor} />
           <h3>{t('console.shift.stuck')}</h3>
           {view.stuckOrders.length === 0 ? (
             <p className="notice">{t('console.shift.noStuck')}</p>
@@ -130,8 +134,8 @@ export function ShiftPanel() {
           ) : (
             <ul data-testid="returns-due">
               {view.returnsDue.map((r) => (
-                <li key={r.returnId}>
-                  {r.orderNumber} · {r.customerName} · {time.format(new Date(r.deadline))}
+                <li key={`${r.stationId}:${r.returnId}`}>
+                  {r.stationId} · {r.orderNumber} · {r.customerName} · {time.format(new Date(r.deadline))}
                 </li>
               ))}
             </ul>

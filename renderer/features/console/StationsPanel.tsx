@@ -4,8 +4,9 @@ import { LANGUAGES, type Language } from '../../../src/domain/user';
 import { errorText } from '../../i18n/error-text';
 import { useAdminStore } from './adminStore';
 import { ShiftsSection } from './ShiftsSection';
+import { CentralSection } from '../central/CentralSection';
 
-/** Every station's name and language (and automatic logout), and the shifts; printers stay under Settings at each station. */
+/** Every station's name and language (and automatic logout), the shifts, and central's alarms and parked shop events; printers stay under Settings at each station. */
 export function StationsPanel() {
   const { t } = useTranslation();
   const { stations, error, saved, loadStations, saveStation } = useAdminStore();
@@ -88,6 +89,7 @@ export function StationsPanel() {
         </table>
       </div>
       <ShiftsSection />
+      <CentralSection />
     </section>
   );
 }

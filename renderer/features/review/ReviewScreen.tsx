@@ -10,6 +10,7 @@ import { ClipPlayer } from './ClipPlayer';
 import { EvidenceExport } from './EvidenceExport';
 import { useReviewStore } from './reviewStore';
 import { TimelineTable } from './TimelineTable';
+import { ReadFromNotice } from '../central/ReadFromNotice';
 import { ParcelSummary } from './ParcelSummary';
 
 /** The manager's review: find an order by anything printed on it, read its journal, watch it being packed. */
@@ -86,6 +87,7 @@ export function ReviewScreen({ manager = true }: { manager?: boolean }) {
               </h2>
               <ChainBadge chain={timeline.chain} />
             </div>
+            <ReadFromNotice readFrom={timeline.readFrom} />
             <ParcelSummary parcels={timeline.parcels} packing={timeline.packing} />
             <div className="review-columns">
               <TimelineTable entries={timeline.entries} selectedSeq={selectedSeq} onSelect={select} />

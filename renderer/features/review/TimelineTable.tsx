@@ -29,9 +29,16 @@ export function TimelineTable({ entries, selectedSeq, onSelect }: Props) {
         <tbody>
           {entries.map((entry) => {
             const verdict = entry.type === 'pack.scan' || entry.type === 'pack.quantity' ? isVerdict(entry.payload.verdict) : null;
+            // Entries of other stations (through central) share seq numbers with this station's; the clip is this station's.
             const selected = entry.seq === selectedSeq;
             return (
-              <tr key={entry.seq} data-testid="timeline-entry" data-seq={entry.seq} data-type={entry.type} className={selected ? 'selected' : undefined}>
+              <tr
+                key={`${entry.stationId}:${entry.seq}`}
+                data-testid="timeline-entry"
+                data-seq={entry.seq}
+                data-type={entry.type}
+                className={selected ? 'selected' : undefined}
+              >
                 <td>
                   <button type="button" className="entry-time" aria-pressed={selected} title={t('review.playFrom')} onClick={() => onSelect(entry.seq)}>
                     {time.format(new Date(entry.at))}

@@ -11,6 +11,7 @@ import { useKeys } from '../../keyboard/useKeys';
 import { Chart, type ChartSeries } from './Chart';
 import { day, hours, inputDay, num } from './format';
 import { FigureList, SourceOrders } from './PackerFigures';
+import { ReadFromNotice } from '../central/ReadFromNotice';
 import { periodOf, useStatisticsStore } from './statisticsStore';
 
 function hourLabels(from: string, count: number): string[] {
@@ -78,9 +79,16 @@ function Everyone({ all }: { all: AllStatisticsView }) {
   const columns = ['orders', 'units', 'activeHours', 'ordersPerHour', 'errorsPer100Scans', 'weightMismatches', 'returns', 'score'] as const;
   const cell = (f: AllStatisticsView['total'], key: (typeof columns)[number]) =>
     key === 'activeHours' ? num(hours(f.activeSeconds)) : key === 'returns' ? String(f.returns) : num(f[key]);
-  if (all.packers.length === 0) return <p className="notice">{t('statistics.none')}</p>;
+  if (all.packers.length === 0)
+    return (
+      <>
+        <ReadFromNotice readFrom={all.readFrom} />
+        <p className="notice">{t('statistics.none')}</p>
+      </>
+    );
   return (
     <>
+      <ReadFromNotice readFrom={all.readFrom} />
       <section aria-labelledby="stats-packers-title">
         <h2 id="stats-packers-title">{t('statistics.packers')}</h2>
         <div className="stats-table-wrap">
@@ -254,9 +262,12 @@ function StatisticsContent({ manager, embedded }: { manager: boolean; embedded: 
         )}
       </div>
       {exported && (
-        <p className="notice" role="status">
-          {t('statistics.export.done', { file: exported.fileName, rows: exported.rows })}
-        </p>
+        <>
+          <p className="notice" role="status">
+            {t('statistics.export.done', { file: exported.fileName, rows: exported.rows })}
+          </p>
+          <ReadFromNotice readFrom={exported.readFrom} />
+        </>
       )}
       {error && (
         <p className="notice error" role="alert" data-testid="stats-error">

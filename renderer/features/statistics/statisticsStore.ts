@@ -2,11 +2,14 @@ import { create } from 'zustand';
 import type { StationError } from '../../../src/contract/errors';
 import type { AllStatisticsView, FitView, PackerStatisticsView, TrendView } from '../../../src/contract/statistics';
 import { periodContaining, type Period, type PeriodKind } from '../../../src/domain/statistics/period';
+import type { ReadFrom } from '../../../src/contract/central';
 import { call } from '../../api/client';
 
 interface Exported {
   fileName: string;
   rows: number;
+  /** Every station's figures through central, or this station's own (and why). */
+  readFrom: ReadFrom;
 }
 
 interface StatisticsState {
@@ -150,7 +153,7 @@ export const useStatisticsStore = create<StatisticsState>()((set, get) => ({
     const made = await call('stats.export', { from: period.from.toISOString(), to: period.to.toISOString(), format });
     if (!made.ok) return set({ exporting: false, error: made.error });
     download(made.value.fileName, made.value.mimeType, made.value.base64);
-    set({ exporting: false, exported: { fileName: made.value.fileName, rows: made.value.rows } });
+    set({ exporting: false, exported: { fileName: made.value.fileName, rows: made.value.rows, readFrom: made.value.readFrom } });
   },
   async refit(stationId) {
     set({ loading: true, error: null });

@@ -132,6 +132,22 @@ export interface CentralOutbox {
   /** Every event central holds, by station event, for tests and the operator. */
   list(limit: number): Promise<(ForwardReceipt & { stationId: string; status: OutboxEvent['status']; attempts: number; lastError: string | null })[]>;
   counts(): Promise<{ queued: number; parked: number; sent: number }>;
+  /** Events the shop refused, parked for a manager, oldest first. */
+  parked(limit: number): Promise<ParkedCentralEvent[]>;
+  /** A manager sends a parked event again: queued and due now; false when it is not parked (any more). */
+  requeue(centralId: number, now: Date): Promise<boolean>;
+}
+
+/** A forwarded event central's sync parked: the shop refused it, or it could not be read. */
+export interface ParkedCentralEvent {
+  centralId: number;
+  stationId: string;
+  eventId: number;
+  type: OutboxEventType;
+  orderNumber: string;
+  attempts: number;
+  lastError: string | null;
+  createdAt: string;
 }
 
 /** How central's last pull from the shop went, for its status and the stations' sync screens. */

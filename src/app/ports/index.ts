@@ -8,6 +8,7 @@ import type { CarrierPorts } from './carriers';
 import type { Secrets } from './secrets';
 import type { ReviewPorts, VideoPorts } from './video';
 import type { PhotoFiles, ReturnsRepository } from './returns';
+import type { CentralConsoleLink } from './central-console';
 import type { StatisticsPorts } from './statistics';
 import type { CentralLeaseBook, CentralLink } from './central';
 
@@ -65,7 +66,14 @@ export interface StationPorts {
   /** Packer statistics (journal and order reads, payroll files); absent in hosts that keep none. */
   statistics?: StatisticsPorts;
   /** Central, when this station is attached to one (`packdesk serve --central URL`); absent for a station on its own. */
-  central?: { link: CentralLink; book: CentralLeaseBook; stationId: string; leaseBatch: number };
+  central?: {
+    link: CentralLink;
+    book: CentralLeaseBook;
+    stationId: string;
+    leaseBatch: number;
+    /** The manager console's reads of every station at central. */
+    console?: CentralConsoleLink;
+  };
   clock: Clock;
   logger: Logger;
   /** The station this process runs as when a caller does not name one. */

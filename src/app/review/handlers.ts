@@ -4,6 +4,7 @@ import type { HandlerSlice } from '../handlers';
 import type { ReviewPorts, VideoPorts } from '../ports/video';
 import type { ReturnsRepository } from '../ports/returns';
 import { roleAllows, type User } from '../../domain/user';
+import { acrossStations, type Across } from '../central/across';
 import { findOrders, orderTimeline } from './timeline';
 import { readerLanguage } from './words';
 
@@ -14,6 +15,8 @@ export interface ReviewDeps extends Pick<CommonPorts, 'store' | 'journal'> {
   review: ReviewPorts | null;
   video: VideoPorts | null;
   returns: Pick<ReturnsRepository, 'forOrder'>;
+  /** Attached: the order's entries from every station through central. */
+  across: Across;
 }
 
 /**
@@ -37,13 +40,21 @@ export function reviewHandlers(core: ReviewDeps): HandlerSlice<ReviewMethods> {
   };
   return {
     'review.find': ({ query }) => findOrders(core, ports(), query),
-    'review.timeline': ({ orderNumber, language }, call) => {
+    'review.timeline': async ({ orderNumber, language }, call) => {
       if (!mayReadOrder(core, call.user, orderNumber)) {
         throw new StationFailure('FORBIDDEN', `A returns handler reads the timeline only of an order that has a return; ${orderNumber} has none.`, {
           role: call.user?.role ?? '',
         });
       }
-      return orderTimeline(core, ports(), video, orderNumber, readerLanguage(core, call, language));
+      const number = core.store.orders.byNumber(orderNumber)?.number ?? orderNumber;
+      const { value: elsewhere, readFrom } = await acrossStations(
+        core.across,
+        'order timeline',
+        (link) => link.orderEntries(number),
+        (entries) => entries,
+        () => [],
+      );
+      return { ...orderTimeline(core, ports(), video, orderNumber, readerLanguage(core, call, language), elsewhere), readFrom };
     },
     'review.evidence': async ({ orderNumber, language }, call) => {
       const order = core.store.orders.byNumber(orderNumber);

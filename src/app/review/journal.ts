@@ -1,5 +1,6 @@
 import { StationFailure } from '../../contract/errors';
 import { ENTRY_TYPES, entryTypeName } from '../../domain/journal-text';
+import { acrossStations, type Across } from '../central/across';
 import type { CommonPorts } from '../context';
 import type { HandlerSlice } from '../handlers';
 import type { ReviewPorts } from '../ports/video';
@@ -8,18 +9,18 @@ import { entryView, namesFor, readerLanguage } from './words';
 type JournalMethods = 'journal.search' | 'journal.filters' | 'journal.verify';
 
 /** The journal from the manager's screen: searched, said in words, and checked whole with progress. */
-export function journalHandlers(core: CommonPorts, review: ReviewPorts | null): HandlerSlice<JournalMethods> {
+export function journalHandlers(core: CommonPorts, review: ReviewPorts | null, across: Across): HandlerSlice<JournalMethods> {
   const ports = (): ReviewPorts => {
     if (!review) throw new StationFailure('EVIDENCE_UNAVAILABLE', 'This station host cannot search or check the journal.');
     return review;
   };
   let running: Promise<unknown> | null = null;
   return {
-    'journal.search': (input, call) => {
+    'journal.search': async (input, call) => {
       const language = readerLanguage(core, call, input.language);
       // An order is found however its number was typed; an unknown one matches nothing.
       const order = input.orderNumber === undefined ? undefined : (core.store.orders.byNumber(input.orderNumber)?.number ?? input.orderNumber);
-      const page = ports().search.search({
+      const query = {
         ...(input.userId !== undefined ? { actorId: input.userId } : {}),
         ...(input.stationId !== undefined ? { stationId: input.stationId } : {}),
         ...(input.types && input.types.length > 0 ? { types: input.types } : {}),
@@ -29,7 +30,15 @@ export function journalHandlers(core: CommonPorts, review: ReviewPorts | null): 
         ...(input.text !== undefined && input.text.trim() !== '' ? { text: input.text } : {}),
         limit: input.limit,
         offset: input.offset,
-      });
+      };
+      // Attached: every station's entries, as central holds them (each names the station it was made at).
+      const { value: page, readFrom } = await acrossStations(
+        across,
+        'journal search',
+        (link) => link.search(query),
+        (atCentral) => atCentral,
+        () => ports().search.search(query),
+      );
       const names = namesFor(core);
       return {
         entries: page.entries.map((entry) => entryView(entry, language, names)),
@@ -37,6 +46,7 @@ export function journalHandlers(core: CommonPorts, review: ReviewPorts | null): 
         totalIsAtLeast: page.totalIsAtLeast,
         offset: input.offset,
         limit: input.limit,
+        readFrom,
       };
     },
     'journal.filters': (input, call) => {

@@ -1,6 +1,7 @@
 import { StationFailure } from '../../contract/errors';
 import type { TimelineView } from '../../contract/review';
 import type { CommonPorts } from '../context';
+import type { JournalEntry } from '../ports/journal';
 import type { ReviewPorts, VideoPorts } from '../ports/video';
 import { toSegmentView } from '../video/recorder';
 import { parcelContents } from '../../domain/packing';
@@ -24,19 +25,28 @@ export function findOrders(core: Pick<CommonPorts, 'store'>, review: ReviewPorts
   return [...matches.values()];
 }
 
-/** Every journal entry of an order, oldest first, with its video and a check of the chain from its first entry. */
+/**
+ * Every journal entry of an order, oldest first, with its video and a check of this station's chain
+ * from its first entry. `elsewhere` are the order's entries central holds from every station (this
+ * one's among them, perhaps not all replicated yet): the timeline is both, each entry once.
+ */
 export function orderTimeline(
   core: Pick<CommonPorts, 'store' | 'journal'>,
   review: ReviewPorts,
   video: VideoPorts | null,
   orderNumber: string,
   language: Language,
-): TimelineView {
+  elsewhere: readonly JournalEntry[],
+): Omit<TimelineView, 'readFrom'> {
   const order = core.store.orders.byNumber(orderNumber);
   if (!order) throw new StationFailure('ORDER_NOT_FOUND', `No order matches "${orderNumber}".`, { code: orderNumber });
-  const entries = core.journal.bySubject({ kind: 'order', id: order.number });
+  const own = core.journal.bySubject({ kind: 'order', id: order.number });
+  const held = new Set(own.map((e) => e.hash));
+  const entries = [...own, ...elsewhere.filter((e) => !held.has(e.hash))].sort(
+    (a, b) => Date.parse(a.at) - Date.parse(b.at) || a.stationId.localeCompare(b.stationId) || a.seq - b.seq,
+  );
   const names = namesFor(core);
-  const first = entries[0]?.seq ?? core.journal.lastSeq() + 1;
+  const first = own[0]?.seq ?? core.journal.lastSeq() + 1;
   const packed = review.lookups.packedState(order.number);
   return {
     order: { number: order.number, status: order.status, customerName: order.customerName },
@@ -56,7 +66,7 @@ export function orderTimeline(
     }),
     segments: (video?.segments.forOrder(order.number) ?? []).map(toSegmentView),
     chain:
-      entries.length > 0
+      own.length > 0
         ? review.verifyFrom(first)
         : { intact: true, fromSeq: first, toSeq: first - 1, checkpointSeq: null, checkpointAt: null, message: 'no entries' },
   };

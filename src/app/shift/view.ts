@@ -12,6 +12,8 @@ import { PRINTED_DOCUMENT_KINDS } from '../../contract/printing';
 import { DEFAULT_VIDEO_SETTINGS } from '../video/settings';
 import { saveShiftPatterns, shiftAt, shiftPatterns } from './patterns';
 import { endOfDay } from './end-of-day';
+import { shiftViewAcross } from './floor';
+import type { Across } from '../central/across';
 import type { CarrierShipmentRepository } from '../ports/carriers';
 
 /** What the shift view reads: the stations' logins, locks and packing sessions, printers, the outbox, video and the journal. */
@@ -25,6 +27,8 @@ export interface ShiftDeps extends Pick<CommonPorts, 'store' | 'journal' | 'cloc
   returns: Pick<ReturnsRepository, 'listOpen'> | null;
   /** The carriers' shipments, for the end of the day; null where no carrier account is kept. */
   shipments: Pick<CarrierShipmentRepository, 'forDay'> | null;
+  /** Attached: every station's last activity and returns due, through central. */
+  across: Across;
 }
 
 /** A return is near its deadline when its last moment is this close (or past). */
@@ -34,7 +38,7 @@ const FAILED_PRINTS_SHOWN = 50;
 const PARKED_SHOWN = 50;
 
 /** Every station now: who is there, the order open and how far it is, devices; and what waits for a manager. */
-export function shiftView(deps: ShiftDeps): ShiftView {
+export function shiftView(deps: ShiftDeps): Omit<ShiftView, 'floor' | 'readFrom'> {
   const { store } = deps;
   const names = new Map<number, string>();
   const nameOf = (id: number) => {
@@ -142,7 +146,13 @@ export function shiftView(deps: ShiftDeps): ShiftView {
     returnsDue: (deps.returns?.listOpen({ limit: 50, dueBefore: new Date(deps.clock.now().getTime() + RETURNS_DUE_WITHIN_MS).toISOString() }) ?? []).map(
       (r) => {
         const order = store.orders.byId(r.orderId);
-        return { returnId: r.number, orderNumber: order?.number ?? `#${r.orderId}`, deadline: r.deadline.endsAt, customerName: order?.customerName ?? '' };
+        return {
+          returnId: r.number,
+          orderNumber: order?.number ?? `#${r.orderId}`,
+          deadline: r.deadline.endsAt,
+          customerName: order?.customerName ?? '',
+          stationId: r.stationId,
+        };
       },
     ),
   };
@@ -193,10 +203,10 @@ export function shiftHandlers(
     'shift.patterns': () => shiftPatterns(deps),
     'shift.patterns.save': (input, call) => saveShiftPatterns(deps, call, input),
     'shift.at': ({ at, stationId }, call) => shiftAt(deps.store, stationId ?? call.stationId, at ? new Date(at) : deps.clock.now()),
-    'shift.view': () => shiftView(deps),
+    'shift.view': (_input, call) => shiftViewAcross(deps, call),
     'shift.release': ({ orderNumber }, call) => {
       releaseOrder(deps, call, orderNumber);
-      return shiftView(deps);
+      return shiftViewAcross(deps, call);
     },
   };
 }

@@ -2,7 +2,7 @@ import { DEFINITIONS, FACTORS, FIGURE_KEYS, type FigureKey } from '../../domain/
 import type { FiguresView } from '../../contract/statistics';
 import type { StatisticsSheet } from '../ports/statistics';
 import type { StatisticsDeps } from './deps';
-import { allStatistics, type PeriodQuery } from './statistics';
+import type { AllStatistics } from './statistics';
 
 const hours = (seconds: number) => Math.round((seconds / 3600) * 100) / 100;
 
@@ -39,8 +39,7 @@ export interface StatisticsExport {
  * and anyone else who packed in the period), the figures in the order of FIGURE_KEYS; the second
  * sheet says what each column means, the period, and the seconds per factor of each station.
  */
-export function buildExport(deps: StatisticsDeps, query: PeriodQuery): StatisticsExport {
-  const all = allStatistics(deps, query);
+export function buildExport(deps: StatisticsDeps, all: AllStatistics): StatisticsExport {
   const byId = new Map(all.packers.map((p) => [p.packer.id, p]));
   const packers = deps.store.users.listActive().filter((u) => u.role === 'packer' && !byId.has(u.id));
   const empty = allStatisticsEmpty(all.total);
@@ -117,18 +116,19 @@ export const EXPORT_TYPES = {
 /** The file's bytes, its name (packer-statistics-<from>-<to>.<format>) and type. */
 export async function exportFile(
   deps: StatisticsDeps,
-  query: PeriodQuery & { format: keyof typeof EXPORT_TYPES },
+  all: AllStatistics,
+  format: keyof typeof EXPORT_TYPES,
 ): Promise<{ fileName: string; mimeType: string; bytes: Uint8Array; rows: number }> {
-  const made = buildExport(deps, query);
+  const made = buildExport(deps, all);
   const { sheets } = deps.statistics;
   const bytes =
-    query.format === 'xlsx'
+    format === 'xlsx'
       ? await sheets.xlsx([made.figures, made.definitions])
-      : new TextEncoder().encode(query.format === 'csv' ? sheets.csv(made.figures) : `${JSON.stringify(made.json, null, 2)}\n`);
+      : new TextEncoder().encode(format === 'csv' ? sheets.csv(made.figures) : `${JSON.stringify(made.json, null, 2)}\n`);
   const day = (iso: string) => iso.slice(0, 10);
   return {
-    fileName: `packer-statistics-${day(made.from)}-${day(new Date(Date.parse(made.to) - 1).toISOString())}.${query.format}`,
-    mimeType: EXPORT_TYPES[query.format],
+    fileName: `packer-statistics-${day(made.from)}-${day(new Date(Date.parse(made.to) - 1).toISOString())}.${format}`,
+    mimeType: EXPORT_TYPES[format],
     bytes,
     rows: made.figures.rows.length,
   };

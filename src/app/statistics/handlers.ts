@@ -4,7 +4,8 @@ import type { HandlerSlice } from '../handlers';
 import type { StatisticsDeps } from './deps';
 import { exportFile } from './export';
 import { currentFit, refit } from './fits';
-import { allStatistics, checkOwn, packerStatistics, trend } from './statistics';
+import { allStatistics, centralStatistics, checkOwn, packerStatistics, trend, type PeriodQuery } from './statistics';
+import { acrossStations, type Across } from '../central/across';
 
 type StatisticsMethods = 'stats.packers' | 'stats.packer' | 'stats.trend' | 'stats.fits' | 'stats.fit' | 'stats.export';
 
@@ -16,13 +17,25 @@ function self(call: CallContext): number {
 const idle = (seconds: number | undefined) => (seconds === undefined ? {} : { idleGapSeconds: seconds });
 
 /** Packer statistics; `deps` is null in a host that keeps none (every call is then refused). */
-export function statisticsHandlers(deps: StatisticsDeps | null): HandlerSlice<StatisticsMethods> {
+export function statisticsHandlers(deps: StatisticsDeps | null, across: Across): HandlerSlice<StatisticsMethods> {
   const ready = (): StatisticsDeps => {
     if (!deps) throw new StationFailure('STATISTICS_UNAVAILABLE', 'This station host keeps no packer statistics.');
     return deps;
   };
+  /** Attached: every station's figures through central; this station's own when it is not, or central cannot be reached. */
+  const everyone = (d: StatisticsDeps, query: PeriodQuery) =>
+    acrossStations(
+      across,
+      'statistics',
+      (link) => link.statistics({ from: query.from, to: query.to }),
+      (atCentral) => centralStatistics(d, atCentral),
+      () => allStatistics(d, query),
+    );
   return {
-    'stats.packers': ({ from, to, idleGapSeconds }) => allStatistics(ready(), { from, to, ...idle(idleGapSeconds) }),
+    'stats.packers': async ({ from, to, idleGapSeconds }) => {
+      const { value, readFrom } = await everyone(ready(), { from, to, ...idle(idleGapSeconds) });
+      return { ...value, readFrom };
+    },
     'stats.packer': ({ from, to, idleGapSeconds, packerId }, call) => {
       const id = packerId ?? self(call);
       checkOwn(call, id);
@@ -47,15 +60,16 @@ export function statisticsHandlers(deps: StatisticsDeps | null): HandlerSlice<St
     },
     'stats.export': async ({ from, to, idleGapSeconds, format }, call) => {
       const d = ready();
-      const file = await exportFile(d, { from, to, format, ...idle(idleGapSeconds) });
+      const { value: all, readFrom } = await everyone(d, { from, to, ...idle(idleGapSeconds) });
+      const file = await exportFile(d, all, format);
       d.journal.append({
         type: 'stats.exported',
         stationId: call.stationId,
         actorId: call.user?.id ?? null,
         subject: null,
-        payload: { from, to, format, rows: file.rows, fileName: file.fileName },
+        payload: { from, to, format, rows: file.rows, fileName: file.fileName, readFrom },
       });
-      return { fileName: file.fileName, mimeType: file.mimeType, base64: Buffer.from(file.bytes).toString('base64'), rows: file.rows };
+      return { fileName: file.fileName, mimeType: file.mimeType, base64: Buffer.from(file.bytes).toString('base64'), rows: file.rows, readFrom };
     },
   };
 }

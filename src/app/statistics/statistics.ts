@@ -12,6 +12,7 @@ import {
 } from '../../domain/statistics';
 import { roleAllows } from '../../domain/user';
 import type { CallContext } from '../context';
+import type { CentralStatistics } from '../ports/central-console';
 import type { StatisticsDeps } from './deps';
 import { currentFit } from './fits';
 
@@ -77,7 +78,10 @@ export function packerStatistics(deps: StatisticsDeps, query: PeriodQuery & { pa
   };
 }
 
-export function allStatistics(deps: StatisticsDeps, query: PeriodQuery): AllStatisticsView {
+/** Every packer's and station's figures of a period, wherever they were read from. */
+export type AllStatistics = Omit<AllStatisticsView, 'readFrom'>;
+
+export function allStatistics(deps: StatisticsDeps, query: PeriodQuery): AllStatistics {
   const period = periodStatistics(deps, { from: query.from, to: query.to, ...(query.idleGapSeconds ? { idleGapSeconds: query.idleGapSeconds } : {}) });
   const from = new Date(period.from);
   const to = new Date(period.to);
@@ -94,6 +98,24 @@ export function allStatistics(deps: StatisticsDeps, query: PeriodQuery): AllStat
     stations: period.stats.stations.map((s) => ({ stationId: s.stationId, name: stationName(s.stationId), figures: s.figures })),
     total: period.stats.total,
     scoreDistribution: scoreDistribution(period.stats.packers.flatMap((p) => p.orders)),
+    fits: deps.store.stations.list().map((s) => currentFit(deps, s.id)),
+  };
+}
+
+/**
+ * Central's figures over every station for a period, named by this station (people and stations
+ * by their ids here) with this station's fits. Central counts sessions with the default idle gap
+ * and without order lines (docs/central.md).
+ */
+export function centralStatistics(deps: StatisticsDeps, atCentral: CentralStatistics): AllStatistics {
+  return {
+    from: new Date(atCentral.from).toISOString(),
+    to: new Date(atCentral.to).toISOString(),
+    idleGapSeconds: DEFAULT_IDLE_GAP_SECONDS,
+    packers: atCentral.packers.map((p) => ({ packer: { id: p.packerId, name: nameOf(deps, p.packerId) }, figures: p.figures, hourly: p.hourly })),
+    stations: atCentral.stations.map((s) => ({ stationId: s.stationId, name: deps.store.stations.get(s.stationId)?.name ?? s.stationId, figures: s.figures })),
+    total: atCentral.total,
+    scoreDistribution: atCentral.scoreDistribution,
     fits: deps.store.stations.list().map((s) => currentFit(deps, s.id)),
   };
 }

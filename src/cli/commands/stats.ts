@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
 import { exportFile } from '../../app/statistics/export';
+import { allStatistics } from '../../app/statistics/statistics';
 import { bootStation } from '../../boot/station';
 import { daysPeriod } from '../../domain/statistics';
 import { dataDirFrom, parseCount, UsageError } from '../options';
@@ -35,7 +36,7 @@ export async function runStats(opts: StatsOptions, stdout: NodeJS.WritableStream
   try {
     const deps = { store: booted.store, journal: booted.journal, clock: { now: () => new Date() }, logger: booted.logger, statistics: booted.statistics };
     const query = { from: period.from.toISOString(), to: period.to.toISOString(), format, ...(idleGapSeconds === undefined ? {} : { idleGapSeconds }) };
-    const file = await exportFile(deps, query);
+    const file = await exportFile(deps, allStatistics(deps, query), format);
     booted.journal.append({
       type: 'stats.exported',
       stationId: booted.stationId,

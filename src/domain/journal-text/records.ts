@@ -38,6 +38,10 @@ export const describeRecords: Family = ({ entry, v, pl, p }) => {
         : `Changed the recording: ${word(v.videoModes, p.mode)}; without a camera: ${word(v.videoPolicies, p.policy)}.`;
     case 'evidence.exported':
       return pl ? `Wyeksportowano pakiet dowodowy ${str(p.file) ?? ''}.` : `Exported the evidence package ${str(p.file) ?? ''}.`;
+    case 'central.requeued':
+      return pl
+        ? `Zdarzenie sklepu nr ${num(p.centralId) ?? '?'} odłożone w centrali (stanowisko ${str(p.stationId) ?? '?'}, zamówienie ${str(p.orderNumber) ?? '?'}) wysłano ponownie.`
+        : `Sent shop event ${num(p.centralId) ?? '?'} parked at central (station ${str(p.stationId) ?? '?'}, order ${str(p.orderNumber) ?? '?'}) again.`;
     case 'journal.verified':
       if (p.intact === false)
         return pl

@@ -30,6 +30,7 @@ export const EN: Vocabulary = {
     'video.settings': 'Video settings changed',
     'evidence.exported': 'Evidence package exported',
     'journal.verified': 'Journal verified',
+    'central.requeued': 'Shop event sent again through central',
     'settings.packing': 'Packing rules changed',
     'settings.labels': 'Label settings changed',
     'settings.printer': 'Printer set up',

@@ -30,6 +30,7 @@ export const PL: Vocabulary = {
     'video.settings': 'Zmiana ustawień nagrywania',
     'evidence.exported': 'Eksport pakietu dowodowego',
     'journal.verified': 'Sprawdzenie dziennika',
+    'central.requeued': 'Ponowna wysyłka zdarzenia przez centralę',
     'settings.packing': 'Zmiana zasad pakowania',
     'settings.labels': 'Zmiana ustawień etykiet',
     'settings.printer': 'Ustawienie drukarki',

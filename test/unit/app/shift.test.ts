@@ -134,7 +134,9 @@ describe('returns near their deadline', () => {
     f.clock.advance(12 * 24 * 60 * 60_000);
     await managerAtOne();
     const due = (await as(MANAGER, 'ST-01', 'shift.view', {})).returnsDue;
-    expect(due).toEqual([{ returnId: opened.number, orderNumber: 'PD-100001', deadline: expect.any(String), customerName: 'Zażółć Gęślą' }]);
+    expect(due).toEqual([
+      { returnId: opened.number, orderNumber: 'PD-100001', deadline: expect.any(String), customerName: 'Zażółć Gęślą', stationId: 'ST-03' },
+    ]);
     expect(Date.parse(due[0]!.deadline) - f.clock.now().getTime()).toBeLessThanOrEqual(3 * 24 * 60 * 60_000);
   });
 });
