@@ -2,6 +2,7 @@ import type { Pool, PoolClient } from 'pg';
 import type { JournalCheckpoint, JournalRow } from '../app/ports/journal';
 import type { CentralJournalPage, CentralJournals, ReplicationAlarm, ReplicationFault, StoredJournalState } from '../app/ports/replication';
 import { analyseSession, type CompletedSession, type SessionFacts } from '../domain/statistics';
+import { insertContributions, sumContributions } from './contributions';
 import { entryWords, fewMatches, typedPhrases, wordsQuery } from './journal-words';
 
 /** Matches are counted up to this many, as at the station (a page says "more than 1,000"). */
@@ -138,7 +139,8 @@ type SessionEntryRecord = Pick<EntryRecord, 'seq' | 'at' | 'entry_station' | 'ac
 /**
  * Counts each packing session whose completion is among the entries just stored: the order's
  * packing entries since its previous completion, analysed once by the station's own rules
- * (domain/statistics), so the console's statistics read counts, not the journal.
+ * (domain/statistics) and made numbers once (session_contributions), so the console's statistics
+ * sum numbers, not the journal.
  */
 async function countSessions(client: PoolClient, stationId: string, entries: JournalRow[]): Promise<void> {
   for (const done of entries) {
@@ -168,13 +170,14 @@ async function countSessions(client: PoolClient, stationId: string, entries: Jou
       })),
       lines: [],
     };
-    const facts = analyseSession(session);
+    const facts: SessionFacts = { ...analyseSession(session), session: { ...session, entries: [] } };
     await client.query('INSERT INTO session_facts (station_id, seq, completed_at, facts) VALUES ($1, $2, $3, $4)', [
       stationId,
       done.seq,
       done.at,
-      JSON.stringify({ ...facts, session: { ...session, entries: [] } }),
+      JSON.stringify(facts),
     ]);
+    await insertContributions(client, [{ stationId, seq: done.seq, completedAt: done.at, facts }]);
   }
 }
 
@@ -345,16 +348,6 @@ export function createCentralJournals(pool: Pool): CentralJournals {
       }
     },
 
-    async completedFacts(from, to) {
-      const { rows } = await pool.query<{ facts: string }>(
-        'SELECT facts FROM session_facts WHERE completed_at >= $1::timestamptz AND completed_at < $2::timestamptz ORDER BY completed_at, station_id, seq',
-        [from, to],
-      );
-      // Central knows orders by their number; an id only has to tell one station's order from another's here.
-      return rows.map((r, i) => {
-        const facts = JSON.parse(r.facts) as SessionFacts;
-        return { ...facts, session: { ...facts.session, orderId: i + 1 } };
-      });
-    },
+    periodSums: (from, to) => sumContributions(pool, from, to),
   };
 }

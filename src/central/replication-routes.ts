@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Clock, Logger } from '../app/ports';
 import type { CentralJournals, ReplicationBatch } from '../app/ports/replication';
-import { computeStatistics, defaultFit } from '../domain/statistics';
+import { defaultFit, figuresOfSums } from '../domain/statistics';
 import { judgeBatch } from './replication-verify';
 
 export interface ReplicationRoutesDeps {
@@ -67,6 +67,16 @@ function parseBody<T>(body: unknown, schema: z.ZodType<T>): { ok: true; value: T
 const invalid = (message: string) => ({ ok: false, error: { code: 'VALIDATION_FAILED', message } });
 
 /**
+ * Every packer's, station's and the total figures of the sessions completed in [from, to) at every
+ * station: one aggregate of their numbers, figures derived the station's way (figuresOfSums).
+ * Central holds no order lines yet: the figures that come from lines (lines, kits, expected time)
+ * are zero here.
+ */
+export async function consoleStatistics(journals: CentralJournals, from: string, to: string) {
+  return figuresOfSums(await journals.periodSums(from, to), new Map(), defaultFit());
+}
+
+/**
  * Journal replication and the console's reads of every station's journal (issue 13, points 4
  * and 5), under central's signed /v1: the station that signed the request is the one whose
  * journal a batch belongs to, so no station can write into another's.
@@ -96,18 +106,7 @@ export function registerReplicationRoutes(v1: FastifyInstance, deps: Replication
   v1.post('/console/statistics', async (req, reply) => {
     const parsed = parseBody(req.body, periodSchema);
     if (!parsed.ok) return reply.code(400).send(invalid(parsed.message));
-    const facts = await journals.completedFacts(parsed.value.from, parsed.value.to);
-    // Central holds no order lines yet: the figures that come from lines (lines, kits, expected time) are zero here.
-    const stats = computeStatistics({ facts, attributions: [], fits: new Map(), defaultFit: defaultFit() });
-    return {
-      ok: true,
-      value: {
-        from: parsed.value.from,
-        to: parsed.value.to,
-        packers: stats.packers.map((p) => ({ packerId: p.packerId, figures: p.figures })),
-        stations: stats.stations,
-        total: stats.total,
-      },
-    };
+    const { from, to } = parsed.value;
+    return { ok: true, value: { from, to, ...(await consoleStatistics(journals, from, to)) } };
   });
 }
