@@ -4,8 +4,9 @@ import { orderClaims } from './0002-order-claims';
 import { journalReplication } from './0003-journal-replication';
 import { centralOutbox } from './0004-central-outbox';
 import { sessionContributions } from './0005-session-contributions';
+import { stationWords } from './0006-station-words';
 
 export type { CentralMigration } from './migration';
 
 /** Every migration of central's schema, oldest first. Append new ones at the end; the runner checks the numbering. */
-export const CENTRAL_MIGRATIONS: readonly CentralMigration[] = [stations, orderClaims, journalReplication, centralOutbox, sessionContributions];
+export const CENTRAL_MIGRATIONS: readonly CentralMigration[] = [stations, orderClaims, journalReplication, centralOutbox, sessionContributions, stationWords];
