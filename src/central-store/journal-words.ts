@@ -44,6 +44,19 @@ export function wordsQuery(text: string): string | null {
   return phrases.length > 0 ? phrases.join(' & ') : null;
 }
 
+/**
+ * The typed words as a query of one station's words (station_words in migration 0006: each word
+ * of an entry as "<station> <word>", so a prefix is looked up among that station's words only):
+ * every token required, the last of each typed word a prefix. That index keeps no positions, so a
+ * phrase is asked as all its tokens; the entry's own words (wordsQuery) decide the phrase. Built
+ * as tsquery text to cast, not parsed by to_tsquery, which would split the station's id.
+ */
+export function stationWordsQuery(stationId: string, text: string): string | null {
+  const lexeme = (token: string) => `'${`${stationId} ${token}`.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+  const tokens = typedPhrases(text).flatMap((t) => t.map((token, i) => lexeme(token) + (i === t.length - 1 ? ':*' : '')));
+  return tokens.length > 0 ? tokens.join(' & ') : null;
+}
+
 /** The typed words, each as its tokens (the last of each is a prefix). */
 export function typedPhrases(text: string): string[][] {
   return text

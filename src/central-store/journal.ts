@@ -2,7 +2,8 @@ import type { Pool, PoolClient } from 'pg';
 import type { JournalCheckpoint, JournalRow } from '../app/ports/journal';
 import type { CentralJournalPage, CentralJournals, ReplicationAlarm, ReplicationFault, StoredJournalState } from '../app/ports/replication';
 import { analyseSession, type CompletedSession, type SessionFacts, type StatsLine } from '../domain/statistics';
-import { entryWords, fewMatches, typedPhrases, wordsQuery } from './journal-words';
+import { insertContributions, periodCharts, sumContributions } from './contributions';
+import { entryWords, fewMatches, stationWordsQuery, typedPhrases, wordsQuery } from './journal-words';
 
 /** Matches are counted up to this many, as at the station (a page says "more than 1,000"). */
 export const COUNT_LIMIT = 1000;
@@ -172,7 +173,8 @@ type SessionEntryRecord = Pick<EntryRecord, 'seq' | 'at' | 'entry_station' | 'ac
 /**
  * Counts each packing session whose completion is among the entries just stored: the order's
  * packing entries since its previous completion, analysed once by the station's own rules
- * (domain/statistics), so the console's statistics read counts, not the journal.
+ * (domain/statistics) and made numbers once (session_contributions), so the console's statistics
+ * sum numbers, not the journal.
  */
 async function countSessions(client: PoolClient, stationId: string, entries: JournalRow[]): Promise<void> {
   for (const done of entries) {
@@ -202,13 +204,14 @@ async function countSessions(client: PoolClient, stationId: string, entries: Jou
       })),
       lines: await orderLines(client, done.subjectId),
     };
-    const facts = analyseSession(session);
+    const facts: SessionFacts = { ...analyseSession(session), session: { ...session, entries: [] } };
     await client.query('INSERT INTO session_facts (station_id, seq, completed_at, facts) VALUES ($1, $2, $3, $4)', [
       stationId,
       done.seq,
       done.at,
-      JSON.stringify({ ...facts, session: { ...session, entries: [] } }),
+      JSON.stringify(facts),
     ]);
+    await insertContributions(client, [{ stationId, seq: done.seq, completedAt: done.at, facts }]);
   }
 }
 
@@ -318,24 +321,32 @@ export function createCentralJournals(pool: Pool): CentralJournals {
         params.push(v);
         return `$${params.length}`;
       };
-      if (query.stationId !== undefined) where.push(`station_id = ${param(query.stationId)}`);
+      const text = query.text !== undefined && query.text.trim() !== '' ? query.text : null;
+      const words = text === null ? null : wordsQuery(text);
+      if (text !== null && words === null) return { entries: [], total: 0, totalIsAtLeast: false };
+      // The planner cannot tell a rare word from a common one by a prefix query (it guesses 2 %):
+      // rare words are looked up in the word index and sorted; common ones walk the time index.
+      const narrowed = query.stationId !== undefined || query.actorId !== undefined || (query.types?.length ?? 0) > 0;
+      const rare = text !== null && fewMatches(typedPhrases(text), await commonWords(), narrowed ? NARROWED_RARE_WORD_SHARE : RARE_WORD_SHARE);
+      // A rare word at one station is looked up in that station's words (station_words): the word
+      // index would collect the word's entries at every station first ("wrong" at one station,
+      // 10,000,000 entries). The station's own index and the word index are then kept out of the
+      // plan (IS TRUE, ts_match_vq: the same tests, which the planner takes to no index), or it
+      // ANDs them in at the cost of reading every entry each one finds.
+      const atStation = rare && query.stationId !== undefined && text !== null ? stationWordsQuery(query.stationId, text) : null;
+      if (query.stationId !== undefined)
+        where.push(atStation === null ? `station_id = ${param(query.stationId)}` : `(station_id = ${param(query.stationId)}) IS TRUE`);
       if (query.actorId !== undefined) where.push(`actor_id = ${param(query.actorId)}`);
       if (query.types && query.types.length > 0) where.push(`type = ANY(${param([...query.types])}::text[])`);
       if (query.subject) where.push(`subject_kind = ${param(query.subject.kind)} AND subject_id = ${param(query.subject.id)}`);
       if (query.from !== undefined) where.push(`at_time >= ${param(query.from)}::timestamptz`);
       if (query.to !== undefined) where.push(`at_time < ${param(query.to)}::timestamptz`);
-      // The planner cannot tell a rare word from a common one by a prefix query (it guesses 2 %):
-      // rare words are looked up in the word index and sorted; common ones walk the time index.
+      if (atStation !== null)
+        where.push(`station_words(station_id, words) @@ ${param(atStation)}::tsquery AND ts_match_vq(words, to_tsquery('simple', ${param(words)}))`);
+      else if (words !== null) where.push(`words @@ to_tsquery('simple', ${param(words)})`);
       // A page of 50 gains nothing from parallel workers or JIT compilation, and waits for their start.
       const plan = ['SET LOCAL jit = off', 'SET LOCAL max_parallel_workers_per_gather = 0'];
-      if (query.text !== undefined && query.text.trim() !== '') {
-        const words = wordsQuery(query.text);
-        if (words === null) return { entries: [], total: 0, totalIsAtLeast: false };
-        where.push(`words @@ to_tsquery('simple', ${param(words)})`);
-        const narrowed = query.stationId !== undefined || query.actorId !== undefined || (query.types?.length ?? 0) > 0;
-        const rare = fewMatches(typedPhrases(query.text), await commonWords(), narrowed ? NARROWED_RARE_WORD_SHARE : RARE_WORD_SHARE);
-        plan.push(...(rare ? ['SET LOCAL enable_seqscan = off', 'SET LOCAL enable_indexscan = off'] : ['SET LOCAL enable_bitmapscan = off']));
-      }
+      if (text !== null) plan.push(...(rare ? ['SET LOCAL enable_seqscan = off', 'SET LOCAL enable_indexscan = off'] : ['SET LOCAL enable_bitmapscan = off']));
       const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
       const client = await pool.connect();
       try {
@@ -365,16 +376,7 @@ export function createCentralJournals(pool: Pool): CentralJournals {
       }
     },
 
-    async completedFacts(from, to) {
-      const { rows } = await pool.query<{ facts: string }>(
-        'SELECT facts FROM session_facts WHERE completed_at >= $1::timestamptz AND completed_at < $2::timestamptz ORDER BY completed_at, station_id, seq',
-        [from, to],
-      );
-      // Central knows orders by their number; an id only has to tell one station's order from another's here.
-      return rows.map((r, i) => {
-        const facts = JSON.parse(r.facts) as SessionFacts;
-        return { ...facts, session: { ...facts.session, orderId: i + 1 } };
-      });
-    },
+    periodSums: (from, to) => sumContributions(pool, from, to),
+    periodCharts: (from, to, seconds) => periodCharts(pool, from, to, seconds),
   };
 }

@@ -1,3 +1,4 @@
+import type { CentralJournals } from '../app/ports/replication';
 import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
 import type { Clock, Logger } from '../app/ports';
@@ -10,7 +11,7 @@ import {
   centralRequeueSchema,
   centralSearchSchema,
 } from '../contract/central-console';
-import { computeStatistics, defaultFit, ordersPerHour, scoreDistribution } from '../domain/statistics';
+import { defaultFit, figuresOfSums } from '../domain/statistics';
 
 export interface ConsoleRoutesDeps {
   store: Pick<CentralStore, 'journals' | 'console' | 'outbox'>;
@@ -18,6 +19,27 @@ export interface ConsoleRoutesDeps {
   logger: Logger;
   /** A parked event was queued again: central's shop sync delivers it now. */
   onRequeued: () => void;
+}
+
+/**
+ * Every packer's, station's and the total figures of the sessions completed in [from, to) at every
+ * station, with the charts: one aggregate of the numbers each session left when its completion
+ * arrived (session_contributions), figures derived the station's way (figuresOfSums); every
+ * station with the default fit, as central keeps no fits.
+ */
+export async function consoleStatistics(journals: CentralJournals, from: string, to: string) {
+  const [start, end] = [new Date(from).toISOString(), new Date(to).toISOString()];
+  const fit = defaultFit();
+  const [sums, charts] = await Promise.all([journals.periodSums(start, end), journals.periodCharts(start, end, fit.seconds)]);
+  const stats = figuresOfSums(sums, new Map(), fit);
+  return {
+    from,
+    to,
+    packers: stats.packers.map((p) => ({ packerId: p.packerId, figures: p.figures, hourly: charts.hourly.get(p.packerId) ?? [] })),
+    stations: stats.stations,
+    total: stats.total,
+    scoreDistribution: charts.scoreBins,
+  };
 }
 
 /** The most of one order's entries a timeline shows. */
@@ -60,20 +82,7 @@ export function registerConsoleRoutes(v1: FastifyInstance, deps: ConsoleRoutesDe
     }),
   );
 
-  route(CENTRAL_CONSOLE_PATHS.statistics, centralPeriodSchema, async ({ from, to }) => {
-    const facts = await store.journals.completedFacts(new Date(from).toISOString(), new Date(to).toISOString());
-    // Sessions of orders central pulled from the shop carry their lines (lines, kits, expected time); others have none.
-    const stats = computeStatistics({ facts, attributions: [], fits: new Map(), defaultFit: defaultFit() });
-    const [start, end] = [new Date(from), new Date(to)];
-    return {
-      from,
-      to,
-      packers: stats.packers.map((p) => ({ packerId: p.packerId, figures: p.figures, hourly: ordersPerHour(p.orders, start, end) })),
-      stations: stats.stations,
-      total: stats.total,
-      scoreDistribution: scoreDistribution(stats.packers.flatMap((p) => p.orders)),
-    };
-  });
+  route(CENTRAL_CONSOLE_PATHS.statistics, centralPeriodSchema, ({ from, to }) => consoleStatistics(store.journals, from, to));
 
   route(CENTRAL_CONSOLE_PATHS.timeline, centralOrderSchema, async ({ orderNumber }) => ({
     entries: await store.console.orderEntries(orderNumber, TIMELINE_ENTRIES),

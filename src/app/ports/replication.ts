@@ -1,4 +1,4 @@
-import type { SessionFacts } from '../../domain/statistics';
+import type { ContributionSums, Factors } from '../../domain/statistics';
 import type { JournalCheckpoint, JournalEntry, JournalRow } from './journal';
 
 /** Ports of journal replication, station → central (issue 13, point 4), and of central's journal. */
@@ -110,8 +110,11 @@ export interface CentralJournals {
   alarms(limit: number): Promise<ReplicationAlarm[]>;
   search(query: CentralJournalQuery): Promise<CentralJournalPage>;
   /**
-   * Packing sessions completed in [from, to) at every station, as counted (analyseSession) when
-   * each completion arrived; without order lines, which central does not hold.
+   * The numbers of the packing sessions completed in [from, to) at every station, summed by packer
+   * and station (counted by the station's rules when each completion arrived); without order
+   * lines, which central does not hold.
    */
-  completedFacts(from: string, to: string): Promise<SessionFacts[]>;
+  periodSums(from: string, to: string): Promise<ContributionSums[]>;
+  /** The same period's charts: each packer's orders per hour, and the orders per score bin (expected time with `seconds` per factor). */
+  periodCharts(from: string, to: string, seconds: Readonly<Factors>): Promise<{ hourly: Map<number, number[]>; scoreBins: number[] }>;
 }

@@ -4,7 +4,7 @@ import {
   computeStatistics,
   DEFAULT_IDLE_GAP_SECONDS,
   defaultFit,
-  figuresOf,
+  noFigures,
   ordersPerHour,
   scoreDistribution,
   weeksUpTo,
@@ -61,7 +61,7 @@ export function packerStatistics(deps: StatisticsDeps, query: PeriodQuery & { pa
   const period = periodStatistics(deps, query);
   const mine = period.stats.packers.find((p) => p.packerId === query.packerId);
   const rows = mine?.orders ?? [];
-  const figures = mine?.figures ?? figuresOf([], { wrong_item: 0, too_many: 0, unknown_barcode: 0 });
+  const figures = mine?.figures ?? noFigures();
   const stations = new Set(rows.map((r) => r.stationId));
   return {
     from: period.from,
@@ -129,10 +129,7 @@ export function trend(deps: StatisticsDeps, query: { packerId: number | null; we
       ...(query.packerId !== null ? { packerId: query.packerId } : {}),
       ...(query.idleGapSeconds ? { idleGapSeconds: query.idleGapSeconds } : {}),
     });
-    const figures =
-      query.packerId === null
-        ? period.stats.total
-        : (period.stats.packers.find((p) => p.packerId === query.packerId)?.figures ?? figuresOf([], { wrong_item: 0, too_many: 0, unknown_barcode: 0 }));
+    const figures = query.packerId === null ? period.stats.total : (period.stats.packers.find((p) => p.packerId === query.packerId)?.figures ?? noFigures());
     return {
       from: period.from,
       to: period.to,

@@ -9,7 +9,7 @@ const HOUR = 3_600_000;
  */
 export function ordersPerHour(rows: readonly OrderContribution[], from: Date, to: Date): number[] {
   const span = to.getTime() - from.getTime();
-  const buckets = span <= 24 * HOUR ? Math.max(1, Math.ceil(span / HOUR)) : 24;
+  const buckets = hourBuckets(from, to);
   const counts = new Array<number>(buckets).fill(0);
   for (const row of rows) {
     const offset = Date.parse(row.completedAt) - from.getTime();
@@ -18,6 +18,12 @@ export function ordersPerHour(rows: readonly OrderContribution[], from: Date, to
     counts[bucket] = counts[bucket]! + row.share;
   }
   return counts.map((c) => Math.round(c * 1000) / 1000);
+}
+
+/** How many hours the chart of a period has: one per hour of a day or less, else the 24 hours of the day. */
+export function hourBuckets(from: Date, to: Date): number {
+  const span = to.getTime() - from.getTime();
+  return span <= 24 * HOUR ? Math.max(1, Math.ceil(span / HOUR)) : 24;
 }
 
 /** Bins of the order score (expected over actual time), 0.25 wide; the last bin holds 2.5 and above. */

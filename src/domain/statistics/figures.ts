@@ -1,5 +1,6 @@
 import { expectedSeconds, type Factors } from './complexity';
 import type { ComplexityFit } from './fit';
+import { addNumbers, errorsOf, expectedOfSums, sessionContributions, zeroNumbers, type ContributionNumbers } from './contribution';
 import { analyseSession, DEFAULT_IDLE_GAP_SECONDS, type PackerErrorVerdict, type SessionFacts } from './session';
 import type { CompletedSession, PackingErrorAttribution } from './types';
 
@@ -103,47 +104,84 @@ const round = (x: number, digits = 3) => {
   return Math.round(x * f) / f;
 };
 
-/** Figures from the orders behind them; every figure is a sum over these rows, or a ratio of two sums. */
-export function figuresOf(rows: readonly OrderContribution[], errorsBy: Record<PackerErrorVerdict, number>): Figures {
-  const sum = (pick: (r: OrderContribution) => number) => rows.reduce((t, r) => t + pick(r), 0);
-  const orders = sum((r) => r.share);
-  const activeSeconds = sum((r) => r.activeSeconds);
-  const scans = sum((r) => r.scans);
-  const errorsTotal = errorsBy.wrong_item + errorsBy.too_many + errorsBy.unknown_barcode;
-  const returns = sum((r) => r.returns);
-  const expected = sum((r) => r.expectedSeconds);
-  const partialOverrides = sum((r) => r.partialOverrides);
-  const forcedCompletions = sum((r) => r.forcedCompletions);
+/** Figures from sums of contributions (sessionContributions): every figure is a sum, or a ratio of two sums. */
+export function figuresFromSums(n: Readonly<ContributionNumbers>, expected: number): Figures {
+  const errors = errorsOf(n);
+  const errorsTotal = errors.wrong_item + errors.too_many + errors.unknown_barcode;
   return {
-    orders: round(orders),
-    ordersTouched: rows.length,
-    sharedOrders: rows.filter((r) => r.packers.length > 1).length,
-    parcels: round(sum((r) => r.parcels)),
-    lines: round(sum((r) => r.lines)),
-    units: sum((r) => r.units),
-    activeSeconds: round(activeSeconds, 1),
-    idleGaps: sum((r) => r.idleGaps),
-    idleSecondsLeftOut: round(
-      sum((r) => r.idleSecondsLeftOut),
-      1,
-    ),
-    ordersPerHour: perHour(orders, activeSeconds),
-    unitsPerHour: perHour(
-      sum((r) => r.units),
-      activeSeconds,
-    ),
-    scans,
-    errors: errorsBy,
+    orders: round(n.orders),
+    ordersTouched: n.ordersTouched,
+    sharedOrders: n.sharedOrders,
+    parcels: round(n.parcels),
+    lines: round(n.lines),
+    units: n.units,
+    activeSeconds: round(n.activeSeconds, 1),
+    idleGaps: n.idleGaps,
+    idleSecondsLeftOut: round(n.idleSecondsLeftOut, 1),
+    ordersPerHour: perHour(n.orders, n.activeSeconds),
+    unitsPerHour: perHour(n.units, n.activeSeconds),
+    scans: n.scans,
+    errors,
     errorsTotal,
-    errorsPer100Scans: scans > 0 ? round((errorsTotal * 100) / scans, 2) : null,
-    partialOverrides,
-    forcedCompletions,
-    overrides: partialOverrides + forcedCompletions,
-    weightMismatches: sum((r) => r.weightMismatches),
-    returns,
-    returnsPer1000Orders: orders > 0 ? round((returns * 1000) / orders, 2) : null,
+    errorsPer100Scans: n.scans > 0 ? round((errorsTotal * 100) / n.scans, 2) : null,
+    partialOverrides: n.partialOverrides,
+    forcedCompletions: n.forcedCompletions,
+    overrides: n.partialOverrides + n.forcedCompletions,
+    weightMismatches: n.weightMismatches,
+    returns: n.returns,
+    returnsPer1000Orders: n.orders > 0 ? round((n.returns * 1000) / n.orders, 2) : null,
     expectedSeconds: round(expected, 1),
-    score: activeSeconds > 0 ? round(expected / activeSeconds) : null,
+    score: n.activeSeconds > 0 ? round(expected / n.activeSeconds) : null,
+  };
+}
+
+/** A period with no orders. */
+export const noFigures = (): Figures => figuresFromSums(zeroNumbers(), 0);
+
+/** The sums of a period's contributions by packer (null: the station's own orders) and station. */
+export interface ContributionSums {
+  packerId: number | null;
+  stationId: string;
+  numbers: ContributionNumbers;
+}
+
+/**
+ * Every packer's, every station's and the total figures from sums by packer and station (as
+ * central's aggregate returns them, or computeStatistics adds them up): the expected time of each
+ * station's sums is taken with that station's fit.
+ */
+export function figuresOfSums(
+  sums: readonly ContributionSums[],
+  fits: ReadonlyMap<string, ComplexityFit>,
+  fallbackFit: ComplexityFit,
+): Pick<Statistics, 'stations' | 'total'> & { packers: { packerId: number; figures: Figures }[] } {
+  const packers = new Map<number, { numbers: ContributionNumbers; expected: number }>();
+  const stations = new Map<string, { numbers: ContributionNumbers; expected: number }>();
+  const total = { numbers: zeroNumbers(), expected: 0 };
+  const add = <K>(map: Map<K, { numbers: ContributionNumbers; expected: number }>, key: K, n: ContributionNumbers, expected: number) => {
+    const t = map.get(key) ?? { numbers: zeroNumbers(), expected: 0 };
+    addNumbers(t.numbers, n);
+    t.expected += expected;
+    map.set(key, t);
+  };
+  for (const s of sums) {
+    const expected = expectedOfSums(s.numbers, fits.get(s.stationId) ?? fallbackFit);
+    if (s.packerId !== null) {
+      add(packers, s.packerId, s.numbers, expected);
+      continue;
+    }
+    add(stations, s.stationId, s.numbers, expected);
+    addNumbers(total.numbers, s.numbers);
+    total.expected += expected;
+  }
+  return {
+    packers: [...packers.entries()]
+      .map(([packerId, t]) => ({ packerId, figures: figuresFromSums(t.numbers, t.expected) }))
+      .sort((a, b) => a.packerId - b.packerId),
+    stations: [...stations.entries()]
+      .map(([stationId, t]) => ({ stationId, figures: figuresFromSums(t.numbers, t.expected) }))
+      .sort((a, b) => a.stationId.localeCompare(b.stationId)),
+    total: figuresFromSums(total.numbers, total.expected),
   };
 }
 
@@ -170,101 +208,53 @@ export function computeStatistics(input: StatisticsInput): Statistics {
   }
 
   const rowsByPacker = new Map<number, OrderContribution[]>();
-  const errorsByPacker = new Map<number, Record<PackerErrorVerdict, number>>();
-  const rowsByStation = new Map<string, OrderContribution[]>();
-  const errorsByStation = new Map<string, Record<PackerErrorVerdict, number>>();
-  const addErrors = <K>(map: Map<K, Record<PackerErrorVerdict, number>>, key: K, e: Record<PackerErrorVerdict, number>) => {
-    const t = map.get(key) ?? { wrong_item: 0, too_many: 0, unknown_barcode: 0 };
-    t.wrong_item += e.wrong_item;
-    t.too_many += e.too_many;
-    t.unknown_barcode += e.unknown_barcode;
-    map.set(key, t);
-  };
+  const sums = new Map<string, ContributionSums>();
   for (const f of facts) {
     const s = f.session;
     const fit = input.fits.get(s.stationId) ?? input.defaultFit;
     const orderExpected = expectedSeconds(f.factors, fit.seconds);
     const packers = f.parts.map((p) => p.packerId);
-    const stationRow: OrderContribution = {
-      orderId: s.orderId,
-      orderNumber: s.orderNumber,
-      sessionId: s.sessionId,
-      stationId: s.stationId,
-      completedAt: s.completedAt,
-      packerId: 0,
-      share: 1,
-      packers,
-      resumed: f.resumed,
-      parcels: f.factors.parcels,
-      lines: f.factors.lines,
-      units: 0,
-      activeSeconds: 0,
-      idleGaps: 0,
-      idleSecondsLeftOut: 0,
-      scans: 0,
-      errors: 0,
-      partialOverrides: 0,
-      forcedCompletions: 0,
-      weightMismatches: 0,
-      returns: 0,
-      factors: f.factors,
-      orderExpectedSeconds: round(orderExpected, 1),
-      orderActiveSeconds: round(f.activeSeconds, 1),
-      orderScore: f.activeSeconds > 0 ? round(orderExpected / f.activeSeconds) : null,
-      expectedSeconds: orderExpected,
-    };
-    for (const p of f.parts) {
-      const errors = p.errors.wrong_item + p.errors.too_many + p.errors.unknown_barcode;
-      const returns = bySession.get(`${s.sessionId ?? s.orderNumber}|${keyOf(s.orderId, p.packerId)}`) ?? 0;
-      const row: OrderContribution = {
-        ...stationRow,
-        packerId: p.packerId,
-        share: round(p.share, 4),
-        parcels: f.factors.parcels * p.share,
-        lines: f.factors.lines * p.share,
-        units: p.units,
-        activeSeconds: p.activeSeconds,
-        idleGaps: p.idleGaps,
-        idleSecondsLeftOut: p.idleSecondsLeftOut,
-        scans: p.scans,
-        errors,
-        partialOverrides: p.partialOverrides,
-        forcedCompletions: p.forcedCompletions,
-        weightMismatches: p.weightMismatches,
-        returns,
-        expectedSeconds: orderExpected * p.share,
-      };
-      push(rowsByPacker, p.packerId, row);
-      addErrors(errorsByPacker, p.packerId, p.errors);
-      addErrors(errorsByStation, s.stationId, p.errors);
-      stationRow.units += p.units;
-      stationRow.activeSeconds += p.activeSeconds;
-      stationRow.idleGaps += p.idleGaps;
-      stationRow.idleSecondsLeftOut += p.idleSecondsLeftOut;
-      stationRow.scans += p.scans;
-      stationRow.errors += errors;
-      stationRow.partialOverrides += p.partialOverrides;
-      stationRow.forcedCompletions += p.forcedCompletions;
-      stationRow.weightMismatches += p.weightMismatches;
-      stationRow.returns += returns;
+    const returnsOf = (packerId: number) => bySession.get(`${s.sessionId ?? s.orderNumber}|${keyOf(s.orderId, packerId)}`) ?? 0;
+    for (const c of sessionContributions(f, returnsOf)) {
+      const key = `${c.packerId ?? ''}|${s.stationId}`;
+      const t = sums.get(key) ?? { packerId: c.packerId, stationId: s.stationId, numbers: zeroNumbers() };
+      addNumbers(t.numbers, c.numbers);
+      sums.set(key, t);
+      if (c.packerId === null) continue;
+      const n = c.numbers;
+      push(rowsByPacker, c.packerId, {
+        orderId: s.orderId,
+        orderNumber: s.orderNumber,
+        sessionId: s.sessionId,
+        stationId: s.stationId,
+        completedAt: s.completedAt,
+        packerId: c.packerId,
+        share: c.share,
+        packers,
+        resumed: f.resumed,
+        parcels: n.parcels,
+        lines: n.lines,
+        units: n.units,
+        activeSeconds: n.activeSeconds,
+        idleGaps: n.idleGaps,
+        idleSecondsLeftOut: n.idleSecondsLeftOut,
+        scans: n.scans,
+        errors: n.wrongItem + n.tooMany + n.unknownBarcode,
+        partialOverrides: n.partialOverrides,
+        forcedCompletions: n.forcedCompletions,
+        weightMismatches: n.weightMismatches,
+        returns: n.returns,
+        factors: f.factors,
+        orderExpectedSeconds: round(orderExpected, 1),
+        orderActiveSeconds: round(f.activeSeconds, 1),
+        orderScore: f.activeSeconds > 0 ? round(orderExpected / f.activeSeconds) : null,
+        expectedSeconds: expectedOfSums(n, fit),
+      });
     }
-    push(rowsByStation, s.stationId, stationRow);
   }
-  const none = { wrong_item: 0, too_many: 0, unknown_barcode: 0 };
-  const packers = [...rowsByPacker.entries()]
-    .map(([packerId, rows]) => ({ packerId, figures: figuresOf(rows, errorsByPacker.get(packerId) ?? none), orders: rows.map(roundRow) }))
-    .sort((a, b) => a.packerId - b.packerId);
-  const stations = [...rowsByStation.entries()]
-    .map(([stationId, rows]) => ({ stationId, figures: figuresOf(rows, errorsByStation.get(stationId) ?? none) }))
-    .sort((a, b) => a.stationId.localeCompare(b.stationId));
-  const allRows = [...rowsByStation.values()].flat();
-  const allErrors = { ...none };
-  for (const e of errorsByStation.values()) {
-    allErrors.wrong_item += e.wrong_item;
-    allErrors.too_many += e.too_many;
-    allErrors.unknown_barcode += e.unknown_barcode;
-  }
-  return { packers, stations, total: figuresOf(allRows, allErrors), facts };
+  const figures = figuresOfSums([...sums.values()], input.fits, input.defaultFit);
+  const packers = figures.packers.map((p) => ({ ...p, orders: (rowsByPacker.get(p.packerId) ?? []).map(roundRow) }));
+  return { packers, stations: figures.stations, total: figures.total, facts };
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

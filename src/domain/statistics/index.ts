@@ -1,5 +1,6 @@
 export * from './charts';
 export * from './complexity';
+export * from './contribution';
 export * from './definitions';
 export * from './figures';
 export * from './fit';

@@ -45,7 +45,7 @@ describe("central's orders (migration 0005)", () => {
          VALUES ('ST-A', 1, 'note', 'PD-1', 'note:PD-1', '{}', now(), now(), now())`,
       );
       const report = await migrateCentral(pool);
-      expect(report).toMatchObject({ from: 4, to: CENTRAL_MIGRATIONS.length, applied: ['5-central-orders', '6-outbox-event-key'] });
+      expect(report).toMatchObject({ from: 4, to: CENTRAL_MIGRATIONS.length, applied: expect.arrayContaining(['5-central-orders', '6-outbox-event-key']) });
       expect((await pool.query('SELECT order_number, kind FROM order_claims')).rows).toEqual([{ order_number: 'PD-1', kind: 'completed' }]);
       // The same station and id under another key is another event now; the same key is still refused by the key.
       await pool.query(

@@ -75,6 +75,15 @@ describe("the manager's console at central, over two stations", () => {
         expect(atCentral.entries.at(-1)!.at >= newest[199]!).toBe(true);
       }
     }
+    // Words at one station (looked up in that station's own words when rare): what that station finds in its own journal.
+    for (const s of stations) {
+      for (const text of [order, order.slice(0, 3), 'ok', `${order} ok`]) {
+        const own = createJournalSearch(s.db).search({ text, limit: 200, offset: 0 });
+        const atCentral = await ask<CentralJournalPage>('/v1/console/journal-search', { stationId: s.id, text, limit: 200, offset: 0 });
+        expect(atCentral.total, `${s.id} ${text}`).toBe(own.total);
+        if (own.total <= 200) expect(atCentral.entries.map((e) => e.hash).sort(), `${s.id} ${text}`).toEqual(own.entries.map((e) => e.hash).sort());
+      }
+    }
     // A page is newest first across the stations.
     const page = await ask<CentralJournalPage>('/v1/console/journal-search', { limit: 50, offset: 0 });
     const times = page.entries.map((e) => Date.parse(e.at));

@@ -1,0 +1,139 @@
+import type { Pool, PoolClient } from 'pg';
+import {
+  CONTRIBUTION_FIELDS,
+  FACTORS,
+  SCORE_BIN_WIDTH,
+  SCORE_BINS,
+  hourBuckets,
+  sessionContributions,
+  zeroNumbers,
+  type ContributionSums,
+  type Factors,
+  type SessionFacts,
+} from '../domain/statistics';
+
+/**
+ * Each completed session's numbers (domain/statistics sessionContributions) kept as columns of
+ * session_contributions, one row per packer and one for the station (packer_id null), so a
+ * period's figures are one SQL aggregate by packer and station, whatever its length.
+ */
+
+/** The column of a contribution field: activeSeconds → active_seconds. */
+export const columnOf = (field: string): string => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+export const CONTRIBUTION_COLUMNS = CONTRIBUTION_FIELDS.map(columnOf);
+
+/** Writes the contributions of counted sessions (`completedAt` as stored in session_facts). */
+export async function insertContributions(
+  client: PoolClient,
+  sessions: readonly { stationId: string; seq: number; completedAt: string; facts: SessionFacts }[],
+): Promise<void> {
+  const rows = sessions.flatMap((s) => sessionContributions(s.facts).map((c) => ({ ...s, c })));
+  if (rows.length === 0) return;
+  const fixed = ['station_id', 'seq', 'packer_id', 'session_station', 'completed_at'];
+  const types = ['text', 'bigint', 'bigint', 'text', 'timestamptz', ...CONTRIBUTION_COLUMNS.map(() => 'float8')];
+  const columns = [...fixed, ...CONTRIBUTION_COLUMNS];
+  // One statement for all of them: unnest turns the columns back into rows.
+  await client.query(
+    `INSERT INTO session_contributions (${columns.join(', ')})
+     SELECT * FROM unnest(${types.map((t, i) => `$${i + 1}::${t}[]`).join(', ')})`,
+    [
+      rows.map((r) => r.stationId),
+      rows.map((r) => r.seq),
+      rows.map((r) => r.c.packerId),
+      rows.map((r) => r.facts.session.stationId),
+      rows.map((r) => r.completedAt),
+      ...CONTRIBUTION_FIELDS.map((f) => rows.map((r) => r.c.numbers[f])),
+    ],
+  );
+}
+
+/**
+ * Counts the contributions of every session counted before session_contributions existed (or
+ * without it): read back from session_facts in batches, so a database of any size is brought up to
+ * date once. Returns how many sessions it counted.
+ */
+export async function countMissingContributions(client: PoolClient, batch = 2000): Promise<number> {
+  let after: [string, string] = ['', '0'];
+  let counted = 0;
+  for (;;) {
+    const { rows } = await client.query<{ station_id: string; seq: string; completed_at: Date; facts: string }>(
+      `SELECT f.station_id, f.seq, f.completed_at, f.facts FROM session_facts f
+       WHERE (f.station_id, f.seq) > ($1, $2::bigint)
+         AND NOT EXISTS (SELECT 1 FROM session_contributions c WHERE c.station_id = f.station_id AND c.seq = f.seq)
+       ORDER BY f.station_id, f.seq LIMIT $3`,
+      [...after, batch],
+    );
+    if (rows.length === 0) return counted;
+    await insertContributions(
+      client,
+      rows.map((r) => ({ stationId: r.station_id, seq: Number(r.seq), completedAt: r.completed_at.toISOString(), facts: JSON.parse(r.facts) as SessionFacts })),
+    );
+    counted += rows.length;
+    const last = rows.at(-1)!;
+    after = [last.station_id, last.seq];
+  }
+}
+
+/** The sums of the contributions of sessions completed in [from, to), by packer and station. */
+export async function sumContributions(pool: Pool, from: string, to: string): Promise<ContributionSums[]> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN READ ONLY');
+    // One aggregate of a day's rows gains nothing from parallel workers or JIT compilation, and waits for their start.
+    await client.query('SET LOCAL jit = off');
+    await client.query('SET LOCAL max_parallel_workers_per_gather = 0');
+    const { rows } = await client.query<Record<string, number | string | null>>(
+      `SELECT packer_id, session_station, ${CONTRIBUTION_COLUMNS.map((c) => `sum(${c}) AS ${c}`).join(', ')}
+       FROM session_contributions WHERE completed_at >= $1::timestamptz AND completed_at < $2::timestamptz
+       GROUP BY packer_id, session_station`,
+      [from, to],
+    );
+    await client.query('COMMIT');
+    return rows.map((r) => {
+      const numbers = zeroNumbers();
+      CONTRIBUTION_FIELDS.forEach((f, i) => (numbers[f] = Number(r[CONTRIBUTION_COLUMNS[i]!])));
+      return { packerId: r.packer_id === null ? null : Number(r.packer_id), stationId: String(r.session_station), numbers };
+    });
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/**
+ * A period's two charts as the station draws them (domain/statistics/charts.ts), from the same
+ * rows in SQL: each packer's orders per hour (their shares, the hours of the period or of the
+ * day), and how many orders fall into each score bin (the station rows, once per order), the
+ * expected time taken with `seconds` per factor.
+ */
+export async function periodCharts(
+  pool: Pool,
+  from: string,
+  to: string,
+  seconds: Readonly<Factors>,
+): Promise<{ hourly: Map<number, number[]>; scoreBins: number[] }> {
+  const buckets = hourBuckets(new Date(from), new Date(to));
+  const period = `completed_at >= $1::timestamptz AND completed_at < $2::timestamptz`;
+  const hours = await pool.query<{ packer_id: string; bucket: number; orders: number }>(
+    `SELECT packer_id, (floor(extract(epoch FROM completed_at - $1::timestamptz) / 3600)::int % $3) AS bucket, sum(orders)::float8 AS orders
+     FROM session_contributions WHERE ${period} AND packer_id IS NOT NULL GROUP BY 1, 2`,
+    [from, to, buckets],
+  );
+  const hourly = new Map<number, number[]>();
+  for (const r of hours.rows) {
+    const counts = hourly.get(Number(r.packer_id)) ?? new Array<number>(buckets).fill(0);
+    counts[r.bucket] = Math.round(r.orders * 1000) / 1000;
+    hourly.set(Number(r.packer_id), counts);
+  }
+  const expected = FACTORS.map((f) => `${columnOf(`factor_${f}`)} * ${Number(seconds[f])}`).join(' + ');
+  const scores = await pool.query<{ bin: number; orders: string }>(
+    `SELECT least(${SCORE_BINS - 1}, floor(round(((${expected}) / active_seconds)::numeric, 3) / ${SCORE_BIN_WIDTH}))::int AS bin, count(*) AS orders
+     FROM session_contributions WHERE ${period} AND packer_id IS NULL AND active_seconds > 0 GROUP BY 1`,
+    [from, to],
+  );
+  const scoreBins = new Array<number>(SCORE_BINS).fill(0);
+  for (const r of scores.rows) scoreBins[r.bin] = Number(r.orders);
+  return { hourly, scoreBins };
+}
