@@ -2,6 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Clock, Logger, StationPorts, Store } from '../app/ports';
 import { createHttpCentralLink } from '../central-link/http-link';
+import { createHttpFilesLink } from '../central-link/files-link';
 import { loadOrCreateCentralKey } from '../platform/central-key';
 import type { SilentPrint } from '../app/ports/printing';
 import type { StatisticsPorts } from '../app/ports/statistics';
@@ -39,7 +40,7 @@ import { createVideoAndReviewPorts } from '../evidence/station-ports';
 import { verifyJournalFile } from './verify-journal';
 import { countStatisticsAhead, createStatisticsPorts } from './statistics';
 import { PACKDESK_VERSION } from './version';
-import { startReplication } from './replication';
+import { runCourier, startReplication } from './replication';
 import type { ReplicationWorker } from '../app/replication/worker';
 
 export interface BootOptions {
@@ -127,6 +128,7 @@ function attachToCentral(
   const stationId = central.stationId ?? ownStationId;
   return {
     link: createHttpCentralLink({ url: central.url, stationId, privateKey: key.privateKey }),
+    files: createHttpFilesLink({ url: central.url, stationId, privateKey: key.privateKey }),
     book: guardRepository(createCentralLeaseBook(db), db.name),
     stationId,
     leaseBatch: central.leaseBatch ?? DEFAULT_LEASE_BATCH,
@@ -265,6 +267,8 @@ export async function bootStation(options: BootOptions): Promise<BootedStation> 
       station.returnsHousekeeping();
       timers.push(repeat('missed return deadlines', RETURNS_HOUSEKEEPING_MS, () => station.returnsHousekeeping(), log.logger));
       if (station.central) timers.push(renewEvery(options.central?.renewMs ?? CENTRAL_RENEW_MS, station.central, log.logger));
+      // Clips a manager elsewhere asked for and labels the shop bought: fetched by this station's own poll, no port opened.
+      if (station.central?.courier) timers.push(runCourier(station.central.courier, log.logger));
       timers.push(repeat('ending idle logins', IDLE_CHECK_MS, () => station.expireIdleLogins(), log.logger));
       // Between scans, so no scan's commit pays for copying the WAL into the database.
       timers.push(repeat('WAL checkpoint', CHECKPOINT_EVERY_MS, () => checkpointWal(openDb), log.logger));

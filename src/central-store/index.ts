@@ -1,6 +1,8 @@
 import pg from 'pg';
 import type { CentralOutbox, CentralSchema, CentralStations, OrderClaims, RequestNonces } from '../app/ports/central';
 import type { CentralJournals } from '../app/ports/replication';
+import type { CentralClips, CentralLabels } from '../app/ports/central-files';
+import { createCentralClips, createCentralLabels } from './clips';
 import { createOrderClaims } from './claims';
 import { CENTRAL_MIGRATIONS } from './migrations';
 import { centralSchemaVersion, migrateCentral, type CentralMigrationReport } from './migrate';
@@ -23,6 +25,10 @@ export interface CentralStore {
   journals: CentralJournals;
   /** The shop-bound events stations forwarded, for central's sync to deliver. */
   outbox: CentralOutbox;
+  /** Clips central asks stations for, and which stations are polling it. */
+  clips: CentralClips;
+  /** Labels the shop bought, waiting for the station that packed the order. */
+  labels: CentralLabels;
   /**
    * Runs `fn` while this process holds the delivery lock (a session advisory lock), so of two
    * central processes one delivers to the shop at a time; null when the other holds it now.
@@ -52,6 +58,8 @@ export function openCentralStore(options: CentralStoreOptions): CentralStore {
     claims: createOrderClaims(pool),
     journals: createCentralJournals(pool),
     outbox: createCentralOutbox(pool),
+    clips: createCentralClips(pool),
+    labels: createCentralLabels(pool),
     schema: { version: async () => ({ schema: await centralSchemaVersion(pool), known: CENTRAL_MIGRATIONS.length }) },
     async exclusively(fn) {
       const client = await pool.connect();

@@ -10,6 +10,7 @@ import type { ReviewPorts, VideoPorts } from './video';
 import type { PhotoFiles, ReturnsRepository } from './returns';
 import type { StatisticsPorts } from './statistics';
 import type { CentralLeaseBook, CentralLink } from './central';
+import type { CentralFilesLink } from './central-files';
 
 export * from './devices';
 export * from './document-requests';
@@ -65,7 +66,8 @@ export interface StationPorts {
   /** Packer statistics (journal and order reads, payroll files); absent in hosts that keep none. */
   statistics?: StatisticsPorts;
   /** Central, when this station is attached to one (`packdesk serve --central URL`); absent for a station on its own. */
-  central?: { link: CentralLink; book: CentralLeaseBook; stationId: string; leaseBatch: number };
+  /** `files` moves clips and labels between this station and central (absent: none move). */
+  central?: { link: CentralLink; book: CentralLeaseBook; stationId: string; leaseBatch: number; files?: CentralFilesLink };
   clock: Clock;
   logger: Logger;
   /** The station this process runs as when a caller does not name one. */
