@@ -5,6 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { consoleClient } from '../../../src/app/context';
 import type { RunningCentral } from '../../../src/central/central';
 import { createFolderClipStorage } from '../../../src/central/clip-storage';
+import { startHost } from '../../../src/host/server';
+import { BrowserLike } from '../../support/host-client';
 import { usePostgres } from '../../support/postgres-server';
 import { ok } from '../app/video/support';
 import { attachStation, collect, openCentralWith, recordClip, replicateStation, type AttachedStation } from './clip-fixtures';
@@ -94,6 +96,31 @@ describe('video on demand: a clip recorded at one station, played at another thr
     expect(Date.now() - started).toBeLessThan(8000);
     expect(silent).toMatchObject({ ok: false, status: 503, error: { code: 'VIDEO_STATION_OFFLINE' } });
     expect(silent.ok ? '' : silent.error.message).toMatch(/did not send it within 2 s/);
+  }, 60_000);
+
+  it("A's browser host plays it for A's manager, seeking with Range (206), and refuses a browser nobody logged into", async () => {
+    const { a, b, segmentId, content, cache } = await warehouse();
+    const rendererDir = path.join(cache, 'renderer');
+    fs.mkdirSync(rendererDir);
+    fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Packdesk</title>');
+    const host = await startHost({ station: a.f.station, defaultStationId: 'ST-01', rendererDir, host: '127.0.0.1', port: 0 });
+    try {
+      const clipUrl = `video/central/ST-B/${segmentId}`;
+      expect((await new BrowserLike(host.url, 'ST-02').request(clipUrl)).status).toBe(401);
+      const browser = new BrowserLike(host.url, 'ST-02');
+      expect((await browser.result('auth.badge', { badge: 'PD-M-0001', pin: '1111' })).ok).toBe(true);
+      const courier = b.f.station.central!.courier!;
+      await courier.step(0);
+      const [res] = await Promise.all([browser.request(clipUrl, { headers: { range: 'bytes=0-1023' } }), courier.step(8000)]);
+      expect(res.status).toBe(206);
+      expect(res.headers.get('content-range')).toBe(`bytes 0-1023/${content.length}`);
+      expect(Buffer.from(await res.arrayBuffer()).equals(content.subarray(0, 1024))).toBe(true);
+      const whole = await browser.request(clipUrl);
+      expect(whole.status).toBe(200);
+      expect(Buffer.from(await whole.arrayBuffer()).equals(content)).toBe(true);
+    } finally {
+      await host.close();
+    }
   }, 60_000);
 
   it("keeps the asking station's rules: logged out, or a packer, gets nothing from central", async () => {
