@@ -57,13 +57,12 @@ export function createCentralClips(pool: Pool): CentralClips {
       return rows.map((r) => Number(r.segment_id));
     },
     async answer(stationId, segmentId, state, detail, now) {
-      await pool.query('UPDATE clip_requests SET state = $3, detail = $4, answered_at = $5 WHERE station_id = $1 AND segment_id = $2', [
-        stationId,
-        segmentId,
-        state,
-        detail,
-        now,
-      ]);
+      // A station may also send a clip nobody asked for yet: the row says what central holds either way.
+      await pool.query(
+        `INSERT INTO clip_requests (station_id, segment_id, state, detail, asked_at, answered_at) VALUES ($1, $2, $3, $4, $5, $5)
+         ON CONFLICT (station_id, segment_id) DO UPDATE SET state = $3, detail = $4, answered_at = $5`,
+        [stationId, segmentId, state, detail, now],
+      );
     },
     async polled(stationId, now) {
       await pool.query(

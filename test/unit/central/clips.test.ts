@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,6 +8,7 @@ import type { RunningCentral } from '../../../src/central/central';
 import { createFolderClipStorage } from '../../../src/central/clip-storage';
 import { startHost } from '../../../src/host/server';
 import { BrowserLike } from '../../support/host-client';
+import { signRequest } from '../../../src/platform/request-signature';
 import { usePostgres } from '../../support/postgres-server';
 import { ok } from '../app/video/support';
 import { attachStation, collect, openCentralWith, recordClip, replicateStation, type AttachedStation } from './clip-fixtures';
@@ -121,6 +123,24 @@ describe('video on demand: a clip recorded at one station, played at another thr
     } finally {
       await host.close();
     }
+  }, 60_000);
+
+  it('takes an upload only from the station that recorded the clip, signed over the bytes sent', async () => {
+    const { c, a, b, segmentId, content } = await warehouse();
+    const put = async (s: AttachedStation, signedSha: string) => {
+      const pathName = `/v1/video/segments/${segmentId}`;
+      const headers = signRequest(s.privateKey, s.id, { method: 'PUT', path: pathName, body: { sha256: signedSha } }, new Date());
+      const res = await fetch(`${c.url}${pathName}`, { method: 'PUT', headers: { ...headers, 'content-type': 'video/webm' }, body: new Uint8Array(content) });
+      return { status: res.status, body: (await res.json()) as { error?: { code: string; params?: { reason?: string } } } };
+    };
+    const sha = crypto.createHash('sha256').update(content).digest('hex');
+    // A holds no clip of that id: its upload is judged against A's journal, never B's.
+    expect(await put(a, sha)).toMatchObject({ status: 404, body: { error: { code: 'VIDEO_SEGMENT_NOT_FOUND' } } });
+    // B's signature over other bytes than those sent.
+    expect(await put(b, '0'.repeat(64))).toMatchObject({ status: 401, body: { error: { params: { reason: 'bad-signature' } } } });
+    expect(await c.store.clips.state('ST-B', segmentId)).toBeNull();
+    expect(await put(b, sha)).toMatchObject({ status: 200 });
+    expect(await c.store.clips.state('ST-B', segmentId)).toMatchObject({ state: 'held' });
   }, 60_000);
 
   it("keeps the asking station's rules: logged out, or a packer, gets nothing from central", async () => {
