@@ -4,6 +4,9 @@ export const enCentralErrors = {
     'Offline: central cannot be reached, so this station packs only the {{count}} order(s) it holds. Order {{order}} is not one of them — put it aside.',
   CENTRAL_NOT_ATTACHED: 'This station is not attached to central.',
   CENTRAL_UNREACHABLE: 'Central cannot be reached. Try again when the station is back online.',
+  VIDEO_STATION_OFFLINE: 'This clip is kept at station {{station}}, which is offline now. Play it again once that station is switched on and connected.',
+  VIDEO_HASH_MISMATCH:
+    'Station {{station}} sent clip {{segment}}, but the file is not the one its journal recorded (the SHA-256 differs). Central refused it: the clip was changed after recording. Tell an administrator.',
 } as const;
 
 export const enCentral = {

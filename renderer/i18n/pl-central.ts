@@ -6,6 +6,10 @@ export const plCentralErrors: Record<keyof typeof enCentralErrors, string> = {
     'Offline: brak połączenia z centralą, więc to stanowisko pakuje tylko zarezerwowane dla niego zamówienia ({{count}}). Zamówienia {{order}} wśród nich nie ma — odłóż je.',
   CENTRAL_NOT_ATTACHED: 'To stanowisko nie jest podłączone do centrali.',
   CENTRAL_UNREACHABLE: 'Brak połączenia z centralą. Spróbuj ponownie, gdy stanowisko znów będzie online.',
+  VIDEO_STATION_OFFLINE:
+    'To nagranie jest przechowywane na stanowisku {{station}}, które jest teraz offline. Odtwórz je ponownie, gdy to stanowisko zostanie włączone i połączone.',
+  VIDEO_HASH_MISMATCH:
+    'Stanowisko {{station}} przesłało nagranie {{segment}}, ale plik nie jest tym, który zapisano w jego dzienniku (inna suma SHA-256). Centrala go odrzuciła: nagranie zmieniono po zapisie. Powiadom administratora.',
 };
 
 type Words<T> = { [K in keyof T]: T[K] extends string ? string : Words<T[K]> };

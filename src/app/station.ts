@@ -7,7 +7,7 @@
  */
 import { authHandlers, Logins } from './auth';
 import { METHODS } from '../contract/methods';
-import { roleAllows, type Role } from '../domain/user';
+import { roleAllows, type Role, type User } from '../domain/user';
 import { createDispatch, type Dispatch } from './dispatch';
 import { CarrierShipmentWorker, carrierLabelsFrom, carrierShipmentsOnPacked, shopTrackingNumbers } from './carriers/shipments';
 import type { CarrierKind, LabelSource } from './ports/carriers';
@@ -29,6 +29,8 @@ import type { Completion } from './packing/complete';
 import { CentralAttachment } from './central/attachment';
 import { centralHandlers } from './central/handlers';
 import { notAttached, type Across } from './central/across';
+import { courierFor, type CentralCourier } from './central/courier';
+import { playRemoteClip, type RemoteClipAnswer } from './central/remote-clips';
 import { PackingDesk } from './packing/desk';
 import { packingHandlers } from './packing/handlers';
 import { toReadingView } from './packing/scale';
@@ -79,8 +81,16 @@ export interface Station {
    * manager, or as a returns handler for a clip of an order that has a return.
    */
   mayReview(client: Client, media: { kind: 'clip' | 'evidence'; id: string }): 'yes' | 'NOT_LOGGED_IN' | 'FORBIDDEN';
-  /** Central, when attached: hosts renew the station's leases (and tell central its completions) on a timer. */
-  central: { renew(): Promise<void> } | null;
+  /**
+   * Central, when attached: hosts renew the station's leases (and tell central its completions) on
+   * a timer, and run the courier's long poll (clips central asks for, labels handed back).
+   */
+  central: { renew(): Promise<void>; courier: CentralCourier | null } | null;
+  /**
+   * A clip recorded at another station, played through central (`stationId` recorded it), whole or
+   * the asked byte range, for a client allowed to review it here (the rules of mayReview).
+   */
+  remoteClip(client: Client, stationId: string, segmentId: number, range: string | null): Promise<RemoteClipAnswer>;
   /** What hosts need to know of their clients' logins (which events a client may hear, renewing a key). */
   logins: StationLogins;
 }
@@ -201,6 +211,14 @@ export function createStation(ports: StationPorts): Station {
   const carrierLabels = shop
     ? shopLabelsTo(createStationPrinting({ stationId: ports.stationId, archive, profiles, printQueue, clock: () => clock.now() }))
     : null;
+  // A label the shop bought for an order packed here comes back through central to this printer, as it would from the shop.
+  const reviewDeps = { store, returns: ports.returns.repository };
+  /** Who is logged in through a client, at any station. */
+  const usersOf = (client: Client): User[] => store.logins.liveFor(client.key).flatMap((login) => logins.current(client, login.stationId)?.user ?? []);
+  const courier = courierFor(
+    ports,
+    carrierLabels ?? shopLabelsTo(createStationPrinting({ stationId: ports.stationId, archive, profiles, printQueue, clock: () => clock.now() })),
+  );
   const syncDeps = {
     ...common,
     sync: ports.sync,
@@ -293,7 +311,7 @@ export function createStation(ports: StationPorts): Station {
     dispatch,
     events: { subscribe: (listener) => events.subscribe(listener) },
     expireIdleLogins: () => logins.expireIdle(),
-    central: attachment ? { renew: () => attachment.renew(ports.stationId) } : null,
+    central: attachment ? { renew: () => attachment.renew(ports.stationId), courier } : null,
     logins: {
       rekey: (from, to) => void store.logins.rekey(from.key, to.key),
       setScreen: (stationId, client) => void screens.set(stationId, client),
@@ -333,12 +351,15 @@ export function createStation(ports: StationPorts): Station {
       const segment = /^\d+$/.test(id) ? ports.video?.segments.byId(Number(id)) : null;
       return segment?.path && segment.status !== 'deleted' ? (ports.video?.files.locate(segment.path) ?? null) : null;
     },
+    remoteClip(client, stationId, segmentId, range) {
+      const mayRead = (user: User, order: string) => mayReadOrder(reviewDeps, user, order);
+      return playRemoteClip({ link: ports.central?.files ?? null, users: usersOf(client), mayRead }, stationId, segmentId, range);
+    },
     mayReview(client, media) {
-      const users = store.logins.liveFor(client.key).flatMap((login) => logins.current(client, login.stationId)?.user ?? []);
+      const users = usersOf(client);
       if (users.length === 0) return 'NOT_LOGGED_IN';
       if (users.some((user) => roleAllows(user.role, MANAGERS))) return 'yes';
       const segment = media.kind === 'clip' && /^\d+$/.test(media.id) ? ports.video?.segments.byId(Number(media.id)) : null;
-      const reviewDeps = { store, returns: ports.returns.repository };
       return segment && users.some((user) => mayReadOrder(reviewDeps, user, segment.orderNumber)) ? 'yes' : 'FORBIDDEN';
     },
     returnsHousekeeping() {

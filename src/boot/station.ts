@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Clock, Logger, StationPorts, Store } from '../app/ports';
 import { createHttpConsoleLink } from '../central-link/console-link';
 import { createHttpCentralLink } from '../central-link/http-link';
+import { createHttpFilesLink } from '../central-link/files-link';
 import { loadOrCreateCentralKey } from '../platform/central-key';
 import type { SilentPrint } from '../app/ports/printing';
 import type { StatisticsPorts } from '../app/ports/statistics';
@@ -41,7 +42,7 @@ import { createVideoAndReviewPorts } from '../evidence/station-ports';
 import { verifyJournalFile } from './verify-journal';
 import { countStatisticsAhead, createStatisticsPorts } from './statistics';
 import { PACKDESK_VERSION } from './version';
-import { startReplication } from './replication';
+import { runCourier, startReplication } from './replication';
 import type { ReplicationWorker } from '../app/replication/worker';
 
 export interface BootOptions {
@@ -130,6 +131,7 @@ function attachToCentral(
   return {
     link: createHttpCentralLink({ url: central.url, stationId, privateKey: key.privateKey }),
     console: createHttpConsoleLink({ url: central.url, stationId, privateKey: key.privateKey }),
+    files: createHttpFilesLink({ url: central.url, stationId, privateKey: key.privateKey }),
     book: guardRepository(createCentralLeaseBook(db), db.name),
     stationId,
     leaseBatch: central.leaseBatch ?? DEFAULT_LEASE_BATCH,
@@ -270,6 +272,8 @@ export async function bootStation(options: BootOptions): Promise<BootedStation> 
       station.returnsHousekeeping();
       timers.push(repeat('missed return deadlines', RETURNS_HOUSEKEEPING_MS, () => station.returnsHousekeeping(), log.logger, quiet));
       if (station.central) timers.push(renewEvery(options.central?.renewMs ?? CENTRAL_RENEW_MS, station.central, log.logger));
+      // Clips a manager elsewhere asked for and labels the shop bought: fetched by this station's own poll, no port opened.
+      if (station.central?.courier) timers.push(runCourier(station.central.courier, log.logger));
       timers.push(repeat('ending idle logins', IDLE_CHECK_MS, () => station.expireIdleLogins(), log.logger, quiet));
       // Between scans, so no scan's commit pays for copying the WAL into the database, and in a
       // quiet moment, so no scan waits for it either.

@@ -2,6 +2,8 @@ import pg from 'pg';
 import type { CentralOrders, CentralOutbox, CentralSchema, CentralStations, OrderClaims, RequestNonces } from '../app/ports/central';
 import type { CentralConsole } from '../app/ports/central-console';
 import type { CentralJournals } from '../app/ports/replication';
+import type { CentralClips, CentralLabels } from '../app/ports/central-files';
+import { createCentralClips, createCentralLabels } from './clips';
 import { createOrderClaims } from './claims';
 import { CENTRAL_MIGRATIONS } from './migrations';
 import { centralSchemaVersion, migrateCentral, type CentralMigrationReport } from './migrate';
@@ -30,6 +32,10 @@ export interface CentralStore {
   outbox: CentralOutbox;
   /** The orders and products central pulled from the shop, which stations fetch from it. */
   orders: CentralOrders;
+  /** Clips central asks stations for, and which stations are polling it. */
+  clips: CentralClips;
+  /** Labels the shop bought, waiting for the station that packed the order. */
+  labels: CentralLabels;
   /**
    * Runs `fn` while this process holds the delivery lock (a session advisory lock), so of two
    * central processes one delivers to the shop at a time; null when the other holds it now.
@@ -80,6 +86,8 @@ export function openCentralStore(options: CentralStoreOptions): CentralStore {
     journals: createCentralJournals(pool),
     console: createCentralConsole(pool),
     outbox: createCentralOutbox(pool),
+    clips: createCentralClips(pool),
+    labels: createCentralLabels(pool),
     schema: { version: async () => ({ schema: await centralSchemaVersion(pool), known: CENTRAL_MIGRATIONS.length }) },
     orders: createCentralOrders(pool),
     exclusively: (fn) => holding(pool, DELIVERY_LOCK, fn),

@@ -1,9 +1,13 @@
+import os from 'node:os';
+import path from 'node:path';
 import type { Clock, Logger } from '../app/ports';
 import { openCentralStore, type CentralStore } from '../central-store';
 import type { ShopBackend } from '../app/ports/backend';
 import { startCentralServer } from './server';
 import { CentralShopPull } from './shop-pull';
 import { CentralShopSync } from './shop-sync';
+import { Wakeups, stationKeyOf } from './clip-relay';
+import { createFolderClipStorage, type ClipStorage } from './clip-storage';
 
 export interface CentralOptions {
   databaseUrl: string;
@@ -24,6 +28,15 @@ export interface CentralOptions {
    * forwarded events are kept and wait until central starts with a shop.
    */
   shop?: { backend: ShopBackend; everySeconds: number; pull?: boolean } | undefined;
+  /**
+   * Where the clips central fetches from stations are kept: a folder (`--video-cache`, default a
+   * folder under the system's temporary one) or an S3-compatible bucket (`--video-bucket`).
+   */
+  clipStorage?: ClipStorage;
+  /** How long a manager's ask waits for the recording station to send its clip (default 20 s). */
+  clipWaitMs?: number;
+  /** A station silent this long (no poll) is offline for clips (default 45 s). */
+  stationOfflineAfterMs?: number;
 }
 
 export interface RunningCentral {
@@ -54,6 +67,9 @@ export async function startCentral(options: CentralOptions): Promise<RunningCent
     await store.close();
     throw error;
   }
+  const wakeups = new Wakeups();
+  const clipStorage = options.clipStorage ?? createFolderClipStorage(path.join(os.tmpdir(), 'packdesk-central-clips'));
+  logger.info('central keeps fetched clips', { where: clipStorage.where });
   const shopSync = options.shop
     ? new CentralShopSync({
         outbox: store.outbox,
@@ -62,6 +78,14 @@ export async function startCentral(options: CentralOptions): Promise<RunningCent
         clock,
         logger,
         everySeconds: options.shop.everySeconds,
+        // A label the shop bought goes back to the station that packed the order, to print there.
+        labels: async (label, orderNumber) => {
+          const stationId = await store.labels.packedAt(orderNumber);
+          if (!stationId) return void logger.error('central: a shop label for an order no station forwarded', { orderNumber });
+          await store.labels.add(stationId, orderNumber, label, clock.now());
+          logger.info('central: a shop label waits for its station', { orderNumber, stationId });
+          wakeups.wake(stationKeyOf(stationId));
+        },
       })
     : null;
   const shopPull = options.shop
@@ -85,6 +109,8 @@ export async function startCentral(options: CentralOptions): Promise<RunningCent
     leases: { leaseMs: options.leaseMs ?? DEFAULT_LEASE_MS, maxLeases: options.maxLeases ?? DEFAULT_MAX_LEASES },
     onForwarded: () => shopSync?.kick(),
     shopKind: options.shop?.backend.kind ?? null,
+    clips: { storage: clipStorage, fetchWaitMs: options.clipWaitMs ?? 20_000, offlineAfterMs: options.stationOfflineAfterMs ?? 45_000 },
+    wakeups,
   }).catch(async (error: unknown) => {
     await store.close();
     throw error;

@@ -7,6 +7,9 @@ import { authenticateStation } from './authenticate';
 import { registerClaimRoutes, type LeasePolicy } from './routes';
 import { registerConsoleRoutes } from './console-routes';
 import { registerReplicationRoutes } from './replication-routes';
+import { registerClipRoutes } from './clip-routes';
+import type { Wakeups } from './clip-relay';
+import type { ClipStorage } from './clip-storage';
 
 export interface CentralServerOptions {
   store: CentralStore;
@@ -20,6 +23,10 @@ export interface CentralServerOptions {
   onForwarded?: () => void;
   /** The shop central pulls orders from (`--shop`), null without one. */
   shopKind?: BackendKind | null;
+  /** Where fetched clips are kept, how long an asker waits for a station, when a silent station counts as offline. */
+  clips: { storage: ClipStorage; fetchWaitMs: number; offlineAfterMs: number };
+  /** Wakes a station's long poll when a label waits for it. */
+  wakeups: Wakeups;
 }
 
 export interface RunningCentralServer {
@@ -70,7 +77,9 @@ export async function startCentralServer(options: CentralServerOptions): Promise
   await app.register(
     async (v1) => {
       v1.addHook('preHandler', async (req: FastifyRequest, reply: FastifyReply) => {
-        const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+        // A clip upload was streamed to a file and hashed on the way: the signature covers that hash.
+        const raw = req.body as unknown;
+        const body = Buffer.isBuffer(raw) ? raw : typeof raw === 'object' && raw !== null && 'sha256' in raw ? { sha256: String(raw.sha256) } : Buffer.alloc(0);
         const auth = await authenticateStation(
           { stations: store.stations, nonces: store.nonces, clock, windowMs: options.signatureWindowMs },
           { method: req.method, path: req.url, body, headers: req.headers },
@@ -96,6 +105,7 @@ export async function startCentralServer(options: CentralServerOptions): Promise
       });
       registerReplicationRoutes(v1, { journals: store.journals, clock, logger });
       registerConsoleRoutes(v1, { store, clock, logger, onRequeued: options.onForwarded ?? (() => undefined) });
+      registerClipRoutes(v1, { clips: store.clips, labels: store.labels, wakeups: options.wakeups, clock, logger, ...options.clips });
       // A station attaching says hello with its own time: central answers how far apart the clocks are.
       v1.post('/hello', async (req, reply) => {
         const body = parseJson(req.body);

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Clock, Logger } from '../app/ports';
-import type { ShopBackend } from '../app/ports/backend';
+import type { ShopBackend, ShopLabel } from '../app/ports/backend';
 import type { CentralOutbox } from '../app/ports/central';
 import { drainOutbox, type DrainResult } from '../app/sync/drain';
 import { refuseSecretInClear } from '../app/sync/endpoint';
@@ -48,6 +48,8 @@ export interface CentralShopSyncDeps {
   clock: Clock;
   logger: Logger;
   everySeconds: number;
+  /** A label the shop bought for a shipment central pushed (BaseLinker with a courier): handed back to the station that packed it. */
+  labels?: (label: ShopLabel, orderNumber: string) => Promise<void>;
 }
 
 /**
@@ -110,8 +112,8 @@ export class CentralShopSync {
           backend,
           clock,
           logger,
-          // Labels a shop buys (BaseLinker with a courier) would print at the station; central has no printer for them.
-          carrierLabels: null,
+          // Labels a shop buys (BaseLinker with a courier) are fetched after the push, as at a station, and handed back to it.
+          carrierLabels: this.deps.labels ? (label, links) => this.deps.labels!(label, links.orderNumber) : null,
           // The station filled in the carriers' tracking numbers before it forwarded the event.
           trackingFor: null,
           park: async (event, reason) => {

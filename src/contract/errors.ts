@@ -73,6 +73,8 @@ export const ERROR_CODES = [
   'ORDER_NOT_LEASED',
   'CENTRAL_NOT_ATTACHED',
   'CENTRAL_UNREACHABLE',
+  'VIDEO_STATION_OFFLINE',
+  'VIDEO_HASH_MISMATCH',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -1,8 +1,10 @@
 import fs from 'node:fs';
+import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Station } from '../app/station';
 import { MAX_CHUNK_BASE64 } from '../contract/video';
 import { MAX_PHOTO_BASE64 } from '../contract/returns-schemas';
+import { byteRange } from '../platform/byte-range';
 
 export interface VideoRoutesOptions {
   station: Station;
@@ -48,6 +50,18 @@ export function registerVideoRoutes(app: FastifyInstance, options: VideoRoutesOp
     return sendFile(request, reply, file, kind === 'clip' ? 'video/webm' : 'application/zip', kind === 'evidence' ? id : null);
   };
   app.get<{ Params: { segment: string } }>('/video/:segment', async (request, reply) => media('clip', request.params.segment, request, reply));
+  // A clip recorded at another station of the warehouse, through central (docs/central.md, "Video on demand").
+  app.get<{ Params: { station: string; segment: string } }>('/video/central/:station/:segment', async (request, reply) => {
+    if (!/^\d{1,15}$/.test(request.params.segment))
+      return reply.code(404).send({ ok: false, error: { code: 'VIDEO_SEGMENT_NOT_FOUND', message: 'No such clip.' } });
+    if (!request.client) return reply.code(401).send({ ok: false, error: { code: 'NOT_LOGGED_IN', message: 'Log in first.' } });
+    const range = typeof request.headers.range === 'string' ? request.headers.range : null;
+    const answer = await options.station.remoteClip(request.client, request.params.station, Number(request.params.segment), range);
+    if (!answer.ok) return reply.code(answer.status).send({ ok: false, error: answer.error });
+    reply.code(answer.clip.status).header('cache-control', 'no-store');
+    for (const [name, value] of Object.entries(answer.clip.headers)) reply.header(name, value);
+    return reply.send(Readable.from(answer.clip.body));
+  });
   app.get<{ Params: { file: string } }>('/evidence/:file', async (request, reply) => media('evidence', request.params.file, request, reply));
 }
 
@@ -56,18 +70,13 @@ function sendFile(request: FastifyRequest, reply: FastifyReply, file: string, ty
   const size = fs.statSync(file).size;
   reply.header('accept-ranges', 'bytes').header('content-type', type).header('cache-control', 'no-store');
   if (attachment) reply.header('content-disposition', `attachment; filename="${attachment}"`);
-  const range = /^bytes=(\d*)-(\d*)$/.exec(String(request.headers.range ?? ''));
-  if (!range || (range[1] === '' && range[2] === '')) {
+  const range = byteRange(request.headers.range, size);
+  if (range === 'unsatisfiable') return reply.code(416).header('content-range', `bytes */${size}`).send();
+  if (!range.partial) {
     reply.header('content-length', size);
     return reply.send(fs.createReadStream(file));
   }
-  let start = range[1] === '' ? Math.max(0, size - Number(range[2])) : Number(range[1]);
-  let end = range[1] === '' || range[2] === '' ? size - 1 : Math.min(Number(range[2]), size - 1);
-  if (start >= size || start > end) {
-    return reply.code(416).header('content-range', `bytes */${size}`).send();
-  }
-  start = Math.max(0, start);
-  end = Math.max(start, end);
+  const { start, end } = range;
   reply
     .code(206)
     .header('content-range', `bytes ${start}-${end}/${size}`)

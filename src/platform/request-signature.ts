@@ -19,7 +19,8 @@ export interface RequestToSign {
   method: string;
   /** Path and query exactly as sent, e.g. /v1/claims?x=1. */
   path: string;
-  body: Uint8Array | string;
+  /** The body, or only its SHA-256 (hex) for a body streamed from or to a file (a clip). */
+  body: Uint8Array | string | { sha256: string };
 }
 
 export interface RequestSignature {
@@ -31,7 +32,8 @@ export interface RequestSignature {
   signature: string;
 }
 
-export function bodyDigest(body: Uint8Array | string): string {
+export function bodyDigest(body: RequestToSign['body']): string {
+  if (typeof body === 'object' && 'sha256' in body) return body.sha256;
   return crypto.createHash('sha256').update(body).digest('hex');
 }
 

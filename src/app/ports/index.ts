@@ -11,6 +11,7 @@ import type { PhotoFiles, ReturnsRepository } from './returns';
 import type { CentralConsoleLink } from './central-console';
 import type { StatisticsPorts } from './statistics';
 import type { CentralLeaseBook, CentralLink } from './central';
+import type { CentralFilesLink } from './central-files';
 
 export * from './devices';
 export * from './document-requests';
@@ -73,6 +74,8 @@ export interface StationPorts {
     leaseBatch: number;
     /** The manager console's reads of every station at central. */
     console?: CentralConsoleLink;
+    /** Moves clips and labels between this station and central (absent: none move). */
+    files?: CentralFilesLink;
   };
   clock: Clock;
   logger: Logger;

@@ -1,6 +1,6 @@
 import { StationFailure } from '../../contract/errors';
 import type { Clock, Journal, Logger, Store } from '../ports';
-import type { OutboxEvent, OutboxMessage, OutboxRepository, ShopBackend, ShopLabelSink } from '../ports/backend';
+import type { OutboxEvent, OutboxMessage, OutboxRepository, ShopBackend, ShopLabel, ShopLabelSink } from '../ports/backend';
 import { SyncFailure } from '../ports/backend';
 
 const FIRST_RETRY_MS = 5_000;
@@ -34,7 +34,11 @@ export interface DrainDeps {
   backend: ShopBackend;
   clock: Clock;
   logger: Logger;
-  carrierLabels: ShopLabelSink | null;
+  /**
+   * Where a label the shop bought for a pushed shipment goes: the station's printer, or (at
+   * central) a hand-back to the station that packed the order. Awaited, so central stores it first.
+   */
+  carrierLabels: ShopLabelSink | ((label: ShopLabel, links: { orderNumber: string; parcelIndex: number }) => Promise<void>) | null;
   /**
    * The tracking numbers to send with an order's shipment: the carriers' or our SSCCs; 'pending'
    * while a carrier has yet to give one (the event waits, uncounted); null keeps the event's own.
@@ -138,7 +142,7 @@ async function deliver(deps: DrainDeps, event: OutboxEvent & OutboxMessage): Pro
   const { remoteRef } = await backend.pushShipment(push);
   if (deps.carrierLabels) {
     const label = await backend.fetchLabel(push);
-    if (label) deps.carrierLabels(label, { orderNumber: event.orderNumber, parcelIndex: 1 });
+    if (label) await deps.carrierLabels(label, { orderNumber: event.orderNumber, parcelIndex: 1 });
   }
   return remoteRef;
 }

@@ -7,6 +7,7 @@ import { centralOrders } from './0005-central-orders';
 import { outboxEventKey } from './0006-outbox-event-key';
 import { sessionContributions } from './0007-session-contributions';
 import { stationWords } from './0008-station-words';
+import { clipRelay } from './0009-clip-relay';
 
 export type { CentralMigration } from './migration';
 
@@ -20,4 +21,5 @@ export const CENTRAL_MIGRATIONS: readonly CentralMigration[] = [
   outboxEventKey,
   sessionContributions,
   stationWords,
+  clipRelay,
 ];

@@ -3,6 +3,8 @@ import { createConsoleLog } from '../../boot/logger';
 import type { ShopBackend } from '../../app/ports/backend';
 import { startCentral } from '../../central/central';
 import { readShopFile } from '../../central/shop-sync';
+import { bucketFromEnv, createBucketClipStorage } from '../../central/clip-bucket';
+import { createFolderClipStorage, type ClipStorage } from '../../central/clip-storage';
 import { openCentralStore, type CentralStore } from '../../central-store';
 import { parsePublicKey } from '../../platform/request-signature';
 import { parseCount, UsageError } from '../options';
@@ -52,31 +54,63 @@ export function registerCentral(program: Command): void {
       '--shop <file>',
       "the shop central pulls the warehouse's orders from and delivers the stations' shipments and returns to: a JSON file of the sync settings (the secret in PACKDESK_SHOP_SECRET)",
     )
-    .action(async (opts: { database?: string; listen: string; leaseMinutes: string; maxLeases: string; shop?: string }) => {
-      const url = databaseUrl(opts.database);
-      const { host, port } = parseListen(opts.listen);
-      const leaseMs = parseCount(opts.leaseMinutes, '--lease-minutes', 1, 24 * 60) * 60_000;
-      const maxLeases = parseCount(opts.maxLeases, '--max-leases', 0, 1000);
-      let shop: { backend: ShopBackend; everySeconds: number } | undefined;
-      if (opts.shop) {
+    .option('--video-cache <dir>', 'folder where central keeps the clips it fetched from stations (default: a folder under the system temp folder)')
+    .option(
+      '--video-bucket <url>',
+      'an S3-compatible bucket for the clips instead, path-style (https://s3.eu-central-1.amazonaws.com/packdesk-video); credentials in PACKDESK_VIDEO_BUCKET_KEY_ID and PACKDESK_VIDEO_BUCKET_SECRET',
+    )
+    .action(
+      async (opts: {
+        database?: string;
+        listen: string;
+        leaseMinutes: string;
+        maxLeases: string;
+        shop?: string;
+        videoCache?: string;
+        videoBucket?: string;
+      }) => {
+        const url = databaseUrl(opts.database);
+        const { host, port } = parseListen(opts.listen);
+        const leaseMs = parseCount(opts.leaseMinutes, '--lease-minutes', 1, 24 * 60) * 60_000;
+        const maxLeases = parseCount(opts.maxLeases, '--max-leases', 0, 1000);
+        let shop: { backend: ShopBackend; everySeconds: number } | undefined;
+        if (opts.shop) {
+          try {
+            const { settings, backend } = readShopFile(opts.shop, process.env.PACKDESK_SHOP_SECRET || null);
+            shop = { backend, everySeconds: settings.everySeconds };
+          } catch (error) {
+            throw new UsageError(error instanceof Error ? error.message : String(error));
+          }
+        }
+        if (opts.videoCache && opts.videoBucket) throw new UsageError('Give --video-cache or --video-bucket, not both: the clips are kept in one place.');
+        let clipStorage: ClipStorage | undefined;
         try {
-          const { settings, backend } = readShopFile(opts.shop, process.env.PACKDESK_SHOP_SECRET || null);
-          shop = { backend, everySeconds: settings.everySeconds };
+          if (opts.videoBucket) clipStorage = createBucketClipStorage(bucketFromEnv(opts.videoBucket, process.env));
+          else if (opts.videoCache) clipStorage = createFolderClipStorage(opts.videoCache);
         } catch (error) {
           throw new UsageError(error instanceof Error ? error.message : String(error));
         }
-      }
-      const log = createConsoleLog();
-      const running = await startCentral({ databaseUrl: url, host, port, logger: log.logger, leaseMs, maxLeases, shop });
-      process.stderr.write(`Packdesk central: ${running.url}\n`);
-      const stop = async (): Promise<void> => {
-        log.logger.info('central stopping');
-        await running.close();
-        process.exit(0);
-      };
-      process.once('SIGINT', () => void stop());
-      process.once('SIGTERM', () => void stop());
-    });
+        const log = createConsoleLog();
+        const running = await startCentral({
+          databaseUrl: url,
+          host,
+          port,
+          logger: log.logger,
+          leaseMs,
+          maxLeases,
+          shop,
+          ...(clipStorage ? { clipStorage } : {}),
+        });
+        process.stderr.write(`Packdesk central: ${running.url}\n`);
+        const stop = async (): Promise<void> => {
+          log.logger.info('central stopping');
+          await running.close();
+          process.exit(0);
+        };
+        process.once('SIGINT', () => void stop());
+        process.once('SIGTERM', () => void stop());
+      },
+    );
 
   central
     .command('bench')
