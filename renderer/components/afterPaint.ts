@@ -27,3 +27,13 @@ export function afterNextPaint(fn: () => void): void {
     channel.port2.postMessage(null);
   });
 }
+
+/** Runs `fn` in a task of its own, after the tasks already queued (other work waiting for the same paint). */
+export function nextTask(fn: () => void): void {
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => {
+    channel.port1.close();
+    fn();
+  };
+  channel.port2.postMessage(null);
+}

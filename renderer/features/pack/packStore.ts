@@ -3,7 +3,7 @@ import type { Result, StationError } from '../../../src/contract/errors';
 import type { MethodInput, MethodName, MethodOutput } from '../../../src/contract/methods';
 import type { PackingView, ScanOutcomeView } from '../../../src/contract/packing';
 import { call } from '../../api/client';
-import { afterNextPaint } from '../../components/afterPaint';
+import { afterNextPaint, nextTask } from '../../components/afterPaint';
 import { measureSettled } from '../../scanner/timing';
 import { keepUnchanged } from './keepUnchanged';
 
@@ -157,12 +157,16 @@ export const usePackStore = create<PackState>()((set, get) => {
       deferPanels = true;
       set({ view: keepUnchanged(get().view, view), shown: answer });
       deferPanels = false;
-      // The verdict first; the panels follow in the next frame, unless something newer came meanwhile.
-      afterNextPaint(() => {
-        if (get().shown !== answer) return;
-        set({ panels: panelsOf(get()) });
-        if (timed) measureSettled();
-      });
+      // The verdict first; the panels follow in the next frame, unless something newer came
+      // meanwhile. A task later than the paint, so the verdict's own after-paint work (its timing,
+      // its sound, the stop's focus) goes first.
+      afterNextPaint(() =>
+        nextTask(() => {
+          if (get().shown !== answer) return;
+          set({ panels: panelsOf(get()) });
+          if (timed) measureSettled();
+        }),
+      );
     },
 
     notify(notice) {
