@@ -12,6 +12,7 @@ import {
   centralSearchSchema,
 } from '../contract/central-console';
 import { defaultFit, figuresOfSums } from '../domain/statistics';
+import { parseBody } from './parse-body';
 
 export interface ConsoleRoutesDeps {
   store: Pick<CentralStore, 'journals' | 'console' | 'outbox'>;
@@ -46,19 +47,6 @@ export async function consoleStatistics(journals: CentralJournals, from: string,
 const TIMELINE_ENTRIES = 5000;
 const PARKED_SHOWN = 200;
 const RETURNS_DUE_SHOWN = 100;
-
-function parseBody<T>(body: unknown, schema: z.ZodType<T>): { ok: true; value: T } | { ok: false; message: string } {
-  let json: unknown;
-  try {
-    json = Buffer.isBuffer(body) && body.length > 0 ? (JSON.parse(body.toString('utf8')) as unknown) : {};
-  } catch {
-    return { ok: false, message: 'The body is not JSON.' };
-  }
-  const parsed = schema.safeParse(json);
-  return parsed.success
-    ? { ok: true, value: parsed.data }
-    : { ok: false, message: parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ') };
-}
 
 /**
  * The manager's console at central, across every station (issue 13, point 5), under the signed

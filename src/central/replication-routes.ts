@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Clock, Logger } from '../app/ports';
 import type { CentralJournals, ReplicationBatch } from '../app/ports/replication';
 import { judgeBatch } from './replication-verify';
+import { parseBody } from './parse-body';
 
 export interface ReplicationRoutesDeps {
   journals: CentralJournals;
@@ -34,19 +35,6 @@ const checkpointSchema = z
 const batchSchema = z
   .object({ journalKey: z.string().max(200), entries: z.array(rowSchema).max(MAX_BATCH), checkpoints: z.array(checkpointSchema).max(MAX_BATCH) })
   .strict();
-
-function parseBody<T>(body: unknown, schema: z.ZodType<T>): { ok: true; value: T } | { ok: false; message: string } {
-  let json: unknown;
-  try {
-    json = Buffer.isBuffer(body) && body.length > 0 ? (JSON.parse(body.toString('utf8')) as unknown) : {};
-  } catch {
-    return { ok: false, message: 'The body is not JSON.' };
-  }
-  const parsed = schema.safeParse(json);
-  return parsed.success
-    ? { ok: true, value: parsed.data }
-    : { ok: false, message: parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ') };
-}
 
 const invalid = (message: string) => ({ ok: false, error: { code: 'VALIDATION_FAILED', message } });
 

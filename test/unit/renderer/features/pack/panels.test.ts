@@ -83,20 +83,8 @@ describe("the packing screen's panels after a scan", () => {
     await nextPaint();
     expect(packed()).toBe(3);
   });
-});
 
-describe('the line the last scan went to', () => {
-  beforeEach(() => {
-    vi.useFakeTimers();
-    usePackStore.getState().reset();
-    usePackStore.getState().showView(view(0));
-  });
-  afterEach(() => {
-    usePackStore.getState().reset();
-    vi.useRealTimers();
-  });
-
-  it('is marked with the panels, a frame after the verdict, and unmarked at once by a notice', async () => {
+  it('mark the line of the scan with the panels, a frame after the verdict, and unmark it at once for a notice', async () => {
     usePackStore.getState().showOutcome(accepted, view(1), false);
     expect(usePackStore.getState().panels.scannedSku).toBeNull();
     await nextPaint();
