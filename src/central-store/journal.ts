@@ -2,7 +2,7 @@ import type { Pool, PoolClient } from 'pg';
 import type { JournalCheckpoint, JournalRow } from '../app/ports/journal';
 import type { CentralJournalPage, CentralJournals, ReplicationAlarm, ReplicationFault, StoredJournalState } from '../app/ports/replication';
 import { analyseSession, type CompletedSession, type SessionFacts, type StatsLine } from '../domain/statistics';
-import { insertContributions, periodCharts, sumContributions } from './contributions';
+import { insertContributions, periodNumbers } from './contributions';
 import { entryWords, fewMatches, stationWordsQuery, typedPhrases, wordsQuery } from './journal-words';
 
 /** Matches are counted up to this many, as at the station (a page says "more than 1,000"). */
@@ -376,7 +376,6 @@ export function createCentralJournals(pool: Pool): CentralJournals {
       }
     },
 
-    periodSums: (from, to) => sumContributions(pool, from, to),
-    periodCharts: (from, to, seconds) => periodCharts(pool, from, to, seconds),
+    periodNumbers: (from, to, seconds) => periodNumbers(pool, from, to, seconds),
   };
 }

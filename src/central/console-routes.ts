@@ -31,15 +31,15 @@ export interface ConsoleRoutesDeps {
 export async function consoleStatistics(journals: CentralJournals, from: string, to: string) {
   const [start, end] = [new Date(from).toISOString(), new Date(to).toISOString()];
   const fit = defaultFit();
-  const [sums, charts] = await Promise.all([journals.periodSums(start, end), journals.periodCharts(start, end, fit.seconds)]);
+  const { sums, hourly, scoreBins } = await journals.periodNumbers(start, end, fit.seconds);
   const stats = figuresOfSums(sums, new Map(), fit);
   return {
     from,
     to,
-    packers: stats.packers.map((p) => ({ packerId: p.packerId, figures: p.figures, hourly: charts.hourly.get(p.packerId) ?? [] })),
+    packers: stats.packers.map((p) => ({ packerId: p.packerId, figures: p.figures, hourly: hourly.get(p.packerId) ?? [] })),
     stations: stats.stations,
     total: stats.total,
-    scoreDistribution: charts.scoreBins,
+    scoreDistribution: scoreBins,
   };
 }
 

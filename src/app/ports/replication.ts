@@ -1,4 +1,13 @@
 import type { ContributionSums, Factors } from '../../domain/statistics';
+
+/** A period at central: its sums by packer and station, and its charts (src/central-store/contributions.ts). */
+export interface PeriodNumbers {
+  sums: ContributionSums[];
+  /** Each packer's orders (their shares) per hour of the period, or of the day for a longer one. */
+  hourly: Map<number, number[]>;
+  /** Orders per score bin, once per order. */
+  scoreBins: number[];
+}
 import type { JournalCheckpoint, JournalEntry, JournalRow } from './journal';
 
 /** Ports of journal replication, station → central (issue 13, point 4), and of central's journal. */
@@ -110,11 +119,9 @@ export interface CentralJournals {
   alarms(limit: number): Promise<ReplicationAlarm[]>;
   search(query: CentralJournalQuery): Promise<CentralJournalPage>;
   /**
-   * The numbers of the packing sessions completed in [from, to) at every station, summed by packer
-   * and station (counted by the station's rules when each completion arrived); without order
-   * lines, which central does not hold.
+   * The numbers of the packing sessions completed in [from, to) at every station (counted by the
+   * station's rules when each completion arrived), summed by packer and station, with the
+   * period's two charts from the same rows (expected time with `seconds` per factor).
    */
-  periodSums(from: string, to: string): Promise<ContributionSums[]>;
-  /** The same period's charts: each packer's orders per hour, and the orders per score bin (expected time with `seconds` per factor). */
-  periodCharts(from: string, to: string, seconds: Readonly<Factors>): Promise<{ hourly: Map<number, number[]>; scoreBins: number[] }>;
+  periodNumbers(from: string, to: string, seconds: Readonly<Factors>): Promise<PeriodNumbers>;
 }

@@ -2,7 +2,16 @@ import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { CENTRAL_MIGRATIONS, migrateCentral } from '../../../src/central-store';
 import { createCentralJournals } from '../../../src/central-store/journal';
-import { analyseSession, computeStatistics, defaultFit, figuresOfSums, type SessionFacts, type StatsEntry } from '../../../src/domain/statistics';
+import {
+  analyseSession,
+  computeStatistics,
+  defaultFit,
+  figuresOfSums,
+  ordersPerHour,
+  scoreDistribution,
+  type SessionFacts,
+  type StatsEntry,
+} from '../../../src/domain/statistics';
 import { usePostgres } from '../../support/postgres-server';
 
 const server = usePostgres();
@@ -76,12 +85,17 @@ describe('session contributions at central (migration 5)', () => {
       expect(Number(rows[0]!.n)).toBe(7);
 
       const day = { from: '2026-10-02T00:00:00.000Z', to: '2026-10-03T00:00:00.000Z' };
-      const sums = await createCentralJournals(pool).periodSums(day.from, day.to);
+      const { sums, hourly, scoreBins } = await createCentralJournals(pool).periodNumbers(day.from, day.to, defaultFit().seconds);
       const atCentral = figuresOfSums(sums, new Map(), defaultFit());
       const own = computeStatistics({ facts: sessions.slice(0, 2), attributions: [], fits: new Map(), defaultFit: defaultFit() });
       expect(atCentral.total).toEqual(own.total);
       expect(atCentral.stations).toEqual(own.stations);
       expect(atCentral.packers).toEqual(own.packers.map((p) => ({ packerId: p.packerId, figures: p.figures })));
+      // The charts from the same rows, as the station draws them from its own.
+      const [from, to] = [new Date(day.from), new Date(day.to)];
+      for (const p of own.packers) expect(hourly.get(p.packerId)).toEqual(ordersPerHour(p.orders, from, to));
+      expect(scoreBins).toEqual(scoreDistribution(own.packers.flatMap((p) => p.orders)));
+      expect(scoreBins.reduce((n, b) => n + b, 0)).toBeGreaterThan(0);
       expect(atCentral.total).toMatchObject({ ordersTouched: 2, sharedOrders: 1, errorsTotal: 2, forcedCompletions: 1, weightMismatches: 1, parcels: 3 });
 
       // Kept as the journal is: a count is never changed afterwards.
