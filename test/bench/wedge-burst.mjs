@@ -11,6 +11,10 @@
 // `name value unit` lines, or with --json an array of { name, value, unit }. --scans N changes the
 // count; --trace FILE records a Chromium trace of the burst (DevTools' Performance panel opens it);
 // --http sends every call over HTTP instead of the call socket, for comparing the two.
+// --pace MS lets each scan start MS after the previous one's panels are painted (a station's pace:
+// the figure the goal is judged by); without it the scans follow back to back (a stress figure:
+// each scan's keys then meet the previous scan's panels). --host-profile DIR writes a V8 CPU
+// profile of `packdesk serve`.
 // Node script; `performance`, `localStorage` and `document` appear only in code that runs in the page.
 /* global process, performance, localStorage, document, setTimeout, clearTimeout, URL, window, PerformanceObserver */
 import { spawn, spawnSync } from 'node:child_process';
@@ -27,6 +31,8 @@ const asJson = process.argv.includes('--json');
 // --http: every call over HTTP, as before the call socket (renderer/api/client.ts), for comparing.
 const overHttp = process.argv.includes('--http');
 const SCANS = Number(argValue('--scans') ?? 240);
+// A packer scans every second or two; 500 ms after the panels settle is faster than any.
+const PACE_MS = argValue('--pace') === undefined ? undefined : Number(argValue('--pace'));
 const WARMUP = 10;
 const KEY_DELAY_MS = 5;
 const HUMAN_KEY_DELAY_MS = 350;
@@ -99,7 +105,13 @@ function packdesk(args) {
 }
 
 function serve(dataDir) {
-  const child = spawn(process.execPath, [CLI, 'serve', '--data', dataDir, '--port', '0', '--scale', 'fake'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  // --host-profile DIR: a V8 CPU profile of packdesk serve (written when it stops), for DevTools.
+  const profileDir = argValue('--host-profile');
+  const profile = profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir, '--cpu-prof-interval', '250'] : [];
+  const child = spawn(process.execPath, [...profile, CLI, 'serve', '--data', dataDir, '--port', '0', '--scale', 'fake'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   return new Promise((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`packdesk serve did not start:\n${out}`)), 30_000);
@@ -186,13 +198,20 @@ async function main() {
     // thread ~0.3 ms a time, now and then in the verdict's frame, which a station never has.
     let verdicts = 0;
     let verdictSeen = () => {};
+    let settled = 0;
     await page.exposeBinding('__packdeskBenchVerdict', () => {
       verdicts += 1;
       verdictSeen();
     });
+    await page.exposeBinding('__packdeskBenchSettled', () => {
+      settled += 1;
+    });
     await page.addInitScript(() => {
       new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) if (entry.name === 'scan:verdict') window.__packdeskBenchVerdict();
+        for (const entry of list.getEntries()) {
+          if (entry.name === 'scan:verdict') window.__packdeskBenchVerdict();
+          if (entry.name === 'scan:settled') window.__packdeskBenchSettled();
+        }
       }).observe({ type: 'measure' });
     });
     const measured = () => verdicts;
@@ -216,7 +235,8 @@ async function main() {
     await page.getByTestId('order-title').waitFor();
     // One Resource Timing entry per scan, for the core's share (the default buffer holds 250).
     await page.evaluate((n) => performance.setResourceTimingBufferSize(n * 4 + 100), SCANS);
-    log(`order ${order.number}: ${order.lines.reduce((n, l) => n + l.quantity, 0)} units in ${order.lines.length} lines; ${SCANS} scans`);
+    const pace = PACE_MS === undefined ? 'back to back' : `each ${PACE_MS} ms after the previous scan's panels are painted`;
+    log(`order ${order.number}: ${order.lines.reduce((n, l) => n + l.quantity, 0)} units in ${order.lines.length} lines; ${SCANS} scans, ${pace}`);
 
     // Every unit once, then over-scans (too many → acknowledged with Enter) until the count is reached.
     const codes = order.lines.flatMap((line) => Array.from({ length: line.quantity }, () => line.code));
@@ -263,6 +283,11 @@ async function main() {
         await page.getByTestId('error-overlay').waitFor();
         await page.keyboard.press('Enter');
         await page.getByTestId('error-overlay').waitFor({ state: 'hidden' });
+      }
+      if (PACE_MS !== undefined) {
+        const settledBy = Date.now() + 2_000;
+        while (settled < verdicts && Date.now() < settledBy) await new Promise((resolve) => setTimeout(resolve, 5));
+        await new Promise((resolve) => setTimeout(resolve, PACE_MS));
       }
     }
 
