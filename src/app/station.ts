@@ -26,11 +26,9 @@ import { EventStream, withShiftHints } from './events';
 import type { Handlers } from './handlers';
 import { orderHandlers } from './orders';
 import type { Completion } from './packing/complete';
-import { CentralAttachment } from './central/attachment';
+import { composeCentral, type StationCentral } from './central/compose';
 import { centralHandlers } from './central/handlers';
-import { notAttached, type Across } from './central/across';
-import { courierFor, type CentralCourier } from './central/courier';
-import { playRemoteClip, type RemoteClipAnswer } from './central/remote-clips';
+import type { RemoteClipAnswer } from './central/remote-clips';
 import { PackingDesk } from './packing/desk';
 import { packingHandlers } from './packing/handlers';
 import { toReadingView } from './packing/scale';
@@ -81,11 +79,8 @@ export interface Station {
    * manager, or as a returns handler for a clip of an order that has a return.
    */
   mayReview(client: Client, media: { kind: 'clip' | 'evidence'; id: string }): 'yes' | 'NOT_LOGGED_IN' | 'FORBIDDEN';
-  /**
-   * Central, when attached: hosts renew the station's leases (and tell central its completions) on
-   * a timer, and run the courier's long poll (clips central asks for, labels handed back).
-   */
-  central: { renew(): Promise<void>; courier: CentralCourier | null } | null;
+  /** Central, when attached: the leases' renewal and the courier, which hosts run (central/compose). */
+  central: StationCentral | null;
   /**
    * A clip recorded at another station, played through central (`stationId` recorded it), whole or
    * the asked byte range, for a client allowed to review it here (the rules of mayReview).
@@ -175,25 +170,20 @@ export function createStation(ports: StationPorts): Station {
       })
     : null;
   const video = ports.video ? new VideoDesk({ ...common, packing: ports.packing, returns: ports.returns.repository, video: ports.video }) : null;
+  // Kept and queued for this station's label printer without waking its print worker, as hosts
+  // wired it before this moved here: the label prints when the worker next runs.
+  const { archive, profiles, printQueue } = ports.documents;
+  const shopLabels = shopLabelsTo(createStationPrinting({ stationId: ports.stationId, archive, profiles, printQueue, clock: () => clock.now() }));
   // A host that reaches no shop (no backend factory) tells it nothing and fetches nothing from it (`shop` above).
+  const carrierLabels = shop ? shopLabels : null;
+  const reviewDeps = { store, returns: ports.returns.repository };
+  const central = composeCentral({ store, clock, events, ports, printLabel: shopLabels, mayRead: (user, order) => mayReadOrder(reviewDeps, user, order) });
+  const { attachment, across } = central;
   // What completing an order sets off, declared here and nowhere else: the video the block policy
   // asks for is checked first; inside the completion's transaction the documents owed are recorded
   // and the shipment is written to the shop's outbox, whose drain brings back the shop's carrier
   // labels. Carrier shipments are queued first, so the documents owe those parcels the carrier's
   // label (never ours as well); the carrier worker creates them after the transaction.
-  const attachment = ports.central
-    ? new CentralAttachment({
-        store,
-        clock,
-        logger: ports.logger,
-        events,
-        central: ports.central.link,
-        book: ports.central.book,
-        leaseBatch: ports.central.leaseBatch,
-      })
-    : null;
-  // The manager's console reads every station through central when attached (docs/central.md).
-  const across: Across = ports.central?.console ? { link: ports.central.console, logger: ports.logger } : notAttached;
   const completion: Completion = {
     checks: video ? [(call) => video.requireVideoToComplete(call)] : [],
     handedTo: [
@@ -205,20 +195,8 @@ export function createStation(ports: StationPorts): Station {
       ...(attachment ? [attachment.onPacked] : []),
     ],
   };
-  // Kept and queued for this station's label printer without waking its print worker, as hosts
-  // wired it before this moved here: the label prints when the worker next runs.
-  const { archive, profiles, printQueue } = ports.documents;
-  const carrierLabels = shop
-    ? shopLabelsTo(createStationPrinting({ stationId: ports.stationId, archive, profiles, printQueue, clock: () => clock.now() }))
-    : null;
-  // A label the shop bought for an order packed here comes back through central to this printer, as it would from the shop.
-  const reviewDeps = { store, returns: ports.returns.repository };
   /** Who is logged in through a client, at any station. */
   const usersOf = (client: Client): User[] => store.logins.liveFor(client.key).flatMap((login) => logins.current(client, login.stationId)?.user ?? []);
-  const courier = courierFor(
-    ports,
-    carrierLabels ?? shopLabelsTo(createStationPrinting({ stationId: ports.stationId, archive, profiles, printQueue, clock: () => clock.now() })),
-  );
   const syncDeps = {
     ...common,
     sync: ports.sync,
@@ -311,7 +289,7 @@ export function createStation(ports: StationPorts): Station {
     dispatch,
     events: { subscribe: (listener) => events.subscribe(listener) },
     expireIdleLogins: () => logins.expireIdle(),
-    central: attachment ? { renew: () => attachment.renew(ports.stationId), courier } : null,
+    central: central.hosts,
     logins: {
       rekey: (from, to) => void store.logins.rekey(from.key, to.key),
       setScreen: (stationId, client) => void screens.set(stationId, client),
@@ -351,10 +329,7 @@ export function createStation(ports: StationPorts): Station {
       const segment = /^\d+$/.test(id) ? ports.video?.segments.byId(Number(id)) : null;
       return segment?.path && segment.status !== 'deleted' ? (ports.video?.files.locate(segment.path) ?? null) : null;
     },
-    remoteClip(client, stationId, segmentId, range) {
-      const mayRead = (user: User, order: string) => mayReadOrder(reviewDeps, user, order);
-      return playRemoteClip({ link: ports.central?.files ?? null, users: usersOf(client), mayRead }, stationId, segmentId, range);
-    },
+    remoteClip: (client, stationId, segmentId, range) => central.remoteClip(usersOf(client), stationId, segmentId, range),
     mayReview(client, media) {
       const users = usersOf(client);
       if (users.length === 0) return 'NOT_LOGGED_IN';

@@ -93,23 +93,7 @@ export class SyncEngine {
     }
     if (!backend) return { ...EMPTY_RUN, error: { kind: 'refused', message: 'No shop backend is set up.' } };
     const run: SyncRun = { ...EMPTY_RUN, error: null };
-    try {
-      const pulled = await pullFromShop({
-        store,
-        journal,
-        clock,
-        logger,
-        stationId,
-        links: sync.links,
-        settings: sync.settings,
-        backend,
-        ...(onProgress ? { onProgress } : {}),
-      });
-      Object.assign(run, { pulledProducts: pulled.products, pulledOrders: pulled.orders, changedOrders: pulled.changed, cancelledOrders: pulled.cancelled });
-      for (const skipped of pulled.skipped) logger.warn('order from the shop not taken', { order: skipped.number, reason: skipped.reason });
-    } catch (error) {
-      run.error = describe(error);
-    }
+    await this.pullInto(run, backend, 'the shop');
     // The outbox drains even when the pull failed: a shop that refuses a query may still take shipments.
     const park = parkInJournal({ store, outbox: sync.outbox, journal, logger, clock, stationId });
     const drained = await drainOutbox({ outbox: sync.outbox, park, backend, clock, logger, carrierLabels, trackingFor: trackingFor ?? null }, 500, (done) =>
@@ -125,7 +109,7 @@ export class SyncEngine {
    * station keeps packing the orders it has, and the run's error says why.
    */
   private async runAttached(central: NonNullable<SyncDeps['central']>): Promise<SyncRun> {
-    const { store, journal, clock, logger, stationId, sync, onProgress, trackingFor } = this.deps;
+    const { store, journal, clock, logger, stationId, sync, trackingFor } = this.deps;
     const run: SyncRun = { ...EMPTY_RUN, error: null };
     const shop = await central.orderShop();
     if (!shop.reached) {
@@ -136,24 +120,7 @@ export class SyncEngine {
     } else {
       const { kind, lastSuccessAt, lastError } = shop.value;
       this.centralShop = { shopKind: kind, lastPullAt: lastSuccessAt, shopError: lastError };
-      try {
-        const pulled = await pullFromShop({
-          store,
-          journal,
-          clock,
-          logger,
-          stationId,
-          links: sync.links,
-          settings: sync.settings,
-          backend: centralOrderSource(central, kind),
-          cursorName: CENTRAL_ORDERS_CURSOR,
-          ...(onProgress ? { onProgress } : {}),
-        });
-        Object.assign(run, { pulledProducts: pulled.products, pulledOrders: pulled.orders, changedOrders: pulled.changed, cancelledOrders: pulled.cancelled });
-        for (const skipped of pulled.skipped) logger.warn('order from central not taken', { order: skipped.number, reason: skipped.reason });
-      } catch (error) {
-        run.error = describe(error);
-      }
+      await this.pullInto(run, centralOrderSource(central, kind), 'central', CENTRAL_ORDERS_CURSOR);
       if (lastError && !run.error) {
         const since = lastSuccessAt ? ` (its last good pull was at ${lastSuccessAt})` : '';
         run.error = {
@@ -165,6 +132,29 @@ export class SyncEngine {
     const park = parkInJournal({ store, outbox: sync.outbox, journal, logger, clock, stationId });
     const forwarded = await forwardOutbox({ outbox: sync.outbox, central, park, clock, logger, trackingFor: trackingFor ?? null });
     return this.finish(run, forwarded, 'central');
+  }
+
+  /** Pulls from the shop, or from central's copy of it, into the run's counts; a failed pull is the run's error. */
+  private async pullInto(run: SyncRun, backend: ShopBackend, from: 'the shop' | 'central', cursorName?: string): Promise<void> {
+    const { store, journal, clock, logger, stationId, sync, onProgress } = this.deps;
+    try {
+      const pulled = await pullFromShop({
+        store,
+        journal,
+        clock,
+        logger,
+        stationId,
+        links: sync.links,
+        settings: sync.settings,
+        backend,
+        ...(cursorName ? { cursorName } : {}),
+        ...(onProgress ? { onProgress } : {}),
+      });
+      Object.assign(run, { pulledProducts: pulled.products, pulledOrders: pulled.orders, changedOrders: pulled.changed, cancelledOrders: pulled.cancelled });
+      for (const skipped of pulled.skipped) logger.warn(`order from ${from} not taken`, { order: skipped.number, reason: skipped.reason });
+    } catch (error) {
+      run.error = describe(error);
+    }
   }
 
   private finish(run: SyncRun, drained: DrainResult, from: string): SyncRun {

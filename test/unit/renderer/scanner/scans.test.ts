@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, it, expect } from 'vitest';
 import type { Result } from '../../../../src/contract/errors';
-import type { PackingView, ScanSubmitResult } from '../../../../src/contract/packing';
+import type { ScanSubmitResult } from '../../../../src/contract/packing';
+import { mugView } from '../../../support/packing-view';
 import type { CurrentLogin } from '../../../../src/contract/schemas';
 import { setTransport } from '../../../../renderer/api/client';
 import type { Transport } from '../../../../renderer/api/transport';
@@ -13,29 +14,8 @@ import { useStationStore } from '../../../../renderer/station/stationStore';
 
 const login = { user: { id: 1, name: 'Anna Kowalska', role: 'packer', language: null }, station: { id: 'ST-01' } } as unknown as CurrentLogin;
 
-function view(packed: number): PackingView {
-  return {
-    sessionId: 1,
-    order: {
-      id: 1,
-      number: 'PD-1',
-      customerName: 'X',
-      shipTo: {} as PackingView['order']['shipTo'],
-      carrierCode: null,
-      service: null,
-      pickupPoint: null,
-      note: null,
-    },
-    lines: [{ lineId: 1, sku: 'MUG-01', name: 'Mug', ordered: 2, packed, complete: packed === 2, tracking: 'none', bulk: false, parts: null }],
-    units: [],
-    parcels: [],
-    activeParcel: 1,
-    pending: null,
-    overrides: [],
-    blockers: [],
-    canComplete: false,
-  };
-}
+/** Order PD-1 with `packed` of its 2 mugs packed. */
+const view = (packed: number) => mugView(packed, 2);
 
 /** A core stand-in that answers scans in order, slowly for the first, to show they stay in order. */
 function fakeCore(answers: ((data: string) => Result<ScanSubmitResult>)[]): { sent: string[] } {

@@ -1,40 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { PackingView, ScanOutcomeView } from '../../../../../src/contract/packing';
+import type { ScanOutcomeView } from '../../../../../src/contract/packing';
+import { mugView } from '../../../../support/packing-view';
 import { usePackStore } from '../../../../../renderer/features/pack/packStore';
 
-function view(packed: number): PackingView {
-  return {
-    sessionId: 1,
-    order: {
-      id: 1,
-      number: 'PD-1',
-      customerName: 'X',
-      shipTo: {} as PackingView['order']['shipTo'],
-      carrierCode: null,
-      service: null,
-      pickupPoint: null,
-      note: null,
-    },
-    lines: [{ lineId: 1, sku: 'MUG-01', name: 'Mug', ordered: 3, packed, complete: packed === 3, tracking: 'none', bulk: false, parts: null }],
-    units: Array.from({ length: packed }, (_, i) => ({
-      id: i + 1,
-      lineId: 1,
-      sku: 'MUG-01',
-      name: 'Mug',
-      count: 1,
-      serial: null,
-      lot: null,
-      expiry: null,
-      parcelNo: 1,
-    })),
-    parcels: [],
-    activeParcel: 1,
-    pending: null,
-    overrides: [],
-    blockers: [],
-    canComplete: false,
-  };
-}
+/** Order PD-1 with `packed` of its 3 mugs packed. */
+const view = (packed: number) => mugView(packed, 3);
 
 // Taken before the fake timers: the panels' own task (a MessageChannel message) still needs a real turn.
 const realTimeout = globalThis.setTimeout;
