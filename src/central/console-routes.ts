@@ -1,6 +1,6 @@
 import type { CentralJournals } from '../app/ports/replication';
 import type { FastifyInstance } from 'fastify';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Clock, Logger } from '../app/ports';
 import type { CentralStore } from '../central-store';
 import {
@@ -79,7 +79,7 @@ export function registerConsoleRoutes(v1: FastifyInstance, deps: ConsoleRoutesDe
 
   route(CENTRAL_CONSOLE_PATHS.trend, centralTrendSchema, (query) => consoleTrend(store.journals, query));
 
-  route(CENTRAL_CONSOLE_PATHS.filters, centralPeriodSchema.partial(), () => store.console.journalFilters());
+  route(CENTRAL_CONSOLE_PATHS.filters, z.object({}).strict(), () => store.console.journalFilters());
 
   route(CENTRAL_CONSOLE_PATHS.timeline, centralOrderSchema, async ({ orderNumber }) => ({
     entries: await store.console.orderEntries(orderNumber, TIMELINE_ENTRIES),
