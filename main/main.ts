@@ -55,11 +55,20 @@ async function start(): Promise<void> {
   // Clips and evidence only for a window logged in as someone who may review them.
   serveApp(
     rendererRoot,
-    (kind, id) => {
-      const station = running?.station;
-      const window = mainWindow;
-      if (!station || !window || station.mayReview(windowClients.of(window.webContents.id), { kind, id }) !== 'yes') return null;
-      return station.mediaFile(kind, id);
+    {
+      files: (kind, id) => {
+        const station = running?.station;
+        const window = mainWindow;
+        if (!station || !window || station.mayReview(windowClients.of(window.webContents.id), { kind, id }) !== 'yes') return null;
+        return station.mediaFile(kind, id);
+      },
+      // Another station's clip, through central: the core checks the window's logins (Station.remoteClip).
+      remoteClips: async (stationId, segmentId, range) => {
+        const station = running?.station;
+        const window = mainWindow;
+        if (!station || !window) return null;
+        return station.remoteClip(windowClients.of(window.webContents.id), stationId, segmentId, range);
+      },
     },
     log,
   );

@@ -5,6 +5,8 @@ import { APP_SCHEME, rendererFileFor } from './app-url';
 import { isMediaUrl, mediaResponse } from './media';
 import type { MediaFiles } from './media';
 import { PRINT_SCHEME, PRINT_SCHEME_PRIVILEGES } from './print-window';
+import { isRemoteClipUrl, remoteClipResponse } from './remote-clip';
+import type { RemoteClips } from './remote-clip';
 import { rendererHeaders } from './renderer-headers';
 
 /**
@@ -52,9 +54,15 @@ async function readFirst(paths: readonly string[]): Promise<{ path: string; body
 
 type Log = (message: string, fields: Record<string, unknown>) => void;
 
-async function serveMedia(request: Request, mediaFiles: MediaFiles, log: Log): Promise<Response> {
+/** What app://packdesk/media/ serves through the core: this station's files, and clips of other stations through central. */
+export interface AppMedia {
+  files: MediaFiles;
+  remoteClips: RemoteClips;
+}
+
+async function serveMedia(request: Request, media: AppMedia, log: Log): Promise<Response> {
   try {
-    const response = await mediaResponse(request, mediaFiles);
+    const response = isRemoteClipUrl(request.url) ? await remoteClipResponse(request, media.remoteClips) : await mediaResponse(request, media.files);
     if (response.status === 403) log('refused an app:// request', { url: request.url, reason: await response.clone().text() });
     return response;
   } catch (error) {
@@ -65,11 +73,13 @@ async function serveMedia(request: Request, mediaFiles: MediaFiles, log: Log): P
 
 /**
  * Serves app://packdesk/: the renderer build from `rendererRoot`, and under /media/ the station's
- * clips and evidence packages through the core. Call after app ready.
+ * clips and evidence packages through the core, and under /media/central/<station>/<segment> a
+ * clip another station recorded, through central (the browser host's /video/central/…). Call
+ * after app ready.
  */
-export function serveApp(rendererRoot: string, mediaFiles: MediaFiles, log: Log): void {
+export function serveApp(rendererRoot: string, media: AppMedia, log: Log): void {
   protocol.handle(APP_SCHEME, async (request) => {
-    if (isMediaUrl(request.url)) return serveMedia(request, mediaFiles, log);
+    if (isMediaUrl(request.url)) return serveMedia(request, media, log);
     if (request.method !== 'GET' && request.method !== 'HEAD') return plain(405, 'Method not allowed');
     const target = rendererFileFor(request.url, rendererRoot);
     if (!target.ok) {

@@ -28,6 +28,9 @@ export function createHttpConsoleLink(options: HttpConsoleLinkOptions): CentralC
   return {
     search: (query) => post(CENTRAL_CONSOLE_PATHS.search, query),
     statistics: (period) => post(CENTRAL_CONSOLE_PATHS.statistics, period),
+    packerStatistics: (query) => post(CENTRAL_CONSOLE_PATHS.packer, query),
+    trend: (query) => post(CENTRAL_CONSOLE_PATHS.trend, query),
+    journalFilters: () => post(CENTRAL_CONSOLE_PATHS.filters, {}),
     orderEntries: (orderNumber) => map(post<{ entries: never[] }>(CENTRAL_CONSOLE_PATHS.timeline, { orderNumber }), (v) => v.entries),
     floor: (since, returnsDueBefore) => post(CENTRAL_CONSOLE_PATHS.floor, { since, returnsDueBefore }),
     alarms: () => map(post<{ alarms: never[] }>(CENTRAL_CONSOLE_PATHS.alarms, {}), (v) => v.alarms),

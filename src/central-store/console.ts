@@ -67,5 +67,21 @@ export function createCentralConsole(pool: Pool): CentralConsole {
       );
       return rows.map((r) => ({ stationId: r.station_id, returnNumber: r.return_number, orderNumber: r.order_number, endsAt: r.ends_at }));
     },
+
+    async journalFilters() {
+      // Each distinct value walks its index from one value to the next (a few dozen steps, not every entry).
+      const distinct = (column: 'type' | 'actor_id') =>
+        pool.query<{ v: string }>(
+          `WITH RECURSIVE d(v) AS (SELECT min(${column}) FROM journal_entries
+             UNION ALL SELECT (SELECT min(${column}) FROM journal_entries WHERE ${column} > d.v) FROM d WHERE d.v IS NOT NULL)
+           SELECT v FROM d WHERE v IS NOT NULL`,
+        );
+      const [types, actors, stations] = await Promise.all([
+        distinct('type'),
+        distinct('actor_id'),
+        pool.query<{ id: string; name: string }>('SELECT id, name FROM stations ORDER BY id'),
+      ]);
+      return { types: types.rows.map((r) => String(r.v)), actorIds: actors.rows.map((r) => Number(r.v)), stations: stations.rows };
+    },
   };
 }

@@ -8,6 +8,7 @@ import {
   hourBuckets,
   sessionContributions,
   zeroNumbers,
+  type ContributionSums,
   type Factors,
   type SessionFacts,
 } from '../domain/statistics';
@@ -74,6 +75,31 @@ export async function countMissingContributions(client: PoolClient, batch = 2000
   }
 }
 
+const PERIOD = 'completed_at >= $1::timestamptz AND completed_at < $2::timestamptz';
+const SUMS_SQL = `SELECT packer_id, session_station, ${CONTRIBUTION_COLUMNS.map((c) => `sum(${c}) AS ${c}`).join(', ')}
+  FROM session_contributions WHERE ${PERIOD} GROUP BY packer_id, session_station`;
+
+function toSums(r: Record<string, number | string | null>): ContributionSums {
+  const numbers = zeroNumbers();
+  CONTRIBUTION_FIELDS.forEach((f, i) => (numbers[f] = Number(r[CONTRIBUTION_COLUMNS[i]!])));
+  return { packerId: r.packer_id === null ? null : Number(r.packer_id), stationId: String(r.session_station), numbers };
+}
+
+/** The sums alone of a period by packer and station (a trend's week). */
+export async function periodSums(pool: Pool, from: string, to: string): Promise<ContributionSums[]> {
+  return (await readOnly(pool, SUMS_SQL, [from, to])).map(toSums);
+}
+
+/** The facts of the sessions completed in a period that a packer had a part in, oldest first. */
+export async function packerFacts(pool: Pool, from: string, to: string, packerId: number): Promise<SessionFacts[]> {
+  const { rows } = await pool.query<{ facts: string }>(
+    `SELECT f.facts FROM session_contributions c JOIN session_facts f USING (station_id, seq)
+      WHERE c.completed_at >= $1::timestamptz AND c.completed_at < $2::timestamptz AND c.packer_id = $3 ORDER BY c.completed_at, c.station_id, c.seq`,
+    [from, to, packerId],
+  );
+  return rows.map((r) => JSON.parse(r.facts) as SessionFacts);
+}
+
 /**
  * A period's figures and both charts (as domain/statistics/charts.ts draws them at a station):
  * the sums by packer and station, each packer's orders by hour, and the station rows by score bin,
@@ -83,14 +109,9 @@ export async function countMissingContributions(client: PoolClient, batch = 2000
 export async function periodNumbers(pool: Pool, from: string, to: string, seconds: Readonly<Factors>): Promise<PeriodNumbers> {
   const buckets = hourBuckets(new Date(from), new Date(to));
   const expected = FACTORS.map((f) => `${columnOf(`factor_${f}`)} * ${Number(seconds[f])}`).join(' + ');
-  const period = 'completed_at >= $1::timestamptz AND completed_at < $2::timestamptz';
+  const period = PERIOD;
   const [sums, hours, scores] = await Promise.all([
-    readOnly(
-      pool,
-      `SELECT packer_id, session_station, ${CONTRIBUTION_COLUMNS.map((c) => `sum(${c}) AS ${c}`).join(', ')}
-       FROM session_contributions WHERE ${period} GROUP BY packer_id, session_station`,
-      [from, to],
-    ),
+    readOnly(pool, SUMS_SQL, [from, to]),
     readOnly(
       pool,
       `SELECT packer_id, floor(extract(epoch FROM completed_at - $1::timestamptz) / 3600)::int % $3 AS hour, sum(orders) AS orders
@@ -114,11 +135,7 @@ export async function periodNumbers(pool: Pool, from: string, to: string, second
   for (const r of scores) scoreBins[Number(r.bin)] = Number(r.n);
   for (const counts of hourly.values()) counts.forEach((c, i) => (counts[i] = Math.round(c * 1000) / 1000));
   return {
-    sums: sums.map((r) => {
-      const numbers = zeroNumbers();
-      CONTRIBUTION_FIELDS.forEach((f, i) => (numbers[f] = Number(r[CONTRIBUTION_COLUMNS[i]!])));
-      return { packerId: r.packer_id === null ? null : Number(r.packer_id), stationId: String(r.session_station), numbers };
-    }),
+    sums: sums.map(toSums),
     hourly,
     scoreBins,
   };

@@ -1,17 +1,20 @@
 import type { CentralJournals } from '../app/ports/replication';
 import type { FastifyInstance } from 'fastify';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Clock, Logger } from '../app/ports';
 import type { CentralStore } from '../central-store';
 import {
   CENTRAL_CONSOLE_PATHS,
   centralFloorSchema,
   centralOrderSchema,
+  centralPackerSchema,
   centralPeriodSchema,
   centralRequeueSchema,
   centralSearchSchema,
+  centralTrendSchema,
 } from '../contract/central-console';
 import { defaultFit, figuresOfSums } from '../domain/statistics';
+import { consolePackerStatistics, consoleTrend } from './console-statistics';
 import { parseBody } from './parse-body';
 
 export interface ConsoleRoutesDeps {
@@ -71,6 +74,12 @@ export function registerConsoleRoutes(v1: FastifyInstance, deps: ConsoleRoutesDe
   );
 
   route(CENTRAL_CONSOLE_PATHS.statistics, centralPeriodSchema, ({ from, to }) => consoleStatistics(store.journals, from, to));
+
+  route(CENTRAL_CONSOLE_PATHS.packer, centralPackerSchema, ({ from, to, packerId }) => consolePackerStatistics(store.journals, from, to, packerId));
+
+  route(CENTRAL_CONSOLE_PATHS.trend, centralTrendSchema, (query) => consoleTrend(store.journals, query));
+
+  route(CENTRAL_CONSOLE_PATHS.filters, z.object({}).strict(), () => store.console.journalFilters());
 
   route(CENTRAL_CONSOLE_PATHS.timeline, centralOrderSchema, async ({ orderNumber }) => ({
     entries: await store.console.orderEntries(orderNumber, TIMELINE_ENTRIES),

@@ -24,6 +24,17 @@ export const centralSearchSchema = z
 export const centralPeriodSchema = z.object({ from: instant, to: instant }).strict();
 export const centralOrderSchema = z.object({ orderNumber: z.string().trim().min(1).max(100) }).strict();
 export const centralFloorSchema = z.object({ since: instant, returnsDueBefore: instant }).strict();
+export const centralPackerSchema = z.object({ from: instant, to: instant, packerId: z.number().int() }).strict();
+/** The weeks of a trend as the station counts them (its local Mondays), oldest first; a packer's, or everyone's (null). */
+export const centralTrendSchema = z
+  .object({
+    packerId: z.number().int().nullable(),
+    weeks: z
+      .array(z.object({ from: instant, to: instant }).strict())
+      .min(1)
+      .max(26),
+  })
+  .strict();
 export const centralRequeueSchema = z
   .object({
     centralId: z.number().int().positive(),
@@ -36,6 +47,9 @@ export const centralRequeueSchema = z
 export const CENTRAL_CONSOLE_PATHS = {
   search: '/v1/console/journal-search',
   statistics: '/v1/console/statistics',
+  packer: '/v1/console/packer-statistics',
+  trend: '/v1/console/trend',
+  filters: '/v1/console/journal-filters',
   timeline: '/v1/console/order-timeline',
   floor: '/v1/console/floor',
   alarms: '/v1/journal/alarms',

@@ -61,6 +61,8 @@ export const journalFiltersSchema = z.object({
   types: z.array(z.object({ type: z.string(), name: z.string() })),
   stations: z.array(z.object({ id: z.string(), name: z.string() })),
   people: z.array(z.object({ id: z.number().int(), name: z.string(), role: roleSchema, active: z.boolean() })),
+  /** Every station's types, stations and people through central (with this station's own), or this station's alone. */
+  readFrom: readFromSchema,
 });
 
 export const journalCheckSchema = z.object({

@@ -119,6 +119,8 @@ export const packerStatisticsSchema = z.object({
   ordersTotal: z.number().int(),
   /** The seconds per factor behind "expected", for each station of these orders. */
   fits: z.array(fitSchema),
+  /** The packer's sessions at every station through central (without order lines, with the default fit), or this station's own. */
+  readFrom: readFromSchema,
 });
 export type PackerStatisticsView = z.infer<typeof packerStatisticsSchema>;
 
@@ -149,6 +151,8 @@ export const trendSchema = z.object({
       score: z.number().nullable(),
     }),
   ),
+  /** Every station's weeks through central, or this station's own. */
+  readFrom: readFromSchema,
 });
 export type TrendView = z.infer<typeof trendSchema>;
 

@@ -50,6 +50,8 @@ export function JournalPanel() {
   return (
     <section className="console-panel journal-panel" aria-labelledby="journal-title">
       <h2 id="journal-title">{t('console.journal.title')}</h2>
+      {/* The lists to narrow by could not reach central: they hold this station's own only (said once, with the page's). */}
+      {options?.readFrom === 'station-only' && page?.readFrom !== 'station-only' && <ReadFromNotice readFrom="station-only" />}
       <form className="journal-filters" role="search" onSubmit={submit}>
         <FormRow label={t('console.journal.text')}>
           <input ref={first} name="text" value={form.text} onChange={(e) => setForm({ text: e.target.value })} autoComplete="off" spellCheck={false} />

@@ -278,6 +278,7 @@ function StatisticsContent({ manager, embedded }: { manager: boolean; embedded: 
       {all && !packer && <Everyone all={all} />}
       {packer && (
         <div className="stats-packer" data-packer={packer.packer.name}>
+          <ReadFromNotice readFrom={packer.readFrom} />
           {packer.figures.ordersTouched === 0 && <p className="notice">{t('statistics.none')}</p>}
           <FigureList figures={packer.figures} idleGapSeconds={packer.idleGapSeconds} />
           <div className="stats-charts">
@@ -289,6 +290,8 @@ function StatisticsContent({ manager, embedded }: { manager: boolean; embedded: 
       )}
       {trend && (
         <div className="stats-charts">
+          {/* The figures above say where they came from; the trend only when it alone could not reach central. */}
+          {trend.readFrom === 'station-only' && (packer ?? all)?.readFrom !== 'station-only' && <ReadFromNotice readFrom="station-only" />}
           <TrendCharts trend={trend} />
         </div>
       )}

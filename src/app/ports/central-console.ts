@@ -1,4 +1,4 @@
-import type { Figures } from '../../domain/statistics';
+import type { Figures, OrderContribution } from '../../domain/statistics';
 import type { ParkedCentralEvent, Reached } from './central';
 import type { CentralJournalPage, CentralJournalQuery, ReplicationAlarm } from './replication';
 
@@ -32,6 +32,8 @@ export interface CentralConsole {
   floor(since: string): Promise<CentralFloorStation[]>;
   /** Open returns whose deadline ends before `before`, soonest first. */
   returnsDue(before: string, limit: number): Promise<CentralReturnDue[]>;
+  /** Every entry type, registered station and person (actor) in the stations' journals. */
+  journalFilters(): Promise<CentralJournalFilters>;
 }
 
 /** Every packer's and station's figures at central for a period (central holds no order lines: those figures are zero). */
@@ -44,6 +46,29 @@ export interface CentralStatistics {
   scoreDistribution: number[];
 }
 
+/** One packer's figures at central for a period, with the orders behind them (the newest `MAX_LISTED_ORDERS`, newest first). */
+export interface CentralPackerStatistics {
+  from: string;
+  to: string;
+  figures: Figures;
+  hourly: number[];
+  scoreDistribution: number[];
+  orders: OrderContribution[];
+  ordersTotal: number;
+}
+
+/** A trend's weeks at central: a packer's figures, or everyone's, in each week asked for. */
+export interface CentralTrend {
+  weeks: { from: string; to: string; figures: Figures }[];
+}
+
+/** What the journal can be narrowed by at central: the entry types, stations and people of every station's entries. */
+export interface CentralJournalFilters {
+  types: string[];
+  stations: { id: string; name: string }[];
+  actorIds: number[];
+}
+
 export interface CentralFloor {
   stations: CentralFloorStation[];
   returnsDue: CentralReturnDue[];
@@ -53,6 +78,9 @@ export interface CentralFloor {
 export interface CentralConsoleLink {
   search(query: CentralJournalQuery): Promise<Reached<CentralJournalPage>>;
   statistics(period: { from: string; to: string }): Promise<Reached<CentralStatistics>>;
+  packerStatistics(query: { from: string; to: string; packerId: number }): Promise<Reached<CentralPackerStatistics>>;
+  trend(query: { packerId: number | null; weeks: { from: string; to: string }[] }): Promise<Reached<CentralTrend>>;
+  journalFilters(): Promise<Reached<CentralJournalFilters>>;
   orderEntries(orderNumber: string): Promise<Reached<CentralEntry[]>>;
   floor(since: string, returnsDueBefore: string): Promise<Reached<CentralFloor>>;
   alarms(): Promise<Reached<ReplicationAlarm[]>>;

@@ -1,4 +1,4 @@
-import type { ContributionSums, Factors } from '../../domain/statistics';
+import type { ContributionSums, Factors, SessionFacts } from '../../domain/statistics';
 
 /** A period at central: its sums by packer and station, and its charts (src/central-store/contributions.ts). */
 export interface PeriodNumbers {
@@ -124,4 +124,8 @@ export interface CentralJournals {
    * period's two charts from the same rows (expected time with `seconds` per factor).
    */
   periodNumbers(from: string, to: string, seconds: Readonly<Factors>): Promise<PeriodNumbers>;
+  /** The sums alone of the sessions completed in [from, to), by packer and station (a trend's week). */
+  periodSums(from: string, to: string): Promise<ContributionSums[]>;
+  /** The facts of the sessions completed in [from, to) that a packer had a part in, oldest first. */
+  packerFacts(from: string, to: string, packerId: number): Promise<SessionFacts[]>;
 }

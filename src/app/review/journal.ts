@@ -49,13 +49,28 @@ export function journalHandlers(core: CommonPorts, review: ReviewPorts | null, a
         readFrom,
       };
     },
-    'journal.filters': (input, call) => {
+    'journal.filters': async (input, call) => {
       const language = readerLanguage(core, call, input.language);
-      return {
-        types: ENTRY_TYPES.map((type) => ({ type, name: entryTypeName(type, language) })),
-        stations: core.store.stations.list().map((s) => ({ id: s.id, name: s.name })),
-        people: core.store.users.list().map((u) => ({ id: u.id, name: u.name, role: u.role, active: u.active })),
-      };
+      const users = core.store.users.list();
+      const people = users.map((u) => ({ id: u.id, name: u.name, role: u.role, active: u.active }));
+      const typed = (types: readonly string[]) => types.map((type) => ({ type, name: entryTypeName(type, language) }));
+      // Attached: the types, stations and people of every station's entries, as central names them
+      // (a person this station does not know by their number); else this station's own.
+      const { value, readFrom } = await acrossStations(
+        across,
+        'journal filters',
+        (link) => link.journalFilters(),
+        (atCentral) => ({
+          types: typed([...ENTRY_TYPES, ...atCentral.types.filter((t) => !ENTRY_TYPES.includes(t))]),
+          stations: atCentral.stations,
+          people: [
+            ...people,
+            ...atCentral.actorIds.filter((id) => !users.some((u) => u.id === id)).map((id) => ({ id, name: `#${id}`, role: 'packer' as const, active: true })),
+          ],
+        }),
+        () => ({ types: typed(ENTRY_TYPES), stations: core.store.stations.list().map((s) => ({ id: s.id, name: s.name })), people }),
+      );
+      return { ...value, readFrom };
     },
     'journal.verify': async (_input, call) => {
       if (running) throw new StationFailure('JOURNAL_CHECK_RUNNING', 'The journal is being checked already; wait for that check to finish.');

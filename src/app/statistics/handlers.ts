@@ -4,7 +4,17 @@ import type { HandlerSlice } from '../handlers';
 import type { StatisticsDeps } from './deps';
 import { exportFile } from './export';
 import { currentFit, refit } from './fits';
-import { allStatistics, centralStatistics, checkOwn, packerStatistics, trend, type PeriodQuery } from './statistics';
+import {
+  allStatistics,
+  centralPackerStatistics,
+  centralStatistics,
+  centralTrend,
+  checkOwn,
+  packerStatistics,
+  trend,
+  trendWeeks,
+  type PeriodQuery,
+} from './statistics';
 import { acrossStations, type Across } from '../central/across';
 
 type StatisticsMethods = 'stats.packers' | 'stats.packer' | 'stats.trend' | 'stats.fits' | 'stats.fit' | 'stats.export';
@@ -36,17 +46,35 @@ export function statisticsHandlers(deps: StatisticsDeps | null, across: Across):
       const { value, readFrom } = await everyone(ready(), { from, to, ...idle(idleGapSeconds) });
       return { ...value, readFrom };
     },
-    'stats.packer': ({ from, to, idleGapSeconds, packerId }, call) => {
+    'stats.packer': async ({ from, to, idleGapSeconds, packerId }, call) => {
       const id = packerId ?? self(call);
       checkOwn(call, id);
-      return packerStatistics(ready(), { from, to, packerId: id, ...idle(idleGapSeconds) });
+      const d = ready();
+      const query = { from, to, packerId: id, ...idle(idleGapSeconds) };
+      const { value, readFrom } = await acrossStations(
+        across,
+        'packer statistics',
+        (link) => link.packerStatistics({ from, to, packerId: id }),
+        (atCentral) => centralPackerStatistics(d, id, atCentral),
+        () => packerStatistics(d, query),
+      );
+      return { ...value, readFrom };
     },
-    'stats.trend': ({ packerId, weeks, until, idleGapSeconds }, call) => {
+    'stats.trend': async ({ packerId, weeks, until, idleGapSeconds }, call) => {
       const manager = call.user !== null && (call.user.role === 'manager' || call.user.role === 'admin');
       // Everyone's trend is for managers; a packer's own is theirs.
       const id = packerId ?? (manager ? null : self(call));
       if (id !== null) checkOwn(call, id);
-      return trend(ready(), { packerId: id, weeks, ...(until ? { until } : {}), ...idle(idleGapSeconds) });
+      const d = ready();
+      const query = { packerId: id, weeks, ...(until ? { until } : {}), ...idle(idleGapSeconds) };
+      const { value, readFrom } = await acrossStations(
+        across,
+        'statistics trend',
+        (link) => link.trend({ packerId: id, weeks: trendWeeks(d, query) }),
+        (atCentral) => centralTrend(id, atCentral),
+        () => trend(d, query),
+      );
+      return { ...value, readFrom };
     },
     'stats.fits': () => {
       const d = ready();

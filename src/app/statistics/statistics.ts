@@ -8,11 +8,12 @@ import {
   ordersPerHour,
   scoreDistribution,
   weeksUpTo,
+  type Figures,
   type Statistics,
 } from '../../domain/statistics';
 import { roleAllows } from '../../domain/user';
 import type { CallContext } from '../context';
-import type { CentralStatistics } from '../ports/central-console';
+import type { CentralPackerStatistics, CentralStatistics, CentralTrend } from '../ports/central-console';
 import type { StatisticsDeps } from './deps';
 import { currentFit } from './fits';
 
@@ -57,7 +58,11 @@ export function nameOf(deps: Pick<StatisticsDeps, 'store'>, userId: number): str
   return deps.store.users.byId(userId)?.name ?? `#${userId}`;
 }
 
-export function packerStatistics(deps: StatisticsDeps, query: PeriodQuery & { packerId: number }): PackerStatisticsView {
+/** One packer's figures of a period, wherever they were read from. */
+export type PackerStatistics = Omit<PackerStatisticsView, 'readFrom'>;
+export type Trend = Omit<TrendView, 'readFrom'>;
+
+export function packerStatistics(deps: StatisticsDeps, query: PeriodQuery & { packerId: number }): PackerStatistics {
   const period = periodStatistics(deps, query);
   const mine = period.stats.packers.find((p) => p.packerId === query.packerId);
   const rows = mine?.orders ?? [];
@@ -120,27 +125,65 @@ export function centralStatistics(deps: StatisticsDeps, atCentral: CentralStatis
   };
 }
 
+/**
+ * One packer's figures at every station through central, named by this station; central counts
+ * with the default idle gap and the default fit, without order lines (docs/central.md).
+ */
+export function centralPackerStatistics(deps: StatisticsDeps, packerId: number, atCentral: CentralPackerStatistics): PackerStatistics {
+  const stations = [...new Set(atCentral.orders.map((o) => o.stationId))].sort();
+  return {
+    from: new Date(atCentral.from).toISOString(),
+    to: new Date(atCentral.to).toISOString(),
+    idleGapSeconds: DEFAULT_IDLE_GAP_SECONDS,
+    packer: { id: packerId, name: nameOf(deps, packerId) },
+    figures: atCentral.figures,
+    hourly: atCentral.hourly,
+    scoreDistribution: atCentral.scoreDistribution,
+    orders: atCentral.orders,
+    ordersTotal: atCentral.ordersTotal,
+    fits: stations.map((stationId) => ({ stationId, ...defaultFit(), fittedAt: null, fittedBy: null, from: null, to: null })),
+  };
+}
+
+export interface TrendQuery {
+  packerId: number | null;
+  weeks: number;
+  until?: string;
+  idleGapSeconds?: number;
+}
+
+/** The weeks of a trend, Monday to Monday in the station's local time, oldest first. */
+export function trendWeeks(deps: StatisticsDeps, query: TrendQuery): { from: string; to: string }[] {
+  return weeksUpTo(query.until ? new Date(query.until) : deps.clock.now(), query.weeks).map((w) => ({ from: w.from.toISOString(), to: w.to.toISOString() }));
+}
+
+const trendWeek = (week: { from: string; to: string }, figures: Figures): Trend['weeks'][number] => ({
+  from: week.from,
+  to: week.to,
+  orders: figures.orders,
+  scans: figures.scans,
+  errorsTotal: figures.errorsTotal,
+  errorsPer100Scans: figures.errorsPer100Scans,
+  returns: figures.returns,
+  returnsPer1000Orders: figures.returnsPer1000Orders,
+  score: figures.score,
+});
+
 /** Errors, returns and score week by week (Monday to Monday, the station's local time), oldest first. */
-export function trend(deps: StatisticsDeps, query: { packerId: number | null; weeks: number; until?: string; idleGapSeconds?: number }): TrendView {
-  const weeks = weeksUpTo(query.until ? new Date(query.until) : deps.clock.now(), query.weeks).map((week) => {
+export function trend(deps: StatisticsDeps, query: TrendQuery): Trend {
+  const weeks = trendWeeks(deps, query).map((week) => {
     const period = periodStatistics(deps, {
-      from: week.from.toISOString(),
-      to: week.to.toISOString(),
+      ...week,
       ...(query.packerId !== null ? { packerId: query.packerId } : {}),
       ...(query.idleGapSeconds ? { idleGapSeconds: query.idleGapSeconds } : {}),
     });
     const figures = query.packerId === null ? period.stats.total : (period.stats.packers.find((p) => p.packerId === query.packerId)?.figures ?? noFigures());
-    return {
-      from: period.from,
-      to: period.to,
-      orders: figures.orders,
-      scans: figures.scans,
-      errorsTotal: figures.errorsTotal,
-      errorsPer100Scans: figures.errorsPer100Scans,
-      returns: figures.returns,
-      returnsPer1000Orders: figures.returnsPer1000Orders,
-      score: figures.score,
-    };
+    return trendWeek({ from: period.from, to: period.to }, figures);
   });
   return { packerId: query.packerId, weeks };
+}
+
+/** The trend's weeks at every station through central (the default idle gap and fit). */
+export function centralTrend(packerId: number | null, atCentral: CentralTrend): Trend {
+  return { packerId, weeks: atCentral.weeks.map((w) => trendWeek(w, w.figures)) };
 }

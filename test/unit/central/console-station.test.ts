@@ -1,19 +1,10 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATABASE_FILE } from '../../../src/boot/data-dir';
-import { bootStation, type BootedStation } from '../../../src/boot/station';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { RunningCentral } from '../../../src/central/central';
 import { computeStatistics, defaultFit, type Figures } from '../../../src/domain/statistics';
-import { readStationKey } from '../../../src/journal/key-file';
-import { openDatabase } from '../../../src/storage/db';
-import { createJournalRows } from '../../../src/storage/repositories/journal-rows';
 import { createJournalSearch } from '../../../src/storage/repositories/journal-search';
 import { createStatisticsSource } from '../../../src/storage/repositories/statistics';
-import { usePostgres } from '../../support/postgres-server';
-import { typedCall } from '../../support/station-fixture';
-import { link, openCentral, register, replicate, worker } from './replication-fixtures';
+import { ok, useTwoStationsAtCentral, type AttachedConsole } from './console-fixture';
+import { openCentral } from './replication-fixtures';
 
 /**
  * The manager's console at a station attached to central reads every station (issue 13, point
@@ -21,46 +12,16 @@ import { link, openCentral, register, replicate, worker } from './replication-fi
  * equal the union (the sum) of both stations' own; central stopped, the station answers with its
  * own and says so.
  */
-const server = usePostgres();
-let database: string;
-let central: RunningCentral;
-let booted: BootedStation;
-let call: ReturnType<typeof typedCall>;
-const stations: { id: string; dataDir: string; db: ReturnType<typeof openDatabase> }[] = [];
-/** Entries before this are the two stations' demo history, all replicated: the station's own new entries come after. */
+const setUp = useTwoStationsAtCentral();
+let call: AttachedConsole['call'];
+let stations: AttachedConsole['stations'];
 let before: string;
+let central: RunningCentral;
+let booted: AttachedConsole['booted'];
 
-beforeAll(async () => {
-  database = await server().createDatabase();
-  central = await openCentral(database);
-  for (const [id, seed] of [
-    ['PACK-A', 21],
-    ['PACK-B', 22],
-  ] as const) {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `packdesk-${id}-`));
-    await (await bootStation({ dataDir, host: 'cli', demo: { orders: 120, seed } })).close();
-    const db = openDatabase(path.join(dataDir, DATABASE_FILE));
-    await register(central, id, dataDir);
-    expect(await replicate(worker(createJournalRows(db), readStationKey(dataDir)!.publicKey, link(central.url, id, dataDir), 200))).toBe('idle');
-    stations.push({ id, dataDir, db });
-  }
-  before = new Date().toISOString();
-  booted = await bootStation({ dataDir: stations[0]!.dataDir, host: 'cli', central: { url: central.url, stationId: 'PACK-A' } });
-  call = typedCall(booted.station);
-  const login = await call('auth.badge', { badge: 'PD-M-0001', pin: '7001' });
-  expect(login.ok).toBe(true);
-}, 180_000);
-afterAll(async () => {
-  await booted?.close();
-  for (const s of stations) s.db.close();
-  await central?.close();
+beforeAll(() => {
+  ({ call, stations, before, central, booted } = setUp());
 });
-
-async function ok<T>(result: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>): Promise<T> {
-  const r = await result;
-  if (!r.ok) throw new Error(r.error.message);
-  return r.value;
-}
 
 const hashes = (entries: readonly { hash: string }[]) => entries.map((e) => e.hash).sort();
 
@@ -202,7 +163,8 @@ describe("the console of a station attached to central, over two stations' journ
     const refused = await call('central.requeue', { centralId: 1 });
     expect(refused.ok ? null : refused.error.code).toBe('CENTRAL_UNREACHABLE');
 
-    central = await openCentral(database, port);
+    central = await openCentral(setUp().database, port);
+    setUp().central = central;
     expect((await ok(call('journal.search', q))).readFrom).toBe('central');
   });
 });

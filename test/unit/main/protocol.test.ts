@@ -43,7 +43,7 @@ beforeAll(() => {
     if (kind === 'clip') return ['12', '13', '14'].includes(id) ? path.join(dir, 'video', `${id}.webm`) : null;
     return id === EVIDENCE ? path.join(dir, EVIDENCE) : null;
   };
-  serveApp(root, mediaFiles, (message, fields) => logged.push({ message, fields }));
+  serveApp(root, { files: mediaFiles, remoteClips: async () => null }, (message, fields) => logged.push({ message, fields }));
   handle = captured.handlers.get('app') as Handler;
 });
 
