@@ -1,7 +1,7 @@
 import type { Pool, PoolClient } from 'pg';
 import type { JournalCheckpoint, JournalRow } from '../app/ports/journal';
 import type { CentralJournalPage, CentralJournals, ReplicationAlarm, ReplicationFault, StoredJournalState } from '../app/ports/replication';
-import { analyseSession, type CompletedSession, type SessionFacts, type StatsLine } from '../domain/statistics';
+import { analyseSession, completedLines, type CompletedSession, type SessionFacts, type StatsLine } from '../domain/statistics';
 import { insertContributions, packerFacts, periodNumbers, periodSums } from './contributions';
 import { entryWords, fewMatches, stationWordsQuery, typedPhrases, wordsQuery } from './journal-words';
 
@@ -152,18 +152,26 @@ async function insertEntries(client: PoolClient, stationId: string, entries: Jou
 }
 
 /**
- * The order's lines as central pulled them from the shop (migration 0005), with what its products
- * say, in the shape the station's statistics read its own (storage/statistics/journal.ts): no
- * lines for an order central never pulled (an order of a station's own, or the demo shop's).
- * The shop has no kits and no fragile mark, so a station's pulled products have neither.
+ * For a completion written before completions carried the order's lines (payload.lines): the
+ * order's lines as central pulled them from the shop (migration 0005), with what its products say,
+ * in the shape the station's statistics read its own (storage/statistics/journal.ts). The shop
+ * has no kits and no fragile mark, so a station's pulled products have neither. Null for an order
+ * central never pulled (an order of a station's own, or the demo shop's): like a station that
+ * does not hold the order, central then leaves the session out.
  */
-async function orderLines(client: PoolClient, orderNumber: string): Promise<StatsLine[]> {
+async function pulledLines(client: PoolClient, orderNumber: string): Promise<StatsLine[] | null> {
+  const order = await client.query<{ shop_kind: string; external_id: string }>(
+    'SELECT shop_kind, external_id FROM central_orders WHERE order_number = $1 ORDER BY updated_at DESC LIMIT 1',
+    [orderNumber],
+  );
+  const pulled = order.rows[0];
+  if (!pulled) return null;
   const { rows } = await client.query<{ sku: string; quantity: number; weight: number | null }>(
     `SELECT l.sku, l.quantity, (p.product->>'weightGrams')::integer AS weight
        FROM central_order_lines l JOIN central_products p ON p.sku = l.sku
-      WHERE (l.shop_kind, l.external_id) = (SELECT shop_kind, external_id FROM central_orders WHERE order_number = $1 ORDER BY updated_at DESC LIMIT 1)
+      WHERE (l.shop_kind, l.external_id) = ($1, $2)
       ORDER BY l.position`,
-    [orderNumber],
+    [pulled.shop_kind, pulled.external_id],
   );
   return rows.map((r, i) => ({ productId: i + 1, sku: r.sku, quantity: r.quantity, kit: false, unitGrams: r.weight ?? 0, fragile: false }));
 }
@@ -174,7 +182,8 @@ type SessionEntryRecord = Pick<EntryRecord, 'seq' | 'at' | 'entry_station' | 'ac
  * Counts each packing session whose completion is among the entries just stored: the order's
  * packing entries since its previous completion, analysed once by the station's own rules
  * (domain/statistics) and made numbers once (session_contributions), so the console's statistics
- * sum numbers, not the journal.
+ * sum numbers, not the journal. The order's lines are those the completion carries, as the
+ * station counts them; older completions fall back to the order as central pulled it.
  */
 async function countSessions(client: PoolClient, stationId: string, entries: JournalRow[]): Promise<void> {
   for (const done of entries) {
@@ -187,7 +196,10 @@ async function countSessions(client: PoolClient, stationId: string, entries: Jou
        ORDER BY seq`,
       [stationId, done.subjectId, done.seq],
     );
-    const sessionId = (JSON.parse(done.payload) as { sessionId?: unknown }).sessionId;
+    const payload = JSON.parse(done.payload) as Record<string, unknown>;
+    const lines = completedLines(payload) ?? (await pulledLines(client, done.subjectId));
+    if (lines === null) continue;
+    const sessionId = payload.sessionId;
     const session: CompletedSession = {
       sessionId: typeof sessionId === 'number' ? sessionId : null,
       orderId: 0,
@@ -202,7 +214,7 @@ async function countSessions(client: PoolClient, stationId: string, entries: Jou
         type: e.type,
         payload: JSON.parse(e.payload) as Record<string, unknown>,
       })),
-      lines: await orderLines(client, done.subjectId),
+      lines,
     };
     const facts: SessionFacts = { ...analyseSession(session), session: { ...session, entries: [] } };
     await client.query('INSERT INTO session_facts (station_id, seq, completed_at, facts) VALUES ($1, $2, $3, $4)', [

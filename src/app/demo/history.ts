@@ -51,6 +51,9 @@ export function seedHistory(store: Store, orders: readonly NewOrder[], options: 
     const packer = packers[index % packers.length]!;
     const stationId = STATIONS[index % STATIONS.length]!;
     moment = Math.max(moment + 1000, at);
+    // Written after the shop's orders: the completion carries the stored order's lines, as a packed one does.
+    const placed = store.orders.byNumber(order.number);
+    if (!placed) throw new Error(`demo history: order ${order.number} is not in the database`);
     const write = (type: string, payload: Record<string, unknown>, actorId = packer.id) => {
       moment += random.int(3, 14) * 1000;
       const entry: NewJournalEntry = { type, stationId, actorId, subject: { kind: 'order', id: order.number }, payload };
@@ -115,6 +118,7 @@ export function seedHistory(store: Store, orders: readonly NewOrder[], options: 
       backordered: [],
       handedTo: [],
       overrides: overridden ? 1 : 0,
+      lines: store.orders.statisticsLines(placed.id),
     });
   });
   return { orders: planned.length, entries };

@@ -99,6 +99,8 @@ export function completePacking(desk: PackingDesk, call: CallContext) {
       parcels: packed.parcels.map((p) => ({ no: p.no, box: p.boxCode, grams: p.weightGrams, units: p.units.reduce((n, u) => n + u.count, 0) })),
       backordered,
       handedTo: completion.handedTo.map((h) => h.name),
+      // What the statistics count of the order, as the catalogue says now: central counts the session from them.
+      lines: store.orders.statisticsLines(order.id),
     });
     return { orderNumber: order.number, status, parcels: packed.parcels.length, backordered } as const;
   });

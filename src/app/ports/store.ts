@@ -1,6 +1,7 @@
 import type { MinorMoney, Order, OrderStatus } from '../../domain/order';
 import type { Language, User } from '../../domain/user';
 import type { Barcode, BoxType, KitComponent, Product } from '../../domain/catalog';
+import type { CompletedLine } from '../../domain/statistics';
 import type { OrderSummary } from '../../contract/schemas';
 
 export interface StationRecord {
@@ -119,6 +120,8 @@ export interface OrderRepository {
   byNumber(number: string): Order | null;
   /** Pick-list barcodes and tracking numbers of labels made earlier. */
   byReference(code: string): Order | null;
+  /** The order's lines as the packing statistics count them (with each product's kit, weight and fragile marks), for its completion's entry. */
+  statisticsLines(orderId: number): CompletedLine[];
   setStatus(id: number, status: OrderStatus): void;
   openAt(orderId: number): string | null;
   /** Opens the order at the station; throws ORDER_OPEN_ELSEWHERE if another holds it, ORDER_NOT_FOUND if none. */

@@ -1,4 +1,5 @@
 export * from './charts';
+export * from './completed-lines';
 export * from './complexity';
 export * from './contribution';
 export * from './definitions';

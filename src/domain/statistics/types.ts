@@ -15,8 +15,16 @@ export interface StatsEntry {
 }
 
 /** An order line with what the catalogue says of its product. */
-export interface StatsLine {
+export interface StatsLine extends CompletedLine {
   productId: number;
+}
+
+/**
+ * An order line as a 'pack.completed' entry carries it (payload.lines, see completed-lines.ts):
+ * what the statistics read of the line, from the station's catalogue when the order was packed,
+ * so central counts the session as the station does without the station's catalogue.
+ */
+export interface CompletedLine {
   sku: string;
   quantity: number;
   /** A kit: its parts are packed (and counted) as a kit. */

@@ -1,9 +1,11 @@
 import type { Database } from 'better-sqlite3';
 import type { OrderRepository } from '../../app/ports/store';
 import type { Order } from '../../domain/order';
+import { completedLinesPayload } from '../../domain/statistics';
 import { StationFailure } from '../../contract/errors';
 import { createOrderImport } from './order-import';
 import { createSummaryReaders } from './order-queue';
+import { fragileColumn, toStatsLines, type LineRow } from './statistics/journal';
 import { ORDER_COLUMNS, ORDER_LINE_COLUMNS, toOrder, type OrderLineRow, type OrderRow } from './order-rows';
 
 export function createOrderRepository(db: Database, clock: () => Date): OrderRepository {
@@ -11,6 +13,11 @@ export function createOrderRepository(db: Database, clock: () => Date): OrderRep
   const byNumber = db.prepare<[string], OrderRow>(`SELECT ${ORDER_COLUMNS} FROM orders WHERE number = ?`);
   const byReference = db.prepare<[string], OrderRow>(`SELECT ${ORDER_COLUMNS} FROM orders WHERE id = (SELECT order_id FROM order_references WHERE code = ?)`);
   const linesOf = db.prepare<[number], OrderLineRow>(`SELECT ${ORDER_LINE_COLUMNS} FROM order_lines WHERE order_id = ? ORDER BY position`);
+  // The same lines and catalogue marks the statistics read (statistics/journal.ts, build).
+  const statisticsLines = db.prepare<[number], LineRow>(
+    `SELECT l.order_id, l.product_id, l.sku, l.quantity, p.is_kit, p.weight_grams, ${fragileColumn(db)} AS fragile
+     FROM order_lines l LEFT JOIN products p ON p.id = l.product_id WHERE l.order_id = ? ORDER BY l.position`,
+  );
   const setStatus = db.prepare<[string, string, number]>('UPDATE orders SET status = ?, updated_at = ? WHERE id = ?');
   const openAt = db.prepare<[number], { station_id: string }>('SELECT station_id FROM order_locks WHERE order_id = ?');
   const exists = db.prepare<[number], { id: number }>('SELECT id FROM orders WHERE id = ?');
@@ -47,6 +54,7 @@ export function createOrderRepository(db: Database, clock: () => Date): OrderRep
     byId: (id) => withLines(byId.get(id)),
     byNumber: (number) => withLines(byNumber.get(number.trim())),
     byReference: (code) => withLines(byReference.get(code.trim())),
+    statisticsLines: (orderId) => completedLinesPayload(toStatsLines(statisticsLines.all(orderId))),
     setStatus(id, status) {
       if (setStatus.run(status, clock().toISOString(), id).changes === 0) {
         throw new StationFailure('ORDER_NOT_FOUND', `There is no order with id ${id}.`, { orderId: id });

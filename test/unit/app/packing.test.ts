@@ -165,6 +165,16 @@ describe('packing an order end to end', () => {
     const override = f.journal.bySubject({ kind: 'order', id: 'PD-100006' }).find((e) => e.type === 'pack.override');
     expect(override?.payload).toMatchObject({ kind: 'partial', managerId: 3, reason: 'Brak na stanie' });
     expect(f.packingSerialShipped()).toBe(true);
+    // The completion carries the order's lines as the statistics count them (central has no catalogue of the station's).
+    const completed = f.journal.bySubject({ kind: 'order', id: 'PD-100006' }).find((e) => e.type === 'pack.completed');
+    const line = (sku: string, quantity: number, unitGrams: number, kit = false) => ({ sku, quantity, kit, unitGrams, fragile: false });
+    expect(completed?.payload.lines).toEqual([
+      line('MUG-01', 1, 350),
+      line('PHONE-01', 1, 200),
+      line('TEA-02', 1, 120),
+      line('KIT-01', 1, 0, true),
+      line('SOAP-01', 12, 100),
+    ]);
   });
 
   it('stops completion when the shop cancelled the order meanwhile', async () => {

@@ -73,15 +73,24 @@ describe("the console of a station attached to central, over two stations' journ
     expect(all.readFrom).toBe('central');
     const own = stations.map((s) =>
       computeStatistics({
-        sessions: createStatisticsSource(s.db)
-          .completedSessions({ from, to })
-          .map((session) => ({ ...session, lines: [] })),
+        sessions: createStatisticsSource(s.db).completedSessions({ from, to }),
         attributions: [],
         fits: new Map(),
         defaultFit: defaultFit(),
       }),
     );
-    const pick = (f: Figures) => [f.orders, f.ordersTouched, f.units, f.scans, f.errorsTotal, f.overrides, f.parcels, f.activeSeconds];
+    const pick = (f: Figures) => [
+      f.orders,
+      f.ordersTouched,
+      f.lines,
+      f.units,
+      f.scans,
+      f.errorsTotal,
+      f.overrides,
+      f.parcels,
+      f.activeSeconds,
+      f.expectedSeconds,
+    ];
     const summed = new Map<number, number[]>();
     for (const p of own.flatMap((s) => s.packers)) {
       const was = summed.get(p.packerId);

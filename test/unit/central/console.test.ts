@@ -7,7 +7,19 @@ import type { CentralJournalPage } from '../../../src/app/ports/replication';
 import { DATABASE_FILE } from '../../../src/boot/data-dir';
 import { bootStation } from '../../../src/boot/station';
 import type { RunningCentral } from '../../../src/central/central';
-import { computeStatistics, defaultFit, type Figures, type Statistics } from '../../../src/domain/statistics';
+import {
+  addNumbers,
+  analyseSession,
+  CONTRIBUTION_FIELDS,
+  defaultFit,
+  expectedOfSums,
+  figuresFromSums,
+  sessionContributions,
+  zeroNumbers,
+  type ContributionNumbers,
+  type Figures,
+  type Statistics,
+} from '../../../src/domain/statistics';
 import { readStationKey } from '../../../src/journal/key-file';
 import { openDatabase } from '../../../src/storage/db';
 import { createJournalRows } from '../../../src/storage/repositories/journal-rows';
@@ -90,40 +102,56 @@ describe("the manager's console at central, over two stations", () => {
     expect(times).toEqual([...times].sort((a, b) => b - a));
   });
 
-  it("a day's statistics per packer equal the sum of each station's own", async () => {
-    // The day with the most completions over both stations.
-    const days = new Map<string, number>();
-    for (const s of stations) {
-      for (const e of createJournalSearch(s.db).search({ types: ['pack.completed'], limit: 200, offset: 0 }).entries) {
-        days.set(e.at.slice(0, 10), (days.get(e.at.slice(0, 10)) ?? 0) + 1);
-      }
-    }
-    const day = [...days].sort((a, b) => b[1] - a[1])[0]![0];
-    const period = { from: `${day}T00:00:00.000Z`, to: new Date(Date.parse(`${day}T00:00:00.000Z`) + 86_400_000).toISOString() };
+  it("a week's statistics per packer (orders, lines, units, score, each complexity factor) equal the sum of each station's own", async () => {
+    // The demo's week of history at both stations.
+    const period = { from: new Date(Date.now() - 14 * 86_400_000).toISOString(), to: new Date(Date.now() + 86_400_000).toISOString() };
     const atCentral = await ask<Pick<Statistics, 'packers' | 'total'>>('/v1/console/statistics', period);
     expect(atCentral.total.ordersTouched).toBeGreaterThan(0);
 
-    // Each station's own sessions (read by the station's statistics source), without order lines, which central does not hold.
-    const own = stations.map((s) =>
-      computeStatistics({
-        sessions: createStatisticsSource(s.db)
-          .completedSessions(period)
-          .map((session) => ({ ...session, lines: [] })),
-        attributions: [],
-        fits: new Map(),
-        defaultFit: defaultFit(),
-      }),
-    );
-    const pick = (f: Figures) => [f.orders, f.ordersTouched, f.units, f.scans, f.errorsTotal, f.overrides, f.weightMismatches, f.parcels, f.activeSeconds];
-    const summed = new Map<number, number[]>();
-    for (const stats of own) {
-      for (const p of stats.packers) {
-        const before = summed.get(p.packerId);
-        const now = pick(p.figures);
-        summed.set(p.packerId, before ? before.map((v, i) => Math.round((v + now[i]!) * 1000) / 1000) : now);
+    // Each station's own sessions, counted by its own statistics (with the order lines of its own
+    // catalogue): every packer's numbers summed over both stations.
+    const own = new Map<number, ContributionNumbers>();
+    for (const s of stations) {
+      for (const session of createStatisticsSource(s.db).completedSessions(period)) {
+        for (const c of sessionContributions(analyseSession(session))) {
+          if (c.packerId !== null) own.set(c.packerId, addNumbers(own.get(c.packerId) ?? zeroNumbers(), c.numbers));
+        }
       }
     }
-    expect(new Map(atCentral.packers.map((p) => [p.packerId, pick(p.figures)]))).toEqual(summed);
-    expect(atCentral.total.ordersTouched).toBe(own.reduce((n, s) => n + s.total.ordersTouched, 0));
+    // The demo's orders carry kits and heavy units, which central knows only from the completions.
+    const all = [...own.values()].reduce((n, p) => addNumbers(n, p), zeroNumbers());
+    expect(all.factorKits).toBeGreaterThan(0);
+    expect(all.factorHeavy).toBeGreaterThan(0);
+    expect(all.factorLines).toBeGreaterThan(all.orders);
+
+    // Central's numbers of each packer: every one the sum of the stations' own.
+    const { sums } = await central.store.journals.periodNumbers(period.from, period.to, defaultFit().seconds);
+    const atCentralNumbers = new Map<number, ContributionNumbers>();
+    for (const r of sums) if (r.packerId !== null) atCentralNumbers.set(r.packerId, addNumbers(atCentralNumbers.get(r.packerId) ?? zeroNumbers(), r.numbers));
+    expect([...atCentralNumbers.keys()].sort()).toEqual([...own.keys()].sort());
+    for (const [packerId, numbers] of own) {
+      for (const field of CONTRIBUTION_FIELDS) expect(atCentralNumbers.get(packerId)![field], `packer ${packerId} ${field}`).toBeCloseTo(numbers[field], 6);
+    }
+
+    // And the figures the console shows (score, expected time, lines, units…) are those of the summed numbers.
+    const expected = new Map([...own].map(([packerId, n]) => [packerId, figuresFromSums(n, expectedOfSums(n, defaultFit()))]));
+    for (const p of atCentral.packers) {
+      const mine = expected.get(p.packerId)!;
+      const pick = (f: Figures) => [
+        f.orders,
+        f.ordersTouched,
+        f.lines,
+        f.units,
+        f.parcels,
+        f.scans,
+        f.errorsTotal,
+        f.overrides,
+        f.activeSeconds,
+        f.expectedSeconds,
+      ];
+      expect(pick(p.figures), `packer ${p.packerId}`).toEqual(pick(mine));
+      expect(p.figures.score, `packer ${p.packerId}`).toBeCloseTo(mine.score!, 2);
+    }
+    expect(atCentral.packers.length).toBe(own.size);
   });
 });

@@ -1,5 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
-import type { CompletedSession, StatsEntry } from '../../../domain/statistics';
+import { completedLines, type CompletedSession, type StatsEntry, type StatsLine } from '../../../domain/statistics';
 
 /** A journal entry as the statistics read it. */
 export interface EntryRow {
@@ -11,7 +11,8 @@ export interface EntryRow {
   payload: string;
 }
 
-interface LineRow {
+/** An order line and its product as the statistics read them. */
+export interface LineRow {
   order_id: number;
   product_id: number | null;
   sku: string | null;
@@ -47,6 +48,25 @@ function hasColumn(db: Database, table: string, column: string): boolean {
   return (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).some((c) => c.name === column);
 }
 
+/** The catalogue may not mark fragile products yet: the mark is read where the column exists. */
+export function fragileColumn(db: Database): string {
+  return hasColumn(db, 'products', 'fragile') ? 'p.fragile' : '0';
+}
+
+/** The lines (of one order) as the statistics count them: a line whose product is not in the catalogue is left out. */
+export function toStatsLines(rows: readonly LineRow[]): StatsLine[] {
+  return rows
+    .filter((l) => l.product_id !== null)
+    .map((l) => ({
+      productId: l.product_id!,
+      sku: l.sku ?? '',
+      quantity: l.quantity ?? 0,
+      kit: l.is_kit === 1,
+      unitGrams: l.weight_grams ?? 0,
+      fragile: l.fragile === 1,
+    }));
+}
+
 export function parse(text: string): Record<string, unknown> {
   try {
     const value: unknown = JSON.parse(text);
@@ -69,7 +89,7 @@ export const toEntry = (r: EntryRow): StatsEntry => ({
 export interface SessionReads {
   /** An order's packing entries, in journal order. */
   orderEntries: Statement<[string], EntryRow>;
-  /** Sessions (an order's entries, ending with its completion) with the order's lines; orders without lines are left out. */
+  /** Sessions (an order's entries, ending with its completion) with the order's lines; orders not in the database are left out. */
   build(chosen: { subject: string; entries: StatsEntry[] }[]): CompletedSession[];
   /** One completed session read whole by its order: its entries since the order's previous completion. */
   byOrder(subject: string, completionSeq: number): { subject: string; entries: StatsEntry[] };
@@ -80,8 +100,7 @@ export function createSessionReads(db: Database): SessionReads {
     `SELECT seq, at, station_id, actor_id, type, payload FROM journal_entries
      WHERE subject_kind = 'order' AND subject_id = ? AND type >= 'pack.' AND type < 'pack/' ORDER BY seq`,
   );
-  // The catalogue may not mark fragile products yet: read the mark where the column exists.
-  const fragile = hasColumn(db, 'products', 'fragile') ? 'p.fragile' : '0';
+  const fragile = fragileColumn(db);
   // Prepared once per batch size (a full batch, and the last one's), not once per batch.
   const linesStatements = new Map<number, Statement<string[], LineRow & { number: string }>>();
   const linesOf = (numbers: string[]) => {
@@ -122,16 +141,8 @@ export function createSessionReads(db: Database): SessionReads {
         stationId: completion.stationId,
         completedAt: completion.at,
         entries: s.entries,
-        lines: lineRows
-          .filter((l) => l.product_id !== null)
-          .map((l) => ({
-            productId: l.product_id!,
-            sku: l.sku ?? '',
-            quantity: l.quantity ?? 0,
-            kit: l.is_kit === 1,
-            unitGrams: l.weight_grams ?? 0,
-            fragile: l.fragile === 1,
-          })),
+        // As the completion recorded them (central counts them so too); the catalogue's for older completions.
+        lines: completedLines(completion.payload) ?? toStatsLines(lineRows),
       });
     }
     return result;

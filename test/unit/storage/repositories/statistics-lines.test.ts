@@ -1,0 +1,54 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Result } from '../../../../src/contract/errors';
+import { createStatisticsSource } from '../../../../src/storage/repositories/statistics';
+import { CODES, createStationFixture, typedCall, type StationFixture } from '../../../support/station-fixture';
+
+let f: StationFixture;
+let call: ReturnType<typeof typedCall>;
+beforeEach(() => {
+  f = createStationFixture();
+  call = typedCall(f.station);
+  f.scale.start();
+});
+afterEach(() => f.close());
+
+async function ok<T>(promise: Promise<Result<T>>): Promise<T> {
+  const result = await promise;
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.value;
+}
+const scan = (data: string) => ok(call('scan.submit', { data, symbology: null, source: 'wedge' }));
+
+describe("the station's statistics read a session's order lines", () => {
+  it('as its completion carries them: what the catalogue said when it was packed, as central counts them', async () => {
+    await scan('PD-P-0001');
+    await scan('PD-100001');
+    await scan(CODES.mug);
+    await scan(CODES.mug);
+    await scan('BOX-K1');
+    f.scale.setWeight(830);
+    await ok(call('pack.weigh', { parcel: 1 }));
+    await ok(call('pack.complete', {}));
+    const packed = [{ productId: 1, sku: 'MUG-01', quantity: 2, kit: false, unitGrams: 350, fragile: false }];
+    const period = { from: '2000-01-01T00:00:00Z', to: '2100-01-01T00:00:00Z' };
+    const db = new Database(path.join(f.dir, 'packdesk.sqlite'));
+    try {
+      expect(
+        createStatisticsSource(db)
+          .completedSessions(period)
+          .map((s) => s.lines),
+      ).toEqual([packed]);
+      // The catalogue and the order change afterwards: the session stays counted as it was packed.
+      db.exec("UPDATE products SET weight_grams = 6000, is_kit = 1 WHERE sku = 'MUG-01'; UPDATE order_lines SET quantity = 5");
+      expect(
+        createStatisticsSource(db)
+          .completedSessions(period)
+          .map((s) => s.lines),
+      ).toEqual([packed]);
+    } finally {
+      db.close();
+    }
+  });
+});
