@@ -25,7 +25,8 @@ const order = (n: number, status: RemoteOrder['status'] = 'ready'): RemoteOrder 
   service: null,
   note: null,
   createdAt: '2026-12-01T08:00:00.000Z',
-  lines: [{ externalLineId: `${n}-0`, sku: 'MUG-01', name: 'Kubek', quantity: 1 + (n % 3) }],
+  // Every other order has two lines.
+  lines: Array.from({ length: 1 + (n % 2) }, (_, i) => ({ externalLineId: `${n}-${i}`, sku: 'MUG-01', name: 'Kubek', quantity: 1 + ((n + i) % 3) })),
 });
 const products: RemoteProduct[] = [{ sku: 'MUG-01', name: 'Kubek', weightGrams: 300, barcodes: ['5901234123457'] }];
 
@@ -74,12 +75,14 @@ async function store(): Promise<CentralStore> {
   return s;
 }
 
-/** Central's order lines as kept, "number×quantity", by number. */
+/** Central's order lines as kept, "number/position×quantity", by order and position. */
 async function keptLines(s: CentralStore): Promise<string[]> {
   const client = new pg.Client({ connectionString: urls.get(s) });
   await client.connect();
   try {
-    const { rows } = await client.query<{ l: string }>("SELECT order_number || '×' || quantity AS l FROM central_order_lines ORDER BY external_id::int");
+    const { rows } = await client.query<{ l: string }>(
+      "SELECT order_number || '/' || position || '×' || quantity AS l FROM central_order_lines ORDER BY external_id::int, position",
+    );
     return rows.map((r) => r.l);
   } finally {
     await client.end();
@@ -148,7 +151,7 @@ describe("central's pull from the shop, one page asked ahead of the one being ke
     expect(shop.asked).toEqual(['orders@4', 'orders@6', 'orders@8', 'byId:4']);
     expect(await fed(s)).toEqual(range(1, 9));
     expect((await s.orders.shopState())?.ordersCursor).toBe('9');
-    expect(await keptLines(s)).toEqual(shop.orders.map((o) => `${o.number}×${o.lines[0]!.quantity}`));
+    expect(await keptLines(s)).toEqual(shop.orders.flatMap((o) => o.lines.map((l, i) => `${o.number}/${i}×${l.quantity}`)));
   });
 
   it('the shop failing on the page asked ahead: the page being written is still kept, and the next pull goes on from it', async () => {
@@ -168,11 +171,13 @@ describe("central's pull from the shop, one page asked ahead of the one being ke
     const shop = pagedShop(230, 100);
     await pullWith(s, shop.backend).runOnce();
     const before = await fed(s);
-    shop.orders[200] = order(201, 'cancelled');
+    // Cancelled, and one of its two lines gone.
+    shop.orders[200] = { ...order(201, 'cancelled'), lines: [{ externalLineId: '201-0', sku: 'MUG-01', name: 'Kubek', quantity: 5 }] };
     shop.asked.length = 0;
     // Nothing new since the cursor: the shop's next page is empty.
     expect(await pullWith(s, shop.backend).runOnce()).toEqual({ products: 0, orders: 1, error: null });
     expect(shop.asked).toEqual(['orders@230', 'byId:100', 'byId:100', 'byId:30']);
     expect(await fed(s)).toEqual([...before.filter((n) => n !== 'PD-201'), 'PD-201']);
+    expect((await keptLines(s)).filter((l) => l.startsWith('PD-201/'))).toEqual(['PD-201/0×5']);
   });
 });
