@@ -49,9 +49,6 @@ async function upsertProducts(client: PoolClient, products: readonly RemoteProdu
   return rowCount ?? 0;
 }
 
-/** The record central keeps and serves: the backend's RemoteOrder, nothing of central's own. */
-const record = (o: RemoteOrder): RemoteOrder => JSON.parse(JSON.stringify(o)) as RemoteOrder;
-
 export function createCentralOrders(pool: Pool): CentralOrders {
   return {
     async shopState() {
@@ -81,35 +78,34 @@ export function createCentralOrders(pool: Pool): CentralOrders {
         await upsertProducts(client, products, now);
         let changed = 0;
         if (orders.length > 0) {
-          const byId = new Map(orders.map((o) => [o.externalId, o]));
-          const incoming = [...byId.values()].map((o) => ({ externalId: o.externalId, number: o.number, status: o.status, remote: record(o) }));
+          // The page goes to PostgreSQL as one JSON array of the records as they are (the last copy
+          // of an order wins), and the lines are read out of them there: central's process, which
+          // shares its CPU with everything else it serves, only serialises the page once.
+          const records = [...new Map(orders.map((o) => [o.externalId, o])).values()];
           // A shipment a station of this warehouse packed comes back from the shop as "shipped":
           // nothing the stations need to hear (the packing station has it; the others would take
           // it as shipped elsewhere), so such an order is left as it is.
           const { rows } = await client.query<{ external_id: string }>(
             `INSERT INTO central_orders (shop_kind, external_id, order_number, status, remote, seq, pulled_at, updated_at)
-             SELECT $1, "externalId", number, status, remote, nextval('central_feed_seq'), $3, $3
-               FROM jsonb_to_recordset($2::jsonb) AS o("externalId" text, number text, status text, remote jsonb)
+             SELECT $1, o->>'externalId', o->>'number', o->>'status', o, nextval('central_feed_seq'), $3, $3
+               FROM jsonb_array_elements($2::jsonb) AS o
              ON CONFLICT (shop_kind, external_id) DO UPDATE
                SET order_number = EXCLUDED.order_number, status = EXCLUDED.status, remote = EXCLUDED.remote, seq = EXCLUDED.seq, updated_at = EXCLUDED.updated_at
              WHERE central_orders.remote IS DISTINCT FROM EXCLUDED.remote
                AND NOT (EXCLUDED.status = 'shipped' AND ${PACKED_HERE('EXCLUDED.order_number')})
              RETURNING external_id`,
-            [kind, JSON.stringify(incoming), now],
+            [kind, JSON.stringify(records), now],
           );
           const ids = rows.map((r) => r.external_id);
           changed = ids.length;
           if (ids.length > 0) {
             await client.query('DELETE FROM central_order_lines WHERE shop_kind = $1 AND external_id = ANY($2::text[])', [kind, ids]);
-            const lines = ids.flatMap((id) => {
-              const o = byId.get(id)!;
-              return o.lines.map((l, position) => ({ externalId: id, position, number: o.number, sku: l.sku, quantity: l.quantity }));
-            });
             await client.query(
               `INSERT INTO central_order_lines (shop_kind, external_id, position, order_number, sku, quantity)
-               SELECT $1, "externalId", position, number, sku, quantity
-                 FROM jsonb_to_recordset($2::jsonb) AS l("externalId" text, position integer, number text, sku text, quantity integer)`,
-              [kind, JSON.stringify(lines)],
+               SELECT o.shop_kind, o.external_id, l.n - 1, o.order_number, l.line->>'sku', (l.line->>'quantity')::integer
+                 FROM central_orders o, jsonb_array_elements(o.remote->'lines') WITH ORDINALITY AS l(line, n)
+                WHERE o.shop_kind = $1 AND o.external_id = ANY($2::text[])`,
+              [kind, ids],
             );
           }
         }

@@ -27,9 +27,30 @@ const BY_ID_BATCH = 100;
 const OPEN_LIMIT = 10_000;
 
 /**
+ * A pull's pages, each asked of the shop while the one before it is being kept: the next page is
+ * asked for as soon as a page arrives (`next` reads where it starts from the page), so the shop
+ * answering and PostgreSQL writing overlap. Pages are still kept one at a time and in order, each
+ * before the next, so the cursor kept is always the one after a page kept whole. `next` returns
+ * undefined after the last page. A write that fails stops the pull; the page asked ahead of it is
+ * then never read, and its own failure, if any, is not the pull's.
+ */
+async function pipelined<C, P>(ask: (at: C) => Promise<P>, from: C, next: (page: P, at: C) => C | undefined, keep: (page: P) => Promise<void>): Promise<void> {
+  let at = from;
+  let ahead: Promise<P> | null = ask(at);
+  while (ahead) {
+    const page: P = await ahead;
+    const after = next(page, at);
+    ahead = after === undefined ? null : ask((at = after));
+    ahead?.catch(() => undefined);
+    await keep(page);
+  }
+}
+
+/**
  * Central's pull from the shop, once for the whole warehouse: the shop's products, then its
  * orders changed since the shop's cursor page by page (each page kept with the cursor after it, in
- * one transaction, so a pull stopped anywhere resumes after the last page kept), then the orders
+ * one transaction, so a pull stopped anywhere resumes after the last page kept; the next page is
+ * asked of the shop while one is being kept, see pipelined()), then the orders
  * pulled earlier that nobody has packed yet, asked for by id to learn of cancellations, holds and
  * changed lines. The same backends as a station's (src/sync) do the asking. Stations fetch what
  * changed from central (POST /v1/orders/changes) into their SQLite with their own pull.
@@ -69,28 +90,35 @@ export class CentralShopPull {
     const kind = backend.kind;
     const result: CentralPullResult = { products: 0, orders: 0, error: null };
     try {
-      let cursor: string | null = null;
-      for (;;) {
-        const page = await backend.pullProducts(cursor);
-        result.products += await orders.saveProducts(page.items, clock.now());
-        if (!page.more || page.cursor === null) break;
-        cursor = page.cursor;
-      }
+      await pipelined(
+        (cursor) => backend.pullProducts(cursor),
+        null as string | null,
+        (page) => (page.more && page.cursor !== null ? page.cursor : undefined),
+        async (page) => {
+          result.products += await orders.saveProducts(page.items, clock.now());
+        },
+      );
       const state = await orders.shopState();
-      cursor = state?.kind === kind ? state.ordersCursor : null;
       const seen = new Set<string>();
-      for (;;) {
-        const page = await backend.pullOrders(cursor);
-        for (const o of page.items) seen.add(o.externalId);
-        result.orders += await orders.saveOrders(kind, page.items, page.products ?? [], page.cursor, clock.now());
-        if (!page.more || page.items.length === 0) break;
-        cursor = page.cursor;
-      }
+      await pipelined(
+        (cursor) => backend.pullOrders(cursor),
+        state?.kind === kind ? state.ordersCursor : null,
+        (page) => (page.more && page.items.length > 0 ? page.cursor : undefined),
+        async (page) => {
+          for (const o of page.items) seen.add(o.externalId);
+          result.orders += await orders.saveOrders(kind, page.items, page.products ?? [], page.cursor, clock.now());
+        },
+      );
       const open = (await orders.openExternalIds(kind, OPEN_LIMIT)).filter((id) => !seen.has(id));
-      for (let i = 0; i < open.length; i += BY_ID_BATCH) {
-        const current = await backend.ordersById(open.slice(i, i + BY_ID_BATCH));
-        result.orders += await orders.saveOrders(kind, current, [], undefined, clock.now());
-      }
+      if (open.length > 0)
+        await pipelined(
+          (i) => backend.ordersById(open.slice(i, i + BY_ID_BATCH)),
+          0,
+          (_current, i) => (i + BY_ID_BATCH < open.length ? i + BY_ID_BATCH : undefined),
+          async (current) => {
+            result.orders += await orders.saveOrders(kind, current, [], undefined, clock.now());
+          },
+        );
     } catch (error) {
       result.error = describe(error);
     }
