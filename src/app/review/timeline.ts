@@ -44,9 +44,7 @@ export function orderTimeline(
   const own = core.journal.bySubject({ kind: 'order', id: order.number });
   const held = new Set(own.map((e) => e.hash));
   const notHeld = elsewhere.filter((e) => !held.has(e.hash));
-  const entries = [...own, ...notHeld].sort(
-    (a, b) => Date.parse(a.at) - Date.parse(b.at) || a.stationId.localeCompare(b.stationId) || a.seq - b.seq,
-  );
+  const entries = [...own, ...notHeld].sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || a.stationId.localeCompare(b.stationId) || a.seq - b.seq);
   const names = namesFor(core);
   const first = own[0]?.seq ?? core.journal.lastSeq() + 1;
   const packed = review.lookups.packedState(order.number);
