@@ -4,6 +4,7 @@ import type { StationError } from '../../../src/contract/errors';
 import type { TimelineEntry, TimelineSegmentView } from '../../../src/contract/review';
 import { mediaUrl } from '../../api/client';
 import { errorText } from '../../i18n/error-text';
+import { refusalOf } from './clipRefusal';
 import { clipMoment } from './entryText';
 
 interface Props {
@@ -97,19 +98,4 @@ export function ClipPlayer({ segments, entry }: Props) {
       ))}
     </section>
   );
-}
-
-/** The host's `{ ok: false, error }` for a clip that would not load (asked for its first byte only), or null when it says none. */
-async function refusalOf(url: string): Promise<StationError | null> {
-  try {
-    const response = await fetch(url, { headers: { range: 'bytes=0-0' }, credentials: 'include' });
-    if (response.ok) {
-      await response.body?.cancel();
-      return null;
-    }
-    const body = (await response.json()) as { ok?: boolean; error?: StationError };
-    return body.ok === false && body.error && typeof body.error.code === 'string' ? body.error : null;
-  } catch {
-    return null;
-  }
 }

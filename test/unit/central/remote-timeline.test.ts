@@ -9,6 +9,9 @@ import { createFolderClipStorage } from '../../../src/central/clip-storage';
 import { startHost } from '../../../src/host/server';
 import { readHostParams } from '../../../renderer/api/host-params';
 import { httpTransport } from '../../../renderer/api/http';
+import { refusalOf } from '../../../renderer/features/review/clipRefusal';
+import { startI18n } from '../../../renderer/i18n';
+import { errorText } from '../../../renderer/i18n/error-text';
 import { BrowserLike } from '../../support/host-client';
 import { usePostgres } from '../../support/postgres-server';
 import { ok } from '../app/video/support';
@@ -79,6 +82,39 @@ describe('the order timeline at one station lists the clips another station reco
       const [res] = await Promise.all([browser.request(url.slice(1)), courier.step(8000)]);
       expect(res.status).toBe(200);
       expect(sha256(Buffer.from(await res.arrayBuffer()))).toBe(fromB[0]!.sha256);
+    } finally {
+      await host.close();
+    }
+  }, 60_000);
+
+  it("B offline: the player at A reads the host's named refusal and says so in English and Polish", async () => {
+    const c = await openCentralWith(await server().createDatabase(), {});
+    open.central.push(c);
+    const a = await attachStation(c, 'ST-A');
+    const b = await attachStation(c, 'ST-B');
+    open.stations.push(a, b);
+    const { segmentId } = await recordClip(b);
+    await replicateStation(c, b);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'packdesk-renderer-'));
+    open.dirs.push(dir);
+    fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>Packdesk</title>');
+    const host = await startHost({ station: a.f.station, defaultStationId: 'ST-01', rendererDir: dir, host: '127.0.0.1', port: 0 });
+    try {
+      const browser = new BrowserLike(host.url, 'ST-02');
+      expect((await browser.result('auth.badge', { badge: 'PD-M-0001', pin: '1111' })).ok).toBe(true);
+      // B's courier never polled central: B is offline.
+      const url = pageTransport().mediaUrl('clip', String(segmentId), 'ST-B');
+      const error = await refusalOf(url, (input, init) => browser.request(String(input).slice(1), init));
+      expect(error).toMatchObject({ code: 'VIDEO_STATION_OFFLINE', params: { station: 'ST-B', segment: segmentId } });
+      const i18n = startI18n('en');
+      expect(errorText(i18n.t, error!)).toMatch(/^This clip is kept at station ST-B, which is offline now/);
+      await i18n.changeLanguage('pl');
+      expect(errorText(i18n.t, error!)).toMatch(/stanowisku ST-B.*offline/);
+      await i18n.changeLanguage('en');
+      // A clip central has no index entry of is named too.
+      expect(await refusalOf(url.replace(`/${segmentId}`, '/999'), (input, init) => browser.request(String(input).slice(1), init))).toMatchObject({
+        code: 'VIDEO_SEGMENT_NOT_FOUND',
+      });
     } finally {
       await host.close();
     }
