@@ -62,7 +62,7 @@ export function subscribe<E extends EventName>(event: E, listener: (payload: Sta
   return current().subscribe(event, (e) => listener(e.payload as StationEvents[E]));
 }
 
-/** Where the page loads a clip or an evidence package from, on whichever host it runs in. */
-export function mediaUrl(kind: MediaKind, id: string): string {
-  return current().mediaUrl(kind, id);
+/** Where the page loads a clip or an evidence package from, on whichever host it runs in; `recordedAt`: another station's clip. */
+export function mediaUrl(kind: MediaKind, id: string, recordedAt: string | null = null): string {
+  return current().mediaUrl(kind, id, recordedAt);
 }

@@ -84,7 +84,10 @@ export function httpTransport(options: HttpOptions): HttpTransport {
       set.add(listener);
       return () => set.delete(listener);
     },
-    mediaUrl: (kind, id) => `${base}/${kind === 'clip' ? 'video' : 'evidence'}/${encodeURIComponent(id)}`,
+    mediaUrl: (kind, id, recordedAt) =>
+      kind === 'clip' && recordedAt
+        ? `${base}/video/central/${encodeURIComponent(recordedAt)}/${encodeURIComponent(id)}`
+        : `${base}/${kind === 'clip' ? 'video' : 'evidence'}/${encodeURIComponent(id)}`,
   };
 }
 

@@ -162,7 +162,7 @@ export function callSocketTransport(http: HttpTransport, options: CallSocketOpti
       });
     },
     subscribe: (event, listener) => http.subscribe(event, listener),
-    mediaUrl: (kind, id) => http.mediaUrl(kind, id),
+    mediaUrl: (kind, id, recordedAt) => http.mediaUrl(kind, id, recordedAt),
   };
 }
 

@@ -63,6 +63,8 @@ export const enReview = {
   pickEntry: 'Click the time of an entry to watch from that moment.',
   clipOfPacking: 'Packing clip: the order as it was packed',
   clipOfReturn: 'Returns desk clip of return {{number}}',
+  recordedAt: 'Recorded at station {{station}}',
+  clipFailed: 'This clip cannot be played.',
   playFrom: 'Play the video from this moment',
   playingFrom: 'Playing from {{seconds}} s into the clip.',
   station: 'Station (automatic)',

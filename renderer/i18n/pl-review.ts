@@ -61,6 +61,8 @@ export const plReview = {
   pickEntry: 'Kliknij czas wpisu, aby oglądać od tej chwili.',
   clipOfPacking: 'Nagranie pakowania: zamówienie tak, jak je spakowano',
   clipOfReturn: 'Nagranie zwrotu {{number}} przy stanowisku zwrotów',
+  recordedAt: 'Nagrane na stanowisku {{station}}',
+  clipFailed: 'Nie można odtworzyć tego nagrania.',
   playFrom: 'Odtwórz nagranie od tej chwili',
   playingFrom: 'Odtwarzanie od {{seconds}} s nagrania.',
   station: 'Stanowisko (automatycznie)',

@@ -51,6 +51,14 @@ export const parcelContentsSchema = z.object({
 });
 export type ParcelContentsView = z.infer<typeof parcelContentsSchema>;
 
+/**
+ * A clip on the timeline: this station's own (`recordedAt` null, played from here), or one another
+ * station recorded, known from its replicated `video.segment` entry at central and played through
+ * central from that station (`recordedAt`: its id at central; `id` is the segment's id there).
+ */
+export const timelineSegmentSchema = videoSegmentSchema.extend({ recordedAt: z.string().nullable() });
+export type TimelineSegmentView = z.infer<typeof timelineSegmentSchema>;
+
 export const timelineSchema = z.object({
   order: reviewOrderSchema,
   /** The order's parcels as packed (its completed packing session, else the one still open); empty when never packed. */
@@ -66,7 +74,8 @@ export const timelineSchema = z.object({
     })
     .nullable(),
   entries: z.array(timelineEntrySchema),
-  segments: z.array(videoSegmentSchema),
+  /** This station's clips of the order and, read through central, every other station's. */
+  segments: z.array(timelineSegmentSchema),
   chain: chainCheckSchema,
   /** The order's entries at every station through central (the chain check is this station's), or this station's own. */
   readFrom: readFromSchema,

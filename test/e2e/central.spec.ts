@@ -4,16 +4,19 @@ import path from 'node:path';
 import { test, expect, type Page } from '@playwright/test';
 import { startPostgres, type PostgresServer } from '../support/postgres-server';
 import { freePort, registerStation, startCentralProcess, type RunningCentralProcess } from './central';
+import { runTool } from './camera';
 import { SCANNER_SETTINGS } from './fixtures';
 import { MANAGER_PINS, ordersInState, packdesk, sameOrigin, startHost, type RunningHost } from './host';
 import { ConsolePage } from './pages/ConsolePage';
 import { LoginPage } from './pages/LoginPage';
+import { ReviewPage } from './pages/ReviewPage';
 import { scanWithWedge } from './pages/keys';
 
 /**
  * Two stations attached to one central (issue 13, point 5): a manager at station A sees station
  * B's packing in the journal and the statistics; a packer's screen says "offline" while central
- * is stopped and stops saying it when central is back, and the console says it shows this station only.
+ * is stopped and stops saying it when central is back, and the console says it shows this station only;
+ * a manager at A watches the clip B recorded of an order, fetched from B through central.
  */
 test.describe.configure({ mode: 'serial' });
 
@@ -167,4 +170,66 @@ test('central stopped: the packer’s screen says offline and the console says i
   // The next order opened is claimed at central: the station is online again and says so.
   await scanWithWedge(page, order);
   await expect(page.getByTestId('central-offline')).toBeHidden({ timeout: 15_000 });
+});
+
+test('a manager at station A reviews an order packed at B and watches the clip B recorded, through central', async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  const [a, b] = [hosts[0]!, hosts[1]!];
+  // A real WebM (what the recorder makes), recorded at B the way the packing screen records: start, chunk, stop.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'packdesk-e2e-clip-'));
+  dirs.push(dir);
+  const file = path.join(dir, 'clip.webm');
+  runTool('ffmpeg', ['-loglevel', 'error', '-f', 'lavfi', '-i', 'testsrc=duration=2:size=160x120:rate=10', '-c:v', 'libvpx', '-b:v', '200k', file]);
+  const leasedAtA = new Set(
+    ((await api(page, a.url, 'central.status', {})).value as { leases: { orderNumber: string }[] } | undefined)?.leases.map((l) => l.orderNumber),
+  );
+  const readyAtA = new Set(ordersInState(a.dataDir, 'ready'));
+  // Orders both stations hold as ready; the test before this one opened one of them at A (claimed there, B is refused it).
+  const candidates = ordersInState(b.dataDir, 'ready').filter((n) => readyAtA.has(n) && !leasedAtA.has(n));
+
+  const atB = await browser.newContext();
+  const callB = async (method: string, data: unknown) =>
+    (await (await atB.request.post(`${b.url}api/${method}`, { headers: sameOrigin(b.url), data })).json()) as { ok: boolean; value: never };
+  expect((await callB('auth.badge', { badge: 'PD-M-0001', pin: MANAGER_PINS['PD-M-0001'] })).ok).toBe(true);
+  expect((await callB('video.settings.set', { mode: 'webcam' })).ok).toBe(true);
+  expect((await callB('scan.submit', { data: 'PD-P-0001', symbology: null, source: 'wedge' })).ok).toBe(true);
+  let order = '';
+  let scanned: { ok: boolean; value: never } | null = null;
+  for (const candidate of candidates.slice(-5).reverse()) {
+    scanned = await callB('scan.submit', { data: candidate, symbology: null, source: 'wedge' });
+    if (scanned.ok && (scanned.value as { kind: string }).kind === 'opened') {
+      order = candidate;
+      break;
+    }
+  }
+  expect(order, JSON.stringify(scanned)).not.toBe('');
+  const opened = scanned!.value as { view: { sessionId: number } };
+  const started = (await callB('video.start', { sessionId: opened.view.sessionId, mimeType: 'video/webm' })).value as { segment: { id: number } };
+  const data = fs.readFileSync(file).toString('base64');
+  expect((await callB('video.chunk', { segmentId: started.segment.id, index: 0, ms: 2000, data })).ok).toBe(true);
+  expect((await callB('video.stop', { segmentId: started.segment.id })).ok).toBe(true);
+  await atB.close();
+
+  // The manager at A: B's clip reaches A's timeline once B's journal is replicated.
+  await prepare(page);
+  expect((await api(page, a.url, 'auth.badge', { badge: 'PD-M-0001', pin: MANAGER_PINS['PD-M-0001'] })).ok).toBe(true);
+  await expect
+    .poll(
+      async () => {
+        const read = await api(page, a.url, 'review.timeline', { orderNumber: order });
+        return read.ok ? (read.value as { segments: { recordedAt: string | null }[] }).segments.map((s) => s.recordedAt) : [];
+      },
+      { timeout: 60_000 },
+    )
+    .toContain('ST-02');
+  await page.goto(a.url);
+  await expect(page.getByTestId('current-user')).toBeVisible();
+  await new LoginPage(page).switchLanguage('EN');
+  const review = new ReviewPage(page);
+  await review.open();
+  await review.find(order);
+  await expect(page.getByTestId('clip-recorded-at')).toHaveText('Recorded at station ST-02');
+  await expect(review.video).toHaveAttribute('src', new RegExp(`/video/central/ST-02/${started.segment.id}$`));
+  await expect.poll(() => review.video.evaluate((v: HTMLVideoElement) => v.readyState), { timeout: 30_000 }).toBeGreaterThanOrEqual(1);
+  await expect(page.getByTestId('clip-error')).toHaveCount(0);
 });

@@ -1,12 +1,14 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TimelineEntry } from '../../../src/contract/review';
-import type { VideoSegmentView } from '../../../src/contract/video';
+import type { StationError } from '../../../src/contract/errors';
+import type { TimelineEntry, TimelineSegmentView } from '../../../src/contract/review';
 import { mediaUrl } from '../../api/client';
+import { errorText } from '../../i18n/error-text';
+import { refusalOf } from './clipRefusal';
 import { clipMoment } from './entryText';
 
 interface Props {
-  segments: readonly VideoSegmentView[];
+  segments: readonly TimelineSegmentView[];
   /** The entry picked on the timeline; the clip starts at its moment. */
   entry: TimelineEntry | null;
 }
@@ -26,6 +28,10 @@ export function ClipPlayer({ segments, entry }: Props) {
   const nvr = segments.filter((s) => s.kind === 'nvr' && s.playbackUrl);
   const seconds = moment?.seconds ?? null;
   const seq = entry?.seq ?? null;
+  const url = segment ? mediaUrl('clip', String(segment.id), segment.recordedAt) : null;
+  // Why the clip would not load: the host's named refusal (the recording station offline, the clip refused), else null.
+  const [failed, setFailed] = useState<{ url: string; error: StationError | null } | null>(null);
+  const failure = failed && failed.url === url ? failed : null;
 
   useEffect(() => {
     const element = video.current;
@@ -46,7 +52,13 @@ export function ClipPlayer({ segments, entry }: Props) {
     if (element.readyState >= HTMLMediaElement.HAVE_METADATA) seek();
     else element.addEventListener('loadedmetadata', seek, { once: true });
     return () => element.removeEventListener('loadedmetadata', seek);
-  }, [segment?.id, seconds, seq]);
+  }, [url, seconds, seq]);
+
+  const onError = () => {
+    if (!url) return;
+    setFailed({ url, error: null });
+    void refusalOf(url).then((error) => setFailed((now) => (now?.url === url ? { url, error } : now)));
+  };
 
   if (!segment && nvr.length === 0) return <p className="review-novideo">{t('review.noVideo')}</p>;
   return (
@@ -56,12 +68,31 @@ export function ClipPlayer({ segments, entry }: Props) {
           <p className="review-video-owner" data-owner={segment.returnNumber ? 'return' : 'packing'}>
             {segment.returnNumber ? t('review.clipOfReturn', { number: segment.returnNumber }) : t('review.clipOfPacking')}
           </p>
-          <video ref={video} key={segment.id} data-segment={segment.id} src={mediaUrl('clip', String(segment.id))} controls preload="metadata" />
+          {segment.recordedAt && (
+            <p className="review-video-station" data-testid="clip-recorded-at">
+              {t('review.recordedAt', { station: segment.recordedAt })}
+            </p>
+          )}
+          <video
+            ref={video}
+            key={url}
+            data-segment={segment.id}
+            data-recorded-at={segment.recordedAt ?? undefined}
+            src={url ?? undefined}
+            controls
+            preload="metadata"
+            onError={onError}
+          />
+          {failure && (
+            <p className="review-video-error" role="alert" data-testid="clip-error" data-code={failure.error?.code}>
+              {failure.error ? errorText(t, failure.error) : t('review.clipFailed')}
+            </p>
+          )}
           <p className="review-video-caption">{moment ? t('review.playingFrom', { seconds: moment.seconds.toFixed(1) }) : t('review.pickEntry')}</p>
         </>
       )}
       {nvr.map((s) => (
-        <a key={s.id} href={s.playbackUrl!} target="_blank" rel="noreferrer">
+        <a key={`${s.recordedAt ?? ''}/${s.id}`} href={s.playbackUrl!} target="_blank" rel="noreferrer">
           {t('review.nvrLink')} ({s.cameraId})
         </a>
       ))}

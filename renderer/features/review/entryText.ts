@@ -2,10 +2,10 @@
 import type { VideoSegmentView } from '../../../src/contract/video';
 
 /** Where in which clip an entry happened: the clip that covers its moment, else the nearest one before it. */
-export function clipMoment(segments: readonly VideoSegmentView[], at: string): { segment: VideoSegmentView; seconds: number } | null {
+export function clipMoment<S extends VideoSegmentView>(segments: readonly S[], at: string): { segment: S; seconds: number } | null {
   const moment = Date.parse(at);
   const playable = segments.filter((s) => s.kind === 'webcam' && s.status !== 'deleted');
-  let best: VideoSegmentView | null = null;
+  let best: S | null = null;
   for (const segment of playable) {
     const start = Date.parse(segment.startedAt);
     const end = segment.endedAt ? Date.parse(segment.endedAt) : Number.POSITIVE_INFINITY;

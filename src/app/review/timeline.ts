@@ -1,11 +1,11 @@
 import { StationFailure } from '../../contract/errors';
 import type { TimelineView } from '../../contract/review';
 import type { CommonPorts } from '../context';
-import type { JournalEntry } from '../ports/journal';
 import type { ReviewPorts, VideoPorts } from '../ports/video';
 import { toSegmentView } from '../video/recorder';
 import { parcelContents } from '../../domain/packing';
 import type { Language } from '../../domain/user';
+import { remoteSegments, type EntryAtCentral } from './remote-segments';
 import { entryView, namesFor } from './words';
 
 type Match = TimelineView['order'] & { matchedBy: 'number' | 'tracking' | 'serial' };
@@ -28,7 +28,8 @@ export function findOrders(core: Pick<CommonPorts, 'store'>, review: ReviewPorts
 /**
  * Every journal entry of an order, oldest first, with its video and a check of this station's chain
  * from its first entry. `elsewhere` are the order's entries central holds from every station (this
- * one's among them, perhaps not all replicated yet): the timeline is both, each entry once.
+ * one's among them, perhaps not all replicated yet): the timeline is both, each entry once, and
+ * the clips other stations recorded come from their `video.segment` entries there.
  */
 export function orderTimeline(
   core: Pick<CommonPorts, 'store' | 'journal'>,
@@ -36,15 +37,14 @@ export function orderTimeline(
   video: VideoPorts | null,
   orderNumber: string,
   language: Language,
-  elsewhere: readonly JournalEntry[],
+  elsewhere: readonly EntryAtCentral[],
 ): Omit<TimelineView, 'readFrom'> {
   const order = core.store.orders.byNumber(orderNumber);
   if (!order) throw new StationFailure('ORDER_NOT_FOUND', `No order matches "${orderNumber}".`, { code: orderNumber });
   const own = core.journal.bySubject({ kind: 'order', id: order.number });
   const held = new Set(own.map((e) => e.hash));
-  const entries = [...own, ...elsewhere.filter((e) => !held.has(e.hash))].sort(
-    (a, b) => Date.parse(a.at) - Date.parse(b.at) || a.stationId.localeCompare(b.stationId) || a.seq - b.seq,
-  );
+  const notHeld = elsewhere.filter((e) => !held.has(e.hash));
+  const entries = [...own, ...notHeld].sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || a.stationId.localeCompare(b.stationId) || a.seq - b.seq);
   const names = namesFor(core);
   const first = own[0]?.seq ?? core.journal.lastSeq() + 1;
   const packed = review.lookups.packedState(order.number);
@@ -64,7 +64,10 @@ export function orderTimeline(
       const { subject: _subject, ...view } = entryView(entry, language, names);
       return view;
     }),
-    segments: (video?.segments.forOrder(order.number) ?? []).map(toSegmentView),
+    segments: [
+      ...(video?.segments.forOrder(order.number) ?? []).map((s) => ({ ...toSegmentView(s), recordedAt: null })),
+      ...remoteSegments(notHeld).sort((a, b) => Date.parse(a.startedAt) - Date.parse(b.startedAt)),
+    ],
     chain:
       own.length > 0
         ? review.verifyFrom(first)

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import path from 'node:path';
 import { startCentral, type CentralOptions, type RunningCentral } from '../../../src/central/central';
 import { createHttpCentralLink } from '../../../src/central-link/http-link';
+import { createHttpConsoleLink } from '../../../src/central-link/console-link';
 import { createHttpFilesLink } from '../../../src/central-link/files-link';
 import { createHttpReplicationLink } from '../../../src/central-link/replication-link';
 import { loadOrCreateStationKey } from '../../../src/journal/key-file';
@@ -22,13 +23,14 @@ export interface AttachedStation {
   privateKey: crypto.KeyObject;
 }
 
-/** A station with its own SQLite, registered at central under `id` with a fresh key and attached (claims, clips, labels). */
+/** A station with its own SQLite, registered at central under `id` with a fresh key and attached (claims, clips, labels, the console's reads). */
 export async function attachStation(c: RunningCentral, id: string, fixture: StationFixtureOptions = {}): Promise<AttachedStation> {
   const { privateKey } = crypto.generateKeyPairSync('ed25519');
   await c.store.stations.register({ id, name: id, publicKey: publicKeyText(privateKey) }, new Date());
   const link = createHttpCentralLink({ url: c.url, stationId: id, privateKey, timeoutMs: 3000 });
   const files = createHttpFilesLink({ url: c.url, stationId: id, privateKey, clipTimeoutMs: 20_000 });
-  const f = createStationFixture({ ...fixture, central: { link, files, stationId: id, leaseBatch: 1 } });
+  const console = createHttpConsoleLink({ url: c.url, stationId: id, privateKey });
+  const f = createStationFixture({ ...fixture, central: { link, files, console, stationId: id, leaseBatch: 1 } });
   return { id, f, call: typedCall(f.station), privateKey };
 }
 

@@ -106,6 +106,15 @@ describe('httpTransport media addresses', () => {
     expect(transport.mediaUrl('clip', '7')).toBe('http://127.0.0.1:5180/video/7');
     expect(transport.mediaUrl('evidence', '../secret?x')).toBe('http://127.0.0.1:5180/evidence/..%2Fsecret%3Fx');
   });
+
+  it("points another station's clip at the host's /video/central/<station>/<segment>, each part one path segment", () => {
+    const transport = httpTransport({ params, fetch: fakeFetch(200, {}, []), openEvents });
+    expect(transport.mediaUrl('clip', '42', 'ST-B')).toBe('/video/central/ST-B/42');
+    expect(transport.mediaUrl('clip', '42', '../ST?B')).toBe('/video/central/..%2FST%3FB/42');
+    expect(transport.mediaUrl('clip', '42', null)).toBe('/video/42');
+    const based = httpTransport({ params, fetch: fakeFetch(200, {}, []), openEvents, base: 'http://127.0.0.1:5180' });
+    expect(based.mediaUrl('clip', '7', 'PACK-B')).toBe('http://127.0.0.1:5180/video/central/PACK-B/7');
+  });
 });
 
 describe('host parameters', () => {
