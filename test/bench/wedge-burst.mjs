@@ -11,10 +11,10 @@
 // `name value unit` lines, or with --json an array of { name, value, unit }. --scans N changes the
 // count; --trace FILE records a Chromium trace of the burst (DevTools' Performance panel opens it);
 // --http sends every call over HTTP instead of the call socket, for comparing the two.
-// --pace MS lets each scan start MS after the previous one's panels are painted (a station's pace:
-// the figure the goal is judged by); without it the scans follow back to back (a stress figure:
-// each scan's keys then meet the previous scan's panels). --host-profile DIR writes a V8 CPU
-// profile of `packdesk serve`.
+// --pace MS lets each scan start MS after the previous one's panels are painted (a station's pace);
+// without it the scans follow back to back, each scan's keys meeting the previous scan's panels
+// (on the idle machine both give the same p99: docs/benchmarks.md). --host-profile DIR writes a V8
+// CPU profile of `packdesk serve`.
 // Node script; `performance`, `localStorage` and `document` appear only in code that runs in the page.
 /* global process, performance, localStorage, document, setTimeout, clearTimeout, URL, window, PerformanceObserver */
 import { spawn, spawnSync } from 'node:child_process';
