@@ -26,6 +26,30 @@ export function rawPathOf(url: string): string {
   return /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*([^?#]*)/i.exec(url)?.[1] ?? '';
 }
 
+export type PathRefusal = { ok: false; status: 400 | 403 | 404; reason: string };
+
+/**
+ * The decoded segments of an app:// path after `prefix` (which the caller has checked it starts
+ * with), read from the raw URL text: NUL or a backslash in any spelling, an empty segment, `.` or
+ * `..`, a decoded separator, drive letter, control character or leftover `%` are refused.
+ */
+export function pathSegmentsAfter(url: string, prefix: string): { ok: true; segments: string[] } | PathRefusal {
+  if (/[\0\\]|%00|%5c/i.test(url)) return { ok: false, status: 403, reason: 'forbidden character in URL' };
+  const segments: string[] = [];
+  for (const raw of rawPathOf(url).slice(prefix.length).split('/')) {
+    let segment: string;
+    try {
+      segment = decodeURIComponent(raw);
+    } catch {
+      return { ok: false, status: 400, reason: 'malformed percent-encoding' };
+    }
+    if (segment === '' || segment === '.' || segment === '..') return { ok: false, status: 403, reason: 'path traversal' };
+    if (/[/\\:%]/.test(segment) || /\p{Cc}/u.test(segment)) return { ok: false, status: 403, reason: 'forbidden character in path' };
+    segments.push(segment);
+  }
+  return { ok: true, segments };
+}
+
 export type RendererFile = { ok: true; filePath: string; fallbackPath: string | null } | { ok: false; status: 400 | 403 | 404; reason: string };
 
 function refuse(status: 400 | 403 | 404, reason: string): RendererFile {

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { Readable } from 'node:stream';
-import { isAppUrl, rawPathOf } from './app-url';
+import { isAppUrl, pathSegmentsAfter, rawPathOf } from './app-url';
 
 export type MediaKind = 'clip' | 'evidence';
 /** The core's Station.mediaFile: the absolute path of a clip or an evidence package, or null. */
@@ -35,19 +35,9 @@ function refuse(status: 400 | 403 | 404, reason: string): MediaTarget {
  */
 export function mediaTargetFor(url: string): MediaTarget {
   if (!isMediaUrl(url)) return refuse(404, 'not a media URL');
-  if (/[\0\\]|%00|%5c/i.test(url)) return refuse(403, 'forbidden character in URL');
-  const segments: string[] = [];
-  for (const raw of rawPathOf(url).slice(MEDIA_PREFIX.length).split('/')) {
-    let segment: string;
-    try {
-      segment = decodeURIComponent(raw);
-    } catch {
-      return refuse(400, 'malformed percent-encoding');
-    }
-    if (segment === '' || segment === '.' || segment === '..') return refuse(403, 'path traversal');
-    if (/[/\\:%]/.test(segment) || /\p{Cc}/u.test(segment)) return refuse(403, 'forbidden character in path');
-    segments.push(segment);
-  }
+  const path = pathSegmentsAfter(url, MEDIA_PREFIX);
+  if (!path.ok) return path;
+  const segments = path.segments;
   const [kind, id] = segments;
   if (segments.length !== 2 || (kind !== 'clip' && kind !== 'evidence') || id === undefined) return refuse(404, 'no such media');
   if (!ID_SYNTAX[kind].test(id)) return refuse(404, 'no such media');

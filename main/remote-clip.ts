@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import type { RemoteClipAnswer } from '../src/app/central/remote-clips';
-import { isAppUrl, rawPathOf } from './app-url';
+import { isAppUrl, pathSegmentsAfter, rawPathOf } from './app-url';
 
 /**
  * The core's Station.remoteClip for the window that asked: a clip another station recorded,
@@ -23,19 +23,9 @@ const refuse = (status: 400 | 403 | 404, reason: string): RemoteClipTarget => ({
 /** Which station's clip the URL asks for; read from the raw URL text like every app:// path, `..` in any spelling refused. */
 export function remoteClipTargetFor(url: string): RemoteClipTarget {
   if (!isRemoteClipUrl(url)) return refuse(404, 'not a clip of another station');
-  if (/[\0\\]|%00|%5c/i.test(url)) return refuse(403, 'forbidden character in URL');
-  const segments: string[] = [];
-  for (const raw of rawPathOf(url).slice(REMOTE_PREFIX.length).split('/')) {
-    let segment: string;
-    try {
-      segment = decodeURIComponent(raw);
-    } catch {
-      return refuse(400, 'malformed percent-encoding');
-    }
-    if (segment === '' || segment === '.' || segment === '..') return refuse(403, 'path traversal');
-    if (/[/\\:%]/.test(segment) || /\p{Cc}/u.test(segment)) return refuse(403, 'forbidden character in path');
-    segments.push(segment);
-  }
+  const path = pathSegmentsAfter(url, REMOTE_PREFIX);
+  if (!path.ok) return path;
+  const segments = path.segments;
   const [stationId, segmentId] = segments;
   if (segments.length !== 2 || stationId === undefined || segmentId === undefined || stationId.length > 200) return refuse(404, 'no such clip');
   if (!/^\d{1,15}$/.test(segmentId)) return refuse(404, 'no such clip');
