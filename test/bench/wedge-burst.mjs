@@ -14,7 +14,7 @@
 // --pace MS lets each scan start MS after the previous one's panels are painted (a station's pace);
 // without it the scans follow back to back, each scan's keys meeting the previous scan's panels
 // (on the idle machine both give the same p99: docs/benchmarks.md). --host-profile DIR writes a V8
-// CPU profile of `packdesk serve`.
+// CPU profile of `packdesk serve`. --samples FILE writes every scan's stages as JSON.
 // Node script; `performance`, `localStorage` and `document` appear only in code that runs in the page.
 /* global process, performance, localStorage, document, setTimeout, clearTimeout, URL, window, PerformanceObserver */
 import { spawn, spawnSync } from 'node:child_process';
@@ -164,6 +164,17 @@ async function cpuSeconds(cdp, hostPid) {
   };
 }
 
+/**
+ * The machine's CPU ticks so far, from /proc/stat: all of them, and those stolen by the hypervisor
+ * (a virtual CPU that was ready to run but not given a real one). A virtual machine's steal is
+ * what can hold any process up for milliseconds whatever it does, so the bench reports it.
+ */
+function machineTicks() {
+  const fields = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+  // user nice system idle iowait irq softirq steal (guest time is already in user).
+  return { total: fields.slice(0, 8).reduce((a, b) => a + b, 0), steal: fields[7] ?? 0 };
+}
+
 function percentile(sorted, p) {
   const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
   return sorted[index];
@@ -243,6 +254,7 @@ async function main() {
     // CPU time the burst costs, per process kind: what a loaded machine cannot hide as waiting.
     const cdp = await browser.newBrowserCDPSession();
     const cpuBefore = await cpuSeconds(cdp, host.child.pid);
+    const ticksBefore = machineTicks();
     let notRead = 0;
     /** Waits for the scan's verdict to be measured (false) or for "scan not read" (true). */
     const readOrNotRead = async (before) => {
@@ -292,6 +304,7 @@ async function main() {
     }
 
     const cpuAfter = await cpuSeconds(cdp, host.child.pid);
+    const ticksAfter = machineTicks();
     if (trace) await browser.stopTracing();
     const timed = await page.evaluate((names) => {
       const series = {};
@@ -300,6 +313,9 @@ async function main() {
       series.overHttp = performance.getEntriesByType('resource').filter((r) => r.name.endsWith('/api/scan.submit')).length;
       return series;
     }, SERIES_MEASURES);
+    // --samples FILE: every scan's stages as JSON (one array per measure, in scan order), to study the slowest.
+    const samplesFile = argValue('--samples');
+    if (samplesFile) fs.writeFileSync(samplesFile, JSON.stringify(timed));
     const results = [];
     for (const [key, name, what] of SERIES) {
       const values = (timed[key] ?? []).slice(WARMUP).filter(Number.isFinite);
@@ -329,6 +345,13 @@ async function main() {
         what: `CPU time of ${what}, the bench's own typing included`,
       });
     }
+    const ticks = ticksAfter.total - ticksBefore.total;
+    results.push({
+      name: 'wedge_cpu_steal',
+      value: ticks > 0 ? round(((ticksAfter.steal - ticksBefore.steal) * 100) / ticks) : 0,
+      unit: '%',
+      what: "of the machine's CPU time during the burst, taken by the hypervisor (a virtual machine's noise)",
+    });
     results.push({ name: 'wedge_scans_measured', value: timed.verdict.length - WARMUP, unit: 'scans' });
     results.push({
       name: 'wedge_scans_over_http',
