@@ -5,7 +5,7 @@ import { completedLinesPayload } from '../../domain/statistics';
 import { StationFailure } from '../../contract/errors';
 import { createOrderImport } from './order-import';
 import { createSummaryReaders } from './order-queue';
-import { fragileColumn, toStatsLines, type LineRow } from './statistics/journal';
+import { lineRowColumns, toStatsLines, type LineRow } from './order-lines';
 import { ORDER_COLUMNS, ORDER_LINE_COLUMNS, toOrder, type OrderLineRow, type OrderRow } from './order-rows';
 
 export function createOrderRepository(db: Database, clock: () => Date): OrderRepository {
@@ -13,9 +13,9 @@ export function createOrderRepository(db: Database, clock: () => Date): OrderRep
   const byNumber = db.prepare<[string], OrderRow>(`SELECT ${ORDER_COLUMNS} FROM orders WHERE number = ?`);
   const byReference = db.prepare<[string], OrderRow>(`SELECT ${ORDER_COLUMNS} FROM orders WHERE id = (SELECT order_id FROM order_references WHERE code = ?)`);
   const linesOf = db.prepare<[number], OrderLineRow>(`SELECT ${ORDER_LINE_COLUMNS} FROM order_lines WHERE order_id = ? ORDER BY position`);
-  // The same lines and catalogue marks the statistics read (statistics/journal.ts, build).
+  // The same lines and catalogue marks the statistics read (order-lines.ts).
   const statisticsLines = db.prepare<[number], LineRow>(
-    `SELECT l.order_id, l.product_id, l.sku, l.quantity, p.is_kit, p.weight_grams, ${fragileColumn(db)} AS fragile
+    `SELECT ${lineRowColumns(db)}
      FROM order_lines l LEFT JOIN products p ON p.id = l.product_id WHERE l.order_id = ? ORDER BY l.position`,
   );
   const setStatus = db.prepare<[string, string, number]>('UPDATE orders SET status = ?, updated_at = ? WHERE id = ?');

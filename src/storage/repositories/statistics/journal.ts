@@ -1,5 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { completedLines, type CompletedSession, type StatsEntry, type StatsLine } from '../../../domain/statistics';
+import { completedLines, type CompletedSession, type StatsEntry } from '../../../domain/statistics';
+import { inListQuery, lineRowColumns, toStatsLines, type LineRow } from '../order-lines';
 
 /** A journal entry as the statistics read it. */
 export interface EntryRow {
@@ -9,17 +10,6 @@ export interface EntryRow {
   actor_id: number | null;
   type: string;
   payload: string;
-}
-
-/** An order line and its product as the statistics read them. */
-export interface LineRow {
-  order_id: number;
-  product_id: number | null;
-  sku: string | null;
-  quantity: number | null;
-  is_kit: number | null;
-  weight_grams: number | null;
-  fragile: number | null;
 }
 
 /** The journal entry types of packing; the scan reads each by its index range. */
@@ -44,27 +34,17 @@ export const TYPE_LIST = PACK_TYPES.map((t) => `'${t}'`).join(', ');
 /** Orders read at a time (their numbers in one IN list). */
 export const CHUNK = 400;
 
-function hasColumn(db: Database, table: string, column: string): boolean {
-  return (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).some((c) => c.name === column);
-}
-
-/** The catalogue may not mark fragile products yet: the mark is read where the column exists. */
-export function fragileColumn(db: Database): string {
-  return hasColumn(db, 'products', 'fragile') ? 'p.fragile' : '0';
-}
-
-/** The lines (of one order) as the statistics count them: a line whose product is not in the catalogue is left out. */
-export function toStatsLines(rows: readonly LineRow[]): StatsLine[] {
-  return rows
-    .filter((l) => l.product_id !== null)
-    .map((l) => ({
-      productId: l.product_id!,
-      sku: l.sku ?? '',
-      quantity: l.quantity ?? 0,
-      kit: l.is_kit === 1,
-      unitGrams: l.weight_grams ?? 0,
-      fragile: l.fragile === 1,
-    }));
+/** Rows read in batches of CHUNK values, grouped by the order number each row carries. */
+function inBatches<Row extends { number: string }>(numbers: readonly string[], read: (batch: string[]) => Row[]): Map<string, Row[]> {
+  const byNumber = new Map<string, Row[]>();
+  for (let i = 0; i < numbers.length; i += CHUNK) {
+    for (const row of read(numbers.slice(i, i + CHUNK))) {
+      const list = byNumber.get(row.number);
+      if (list) list.push(row);
+      else byNumber.set(row.number, [row]);
+    }
+  }
+  return byNumber;
 }
 
 export function parse(text: string): Record<string, unknown> {
@@ -100,51 +80,44 @@ export function createSessionReads(db: Database): SessionReads {
     `SELECT seq, at, station_id, actor_id, type, payload FROM journal_entries
      WHERE subject_kind = 'order' AND subject_id = ? AND type >= 'pack.' AND type < 'pack/' ORDER BY seq`,
   );
-  const fragile = fragileColumn(db);
-  // Prepared once per batch size (a full batch, and the last one's), not once per batch.
-  const linesStatements = new Map<number, Statement<string[], LineRow & { number: string }>>();
-  const linesOf = (numbers: string[]) => {
-    let statement = linesStatements.get(numbers.length);
-    if (!statement) {
-      statement = db.prepare<string[], LineRow & { number: string }>(
-        `SELECT o.number, o.id AS order_id, l.product_id, l.sku, l.quantity, p.is_kit, p.weight_grams, ${fragile} AS fragile
-         FROM orders o LEFT JOIN order_lines l ON l.order_id = o.id LEFT JOIN products p ON p.id = l.product_id
-         WHERE o.number IN (${numbers.map(() => '?').join(', ')}) ORDER BY o.id, l.position`,
-      );
-      if (linesStatements.size > 8) linesStatements.clear();
-      linesStatements.set(numbers.length, statement);
-    }
-    return statement.all(...numbers);
-  };
+  type Numbered<Row> = Row & { number: string };
+  // Orders are looked up by number, in batches: their ids, and their lines only for completions that kept none.
+  const idsOf = inListQuery<Numbered<Pick<LineRow, 'order_id'>>>(db, (list) => `SELECT number, id AS order_id FROM orders WHERE number IN (${list})`);
+  const linesOf = inListQuery<Numbered<LineRow>>(
+    db,
+    (list) =>
+      `SELECT o.number, ${lineRowColumns(db)}
+       FROM orders o LEFT JOIN order_lines l ON l.order_id = o.id LEFT JOIN products p ON p.id = l.product_id
+       WHERE o.number IN (${list}) ORDER BY o.id, l.position`,
+  );
 
-  /** Sessions (an order's entries, ending with its completion) with the order's lines, read in batches. */
+  /**
+   * Sessions (an order's entries, ending with its completion) with the order's lines: as the
+   * completion recorded them (central counts them so too), or the catalogue's for an older
+   * completion that recorded none. An order no longer in the database is left out.
+   */
   const build = (chosen: { subject: string; entries: StatsEntry[] }[]): CompletedSession[] => {
-    const lines = new Map<string, LineRow[]>();
-    const numbers = [...new Set(chosen.map((s) => s.subject))];
-    for (let i = 0; i < numbers.length; i += CHUNK) {
-      for (const row of linesOf(numbers.slice(i, i + CHUNK))) {
-        const list = lines.get(row.number);
-        if (list) list.push(row);
-        else lines.set(row.number, [row]);
-      }
-    }
+    const recorded = chosen.map((s) => completedLines(s.entries.at(-1)!.payload));
+    const fromCatalogue = new Set(chosen.filter((_, k) => recorded[k] === null).map((s) => s.subject));
+    const idsOnly = [...new Set(chosen.map((s) => s.subject))].filter((n) => !fromCatalogue.has(n));
+    const ids = inBatches(idsOnly, idsOf);
+    const lines = inBatches([...fromCatalogue], linesOf);
     const result: CompletedSession[] = [];
-    for (const s of chosen) {
-      const lineRows = lines.get(s.subject);
-      if (!lineRows || lineRows.length === 0) continue;
+    chosen.forEach((s, k) => {
+      const rows = recorded[k] === null ? lines.get(s.subject) : ids.get(s.subject);
+      if (!rows || rows.length === 0) return;
       const completion = s.entries.at(-1)!;
       const sessionId = completion.payload.sessionId;
       result.push({
         sessionId: typeof sessionId === 'number' ? sessionId : null,
-        orderId: lineRows[0]!.order_id,
+        orderId: rows[0]!.order_id,
         orderNumber: s.subject,
         stationId: completion.stationId,
         completedAt: completion.at,
         entries: s.entries,
-        // As the completion recorded them (central counts them so too); the catalogue's for older completions.
-        lines: completedLines(completion.payload) ?? toStatsLines(lineRows),
+        lines: recorded[k] ?? toStatsLines(lines.get(s.subject)!),
       });
-    }
+    });
     return result;
   };
 
