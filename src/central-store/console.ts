@@ -6,8 +6,13 @@ import { COLUMNS, toCentralEntry, type EntryRecord } from './journal';
 export function createCentralConsole(pool: Pool): CentralConsole {
   return {
     async orderEntries(orderNumber, limit) {
+      // With each sending station's name, so a clip recorded elsewhere names the station people know.
       const { rows } = await pool.query<EntryRecord>(
-        `SELECT ${COLUMNS} FROM journal_entries WHERE subject_kind = 'order' AND subject_id = $1 ORDER BY at_time, station_id, seq LIMIT $2`,
+        `SELECT ${COLUMNS.split(', ')
+          .map((c) => `j.${c}`)
+          .join(', ')}, s.name AS station_name
+           FROM journal_entries j JOIN stations s ON s.id = j.station_id
+          WHERE j.subject_kind = 'order' AND j.subject_id = $1 ORDER BY j.at_time, j.station_id, j.seq LIMIT $2`,
         [orderNumber, limit],
       );
       return rows.map(toCentralEntry);

@@ -33,6 +33,8 @@ export interface EntryRecord {
   payload: string;
   prev_hash: string;
   hash: string;
+  /** The sending station's name at central, where the query joins it. */
+  station_name?: string;
 }
 
 export const COLUMNS = 'station_id, seq, at, entry_station, actor_id, type, subject_kind, subject_id, payload, prev_hash, hash';
@@ -66,6 +68,7 @@ export function toCentralEntry(r: EntryRecord): CentralJournalPage['entries'][nu
     prevHash: row.prevHash,
     hash: row.hash,
     centralStationId: r.station_id,
+    ...(r.station_name === undefined ? {} : { centralStationName: r.station_name }),
   };
 }
 

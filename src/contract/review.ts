@@ -54,9 +54,10 @@ export type ParcelContentsView = z.infer<typeof parcelContentsSchema>;
 /**
  * A clip on the timeline: this station's own (`recordedAt` null, played from here), or one another
  * station recorded, known from its replicated `video.segment` entry at central and played through
- * central from that station (`recordedAt`: its id at central; `id` is the segment's id there).
+ * central from that station (`recordedAt`: its id at central, `recordedAtName`: the name people know
+ * it by there; `id` is the segment's id there).
  */
-export const timelineSegmentSchema = videoSegmentSchema.extend({ recordedAt: z.string().nullable() });
+export const timelineSegmentSchema = videoSegmentSchema.extend({ recordedAt: z.string().nullable(), recordedAtName: z.string().nullable() });
 export type TimelineSegmentView = z.infer<typeof timelineSegmentSchema>;
 
 export const timelineSchema = z.object({

@@ -45,9 +45,9 @@ test.beforeAll(async () => {
   database = await pg.createDatabase();
   port = await freePort();
   central = await startCentralProcess(database, port);
-  for (const [id, seed] of [
-    ['ST-01', '1'],
-    ['ST-02', '2'],
+  for (const [id, seed, name] of [
+    ['ST-01', '1', 'Packing table 1'],
+    ['ST-02', '2', 'Packing table 2'],
   ] as const) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), `packdesk-e2e-${id}-`));
     packdesk(['demo', '--data', dir, '--seed', seed]);
@@ -56,7 +56,7 @@ test.beforeAll(async () => {
       packers: { name: string; figures: { orders: number } }[];
     };
     ownOrders.push(new Map(own.packers.map((p) => [p.name, p.figures.orders])));
-    registerStation(database, dir, id);
+    registerStation(database, dir, id, name);
     dirs.push(dir);
   }
   const shippedAtA = new Set(ordersInState(dirs[0]!, 'shipped'));
@@ -228,7 +228,7 @@ test('a manager at station A reviews an order packed at B and watches the clip B
   const review = new ReviewPage(page);
   await review.open();
   await review.find(order);
-  await expect(page.getByTestId('clip-recorded-at')).toHaveText('Recorded at station ST-02');
+  await expect(page.getByTestId('clip-recorded-at')).toHaveText('Recorded at station Packing table 2');
   await expect(review.video).toHaveAttribute('src', new RegExp(`/video/central/ST-02/${started.segment.id}$`));
   await expect.poll(() => review.video.evaluate((v: HTMLVideoElement) => v.readyState), { timeout: 30_000 }).toBeGreaterThanOrEqual(1);
   await expect(page.getByTestId('clip-error')).toHaveCount(0);

@@ -51,8 +51,8 @@ export async function startCentralProcess(databaseUrl: string, port: number): Pr
 }
 
 /** Registers the station of `dataDir` at central as `id`, as an admin would with the key `packdesk station key` prints. */
-export function registerStation(databaseUrl: string, dataDir: string, id: string): void {
+export function registerStation(databaseUrl: string, dataDir: string, id: string, name = id): void {
   const key = /ed25519:[A-Za-z0-9_-]+/.exec(packdesk(['station', 'key', '--data', dataDir, '--id', id]))?.[0];
   if (!key) throw new Error(`packdesk station key printed no key for ${id}`);
-  packdesk(['central', 'stations', 'add', '--id', id, '--public-key', key, '--database', databaseUrl]);
+  packdesk(['central', 'stations', 'add', '--id', id, '--name', name, '--public-key', key, '--database', databaseUrl]);
 }

@@ -70,7 +70,7 @@ export function ClipPlayer({ segments, entry }: Props) {
           </p>
           {segment.recordedAt && (
             <p className="review-video-station" data-testid="clip-recorded-at">
-              {t('review.recordedAt', { station: segment.recordedAt })}
+              {t('review.recordedAt', { station: segment.recordedAtName ?? segment.recordedAt })}
             </p>
           )}
           <video

@@ -104,7 +104,7 @@ export interface CentralJournalQuery {
 
 export interface CentralJournalPage {
   /** Newest first, across stations. */
-  entries: (JournalEntry & { centralStationId: string })[];
+  entries: (JournalEntry & { centralStationId: string; centralStationName?: string })[];
   total: number;
   totalIsAtLeast: boolean;
 }

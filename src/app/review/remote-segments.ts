@@ -3,7 +3,7 @@ import type { JournalEntry } from '../ports/journal';
 import type { VideoSegmentView } from '../../contract/video';
 
 /** An entry as central answers it: the station's own entry, with the id central registered that station under. */
-export type EntryAtCentral = JournalEntry & { centralStationId?: string };
+export type EntryAtCentral = JournalEntry & { centralStationId?: string; centralStationName?: string };
 
 const text = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 const count = (v: unknown): number | null => (typeof v === 'number' && Number.isInteger(v) ? v : null);
@@ -38,6 +38,7 @@ export function remoteSegments(elsewhere: readonly EntryAtCentral[]): TimelineSe
       cameraId: text(p.cameraId),
       playbackUrl: text(p.playbackUrl),
       recordedAt: entry.centralStationId,
+      recordedAtName: entry.centralStationName ?? entry.centralStationId,
     });
   }
   return [...byKey.values()];

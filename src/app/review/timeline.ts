@@ -65,7 +65,7 @@ export function orderTimeline(
       return view;
     }),
     segments: [
-      ...(video?.segments.forOrder(order.number) ?? []).map((s) => ({ ...toSegmentView(s), recordedAt: null })),
+      ...(video?.segments.forOrder(order.number) ?? []).map((s) => ({ ...toSegmentView(s), recordedAt: null, recordedAtName: null })),
       ...remoteSegments(notHeld).sort((a, b) => Date.parse(a.startedAt) - Date.parse(b.startedAt)),
     ],
     chain:

@@ -23,10 +23,13 @@ export interface AttachedStation {
   privateKey: crypto.KeyObject;
 }
 
-/** A station with its own SQLite, registered at central under `id` with a fresh key and attached (claims, clips, labels, the console's reads). */
-export async function attachStation(c: RunningCentral, id: string, fixture: StationFixtureOptions = {}): Promise<AttachedStation> {
+/**
+ * A station with its own SQLite, registered at central under `id` (and `name`, the id unless given)
+ * with a fresh key and attached (claims, clips, labels, the console's reads).
+ */
+export async function attachStation(c: RunningCentral, id: string, fixture: StationFixtureOptions = {}, name = id): Promise<AttachedStation> {
   const { privateKey } = crypto.generateKeyPairSync('ed25519');
-  await c.store.stations.register({ id, name: id, publicKey: publicKeyText(privateKey) }, new Date());
+  await c.store.stations.register({ id, name, publicKey: publicKeyText(privateKey) }, new Date());
   const link = createHttpCentralLink({ url: c.url, stationId: id, privateKey, timeoutMs: 3000 });
   const files = createHttpFilesLink({ url: c.url, stationId: id, privateKey, clipTimeoutMs: 20_000 });
   const console = createHttpConsoleLink({ url: c.url, stationId: id, privateKey });

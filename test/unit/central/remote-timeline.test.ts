@@ -38,13 +38,13 @@ const pageTransport = () =>
   });
 
 describe('the order timeline at one station lists the clips another station recorded, and they play through central (issue 13, point 5)', () => {
-  it("A's timeline of an order packed at B lists B's clip naming B, and the URL A's page makes plays B's exact bytes", async () => {
+  it("A's timeline of an order packed at B lists B's clip naming B as registered at central, and the URL A's page makes plays B's exact bytes", async () => {
     const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'packdesk-clips-'));
     open.dirs.push(cache);
     const c = await openCentralWith(await server().createDatabase(), { clipStorage: createFolderClipStorage(cache), clipWaitMs: 10_000 });
     open.central.push(c);
     const a = await attachStation(c, 'ST-A');
-    const b = await attachStation(c, 'ST-B');
+    const b = await attachStation(c, 'ST-B', {}, 'Packing table 2');
     open.stations.push(a, b);
     const { segmentId, content } = await recordClip(b);
     await replicateStation(c, b);
@@ -65,6 +65,7 @@ describe('the order timeline at one station lists the clips another station reco
         expect.objectContaining({
           id: segmentId,
           recordedAt: 'ST-B',
+          recordedAtName: 'Packing table 2',
           orderNumber: 'PD-100001',
           kind: 'webcam',
           status: 'closed',

@@ -24,6 +24,7 @@ const segment = (over: Partial<TimelineSegmentView>): TimelineSegmentView => ({
   cameraId: null,
   playbackUrl: null,
   recordedAt: null,
+  recordedAtName: null,
   ...over,
 });
 
@@ -40,16 +41,17 @@ const http = () =>
 describe('the review player', () => {
   afterEach(() => setTransport(http()));
 
-  it("plays another station's clip from that station through central, naming it, in English and Polish", async () => {
+  it("plays another station's clip from that station through central (by its id), naming it as people know it, in English and Polish", async () => {
     const i18n = startI18n('en');
     setTransport(http());
-    const remote = render(segment({ recordedAt: 'ST-B' }));
+    const fromB = segment({ recordedAt: 'ST-B', recordedAtName: 'Packing table 2' });
+    const remote = render(fromB);
     expect(remote).toContain('src="/video/central/ST-B/42"');
-    expect(remote).toContain('Recorded at station ST-B');
+    expect(remote).toContain('Recorded at station Packing table 2');
     setTransport(ipcTransport({ invoke: async () => ({ ok: true, value: null }), subscribe: () => () => undefined }));
-    expect(render(segment({ recordedAt: 'ST-B' }))).toContain('src="app://packdesk/media/central/ST-B/42"');
+    expect(render(fromB)).toContain('src="app://packdesk/media/central/ST-B/42"');
     await i18n.changeLanguage('pl');
-    expect(render(segment({ recordedAt: 'ST-B' }))).toContain('Nagrane na stanowisku ST-B');
+    expect(render(fromB)).toContain('Nagrane na stanowisku Packing table 2');
     await i18n.changeLanguage('en');
   });
 
