@@ -8,6 +8,9 @@ import {
   hourBuckets,
   sessionContributions,
   zeroNumbers,
+  FIT_ENTRY,
+  fitOfPayload,
+  type ComplexityFit,
   type ContributionSums,
   type Factors,
   type SessionFacts,
@@ -106,9 +109,21 @@ export async function packerFacts(pool: Pool, from: string, to: string, packerId
  * three narrow aggregates of the same rows on their own connections at once: folded into one, the
  * 27 sums by hour and bin took three times as long at 10,000,000 entries.
  */
-export async function periodNumbers(pool: Pool, from: string, to: string, seconds: Readonly<Factors>): Promise<PeriodNumbers> {
+export async function periodNumbers(
+  pool: Pool,
+  from: string,
+  to: string,
+  fits: ReadonlyMap<string, ComplexityFit>,
+  fallback: ComplexityFit,
+): Promise<PeriodNumbers> {
   const buckets = hourBuckets(new Date(from), new Date(to));
-  const expected = FACTORS.map((f) => `${columnOf(`factor_${f}`)} * ${Number(seconds[f])}`).join(' + ');
+  const expectedWith = (seconds: Readonly<Factors>) => FACTORS.map((f) => `${columnOf(`factor_${f}`)} * ${Number(seconds[f])}`).join(' + ');
+  // Each station's session by that station's fit ($3 … its name as its journal gives it), the rest by the fallback.
+  const stations = [...fits.keys()];
+  const expected =
+    stations.length === 0
+      ? expectedWith(fallback.seconds)
+      : `CASE session_station ${stations.map((id, i) => `WHEN $${i + 3} THEN ${expectedWith(fits.get(id)!.seconds)}`).join(' ')} ELSE ${expectedWith(fallback.seconds)} END`;
   const period = PERIOD;
   const [sums, hours, scores] = await Promise.all([
     readOnly(pool, SUMS_SQL, [from, to]),
@@ -122,7 +137,7 @@ export async function periodNumbers(pool: Pool, from: string, to: string, second
       pool,
       `SELECT least(${SCORE_BINS - 1}, floor(round(((${expected}) / active_seconds)::numeric, 3) / ${SCORE_BIN_WIDTH}))::int AS bin, count(*) AS n
        FROM session_contributions WHERE ${period} AND packer_id IS NULL AND active_seconds > 0 GROUP BY 1`,
-      [from, to],
+      [from, to, ...stations],
     ),
   ]);
   const hourly = new Map<number, number[]>();
@@ -139,6 +154,24 @@ export async function periodNumbers(pool: Pool, from: string, to: string, second
     hourly,
     scoreBins,
   };
+}
+
+/**
+ * The fit in use at each station that has one: the newest `stats.fitted` entry about it (the
+ * station refits its own and journals it), by the station's id as its journal gives it.
+ */
+export async function stationFits(pool: Pool): Promise<Map<string, ComplexityFit>> {
+  const { rows } = await pool.query<{ subject_id: string; payload: string }>(
+    `SELECT DISTINCT ON (subject_id) subject_id, payload FROM journal_entries
+      WHERE type = $1 AND subject_kind = 'station' ORDER BY subject_id, at_time DESC, seq DESC`,
+    [FIT_ENTRY],
+  );
+  const fits = new Map<string, ComplexityFit>();
+  for (const r of rows) {
+    const fit = fitOfPayload(JSON.parse(r.payload) as Record<string, unknown>);
+    if (fit) fits.set(r.subject_id, fit);
+  }
+  return fits;
 }
 
 /** One aggregate in a read-only transaction, without JIT or parallel workers (a day's rows gain nothing and wait for their start). */

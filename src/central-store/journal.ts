@@ -2,7 +2,7 @@ import type { Pool, PoolClient } from 'pg';
 import type { JournalCheckpoint, JournalRow } from '../app/ports/journal';
 import type { CentralJournalPage, CentralJournals, ReplicationAlarm, ReplicationFault, StoredJournalState } from '../app/ports/replication';
 import { analyseSession, completedLines, type CompletedSession, type SessionFacts, type StatsLine } from '../domain/statistics';
-import { insertContributions, packerFacts, periodNumbers, periodSums } from './contributions';
+import { insertContributions, packerFacts, periodNumbers, periodSums, stationFits } from './contributions';
 import { entryWords, fewMatches, stationWordsQuery, typedPhrases, wordsQuery } from './journal-words';
 
 /** Matches are counted up to this many, as at the station (a page says "more than 1,000"). */
@@ -391,7 +391,8 @@ export function createCentralJournals(pool: Pool): CentralJournals {
       }
     },
 
-    periodNumbers: (from, to, seconds) => periodNumbers(pool, from, to, seconds),
+    periodNumbers: (from, to, fits, fallback) => periodNumbers(pool, from, to, fits, fallback),
+    stationFits: () => stationFits(pool),
     periodSums: (from, to) => periodSums(pool, from, to),
     packerFacts: (from, to, packerId) => packerFacts(pool, from, to, packerId),
   };

@@ -28,14 +28,14 @@ export interface ConsoleRoutesDeps {
 /**
  * Every packer's, station's and the total figures of the sessions completed in [from, to) at every
  * station, with the charts: one aggregate of the numbers each session left when its completion
- * arrived (session_contributions), figures derived the station's way (figuresOfSums); every
- * station with the default fit, as central keeps no fits.
+ * arrived (session_contributions), figures derived the station's way (figuresOfSums); each
+ * station with the fit in use there (its newest `stats.fitted` entry, else the defaults).
  */
 export async function consoleStatistics(journals: CentralJournals, from: string, to: string) {
   const [start, end] = [new Date(from).toISOString(), new Date(to).toISOString()];
-  const fit = defaultFit();
-  const { sums, hourly, scoreBins } = await journals.periodNumbers(start, end, fit.seconds);
-  const stats = figuresOfSums(sums, new Map(), fit);
+  const [fits, fallback] = [await journals.stationFits(), defaultFit()];
+  const { sums, hourly, scoreBins } = await journals.periodNumbers(start, end, fits, fallback);
+  const stats = figuresOfSums(sums, fits, fallback);
   return {
     from,
     to,

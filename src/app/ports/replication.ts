@@ -1,4 +1,4 @@
-import type { ContributionSums, Factors, SessionFacts } from '../../domain/statistics';
+import type { ComplexityFit, ContributionSums, SessionFacts } from '../../domain/statistics';
 
 /** A period at central: its sums by packer and station, and its charts (src/central-store/contributions.ts). */
 export interface PeriodNumbers {
@@ -121,9 +121,11 @@ export interface CentralJournals {
   /**
    * The numbers of the packing sessions completed in [from, to) at every station (counted by the
    * station's rules when each completion arrived), summed by packer and station, with the
-   * period's two charts from the same rows (expected time with `seconds` per factor).
+   * period's two charts from the same rows (expected time by each station's fit, `fallback` where it has none).
    */
-  periodNumbers(from: string, to: string, seconds: Readonly<Factors>): Promise<PeriodNumbers>;
+  periodNumbers(from: string, to: string, fits: ReadonlyMap<string, ComplexityFit>, fallback: ComplexityFit): Promise<PeriodNumbers>;
+  /** The fit in use at each station that refitted (its newest `stats.fitted` entry), by its own id. */
+  stationFits(): Promise<Map<string, ComplexityFit>>;
   /** The sums alone of the sessions completed in [from, to), by packer and station (a trend's week). */
   periodSums(from: string, to: string): Promise<ContributionSums[]>;
   /** The facts of the sessions completed in [from, to) that a packer had a part in, oldest first. */

@@ -1,9 +1,6 @@
 import type { FitView } from '../../contract/statistics';
-import { DEFAULT_IDLE_GAP_SECONDS, defaultFit, FACTORS, fitComplexity, type ComplexityFit, type Factors } from '../../domain/statistics';
+import { DEFAULT_IDLE_GAP_SECONDS, defaultFit, FIT_ENTRY, fitComplexity, fitOfPayload } from '../../domain/statistics';
 import type { StatisticsDeps } from './deps';
-
-/** The journal entry that records a refit; the newest one of a station is its fit in use. */
-export const FIT_ENTRY = 'stats.fitted';
 
 /** At most this many of a station's newest completed sessions are fitted over. */
 export const FIT_MAX_SESSIONS = 20_000;
@@ -14,7 +11,7 @@ export function currentFit(deps: Pick<StatisticsDeps, 'journal'>, stationId: str
     .bySubject({ kind: 'station', id: stationId })
     .filter((e) => e.type === FIT_ENTRY)
     .at(-1);
-  const fit = entry ? fromPayload(entry.payload) : null;
+  const fit = entry ? fitOfPayload(entry.payload) : null;
   if (!entry || !fit) return { stationId, ...defaultFit(), fittedAt: null, fittedBy: null, from: null, to: null };
   return {
     stationId,
@@ -23,22 +20,6 @@ export function currentFit(deps: Pick<StatisticsDeps, 'journal'>, stationId: str
     fittedBy: entry.actorId,
     from: typeof entry.payload.from === 'string' ? entry.payload.from : null,
     to: typeof entry.payload.to === 'string' ? entry.payload.to : null,
-  };
-}
-
-function fromPayload(payload: Record<string, unknown>): ComplexityFit | null {
-  const seconds = payload.seconds as Partial<Factors> | undefined;
-  if (!seconds || typeof seconds !== 'object' || !FACTORS.every((f) => typeof seconds[f] === 'number')) return null;
-  const method = payload.method === 'least_squares' ? 'least_squares' : 'default';
-  const fallback = payload.fallback;
-  return {
-    method,
-    fallback: fallback === 'not_fitted' || fallback === 'too_few_sessions' || fallback === 'no_variation' ? fallback : null,
-    seconds: seconds as Factors,
-    fitted: Array.isArray(payload.fitted) ? FACTORS.filter((f) => (payload.fitted as unknown[]).includes(f)) : [],
-    sessions: typeof payload.sessions === 'number' ? payload.sessions : 0,
-    r2: typeof payload.r2 === 'number' ? payload.r2 : null,
-    meanAbsErrorSeconds: typeof payload.meanAbsErrorSeconds === 'number' ? payload.meanAbsErrorSeconds : null,
   };
 }
 

@@ -31,6 +31,29 @@ export function defaultFit(fallback: ComplexityFit['fallback'] = 'not_fitted', s
   return { method: 'default', fallback, seconds: { ...DEFAULT_SECONDS }, fitted: [], sessions, r2: null, meanAbsErrorSeconds: null };
 }
 
+/** The journal entry that records a refit of a station; the newest one about a station is its fit in use. */
+export const FIT_ENTRY = 'stats.fitted';
+
+/**
+ * A fit as its `stats.fitted` entry keeps it (the entry's payload), or null when the payload is not
+ * one: read by the station for its own fit and by central for every station's.
+ */
+export function fitOfPayload(payload: Record<string, unknown>): ComplexityFit | null {
+  const seconds = payload.seconds as Partial<Factors> | undefined;
+  if (!seconds || typeof seconds !== 'object' || !FACTORS.every((f) => typeof seconds[f] === 'number' && Number.isFinite(seconds[f]))) return null;
+  const method = payload.method === 'least_squares' ? 'least_squares' : 'default';
+  const fallback = payload.fallback;
+  return {
+    method,
+    fallback: fallback === 'not_fitted' || fallback === 'too_few_sessions' || fallback === 'no_variation' ? fallback : null,
+    seconds: Object.fromEntries(FACTORS.map((f) => [f, seconds[f]!])) as Factors,
+    fitted: Array.isArray(payload.fitted) ? FACTORS.filter((f) => (payload.fitted as unknown[]).includes(f)) : [],
+    sessions: typeof payload.sessions === 'number' ? payload.sessions : 0,
+    r2: typeof payload.r2 === 'number' ? payload.r2 : null,
+    meanAbsErrorSeconds: typeof payload.meanAbsErrorSeconds === 'number' ? payload.meanAbsErrorSeconds : null,
+  };
+}
+
 /**
  * Seconds per factor by non-negative least squares over a station's completed sessions: the
  * seconds that make expected times closest (sum of squared differences) to the active times

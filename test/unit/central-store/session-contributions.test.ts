@@ -85,7 +85,7 @@ describe('session contributions at central (migration 5)', () => {
       expect(Number(rows[0]!.n)).toBe(7);
 
       const day = { from: '2026-10-02T00:00:00.000Z', to: '2026-10-03T00:00:00.000Z' };
-      const { sums, hourly, scoreBins } = await createCentralJournals(pool).periodNumbers(day.from, day.to, defaultFit().seconds);
+      const { sums, hourly, scoreBins } = await createCentralJournals(pool).periodNumbers(day.from, day.to, new Map(), defaultFit());
       const atCentral = figuresOfSums(sums, new Map(), defaultFit());
       const own = computeStatistics({ facts: sessions.slice(0, 2), attributions: [], fits: new Map(), defaultFit: defaultFit() });
       expect(atCentral.total).toEqual(own.total);
@@ -97,6 +97,25 @@ describe('session contributions at central (migration 5)', () => {
       expect(scoreBins).toEqual(scoreDistribution(own.packers.flatMap((p) => p.orders)));
       expect(scoreBins.reduce((n, b) => n + b, 0)).toBeGreaterThan(0);
       expect(atCentral.total).toMatchObject({ ordersTouched: 2, sharedOrders: 1, errorsTotal: 2, forcedCompletions: 1, weightMismatches: 1, parcels: 3 });
+
+      // The station refits (a `stats.fitted` entry about it, replicated): central counts its sessions
+      // by that fit as the station does, the figures and the score chart alike.
+      const fit = { ...defaultFit(), method: 'least_squares' as const, fallback: null, seconds: { ...defaultFit().seconds, order: 95, units: 2 } };
+      await pool.query(
+        `INSERT INTO journal_entries (station_id, seq, at, entry_station, actor_id, type, subject_kind, subject_id, payload, prev_hash, hash, at_time, words)
+         VALUES ('S1', 99, '2026-10-03T09:00:00.000Z', 'ST-01', 1, 'stats.fitted', 'station', 'ST-01', $1, repeat('0', 64), repeat('1', 64), '2026-10-03T09:00:00Z', ''::tsvector)`,
+        [JSON.stringify({ ...fit, from: '2026-09-01T00:00:00.000Z', to: '2026-10-03T00:00:00.000Z' })],
+      );
+      const journals = createCentralJournals(pool);
+      const fits = await journals.stationFits();
+      expect([...fits.keys()]).toEqual(['ST-01']);
+      expect(fits.get('ST-01')!.seconds).toEqual(fit.seconds);
+      const refitted = await journals.periodNumbers(day.from, day.to, fits, defaultFit());
+      const ownRefitted = computeStatistics({ facts: sessions.slice(0, 2), attributions: [], fits, defaultFit: defaultFit() });
+      const atCentralRefitted = figuresOfSums(refitted.sums, fits, defaultFit());
+      expect(atCentralRefitted.total).toEqual(ownRefitted.total);
+      expect(atCentralRefitted.total.score).not.toEqual(atCentral.total.score);
+      expect(refitted.scoreBins).toEqual(scoreDistribution(ownRefitted.packers.flatMap((p) => p.orders)));
 
       // Kept as the journal is: a count is never changed afterwards.
       await expect(pool.query('UPDATE session_contributions SET units = 0')).rejects.toThrow(/append-only/);

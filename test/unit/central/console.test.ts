@@ -125,7 +125,7 @@ describe("the manager's console at central, over two stations", () => {
     expect(all.factorLines).toBeGreaterThan(all.orders);
 
     // Central's numbers of each packer: every one the sum of the stations' own.
-    const { sums } = await central.store.journals.periodNumbers(period.from, period.to, defaultFit().seconds);
+    const { sums } = await central.store.journals.periodNumbers(period.from, period.to, new Map(), defaultFit());
     const atCentralNumbers = new Map<number, ContributionNumbers>();
     for (const r of sums) if (r.packerId !== null) atCentralNumbers.set(r.packerId, addNumbers(atCentralNumbers.get(r.packerId) ?? zeroNumbers(), r.numbers));
     expect([...atCentralNumbers.keys()].sort()).toEqual([...own.keys()].sort());
