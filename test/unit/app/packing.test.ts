@@ -248,6 +248,7 @@ describe('an 8-digit scan that is EAN-8 and UPC-E alike', () => {
     refuseExpired: false,
     returnable: true,
     isKit: false,
+    fragile: false,
     barcodes: [{ code, unitsPerScan: 1 }],
   });
   const productId = (sku: string) => f.store.catalog.productBySku(sku)!.id;
