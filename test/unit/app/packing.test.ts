@@ -60,6 +60,24 @@ describe('one scan pipeline', () => {
   });
 });
 
+describe('fragile goods', () => {
+  it('tells the packer which lines are fragile: the product’s own mark, and a kit holding a fragile part', async () => {
+    for (const sku of ['MUG-01', 'SOAP-01']) {
+      const { id: _id, ...product } = f.store.catalog.productBySku(sku)!;
+      f.store.catalog.importCatalog({ products: [{ ...product, fragile: true, barcodes: [] }], kits: [], boxes: [] });
+    }
+    await packBigOrder();
+    const view = await ok(call('pack.current', {}));
+    expect(view?.lines.map((l) => [l.sku, l.fragile])).toEqual([
+      ['MUG-01', true],
+      ['PHONE-01', false],
+      ['TEA-02', false],
+      ['KIT-01', true],
+      ['SOAP-01', true],
+    ]);
+  });
+});
+
 describe('what an error says was scanned', () => {
   it('names a wrong item from the catalogue, and gives an unknown or misread code as scanned', async () => {
     await packBigOrder();
