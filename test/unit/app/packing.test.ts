@@ -1,3 +1,5 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Result } from '../../../src/contract/errors';
 import { resolveScan } from '../../../src/app/packing/resolve';
@@ -75,6 +77,22 @@ describe('fragile goods', () => {
       ['KIT-01', true],
       ['SOAP-01', true],
     ]);
+  });
+
+  it('keeps the mark a session was opened with, and shows a session opened before there was one as not fragile', async () => {
+    const { id: _id, ...mug } = f.store.catalog.productBySku('MUG-01')!;
+    f.store.catalog.importCatalog({ products: [{ ...mug, fragile: true, barcodes: [] }], kits: [], boxes: [] });
+    await ok(scan('PD-P-0001'));
+    await ok(scan('PD-100001'));
+    const db = new Database(path.join(f.dir, 'packdesk.sqlite'));
+    try {
+      // As a session saved by a Packdesk before migration 0029 is: its lines say nothing of it.
+      db.prepare("UPDATE packing_sessions SET state = json_remove(state, '$.lines[0].fragile') WHERE status = 'open'").run();
+    } finally {
+      db.close();
+    }
+    const restarted = typedCall(f.restart());
+    expect((await ok(restarted('pack.current', {})))?.lines.map((l) => [l.sku, l.fragile])).toEqual([['MUG-01', false]]);
   });
 });
 
