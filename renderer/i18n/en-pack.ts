@@ -68,6 +68,7 @@ export const enPack = {
   kit: 'Kit: scan its parts, or the kit’s own barcode',
   serial: 'Serial no.',
   lot: 'Lot',
+  fragile: 'Fragile',
   bulk: 'Bulk: scan once, type the quantity',
   scanned: 'Scanned',
   scannedEmpty: 'Nothing scanned yet. Scan the first item.',

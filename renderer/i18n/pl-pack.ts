@@ -70,6 +70,7 @@ export const plPack = {
   kit: 'Zestaw: skanuj jego części albo kod całego zestawu',
   serial: 'Nr seryjny',
   lot: 'Partia',
+  fragile: 'Delikatne',
   bulk: 'Hurt: zeskanuj raz, wpisz ilość',
   scanned: 'Zeskanowane',
   scannedEmpty: 'Nic jeszcze nie zeskanowano. Zeskanuj pierwszy towar.',

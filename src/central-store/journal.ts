@@ -158,7 +158,7 @@ async function insertEntries(client: PoolClient, stationId: string, entries: Jou
  * For a completion written before completions carried the order's lines (payload.lines): the
  * order's lines as central pulled them from the shop (migration 0005), with what its products say,
  * in the shape the station's statistics read its own (storage/statistics/journal.ts). The shop
- * has no kits and no fragile mark, so a station's pulled products have neither. Null for an order
+ * has no kits, so a station's pulled products have none; they are fragile when the shop marks them. Null for an order
  * central never pulled (an order of a station's own, or the demo shop's): like a station that
  * does not hold the order, central then leaves the session out.
  */
@@ -169,14 +169,14 @@ async function pulledLines(client: PoolClient, orderNumber: string): Promise<Sta
   );
   const pulled = order.rows[0];
   if (!pulled) return null;
-  const { rows } = await client.query<{ sku: string; quantity: number; weight: number | null }>(
-    `SELECT l.sku, l.quantity, (p.product->>'weightGrams')::integer AS weight
+  const { rows } = await client.query<{ sku: string; quantity: number; weight: number | null; fragile: boolean | null }>(
+    `SELECT l.sku, l.quantity, (p.product->>'weightGrams')::integer AS weight, (p.product->>'fragile')::boolean AS fragile
        FROM central_order_lines l JOIN central_products p ON p.sku = l.sku
       WHERE (l.shop_kind, l.external_id) = ($1, $2)
       ORDER BY l.position`,
     [pulled.shop_kind, pulled.external_id],
   );
-  return rows.map((r, i) => ({ productId: i + 1, sku: r.sku, quantity: r.quantity, kit: false, unitGrams: r.weight ?? 0, fragile: false }));
+  return rows.map((r, i) => ({ productId: i + 1, sku: r.sku, quantity: r.quantity, kit: false, unitGrams: r.weight ?? 0, fragile: r.fragile === true }));
 }
 
 type SessionEntryRecord = Pick<EntryRecord, 'seq' | 'at' | 'entry_station' | 'actor_id' | 'type' | 'payload'>;

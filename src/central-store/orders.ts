@@ -38,7 +38,15 @@ const PACKED_HERE = (orderNumber: string) =>
 async function upsertProducts(client: PoolClient, products: readonly RemoteProduct[], now: Date): Promise<number> {
   if (products.length === 0) return 0;
   // The last copy of a SKU wins, as the station's catalogue import does.
-  const bySku = new Map(products.map((p) => [p.sku, { sku: p.sku, product: { sku: p.sku, name: p.name, weightGrams: p.weightGrams, barcodes: p.barcodes } }]));
+  // The fragile mark is kept only when the shop has one, so a shop without it serves the records it always did.
+  const record = (p: RemoteProduct): RemoteProduct => ({
+    sku: p.sku,
+    name: p.name,
+    weightGrams: p.weightGrams,
+    barcodes: p.barcodes,
+    ...(p.fragile === undefined ? {} : { fragile: p.fragile }),
+  });
+  const bySku = new Map(products.map((p) => [p.sku, { sku: p.sku, product: record(p) }]));
   const { rowCount } = await client.query(
     `INSERT INTO central_products (sku, product, seq, updated_at)
      SELECT sku, product, nextval('central_feed_seq'), $2 FROM jsonb_to_recordset($1::jsonb) AS p(sku text, product jsonb) ORDER BY sku

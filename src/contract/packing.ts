@@ -30,6 +30,8 @@ export const packingLineSchema = z.object({
   packed: z.number().int(),
   complete: z.boolean(),
   tracking: z.enum(TRACKING_KINDS),
+  /** The catalogue marks the product fragile (a kit: itself or a part): the packer wraps it. */
+  fragile: z.boolean(),
   bulk: z.boolean(),
   parts: z.array(z.object({ sku: z.string(), name: z.string(), perKit: z.number().int(), packed: z.number().int() })).nullable(),
 });

@@ -15,6 +15,8 @@ export interface Product {
   /** Why a product that is not returnable is not (hygiene, custom-made); null or absent when not stated. */
   nonReturnableReason?: NonReturnableReason | null;
   isKit: boolean;
+  /** Glass, ceramics, lamps: the packer is told at the line, and the statistics count its units as harder work. */
+  fragile: boolean;
 }
 
 export interface Barcode {

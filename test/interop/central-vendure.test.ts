@@ -79,6 +79,8 @@ it('central pulls from Vendure once for two stations; one packs, the shipment re
       expect(run).toMatchObject({ pushed: 0, error: null });
       expect(run.pulledOrders).toBeGreaterThanOrEqual(2);
       expect(s.store.orders.byNumber(code)).toMatchObject({ status: 'ready' });
+      // The shop's fragile mark comes through central with the product.
+      expect(s.store.catalog.productBySku('VD-MUG-01')?.fragile).toBe(true);
     }
     // The stations asked central, not Vendure.
     expect(orderQueries).toBe(asked);

@@ -3,7 +3,16 @@ import type { ReturnPush, ShopBackend, SyncPorts } from '../../src/app/ports';
 import { SyncFailure } from '../../src/app/ports';
 import { createBackendFactory } from '../../src/sync';
 import { VendureBackend } from '../../src/sync/vendure/backend';
-import { cancelInVendure, orderByCode, orderReturnView, placeOrder, stockOnHand, trackInventory, variantIds } from './support/vendure-orders';
+import {
+  cancelInVendure,
+  markVariantFragile,
+  orderByCode,
+  orderReturnView,
+  placeOrder,
+  stockOnHand,
+  trackInventory,
+  variantIds,
+} from './support/vendure-orders';
 import { startVendure, type VendureShop } from './support/vendure-server';
 import { createSyncStation, ok, packOrder, type SyncStation } from './support/sync-station';
 
@@ -74,6 +83,19 @@ describe('Vendure over its Admin API', () => {
     expect(await ok(s.call('sync.now', {}))).toMatchObject({ pushed: 0, error: null });
     expect(await fulfillments(code)).toHaveLength(1);
   }, 60_000);
+
+  it('takes the fragile mark from the product’s or the variant’s custom field, and follows the shop when it changes', async () => {
+    const fragile = () => ['VD-MUG-01', 'VD-TEA-02', 'VD-SOAP-04'].map((sku) => s.store.catalog.productBySku(sku)?.fragile);
+    expect(await ok(s.call('sync.now', {}))).toMatchObject({ pulledProducts: 4, error: null });
+    // The mug's product is marked in the shop; nothing else is.
+    expect(fragile()).toEqual([true, false, false]);
+    await markVariantFragile(shop.env, variants.get('VD-SOAP-04')!, true);
+    expect(await ok(s.call('sync.now', {}))).toMatchObject({ error: null });
+    expect(fragile()).toEqual([true, false, true]);
+    await markVariantFragile(shop.env, variants.get('VD-SOAP-04')!, false);
+    expect(await ok(s.call('sync.now', {}))).toMatchObject({ error: null });
+    expect(fragile()).toEqual([true, false, false]);
+  });
 
   it('keeps packing while the shop is down and sends each shipment exactly once when it is back', async () => {
     const a = await placeOrder(shop.env, variants, [{ sku: 'VD-TEA-02', quantity: 1 }]);

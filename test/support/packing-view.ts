@@ -17,7 +17,9 @@ export function mugView(packed: number, ordered: number): PackingView {
       pickupPoint: null,
       note: null,
     },
-    lines: [{ lineId: 1, sku: 'MUG-01', name: 'Mug', ordered, packed, complete: packed === ordered, tracking: 'none', bulk: false, parts: null }],
+    lines: [
+      { lineId: 1, sku: 'MUG-01', name: 'Mug', ordered, packed, complete: packed === ordered, tracking: 'none', fragile: false, bulk: false, parts: null },
+    ],
     units: Array.from({ length: packed }, (_, i) => ({
       id: i + 1,
       lineId: 1,

@@ -150,9 +150,20 @@ export function createStationFixture(options: StationFixtureOptions = {}): Stati
         refuseExpired: false,
         returnable: true,
         isKit: false,
+        fragile: false,
         barcodes: [{ code: '05901234123457', unitsPerScan: 1 }],
       },
-      { sku: 'TEA-02', name: 'Herbata zielona', weightGrams: 120, tracking: 'lot', refuseExpired: true, returnable: false, isKit: false, barcodes: [] },
+      {
+        sku: 'TEA-02',
+        name: 'Herbata zielona',
+        weightGrams: 120,
+        tracking: 'lot',
+        refuseExpired: true,
+        returnable: false,
+        isKit: false,
+        fragile: false,
+        barcodes: [],
+      },
       {
         sku: 'PHONE-01',
         name: 'Telefon',
@@ -161,6 +172,7 @@ export function createStationFixture(options: StationFixtureOptions = {}): Stati
         refuseExpired: false,
         returnable: true,
         isKit: false,
+        fragile: false,
         barcodes: [{ code: CODES.phone, unitsPerScan: 1 }],
       },
       {
@@ -171,6 +183,7 @@ export function createStationFixture(options: StationFixtureOptions = {}): Stati
         refuseExpired: false,
         returnable: true,
         isKit: true,
+        fragile: false,
         barcodes: [{ code: CODES.kit, unitsPerScan: 1 }],
       },
       {
@@ -181,6 +194,7 @@ export function createStationFixture(options: StationFixtureOptions = {}): Stati
         refuseExpired: false,
         returnable: false,
         isKit: false,
+        fragile: false,
         barcodes: [{ code: CODES.brush, unitsPerScan: 1 }],
       },
       {
@@ -191,6 +205,7 @@ export function createStationFixture(options: StationFixtureOptions = {}): Stati
         refuseExpired: false,
         returnable: true,
         isKit: false,
+        fragile: false,
         barcodes: [
           { code: CODES.soap, unitsPerScan: 1 },
           { code: CODES.soapCase, unitsPerScan: 6 },
@@ -204,6 +219,7 @@ export function createStationFixture(options: StationFixtureOptions = {}): Stati
         refuseExpired: false,
         returnable: true,
         isKit: false,
+        fragile: false,
         barcodes: [{ code: CODES.stranger, unitsPerScan: 1 }],
       },
     ],

@@ -29,6 +29,7 @@ const LineRow = memo(function LineRow({ line, current }: { line: Line; current: 
         <div className="line-name">{line.name}</div>
         <div className="line-meta">
           <span className="sku">{line.sku}</span>
+          {line.fragile && <span className="tag tag-fragile">{t('pack.fragile')}</span>}
           {line.tracking === 'serial' && <span className="tag tag-serial">{t('pack.serial')}</span>}
           {line.tracking === 'lot' && <span className="tag tag-lot">{t('pack.lot')}</span>}
           {line.bulk && <span className="tag tag-bulk">{t('pack.bulk')}</span>}
@@ -63,15 +64,21 @@ function sameLine(a: { line: Line; current: boolean }, b: { line: Line; current:
     a.line.packed === b.line.packed &&
     a.line.complete === b.line.complete &&
     a.line.bulk === b.line.bulk &&
+    a.line.fragile === b.line.fragile &&
     partsPacked(a.line) === partsPacked(b.line)
   );
 }
 
 /** The order's lines with progress; the line the last scan touched is highlighted. */
 export const LinesTable = memo(function LinesTable() {
-  const { t } = useTranslation();
   const lines = usePackStore((s) => s.panels.view?.lines ?? NO_LINES);
   const currentSku = usePackStore((s) => s.panels.scannedSku);
+  return <LinesTableView lines={lines} currentSku={currentSku} />;
+});
+
+/** The table itself, from the lines and the SKU the last scan touched (null when none). */
+export function LinesTableView({ lines, currentSku }: { lines: readonly Line[]; currentSku: string | null }) {
+  const { t } = useTranslation();
   return (
     <table className="pack-lines">
       <thead>
@@ -93,4 +100,4 @@ export const LinesTable = memo(function LinesTable() {
       </tbody>
     </table>
   );
-});
+}

@@ -94,6 +94,7 @@ export function demoShop(): DemoShop {
         refuseExpired: line.refuseExpired ?? false,
         returnable: !line.nonReturnable,
         isKit: false,
+        fragile: line.fragile ?? false,
         barcodes: [],
       };
       const source = line.barcode ?? 'ean';
@@ -135,6 +136,8 @@ export function demoShop(): DemoShop {
       refuseExpired: false,
       returnable: true,
       isKit: true,
+      // A gift box holding a cup or a ceramic pot is handled as the cup is.
+      fragile: components.some((c) => c.product.fragile),
       barcodes: [{ code: mint.issue(EAN_COMPANY.kits), unitsPerScan: 1 }],
     });
     kits.push({ kitSku: sku, components: components.map((c) => ({ sku: c.product.sku, quantity: c.quantity })) });

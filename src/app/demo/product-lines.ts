@@ -21,6 +21,8 @@ export interface ProductLine {
   caseOf?: 6 | 12;
   /** Cheap things shops and workshops order by the fifty or hundred. */
   bulk?: boolean;
+  /** Glass, porcelain, ceramics, bulbs and lamps: the packer wraps them and the statistics count them as harder work. */
+  fragile?: boolean;
 }
 
 const one = [''] as const;
@@ -94,7 +96,7 @@ export const ELECTRONICS: readonly ProductLine[] = [
     grams: 31,
     barcode: 'upc',
   },
-  { key: 'glass', prefix: 'ET', name: 'Szkło hartowane 9H', variants: ['Galaxy S24', 'Galaxy S24+', 'Galaxy A55'], grams: 22 },
+  { key: 'glass', prefix: 'ET', name: 'Szkło hartowane 9H', variants: ['Galaxy S24', 'Galaxy S24+', 'Galaxy A55'], grams: 22, fragile: true },
   { key: 'car-holder', prefix: 'ET', name: 'Uchwyt samochodowy magnetyczny', variants: one, grams: 82 },
   { key: 'bike-holder', prefix: 'ET', name: 'Uchwyt rowerowy na telefon', variants: one, grams: 96 },
   { key: 'stylus', prefix: 'ET', name: 'Rysik pojemnościowy', variants: ['biały', 'czarny'], grams: 18 },
@@ -121,12 +123,21 @@ export const ELECTRONICS: readonly ProductLine[] = [
   { key: 'hdmi-adapter', prefix: 'MY', name: 'Adapter USB-C – HDMI 4K', variants: one, grams: 35 },
   { key: 'usb-adapter', prefix: 'MY', name: 'Adapter USB-C – USB-A', variants: ['2 szt.'], grams: 14, bulk: true },
   { key: 'laptop-stand', prefix: 'MY', name: 'Stojak na laptopa aluminiowy', variants: ['srebrny', 'szary'], grams: 890 },
-  { key: 'ring-light', prefix: 'MY', name: 'Lampa pierścieniowa 26 cm ze statywem', variants: one, grams: 1150 },
+  { key: 'ring-light', prefix: 'MY', name: 'Lampa pierścieniowa 26 cm ze statywem', variants: one, grams: 1150, fragile: true },
   { key: 'cable-ties', prefix: 'OP', name: 'Opaski kablowe 200 mm', variants: ['100 szt.'], grams: 150, bulk: true, barcode: 'sku' },
   { key: 'cable-organiser', prefix: 'OP', name: 'Organizer kabli', variants: ['czarny'], grams: 42 },
   { key: 'led-strip', prefix: 'OP', name: 'Taśma LED RGB 5 m', variants: one, grams: 250 },
-  { key: 'bulb-e27', prefix: 'OP', name: 'Żarówka LED E27 9 W', variants: ['ciepła biała', 'neutralna biała'], grams: 55, caseOf: 6, bulk: true },
-  { key: 'bulb-gu10', prefix: 'OP', name: 'Żarówka LED GU10 5 W', variants: one, grams: 40, caseOf: 6, bulk: true },
+  {
+    key: 'bulb-e27',
+    prefix: 'OP',
+    name: 'Żarówka LED E27 9 W',
+    variants: ['ciepła biała', 'neutralna biała'],
+    grams: 55,
+    caseOf: 6,
+    bulk: true,
+    fragile: true,
+  },
+  { key: 'bulb-gu10', prefix: 'OP', name: 'Żarówka LED GU10 5 W', variants: one, grams: 40, caseOf: 6, bulk: true, fragile: true },
 ];
 
 export const HOME: readonly ProductLine[] = [
@@ -155,6 +166,7 @@ export const HOME: readonly ProductLine[] = [
     ],
     grams: 520,
     caseOf: 6,
+    fragile: true,
   },
   {
     key: 'board',
@@ -179,7 +191,7 @@ export const HOME: readonly ProductLine[] = [
     grams: 900,
   },
   { key: 'grinder', prefix: 'DM', name: 'Młynek do kawy ręczny', variants: one, grams: 450 },
-  { key: 'cup', prefix: 'DM', name: 'Filiżanka porcelanowa ze spodkiem', variants: ['biała', 'kobaltowa'], grams: 290 },
+  { key: 'cup', prefix: 'DM', name: 'Filiżanka porcelanowa ze spodkiem', variants: ['biała', 'kobaltowa'], grams: 290, fragile: true },
   { key: 'infuser', prefix: 'DM', name: 'Zaparzacz do herbaty stalowy', variants: one, grams: 40 },
   { key: 'cloths', prefix: 'DM', name: 'Ściereczki z mikrofibry', variants: ['5 szt.'], grams: 120, caseOf: 12, bulk: true },
   { key: 'hangers', prefix: 'DM', name: 'Wieszaki drewniane', variants: ['10 szt.'], grams: 1100 },
@@ -194,7 +206,7 @@ export const HOME: readonly ProductLine[] = [
     grams: 150,
   },
   { key: 'night-light', prefix: 'DM', name: 'Lampka nocna LED z czujnikiem ruchu', variants: one, grams: 90 },
-  { key: 'vase', prefix: 'DM', name: 'Wazon ceramiczny', variants: ['biały', 'terakota'], grams: 750 },
+  { key: 'vase', prefix: 'DM', name: 'Wazon ceramiczny', variants: ['biały', 'terakota'], grams: 750, fragile: true },
   { key: 'jug', prefix: 'DM', name: 'Dzbanek filtrujący 2,4 l', variants: one, grams: 640 },
   { key: 'jug-filter', prefix: 'DM', name: 'Wkład filtrujący do dzbanka', variants: ['3 szt.'], grams: 260, caseOf: 6 },
   { key: 'bath-mat', prefix: 'DM', name: 'Dywanik łazienkowy 50×80', variants: ['szary', 'miętowy'], grams: 480 },
@@ -213,6 +225,7 @@ export const GARDEN: readonly ProductLine[] = [
       ['ø 25 cm', 1650],
     ],
     grams: 610,
+    fragile: true,
   },
   {
     key: 'basket',
@@ -299,7 +312,7 @@ export const BEAUTY: readonly ProductLine[] = [
   { key: 'argan', prefix: 'KS', name: 'Olejek arganowy 50 ml', variants: one, grams: 140, tracking: 'lot', refuseExpired: true },
   { key: 'soap', prefix: 'KS', name: 'Mydło naturalne ręcznie robione', variants: ['oliwkowe', 'z węglem', 'kozie mleko'], grams: 110, barcode: 'sku' },
   { key: 'deodorant', prefix: 'KS', name: 'Dezodorant roll-on 50 ml', variants: ['damski', 'męski'], grams: 70 },
-  { key: 'perfume', prefix: 'KS', name: 'Woda perfumowana 50 ml', variants: ['Kwiat wiśni', 'Noc w Krakowie'], grams: 300 },
+  { key: 'perfume', prefix: 'KS', name: 'Woda perfumowana 50 ml', variants: ['Kwiat wiśni', 'Noc w Krakowie'], grams: 300, fragile: true },
   { key: 'nail-polish', prefix: 'KS', name: 'Lakier do paznokci 10 ml', variants: ['czerwony', 'nude', 'bordo', 'czarny', 'róż'], grams: 40 },
   { key: 'lipstick', prefix: 'KS', name: 'Pomadka matowa', variants: ['01 róż', '05 czerwień', '09 brąz'], grams: 20 },
   { key: 'scrub', prefix: 'KS', name: 'Peeling cukrowy do ciała', variants: ['kokos', 'malina'], grams: 260 },

@@ -3,16 +3,18 @@ import type { Order } from '../../domain/order';
 import type { KitPart, SessionLine } from '../../domain/packing';
 import type { Store } from '../ports';
 
-/** The order's lines with what packing needs from the catalogue: weights, tracking, kit parts. */
+/** The order's lines with what packing needs from the catalogue: weights, tracking, the fragile mark, kit parts. */
 export function sessionLines(store: Store, order: Order): SessionLine[] {
   return order.lines.map((line) => {
     const product = store.catalog.productById(line.productId);
     if (!product) throw new StationFailure('INTERNAL', `Product ${line.sku} of order ${order.number} is missing from the catalogue.`);
     let kitParts: KitPart[] | null = null;
+    let fragile = product.fragile;
     if (product.isKit) {
       kitParts = store.catalog.kitComponents(product.id).map((component) => {
         const part = store.catalog.productById(component.componentProductId);
         if (!part) throw new StationFailure('INTERNAL', `A component of kit ${product.sku} is missing from the catalogue.`);
+        if (part.fragile) fragile = true;
         return {
           productId: part.id,
           sku: part.sku,
@@ -35,6 +37,7 @@ export function sessionLines(store: Store, order: Order): SessionLine[] {
       weightGrams: product.weightGrams > 0 || !kitParts ? product.weightGrams : kitWeight,
       tracking: product.tracking,
       refuseExpired: product.refuseExpired,
+      fragile,
       kitParts,
     };
   });

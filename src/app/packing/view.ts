@@ -54,6 +54,7 @@ export function packingView(record: PackingSessionRecord, order: Order, rules: P
       packed: packedOnLine(state, line),
       complete: lineComplete(state, line),
       tracking: line.tracking,
+      fragile: line.fragile ?? false,
       bulk: line.ordered >= rules.bulkThreshold && line.tracking !== 'serial' && !line.kitParts,
       parts: line.kitParts?.map((p) => ({ sku: p.sku, name: p.name, perKit: p.perKit, packed: partsPacked(state, line, p.productId) })) ?? null,
     })),

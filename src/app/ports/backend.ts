@@ -25,6 +25,8 @@ export interface RemoteProduct {
   weightGrams: number;
   /** Shop barcodes; the SKU itself is scanned when there are none. */
   barcodes: string[];
+  /** The shop marks it fragile; absent when the shop has no such mark (then it is not). */
+  fragile?: boolean;
 }
 
 /**

@@ -37,6 +37,7 @@ export function toCatalogProduct(product: RemoteProduct): CatalogImport['product
     refuseExpired: false,
     returnable: true,
     isKit: false,
+    fragile: product.fragile ?? false,
     barcodes: unique.map((code) => ({ code, unitsPerScan: 1 })),
   };
 }

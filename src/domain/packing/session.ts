@@ -21,6 +21,11 @@ export interface SessionLine {
   weightGrams: number;
   tracking: Tracking;
   refuseExpired: boolean;
+  /**
+   * The catalogue marks the product fragile (a kit: itself or any of its parts), so the packer is
+   * told to wrap it. Absent in sessions opened before the catalogue marked fragile products: not fragile.
+   */
+  fragile?: boolean;
   /** Kit lines: the components that may be scanned instead of the kit's own barcode. */
   kitParts: KitPart[] | null;
 }

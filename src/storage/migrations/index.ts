@@ -27,6 +27,7 @@ import { boxLabelDocuments } from './0025-box-label-documents';
 import { centralLeases } from './0026-central-leases';
 import { returnVideo } from './0027-return-video';
 import { badgeCardDocuments } from './0028-badge-card-documents';
+import { fragileProducts } from './0029-fragile-products';
 
 export type { Migration } from './migration';
 
@@ -60,4 +61,5 @@ export const MIGRATIONS: readonly Migration[] = [
   centralLeases,
   returnVideo,
   badgeCardDocuments,
+  fragileProducts,
 ];

@@ -15,6 +15,7 @@ interface ProductRow {
   returnable: number;
   non_returnable_reason: string | null;
   is_kit: number;
+  fragile: number;
 }
 
 interface BoxRow {
@@ -27,7 +28,7 @@ interface BoxRow {
   height_mm: number;
 }
 
-const PRODUCT_COLUMNS = 'id, sku, name, weight_grams, tracking, refuse_expired, returnable, non_returnable_reason, is_kit';
+const PRODUCT_COLUMNS = 'id, sku, name, weight_grams, tracking, refuse_expired, returnable, non_returnable_reason, is_kit, fragile';
 
 function toProduct(row: ProductRow): Product {
   return {
@@ -40,6 +41,7 @@ function toProduct(row: ProductRow): Product {
     returnable: row.returnable === 1,
     nonReturnableReason: row.non_returnable_reason as NonReturnableReason | null,
     isKit: row.is_kit === 1,
+    fragile: row.fragile === 1,
   };
 }
 
@@ -77,11 +79,11 @@ export function createCatalogRepository(db: Database): CatalogRepository {
 
   // An import updates products in place (by SKU) so order lines keep pointing at them.
   const upsertProduct = db.prepare<[Omit<ProductRow, 'id'>], { id: number }>(
-    `INSERT INTO products (sku, name, weight_grams, tracking, refuse_expired, returnable, non_returnable_reason, is_kit)
-     VALUES (@sku, @name, @weight_grams, @tracking, @refuse_expired, @returnable, @non_returnable_reason, @is_kit)
+    `INSERT INTO products (sku, name, weight_grams, tracking, refuse_expired, returnable, non_returnable_reason, is_kit, fragile)
+     VALUES (@sku, @name, @weight_grams, @tracking, @refuse_expired, @returnable, @non_returnable_reason, @is_kit, @fragile)
      ON CONFLICT (sku) DO UPDATE SET name = excluded.name, weight_grams = excluded.weight_grams,
        tracking = excluded.tracking, refuse_expired = excluded.refuse_expired,
-       returnable = excluded.returnable, is_kit = excluded.is_kit,
+       returnable = excluded.returnable, is_kit = excluded.is_kit, fragile = excluded.fragile,
        -- an import that does not say why keeps the reason a product had, while it stays not returnable
        non_returnable_reason = CASE WHEN excluded.returnable = 1 THEN NULL
          ELSE coalesce(excluded.non_returnable_reason, products.non_returnable_reason) END
@@ -126,6 +128,7 @@ export function createCatalogRepository(db: Database): CatalogRepository {
         returnable: flag(p.returnable),
         non_returnable_reason: p.returnable ? null : (p.nonReturnableReason ?? null),
         is_kit: flag(p.isKit),
+        fragile: flag(p.fragile),
       })!;
       for (const b of p.barcodes) storeBarcode(b.code, id, b.unitsPerScan);
     }

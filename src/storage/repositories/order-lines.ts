@@ -19,15 +19,7 @@ export interface LineRow {
 }
 
 /** The columns of a LineRow from `order_lines l LEFT JOIN products p`. */
-export function lineRowColumns(db: Database): string {
-  return `l.order_id, l.product_id, l.sku, l.quantity, p.is_kit, p.weight_grams, ${fragileColumn(db)} AS fragile`;
-}
-
-/** The catalogue may not mark fragile products yet: the mark is read where the column exists. */
-function fragileColumn(db: Database): string {
-  const columns = db.prepare('PRAGMA table_info(products)').all() as { name: string }[];
-  return columns.some((c) => c.name === 'fragile') ? 'p.fragile' : '0';
-}
+export const LINE_ROW_COLUMNS = 'l.order_id, l.product_id, l.sku, l.quantity, p.is_kit, p.weight_grams, p.fragile';
 
 /** The lines (of one order) as the statistics count them: a line whose product is not in the catalogue is left out. */
 export function toStatsLines(rows: readonly LineRow[]): StatsLine[] {

@@ -5,7 +5,7 @@ import { completedLinesPayload } from '../../domain/statistics';
 import { StationFailure } from '../../contract/errors';
 import { createOrderImport } from './order-import';
 import { createSummaryReaders } from './order-queue';
-import { lineRowColumns, toStatsLines, type LineRow } from './order-lines';
+import { LINE_ROW_COLUMNS, toStatsLines, type LineRow } from './order-lines';
 import { ORDER_COLUMNS, ORDER_LINE_COLUMNS, toOrder, type OrderLineRow, type OrderRow } from './order-rows';
 
 export function createOrderRepository(db: Database, clock: () => Date): OrderRepository {
@@ -15,7 +15,7 @@ export function createOrderRepository(db: Database, clock: () => Date): OrderRep
   const linesOf = db.prepare<[number], OrderLineRow>(`SELECT ${ORDER_LINE_COLUMNS} FROM order_lines WHERE order_id = ? ORDER BY position`);
   // The same lines and catalogue marks the statistics read (order-lines.ts).
   const statisticsLines = db.prepare<[number], LineRow>(
-    `SELECT ${lineRowColumns(db)}
+    `SELECT ${LINE_ROW_COLUMNS}
      FROM order_lines l LEFT JOIN products p ON p.id = l.product_id WHERE l.order_id = ? ORDER BY l.position`,
   );
   const setStatus = db.prepare<[string, string, number]>('UPDATE orders SET status = ?, updated_at = ? WHERE id = ?');

@@ -34,8 +34,17 @@ function records(text: string, format: ImportFormat): { records: { line: number;
 
 const text = (v: unknown) => (v === undefined || v === null ? '' : String(v).trim());
 const yes = (v: unknown, fallback: boolean) => (text(v) === '' ? fallback : ['1', 'true', 'yes', 'tak', 'y', 't'].includes(text(v).toLowerCase()));
+const SAID_YES = ['true', '1', 'yes', 'tak'];
+const SAID_NO = ['false', '0', 'no', 'nie'];
+/** A mark that must be said plainly (true/false, 1/0, yes/no, tak/nie); empty is `fallback`, anything else is null. */
+const mark = (v: unknown, fallback: boolean): boolean | null => {
+  const said = text(v).toLowerCase();
+  if (said === '') return fallback;
+  if (SAID_YES.includes(said)) return true;
+  return SAID_NO.includes(said) ? false : null;
+};
 
-/** Products: sku, name, weight_grams, barcodes (separated by | or spaces), tracking, refuse_expired, returnable. */
+/** Products: sku, name, weight_grams, barcodes (separated by | or spaces), tracking, refuse_expired, returnable, fragile (default no). */
 export function readProducts(content: string, format: ImportFormat): { products: ImportedProduct[]; errors: RowError[] } {
   const products: ImportedProduct[] = [];
   const read = records(content, format);
@@ -46,12 +55,14 @@ export function readProducts(content: string, format: ImportFormat): { products:
     const name = text(record.name);
     const grams = Number(text(record.weight_grams) || '0');
     const tracking = text(record.tracking) || 'none';
+    const fragile = mark(record.fragile, false);
     const problems: string[] = [];
     if (!sku) problems.push('sku is empty');
     else if (seen.has(sku.toLowerCase())) problems.push(`sku ${sku} appears twice`);
     if (!name) problems.push('name is empty');
     if (!Number.isInteger(grams) || grams < 0) problems.push(`weight_grams "${text(record.weight_grams)}" is not a whole number of grams`);
     if (!['none', 'serial', 'lot'].includes(tracking)) problems.push(`tracking "${tracking}" is not none, serial or lot`);
+    if (fragile === null) problems.push(`fragile "${text(record.fragile)}" is not true/false, 1/0, yes/no or tak/nie`);
     if (problems.length > 0) {
       errors.push({ line, message: problems.join('; ') });
       continue;
@@ -67,6 +78,7 @@ export function readProducts(content: string, format: ImportFormat): { products:
       refuseExpired: yes(record.refuse_expired, false),
       returnable: yes(record.returnable, true),
       isKit: false,
+      fragile: fragile!,
       barcodes: (barcodes.length > 0 ? barcodes : [sku]).map((code) => ({ code, unitsPerScan: 1 })),
     });
   }

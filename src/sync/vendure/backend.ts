@@ -2,7 +2,19 @@ import type { NotePush, PullPage, RemoteOrder, RemoteProduct, ReturnPush, Shipme
 import { SyncFailure } from '../../app/ports/backend';
 import type { VendureSettings } from '../../contract/sync';
 import { VendureClient } from './client';
-import { ACTIVE_CHANNEL, ADD_FULFILLMENT, ADD_NOTE, FULFILLMENTS, orderFields, ordersPage, TRANSITION_FULFILLMENT, variantsPage } from './queries';
+import {
+  ACTIVE_CHANNEL,
+  ADD_FULFILLMENT,
+  ADD_NOTE,
+  FRAGILE_FIELD,
+  FULFILLMENTS,
+  orderFields,
+  ordersPage,
+  PRODUCT_CUSTOM_FIELDS,
+  TRANSITION_FULFILLMENT,
+  variantsPage,
+  type FragileFields,
+} from './queries';
 import { toRemoteOrder, type VendureOrder } from './orders';
 import { VendureReturns } from './returns';
 
@@ -24,12 +36,27 @@ function refusedIfError<T extends object>(what: string, result: Union<T>): T {
   return result;
 }
 
+type CustomFieldTypes = { fields: { name: string; type: { name: string | null; ofType: { name: string | null } | null } }[] } | null;
+
+/** The entity has a boolean custom field named `fragile` (nullable or not). */
+function hasFragileField(fields: CustomFieldTypes): boolean {
+  return (fields?.fields ?? []).some((f) => f.name === FRAGILE_FIELD && (f.type.name ?? f.type.ofType?.name) === 'Boolean');
+}
+
+interface VendureVariant {
+  sku: string;
+  name: string;
+  customFields?: Record<string, unknown>;
+  product?: { customFields?: Record<string, unknown> };
+}
+
 /** Vendure's Admin API: settled orders in, fulfilments and returns out. */
 export class VendureBackend implements ShopBackend {
   readonly kind = 'vendure' as const;
   private readonly client: VendureClient;
   private readonly returns: VendureReturns;
   private readonly ordersPage: string;
+  private fragileFields: FragileFields | null = null;
 
   constructor(
     private readonly settings: VendureSettings,
@@ -52,16 +79,43 @@ export class VendureBackend implements ShopBackend {
     return { shopName: `Vendure (${activeChannel.code})` };
   }
 
+  /**
+   * Whether the shop defines a fragile mark on variants or products, asked once: a shop without
+   * one is never asked for it. A shop that does not answer introspection has none we can ask for;
+   * any other failure is the pull's.
+   */
+  private async whereFragile(): Promise<FragileFields> {
+    if (this.fragileFields) return this.fragileFields;
+    let types: { variant: CustomFieldTypes; product: CustomFieldTypes };
+    try {
+      types = await this.client.request<{ variant: CustomFieldTypes; product: CustomFieldTypes }>(PRODUCT_CUSTOM_FIELDS);
+    } catch (error) {
+      if (!(error instanceof SyncFailure) || error.kind !== 'refused') throw error;
+      types = { variant: null, product: null };
+    }
+    this.fragileFields = { variant: hasFragileField(types.variant), product: hasFragileField(types.product) };
+    return this.fragileFields;
+  }
+
   async pullProducts(cursor: string | null): Promise<PullPage<RemoteProduct>> {
     const skip = cursor ? Number(cursor) : 0;
     const take = this.settings.pageSize;
     const field = this.settings.barcodeField;
-    const { productVariants } = await this.client.request<{
-      productVariants: { totalItems: number; items: { sku: string; name: string; customFields?: Record<string, unknown> }[] };
-    }>(variantsPage(field), { options: { skip, take, sort: { id: 'ASC' } } });
-    const items = productVariants.items.map((v) => {
+    const fragile = await this.whereFragile();
+    const { productVariants } = await this.client.request<{ productVariants: { totalItems: number; items: VendureVariant[] } }>(variantsPage(field, fragile), {
+      options: { skip, take, sort: { id: 'ASC' } },
+    });
+    const items = productVariants.items.map((v): RemoteProduct => {
       const barcode = v.customFields?.[field];
-      return { sku: v.sku, name: v.name, weightGrams: 0, barcodes: typeof barcode === 'string' && barcode.trim() ? [barcode.trim()] : [] };
+      const product: RemoteProduct = {
+        sku: v.sku,
+        name: v.name,
+        weightGrams: 0,
+        barcodes: typeof barcode === 'string' && barcode.trim() ? [barcode.trim()] : [],
+      };
+      // Fragile when the variant or its product says so; a shop without the field says nothing.
+      if (fragile.variant || fragile.product) product.fragile = v.customFields?.[FRAGILE_FIELD] === true || v.product?.customFields?.[FRAGILE_FIELD] === true;
+      return product;
     });
     const more = skip + items.length < productVariants.totalItems && items.length > 0;
     return { items, cursor: more ? String(skip + items.length) : null, more, total: productVariants.totalItems };

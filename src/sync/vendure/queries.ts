@@ -17,8 +17,29 @@ export function orderFields(custom: { pickupPointField?: string | null; pickupPo
 export const ordersPage = (fields: string) => `query ($options: OrderListOptions) {
   orders(options: $options) { totalItems items { ${fields} } } }`;
 
-export const variantsPage = (barcodeField: string) => `query ($options: ProductVariantListOptions) {
-  productVariants(options: $options) { totalItems items { id sku name customFields { ${barcodeField} } } } }`;
+/** Where the shop keeps a fragile mark: a boolean custom field named `fragile` on variants, on products, both or neither. */
+export interface FragileFields {
+  variant: boolean;
+  product: boolean;
+}
+
+export const FRAGILE_FIELD = 'fragile';
+
+/**
+ * A page of variants with the barcode's custom field, and the fragile mark only where the shop
+ * has one (a field the shop does not have would fail the whole query).
+ */
+export function variantsPage(barcodeField: string, fragile: FragileFields): string {
+  const variantFields = fragile.variant ? `${barcodeField} ${FRAGILE_FIELD}` : barcodeField;
+  const product = fragile.product ? ` product { customFields { ${FRAGILE_FIELD} } }` : '';
+  return `query ($options: ProductVariantListOptions) {
+  productVariants(options: $options) { totalItems items { id sku name customFields { ${variantFields} }${product} } } }`;
+}
+
+/** The custom fields of variants and of products, by name and type (null for an entity without any): asked once per backend. */
+export const PRODUCT_CUSTOM_FIELDS = `query {
+  variant: __type(name: "ProductVariantCustomFields") { fields { name type { name ofType { name } } } }
+  product: __type(name: "ProductCustomFields") { fields { name type { name ofType { name } } } } }`;
 
 export const FULFILLMENTS = `query ($id: ID!) { order(id: $id) { id state fulfillments { id state trackingCode } } }`;
 

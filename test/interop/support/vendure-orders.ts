@@ -15,6 +15,13 @@ export async function variantIds(env: TestEnvironment): Promise<Map<string, stri
   return new Map(result.productVariants.items.map((v) => [v.sku, v.id]));
 }
 
+/** The shop marks a variant fragile, or takes the mark off, as an admin does in Vendure's dashboard. */
+export async function markVariantFragile(env: TestEnvironment, variantId: string, fragile: boolean): Promise<void> {
+  await gql(env.adminClient, 'mutation ($input: [UpdateProductVariantInput!]!) { updateProductVariants(input: $input) { id } }', {
+    input: [{ id: variantId, customFields: { fragile } }],
+  });
+}
+
 /**
  * A guest buys through the Shop API and pays with the payment that settles at once, so the
  * order lands in PaymentSettled the way a real checkout leaves it. Returns the order code.

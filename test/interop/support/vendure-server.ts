@@ -11,6 +11,9 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export const PRODUCTS_CSV = path.resolve(here, '../../fixtures/sync/vendure-products.csv');
 export const BARCODE_FIELD = 'barcode';
 
+/** The same products as PRODUCTS_CSV, for a shop without the fragile custom fields (the importer refuses columns the shop lacks). */
+const PRODUCTS_WITHOUT_FRAGILE_CSV = path.resolve(here, '../../fixtures/sync/vendure-products-without-fragile.csv');
+
 /**
  * The test environment keeps sql.js in memory after populating; a shop that is stopped and
  * started again must keep its orders, so this initializer turns saving back on.
@@ -36,17 +39,26 @@ export interface VendureShop {
   destroy(): Promise<void>;
 }
 
-/** A real Vendure on sql.js at 127.0.0.1, with a barcode custom field and a payment that settles at once. */
-export async function startVendure(port: number): Promise<VendureShop> {
+/**
+ * A real Vendure on sql.js at 127.0.0.1, with barcode and fragile custom fields and a payment that
+ * settles at once; `fragileField: false` starts a shop that never defined a fragile mark.
+ */
+export async function startVendure(port: number, options: { fragileField?: boolean; introspection?: boolean } = {}): Promise<VendureShop> {
+  const fragileField = options.fragileField ?? true;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'packdesk-vendure-'));
   registerInitializer('sqljs', new PersistentSqljsInitializer(dataDir));
   const config = mergeConfig(testConfig, {
-    apiOptions: { port, hostname: '127.0.0.1' },
+    apiOptions: { port, hostname: '127.0.0.1', introspection: options.introspection ?? true },
     authOptions: { tokenMethod: ['bearer'] as const },
     logger: process.env.LOG ? new DefaultLogger({ level: LogLevel.Info }) : testConfig.logger,
     paymentOptions: { paymentMethodHandlers: [dummyPaymentHandler] },
     customFields: {
-      ProductVariant: [{ name: BARCODE_FIELD, type: 'string' as const, nullable: true }],
+      ProductVariant: [
+        { name: BARCODE_FIELD, type: 'string' as const, nullable: true },
+        // A shop's fragile mark, on a variant or on the whole product (the importer's product:fragile / variant:fragile columns).
+        ...(fragileField ? [{ name: 'fragile', type: 'boolean' as const, nullable: true }] : []),
+      ],
+      Product: fragileField ? [{ name: 'fragile', type: 'boolean' as const, nullable: true }] : [],
       // As a pickup-point plugin keeps the customer's locker on the order.
       Order: [
         { name: 'pickupPointId', type: 'string' as const, nullable: true, public: true },
@@ -56,7 +68,7 @@ export async function startVendure(port: number): Promise<VendureShop> {
   });
   const env = createTestEnvironment(config);
   await env.server.init({
-    productsCsvPath: PRODUCTS_CSV,
+    productsCsvPath: fragileField ? PRODUCTS_CSV : PRODUCTS_WITHOUT_FRAGILE_CSV,
     customerCount: 3,
     initialData: {
       defaultLanguage: 'en' as never,

@@ -1,3 +1,5 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Result } from '../../../src/contract/errors';
 import { resolveScan } from '../../../src/app/packing/resolve';
@@ -57,6 +59,40 @@ describe('one scan pipeline', () => {
     const piotr = f.store.users.byBadge('PD-P-0002')!.id;
     expect(scans.filter((e) => e.payload.badgeOf === piotr).map((e) => e.payload.raw)).toEqual(['staff badge', 'staff badge']);
     expect(JSON.stringify(scans).toLowerCase()).not.toContain('pd-p-0002');
+  });
+});
+
+describe('fragile goods', () => {
+  it('tells the packer which lines are fragile: the product’s own mark, and a kit holding a fragile part', async () => {
+    for (const sku of ['MUG-01', 'SOAP-01']) {
+      const { id: _id, ...product } = f.store.catalog.productBySku(sku)!;
+      f.store.catalog.importCatalog({ products: [{ ...product, fragile: true, barcodes: [] }], kits: [], boxes: [] });
+    }
+    await packBigOrder();
+    const view = await ok(call('pack.current', {}));
+    expect(view?.lines.map((l) => [l.sku, l.fragile])).toEqual([
+      ['MUG-01', true],
+      ['PHONE-01', false],
+      ['TEA-02', false],
+      ['KIT-01', true],
+      ['SOAP-01', true],
+    ]);
+  });
+
+  it('keeps the mark a session was opened with, and shows a session opened before there was one as not fragile', async () => {
+    const { id: _id, ...mug } = f.store.catalog.productBySku('MUG-01')!;
+    f.store.catalog.importCatalog({ products: [{ ...mug, fragile: true, barcodes: [] }], kits: [], boxes: [] });
+    await ok(scan('PD-P-0001'));
+    await ok(scan('PD-100001'));
+    const db = new Database(path.join(f.dir, 'packdesk.sqlite'));
+    try {
+      // As a session saved by a Packdesk before migration 0029 is: its lines say nothing of it.
+      db.prepare("UPDATE packing_sessions SET state = json_remove(state, '$.lines[0].fragile') WHERE status = 'open'").run();
+    } finally {
+      db.close();
+    }
+    const restarted = typedCall(f.restart());
+    expect((await ok(restarted('pack.current', {})))?.lines.map((l) => [l.sku, l.fragile])).toEqual([['MUG-01', false]]);
   });
 });
 
@@ -248,6 +284,7 @@ describe('an 8-digit scan that is EAN-8 and UPC-E alike', () => {
     refuseExpired: false,
     returnable: true,
     isKit: false,
+    fragile: false,
     barcodes: [{ code, unitsPerScan: 1 }],
   });
   const productId = (sku: string) => f.store.catalog.productBySku(sku)!.id;

@@ -26,6 +26,12 @@ const later = (seconds: number) => f.clock.advance(seconds * 1000);
 const DAY = { from: '2026-11-20T00:00:00Z', to: '2026-11-21T00:00:00Z' };
 const id = (badge: string) => f.store.users.byBadge(badge)!.id;
 
+/** The catalogue marks a product fragile (or takes the mark off), as an import saying so does. */
+function markFragile(sku: string, fragile = true) {
+  const { id: _id, ...product } = f.store.catalog.productBySku(sku)!;
+  f.store.catalog.importCatalog({ products: [{ ...product, fragile, barcodes: [] }], kits: [], boxes: [] });
+}
+
 async function asManager() {
   await ok(call('auth.badge', { badge: 'PD-M-0001', pin: '1111' }));
 }
@@ -90,6 +96,24 @@ describe('a packer’s own statistics', () => {
     const weeks = await ok(call('stats.trend', { weeks: 2 }));
     expect(weeks.packerId).toBe(id('PD-P-0001'));
     expect(weeks.weeks.at(-1)).toMatchObject({ orders: 1, scans: 4, errorsTotal: 1, errorsPer100Scans: 25 });
+  });
+
+  it('counts each packed unit of a fragile product in the fragile factor, as its completion recorded the catalogue', async () => {
+    markFragile('MUG-01');
+    await scan('PD-P-0001');
+    await scan('PD-100001');
+    later(10);
+    await scan(CODES.mug);
+    later(10);
+    await scan(CODES.mug);
+    await finish();
+    const completed = f.journal.bySubject({ kind: 'order', id: 'PD-100001' }).find((e) => e.type === 'pack.completed')!;
+    expect(completed.payload.lines).toEqual([expect.objectContaining({ sku: 'MUG-01', quantity: 2, fragile: true })]);
+    const mine = await ok(call('stats.packer', DAY));
+    expect(mine.orders).toEqual([expect.objectContaining({ orderNumber: 'PD-100001', factors: expect.objectContaining({ units: 2, fragile: 2 }) })]);
+    // The mark taken off afterwards: the session stays counted as it was packed.
+    markFragile('MUG-01', false);
+    expect((await ok(call('stats.packer', DAY))).orders[0]!.factors.fragile).toBe(2);
   });
 
   it('refuses a caller who is not logged in', async () => {
@@ -345,6 +369,19 @@ describe('reading sessions from the journal', () => {
     const longer = await ok(call('stats.packers', { ...DAY, idleGapSeconds: 600 }));
     expect(longer.total).toMatchObject({ orders: 3, activeSeconds: 435, idleGaps: 0 });
     expect(longer.idleGapSeconds).toBe(600);
+  });
+
+  it('counts the fragile units of an older completion that kept no lines as the catalogue marks them', async () => {
+    markFragile('MUG-01');
+    at('2026-11-20T09:00:00Z');
+    step('PD-100001', 'PD-P-0001', 'pack.opened', { sessionId: 80 });
+    later(10);
+    step('PD-100001', 'PD-P-0001', 'pack.scan', { sessionId: 80, verdict: 'accepted', units: 2, sku: 'MUG-01' });
+    later(10);
+    step('PD-100001', 'PD-P-0001', 'pack.completed', { sessionId: 80, parcels: [{ no: 1 }] });
+    await asManager();
+    const anna = await ok(call('stats.packer', { ...DAY, packerId: id('PD-P-0001') }));
+    expect(anna.orders.map((o) => [o.orderNumber, o.factors.units, o.factors.fragile])).toEqual([['PD-100001', 2, 2]]);
   });
 
   it('tells an order packed twice apart: only the session completed in the period counts', async () => {

@@ -103,6 +103,16 @@ describe("central's orders (migration 0005)", () => {
     expect(await s.orders.openExternalIds('vendure', 10)).toEqual(['1']);
   });
 
+  it('keeps the shop’s fragile mark with a product and serves it to the stations; a product without one is served as before', async () => {
+    const s = await store();
+    expect(await s.orders.saveProducts([{ ...product('VASE'), fragile: true }, product('MUG')], at)).toBe(2);
+    const first = await s.orders.changes(null, 10);
+    expect(first.products).toEqual([{ ...product('MUG') }, { ...product('VASE'), fragile: true }]);
+    // The mark taken off in the shop is a change, served again.
+    expect(await s.orders.saveProducts([{ ...product('VASE'), fragile: false }, product('MUG')], at)).toBe(1);
+    expect((await s.orders.changes(first.cursor, 10)).products).toEqual([{ ...product('VASE'), fragile: false }]);
+  });
+
   it('an order a station packed comes back from the shop as shipped: the stations are not told, and central stops asking about it', async () => {
     const s = await store();
     await s.stations.register({ id: 'ST-A', name: 'ST-A', publicKey: 'ed25519:x' }, at);

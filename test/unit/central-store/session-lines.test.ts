@@ -40,8 +40,8 @@ describe('central counts a session by the order lines its completion carries', (
     try {
       await migrateCentral(pool);
       await pool.query("INSERT INTO stations (id, name, public_key, registered_at) VALUES ('S1', 'S1', 'ed25519:x', now())");
-      // One order central pulled from the shop (its product weighs 6 kg), written before completions carried lines.
-      await pool.query(`INSERT INTO central_products (sku, product, seq, updated_at) VALUES ('BAG-25', '{"weightGrams": 6000}', 1, now())`);
+      // One order central pulled from the shop (its product weighs 6 kg and the shop marks it fragile), written before completions carried lines.
+      await pool.query(`INSERT INTO central_products (sku, product, seq, updated_at) VALUES ('BAG-25', '{"weightGrams": 6000, "fragile": true}', 1, now())`);
       await pool.query(
         `INSERT INTO central_orders (shop_kind, external_id, order_number, status, remote, seq, pulled_at, updated_at)
          VALUES ('file', 'SO-PULLED', 'SO-PULLED', 'shipped', '{}', 1, now(), now())`,
@@ -73,7 +73,7 @@ describe('central counts a session by the order lines its completion carries', (
       expect([...factors.keys()]).toEqual(['SO-OWN', 'SO-EMPTY', 'SO-PULLED']);
       expect(factors.get('SO-OWN')).toMatchObject({ lines: 2, units: 3, kits: 1, fragile: 2, heavy: 2 });
       expect(factors.get('SO-EMPTY')).toMatchObject({ lines: 0, units: 1, kits: 0, fragile: 0, heavy: 0 });
-      expect(factors.get('SO-PULLED')).toMatchObject({ lines: 1, units: 1, kits: 0, fragile: 0, heavy: 1 });
+      expect(factors.get('SO-PULLED')).toMatchObject({ lines: 1, units: 1, kits: 0, fragile: 1, heavy: 1 });
       const counted = await pool.query<{ n: string }>('SELECT count(*) AS n FROM session_contributions WHERE packer_id IS NULL');
       expect(Number(counted.rows[0]!.n)).toBe(3);
     } finally {

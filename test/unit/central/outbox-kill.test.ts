@@ -63,7 +63,9 @@ it('a station killed with SIGKILL at random points while it forwards its outbox:
     fs.writeFileSync(keyFile, privateKey.export({ format: 'pem', type: 'pkcs8' }), { mode: 0o600 });
     const numbers = Array.from({ length: 150 }, (_, i) => `K-${String(i).padStart(3, '0')}`);
     s.store.catalog.importCatalog({
-      products: [{ sku: 'MUG-01', name: 'Mug', weightGrams: 300, tracking: 'none', refuseExpired: false, returnable: true, isKit: false, barcodes: [] }],
+      products: [
+        { sku: 'MUG-01', name: 'Mug', weightGrams: 300, tracking: 'none', refuseExpired: false, returnable: true, isKit: false, fragile: false, barcodes: [] },
+      ],
       kits: [],
       boxes: [],
     });

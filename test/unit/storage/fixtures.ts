@@ -60,6 +60,7 @@ export function sampleCatalog(): CatalogImport {
     refuseExpired: false,
     returnable: true,
     isKit: false,
+    fragile: false,
     barcodes: [],
     ...extra,
   });

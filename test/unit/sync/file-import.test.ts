@@ -58,7 +58,19 @@ describe('file import', () => {
     expect(read.errors).toEqual([{ line: 2, message: 'cod "dużo" is not an amount' }]);
     importProducts(
       s.store,
-      [{ sku: 'MUG-01', name: 'Kubek', weightGrams: 300, tracking: 'none', refuseExpired: false, returnable: true, isKit: false, barcodes: [] }],
+      [
+        {
+          sku: 'MUG-01',
+          name: 'Kubek',
+          weightGrams: 300,
+          tracking: 'none',
+          refuseExpired: false,
+          returnable: true,
+          isKit: false,
+          fragile: false,
+          barcodes: [],
+        },
+      ],
       [],
     );
     importOrders({ store: s.store, links: s.sync.links, clock: { now: () => new Date(NOW) } }, read.orders, []);
@@ -106,6 +118,62 @@ describe('file import', () => {
     const read = readProducts(JSON.stringify([{ sku: 'J-1', name: 'Z JSON', weight_grams: 10, barcodes: ['5901234123457'] }, { sku: 'J-2' }]), 'json');
     expect(read.products.map((p) => p.sku)).toEqual(['J-1']);
     expect(read.errors).toEqual([{ line: 2, message: 'name is empty' }]);
+  });
+
+  it('reads an optional fragile column said plainly, not fragile when left out, and refuses any other value by its line', () => {
+    const csv = [
+      'sku;name;weight_grams;fragile',
+      'VASE-01;Wazon;750;tak',
+      'CUP-01;Filiżanka;290;TRUE',
+      'BULB-01;Żarówka;55;1',
+      'TOWEL-01;Ręcznik;500;nie',
+      'MAT-01;Dywanik;480;',
+      'LAMP-01;Lampa;900;maybe',
+      'PAN-01;Patelnia;900;0',
+    ].join('\n');
+    const read = readProducts(csv, 'csv');
+    expect(read.products.map((p) => [p.sku, p.fragile])).toEqual([
+      ['VASE-01', true],
+      ['CUP-01', true],
+      ['BULB-01', true],
+      ['TOWEL-01', false],
+      ['MAT-01', false],
+      ['PAN-01', false],
+    ]);
+    expect(read.errors).toEqual([{ line: 7, message: 'fragile "maybe" is not true/false, 1/0, yes/no or tak/nie' }]);
+    const json = readProducts(
+      JSON.stringify([
+        { sku: 'J-1', name: 'Szklanka', fragile: true },
+        { sku: 'J-2', name: 'Kubek', fragile: 'no' },
+        { sku: 'J-3', name: 'Talerz', fragile: 2 },
+      ]),
+      'json',
+    );
+    expect(json.products.map((p) => [p.sku, p.fragile])).toEqual([
+      ['J-1', true],
+      ['J-2', false],
+    ]);
+    expect(json.errors).toEqual([{ line: 3, message: 'fragile "2" is not true/false, 1/0, yes/no or tak/nie' }]);
+
+    expect(importProducts(s.store, read.products, read.errors).imported).toBe(6);
+    expect(s.store.catalog.productBySku('VASE-01')?.fragile).toBe(true);
+    expect(s.store.catalog.productBySku('TOWEL-01')?.fragile).toBe(false);
+    expect(s.store.catalog.productBySku('LAMP-01')).toBeNull();
+    // The fixtures' file has no fragile column: none of its products is fragile.
+    importFixtures();
+    expect(s.store.catalog.productBySku('MUG-01')?.fragile).toBe(false);
+  });
+
+  it('takes the fragile mark from the shop’s products file at a sync, and takes it off when the file does', async () => {
+    const productsFile = path.join(s.shopFiles, 'products.csv');
+    fs.writeFileSync(productsFile, 'sku;name;weight_grams;fragile\nVASE-01;Wazon;750;yes\nTOWEL-01;Ręcznik;500;\n');
+    await ok(s.call('auth.badge', { badge: 'PD-M-0001', pin: '1111' }));
+    await ok(s.call('sync.settings.set', { settings: { kind: 'file', file: { ordersFile: null, productsFile, exportFile: null } } }));
+    expect(await ok(s.call('sync.now', {}))).toMatchObject({ error: null });
+    expect([s.store.catalog.productBySku('VASE-01')?.fragile, s.store.catalog.productBySku('TOWEL-01')?.fragile]).toEqual([true, false]);
+    fs.writeFileSync(productsFile, 'sku;name;weight_grams;fragile\nVASE-01;Wazon;750;no\n');
+    expect(await ok(s.call('sync.now', {}))).toMatchObject({ error: null });
+    expect(s.store.catalog.productBySku('VASE-01')?.fragile).toBe(false);
   });
 
   it('exports a shipped order to CSV once, even when asked twice', async () => {

@@ -11,7 +11,7 @@ let s: SyncStation;
 beforeEach(() => {
   s = createSyncStation();
   s.store.catalog.importCatalog({
-    products: [{ sku: 'A', name: 'A', weightGrams: 1, tracking: 'none', refuseExpired: false, returnable: true, isKit: false, barcodes: [] }],
+    products: [{ sku: 'A', name: 'A', weightGrams: 1, tracking: 'none', refuseExpired: false, returnable: true, isKit: false, fragile: false, barcodes: [] }],
     kits: [],
     boxes: [],
   });
@@ -165,7 +165,7 @@ describe('returned events in the drain', () => {
     s.close();
     s = createSyncStation((ports) => ({ ...ports, backendFor: () => shop.backend }));
     s.store.catalog.importCatalog({
-      products: [{ sku: 'A', name: 'A', weightGrams: 1, tracking: 'none', refuseExpired: false, returnable: true, isKit: false, barcodes: [] }],
+      products: [{ sku: 'A', name: 'A', weightGrams: 1, tracking: 'none', refuseExpired: false, returnable: true, isKit: false, fragile: false, barcodes: [] }],
       kits: [],
       boxes: [],
     });

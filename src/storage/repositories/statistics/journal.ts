@@ -1,6 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { completedLines, type CompletedSession, type StatsEntry } from '../../../domain/statistics';
-import { inListQuery, lineRowColumns, toStatsLines, type LineRow } from '../order-lines';
+import { inListQuery, LINE_ROW_COLUMNS, toStatsLines, type LineRow } from '../order-lines';
 
 /** A journal entry as the statistics read it. */
 export interface EntryRow {
@@ -86,7 +86,7 @@ export function createSessionReads(db: Database): SessionReads {
   const linesOf = inListQuery<Numbered<LineRow>>(
     db,
     (list) =>
-      `SELECT o.number, ${lineRowColumns(db)}
+      `SELECT o.number, ${LINE_ROW_COLUMNS}
        FROM orders o LEFT JOIN order_lines l ON l.order_id = o.id LEFT JOIN products p ON p.id = l.product_id
        WHERE o.number IN (${list}) ORDER BY o.id, l.position`,
   );

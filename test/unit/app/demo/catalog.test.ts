@@ -77,6 +77,27 @@ describe('demo catalog', () => {
     expect(products.filter((p) => !p.returnable).length).toBeGreaterThanOrEqual(4);
   });
 
+  it('marks glass, porcelain, ceramics, bulbs and lamps fragile, and a kit holding any of them', () => {
+    const fragile = products.filter((p) => p.fragile);
+    expect(fragile.length).toBeGreaterThanOrEqual(10);
+    expect(fragile.length).toBeLessThan(products.length / 4);
+    for (const name of ['Wazon ceramiczny', 'Filiżanka porcelanowa', 'Pojemnik szklany', 'Doniczka ceramiczna', 'Żarówka LED', 'Lampa pierścieniowa']) {
+      expect(
+        fragile.some((p) => p.name.startsWith(name)),
+        name,
+      ).toBe(true);
+    }
+    for (const name of ['Ręcznik', 'Kabel', 'Koc', 'Rękawice'])
+      expect(
+        products.filter((p) => p.name.startsWith(name) && p.fragile),
+        name,
+      ).toEqual([]);
+    for (const kit of catalog.kits) {
+      expect(bySku.get(kit.kitSku)!.fragile, kit.kitSku).toBe(kit.components.some((c) => bySku.get(c.sku)!.fragile));
+    }
+    expect(catalog.kits.some((k) => bySku.get(k.kitSku)!.fragile)).toBe(true);
+  });
+
   it('lists each kit with two to four existing components and a weight of at least its parts', () => {
     const kits = products.filter((p) => p.isKit);
     expect(kits.length).toBeGreaterThanOrEqual(8);

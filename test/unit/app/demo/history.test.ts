@@ -5,12 +5,14 @@ import { afterEach, describe, it, expect } from 'vitest';
 import { seedDemo } from '../../../../src/app/demo/seed';
 import type { Clock } from '../../../../src/app/ports';
 import type { JournalEntry } from '../../../../src/app/ports/journal';
+import { DEFAULT_IDLE_GAP_SECONDS } from '../../../../src/domain/statistics';
 import { createJournal } from '../../../../src/journal/journal';
 import { loadOrCreateStationKey } from '../../../../src/journal/key-file';
 import { verifyJournal } from '../../../../src/journal/verify';
 import { openDatabase } from '../../../../src/storage/db';
 import { loadOrCreateBadgeKey } from '../../../../src/storage/badge-key';
 import { createJournalRows } from '../../../../src/storage/repositories/journal-rows';
+import { createStatisticsSource } from '../../../../src/storage/repositories/statistics';
 import { createStore } from '../../../../src/storage/store';
 
 const now = new Date('2026-03-02T08:00:00.000Z');
@@ -36,7 +38,7 @@ function seededStation(orders = 120) {
   const counts = seedDemo(store, { orders, now, hashPin: (pin) => `test-hash-${pin}`.padEnd(40, '-'), journal });
   const ms = performance.now() - started;
   const entries: JournalEntry[] = createJournal(rows, { now: () => now }, key).range(1, 100_000);
-  return { store, rows, counts, entries, ms };
+  return { db, store, rows, counts, entries, ms };
 }
 
 describe('the demo shop’s packed past in the journal', () => {
@@ -70,6 +72,17 @@ describe('the demo shop’s packed past in the journal', () => {
     const override = entries.find((e) => e.type === 'pack.override');
     expect(override?.payload).toMatchObject({ kind: 'force_complete', manager: 'Katarzyna Wójcik' });
     expect(String(override?.payload.reason).length).toBeGreaterThan(20);
+  });
+
+  it('packs fragile goods among the rest, so the week’s statistics count a fragile factor', () => {
+    const { db, entries } = seededStation();
+    const lines = entries.filter((e) => e.type === 'pack.completed').flatMap((e) => e.payload.lines as { fragile: boolean }[]);
+    expect(lines.filter((l) => l.fragile).length).toBeGreaterThan(0);
+    expect(lines.filter((l) => !l.fragile).length).toBeGreaterThan(lines.filter((l) => l.fragile).length);
+    const week = { from: new Date(now.getTime() - WEEK_MS).toISOString(), to: now.toISOString(), idleGapSeconds: DEFAULT_IDLE_GAP_SECONDS };
+    const facts = createStatisticsSource(db).completedFacts(week);
+    expect(facts.length).toBeGreaterThan(5);
+    expect(facts.filter((f) => f.factors.fragile > 0).length).toBeGreaterThan(0);
   });
 
   it('leaves a chain that verifies, and is the same history every time', () => {

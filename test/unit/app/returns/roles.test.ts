@@ -79,7 +79,16 @@ describe('a station’s kind', () => {
 
   it('keeps why a product is not returnable through an import that does not say', () => {
     const { f } = withReturnsHandler();
-    const brush = { sku: 'BRUSH-01', name: 'Szczoteczka', weightGrams: 30, tracking: 'none' as const, refuseExpired: false, isKit: false, barcodes: [] };
+    const brush = {
+      sku: 'BRUSH-01',
+      name: 'Szczoteczka',
+      weightGrams: 30,
+      tracking: 'none' as const,
+      refuseExpired: false,
+      isKit: false,
+      fragile: false,
+      barcodes: [],
+    };
     f.store.catalog.importCatalog({ products: [{ ...brush, returnable: false, nonReturnableReason: 'hygiene' }], kits: [], boxes: [] });
     expect(f.store.catalog.productBySku('BRUSH-01')).toMatchObject({ returnable: false, nonReturnableReason: 'hygiene' });
     f.store.catalog.importCatalog({ products: [{ ...brush, returnable: false }], kits: [], boxes: [] });

@@ -18,6 +18,7 @@ describe('catalog repository', () => {
       returnable: true,
       nonReturnableReason: null,
       isKit: false,
+      fragile: false,
     });
     expect(store.catalog.productById(mug.id)).toEqual(mug);
     const tea = store.catalog.productBySku('TEA-GREEN')!;
@@ -46,10 +47,13 @@ describe('catalog repository', () => {
     store.catalog.importCatalog(sampleCatalog());
     const before = store.catalog.productBySku('MUG-RED')!;
     const next = sampleCatalog();
-    next.products[0] = { ...next.products[0]!, name: 'Red mug 300 ml', weightGrams: 310 };
+    next.products[0] = { ...next.products[0]!, name: 'Red mug 300 ml', weightGrams: 310, fragile: true };
     next.kits = [{ kitSku: 'GIFT-SET', components: [{ sku: 'LAMP-01', quantity: 1 }] }];
     store.catalog.importCatalog(next);
-    expect(store.catalog.productBySku('MUG-RED')).toEqual({ ...before, name: 'Red mug 300 ml', weightGrams: 310 });
+    expect(store.catalog.productBySku('MUG-RED')).toEqual({ ...before, name: 'Red mug 300 ml', weightGrams: 310, fragile: true });
+    // An import that says it is not fragile takes the mark off.
+    store.catalog.importCatalog({ ...next, products: [{ ...next.products[0]!, fragile: false }] });
+    expect(store.catalog.productBySku('MUG-RED')?.fragile).toBe(false);
     const kit = store.catalog.productBySku('GIFT-SET')!;
     expect(store.catalog.kitComponents(kit.id).map((c) => c.componentProductId)).toEqual([store.catalog.productBySku('LAMP-01')!.id]);
     expect(store.catalog.productCount()).toBe(4);

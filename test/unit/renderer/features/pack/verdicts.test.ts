@@ -60,6 +60,7 @@ describe('where a counted scan leaves its line', () => {
     packed,
     complete: packed === ordered,
     tracking: 'none' as const,
+    fragile: false,
     bulk: false,
     parts,
   });
