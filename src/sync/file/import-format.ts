@@ -33,10 +33,9 @@ function records(text: string, format: ImportFormat): { records: { line: number;
 }
 
 const text = (v: unknown) => (v === undefined || v === null ? '' : String(v).trim());
-const yes = (v: unknown, fallback: boolean) => (text(v) === '' ? fallback : ['1', 'true', 'yes', 'tak', 'y', 't'].includes(text(v).toLowerCase()));
-const SAID_YES = ['true', '1', 'yes', 'tak'];
-const SAID_NO = ['false', '0', 'no', 'nie'];
-/** A mark that must be said plainly (true/false, 1/0, yes/no, tak/nie); empty is `fallback`, anything else is null. */
+const SAID_YES = ['true', '1', 'yes', 'tak', 'y', 't'];
+const SAID_NO = ['false', '0', 'no', 'nie', 'n', 'f'];
+/** A yes/no column said plainly (true/false, 1/0, yes/no, tak/nie, y/n, t/f); empty is `fallback`, anything else is null. */
 const mark = (v: unknown, fallback: boolean): boolean | null => {
   const said = text(v).toLowerCase();
   if (said === '') return fallback;
@@ -55,14 +54,16 @@ export function readProducts(content: string, format: ImportFormat): { products:
     const name = text(record.name);
     const grams = Number(text(record.weight_grams) || '0');
     const tracking = text(record.tracking) || 'none';
-    const fragile = mark(record.fragile, false);
+    const marks = { refuse_expired: mark(record.refuse_expired, false), returnable: mark(record.returnable, true), fragile: mark(record.fragile, false) };
     const problems: string[] = [];
     if (!sku) problems.push('sku is empty');
     else if (seen.has(sku.toLowerCase())) problems.push(`sku ${sku} appears twice`);
     if (!name) problems.push('name is empty');
     if (!Number.isInteger(grams) || grams < 0) problems.push(`weight_grams "${text(record.weight_grams)}" is not a whole number of grams`);
     if (!['none', 'serial', 'lot'].includes(tracking)) problems.push(`tracking "${tracking}" is not none, serial or lot`);
-    if (fragile === null) problems.push(`fragile "${text(record.fragile)}" is not true/false, 1/0, yes/no or tak/nie`);
+    for (const [column, value] of Object.entries(marks)) {
+      if (value === null) problems.push(`${column} "${text(record[column])}" is not true/false, 1/0, yes/no or tak/nie`);
+    }
     if (problems.length > 0) {
       errors.push({ line, message: problems.join('; ') });
       continue;
@@ -75,10 +76,10 @@ export function readProducts(content: string, format: ImportFormat): { products:
       name,
       weightGrams: grams,
       tracking: tracking as ImportedProduct['tracking'],
-      refuseExpired: yes(record.refuse_expired, false),
-      returnable: yes(record.returnable, true),
+      refuseExpired: marks.refuse_expired!,
+      returnable: marks.returnable!,
       isKit: false,
-      fragile: fragile!,
+      fragile: marks.fragile!,
       barcodes: (barcodes.length > 0 ? barcodes : [sku]).map((code) => ({ code, unitsPerScan: 1 })),
     });
   }

@@ -120,6 +120,21 @@ describe('file import', () => {
     expect(read.errors).toEqual([{ line: 2, message: 'name is empty' }]);
   });
 
+  it('reads refuse_expired and returnable as plainly as fragile: an unclear value refuses its row rather than passing as no', () => {
+    const csv = [
+      'sku;name;weight_grams;tracking;refuse_expired;returnable',
+      'TEA-01;Herbata;120;lot;Y;n',
+      'TEA-02;Herbata;120;lot;x;',
+      'SOAP-01;Mydło;90;none;;nope',
+    ].join('\n');
+    const read = readProducts(csv, 'csv');
+    expect(read.products.map((p) => [p.sku, p.refuseExpired, p.returnable])).toEqual([['TEA-01', true, false]]);
+    expect(read.errors).toEqual([
+      { line: 3, message: 'refuse_expired "x" is not true/false, 1/0, yes/no or tak/nie' },
+      { line: 4, message: 'returnable "nope" is not true/false, 1/0, yes/no or tak/nie' },
+    ]);
+  });
+
   it('reads an optional fragile column said plainly, not fragile when left out, and refuses any other value by its line', () => {
     const csv = [
       'sku;name;weight_grams;fragile',
