@@ -11,6 +11,9 @@
 // `name value unit` lines, or with --json an array of { name, value, unit }. --scans N changes the
 // count; --trace FILE records a Chromium trace of the burst (DevTools' Performance panel opens it);
 // --http sends every call over HTTP instead of the call socket, for comparing the two.
+// Where Debian's xvfb and xdotool are installed, Chromium runs headed on its own Xvfb display and
+// each scan is typed through the X server (test/bench/display.mjs), as a station's scanner types;
+// --headless (or neither tool) runs it headless, typed over DevTools, as before 2026-12-02.
 // --pace MS lets each scan start MS after the previous one's panels are painted (a station's pace);
 // without it the scans follow back to back, each scan's keys meeting the previous scan's panels
 // (on the idle machine both give the same p99: docs/benchmarks.md). --host-profile DIR writes a V8
@@ -24,12 +27,15 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { chromium } from '@playwright/test';
+import { displayAvailable, processCpuSeconds, startDisplay, typeOnDisplay } from './display.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const CLI = path.join(ROOT, 'bin/packdesk.mjs');
 const asJson = process.argv.includes('--json');
 // --http: every call over HTTP, as before the call socket (renderer/api/client.ts), for comparing.
 const overHttp = process.argv.includes('--http');
+// A display (Xvfb) and the X server's typing, unless --headless or the tools are missing.
+const headed = !process.argv.includes('--headless') && displayAvailable();
 const SCANS = Number(argValue('--scans') ?? 240);
 // A packer scans every second or two; 500 ms after the panels settle is faster than any.
 const PACE_MS = argValue('--pace') === undefined ? undefined : Number(argValue('--pace'));
@@ -151,16 +157,14 @@ function largestPlainOrder(dataDir) {
   }
 }
 
-/** CPU seconds so far: Chromium's processes as its SystemInfo domain tells them, the host's from /proc. */
-async function cpuSeconds(cdp, hostPid) {
+/** CPU seconds so far: Chromium's processes as its SystemInfo domain tells them, the host's and the display's from /proc. */
+async function cpuSeconds(cdp, hostPid, displayPid) {
   const { processInfo } = await cdp.send('SystemInfo.getProcessInfo');
-  const stat = fs.readFileSync(`/proc/${hostPid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  const tick = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
   return {
     renderer: processInfo.filter((p) => p.type === 'renderer').reduce((sum, p) => sum + p.cpuTime, 0),
     chromium: processInfo.reduce((sum, p) => sum + p.cpuTime, 0),
-    host: (Number(fields[11]) + Number(fields[12])) / tick,
+    host: processCpuSeconds(hostPid),
+    display: displayPid === null ? 0 : processCpuSeconds(displayPid),
   };
 }
 
@@ -187,11 +191,13 @@ async function main() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'packdesk-wedge-bench-'));
   let host = null;
   let browser = null;
+  let display = null;
   try {
     packdesk(['demo', '--data', dataDir]);
     const order = largestPlainOrder(dataDir);
     host = await serve(dataDir);
-    browser = await chromium.launch(LAUNCH);
+    display = headed ? await startDisplay() : null;
+    browser = await chromium.launch(display ? { ...LAUNCH, headless: false, env: { ...process.env, DISPLAY: display.display } } : LAUNCH);
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     // As in the end-to-end tests (test/e2e/fixtures.ts): a loaded 2-core machine can stall one key
     // past the default 50 ms gap. Detection only; the marks are taken at the same moments.
@@ -201,6 +207,7 @@ async function main() {
     const origin = new URL(host.url).origin;
     const api = (method, data) => page.request.post(`${host.url}api/${method}`, { data, headers: { origin } }).then((r) => r.json());
     const scan = async (code) => {
+      if (display) return typeOnDisplay(display.display, code, KEY_DELAY_MS);
       await page.keyboard.type(code, { delay: KEY_DELAY_MS });
       await page.keyboard.press('Enter');
     };
@@ -253,7 +260,7 @@ async function main() {
     const codes = order.lines.flatMap((line) => Array.from({ length: line.quantity }, () => line.code));
     // CPU time the burst costs, per process kind: what a loaded machine cannot hide as waiting.
     const cdp = await browser.newBrowserCDPSession();
-    const cpuBefore = await cpuSeconds(cdp, host.child.pid);
+    const cpuBefore = await cpuSeconds(cdp, host.child.pid, display?.pid ?? null);
     const ticksBefore = machineTicks();
     let notRead = 0;
     /** Waits for the scan's verdict to be measured (false) or for "scan not read" (true). */
@@ -303,7 +310,7 @@ async function main() {
       }
     }
 
-    const cpuAfter = await cpuSeconds(cdp, host.child.pid);
+    const cpuAfter = await cpuSeconds(cdp, host.child.pid, display?.pid ?? null);
     const ticksAfter = machineTicks();
     if (trace) await browser.stopTracing();
     const timed = await page.evaluate((names) => {
@@ -337,6 +344,7 @@ async function main() {
       ['renderer', "the page's renderer process"],
       ['chromium', 'every Chromium process (browser, network service, renderer …)'],
       ['host', 'the packdesk serve process'],
+      ...(display ? [['display', 'the X server (Xvfb)']] : []),
     ]) {
       results.push({
         name: `wedge_cpu_per_scan_${kind}`,
@@ -352,6 +360,12 @@ async function main() {
       unit: '%',
       what: "of the machine's CPU time during the burst, taken by the hypervisor (a virtual machine's noise)",
     });
+    results.push({
+      name: 'wedge_headed',
+      value: display ? 1 : 0,
+      unit: '',
+      what: display ? 'Chromium on an Xvfb display, each scan typed through the X server (xdotool)' : 'headless Chromium, typed over DevTools',
+    });
     results.push({ name: 'wedge_scans_measured', value: timed.verdict.length - WARMUP, unit: 'scans' });
     results.push({
       name: 'wedge_scans_over_http',
@@ -364,6 +378,7 @@ async function main() {
     else for (const r of results) process.stdout.write(`${r.name} ${r.value} ${r.unit}${r.what ? `  (${r.what})` : ''}\n`);
   } finally {
     await browser?.close();
+    await display?.stop();
     if (host) {
       host.child.kill('SIGTERM');
       await new Promise((resolve) => (host.child.exitCode !== null ? resolve() : host.child.once('exit', resolve)));
