@@ -1,9 +1,8 @@
-// A display for the wedge bench: Chromium headed on a virtual X server (Xvfb), typed into through
-// the X server as a USB wedge scanner's keys reach a station's browser (xdotool, XTEST), instead of
-// headless Chromium typed into over DevTools. A station always shows its page on a display: in
-// headless mode the same burst cost Chromium's renderer about twice the CPU per scan
-// (docs/benchmarks.md, session 8), which on two cores is time the verdict waits for.
-// Needs Debian's `xvfb` and `xdotool`; without them (or with --headless) the bench runs headless.
+// A display for the wedge bench (--headed): Chromium headed on a virtual X server (Xvfb), typed into
+// through the X server as a USB wedge scanner's keys reach a station's browser (xdotool, XTEST),
+// instead of headless Chromium typed into over DevTools. Headed, frames follow the display's 60 Hz,
+// as at a station: a verdict can wait up to a whole frame for its paint, which headless Chromium,
+// painting on demand, never does (docs/benchmarks.md, session 8). Needs Debian's xvfb and xdotool.
 /* global process, setTimeout */
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';

@@ -11,9 +11,9 @@
 // `name value unit` lines, or with --json an array of { name, value, unit }. --scans N changes the
 // count; --trace FILE records a Chromium trace of the burst (DevTools' Performance panel opens it);
 // --http sends every call over HTTP instead of the call socket, for comparing the two.
-// Where Debian's xvfb and xdotool are installed, Chromium runs headed on its own Xvfb display and
-// each scan is typed through the X server (test/bench/display.mjs), as a station's scanner types;
-// --headless (or neither tool) runs it headless, typed over DevTools, as before 2026-12-02.
+// --headed runs Chromium on its own Xvfb display and types each scan through the X server
+// (test/bench/display.mjs; Debian's xvfb and xdotool), as a station's browser gets its scanner's
+// keys, with frames paced by the display; without it, headless and typed over DevTools.
 // --pace MS lets each scan start MS after the previous one's panels are painted (a station's pace);
 // without it the scans follow back to back, each scan's keys meeting the previous scan's panels
 // (on the idle machine both give the same p99: docs/benchmarks.md). --host-profile DIR writes a V8
@@ -34,8 +34,9 @@ const CLI = path.join(ROOT, 'bin/packdesk.mjs');
 const asJson = process.argv.includes('--json');
 // --http: every call over HTTP, as before the call socket (renderer/api/client.ts), for comparing.
 const overHttp = process.argv.includes('--http');
-// A display (Xvfb) and the X server's typing, unless --headless or the tools are missing.
-const headed = !process.argv.includes('--headless') && displayAvailable();
+// A display (Xvfb) and the X server's typing: asked for, and refused loudly without the tools.
+const headed = process.argv.includes('--headed');
+if (headed && !displayAvailable()) throw new Error('--headed needs Xvfb and xdotool (apt-get install xvfb xdotool)');
 const SCANS = Number(argValue('--scans') ?? 240);
 // A packer scans every second or two; 500 ms after the panels settle is faster than any.
 const PACE_MS = argValue('--pace') === undefined ? undefined : Number(argValue('--pace'));
