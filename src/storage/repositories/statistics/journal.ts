@@ -104,7 +104,8 @@ export function createSessionReads(db: Database): SessionReads {
     const lines = inBatches([...fromCatalogue], linesOf);
     const result: CompletedSession[] = [];
     chosen.forEach((s, k) => {
-      const rows = recorded[k] === null ? lines.get(s.subject) : ids.get(s.subject);
+      // An order completed before and after completions recorded their lines is read with its lines.
+      const rows = fromCatalogue.has(s.subject) ? lines.get(s.subject) : ids.get(s.subject);
       if (!rows || rows.length === 0) return;
       const completion = s.entries.at(-1)!;
       const sessionId = completion.payload.sessionId;

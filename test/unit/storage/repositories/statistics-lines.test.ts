@@ -51,4 +51,30 @@ describe("the station's statistics read a session's order lines", () => {
       db.close();
     }
   });
+
+  it('both ways for an order completed once before completions recorded lines and once after', async () => {
+    // An older completion of PD-100001, as a station before the upgrade wrote it: no lines.
+    f.journal.append({ type: 'pack.opened', stationId: 'ST-01', actorId: 1, subject: { kind: 'order', id: 'PD-100001' }, payload: { sessionId: 90 } });
+    f.journal.append({ type: 'pack.completed', stationId: 'ST-01', actorId: 1, subject: { kind: 'order', id: 'PD-100001' }, payload: { sessionId: 90 } });
+    await scan('PD-P-0001');
+    await scan('PD-100001');
+    await scan(CODES.mug);
+    await scan(CODES.mug);
+    await scan('BOX-K1');
+    f.scale.setWeight(830);
+    await ok(call('pack.weigh', { parcel: 1 }));
+    await ok(call('pack.complete', {}));
+    const db = new Database(path.join(f.dir, 'packdesk.sqlite'));
+    try {
+      db.exec("UPDATE products SET weight_grams = 400 WHERE sku = 'MUG-01'");
+      const sessions = createStatisticsSource(db).completedSessions({ from: '2000-01-01T00:00:00Z', to: '2100-01-01T00:00:00Z' });
+      expect(sessions.map((s) => [s.sessionId, s.lines.map((l) => [l.sku, l.quantity, l.unitGrams])])).toEqual([
+        // The older one from the catalogue as it is now; the newer as its completion recorded it.
+        [90, [['MUG-01', 2, 400]]],
+        [expect.any(Number), [['MUG-01', 2, 350]]],
+      ]);
+    } finally {
+      db.close();
+    }
+  });
 });
