@@ -21,16 +21,21 @@ async function ok<T>(promise: Promise<Result<T>>): Promise<T> {
 }
 const scan = (data: string) => ok(call('scan.submit', { data, symbology: null, source: 'wedge' }));
 
+/** A packer packs PD-100001 (two mugs, one box, weighed) and completes it. */
+async function packTwoMugs(): Promise<void> {
+  await scan('PD-P-0001');
+  await scan('PD-100001');
+  await scan(CODES.mug);
+  await scan(CODES.mug);
+  await scan('BOX-K1');
+  f.scale.setWeight(830);
+  await ok(call('pack.weigh', { parcel: 1 }));
+  await ok(call('pack.complete', {}));
+}
+
 describe("the station's statistics read a session's order lines", () => {
   it('as its completion carries them: what the catalogue said when it was packed, as central counts them', async () => {
-    await scan('PD-P-0001');
-    await scan('PD-100001');
-    await scan(CODES.mug);
-    await scan(CODES.mug);
-    await scan('BOX-K1');
-    f.scale.setWeight(830);
-    await ok(call('pack.weigh', { parcel: 1 }));
-    await ok(call('pack.complete', {}));
+    await packTwoMugs();
     const packed = [{ productId: 1, sku: 'MUG-01', quantity: 2, kit: false, unitGrams: 350, fragile: false }];
     const period = { from: '2000-01-01T00:00:00Z', to: '2100-01-01T00:00:00Z' };
     const db = new Database(path.join(f.dir, 'packdesk.sqlite'));
@@ -56,14 +61,7 @@ describe("the station's statistics read a session's order lines", () => {
     // An older completion of PD-100001, as a station before the upgrade wrote it: no lines.
     f.journal.append({ type: 'pack.opened', stationId: 'ST-01', actorId: 1, subject: { kind: 'order', id: 'PD-100001' }, payload: { sessionId: 90 } });
     f.journal.append({ type: 'pack.completed', stationId: 'ST-01', actorId: 1, subject: { kind: 'order', id: 'PD-100001' }, payload: { sessionId: 90 } });
-    await scan('PD-P-0001');
-    await scan('PD-100001');
-    await scan(CODES.mug);
-    await scan(CODES.mug);
-    await scan('BOX-K1');
-    f.scale.setWeight(830);
-    await ok(call('pack.weigh', { parcel: 1 }));
-    await ok(call('pack.complete', {}));
+    await packTwoMugs();
     const db = new Database(path.join(f.dir, 'packdesk.sqlite'));
     try {
       db.exec("UPDATE products SET weight_grams = 400 WHERE sku = 'MUG-01'");
