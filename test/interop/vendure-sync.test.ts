@@ -14,7 +14,7 @@ import {
   variantIds,
 } from './support/vendure-orders';
 import { startVendure, type VendureShop } from './support/vendure-server';
-import { createSyncStation, ok, packOrder, type SyncStation } from './support/sync-station';
+import { createSyncStation, ok, packOrder, syncWithVendure, type SyncStation } from './support/sync-station';
 
 const createBackend = createBackendFactory({ fileFolders: [] });
 
@@ -30,17 +30,8 @@ beforeAll(async () => {
   shop = await startVendure(PORT);
   variants = await variantIds(shop.env);
   s = createSyncStation();
-  await ok(s.call('auth.badge', { badge: 'PD-M-0001', pin: '1111' }));
+  await syncWithVendure(s, shop.url);
   await ok(s.call('settings.packing', { requireWeight: false }));
-  await ok(
-    s.call('sync.settings.set', {
-      settings: {
-        kind: 'vendure',
-        vendure: { url: shop.url, username: 'superadmin', channelToken: null, barcodeField: 'barcode', fulfillmentHandler: 'manual-fulfillment', pageSize: 2 },
-      },
-      secret: 'superadmin',
-    }),
-  );
 }, 120_000);
 
 afterAll(async () => {

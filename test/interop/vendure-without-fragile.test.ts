@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { placeOrder, variantIds } from './support/vendure-orders';
 import { startVendure, type VendureShop } from './support/vendure-server';
-import { createSyncStation, ok, type SyncStation } from './support/sync-station';
+import { createSyncStation, ok, syncWithVendure, type SyncStation } from './support/sync-station';
 
 // A real Vendure 3 that never defined a fragile custom field, and does not answer introspection
 // either (as a shop may turn it off): the station must pull from it as it did before the mark.
@@ -12,16 +12,7 @@ let s: SyncStation;
 beforeAll(async () => {
   shop = await startVendure(PORT, { fragileField: false, introspection: false });
   s = createSyncStation();
-  await ok(s.call('auth.badge', { badge: 'PD-M-0001', pin: '1111' }));
-  await ok(
-    s.call('sync.settings.set', {
-      settings: {
-        kind: 'vendure',
-        vendure: { url: shop.url, username: 'superadmin', channelToken: null, barcodeField: 'barcode', fulfillmentHandler: 'manual-fulfillment', pageSize: 2 },
-      },
-      secret: 'superadmin',
-    }),
-  );
+  await syncWithVendure(s, shop.url);
 }, 120_000);
 
 afterAll(async () => {

@@ -131,3 +131,17 @@ export async function packOrder(call: ReturnType<typeof typedCall>, orderNumber:
   await scan('K1');
   return call('pack.complete', {});
 }
+
+/** Logs the station's manager in and points the station's sync at the Vendure shop at `url` (two orders a page). */
+export async function syncWithVendure(s: SyncStation, url: string): Promise<void> {
+  await ok(s.call('auth.badge', { badge: 'PD-M-0001', pin: '1111' }));
+  await ok(
+    s.call('sync.settings.set', {
+      settings: {
+        kind: 'vendure',
+        vendure: { url, username: 'superadmin', channelToken: null, barcodeField: 'barcode', fulfillmentHandler: 'manual-fulfillment', pageSize: 2 },
+      },
+      secret: 'superadmin',
+    }),
+  );
+}

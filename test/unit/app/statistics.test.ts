@@ -36,6 +36,17 @@ async function asManager() {
   await ok(call('auth.badge', { badge: 'PD-M-0001', pin: '1111' }));
 }
 
+/** The packer packs PD-100001's two mugs, ten seconds apart, and completes it. */
+async function packTwoMugs() {
+  await scan('PD-P-0001');
+  await scan('PD-100001');
+  later(10);
+  await scan(CODES.mug);
+  later(10);
+  await scan(CODES.mug);
+  await finish();
+}
+
 /** Box, weigh (within tolerance unless told) and complete the open order of two mugs. */
 async function finish(grams = 830) {
   later(5);
@@ -100,13 +111,7 @@ describe('a packer’s own statistics', () => {
 
   it('counts each packed unit of a fragile product in the fragile factor, as its completion recorded the catalogue', async () => {
     markFragile('MUG-01');
-    await scan('PD-P-0001');
-    await scan('PD-100001');
-    later(10);
-    await scan(CODES.mug);
-    later(10);
-    await scan(CODES.mug);
-    await finish();
+    await packTwoMugs();
     const completed = f.journal.bySubject({ kind: 'order', id: 'PD-100001' }).find((e) => e.type === 'pack.completed')!;
     expect(completed.payload.lines).toEqual([expect.objectContaining({ sku: 'MUG-01', quantity: 2, fragile: true })]);
     const mine = await ok(call('stats.packer', DAY));
@@ -212,13 +217,7 @@ describe('the manager’s statistics', () => {
   });
 
   it('exports the period for payroll as CSV, XLSX with the definitions on a second sheet, and JSON, journaled', async () => {
-    await scan('PD-P-0001');
-    await scan('PD-100001');
-    later(10);
-    await scan(CODES.mug);
-    later(10);
-    await scan(CODES.mug);
-    await finish();
+    await packTwoMugs();
     await asManager();
 
     const xlsx = await ok(call('stats.export', { ...DAY, format: 'xlsx' }));
