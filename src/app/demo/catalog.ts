@@ -1,17 +1,17 @@
 import { gs1CheckDigit } from '../../domain/barcode/gtin';
 import type { BoxType } from '../../domain/catalog';
-import type { CatalogImport } from '../ports/store';
+import type { CatalogImport, CatalogProduct } from '../ports/store';
 import { BEAUTY, ELECTRONICS, GARDEN, HOME, KITS, type ProductLine } from './product-lines';
 import { SeededRandom } from './random';
 
 /** The catalog never changes between runs, so badge-and-barcode walkthroughs stay valid. */
 export const DEMO_CATALOG_SEED = 590_2024;
 
-type DemoProduct = CatalogImport['products'][number];
+type DemoProduct = CatalogProduct;
 
 /** The catalog plus what order generation needs to know about it. */
 export interface DemoShop {
-  catalog: CatalogImport;
+  catalog: CatalogImport & { products: CatalogProduct[] };
   /** Cheap products that customers order by the fifty or hundred. */
   bulkSkus: string[];
   /** SKU → units in its wholesale case code. */

@@ -1,3 +1,4 @@
+import type { Tracking } from '../../domain/catalog';
 import type { Address, MinorMoney, OrderDelivery } from '../../domain/order';
 import type { BackendKind, BackendSettings, OutboxEventView, SyncFailureKind } from '../../contract/sync';
 
@@ -25,8 +26,15 @@ export interface RemoteProduct {
   weightGrams: number;
   /** Shop barcodes; the SKU itself is scanned when there are none. */
   barcodes: string[];
-  /** The shop marks it fragile; absent when the shop has no such mark (then it is not). */
+  /** The shop marks it fragile; absent when the shop has no such mark (a known product keeps its own, a new one is not). */
   fragile?: boolean;
+  /**
+   * Tracking, expired lots, returns: said only by the station's own product file (the file
+   * backend). Shops leave them out, and a product keeps what the station set.
+   */
+  tracking?: Tracking;
+  refuseExpired?: boolean;
+  returnable?: boolean;
 }
 
 /**

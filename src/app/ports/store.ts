@@ -139,8 +139,21 @@ export interface OrderRepository {
   insertMany(orders: NewOrder[]): number;
 }
 
+/** A product as the station's own import gives it (a file, the demo): every mark said. */
+export type CatalogProduct = Omit<Product, 'id'> & { barcodes: { code: string; unitsPerScan: number }[] };
+
+/** What the station keeps about a product beyond a shop's record: shops do not say. */
+type StationMarks = 'tracking' | 'refuseExpired' | 'returnable' | 'nonReturnableReason' | 'isKit' | 'fragile';
+
+/**
+ * A product as an import gives it: a mark it leaves out keeps what the product had (a shop's pull
+ * says nothing of tracking, expired lots, returns or kits, a product file nothing of kits), and a
+ * new product starts not tracked, not refusing expired lots, returnable, not a kit and not fragile.
+ */
+export type ImportedProduct = Omit<CatalogProduct, StationMarks> & Partial<Pick<CatalogProduct, StationMarks>>;
+
 export interface CatalogImport {
-  products: (Omit<Product, 'id'> & { barcodes: { code: string; unitsPerScan: number }[] })[];
+  products: ImportedProduct[];
   kits: { kitSku: string; components: { sku: string; quantity: number }[] }[];
   boxes: Omit<BoxType, 'id'>[];
 }

@@ -1,5 +1,5 @@
 import type { BackendKind, SyncProgress } from '../../contract/sync';
-import type { CatalogImport, NewOrder, Store } from '../ports';
+import type { ImportedProduct, NewOrder, Store } from '../ports';
 import type { RemoteOrder, RemoteProduct, ShopBackend, SyncOrderLinks, SyncSettingsRepository } from '../ports/backend';
 import { applyRemoteChange, type ChangeDeps } from './changes';
 
@@ -24,20 +24,22 @@ export interface PullResult {
 
 /**
  * Codes go to the catalogue as the shop sent them: it keeps GTINs as GTIN-14, the way scans are
- * matched, and an 8-digit code that can be EAN-8 or UPC-E under both readings.
+ * matched, and an 8-digit code that can be EAN-8 or UPC-E under both readings. A mark the shop does
+ * not say (tracking, expired lots, returns, fragility where it has no such field) is left out, so
+ * the product keeps what the station's own import set.
  */
-export function toCatalogProduct(product: RemoteProduct): CatalogImport['products'][number] {
+export function toCatalogProduct(product: RemoteProduct): ImportedProduct {
   const codes = product.barcodes.length > 0 ? product.barcodes : [product.sku];
   const unique = [...new Set(codes)];
+  const said = <K extends keyof RemoteProduct>(key: K) => (product[key] === undefined ? {} : { [key]: product[key] });
   return {
     sku: product.sku,
     name: product.name,
     weightGrams: product.weightGrams,
-    tracking: 'none',
-    refuseExpired: false,
-    returnable: true,
-    isKit: false,
-    fragile: product.fragile ?? false,
+    ...said('tracking'),
+    ...said('refuseExpired'),
+    ...said('returnable'),
+    ...said('fragile'),
     barcodes: unique.map((code) => ({ code, unitsPerScan: 1 })),
   };
 }

@@ -50,6 +50,21 @@ function toBox(row: BoxRow): BoxType {
 }
 
 const flag = (value: boolean): number => (value ? 1 : 0);
+/** A mark as the import gave it, or null where it said nothing (the product keeps its own). */
+const givenFlag = (value: boolean | undefined): number | null => (value === undefined ? null : flag(value));
+
+/** The upsert's parameters: the station's marks null where the import left them out. */
+interface ProductParams {
+  sku: string;
+  name: string;
+  weight_grams: number;
+  tracking: string | null;
+  refuse_expired: number | null;
+  returnable: number | null;
+  non_returnable_reason: string | null;
+  is_kit: number | null;
+  fragile: number | null;
+}
 
 export function createCatalogRepository(db: Database): CatalogRepository {
   const productBySku = db.prepare<[string], ProductRow>(`SELECT ${PRODUCT_COLUMNS} FROM products WHERE sku = ?`);
@@ -77,16 +92,19 @@ export function createCatalogRepository(db: Database): CatalogRepository {
   );
   const productCount = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM products');
 
-  // An import updates products in place (by SKU) so order lines keep pointing at them.
-  const upsertProduct = db.prepare<[Omit<ProductRow, 'id'>], { id: number }>(
+  // An import updates products in place (by SKU) so order lines keep pointing at them. A mark the
+  // import leaves out (null here: a shop's pull) keeps the product's own, or the default when new.
+  const upsertProduct = db.prepare<[ProductParams], { id: number }>(
     `INSERT INTO products (sku, name, weight_grams, tracking, refuse_expired, returnable, non_returnable_reason, is_kit, fragile)
-     VALUES (@sku, @name, @weight_grams, @tracking, @refuse_expired, @returnable, @non_returnable_reason, @is_kit, @fragile)
+     VALUES (@sku, @name, @weight_grams, coalesce(@tracking, 'none'), coalesce(@refuse_expired, 0), coalesce(@returnable, 1),
+       CASE WHEN coalesce(@returnable, 1) = 1 THEN NULL ELSE @non_returnable_reason END, coalesce(@is_kit, 0), coalesce(@fragile, 0))
      ON CONFLICT (sku) DO UPDATE SET name = excluded.name, weight_grams = excluded.weight_grams,
-       tracking = excluded.tracking, refuse_expired = excluded.refuse_expired,
-       returnable = excluded.returnable, is_kit = excluded.is_kit, fragile = excluded.fragile,
+       tracking = coalesce(@tracking, products.tracking), refuse_expired = coalesce(@refuse_expired, products.refuse_expired),
+       returnable = coalesce(@returnable, products.returnable), is_kit = coalesce(@is_kit, products.is_kit),
+       fragile = coalesce(@fragile, products.fragile),
        -- an import that does not say why keeps the reason a product had, while it stays not returnable
-       non_returnable_reason = CASE WHEN excluded.returnable = 1 THEN NULL
-         ELSE coalesce(excluded.non_returnable_reason, products.non_returnable_reason) END
+       non_returnable_reason = CASE WHEN coalesce(@returnable, products.returnable) = 1 THEN NULL
+         ELSE coalesce(@non_returnable_reason, products.non_returnable_reason) END
      RETURNING id`,
   );
   const upsertBarcode = db.prepare<[string, number, number]>(
@@ -123,12 +141,12 @@ export function createCatalogRepository(db: Database): CatalogRepository {
         sku: p.sku,
         name: p.name,
         weight_grams: p.weightGrams,
-        tracking: p.tracking,
-        refuse_expired: flag(p.refuseExpired),
-        returnable: flag(p.returnable),
-        non_returnable_reason: p.returnable ? null : (p.nonReturnableReason ?? null),
-        is_kit: flag(p.isKit),
-        fragile: flag(p.fragile),
+        tracking: p.tracking ?? null,
+        refuse_expired: givenFlag(p.refuseExpired),
+        returnable: givenFlag(p.returnable),
+        non_returnable_reason: p.returnable === true ? null : (p.nonReturnableReason ?? null),
+        is_kit: givenFlag(p.isKit),
+        fragile: givenFlag(p.fragile),
       })!;
       for (const b of p.barcodes) storeBarcode(b.code, id, b.unitsPerScan);
     }

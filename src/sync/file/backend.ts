@@ -54,7 +54,7 @@ export class FileBackend implements ShopBackend {
     const file = this.settings.productsFile;
     if (!file) return { items: [], cursor: null, more: false, total: 0 };
     const { products } = readProducts(this.read(file), formatOf(file));
-    const items = products.map((p) => ({ sku: p.sku, name: p.name, weightGrams: p.weightGrams, barcodes: p.barcodes.map((b) => b.code), fragile: p.fragile }));
+    const items = products.map(({ barcodes, ...record }) => ({ ...record, barcodes: barcodes.map((b) => b.code) }));
     return { items, cursor: null, more: false, total: items.length };
   }
 

@@ -1,4 +1,4 @@
-import type { CatalogImport } from '../../app/ports/store';
+import type { ImportedProduct } from '../../app/ports/store';
 import type { RemoteOrder } from '../../app/ports/backend';
 import type { OrderDelivery } from '../../domain/order';
 import { csvRecords } from './csv';
@@ -9,7 +9,6 @@ export interface RowError {
 }
 
 export type ImportFormat = 'csv' | 'json';
-type ImportedProduct = CatalogImport['products'][number];
 
 export function formatOf(file: string): ImportFormat {
   return file.toLowerCase().endsWith('.json') ? 'json' : 'csv';
@@ -43,7 +42,10 @@ const mark = (v: unknown, fallback: boolean): boolean | null => {
   return SAID_NO.includes(said) ? false : null;
 };
 
-/** Products: sku, name, weight_grams, barcodes (separated by | or spaces), tracking, refuse_expired, returnable, fragile (default no). */
+/**
+ * Products: sku, name, weight_grams, barcodes (separated by | or spaces), tracking, refuse_expired,
+ * returnable, fragile (default no). The format carries no kits: a product keeps whether it is one.
+ */
 export function readProducts(content: string, format: ImportFormat): { products: ImportedProduct[]; errors: RowError[] } {
   const products: ImportedProduct[] = [];
   const read = records(content, format);
@@ -78,7 +80,6 @@ export function readProducts(content: string, format: ImportFormat): { products:
       tracking: tracking as ImportedProduct['tracking'],
       refuseExpired: marks.refuse_expired!,
       returnable: marks.returnable!,
-      isKit: false,
       fragile: marks.fragile!,
       barcodes: (barcodes.length > 0 ? barcodes : [sku]).map((code) => ({ code, unitsPerScan: 1 })),
     });

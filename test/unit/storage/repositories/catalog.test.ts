@@ -59,6 +59,41 @@ describe('catalog repository', () => {
     expect(store.catalog.productCount()).toBe(4);
   });
 
+  it("keeps the station's own marks when a shop's record leaves them out, and gives a new product the defaults", () => {
+    const { store } = openTestStore();
+    const catalog = sampleCatalog();
+    catalog.products[0] = { ...catalog.products[0]!, fragile: true };
+    catalog.products[2] = { ...catalog.products[2]!, nonReturnableReason: 'hygiene' };
+    store.catalog.importCatalog(catalog);
+    const before = ['MUG-RED', 'TEA-GREEN', 'LAMP-01', 'GIFT-SET'].map((sku) => store.catalog.productBySku(sku)!);
+    // What a shop's pull gives: its name, weight and codes, nothing of tracking, returns, kits or fragility.
+    const shop = (sku: string) => ({ sku, name: `${sku} (shop)`, weightGrams: 999, barcodes: [{ code: `${sku}-CODE`, unitsPerScan: 1 }] });
+    store.catalog.importCatalog({ products: [...before.map((p) => shop(p.sku)), shop('NEW-1')], kits: [], boxes: [] });
+    for (const product of before) {
+      expect(store.catalog.productBySku(product.sku)).toEqual({ ...product, name: `${product.sku} (shop)`, weightGrams: 999 });
+    }
+    expect(store.catalog.productBySku('LAMP-01')).toMatchObject({ tracking: 'serial', returnable: false, nonReturnableReason: 'hygiene' });
+    const kit = store.catalog.productBySku('GIFT-SET')!;
+    expect(kit.isKit).toBe(true);
+    expect(store.catalog.kitComponents(kit.id)).toHaveLength(2);
+    expect(store.catalog.productBySku('NEW-1')).toMatchObject({
+      tracking: 'none',
+      refuseExpired: false,
+      returnable: true,
+      nonReturnableReason: null,
+      isKit: false,
+      fragile: false,
+    });
+    // A shop that has the mark and says "not fragile" takes it off.
+    store.catalog.importCatalog({ products: [{ ...shop('MUG-RED'), fragile: false }], kits: [], boxes: [] });
+    expect(store.catalog.productBySku('MUG-RED')?.fragile).toBe(false);
+    // Saying "returnable" clears the reason; saying "not returnable" without one keeps it.
+    store.catalog.importCatalog({ products: [{ ...shop('LAMP-01'), returnable: false }], kits: [], boxes: [] });
+    expect(store.catalog.productBySku('LAMP-01')).toMatchObject({ returnable: false, nonReturnableReason: 'hygiene' });
+    store.catalog.importCatalog({ products: [{ ...shop('LAMP-01'), returnable: true }], kits: [], boxes: [] });
+    expect(store.catalog.productBySku('LAMP-01')).toMatchObject({ returnable: true, nonReturnableReason: null });
+  });
+
   it('refuses a kit naming an unknown SKU and writes nothing of that import', () => {
     const { store } = openTestStore();
     const catalog = sampleCatalog();
