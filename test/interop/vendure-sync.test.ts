@@ -88,6 +88,26 @@ describe('Vendure over its Admin API', () => {
     expect(fragile()).toEqual([true, false, false]);
   });
 
+  it('asks whether the shop has the fragile field at the start of each product pull, not on every page', async () => {
+    // Asked once for the backend's life, a field the shop added later was never read, and one it
+    // dropped broke every pull (asking for a field that is gone) until the station restarted.
+    const asked: string[] = [];
+    const counting: typeof fetch = async (input, init) => {
+      const query = String(JSON.parse(String(init?.body ?? '{}')).query ?? '');
+      asked.push(query.includes('ProductVariantCustomFields') ? 'fields?' : query.includes('productVariants') ? 'variants' : 'other');
+      return fetch(input, init);
+    };
+    const backend = new VendureBackend({ ...vendureSettings(), pageSize: 2 }, 'superadmin', counting);
+    const pull = async () => {
+      let cursor: string | null = null;
+      do cursor = (await backend.pullProducts(cursor)).cursor;
+      while (cursor !== null);
+    };
+    await pull();
+    await pull();
+    expect(asked.filter((q) => q !== 'other')).toEqual(['fields?', 'variants', 'variants', 'fields?', 'variants', 'variants']);
+  });
+
   it('keeps packing while the shop is down and sends each shipment exactly once when it is back', async () => {
     const a = await placeOrder(shop.env, variants, [{ sku: 'VD-TEA-02', quantity: 1 }]);
     const b = await placeOrder(shop.env, variants, [{ sku: 'VD-MUG-01', quantity: 1 }]);

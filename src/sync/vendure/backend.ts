@@ -80,12 +80,14 @@ export class VendureBackend implements ShopBackend {
   }
 
   /**
-   * Whether the shop defines a fragile mark on variants or products, asked once: a shop without
-   * one is never asked for it. A shop that does not answer introspection has none we can ask for;
-   * any other failure is the pull's.
+   * Whether the shop defines a fragile mark on variants or products: asked on a pull's first page
+   * and kept for its other pages, so a shop that adds the field (or drops it, which would make
+   * asking for it an error) is followed at the next sync. A shop without one is never asked for
+   * it. A shop that does not answer introspection has none we can ask for; any other failure is
+   * the pull's.
    */
-  private async whereFragile(): Promise<FragileFields> {
-    if (this.fragileFields) return this.fragileFields;
+  private async whereFragile(firstPage: boolean): Promise<FragileFields> {
+    if (this.fragileFields && !firstPage) return this.fragileFields;
     let types: { variant: CustomFieldTypes; product: CustomFieldTypes };
     try {
       types = await this.client.request<{ variant: CustomFieldTypes; product: CustomFieldTypes }>(PRODUCT_CUSTOM_FIELDS);
@@ -101,7 +103,7 @@ export class VendureBackend implements ShopBackend {
     const skip = cursor ? Number(cursor) : 0;
     const take = this.settings.pageSize;
     const field = this.settings.barcodeField;
-    const fragile = await this.whereFragile();
+    const fragile = await this.whereFragile(cursor === null);
     const { productVariants } = await this.client.request<{ productVariants: { totalItems: number; items: VendureVariant[] } }>(variantsPage(field, fragile), {
       options: { skip, take, sort: { id: 'ASC' } },
     });
