@@ -16,7 +16,9 @@ import { scannedText, verdictHelp } from './verdicts';
  * screen under it (docs/benchmarks.md, "The stop's frame"). Its box, keys and focus exist only
  * while a stop is shown.
  */
-export function ErrorOverlay({ verdict }: { verdict: Verdict | null }) {
+export function ErrorOverlay() {
+  // Follows the stop alone, so a stop renders the cover and not the screen under it.
+  const verdict = usePackStore((s) => (s.view?.pending?.kind === 'error' ? s.view.pending.verdict : null));
   return (
     <div className={verdict ? 'error-overlay open' : 'error-overlay'} data-testid="error-overlay">
       {verdict && <StopBox verdict={verdict} />}

@@ -36,7 +36,8 @@ import { WeightDialog } from './WeightDialog';
 export function PackScreen() {
   const packing = usePackStore((s) => s.view !== null);
   const sessionId = usePackStore((s) => s.view?.sessionId ?? null);
-  const pending = usePackStore((s) => s.view?.pending ?? null);
+  // Never the whole question: a stop or a prompt must not render the screen, only what shows it.
+  const askingExpiry = usePackStore((s) => s.view?.pending?.kind === 'expiry');
   const dialog = usePackStore((s) => s.dialog);
   const stationId = useStationStore((s) => s.station?.id);
   const manual = useRef<HTMLInputElement>(null);
@@ -52,10 +53,8 @@ export function PackScreen() {
 
   useScan((code) => void routeScan(code, 'wedge'));
 
-  const blocked = pending?.kind === 'error';
   // The expiry is read off the pack and typed, not scanned: the typed-code field is ready for it,
   // and gives the keys back to the screen once the question is answered (Escape puts back again).
-  const askingExpiry = pending?.kind === 'expiry';
   const focusedForExpiry = useRef(false);
   useEffect(() => {
     if (askingExpiry) {
@@ -136,7 +135,7 @@ export function PackScreen() {
         </div>
       </main>
       <CompleteBar onAction={onAction} manualRef={manual} />
-      <ErrorOverlay verdict={blocked ? pending.verdict : null} />
+      <ErrorOverlay />
       {dialog !== null && <PackDialog dialog={dialog} />}
     </div>
   );
