@@ -58,5 +58,12 @@ export const enSync = {
   retry: 'Retry',
   dismiss: 'Dismiss',
   flagged: 'Orders to look at',
+  /** Why the sync set an order aside (SyncFlagReason). */
+  flagReasons: {
+    cancelled_after_packing: 'The shop cancelled this order after it was packed: stop the parcel or arrange a return.',
+    shipped_elsewhere: 'The shop says this order has already shipped, but this station has not packed it.',
+    lines_changed_while_packing: 'The shop changed the lines of this order while it was being packed.',
+    details_changed_after_packing: "The shop changed where or how this order ships after it was packed: check the parcel's label.",
+  },
   summary: '{{orders}} new orders, {{changed}} changed, {{pushed}} sent',
 } as const;

@@ -63,5 +63,12 @@ export const plSync: Texts<typeof enSync> = {
   retry: 'Ponów',
   dismiss: 'Odrzuć',
   flagged: 'Zamówienia do sprawdzenia',
+  /** Why the sync set an order aside (SyncFlagReason). */
+  flagReasons: {
+    cancelled_after_packing: 'Sklep anulował to zamówienie po spakowaniu: zatrzymaj paczkę albo przygotuj zwrot.',
+    shipped_elsewhere: 'Sklep podaje, że zamówienie zostało już wysłane, ale to stanowisko go nie spakowało.',
+    lines_changed_while_packing: 'Sklep zmienił pozycje zamówienia w trakcie pakowania.',
+    details_changed_after_packing: 'Sklep zmienił adres lub sposób wysyłki po spakowaniu: sprawdź etykietę paczki.',
+  },
   summary: '{{orders}} nowych zamówień, {{changed}} zmienionych, {{pushed}} wysłanych',
 };

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import type { Role } from '../domain/user';
 
+/** Why the sync set an order aside for a manager. */
+export const SYNC_FLAG_REASONS = ['cancelled_after_packing', 'shipped_elsewhere', 'lines_changed_while_packing', 'details_changed_after_packing'] as const;
+export type SyncFlagReason = (typeof SYNC_FLAG_REASONS)[number];
+
 export const BACKEND_KINDS = ['none', 'vendure', 'baselinker', 'file'] as const;
 export type BackendKind = (typeof BACKEND_KINDS)[number];
 
@@ -130,6 +134,7 @@ export const syncStatusSchema = z.object({
   lastError: z.string().nullable(),
   queued: z.number().int(),
   parked: z.array(outboxEventViewSchema),
+  /** `reason`: a SyncFlagReason, or the English sentence a station kept before flags kept codes. */
   flagged: z.array(z.object({ orderNumber: z.string(), reason: z.string(), at: z.string() })),
   /**
    * Attached to central: the orders come from central, which pulls them from the shop for the

@@ -88,7 +88,7 @@ export function SyncStatusView(props: {
           <ul className="sync-flagged">
             {status.flagged.map((f) => (
               <li key={f.orderNumber}>
-                <strong>{f.orderNumber}</strong> {f.reason}
+                <strong>{f.orderNumber}</strong> {t(`sync.flagReasons.${f.reason}`, { defaultValue: f.reason })}
               </li>
             ))}
           </ul>

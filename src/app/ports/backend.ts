@@ -1,6 +1,7 @@
 import type { Tracking } from '../../domain/catalog';
 import type { Address, MinorMoney, OrderDelivery } from '../../domain/order';
 import type { BackendKind, BackendSettings, OutboxEventView, SyncFailureKind } from '../../contract/sync';
+import type { OrderDetails } from './store';
 
 /** An order as the shop sees it, in the station's words. */
 export interface RemoteOrder {
@@ -227,6 +228,8 @@ export interface SyncOrderLinks {
   openExternalIds(backend: BackendKind, limit: number): string[];
   /** Replaces the lines of an order nobody has started packing; SKUs must be products already. */
   replaceLines(orderId: number, lines: { sku: string; quantity: number; externalLineId: string; unitPrice?: MinorMoney | null }[]): void;
+  /** The order's customer, address, carrier, delivery and note as the shop now says them (and its search with them). */
+  replaceDetails(orderId: number, details: OrderDetails, at: string): void;
   /** Whether a packing session (open or completed) exists for the order. */
   packingStarted(orderId: number): boolean;
   flag(orderId: number, reason: string, at: string): void;

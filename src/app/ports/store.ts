@@ -111,6 +111,9 @@ export interface NewOrder extends Omit<Order, 'id' | 'lines'> {
   lines: { sku: string; quantity: number; unitPrice?: MinorMoney | null }[];
 }
 
+/** What the shop may change about an order before it is packed: whom and where it goes, how, and the note. */
+export type OrderDetails = Pick<NewOrder, 'customerName' | 'shipTo' | 'carrierCode' | 'service' | 'delivery' | 'note'>;
+
 export interface OrderRepository {
   queue(query: QueueQuery): { orders: OrderSummary[]; total: number };
   /** Every order in the local database, newest first, for the CLI and the manager. */

@@ -1,5 +1,8 @@
+import type { Order } from '../../domain/order';
 import type { Clock, Journal, Logger, Store } from '../ports';
 import type { RemoteOrder, SyncOrderLinks } from '../ports/backend';
+import type { SyncFlagReason } from '../../contract/sync';
+import { toNewOrder } from './pull';
 
 export interface ChangeDeps {
   store: Store;
@@ -10,7 +13,33 @@ export interface ChangeDeps {
   stationId: string;
 }
 
-export type ChangeKind = 'none' | 'cancelled' | 'held' | 'released' | 'lines' | 'flagged';
+export type ChangeKind = 'none' | 'cancelled' | 'held' | 'released' | 'lines' | 'details' | 'flagged';
+
+/** Parts of an order's details the shop can change, as its journal entry names them. */
+export type DetailPart = 'customer' | 'address' | 'carrier' | 'pickupPoint' | 'cod' | 'declaredValue' | 'note';
+
+/** The parts that decide the label: changed after packing, the parcel may carry the wrong one. */
+const ON_THE_LABEL: ReadonlySet<DetailPart> = new Set(['address', 'carrier', 'pickupPoint', 'cod']);
+
+const same = (a: unknown, b: unknown): boolean => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/** Which details the shop's record says otherwise than the station's order, in the journal's words. */
+export function changedDetails(order: Order, remote: RemoteOrder): DetailPart[] {
+  const now = toNewOrder(remote);
+  const a = order.shipTo;
+  const b = now.shipTo;
+  const address = [a.name, a.company, a.street, a.city, a.postcode, a.country, a.phone, a.email];
+  const parts: [DetailPart, boolean][] = [
+    ['customer', order.customerName === now.customerName],
+    ['address', same(address, [b.name, b.company, b.street, b.city, b.postcode, b.country, b.phone, b.email])],
+    ['carrier', order.carrierCode === now.carrierCode && order.service === now.service],
+    ['pickupPoint', same(order.delivery?.pickupPoint, now.delivery?.pickupPoint)],
+    ['cod', same(order.delivery?.cod, now.delivery?.cod)],
+    ['declaredValue', same(order.delivery?.declaredValue, now.delivery?.declaredValue)],
+    ['note', (order.note ?? null) === (now.note ?? null)],
+  ];
+  return parts.filter(([, unchanged]) => !unchanged).map(([part]) => part);
+}
 
 function sameLines(a: { sku: string; quantity: number }[], b: { sku: string; quantity: number }[]): boolean {
   const key = (lines: { sku: string; quantity: number }[]) =>
@@ -32,24 +61,37 @@ export function applyRemoteChange(deps: ChangeDeps, orderId: number, remote: Rem
   const packed = order.status === 'shipped' || order.status === 'partially_shipped';
   const record = (type: string, payload: Record<string, unknown>) =>
     deps.journal.append({ type, stationId: deps.stationId, actorId: null, subject: { kind: 'order', id: order.number }, payload });
-  // A flag stays until a manager deals with the order; the next sync does not raise it again.
-  const flag = (reason: string, code: string): ChangeKind => {
+  // A flag stays until a manager deals with the order; the next sync does not raise it again. It
+  // keeps the reason's code: the screen says it in the manager's language.
+  const flag = (code: SyncFlagReason): ChangeKind => {
     if (deps.links.isFlagged(orderId)) return 'none';
-    deps.links.flag(orderId, reason, deps.clock.now().toISOString());
+    deps.links.flag(orderId, code, deps.clock.now().toISOString());
     record('sync.flagged', { reason: code });
     deps.logger.warn('order flagged for a manager', { order: order.number, reason: code });
     return 'flagged';
   };
 
+  // Where and how it ships follows the shop until the order is packed (the label is made at
+  // completion, from the order as it is then); after, a change that decides the label is a manager's.
+  const details = changedDetails(order, remote);
+  let changed: ChangeKind = 'none';
+  if (details.length > 0 && !packed) {
+    deps.links.replaceDetails(orderId, toNewOrder(remote), deps.clock.now().toISOString());
+    record('sync.details_changed', { parts: details });
+    changed = 'details';
+  } else if (details.some((part) => ON_THE_LABEL.has(part)) && remote.status !== 'cancelled') {
+    return flag('details_changed_after_packing');
+  }
+
   if (remote.status === 'cancelled') {
-    if (order.status === 'cancelled') return 'none';
-    if (packed) return flag('The shop cancelled this order after it was packed; stop the parcel or arrange a return.', 'cancelled_after_packing');
+    if (order.status === 'cancelled') return changed;
+    if (packed) return flag('cancelled_after_packing');
     deps.store.orders.setStatus(orderId, 'cancelled');
     record('sync.cancelled', { openAt: deps.store.orders.openAt(orderId) });
     return 'cancelled';
   }
   if (packed) return 'none';
-  if (remote.status === 'shipped') return flag('The shop says this order has already shipped, but the station has not packed it.', 'shipped_elsewhere');
+  if (remote.status === 'shipped') return flag('shipped_elsewhere');
   if (remote.status === 'on_hold' && order.status === 'ready') {
     deps.store.orders.setStatus(orderId, 'on_hold');
     record('sync.held', {});
@@ -61,10 +103,10 @@ export function applyRemoteChange(deps: ChangeDeps, orderId: number, remote: Rem
     return 'released';
   }
   if (!sameLines(order.lines, remote.lines)) {
-    if (deps.links.packingStarted(orderId)) return flag('The shop changed the lines of this order while it was being packed.', 'lines_changed_while_packing');
+    if (deps.links.packingStarted(orderId)) return flag('lines_changed_while_packing');
     deps.links.replaceLines(orderId, remote.lines);
     record('sync.lines_changed', { lines: remote.lines.map((l) => ({ sku: l.sku, quantity: l.quantity })) });
     return 'lines';
   }
-  return 'none';
+  return changed;
 }

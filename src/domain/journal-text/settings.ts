@@ -57,6 +57,10 @@ export const describeSettings: Family = ({ entry, language, v, pl, p }) => {
       return pl ? 'Sklep zwolnił wstrzymane zamówienie.' : 'The shop released the order from hold.';
     case 'sync.lines_changed':
       return pl ? 'Sklep zmienił pozycje zamówienia.' : 'The shop changed the order’s lines.';
+    case 'sync.details_changed': {
+      const parts = Array.isArray(p.parts) ? p.parts.map((part) => word(v.orderDetailParts, part)).join(', ') : '?';
+      return pl ? `Sklep zmienił ${parts}.` : `The shop changed ${parts}.`;
+    }
     case 'sync.flagged':
       return pl ? `Oznaczono dla kierownika: ${word(v.syncFlags, p.reason)}.` : `Flagged for a manager: ${word(v.syncFlags, p.reason)}.`;
     default:

@@ -16,6 +16,8 @@ export interface Vocabulary {
   videoModes: Words;
   videoPolicies: Words;
   syncFlags: Words;
+  /** What of an order the shop changed (sync.details_changed). */
+  orderDetailParts: Words;
   outboxTypes: Words;
   printerKinds: Words;
   deleteReasons: Words;

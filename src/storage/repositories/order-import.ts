@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { NewOrder } from '../../app/ports/store';
 import { StationFailure } from '../../contract/errors';
 import { customerTerms } from '../../domain/returns/search-terms';
-import { pickListCode, searchKeyOf } from './order-rows';
+import { detailColumns, pickListCode, searchKeyOf } from './order-rows';
 
 const LISTED_AT_MOST = 20;
 
@@ -45,23 +45,7 @@ export function createOrderImport(db: Database, clock: () => Date): (orders: New
             number: o.number,
             external_id: o.externalId,
             status: o.status,
-            customer_name: o.customerName,
-            ship_name: o.shipTo.name,
-            ship_company: o.shipTo.company,
-            ship_street: o.shipTo.street,
-            ship_city: o.shipTo.city,
-            ship_postcode: o.shipTo.postcode,
-            ship_country: o.shipTo.country,
-            ship_phone: o.shipTo.phone,
-            ship_email: o.shipTo.email,
-            carrier_code: o.carrierCode,
-            service: o.service,
-            pickup_point_id: o.delivery?.pickupPoint?.id ?? null,
-            pickup_point_name: o.delivery?.pickupPoint?.name ?? null,
-            cod_minor: o.delivery?.cod?.minor ?? null,
-            declared_value_minor: o.delivery?.declaredValue?.minor ?? null,
-            currency: o.delivery?.cod?.currency ?? o.delivery?.declaredValue?.currency ?? null,
-            note: o.note,
+            ...detailColumns(o),
             search_key: searchKeyOf(o),
             created_at: o.createdAt,
             updated_at: now,

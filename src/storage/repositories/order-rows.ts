@@ -1,5 +1,5 @@
 import type { Order, OrderLine, OrderStatus } from '../../domain/order';
-import type { NewOrder } from '../../app/ports/store';
+import type { NewOrder, OrderDetails } from '../../app/ports/store';
 
 export interface OrderRow {
   id: number;
@@ -81,10 +81,38 @@ export function toOrder(row: OrderRow, lines: OrderLineRow[]): Order {
 }
 
 /** Separates the fields of orders.search_key; removed from what a person types. */
+/** An order's details as the columns that keep them; the one mapping for a new order and a changed one. */
+export function detailColumns(o: OrderDetails) {
+  return {
+    customer_name: o.customerName,
+    ship_name: o.shipTo.name,
+    ship_company: o.shipTo.company,
+    ship_street: o.shipTo.street,
+    ship_city: o.shipTo.city,
+    ship_postcode: o.shipTo.postcode,
+    ship_country: o.shipTo.country,
+    ship_phone: o.shipTo.phone,
+    ship_email: o.shipTo.email,
+    carrier_code: o.carrierCode,
+    service: o.service,
+    pickup_point_id: o.delivery?.pickupPoint?.id ?? null,
+    pickup_point_name: o.delivery?.pickupPoint?.name ?? null,
+    cod_minor: o.delivery?.cod?.minor ?? null,
+    declared_value_minor: o.delivery?.declaredValue?.minor ?? null,
+    currency: o.delivery?.cod?.currency ?? o.delivery?.declaredValue?.currency ?? null,
+    note: o.note,
+  };
+}
+
+/** The detail columns by name, read off the mapping itself so the two never disagree (the values are not used). */
+export const DETAIL_COLUMNS: readonly string[] = Object.keys(
+  detailColumns({ customerName: '', shipTo: {} as NewOrder['shipTo'], carrierCode: null, service: null, note: null }),
+);
+
 export const SEARCH_FIELD_SEPARATOR = '\u001f';
 
 /** What the queue search looks in: number, customer and line SKUs, lower-cased with Unicode rules. */
-export function searchKeyOf(order: Pick<NewOrder, 'number' | 'customerName' | 'lines'>): string {
+export function searchKeyOf(order: { number: string; customerName: string; lines: readonly { sku: string }[] }): string {
   return [order.number, order.customerName, ...order.lines.map((l) => l.sku)].join(SEARCH_FIELD_SEPARATOR).toLowerCase();
 }
 

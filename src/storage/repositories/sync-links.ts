@@ -3,6 +3,9 @@ import type { SyncOrderLinks } from '../../app/ports/backend';
 import type { MinorMoney } from '../../domain/order';
 import type { BackendKind } from '../../contract/sync';
 import { StationFailure } from '../../contract/errors';
+import { customerTerms } from '../../domain/returns/search-terms';
+import type { OrderDetails } from '../../app/ports/store';
+import { DETAIL_COLUMNS, detailColumns, searchKeyOf } from './order-rows';
 
 type RemoteLine = { sku: string; quantity: number; externalLineId: string; unitPrice?: MinorMoney | null };
 
@@ -43,6 +46,27 @@ export function createSyncOrderLinks(db: Database): SyncOrderLinks {
     'SELECT f.order_id, o.number, f.reason, f.flagged_at FROM sync_flags f JOIN orders o ON o.id = f.order_id ORDER BY f.flagged_at DESC',
   );
 
+  const updateDetails = db.prepare(`UPDATE orders SET ${DETAIL_COLUMNS.map((c) => `${c} = @${c}`).join(', ')}, updated_at = @updated_at WHERE id = @id`);
+  const searchFields = db.prepare<[number], { number: string; customer_name: string }>('SELECT number, customer_name FROM orders WHERE id = ?');
+  const lineSkus = db.prepare<[number], { sku: string }>('SELECT sku FROM order_lines WHERE order_id = ? ORDER BY position');
+  const setSearchKey = db.prepare<[string, number]>('UPDATE orders SET search_key = ? WHERE id = ?');
+  const clearTerms = db.prepare<[number]>('DELETE FROM order_search_terms WHERE order_id = ?');
+  const addTerm = db.prepare<[string, number]>('INSERT OR IGNORE INTO order_search_terms (term, order_id) VALUES (?, ?)');
+
+  /** The queue's search (number, customer, SKUs) as the order now is. */
+  const refreshSearchKey = (orderId: number): void => {
+    const order = searchFields.get(orderId)!;
+    const lines = lineSkus.all(orderId);
+    setSearchKey.run(searchKeyOf({ number: order.number, customerName: order.customer_name, lines }), orderId);
+  };
+
+  const replaceDetails = db.transaction((orderId: number, details: OrderDetails, at: string) => {
+    updateDetails.run({ ...detailColumns(details), updated_at: at, id: orderId });
+    clearTerms.run(orderId);
+    for (const term of customerTerms([details.customerName, details.shipTo.name], details.shipTo.email)) addTerm.run(term, orderId);
+    refreshSearchKey(orderId);
+  });
+
   const replace = db.transaction((orderId: number, wanted: RemoteLine[]) => {
     const products = wanted.map((line) => {
       const found = product.get(line.sku);
@@ -58,6 +82,7 @@ export function createSyncOrderLinks(db: Database): SyncOrderLinks {
       );
       insertLine.run(id, orderId, line.externalLineId);
     });
+    refreshSearchKey(orderId);
   });
 
   return {
@@ -74,6 +99,9 @@ export function createSyncOrderLinks(db: Database): SyncOrderLinks {
     openExternalIds: (backend, limit) => open.all(backend, limit).map((r) => r.external_id),
     replaceLines(orderId, wanted) {
       replace(orderId, wanted);
+    },
+    replaceDetails(orderId, details, at) {
+      replaceDetails(orderId, details, at);
     },
     packingStarted: (orderId) => started.get(orderId)!.n > 0,
     flag(orderId, reason, at) {

@@ -32,6 +32,7 @@ const SAMPLES: Record<string, Record<string, unknown>> = {
   'document.made': { kind: 'packing_slip', parcel: 1, format: 'pdf', printJobId: 5 },
   'video.problem': { problem: 'camera_failed', detail: 'NotReadableError', policy: 'block' },
   'sync.flagged': { reason: 'lines_changed_while_packing' },
+  'sync.details_changed': { parts: ['address', 'pickupPoint'] },
   'user.changed': { userName: 'Ola Nowak', role: 'manager', active: false },
   'settings.shifts': { station: 'ST-02', starts: ['06:00', '18:00'] },
 };
@@ -72,6 +73,12 @@ describe('describeEntry', () => {
     expect(describeEntry({ type: 'document.made', payload: SAMPLES['document.made']! }, 'pl')).toBe(
       'Utworzono: dokument do paczki, paczka 1; wysłany do druku.',
     );
+  });
+
+  it('says what of an order the shop changed', () => {
+    const entry = { type: 'sync.details_changed', payload: SAMPLES['sync.details_changed']! };
+    expect(describeEntry(entry, 'en')).toBe('The shop changed the delivery address, the pickup point.');
+    expect(describeEntry(entry, 'pl')).toBe('Sklep zmienił adres dostawy, punkt odbioru.');
   });
 
   it('writes weights as people read them', () => {

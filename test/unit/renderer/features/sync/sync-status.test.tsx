@@ -1,7 +1,7 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import type { SyncStatus } from '../../../../../src/contract/sync';
+import { SYNC_FLAG_REASONS, type SyncStatus } from '../../../../../src/contract/sync';
 import { SyncStatusView } from '../../../../../renderer/features/sync/SyncStatusView';
 import { startI18n } from '../../../../../renderer/i18n';
 
@@ -37,5 +37,16 @@ describe('the sync status of a station attached to central', () => {
     // A station that pulls the shop itself shows none of it.
     await i18n.changeLanguage('en');
     expect(render(status(null))).not.toContain('central');
+  });
+
+  it("says why an order was set aside in the manager's language; a flag kept before flags kept codes shows as it was written", async () => {
+    const i18n = startI18n('pl');
+    const flagged = (reason: string) => ({ ...status(null), flagged: [{ orderNumber: 'S-1', reason, at: '2026-12-03T06:00:00.000Z' }] });
+    expect(render(flagged('details_changed_after_packing'))).toContain('Sklep zmienił adres lub sposób wysyłki po spakowaniu: sprawdź etykietę paczki.');
+    expect(render(flagged('The shop changed the lines of this order while it was being packed.'))).toContain(
+      'The shop changed the lines of this order while it was being packed.',
+    );
+    await i18n.changeLanguage('en');
+    for (const reason of SYNC_FLAG_REASONS) expect(render(flagged(reason))).not.toContain(reason);
   });
 });
