@@ -6,6 +6,7 @@ import { SyncFailure } from '../../../src/app/ports/backend';
 import { retryDelayMs } from '../../../src/app/sync/drain';
 import { keyFileSecrets, SECRETS_KEY_FILE, SyncWorker } from '../../../src/sync';
 import { createSyncStation, ok, type SyncStation } from '../../interop/support/sync-station';
+import { shopBackend } from '../../support/shop-backend';
 
 let s: SyncStation;
 beforeEach(() => {
@@ -137,15 +138,7 @@ describe('returned events in the drain', () => {
 
   function fakeShop(): FakeShop {
     const shop: FakeShop = { has: new Set(), fail: null, calls: [], backend: null as never };
-    shop.backend = {
-      kind: 'file',
-      testConnection: async () => ({ shopName: 'fake' }),
-      pullProducts: async () => ({ items: [], cursor: null, more: false, total: 0 }),
-      pullOrders: async () => ({ items: [], cursor: null, more: false, total: 0 }),
-      ordersById: async () => [],
-      hasShipment: async () => false,
-      pushShipment: async () => ({ remoteRef: 'x' }),
-      pushNote: async () => undefined,
+    shop.backend = shopBackend({
       hasReturn: async (push) => {
         shop.calls.push(`has ${push.returnNumber}`);
         return shop.has.has(push.returnNumber);
@@ -156,8 +149,7 @@ describe('returned events in the drain', () => {
         shop.has.add(push.returnNumber);
         return { remoteRef: `shop-${push.returnNumber}` };
       },
-      fetchLabel: async () => null,
-    };
+    });
     return shop;
   }
 

@@ -4,6 +4,7 @@ import { afterEach, expect, it } from 'vitest';
 import type { RemoteProduct, ShopBackend } from '../../../src/app/ports/backend';
 import type { CatalogProduct } from '../../../src/app/ports/store';
 import { createSyncStation, ok, type SyncStation } from '../../interop/support/sync-station';
+import { shopBackend } from '../../support/shop-backend';
 
 // What a shop's pull may change and what it may not: the shop owns names, weights and codes; the
 // station owns tracking, expired lots, returns and kits (set by its own product file or the demo).
@@ -41,22 +42,8 @@ function stationWithOwnMarks(backend?: ShopBackend): SyncStation {
 }
 
 /** A shop that knows names, weights and codes only (BaseLinker, Vendure without the custom field). */
-function shopOf(products: RemoteProduct[]): ShopBackend {
-  const none = async () => ({ items: [], cursor: null, more: false, total: 0 });
-  return {
-    kind: 'file',
-    testConnection: async () => ({ shopName: 'shop' }),
-    pullProducts: async () => ({ items: products, cursor: null, more: false, total: products.length }),
-    pullOrders: none,
-    ordersById: async () => [],
-    hasShipment: async () => false,
-    pushShipment: async () => ({ remoteRef: 'x' }),
-    pushNote: async () => undefined,
-    hasReturn: async () => false,
-    pushReturn: async () => ({ remoteRef: 'x' }),
-    fetchLabel: async () => null,
-  };
-}
+const shopOf = (products: RemoteProduct[]): ShopBackend =>
+  shopBackend({ pullProducts: async () => ({ items: products, cursor: null, more: false, total: products.length }) });
 
 async function syncAsManager(station: SyncStation, settings: Parameters<typeof station.call<'sync.settings.set'>>[1]) {
   await ok(station.call('auth.badge', { badge: 'PD-M-0001', pin: '1111' }));
