@@ -38,12 +38,12 @@ const PACKED_HERE = (orderNumber: string) =>
 async function upsertProducts(client: PoolClient, products: readonly RemoteProduct[], now: Date): Promise<number> {
   if (products.length === 0) return 0;
   // The last copy of a SKU wins, as the station's catalogue import does.
-  // The fragile mark is kept only when the shop has one, so a shop without it serves the records it always did.
+  // The weight and the fragile mark are kept only when the shop has them, so a station keeps its own otherwise.
   const record = (p: RemoteProduct): RemoteProduct => ({
     sku: p.sku,
     name: p.name,
-    weightGrams: p.weightGrams,
     barcodes: p.barcodes,
+    ...(p.weightGrams === undefined ? {} : { weightGrams: p.weightGrams }),
     ...(p.fragile === undefined ? {} : { fragile: p.fragile }),
   });
   const bySku = new Map(products.map((p) => [p.sku, { sku: p.sku, product: record(p) }]));

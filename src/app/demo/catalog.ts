@@ -11,7 +11,7 @@ type DemoProduct = CatalogProduct;
 
 /** The catalog plus what order generation needs to know about it. */
 export interface DemoShop {
-  catalog: CatalogImport & { products: CatalogProduct[] };
+  catalog: Omit<CatalogImport, 'products'> & { products: CatalogProduct[] };
   /** Cheap products that customers order by the fifty or hundred. */
   bulkSkus: string[];
   /** SKU → units in its wholesale case code. */
@@ -147,6 +147,6 @@ export function demoShop(): DemoShop {
 }
 
 /** The demo catalog: about 230 products of a Polish home, garden, gadget and beauty shop. */
-export function demoCatalog(): CatalogImport {
+export function demoCatalog(): DemoShop['catalog'] {
   return demoShop().catalog;
 }

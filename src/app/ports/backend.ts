@@ -24,7 +24,8 @@ export interface RemoteOrder {
 export interface RemoteProduct {
   sku: string;
   name: string;
-  weightGrams: number;
+  /** Absent when the shop keeps no weight (Vendure; BaseLinker's 0): a known product keeps the station's, a new one weighs 0 g. */
+  weightGrams?: number;
   /** Shop barcodes; the SKU itself is scanned when there are none. */
   barcodes: string[];
   /** The shop marks it fragile; absent when the shop has no such mark (a known product keeps its own, a new one is not). */

@@ -150,10 +150,11 @@ type StationMarks = 'tracking' | 'refuseExpired' | 'returnable' | 'nonReturnable
 
 /**
  * A product as an import gives it: a mark it leaves out keeps what the product had (a shop's pull
- * says nothing of tracking, expired lots, returns or kits, a product file nothing of kits), and a
- * new product starts not tracked, not refusing expired lots, returnable, not a kit and not fragile.
+ * says nothing of tracking, expired lots, returns or kits, a product file nothing of kits, Vendure
+ * nothing of weight), and a new product starts weighing 0 g, not tracked, not refusing expired
+ * lots, returnable, not a kit and not fragile.
  */
-export type ImportedProduct = Omit<CatalogProduct, StationMarks> & Partial<Pick<CatalogProduct, StationMarks>>;
+export type ImportedProduct = Omit<CatalogProduct, StationMarks | 'weightGrams'> & Partial<Pick<CatalogProduct, StationMarks | 'weightGrams'>>;
 
 export interface CatalogImport {
   products: ImportedProduct[];

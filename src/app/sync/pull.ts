@@ -24,9 +24,9 @@ export interface PullResult {
 
 /**
  * Codes go to the catalogue as the shop sent them: it keeps GTINs as GTIN-14, the way scans are
- * matched, and an 8-digit code that can be EAN-8 or UPC-E under both readings. A mark the shop does
- * not say (tracking, expired lots, returns, fragility where it has no such field) is left out, so
- * the product keeps what the station's own import set.
+ * matched, and an 8-digit code that can be EAN-8 or UPC-E under both readings. What the shop does
+ * not say (tracking, expired lots, returns; the weight or fragility where it keeps none) is left
+ * out, so the product keeps what the station's own import set.
  */
 export function toCatalogProduct(product: RemoteProduct): ImportedProduct {
   const codes = product.barcodes.length > 0 ? product.barcodes : [product.sku];
@@ -35,7 +35,7 @@ export function toCatalogProduct(product: RemoteProduct): ImportedProduct {
   return {
     sku: product.sku,
     name: product.name,
-    weightGrams: product.weightGrams,
+    ...said('weightGrams'),
     ...said('tracking'),
     ...said('refuseExpired'),
     ...said('returnable'),

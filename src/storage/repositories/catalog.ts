@@ -57,7 +57,7 @@ const givenFlag = (value: boolean | undefined): number | null => (value === unde
 interface ProductParams {
   sku: string;
   name: string;
-  weight_grams: number;
+  weight_grams: number | null;
   tracking: string | null;
   refuse_expired: number | null;
   returnable: number | null;
@@ -96,9 +96,9 @@ export function createCatalogRepository(db: Database): CatalogRepository {
   // import leaves out (null here: a shop's pull) keeps the product's own, or the default when new.
   const upsertProduct = db.prepare<[ProductParams], { id: number }>(
     `INSERT INTO products (sku, name, weight_grams, tracking, refuse_expired, returnable, non_returnable_reason, is_kit, fragile)
-     VALUES (@sku, @name, @weight_grams, coalesce(@tracking, 'none'), coalesce(@refuse_expired, 0), coalesce(@returnable, 1),
+     VALUES (@sku, @name, coalesce(@weight_grams, 0), coalesce(@tracking, 'none'), coalesce(@refuse_expired, 0), coalesce(@returnable, 1),
        CASE WHEN coalesce(@returnable, 1) = 1 THEN NULL ELSE @non_returnable_reason END, coalesce(@is_kit, 0), coalesce(@fragile, 0))
-     ON CONFLICT (sku) DO UPDATE SET name = excluded.name, weight_grams = excluded.weight_grams,
+     ON CONFLICT (sku) DO UPDATE SET name = excluded.name, weight_grams = coalesce(@weight_grams, products.weight_grams),
        tracking = coalesce(@tracking, products.tracking), refuse_expired = coalesce(@refuse_expired, products.refuse_expired),
        returnable = coalesce(@returnable, products.returnable), is_kit = coalesce(@is_kit, products.is_kit),
        fragile = coalesce(@fragile, products.fragile),
@@ -140,7 +140,7 @@ export function createCatalogRepository(db: Database): CatalogRepository {
       const { id } = upsertProduct.get({
         sku: p.sku,
         name: p.name,
-        weight_grams: p.weightGrams,
+        weight_grams: p.weightGrams ?? null,
         tracking: p.tracking ?? null,
         refuse_expired: givenFlag(p.refuseExpired),
         returnable: givenFlag(p.returnable),

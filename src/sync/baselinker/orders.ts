@@ -120,7 +120,9 @@ export function productsOf(orders: BaselinkerOrder[]): RemoteProduct[] {
   for (const order of orders) {
     for (const p of order.products) {
       if (!p.sku || bySku.has(p.sku)) continue;
-      bySku.set(p.sku, { sku: p.sku, name: p.name, weightGrams: Math.round((p.weight || 0) * 1000), barcodes: p.ean ? [p.ean] : [] });
+      // A weight of 0 is one the shop never set: the station's own stays.
+      const weight = p.weight ? { weightGrams: Math.round(p.weight * 1000) } : {};
+      bySku.set(p.sku, { sku: p.sku, name: p.name, ...weight, barcodes: p.ean ? [p.ean] : [] });
     }
   }
   return [...bySku.values()];

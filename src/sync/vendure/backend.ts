@@ -112,7 +112,7 @@ export class VendureBackend implements ShopBackend {
       const product: RemoteProduct = {
         sku: v.sku,
         name: v.name,
-        weightGrams: 0,
+        // Vendure keeps no weight: the station's own (its product file's) stays.
         barcodes: typeof barcode === 'string' && barcode.trim() ? [barcode.trim()] : [],
       };
       // Fragile when the variant or its product says so; a shop without the field says nothing.

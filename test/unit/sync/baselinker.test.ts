@@ -4,7 +4,7 @@ import type { BackendSettings } from '../../../src/contract/sync';
 import { BaselinkerBackend } from '../../../src/sync/baselinker/backend';
 import { RequestLimiter, type LimiterClock } from '../../../src/sync/baselinker/limiter';
 import { adminComments, returnItems } from '../../../src/sync/baselinker/returns';
-import { deliveryOf, toRemoteOrder } from '../../../src/sync/baselinker/orders';
+import { deliveryOf, productsOf, toRemoteOrder } from '../../../src/sync/baselinker/orders';
 import { blOrder, FAKE_LABEL, FAKE_RETURN_STATUSES, FAKE_TOKEN, startFakeBaselinker, type FakeBaselinker } from '../../fixtures/sync/baselinker-fake';
 import { createSyncStation, ok, packOrder, type SyncStation } from '../../interop/support/sync-station';
 import { carrierAccountSchema } from '../../../src/contract/carriers';
@@ -305,6 +305,20 @@ describe('BaseLinker connector API against a local fake', () => {
     await expect(blocked.testConnection()).rejects.toMatchObject({ kind: 'rate_limited', message: expect.stringContaining('ERROR_BLOCKED_TOKEN') });
     const wrong = new BaselinkerBackend({ url: fake.url, statusMap, courierCode: null, requestsPerMinute: 100, allowInsecureHttp: false }, 'nope', { clock });
     await expect(wrong.testConnection()).rejects.toMatchObject({ kind: 'auth', message: expect.stringContaining('ERROR_BAD_TOKEN') });
+  });
+});
+
+describe("BaseLinker's products", () => {
+  it('weigh what the order says in kilograms; a weight of 0 is one the shop never set, and is left out', () => {
+    const order = blOrder(1, 1_700_000_000, 1, [
+      { sku: 'A', quantity: 1 },
+      { sku: 'B', quantity: 1 },
+    ]);
+    order.products[1]!.weight = 0;
+    expect(productsOf([order]).map((p) => [p.sku, p.weightGrams])).toEqual([
+      ['A', 250],
+      ['B', undefined],
+    ]);
   });
 });
 

@@ -92,3 +92,11 @@ it("the station's own product file at a sync sets what it says, and leaves a kit
   expect(catalog.productBySku('VASE')?.fragile).toBe(true);
   expect(catalog.productBySku('SET')?.isKit).toBe(true);
 });
+
+it("a shop that keeps no weights (Vendure) leaves the station's own, and a product new to the station weighs 0 g", async () => {
+  const shop = shopOf(['LAMP', 'NEW'].map((sku) => ({ sku, name: `${sku} from the shop`, barcodes: [] })));
+  s = stationWithOwnMarks(shop);
+  await syncAsManager(s, { settings: { kind: 'file', file: { ordersFile: null, productsFile: null, exportFile: null } } });
+  expect(s.store.catalog.productBySku('LAMP')).toMatchObject({ name: 'LAMP from the shop', weightGrams: 100 });
+  expect(s.store.catalog.productBySku('NEW')?.weightGrams).toBe(0);
+});
