@@ -140,6 +140,8 @@ export type AllStatisticsView = z.infer<typeof allStatisticsSchema>;
 
 export const trendSchema = z.object({
   packerId: z.number().int().nullable(),
+  /** The idle gap the weeks were counted with: the one asked for, or the default where central is older than the question (docs/central.md). */
+  idleGapSeconds: z.number().int(),
   weeks: z.array(
     z.object({
       from: z.string(),
