@@ -102,39 +102,48 @@ async function wholeByOrder(pool: Pool, sessions: readonly Counted[]): Promise<M
   return found;
 }
 
+/** Stations whose windows are read at once: PostgreSQL reads one while this process analyses another. */
+const WINDOWS_AT_ONCE = 3;
+
 /**
  * The facts of the sessions central counted in [from, to) analysed with `idleGapSeconds`, oldest
- * first (the session's entries not kept, as in session_facts). One packer's sessions are read
- * whole by their orders: they are a few of the period's, found by the numbers counted for them.
+ * first (the session's entries not kept, as in session_facts). Each station's sessions are analysed
+ * as its window is read, so only the windows being read are held at once. One packer's sessions
+ * are read whole by their orders: they are a few of the period's, found by the numbers counted for them.
  */
 export async function gapFacts(pool: Pool, query: { from: string; to: string; packerId?: number; idleGapSeconds: number }): Promise<SessionFacts[]> {
   const { from, to, packerId, idleGapSeconds } = query;
   const counted = await countedSessions(pool, from, to, packerId);
-  const entries = new Map<string, StatsEntry[]>();
-  const whole: Counted[] = [];
-  if (packerId !== undefined) whole.push(...counted);
-  else {
+  const byKey = new Map(counted.map((c) => [keyOf(c.stationId, c.seq), c]));
+  const analysed = new Map<string, SessionFacts>();
+  const analyse = (key: string, entries: StatsEntry[]) => {
+    const facts = analyseSession({ ...byKey.get(key)!.session, entries }, idleGapSeconds);
+    analysed.set(key, { ...facts, session: { ...facts.session, entries: [] } });
+  };
+  if (packerId === undefined) {
     const since = new Date(Date.parse(from) - WINDOW_LOOKBACK_MS).toISOString();
-    const wanted = new Set(counted.map((c) => keyOf(c.stationId, c.seq)));
-    // One station at a time: its window is all that is held at once.
-    for (const stationId of [...new Set(counted.map((c) => c.stationId))].sort()) {
+    const stations = [...new Set(counted.map((c) => c.stationId))].sort();
+    const readStation = async (stationId: string) => {
       for (const list of (await windowOf(pool, stationId, since, to)).values()) {
         let begin = 0;
         list.forEach((e, i) => {
           if (e.type !== 'pack.completed') return;
           const piece = list.slice(begin, i + 1);
           begin = i + 1;
-          if (!wanted.has(keyOf(stationId, e.seq))) return;
+          const key = keyOf(stationId, e.seq);
           const complete = piece[0]!.type === 'pack.opened' && !piece.some((p) => p.type === 'pack.put_back' || p.type === 'pack.resumed');
-          if (complete) entries.set(keyOf(stationId, e.seq), piece);
+          if (complete && byKey.has(key)) analyse(key, piece);
         });
       }
-    }
-    whole.push(...counted.filter((c) => !entries.has(keyOf(c.stationId, c.seq))));
+    };
+    let next = 0;
+    const reader = async () => {
+      while (next < stations.length) await readStation(stations[next++]!);
+    };
+    await Promise.all(Array.from({ length: WINDOWS_AT_ONCE }, reader));
   }
-  for (const [key, list] of await wholeByOrder(pool, whole)) entries.set(key, list);
-  return counted.map((c) => {
-    const facts = analyseSession({ ...c.session, entries: entries.get(keyOf(c.stationId, c.seq)) ?? [] }, idleGapSeconds);
-    return { ...facts, session: { ...facts.session, entries: [] } };
-  });
+  const whole = counted.filter((c) => !analysed.has(keyOf(c.stationId, c.seq)));
+  const wholeEntries = await wholeByOrder(pool, whole);
+  for (const c of whole) analyse(keyOf(c.stationId, c.seq), wholeEntries.get(keyOf(c.stationId, c.seq)) ?? []);
+  return counted.map((c) => analysed.get(keyOf(c.stationId, c.seq))!);
 }
