@@ -124,6 +124,12 @@ describe('the idle gap the manager asked for, at central', () => {
     expect(longer.packers).toEqual(ownLonger.packers);
     expect(longer.stations).toEqual(ownLonger.stations);
     expect(longer.scoreDistribution).toEqual(ownLonger.scoreDistribution);
+
+    // The payroll export says the gap too.
+    const exported = await ok(deskCall()('stats.export', { ...DAY, ...TEN_MINUTES, format: 'json' }));
+    const json = JSON.parse(Buffer.from(exported.base64, 'base64').toString('utf8')) as { idleGapSeconds: number; packers: { figures: unknown }[] };
+    expect([exported.readFrom, json.idleGapSeconds]).toEqual(['central', 600]);
+    expect(json.packers.map((p) => p.figures)).toEqual(ownLonger.packers.map((p) => p.figures));
   });
 
   it("one packer's figures and the orders behind them: a session begun the day before and shared, read whole, as the station's own", async () => {
