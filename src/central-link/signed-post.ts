@@ -1,8 +1,11 @@
 import type crypto from 'node:crypto';
 import { signRequest } from '../platform/request-signature';
 
-/** What a signed call to central came to: its answer, or why central could not give one. */
-export type SignedAnswer<T> = { reached: true; value: T } | { reached: false; why: string };
+/**
+ * What a signed call to central came to: its answer, or why central could not give one, and when
+ * central answered with a refusal, what it refused (status, code and message).
+ */
+export type SignedAnswer<T> = { reached: true; value: T } | { reached: false; why: string; refused?: { status: number; code: string; message: string } };
 
 type Answer<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
 
@@ -45,7 +48,12 @@ export function signedPost(options: SignedPostOptions): <T>(path: string, input:
     } catch {
       return { reached: false, why: `${base}${path} answered ${res.status} without JSON.` };
     }
-    if (!answer.ok) return { reached: false, why: `${base}${path} answered ${res.status}: ${answer.error.message}` };
+    if (!answer.ok)
+      return {
+        reached: false,
+        why: `${base}${path} answered ${res.status}: ${answer.error.message}`,
+        refused: { status: res.status, code: answer.error.code, message: answer.error.message },
+      };
     return { reached: true, value: answer.value };
   };
 }

@@ -1,5 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
-import type { PeriodNumbers } from '../app/ports/replication';
+import type { CentralJournals, PeriodNumbers } from '../app/ports/replication';
 import {
   CONTRIBUTION_FIELDS,
   FACTORS,
@@ -15,6 +15,7 @@ import {
   type Factors,
   type SessionFacts,
 } from '../domain/statistics';
+import { gapFacts } from './gap-sessions';
 
 /**
  * Each completed session's numbers (domain/statistics sessionContributions) kept as columns of
@@ -190,4 +191,15 @@ async function readOnly(pool: Pool, sql: string, values: unknown[]): Promise<Rec
   } finally {
     client.release();
   }
+}
+
+/** The console's statistics reads of central's journals (CentralJournals). */
+export function statisticsReads(pool: Pool): Pick<CentralJournals, 'periodNumbers' | 'stationFits' | 'periodSums' | 'packerFacts' | 'gapFacts'> {
+  return {
+    periodNumbers: (from, to, fits, fallback) => periodNumbers(pool, from, to, fits, fallback),
+    stationFits: () => stationFits(pool),
+    periodSums: (from, to) => periodSums(pool, from, to),
+    packerFacts: (from, to, packerId) => packerFacts(pool, from, to, packerId),
+    gapFacts: (query) => gapFacts(pool, query),
+  };
 }

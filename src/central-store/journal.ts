@@ -2,7 +2,7 @@ import type { Pool, PoolClient } from 'pg';
 import type { JournalCheckpoint, JournalRow } from '../app/ports/journal';
 import type { CentralJournalPage, CentralJournals, ReplicationAlarm, ReplicationFault, StoredJournalState } from '../app/ports/replication';
 import { analyseSession, completedLines, type CompletedSession, type SessionFacts, type StatsLine } from '../domain/statistics';
-import { insertContributions, packerFacts, periodNumbers, periodSums, stationFits } from './contributions';
+import { insertContributions, statisticsReads } from './contributions';
 import { entryWords, fewMatches, stationWordsQuery, typedPhrases, wordsQuery } from './journal-words';
 
 /** Matches are counted up to this many, as at the station (a page says "more than 1,000"). */
@@ -391,9 +391,6 @@ export function createCentralJournals(pool: Pool): CentralJournals {
       }
     },
 
-    periodNumbers: (from, to, fits, fallback) => periodNumbers(pool, from, to, fits, fallback),
-    stationFits: () => stationFits(pool),
-    periodSums: (from, to) => periodSums(pool, from, to),
-    packerFacts: (from, to, packerId) => packerFacts(pool, from, to, packerId),
+    ...statisticsReads(pool),
   };
 }

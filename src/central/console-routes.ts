@@ -1,3 +1,4 @@
+import type { CentralStatistics } from '../app/ports/central-console';
 import type { CentralJournals } from '../app/ports/replication';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
@@ -11,10 +12,11 @@ import {
   centralPeriodSchema,
   centralRequeueSchema,
   centralSearchSchema,
+  centralStatisticsSchema,
   centralTrendSchema,
 } from '../contract/central-console';
-import { defaultFit, figuresOfSums } from '../domain/statistics';
-import { consolePackerStatistics, consoleTrend } from './console-statistics';
+import { DEFAULT_IDLE_GAP_SECONDS, defaultFit, figuresOfSums } from '../domain/statistics';
+import { consoleGapStatistics, consolePackerStatistics, consoleTrend, otherGap } from './console-statistics';
 import { parseBody } from './parse-body';
 
 export interface ConsoleRoutesDeps {
@@ -29,9 +31,12 @@ export interface ConsoleRoutesDeps {
  * Every packer's, station's and the total figures of the sessions completed in [from, to) at every
  * station, with the charts: one aggregate of the numbers each session left when its completion
  * arrived (session_contributions), figures derived the station's way (figuresOfSums); each
- * station with the fit in use there (its newest `stats.fitted` entry, else the defaults).
+ * station with the fit in use there (its newest `stats.fitted` entry, else the defaults). Another
+ * idle gap than the default reads the sessions from the journals instead (consoleGapStatistics).
  */
-export async function consoleStatistics(journals: CentralJournals, from: string, to: string) {
+export async function consoleStatistics(journals: CentralJournals, from: string, to: string, idleGapSeconds?: number): Promise<CentralStatistics> {
+  const gap = otherGap(idleGapSeconds);
+  if (gap !== null) return consoleGapStatistics(journals, from, to, gap);
   const [start, end] = [new Date(from).toISOString(), new Date(to).toISOString()];
   const [fits, fallback] = [await journals.stationFits(), defaultFit()];
   const { sums, hourly, scoreBins } = await journals.periodNumbers(start, end, fits, fallback);
@@ -39,6 +44,7 @@ export async function consoleStatistics(journals: CentralJournals, from: string,
   return {
     from,
     to,
+    idleGapSeconds: DEFAULT_IDLE_GAP_SECONDS,
     packers: stats.packers.map((p) => ({ packerId: p.packerId, figures: p.figures, hourly: hourly.get(p.packerId) ?? [] })),
     stations: stats.stations,
     total: stats.total,
@@ -73,9 +79,13 @@ export function registerConsoleRoutes(v1: FastifyInstance, deps: ConsoleRoutesDe
     }),
   );
 
-  route(CENTRAL_CONSOLE_PATHS.statistics, centralPeriodSchema, ({ from, to }) => consoleStatistics(store.journals, from, to));
+  route(CENTRAL_CONSOLE_PATHS.statistics, centralStatisticsSchema, ({ from, to, idleGapSeconds }) =>
+    consoleStatistics(store.journals, from, to, idleGapSeconds),
+  );
 
-  route(CENTRAL_CONSOLE_PATHS.packer, centralPackerSchema, ({ from, to, packerId }) => consolePackerStatistics(store.journals, from, to, packerId));
+  route(CENTRAL_CONSOLE_PATHS.packer, centralPackerSchema, ({ from, to, packerId, idleGapSeconds }) =>
+    consolePackerStatistics(store.journals, from, to, packerId, idleGapSeconds),
+  );
 
   route(CENTRAL_CONSOLE_PATHS.trend, centralTrendSchema, (query) => consoleTrend(store.journals, query));
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idleGapSchema } from './statistics';
 
 /**
  * The manager console's reads at central, across every station (issue 13, point 5), and what a
@@ -22,9 +23,15 @@ export const centralSearchSchema = z
   .strict();
 
 export const centralPeriodSchema = z.object({ from: instant, to: instant }).strict();
+/**
+ * The statistics routes take the manager's idle gap (left out: the default). The bodies stay
+ * strict, so a central older than the field refuses it by name; the station's link then asks
+ * again without it (src/central-link/console-link.ts).
+ */
+export const centralStatisticsSchema = centralPeriodSchema.extend({ idleGapSeconds: idleGapSchema }).strict();
 export const centralOrderSchema = z.object({ orderNumber: z.string().trim().min(1).max(100) }).strict();
 export const centralFloorSchema = z.object({ since: instant, returnsDueBefore: instant }).strict();
-export const centralPackerSchema = z.object({ from: instant, to: instant, packerId: z.number().int() }).strict();
+export const centralPackerSchema = z.object({ from: instant, to: instant, packerId: z.number().int(), idleGapSeconds: idleGapSchema }).strict();
 /** The weeks of a trend as the station counts them (its local Mondays), oldest first; a packer's, or everyone's (null). */
 export const centralTrendSchema = z
   .object({
@@ -33,6 +40,7 @@ export const centralTrendSchema = z
       .array(z.object({ from: instant, to: instant }).strict())
       .min(1)
       .max(26),
+    idleGapSeconds: idleGapSchema,
   })
   .strict();
 export const centralRequeueSchema = z

@@ -9,12 +9,14 @@ const MAX_PERIOD_DAYS = 93;
 
 const instant = z.iso.datetime({ offset: true });
 
+/** Pauses longer than this between two steps are idle and left out; 180 s unless said (central's console routes take the same). */
+export const idleGapSchema = z.number().int().min(30).max(3600).optional();
+
 /** A period as two instants (the screen and the CLI turn a shift, day, week or month into them in local time). */
 const periodShape = {
   from: instant,
   to: instant,
-  /** Pauses longer than this between two steps are idle and left out; 180 s unless said. */
-  idleGapSeconds: z.number().int().min(30).max(3600).optional(),
+  idleGapSeconds: idleGapSchema,
 };
 
 function checkPeriod(value: { from: string; to: string }, ctx: z.RefinementCtx): void {
@@ -138,6 +140,8 @@ export type AllStatisticsView = z.infer<typeof allStatisticsSchema>;
 
 export const trendSchema = z.object({
   packerId: z.number().int().nullable(),
+  /** The idle gap the weeks were counted with: the one asked for, or the default where central is older than the question (docs/central.md). */
+  idleGapSeconds: z.number().int(),
   weeks: z.array(
     z.object({
       from: z.string(),

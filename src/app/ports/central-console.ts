@@ -40,6 +40,8 @@ export interface CentralConsole {
 export interface CentralStatistics {
   from: string;
   to: string;
+  /** The idle gap central counted with: the one asked for, or the default from a central older than the field (the link fills it in). */
+  idleGapSeconds: number;
   packers: { packerId: number; figures: Figures; hourly: number[] }[];
   stations: { stationId: string; figures: Figures }[];
   total: Figures;
@@ -50,6 +52,8 @@ export interface CentralStatistics {
 export interface CentralPackerStatistics {
   from: string;
   to: string;
+  /** The idle gap central counted with (as CentralStatistics). */
+  idleGapSeconds: number;
   figures: Figures;
   hourly: number[];
   scoreDistribution: number[];
@@ -59,6 +63,8 @@ export interface CentralPackerStatistics {
 
 /** A trend's weeks at central: a packer's figures, or everyone's, in each week asked for. */
 export interface CentralTrend {
+  /** The idle gap central counted with (as CentralStatistics). */
+  idleGapSeconds: number;
   weeks: { from: string; to: string; figures: Figures }[];
 }
 
@@ -77,9 +83,10 @@ export interface CentralFloor {
 /** The station's signed reads of central's console (src/central-link/console-link.ts); each may find central unreachable. */
 export interface CentralConsoleLink {
   search(query: CentralJournalQuery): Promise<Reached<CentralJournalPage>>;
-  statistics(period: { from: string; to: string }): Promise<Reached<CentralStatistics>>;
-  packerStatistics(query: { from: string; to: string; packerId: number }): Promise<Reached<CentralPackerStatistics>>;
-  trend(query: { packerId: number | null; weeks: { from: string; to: string }[] }): Promise<Reached<CentralTrend>>;
+  /** `idleGapSeconds` left out: the default gap (as for the next two). */
+  statistics(period: { from: string; to: string; idleGapSeconds?: number }): Promise<Reached<CentralStatistics>>;
+  packerStatistics(query: { from: string; to: string; packerId: number; idleGapSeconds?: number }): Promise<Reached<CentralPackerStatistics>>;
+  trend(query: { packerId: number | null; weeks: { from: string; to: string }[]; idleGapSeconds?: number }): Promise<Reached<CentralTrend>>;
   journalFilters(): Promise<Reached<CentralJournalFilters>>;
   orderEntries(orderNumber: string): Promise<Reached<CentralEntry[]>>;
   floor(since: string, returnsDueBefore: string): Promise<Reached<CentralFloor>>;

@@ -130,4 +130,9 @@ export interface CentralJournals {
   periodSums(from: string, to: string): Promise<ContributionSums[]>;
   /** The facts of the sessions completed in [from, to) that a packer had a part in, oldest first. */
   packerFacts(from: string, to: string, packerId: number): Promise<SessionFacts[]>;
+  /**
+   * The facts of the same sessions (those a packer had a part in, when one is named) analysed with
+   * another idle gap, read from the stations' journals (src/central-store/gap-sessions.ts), oldest first.
+   */
+  gapFacts(query: { from: string; to: string; packerId?: number; idleGapSeconds: number }): Promise<SessionFacts[]>;
 }

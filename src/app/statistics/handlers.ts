@@ -37,8 +37,8 @@ export function statisticsHandlers(deps: StatisticsDeps | null, across: Across):
     acrossStations(
       across,
       'statistics',
-      (link) => link.statistics({ from: query.from, to: query.to }),
-      (atCentral) => centralStatistics(d, atCentral),
+      (link) => link.statistics({ from: query.from, to: query.to, ...idle(query.idleGapSeconds) }),
+      (atCentral) => centralStatistics(d, atCentral, query.idleGapSeconds),
       () => allStatistics(d, query),
     );
   return {
@@ -54,8 +54,8 @@ export function statisticsHandlers(deps: StatisticsDeps | null, across: Across):
       const { value, readFrom } = await acrossStations(
         across,
         'packer statistics',
-        (link) => link.packerStatistics({ from, to, packerId: id }),
-        (atCentral) => centralPackerStatistics(d, id, atCentral),
+        (link) => link.packerStatistics({ from, to, packerId: id, ...idle(idleGapSeconds) }),
+        (atCentral) => centralPackerStatistics(d, id, atCentral, idleGapSeconds),
         () => packerStatistics(d, query),
       );
       return { ...value, readFrom };
@@ -70,8 +70,8 @@ export function statisticsHandlers(deps: StatisticsDeps | null, across: Across):
       const { value, readFrom } = await acrossStations(
         across,
         'statistics trend',
-        (link) => link.trend({ packerId: id, weeks: trendWeeks(d, query) }),
-        (atCentral) => centralTrend(id, atCentral),
+        (link) => link.trend({ packerId: id, weeks: trendWeeks(d, query), ...idle(idleGapSeconds) }),
+        (atCentral) => centralTrend(d, id, atCentral, idleGapSeconds),
         () => trend(d, query),
       );
       return { ...value, readFrom };

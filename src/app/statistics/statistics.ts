@@ -108,15 +108,27 @@ export function allStatistics(deps: StatisticsDeps, query: PeriodQuery): AllStat
 }
 
 /**
- * Central's figures over every station for a period, named by this station (people and stations
- * by their ids here) with this station's fits. Central counts sessions with the default idle gap
- * and without order lines (docs/central.md).
+ * Central's answer says the idle gap it counted with: the one asked for, or the default from a
+ * central older than the field (src/central-link/console-link.ts). The answer carries the gap
+ * counted, so the screen shows it; the log says why it is not the one asked for.
  */
-export function centralStatistics(deps: StatisticsDeps, atCentral: CentralStatistics): AllStatistics {
+function gapCounted(deps: Pick<StatisticsDeps, 'logger'>, asked: number | undefined, counted: number): number {
+  if ((asked ?? DEFAULT_IDLE_GAP_SECONDS) !== counted) {
+    deps.logger.warn('central counted the statistics with the default idle gap: it is older than this station', { asked, counted });
+  }
+  return counted;
+}
+
+/**
+ * Central's figures over every station for a period, named by this station (people and stations
+ * by their ids here) with this station's fits. Central counts sessions with the idle gap asked
+ * for (docs/central.md), and says which it used.
+ */
+export function centralStatistics(deps: StatisticsDeps, atCentral: CentralStatistics, askedGap?: number): AllStatistics {
   return {
     from: new Date(atCentral.from).toISOString(),
     to: new Date(atCentral.to).toISOString(),
-    idleGapSeconds: DEFAULT_IDLE_GAP_SECONDS,
+    idleGapSeconds: gapCounted(deps, askedGap, atCentral.idleGapSeconds),
     packers: atCentral.packers.map((p) => ({ packer: { id: p.packerId, name: nameOf(deps, p.packerId) }, figures: p.figures, hourly: p.hourly })),
     stations: atCentral.stations.map((s) => ({ stationId: s.stationId, name: deps.store.stations.get(s.stationId)?.name ?? s.stationId, figures: s.figures })),
     total: atCentral.total,
@@ -127,14 +139,14 @@ export function centralStatistics(deps: StatisticsDeps, atCentral: CentralStatis
 
 /**
  * One packer's figures at every station through central, named by this station; central counts
- * with the default idle gap and the default fit, without order lines (docs/central.md).
+ * with the idle gap asked for and says which it used (docs/central.md).
  */
-export function centralPackerStatistics(deps: StatisticsDeps, packerId: number, atCentral: CentralPackerStatistics): PackerStatistics {
+export function centralPackerStatistics(deps: StatisticsDeps, packerId: number, atCentral: CentralPackerStatistics, askedGap?: number): PackerStatistics {
   const stations = [...new Set(atCentral.orders.map((o) => o.stationId))].sort();
   return {
     from: new Date(atCentral.from).toISOString(),
     to: new Date(atCentral.to).toISOString(),
-    idleGapSeconds: DEFAULT_IDLE_GAP_SECONDS,
+    idleGapSeconds: gapCounted(deps, askedGap, atCentral.idleGapSeconds),
     packer: { id: packerId, name: nameOf(deps, packerId) },
     figures: atCentral.figures,
     hourly: atCentral.hourly,
@@ -180,10 +192,10 @@ export function trend(deps: StatisticsDeps, query: TrendQuery): Trend {
     const figures = query.packerId === null ? period.stats.total : (period.stats.packers.find((p) => p.packerId === query.packerId)?.figures ?? noFigures());
     return trendWeek({ from: period.from, to: period.to }, figures);
   });
-  return { packerId: query.packerId, weeks };
+  return { packerId: query.packerId, idleGapSeconds: query.idleGapSeconds ?? DEFAULT_IDLE_GAP_SECONDS, weeks };
 }
 
-/** The trend's weeks at every station through central (the default idle gap and fit). */
-export function centralTrend(packerId: number | null, atCentral: CentralTrend): Trend {
-  return { packerId, weeks: atCentral.weeks.map((w) => trendWeek(w, w.figures)) };
+/** The trend's weeks at every station through central, with the idle gap it counted with. */
+export function centralTrend(deps: Pick<StatisticsDeps, 'logger'>, packerId: number | null, atCentral: CentralTrend, askedGap?: number): Trend {
+  return { packerId, idleGapSeconds: gapCounted(deps, askedGap, atCentral.idleGapSeconds), weeks: atCentral.weeks.map((w) => trendWeek(w, w.figures)) };
 }

@@ -1,4 +1,4 @@
-import { expectedSeconds, FACTORS, type Factor, type Factors } from './complexity';
+import { FACTORS, type Factor } from './complexity';
 import type { ComplexityFit } from './fit';
 import type { PackerErrorVerdict, SessionFacts } from './session';
 
@@ -42,9 +42,12 @@ export type ContributionField = (typeof CONTRIBUTION_FIELDS)[number];
 export type ContributionNumbers = Record<ContributionField, number>;
 
 const factorField = (f: Factor) => `factor${f[0]!.toUpperCase()}${f.slice(1)}` as ContributionField;
+/** Each factor with its field, worked out once: these run several times for every session counted. */
+const FACTOR_FIELDS = FACTORS.map((f) => [f, factorField(f)] as const);
+const ZERO = Object.fromEntries(CONTRIBUTION_FIELDS.map((k) => [k, 0])) as ContributionNumbers;
 
 export function zeroNumbers(): ContributionNumbers {
-  return Object.fromEntries(CONTRIBUTION_FIELDS.map((k) => [k, 0])) as ContributionNumbers;
+  return { ...ZERO };
 }
 
 /** Adds `n` into `into` (and returns it). */
@@ -55,8 +58,9 @@ export function addNumbers(into: ContributionNumbers, n: Readonly<ContributionNu
 
 /** Expected seconds of summed numbers at one station: its fit times the share-weighted factors. */
 export function expectedOfSums(n: Readonly<ContributionNumbers>, fit: ComplexityFit): number {
-  const factors = Object.fromEntries(FACTORS.map((f) => [f, n[factorField(f)]])) as Factors;
-  return expectedSeconds(factors, fit.seconds);
+  let expected = 0;
+  for (const [f, field] of FACTOR_FIELDS) expected += n[field] * fit.seconds[f];
+  return expected;
 }
 
 export const errorsOf = (n: Readonly<ContributionNumbers>): Record<PackerErrorVerdict, number> => ({
@@ -97,7 +101,11 @@ const round4 = (x: number) => Math.round(x * 10_000) / 10_000;
  * `returnsOf` counts the returns attributed to a packer's part (none at central).
  */
 export function sessionContributions(f: SessionFacts, returnsOf: (packerId: number) => number = () => 0): SessionContribution[] {
-  const weighted = (share: number) => Object.fromEntries(FACTORS.map((k) => [factorField(k), f.factors[k] * share]));
+  const weighted = (share: number) => {
+    const numbers = zeroNumbers();
+    for (const [k, field] of FACTOR_FIELDS) numbers[field] = f.factors[k] * share;
+    return numbers;
+  };
   const station: ContributionNumbers = {
     ...zeroNumbers(),
     ...weighted(1),
