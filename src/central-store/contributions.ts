@@ -9,8 +9,9 @@ import {
   sessionContributions,
   zeroNumbers,
   FIT_ENTRY,
-  fitOfPayload,
+  stationFitOf,
   type ComplexityFit,
+  type StationFit,
   type ContributionSums,
   type Factors,
   type SessionFacts,
@@ -161,16 +162,17 @@ export async function periodNumbers(
  * The fit in use at each station that has one: the newest `stats.fitted` entry about it (the
  * station refits its own and journals it), by the station's id as its journal gives it.
  */
-export async function stationFits(pool: Pool): Promise<Map<string, ComplexityFit>> {
-  const { rows } = await pool.query<{ subject_id: string; payload: string }>(
-    `SELECT DISTINCT ON (subject_id) subject_id, payload FROM journal_entries
+export async function stationFits(pool: Pool): Promise<Map<string, StationFit>> {
+  const { rows } = await pool.query<{ subject_id: string; at: string; actor_id: string | null; payload: string }>(
+    `SELECT DISTINCT ON (subject_id) subject_id, at, actor_id, payload FROM journal_entries
       WHERE type = $1 AND subject_kind = 'station' ORDER BY subject_id, at_time DESC, seq DESC`,
     [FIT_ENTRY],
   );
-  const fits = new Map<string, ComplexityFit>();
+  const fits = new Map<string, StationFit>();
   for (const r of rows) {
-    const fit = fitOfPayload(JSON.parse(r.payload) as Record<string, unknown>);
-    if (fit) fits.set(r.subject_id, fit);
+    const entry = { at: r.at, actorId: r.actor_id === null ? null : Number(r.actor_id), payload: JSON.parse(r.payload) as Record<string, unknown> };
+    const fit = stationFitOf(r.subject_id, entry);
+    if (fit.fittedAt !== null) fits.set(r.subject_id, fit);
   }
   return fits;
 }

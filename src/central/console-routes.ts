@@ -16,7 +16,7 @@ import {
   centralTrendSchema,
 } from '../contract/central-console';
 import { DEFAULT_IDLE_GAP_SECONDS, defaultFit, figuresOfSums } from '../domain/statistics';
-import { consoleGapStatistics, consolePackerStatistics, consoleTrend, otherGap } from './console-statistics';
+import { consoleGapStatistics, consolePackerStatistics, consoleTrend, fitsOf, otherGap } from './console-statistics';
 import { parseBody } from './parse-body';
 
 export interface ConsoleRoutesDeps {
@@ -49,6 +49,10 @@ export async function consoleStatistics(journals: CentralJournals, from: string,
     stations: stats.stations,
     total: stats.total,
     scoreDistribution: scoreBins,
+    fits: fitsOf(
+      stats.stations.map((s) => s.stationId),
+      fits,
+    ),
   };
 }
 

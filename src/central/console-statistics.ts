@@ -9,8 +9,10 @@ import {
   noFigures,
   ordersPerHour,
   scoreDistribution,
+  stationFitOf,
   type ComplexityFit,
   type SessionFacts,
+  type StationFit,
 } from '../domain/statistics';
 
 /**
@@ -23,6 +25,10 @@ export const otherGap = (seconds: number | undefined): number | null => (seconds
 
 const iso = (from: string, to: string) => [new Date(from).toISOString(), new Date(to).toISOString()] as const;
 
+/** The fit each of these stations was scored by: its newest `stats.fitted` entry, else the defaults. */
+export const fitsOf = (stationIds: Iterable<string>, fits: ReadonlyMap<string, StationFit>): StationFit[] =>
+  [...new Set(stationIds)].sort().map((id) => fits.get(id) ?? stationFitOf(id, null));
+
 /** Facts replayed by the station's own rules (sessionContributions, then figuresOfSums), each station with the fit in use there. */
 const replayed = (facts: SessionFacts[], fits: ReadonlyMap<string, ComplexityFit>, idleGapSeconds: number) =>
   computeStatistics({ facts, attributions: [], fits, defaultFit: defaultFit(), idleGapSeconds });
@@ -34,7 +40,8 @@ const replayed = (facts: SessionFacts[], fits: ReadonlyMap<string, ComplexityFit
 export async function consoleGapStatistics(journals: CentralJournals, from: string, to: string, idleGapSeconds: number): Promise<CentralStatistics> {
   const [start, end] = iso(from, to);
   const facts = await journals.gapFacts({ from: start, to: end, idleGapSeconds });
-  const stats = replayed(facts, await journals.stationFits(), idleGapSeconds);
+  const fits = await journals.stationFits();
+  const stats = replayed(facts, fits, idleGapSeconds);
   return {
     from,
     to,
@@ -43,6 +50,10 @@ export async function consoleGapStatistics(journals: CentralJournals, from: stri
     stations: stats.stations,
     total: stats.total,
     scoreDistribution: scoreDistribution(stats.packers.flatMap((p) => p.orders)),
+    fits: fitsOf(
+      stats.stations.map((s) => s.stationId),
+      fits,
+    ),
   };
 }
 
@@ -64,7 +75,8 @@ export async function consolePackerStatistics(
   const gap = otherGap(idleGapSeconds);
   const facts =
     gap === null ? await journals.packerFacts(start, end, packerId) : await journals.gapFacts({ from: start, to: end, packerId, idleGapSeconds: gap });
-  const stats = replayed(facts, await journals.stationFits(), gap ?? DEFAULT_IDLE_GAP_SECONDS);
+  const fits = await journals.stationFits();
+  const stats = replayed(facts, fits, gap ?? DEFAULT_IDLE_GAP_SECONDS);
   const mine = stats.packers.find((p) => p.packerId === packerId);
   const rows = mine?.orders ?? [];
   return {
@@ -76,6 +88,10 @@ export async function consolePackerStatistics(
     scoreDistribution: scoreDistribution(rows),
     orders: rows.slice(-MAX_LISTED_ORDERS).reverse(),
     ordersTotal: rows.length,
+    fits: fitsOf(
+      rows.map((o) => o.stationId),
+      fits,
+    ),
   };
 }
 

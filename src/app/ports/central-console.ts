@@ -1,4 +1,4 @@
-import type { Figures, OrderContribution } from '../../domain/statistics';
+import type { Figures, OrderContribution, StationFit } from '../../domain/statistics';
 import type { ParkedCentralEvent, Reached } from './central';
 import type { CentralJournalPage, CentralJournalQuery, ReplicationAlarm } from './replication';
 
@@ -46,6 +46,8 @@ export interface CentralStatistics {
   stations: { stationId: string; figures: Figures }[];
   total: Figures;
   scoreDistribution: number[];
+  /** The fit central scored each station in the answer by (absent from a central older than the field). */
+  fits?: StationFit[];
 }
 
 /** One packer's figures at central for a period, with the orders behind them (the newest `MAX_LISTED_ORDERS`, newest first). */
@@ -59,6 +61,8 @@ export interface CentralPackerStatistics {
   scoreDistribution: number[];
   orders: OrderContribution[];
   ordersTotal: number;
+  /** The fit central scored each station of the orders by (absent from a central older than the field). */
+  fits?: StationFit[];
 }
 
 /** A trend's weeks at central: a packer's figures, or everyone's, in each week asked for. */

@@ -1,4 +1,4 @@
-import type { ComplexityFit, ContributionSums, SessionFacts } from '../../domain/statistics';
+import type { ComplexityFit, ContributionSums, SessionFacts, StationFit } from '../../domain/statistics';
 
 /** A period at central: its sums by packer and station, and its charts (src/central-store/contributions.ts). */
 export interface PeriodNumbers {
@@ -125,7 +125,7 @@ export interface CentralJournals {
    */
   periodNumbers(from: string, to: string, fits: ReadonlyMap<string, ComplexityFit>, fallback: ComplexityFit): Promise<PeriodNumbers>;
   /** The fit in use at each station that refitted (its newest `stats.fitted` entry), by its own id. */
-  stationFits(): Promise<Map<string, ComplexityFit>>;
+  stationFits(): Promise<Map<string, StationFit>>;
   /** The sums alone of the sessions completed in [from, to), by packer and station (a trend's week). */
   periodSums(from: string, to: string): Promise<ContributionSums[]>;
   /** The facts of the sessions completed in [from, to) that a packer had a part in, oldest first. */

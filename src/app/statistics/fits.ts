@@ -1,5 +1,5 @@
 import type { FitView } from '../../contract/statistics';
-import { DEFAULT_IDLE_GAP_SECONDS, defaultFit, FIT_ENTRY, fitComplexity, fitOfPayload } from '../../domain/statistics';
+import { DEFAULT_IDLE_GAP_SECONDS, FIT_ENTRY, fitComplexity, stationFitOf } from '../../domain/statistics';
 import type { StatisticsDeps } from './deps';
 
 /** At most this many of a station's newest completed sessions are fitted over. */
@@ -11,16 +11,7 @@ export function currentFit(deps: Pick<StatisticsDeps, 'journal'>, stationId: str
     .bySubject({ kind: 'station', id: stationId })
     .filter((e) => e.type === FIT_ENTRY)
     .at(-1);
-  const fit = entry ? fitOfPayload(entry.payload) : null;
-  if (!entry || !fit) return { stationId, ...defaultFit(), fittedAt: null, fittedBy: null, from: null, to: null };
-  return {
-    stationId,
-    ...fit,
-    fittedAt: entry.at,
-    fittedBy: entry.actorId,
-    from: typeof entry.payload.from === 'string' ? entry.payload.from : null,
-    to: typeof entry.payload.to === 'string' ? entry.payload.to : null,
-  };
+  return stationFitOf(stationId, entry ?? null);
 }
 
 /**

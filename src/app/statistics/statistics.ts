@@ -121,8 +121,9 @@ function gapCounted(deps: Pick<StatisticsDeps, 'logger'>, asked: number | undefi
 
 /**
  * Central's figures over every station for a period, named by this station (people and stations
- * by their ids here) with this station's fits. Central counts sessions with the idle gap asked
- * for (docs/central.md), and says which it used.
+ * by their ids here), with the fits central scored each station by (this station's knowledge of
+ * them from a central older than that). Central counts sessions with the idle gap asked for
+ * (docs/central.md), and says which it used.
  */
 export function centralStatistics(deps: StatisticsDeps, atCentral: CentralStatistics, askedGap?: number): AllStatistics {
   return {
@@ -133,7 +134,7 @@ export function centralStatistics(deps: StatisticsDeps, atCentral: CentralStatis
     stations: atCentral.stations.map((s) => ({ stationId: s.stationId, name: deps.store.stations.get(s.stationId)?.name ?? s.stationId, figures: s.figures })),
     total: atCentral.total,
     scoreDistribution: atCentral.scoreDistribution,
-    fits: deps.store.stations.list().map((s) => currentFit(deps, s.id)),
+    fits: atCentral.fits ?? deps.store.stations.list().map((s) => currentFit(deps, s.id)),
   };
 }
 
@@ -153,7 +154,7 @@ export function centralPackerStatistics(deps: StatisticsDeps, packerId: number, 
     scoreDistribution: atCentral.scoreDistribution,
     orders: atCentral.orders,
     ordersTotal: atCentral.ordersTotal,
-    fits: stations.map((stationId) => ({ stationId, ...defaultFit(), fittedAt: null, fittedBy: null, from: null, to: null })),
+    fits: atCentral.fits ?? stations.map((stationId) => currentFit(deps, stationId)),
   };
 }
 

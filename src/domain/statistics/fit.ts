@@ -34,6 +34,26 @@ export function defaultFit(fallback: ComplexityFit['fallback'] = 'not_fitted', s
 /** The journal entry that records a refit of a station; the newest one about a station is its fit in use. */
 export const FIT_ENTRY = 'stats.fitted';
 
+/** A station's fit in use, with when, by whom and over what history it was fitted (nulls for the defaults nobody fitted). */
+export interface StationFit extends ComplexityFit {
+  stationId: string;
+  fittedAt: string | null;
+  fittedBy: number | null;
+  from: string | null;
+  to: string | null;
+}
+
+/**
+ * The fit a station's newest `stats.fitted` entry keeps, or the defaults when it has none (or one
+ * that cannot be read): how the station shows its own fit and central every station's.
+ */
+export function stationFitOf(stationId: string, entry: { at: string; actorId: number | null; payload: Record<string, unknown> } | null): StationFit {
+  const fit = entry ? fitOfPayload(entry.payload) : null;
+  if (!entry || !fit) return { stationId, ...defaultFit(), fittedAt: null, fittedBy: null, from: null, to: null };
+  const text = (value: unknown) => (typeof value === 'string' ? value : null);
+  return { stationId, ...fit, fittedAt: entry.at, fittedBy: entry.actorId, from: text(entry.payload.from), to: text(entry.payload.to) };
+}
+
 /**
  * A fit as its `stats.fitted` entry keeps it (the entry's payload), or null when the payload is not
  * one: read by the station for its own fit and by central for every station's.

@@ -109,7 +109,15 @@ describe('session contributions at central (migration 5)', () => {
       const journals = createCentralJournals(pool);
       const fits = await journals.stationFits();
       expect([...fits.keys()]).toEqual(['ST-01']);
-      expect(fits.get('ST-01')!.seconds).toEqual(fit.seconds);
+      // With when, by whom and over what it was fitted, as the station shows its own.
+      expect(fits.get('ST-01')).toEqual({
+        stationId: 'ST-01',
+        ...fit,
+        fittedAt: '2026-10-03T09:00:00.000Z',
+        fittedBy: 1,
+        from: '2026-09-01T00:00:00.000Z',
+        to: '2026-10-03T00:00:00.000Z',
+      });
       const refitted = await journals.periodNumbers(day.from, day.to, fits, defaultFit());
       const ownRefitted = computeStatistics({ facts: sessions.slice(0, 2), attributions: [], fits, defaultFit: defaultFit() });
       const atCentralRefitted = figuresOfSums(refitted.sums, fits, defaultFit());

@@ -73,12 +73,7 @@ beforeAll(async () => {
 
   // The station's journal at central, as its replication sends it.
   await register(central, 'OWN', own.dir);
-  const db = openDatabase(path.join(own.dir, 'packdesk.sqlite'));
-  try {
-    expect(await replicate(worker(createJournalRows(db), loadOrCreateStationKey(own.dir).publicKey, link(central.url, 'OWN', own.dir)))).toBe('idle');
-  } finally {
-    db.close();
-  }
+  await replicateOwn();
 
   const { privateKey } = crypto.generateKeyPairSync('ed25519');
   await central.store.stations.register({ id: 'DESK', name: 'DESK', publicKey: publicKeyText(privateKey) }, new Date());
@@ -98,6 +93,16 @@ afterAll(async () => {
   own?.close();
   await central?.close();
 });
+
+/** The packing station's journal to central, as its replication sends it. */
+async function replicateOwn(): Promise<void> {
+  const db = openDatabase(path.join(own.dir, 'packdesk.sqlite'));
+  try {
+    expect(await replicate(worker(createJournalRows(db), loadOrCreateStationKey(own.dir).publicKey, link(central.url, 'OWN', own.dir)))).toBe('idle');
+  } finally {
+    db.close();
+  }
+}
 
 const ownCall = () => typedCall(own.station);
 const deskCall = () => typedCall(desk.station);
@@ -166,6 +171,19 @@ describe('the idle gap the manager asked for, at central', () => {
       // The score is expected over active time: with the pauses counted it is lower.
       const scored = (t: typeof longer) => t.weeks.find((w) => w.orders > 0)!.score!;
       expect(scored(longer)).toBeLessThan(scored(byDefault));
+    }
+  });
+
+  it("shows the fit central scored each station by, the one journaled at that station, not this desk's idea of it", async () => {
+    // A refit at the packing station (two sessions: too few, so the defaults, journaled as its fit).
+    const fitted = await ok(ownCall()('stats.fit', { days: 30 }));
+    expect(fitted).toMatchObject({ stationId: 'ST-01', fallback: 'too_few_sessions', fittedAt: expect.any(String) });
+    await replicateOwn();
+    const everyone = await ok(deskCall()('stats.packers', DAY));
+    const anna = await ok(deskCall()('stats.packer', { ...DAY, packerId: id('PD-P-0001'), ...TEN_MINUTES }));
+    for (const answer of [everyone, anna]) {
+      expect(answer.readFrom).toBe('central');
+      expect(answer.fits).toEqual([fitted]);
     }
   });
 });
