@@ -13,7 +13,8 @@ import { analyseSession, type CompletedSession, type SessionFacts, type StatsEnt
 /** Entries this long before a period are read with it in one scan; a session begun earlier is read whole by its order. */
 const WINDOW_LOOKBACK_MS = 12 * 3_600_000;
 
-interface EntryRecord {
+/** A replicated entry's columns that a session's analysis reads. */
+export interface StatsEntryRecord {
   seq: string;
   at: string;
   entry_station: string;
@@ -31,7 +32,8 @@ interface Counted {
 
 const keyOf = (stationId: string, seq: number) => `${stationId}|${seq}`;
 
-const toEntry = (r: EntryRecord): StatsEntry => ({
+/** A replicated entry as the station's session analysis reads it. */
+export const toStatsEntry = (r: StatsEntryRecord): StatsEntry => ({
   seq: Number(r.seq),
   at: r.at,
   stationId: r.entry_station,
@@ -59,7 +61,7 @@ async function countedSessions(pool: Pool, from: string, to: string, packerId: n
 
 /** One station's packing entries of orders in [since, to), by order, each in journal order. */
 async function windowOf(pool: Pool, stationId: string, since: string, to: string): Promise<Map<string, StatsEntry[]>> {
-  const { rows } = await pool.query<EntryRecord & { subject_id: string }>(
+  const { rows } = await pool.query<StatsEntryRecord & { subject_id: string }>(
     `SELECT seq, at, entry_station, actor_id, type, payload, subject_id FROM journal_entries
       WHERE station_id = $1 AND at_time >= $2::timestamptz AND at_time < $3::timestamptz AND subject_kind = 'order' AND type LIKE 'pack.%'
       ORDER BY seq`,
@@ -68,8 +70,8 @@ async function windowOf(pool: Pool, stationId: string, since: string, to: string
   const bySubject = new Map<string, StatsEntry[]>();
   for (const r of rows) {
     const list = bySubject.get(r.subject_id);
-    if (list) list.push(toEntry(r));
-    else bySubject.set(r.subject_id, [toEntry(r)]);
+    if (list) list.push(toStatsEntry(r));
+    else bySubject.set(r.subject_id, [toStatsEntry(r)]);
   }
   return bySubject;
 }
@@ -81,7 +83,7 @@ async function windowOf(pool: Pool, stationId: string, since: string, to: string
 async function wholeByOrder(pool: Pool, sessions: readonly Counted[]): Promise<Map<string, StatsEntry[]>> {
   const found = new Map<string, StatsEntry[]>();
   if (sessions.length === 0) return found;
-  const { rows } = await pool.query<EntryRecord & { station_id: string; completion: string }>(
+  const { rows } = await pool.query<StatsEntryRecord & { station_id: string; completion: string }>(
     `SELECT w.station_id, w.completion, e.seq, e.at, e.entry_station, e.actor_id, e.type, e.payload
        FROM unnest($1::text[], $2::text[], $3::bigint[]) AS w(station_id, order_number, completion)
        CROSS JOIN LATERAL (
@@ -96,8 +98,8 @@ async function wholeByOrder(pool: Pool, sessions: readonly Counted[]): Promise<M
   for (const r of rows) {
     const key = keyOf(r.station_id, Number(r.completion));
     const list = found.get(key);
-    if (list) list.push(toEntry(r));
-    else found.set(key, [toEntry(r)]);
+    if (list) list.push(toStatsEntry(r));
+    else found.set(key, [toStatsEntry(r)]);
   }
   return found;
 }

@@ -3,6 +3,7 @@ import type { JournalCheckpoint, JournalRow } from '../app/ports/journal';
 import type { CentralJournalPage, CentralJournals, ReplicationAlarm, ReplicationFault, StoredJournalState } from '../app/ports/replication';
 import { analyseSession, completedLines, type CompletedSession, type SessionFacts, type StatsLine } from '../domain/statistics';
 import { insertContributions, statisticsReads } from './contributions';
+import { toStatsEntry, type StatsEntryRecord } from './gap-sessions';
 import { entryWords, fewMatches, stationWordsQuery, typedPhrases, wordsQuery } from './journal-words';
 
 /** Matches are counted up to this many, as at the station (a page says "more than 1,000"). */
@@ -179,8 +180,6 @@ async function pulledLines(client: PoolClient, orderNumber: string): Promise<Sta
   return rows.map((r, i) => ({ productId: i + 1, sku: r.sku, quantity: r.quantity, kit: false, unitGrams: r.weight ?? 0, fragile: r.fragile === true }));
 }
 
-type SessionEntryRecord = Pick<EntryRecord, 'seq' | 'at' | 'entry_station' | 'actor_id' | 'type' | 'payload'>;
-
 /**
  * Counts each packing session whose completion is among the entries just stored: the order's
  * packing entries since its previous completion, analysed once by the station's own rules
@@ -191,7 +190,7 @@ type SessionEntryRecord = Pick<EntryRecord, 'seq' | 'at' | 'entry_station' | 'ac
 async function countSessions(client: PoolClient, stationId: string, entries: JournalRow[]): Promise<void> {
   for (const done of entries) {
     if (done.type !== 'pack.completed' || done.subjectKind !== 'order' || done.subjectId === null) continue;
-    const { rows } = await client.query<SessionEntryRecord>(
+    const { rows } = await client.query<StatsEntryRecord>(
       `SELECT seq, at, entry_station, actor_id, type, payload FROM journal_entries
        WHERE station_id = $1 AND subject_kind = 'order' AND subject_id = $2 AND type LIKE 'pack.%' AND seq <= $3
          AND seq > coalesce((SELECT max(seq) FROM journal_entries
@@ -209,14 +208,7 @@ async function countSessions(client: PoolClient, stationId: string, entries: Jou
       orderNumber: done.subjectId,
       stationId: done.stationId,
       completedAt: done.at,
-      entries: rows.map((e) => ({
-        seq: Number(e.seq),
-        at: e.at,
-        stationId: e.entry_station,
-        actorId: e.actor_id === null ? null : Number(e.actor_id),
-        type: e.type,
-        payload: JSON.parse(e.payload) as Record<string, unknown>,
-      })),
+      entries: rows.map(toStatsEntry),
       lines,
     };
     const facts: SessionFacts = { ...analyseSession(session), session: { ...session, entries: [] } };
