@@ -20,12 +20,24 @@ export class LoginPage {
     await expect(this.page.getByRole('heading', { level: 1, name: title })).toBeVisible();
   }
 
+  /**
+   * A packer scans once the screen asks for the badge. Keys sent while the page still starts meet
+   * a renderer too busy to take them: DevTools hands the next key over only when the last was
+   * taken, so the scan's keys arrive hundreds of milliseconds apart and are rightly not one scan.
+   * A scanner's keys arrive at its own pace however busy the page is.
+   */
+  private async readyForBadge(): Promise<void> {
+    await expect(this.badgeField).toBeVisible();
+  }
+
   async scanBadge(code: string): Promise<void> {
+    await this.readyForBadge();
     await scanWithWedge(this.page, code);
   }
 
   /** Managers and admins: the badge, then the PIN the screen asks for. */
   async scanBadgeWithPin(code: string, pin: string): Promise<void> {
+    await this.readyForBadge();
     await scanWithWedge(this.page, code);
     const pinField = this.page.locator('#pin');
     await expect(pinField).toBeFocused();

@@ -10,10 +10,21 @@ export const HUMAN_KEY_DELAY_MS = 350;
 export const GS = '\x1d';
 
 /**
+ * Waits until the page has painted a frame and run what was queued behind it. DevTools hands a key
+ * to the page only once the page took the one before, so keys sent while the page is busy (a
+ * screen just opened, the camera starting) arrive hundreds of milliseconds apart and are rightly
+ * not one scan; a scanner's keys carry their own times however busy the page is.
+ */
+async function pageAtRest(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+}
+
+/**
  * Sends a code the way a keyboard-wedge scanner does: a fast burst of keys ended by Enter. A GS
  * goes out as the scanner's configured substitute, Ctrl+] (renderer/scanner/wedge.ts).
  */
 export async function scanWithWedge(page: Page, code: string): Promise<void> {
+  await pageAtRest(page);
   const parts = code.split(GS);
   for (const [i, part] of parts.entries()) {
     if (i > 0) await page.keyboard.press('Control+BracketRight', { delay: SCANNER_KEY_DELAY_MS });
