@@ -1,5 +1,5 @@
 import type { Order } from '../../domain/order';
-import type { Clock, Journal, Logger, Store } from '../ports';
+import type { Clock, Journal, Logger, OrderDetails, Store } from '../ports';
 import type { RemoteOrder, SyncOrderLinks } from '../ports/backend';
 import type { SyncFlagReason } from '../../contract/sync';
 import { toNewOrder } from './pull';
@@ -23,9 +23,8 @@ const ON_THE_LABEL: ReadonlySet<DetailPart> = new Set(['address', 'carrier', 'pi
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
-/** Which details the shop's record says otherwise than the station's order, in the journal's words. */
-export function changedDetails(order: Order, remote: RemoteOrder): DetailPart[] {
-  const now = toNewOrder(remote);
+/** Which details the shop's record (`now`, read as a new order) says otherwise than the station's order, in the journal's words. */
+export function changedDetails(order: Order, now: OrderDetails): DetailPart[] {
   const a = order.shipTo;
   const b = now.shipTo;
   const address = [a.name, a.company, a.street, a.city, a.postcode, a.country, a.phone, a.email];
@@ -73,10 +72,11 @@ export function applyRemoteChange(deps: ChangeDeps, orderId: number, remote: Rem
 
   // Where and how it ships follows the shop until the order is packed (the label is made at
   // completion, from the order as it is then); after, a change that decides the label is a manager's.
-  const details = changedDetails(order, remote);
+  const now = toNewOrder(remote);
+  const details = changedDetails(order, now);
   let changed: ChangeKind = 'none';
   if (details.length > 0 && !packed) {
-    deps.links.replaceDetails(orderId, toNewOrder(remote), deps.clock.now().toISOString());
+    deps.links.replaceDetails(orderId, now, deps.clock.now().toISOString());
     record('sync.details_changed', { parts: details });
     changed = 'details';
   } else if (details.some((part) => ON_THE_LABEL.has(part)) && remote.status !== 'cancelled') {
