@@ -28,6 +28,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { chromium } from '@playwright/test';
 import { displayAvailable, processCpuSeconds, startDisplay, typeOnDisplay } from './display.mjs';
+import { loopbackRelay, machineTicks } from './machine.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const CLI = path.join(ROOT, 'bin/packdesk.mjs');
@@ -83,6 +84,8 @@ const SERIES = [
   ['frame', 'wedge_stage_frame', "that frame's style, layout and paint"],
   ['settled', 'wedge_scan_to_settled_painted', "last key → the next frame, showing the scan in the order's panels too, is painted"],
 ];
+
+const RELAY_WHAT = "reference: a message through two sleeping processes and back on loopback, four wake-ups as a scan's call has (test/bench/machine.mjs)";
 
 // What DevTools' Performance panel records: tasks, V8, layout and paint, User Timing, network.
 const TRACE_CATEGORIES = [
@@ -167,17 +170,6 @@ async function cpuSeconds(cdp, hostPid, displayPid) {
     host: processCpuSeconds(hostPid),
     display: displayPid === null ? 0 : processCpuSeconds(displayPid),
   };
-}
-
-/**
- * The machine's CPU ticks so far, from /proc/stat: all of them, and those stolen by the hypervisor
- * (a virtual CPU that was ready to run but not given a real one). A virtual machine's steal is
- * what can hold any process up for milliseconds whatever it does, so the bench reports it.
- */
-function machineTicks() {
-  const fields = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
-  // user nice system idle iowait irq softirq steal (guest time is already in user).
-  return { total: fields.slice(0, 8).reduce((a, b) => a + b, 0), steal: fields[7] ?? 0 };
 }
 
 function percentile(sorted, p) {
@@ -367,6 +359,11 @@ async function main() {
       unit: '',
       what: display ? 'Chromium on an Xvfb display, each scan typed through the X server (xdotool)' : 'headless Chromium, typed over DevTools',
     });
+    // The machine's floor, with Chromium and the host still up but idle as between scans.
+    const relay = await loopbackRelay();
+    for (const p of [50, 95, 99]) {
+      results.push({ name: `machine_loopback_relay_p${p}`, value: round(percentile(relay, p)), unit: 'ms', what: RELAY_WHAT });
+    }
     results.push({ name: 'wedge_scans_measured', value: timed.verdict.length - WARMUP, unit: 'scans' });
     results.push({
       name: 'wedge_scans_over_http',
