@@ -36,14 +36,20 @@ function toRecord(row: SessionRow): PackingSessionRecord {
   };
 }
 
+/**
+ * The order open at a station: its open session whose order the station holds the lock of. Read
+ * from the station's locks (one while it packs), not from its open sessions, which keep every
+ * order put back there with its progress: asked at every scan, it must not grow with them.
+ * CROSS JOIN keeps SQLite's planner from starting at the sessions.
+ */
+export const ACTIVE_SESSION_SQL = `SELECT s.id, s.order_id, s.station_id, s.user_id, s.status, s.state, s.opened_at, s.updated_at
+  FROM order_locks l CROSS JOIN packing_sessions s ON s.order_id = l.order_id AND s.station_id = l.station_id AND s.status = 'open'
+  WHERE l.station_id = ? ORDER BY s.updated_at DESC LIMIT 1`;
+
 export function createPackingRepository(db: Database): PackingRepository {
   const columns = 'id, order_id, station_id, user_id, status, state, opened_at, updated_at';
   const openFor = db.prepare<[number], SessionRow>(`SELECT ${columns} FROM packing_sessions WHERE order_id = ? AND status = 'open'`);
-  const activeAt = db.prepare<[string], SessionRow>(
-    `SELECT ${columns} FROM packing_sessions s WHERE s.station_id = ? AND s.status = 'open'
-       AND EXISTS (SELECT 1 FROM order_locks l WHERE l.order_id = s.order_id AND l.station_id = s.station_id)
-     ORDER BY s.updated_at DESC LIMIT 1`,
-  );
+  const activeAt = db.prepare<[string], SessionRow>(ACTIVE_SESSION_SQL);
   const insert = db.prepare<[{ orderId: number; stationId: string; userId: number; state: string; at: string }]>(
     `INSERT INTO packing_sessions (order_id, station_id, user_id, status, state, opened_at, updated_at)
      VALUES (@orderId, @stationId, @userId, 'open', @state, @at, @at)`,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Database } from '../../../../src/storage/db';
 import { migrate, schemaVersion } from '../../../../src/storage/migrate';
 import { packing } from '../../../../src/storage/migrations/0003-packing';
+import { ACTIVE_SESSION_SQL } from '../../../../src/storage/repositories/packing';
 import { databaseBefore, insert, isStrict, migrationsThrough, parentRows, planOf, probe, usesIndex, type Row } from './schema-probe';
 
 function migrated(): Database {
@@ -97,10 +98,8 @@ describe('migration 0003-packing', () => {
     expect(planOf(db, `SELECT ${columns} FROM packing_sessions WHERE order_id = ? AND status = 'open'`, 1)).toMatch(
       usesIndex('packing_sessions_one_open_per_order'),
     );
-    const activeAt = `SELECT ${columns} FROM packing_sessions s WHERE s.station_id = ? AND s.status = 'open'
-       AND EXISTS (SELECT 1 FROM order_locks l WHERE l.order_id = s.order_id AND l.station_id = s.station_id)
-     ORDER BY s.updated_at DESC LIMIT 1`;
-    expect(planOf(db, activeAt, 'ST-01')).toMatch(usesIndex('packing_sessions_station'));
+    expect(planOf(db, ACTIVE_SESSION_SQL, 'ST-01')).toMatch(usesIndex('order_locks_station'));
+    expect(planOf(db, ACTIVE_SESSION_SQL, 'ST-01')).toMatch(usesIndex('packing_sessions_one_open_per_order'));
     expect(planOf(db, 'SELECT 1 AS found FROM shipped_serials WHERE product_id = ? AND serial = ?', 2, 'SN-0001')).toMatch(
       usesIndex('sqlite_autoindex_shipped_serials_1'),
     );
